@@ -1,0 +1,39 @@
+"""Legal date arithmetic: Civil Code Arts. 201–203 and 1259, with an injected holiday calendar.
+
+Every date is an argument; nothing here reads the clock.
+"""
+
+from community_governance.calendar.deadline import NO_CALENDAR, Deadline
+from community_governance.calendar.periods import (
+    ART_201,
+    ART_202,
+    ART_203,
+    ART_1259,
+    Period,
+    day_number,
+    is_within,
+    next_working_day,
+    period_end,
+)
+from community_governance.calendar.workdays import (
+    ChinaHolidayCalendar,
+    HolidayCalendar,
+    WeekendCalendar,
+)
+
+__all__ = [
+    "ART_201",
+    "ART_202",
+    "ART_203",
+    "ART_1259",
+    "NO_CALENDAR",
+    "ChinaHolidayCalendar",
+    "Deadline",
+    "HolidayCalendar",
+    "Period",
+    "WeekendCalendar",
+    "day_number",
+    "is_within",
+    "next_working_day",
+    "period_end",
+]

@@ -1,0 +1,214 @@
+"""Legal periods under Civil Code Arts. 201–203 and 1259.
+
+* Art. 201: a period in days, months or years starts the day *after* its starting event (the
+  start day is not counted): 30 days from 1 March end on 31 March.
+* Art. 202: a period in months or years ends on the *corresponding day* of the last month, or
+  on that month's last day when there is none (31 January + 1 month = 28 or 29 February).
+  Month arithmetic uses ``dateutil.relativedelta``, which clips to the month's end exactly so.
+* Art. 203: when the last day is a statutory rest day, the period ends on the first working day
+  after it; a deadline runs to 24:00 of its last day. Rest days come from the injected
+  [HolidayCalendar][community_governance.calendar.HolidayCalendar]; with ``calendar=None`` no
+  day is moved and the [Deadline][community_governance.calendar.Deadline] says so.
+* Art. 1259: "within" (以内) and "on expiry" (届满) include the stated end, so the last day itself
+  is still in time ([is_within][community_governance.calendar.is_within]).
+
+No function here reads the clock: every date is an argument.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from community_governance.calendar.workdays import HolidayCalendar, check_calendar
+from community_governance.citations import Citation
+from community_governance.exceptions import InvalidPeriodError
+
+__all__ = [
+    "ART_201",
+    "ART_202",
+    "ART_203",
+    "ART_1259",
+    "Period",
+    "day_number",
+    "is_within",
+    "next_working_day",
+    "period_end",
+]
+
+_EFFECTIVE = date(2021, 1, 1)
+#: Civil Code Art. 201: the start day is not counted.
+ART_201 = Citation("civil_code", "201", "2020", _EFFECTIVE, note="start day not counted")
+#: Civil Code Art. 202: months and years end on the corresponding day or the month's end.
+ART_202 = Citation("civil_code", "202", "2020", _EFFECTIVE, note="corresponding day")
+#: Civil Code Art. 203: an end on a statutory rest day moves to the next working day.
+ART_203 = Citation("civil_code", "203", "2020", _EFFECTIVE, note="rest-day roll-over")
+#: Civil Code Art. 1259: 以内 and 届满 include the stated end.
+ART_1259 = Citation("civil_code", "1259", "2020", _EFFECTIVE, note="以内/届满 inclusive")
+
+
+def _length(value: object, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidPeriodError(
+            f"period {field}={value!r} must be a whole number (int)", field=field, value=value
+        )
+    if value < 0:
+        raise InvalidPeriodError(
+            f"period {field}={value!r} must not be negative", field=field, value=value
+        )
+    return value
+
+
+@attrs.frozen(slots=True)
+class Period:
+    """A length of time in exactly one unit: days, months or years.
+
+    Build it with keywords: ``Period(days=30)``, ``Period(months=1)``, ``Period(years=1)``.
+
+    Attributes:
+        days: Length in days, or 0.
+        months: Length in months, or 0.
+        years: Length in years, or 0.
+
+    Raises:
+        InvalidPeriodError: no unit or more than one unit is given, or a length is negative or
+            not an ``int``.
+    """
+
+    days: int = 0
+    months: int = 0
+    years: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        given = [
+            name for name in ("days", "months", "years") if _length(getattr(self, name), name) != 0
+        ]
+        if len(given) != 1:
+            raise InvalidPeriodError(
+                "a period needs exactly one positive unit among days, months, years; got "
+                f"days={self.days}, months={self.months}, years={self.years}",
+                field="/".join(given) or "days",
+                value=(self.days, self.months, self.years),
+            )
+
+    def describe(self, lang: str = "en") -> str:
+        """Render the length, e.g. ``"30 days"`` or ``"1个月"``.
+
+        Args:
+            lang: ``"en"`` or ``"zh"``.
+
+        Returns:
+            The length in words.
+        """
+        if self.days:
+            return f"{self.days}日" if lang == "zh" else f"{self.days} days"
+        if self.months:
+            return f"{self.months}个月" if lang == "zh" else f"{self.months} months"
+        return f"{self.years}年" if lang == "zh" else f"{self.years} years"
+
+
+def _check_date(value: object, field: str) -> date:
+    if not isinstance(value, date):
+        raise InvalidPeriodError(
+            f"{field} {value!r} must be a datetime.date", field=field, value=value
+        )
+    return value
+
+
+def next_working_day(day: date, calendar: HolidayCalendar) -> date:
+    """Return ``day`` itself if it is a working day, else the first working day after it.
+
+    Args:
+        day: The candidate last day.
+        calendar: Which days are rest days.
+
+    Returns:
+        The first working day on or after ``day`` (Civil Code Art. 203).
+    """
+    while calendar.is_rest_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def unrolled_end(start: date, period: Period) -> date:
+    """Return the last day of ``period`` from ``start`` before any rest-day roll-over.
+
+    Args:
+        start: The day of the starting event (not counted, Art. 201).
+        period: The length.
+
+    Returns:
+        ``start + period`` with month ends clipped (Art. 202).
+    """
+    if period.days:
+        return start + timedelta(days=period.days)
+    return start + relativedelta(months=period.months, years=period.years)
+
+
+def period_end(
+    start: date,
+    *,
+    days: int = 0,
+    months: int = 0,
+    years: int = 0,
+    calendar: HolidayCalendar | None,
+) -> date:
+    """Return the last day (inclusive, to 24:00) of a period counted by the Civil Code.
+
+    Args:
+        start: The day of the starting event; it is not counted (Art. 201).
+        days: Length in days.
+        months: Length in months (ends on the corresponding day or the month's end, Art. 202).
+        years: Length in years (same rule).
+        calendar: Rest days for Art. 203's roll-over; ``None`` applies no roll-over. Keyword
+            required, so that leaving out holidays is always a visible choice.
+
+    Returns:
+        The last day of the period.
+
+    Raises:
+        InvalidPeriodError: bad length, a start that is not a date, or a calendar that is not a
+            [HolidayCalendar][community_governance.calendar.HolidayCalendar].
+
+    Examples:
+        >>> from datetime import date
+        >>> period_end(date(2025, 1, 31), months=1, calendar=None)
+        datetime.date(2025, 2, 28)
+    """
+    period = Period(days=days, months=months, years=years)
+    checked = check_calendar(calendar)
+    end = unrolled_end(_check_date(start, "start"), period)
+    return end if checked is None else next_working_day(end, checked)
+
+
+def day_number(start: date, on: date) -> int:
+    """Return which day of a period ``on`` is, counting the day after ``start`` as day 1.
+
+    Args:
+        start: The day of the starting event.
+        on: The day asked about.
+
+    Returns:
+        ``(on - start).days``: 30 on the 30th day, 0 on the start day itself.
+    """
+    return (_check_date(on, "on") - _check_date(start, "start")).days
+
+
+def is_within(deadline: date | object, on: date) -> bool:
+    """Whether ``on`` is still within a period whose last day is ``deadline`` (Art. 1259).
+
+    Args:
+        deadline: The last day, or a [Deadline][community_governance.calendar.Deadline].
+        on: The day of the act.
+
+    Returns:
+        ``True`` up to and including the last day.
+
+    Raises:
+        InvalidPeriodError: ``deadline`` is neither a date nor a ``Deadline``, or ``on`` is not a
+            date.
+    """
+    end = getattr(deadline, "end", deadline)
+    return _check_date(on, "on") <= _check_date(end, "deadline")

@@ -1,0 +1,151 @@
+"""Citations: where a rule comes from and how sure we are of it.
+
+Every rule value in the library carries a [Citation][]: the legal instrument (by the
+identifiers of the glossary), the article, the text version, the date it takes effect and a
+[Confidence][]. Only ``HIGH`` confidence counts as *confirmed*; ``MEDIUM`` and ``LOW`` rules are
+kept out of default rule sets or flagged wherever they are used.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+
+import attrs
+
+__all__ = ["INSTRUMENTS", "Citation", "Confidence"]
+
+
+class Confidence(Enum):
+    """How well a rule's source was checked.
+
+    Attributes:
+        HIGH: Statutory text checked, plus a second consistent source (confirmed).
+        MEDIUM: One secondary source, or background knowledge corroborated (unconfirmed).
+        LOW: An unattributed or weak secondary source only (unconfirmed).
+    """
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether a rule of this confidence counts as confirmed."""
+        return self is Confidence.HIGH
+
+
+#: Instrument identifiers (glossary §1) with their Chinese and English names.
+INSTRUMENTS: dict[str, tuple[str, str]] = {
+    "civil_code": ("民法典", "Civil Code"),
+    "property_rights_law": ("物权法", "Property Rights Law"),
+    "property_management_regulations": ("物业管理条例", "Property Management Regulations"),
+    "spc_building_ownership_interpretation": (
+        "最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释",
+        "SPC interpretation on building distinguished ownership disputes",
+    ),
+    "guidance_rules_2009": (
+        "业主大会和业主委员会指导规则",
+        "Guidance Rules for Owners' Assemblies and Owners' Committees (2009)",
+    ),
+    "shanghai_residential_pm_provisions": (
+        "上海市住宅物业管理规定",
+        "Shanghai Residential Property Management Provisions",
+    ),
+    "beijing_pm_regulation": ("北京市物业管理条例", "Beijing Property Management Regulation"),
+    "tianjin_community_pm_measures": (
+        "天津市社区物业管理办法",
+        "Tianjin Measures on Community Property Management",
+    ),
+    "zhejiang_pm_regulation": ("浙江省物业管理条例", "Zhejiang Property Management Regulation"),
+    "hangzhou_pm_regulation": ("杭州市物业管理条例", "Hangzhou Property Management Regulation"),
+    "liaocheng_pm_regulation": ("聊城市物业管理条例", "Liaocheng Property Management Regulation"),
+    "peoples_mediation_law": ("人民调解法", "People's Mediation Law"),
+    "civil_procedure_law": ("民事诉讼法", "Civil Procedure Law"),
+    "cpl_interpretation": (
+        "最高人民法院关于适用《中华人民共和国民事诉讼法》的解释",
+        "SPC interpretation of the Civil Procedure Law",
+    ),
+    "spc_limitation_rules": (
+        "最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定",
+        "SPC provisions on limitation periods",
+    ),
+    "moj_mediation_rules_2002": ("人民调解工作若干规定", "MOJ Provisions on People's Mediation Work"),
+    "ningbo_mediation_regulation": ("宁波市人民调解条例", "Ningbo People's Mediation Regulation"),
+    "shenzhen_dispute_resolution_regulation": (
+        "深圳经济特区矛盾纠纷多元化解条例",
+        "Shenzhen Multi-channel Dispute Resolution Regulation",
+    ),
+    "estate_rules": ("本小区议事规则或管理规约", "the estate's rules of procedure or covenant"),
+    "library_design": ("本库设计决定", "community_governance design decision"),
+}
+
+_ARTICLE = re.compile(r"^(\d+)(?:\((\d+)\))?(?:\((\d+)\))?(.*)$")
+
+
+@attrs.frozen(slots=True)
+class Citation:
+    """The source of a rule.
+
+    Attributes:
+        instrument: Instrument identifier (a key of [INSTRUMENTS][], or any other id).
+        article: Article, paragraph and item as written in the references, e.g. ``"278(2)"``.
+        text_version: Which text of the instrument, e.g. ``"2020"``; ``None`` if it has one.
+        effective: The date this text of the rule took effect, if known.
+        confidence: How well the source was checked.
+        note: A short remark shown with the citation (e.g. why the confidence is not high).
+    """
+
+    instrument: str
+    article: str
+    text_version: str | None = None
+    effective: date | None = None
+    confidence: Confidence = Confidence.HIGH
+    note: str = ""
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether the rule counts as confirmed (``HIGH`` confidence)."""
+        return self.confidence.confirmed
+
+    def format(self, lang: str = "en") -> str:
+        """Render the citation for people.
+
+        Args:
+            lang: ``"en"`` or ``"zh"``.
+
+        Returns:
+            For example ``"Civil Code Art. 278(2)"`` or ``"《民法典》第278条第2款"``; an
+            unconfirmed citation ends with its confidence.
+        """
+        zh_name, en_name = INSTRUMENTS.get(self.instrument, (self.instrument, self.instrument))
+        if lang == "zh":
+            text = f"《{zh_name}》{_zh_article(self.article)}"
+            if self.text_version:
+                text += f"（{self.text_version}年文本）"
+            if not self.confirmed:
+                text += f"〔{_ZH_CONFIDENCE[self.confidence]}，待核实〕"
+            return text
+        text = f"{en_name} Art. {self.article}"
+        if self.text_version:
+            text += f" ({self.text_version} text)"
+        if not self.confirmed:
+            text += f" [{self.confidence.value} confidence, unconfirmed]"
+        return text
+
+
+_ZH_CONFIDENCE = {Confidence.HIGH: "高", Confidence.MEDIUM: "中", Confidence.LOW: "低"}
+
+
+def _zh_article(article: str) -> str:
+    match = _ARTICLE.match(article)
+    if match is None:
+        return article
+    number, paragraph, item, rest = match.groups()
+    text = f"第{number}条"
+    if paragraph:
+        text += f"第{paragraph}款"
+    if item:
+        text += f"第{item}项"
+    return text + rest

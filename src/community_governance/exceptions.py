@@ -1,0 +1,342 @@
+"""The exception hierarchy.
+
+Every error the library raises on bad input derives from [GovernanceError][] and also from the
+built-in exception that fits it (`ValueError`, `LookupError`, `TypeError`), so callers may catch
+either. Each error carries structured fields naming the offending item (a unit, a ballot, a
+state) and its message names that item too. An operation that raises has changed nothing.
+
+Sections: register, voting, rule sets, elections, mediation and calendar. Each subpackage adds
+its errors to its own section below.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "AreaTypeError",
+    "BallotError",
+    "CalendarError",
+    "ConflictingBallotsError",
+    "DuplicateBallotError",
+    "DuplicateIdError",
+    "ElectionError",
+    "EligibilityError",
+    "EmptyEstateError",
+    "GovernanceError",
+    "GuardFailedError",
+    "HolidayDataUnavailableError",
+    "InvalidAreaError",
+    "InvalidCaseDataError",
+    "InvalidChoiceError",
+    "InvalidPeriodError",
+    "InvalidRecordError",
+    "MediationError",
+    "ReplayMismatchError",
+    "RuleSetError",
+    "RuleSetNotInForceError",
+    "StaleRuleSetWarning",
+    "TransitionTableError",
+    "UnknownJurisdictionError",
+    "UnknownReferenceError",
+    "UnknownUnitError",
+]
+
+
+class GovernanceError(Exception):
+    """Base class of every error raised by `community_governance` on bad input.
+
+    Attributes:
+        details: Structured fields describing the offending item, for programs that want to
+            react to the error without parsing its message.
+    """
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.details: dict[str, Any] = details
+
+
+# --------------------------------------------------------------------------- register
+
+
+class InvalidRecordError(GovernanceError, ValueError):
+    """A register record (owner or unit row) is malformed.
+
+    Attributes:
+        row: Position of the row in the input (0-based), or ``None`` when not from rows.
+        field: The offending field.
+        value: The offending value.
+    """
+
+    def __init__(self, message: str, *, row: int | None, field: str, value: object) -> None:
+        super().__init__(message, row=row, field=field, value=value)
+        self.row = row
+        self.field = field
+        self.value = value
+
+
+class AreaTypeError(GovernanceError, TypeError):
+    """An area or share was given as a type that cannot be exact (a ``float``, a ``bool``...).
+
+    Attributes:
+        what: Which quantity was being read (e.g. ``"area of unit 1-101"``).
+        value: The refused value.
+    """
+
+    def __init__(self, message: str, *, what: str, value: object) -> None:
+        super().__init__(message, what=what, value=value)
+        self.what = what
+        self.value = value
+
+
+class InvalidAreaError(GovernanceError, ValueError):
+    """An area is zero, negative, not finite, or not a number.
+
+    Attributes:
+        what: Which quantity was being read.
+        value: The refused value.
+    """
+
+    def __init__(self, message: str, *, what: str, value: object) -> None:
+        super().__init__(message, what=what, value=value)
+        self.what = what
+        self.value = value
+
+
+class DuplicateIdError(GovernanceError, ValueError):
+    """Two items of one kind share an identifier.
+
+    Attributes:
+        kind: ``"unit"``, ``"owner"``, ``"candidate"``...
+        id: The duplicated identifier.
+    """
+
+    def __init__(self, message: str, *, kind: str, id: str) -> None:  # noqa: A002
+        super().__init__(message, kind=kind, id=id)
+        self.kind = kind
+        self.id = id
+
+
+class UnknownReferenceError(GovernanceError, LookupError):
+    """An item refers to another item that does not exist (e.g. a unit naming an unknown owner).
+
+    Attributes:
+        kind: Kind of the missing item.
+        id: The missing identifier.
+        referrer: The item that holds the reference.
+    """
+
+    def __init__(self, message: str, *, kind: str, id: str, referrer: str) -> None:  # noqa: A002
+        super().__init__(message, kind=kind, id=id, referrer=referrer)
+        self.kind = kind
+        self.id = id
+        self.referrer = referrer
+
+
+class EmptyEstateError(GovernanceError, ValueError):
+    """An estate was built with no units."""
+
+
+# --------------------------------------------------------------------------- voting
+
+
+class BallotError(GovernanceError, ValueError):
+    """Base class of errors in a set of ballots."""
+
+
+class UnknownUnitError(BallotError, LookupError):
+    """A ballot names a unit that is not in the register.
+
+    Attributes:
+        unit: The unknown unit id.
+    """
+
+    def __init__(self, message: str, *, unit: str) -> None:
+        super().__init__(message, unit=unit)
+        self.unit = unit
+
+
+class DuplicateBallotError(BallotError):
+    """Two ballots were cast for the same unit.
+
+    Attributes:
+        unit: The unit with more than one ballot.
+    """
+
+    def __init__(self, message: str, *, unit: str) -> None:
+        super().__init__(message, unit=unit)
+        self.unit = unit
+
+
+class ConflictingBallotsError(BallotError):
+    """Ballots of one counted person disagree (e.g. one owner's two flats voted differently).
+
+    Attributes:
+        person: Label of the counted person.
+        units: The units whose ballots disagree.
+    """
+
+    def __init__(self, message: str, *, person: str, units: tuple[str, ...]) -> None:
+        super().__init__(message, person=person, units=units)
+        self.person = person
+        self.units = units
+
+
+class InvalidChoiceError(GovernanceError, ValueError):
+    """A ballot choice (or another enumerated value) is not one of the allowed values.
+
+    Attributes:
+        value: The refused value.
+        allowed: The accepted spellings.
+    """
+
+    def __init__(self, message: str, *, value: object, allowed: tuple[str, ...]) -> None:
+        super().__init__(message, value=value, allowed=allowed)
+        self.value = value
+        self.allowed = allowed
+
+
+# --------------------------------------------------------------------------- rule sets
+
+
+class RuleSetError(GovernanceError, LookupError):
+    """Base class of errors in finding or building a rule set."""
+
+
+class UnknownJurisdictionError(RuleSetError):
+    """No rule set is registered for a jurisdiction code.
+
+    Attributes:
+        code: The unknown code.
+        known: The registered codes.
+    """
+
+    def __init__(self, message: str, *, code: str, known: tuple[str, ...]) -> None:
+        super().__init__(message, code=code, known=known)
+        self.code = code
+        self.known = known
+
+
+class RuleSetNotInForceError(RuleSetError):
+    """No rule set of a jurisdiction is in force on the requested date.
+
+    Attributes:
+        code: The jurisdiction code.
+        on: The requested date (ISO format).
+    """
+
+    def __init__(self, message: str, *, code: str, on: str) -> None:
+        super().__init__(message, code=code, on=on)
+        self.code = code
+        self.on = on
+
+
+class StaleRuleSetWarning(UserWarning):
+    """A rule set was asked for a date after the date it was last checked against the law."""
+
+
+# --------------------------------------------------------------------------- elections
+
+
+class ElectionError(GovernanceError, ValueError):
+    """Base class of errors in elections, candidates and bodies."""
+
+
+class EligibilityError(ElectionError):
+    """An eligibility rule or list is malformed."""
+
+
+# --------------------------------------------------------------------------- mediation
+
+
+class MediationError(GovernanceError, ValueError):
+    """Base class of errors in mediation cases."""
+
+
+class TransitionTableError(MediationError):
+    """A declared transition table is inconsistent (no single initial state, a terminal state
+    with exits, an unreachable or trap state...)."""
+
+
+class GuardFailedError(MediationError):
+    """An event is not allowed in a case's current state, or one of its guards failed.
+
+    Attributes:
+        state: The case's state when the event was refused.
+        event: The refused event.
+        guard: The name of the failed guard (``None`` if the event has no transition there).
+        reason: Why the guard failed, with its legal basis.
+    """
+
+    def __init__(
+        self, message: str, *, state: str, event: str, guard: str | None, reason: str
+    ) -> None:
+        super().__init__(message, state=state, event=event, guard=guard, reason=reason)
+        self.state = state
+        self.event = event
+        self.guard = guard
+        self.reason = reason
+
+
+class InvalidCaseDataError(MediationError):
+    """A mediation case, party, agreement or event was built with invalid data.
+
+    Attributes:
+        what: The offending item (e.g. ``"event sign"``, ``"party Li"``).
+        field: The offending field.
+        value: The refused value.
+    """
+
+    def __init__(self, message: str, *, what: str, field: str, value: object) -> None:
+        super().__init__(message, what=what, field=field, value=value)
+        self.what = what
+        self.field = field
+        self.value = value
+
+
+class ReplayMismatchError(MediationError):
+    """Replaying a case's trail did not reproduce the case (the trail was tampered with).
+
+    Attributes:
+        case_id: The case whose trail does not replay.
+        step: The 0-based trail position where replay diverged, or ``None`` at the end.
+    """
+
+    def __init__(self, message: str, *, case_id: str, step: int | None) -> None:
+        super().__init__(message, case_id=case_id, step=step)
+        self.case_id = case_id
+        self.step = step
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+class CalendarError(GovernanceError, ValueError):
+    """A period or date computation was asked with invalid arguments."""
+
+
+class InvalidPeriodError(CalendarError):
+    """A period's length or start is invalid (no unit, two units, a negative or non-integer
+    length, a start that is not a date...).
+
+    Attributes:
+        field: The offending argument (``"days"``, ``"months"``, ``"start"``...).
+        value: The refused value.
+    """
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)
+        self.field = field
+        self.value = value
+
+
+class HolidayDataUnavailableError(CalendarError, LookupError):
+    """Holiday data needed for a date is missing (extra not installed, or a year not announced).
+
+    Attributes:
+        year: The year asked about, or ``None`` when the data source itself is missing.
+    """
+
+    def __init__(self, message: str, *, year: int | None) -> None:
+        super().__init__(message, year=year)
+        self.year = year

@@ -1,0 +1,33 @@
+"""Notices: warnings and remarks attached to results, in Chinese and English."""
+
+from __future__ import annotations
+
+import attrs
+
+from community_governance.citations import Citation
+
+__all__ = ["Notice"]
+
+
+@attrs.frozen(slots=True)
+class Notice:
+    """A warning or remark a result carries, with its source.
+
+    Attributes:
+        code: Stable machine-readable code, e.g. ``"deemed-votes-applied"``.
+        en: The message in English.
+        zh: The message in Chinese.
+        citation: The rule or design decision behind it, if any.
+    """
+
+    code: str
+    en: str
+    zh: str
+    citation: Citation | None = None
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``"en"`` or ``"zh"``, followed by its citation when there is one."""
+        message = self.zh if lang == "zh" else self.en
+        if self.citation is not None:
+            message += f" ({self.citation.format(lang)})"
+        return message

@@ -1,0 +1,26 @@
+"""Rule sets per jurisdiction and date: layers, the registry and `rules_for`.
+
+Importing this package registers the bundled jurisdictions (``CN``, ``CN-SH``).
+"""
+
+from community_governance.jurisdictions import cn, cn_sh
+from community_governance.jurisdictions.registry import (
+    estate_layer,
+    jurisdictions,
+    register_layer,
+    rules_for,
+)
+from community_governance.jurisdictions.ruleset import Layer, Param, Provided, RuleSet
+
+__all__ = [
+    "Layer",
+    "Param",
+    "Provided",
+    "RuleSet",
+    "cn",
+    "cn_sh",
+    "estate_layer",
+    "jurisdictions",
+    "register_layer",
+    "rules_for",
+]

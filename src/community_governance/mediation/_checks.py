@@ -1,0 +1,86 @@
+"""Validators shared by the mediation value classes: each error names the item and field."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+from community_governance.exceptions import InvalidCaseDataError
+
+E = TypeVar("E", bound=Enum)
+
+
+def _what(instance: Any) -> str:
+    label = getattr(instance, "id", None) or getattr(instance, "case_id", None)
+    name = type(instance).__name__
+    return f"{name} {label}" if isinstance(label, str) and label else name
+
+
+def text(instance: Any, attribute: Any, value: Any) -> None:
+    """Require a non-empty ``str``."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidCaseDataError(
+            f"{_what(instance)}: {attribute.name} must be a non-empty str, got {value!r}",
+            what=_what(instance),
+            field=attribute.name,
+            value=value,
+        )
+
+
+def day(instance: Any, attribute: Any, value: Any) -> None:
+    """Require a ``datetime.date`` (``None`` allowed only where the field is optional)."""
+    if value is not None and not isinstance(value, date):
+        raise InvalidCaseDataError(
+            f"{_what(instance)}: {attribute.name} must be a datetime.date, got {value!r}",
+            what=_what(instance),
+            field=attribute.name,
+            value=value,
+        )
+
+
+def texts(instance: Any, attribute: Any, value: Any) -> None:
+    """Require a tuple of non-empty ``str``."""
+    if not isinstance(value, tuple) or not all(isinstance(v, str) and v for v in value):
+        raise InvalidCaseDataError(
+            f"{_what(instance)}: {attribute.name} must be a tuple of non-empty str, "
+            f"got {value!r}",
+            what=_what(instance),
+            field=attribute.name,
+            value=value,
+        )
+
+
+def enum_converter(cls: type[E]) -> Any:
+    """Return a converter accepting a member of ``cls`` or its value (``"written"``)."""
+
+    def convert(value: Any) -> E:
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls(value)
+        except ValueError:
+            allowed = ", ".join(str(member.value) for member in cls)
+            raise InvalidCaseDataError(
+                f"{value!r} is not a {cls.__name__} (allowed: {allowed})",
+                what=cls.__name__,
+                field=cls.__name__,
+                value=value,
+            ) from None
+
+    return convert
+
+
+def optional_enum_converter(cls: type[E]) -> Any:
+    """Like [enum_converter][] but passing ``None`` through."""
+    inner = enum_converter(cls)
+
+    def convert(value: Any) -> E | None:
+        return None if value is None else inner(value)  # type: ignore[no-any-return]
+
+    return convert
+
+
+def as_tuple(value: Any) -> Any:
+    """Convert a list to a tuple; leave anything else for the validator to refuse."""
+    return tuple(value) if isinstance(value, list) else value

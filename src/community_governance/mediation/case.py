@@ -1,0 +1,196 @@
+"""[MediationCase][community_governance.mediation.MediationCase]: the immutable case value.
+
+A case is created in state ``NEW`` with its parties, dispute, committee and policy; events move
+it (see [apply][community_governance.mediation.apply]). Every applied event is appended to the
+case's ``trail``; [replay][community_governance.mediation.replay] rebuilds the case from it.
+"""
+
+from __future__ import annotations
+
+from datetime import date  # noqa: TC003 - attrs/cattrs resolve annotations at runtime
+from typing import Any
+
+import attrs
+
+from community_governance.calendar import Deadline  # noqa: TC001 - needed by cattrs
+from community_governance.exceptions import InvalidCaseDataError
+from community_governance.mediation import _checks as check
+from community_governance.mediation.agreement import Agreement  # noqa: TC001 - cattrs
+from community_governance.mediation.events import Event  # noqa: TC001 - cattrs
+from community_governance.mediation.policy import NATIONAL, MediationPolicy
+from community_governance.mediation.records import (
+    Committee,
+    Consent,
+    Dispute,
+    Mediator,
+    Notice,
+    Party,
+    Session,
+)
+from community_governance.mediation.states import (
+    AgreementForm,
+    CaseSource,
+    CaseState,
+    TerminationReason,
+)
+
+__all__ = ["MediationCase", "TrailEntry"]
+
+
+@attrs.frozen(slots=True)
+class TrailEntry:
+    """One applied event in a case's audit trail.
+
+    Attributes:
+        seq: Position in the trail (0-based).
+        event: The event: when, what, by whom, with its facts and reason.
+        from_state: State before the event.
+        to_state: State after it.
+        warnings: Soft rules (unconfirmed sources) that the event did not meet, with citations.
+        policy: Code of the mediation policy (rule set) in force for the case.
+        calendar: Name of the holiday calendar used for deadlines opened by the event.
+    """
+
+    seq: int
+    event: Event
+    from_state: CaseState
+    to_state: CaseState
+    warnings: tuple[str, ...] = ()
+    policy: str = ""
+    calendar: str = ""
+
+
+def _parties(instance: MediationCase, attribute: Any, value: tuple[Party, ...]) -> None:
+    ids = [party.id for party in value if isinstance(party, Party)]
+    what = f"case {instance.case_id}"
+    if len(ids) != len(value) or len(ids) < 2:
+        raise InvalidCaseDataError(
+            f"{what}: parties must be at least two Party values, got {value!r}",
+            what=what,
+            field="parties",
+            value=value,
+        )
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise InvalidCaseDataError(
+            f"{what}: party id {duplicates[0]!r} is used twice",
+            what=what,
+            field="parties",
+            value=duplicates[0],
+        )
+    if instance.committee.id in ids:
+        raise InvalidCaseDataError(
+            f"{what}: {instance.committee.id!r} cannot both mediate and be a party "
+            "(mediation.md §5 Q10)",
+            what=what,
+            field="committee",
+            value=instance.committee.id,
+        )
+
+
+@attrs.frozen(slots=True)
+class MediationCase:
+    """A people's-mediation case, from report to closing.
+
+    Create one with the identity fields only; every other field is filled by events.
+
+    Attributes:
+        case_id: Case number, e.g. ``"(2025) 人调字第 12 号"``.
+        committee: The mediation organisation.
+        parties: At least two parties with distinct ids.
+        dispute: What the dispute is about.
+        policy: The mediation policy (rule set) of the jurisdiction.
+        state: Current state.
+        source: How the dispute became known.
+        application_form: Written or oral application.
+        applied_on: Day of the first application.
+        referral: Referring body, if referred.
+        court_delegated: Whether a court delegated the case before filing (委派).
+        consents: Consents and explicit refusals, per party.
+        accepted_on: Day of acceptance (受理).
+        limitation_interrupted_on: Day the limitation period of the claim was interrupted
+            (the application day, else the first consent; SPC limitation rules Art. 12).
+        mediators: Mediators currently assigned.
+        sessions: Sessions held.
+        mediation_deadline: Last day of the mediation period (policy), after extensions.
+        extensions: Number of consented extensions.
+        written_form_requested_by: Parties who asked for a written agreement.
+        agreements: Agreement versions, oldest first.
+        notices: Notices given.
+        termination: Reason code when ``TERMINATED``.
+        not_accepted_reason: Reason when ``NOT_ACCEPTED``.
+        closed_on: Day the case reached a terminal state.
+        non_performance: Whether performance was ever urged.
+        trail: Every applied event, in order (append-only).
+    """
+
+    case_id: str = attrs.field(validator=check.text)
+    committee: Committee
+    parties: tuple[Party, ...] = attrs.field(converter=check.as_tuple, validator=_parties)
+    dispute: Dispute
+    policy: MediationPolicy = NATIONAL
+    state: CaseState = CaseState.NEW
+    source: CaseSource | None = None
+    application_form: AgreementForm | None = None
+    applied_on: date | None = None
+    referral: str = ""
+    court_delegated: bool = False
+    consents: tuple[Consent, ...] = ()
+    accepted_on: date | None = None
+    limitation_interrupted_on: date | None = None
+    mediators: tuple[Mediator, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    mediation_deadline: Deadline | None = None
+    extensions: int = 0
+    written_form_requested_by: tuple[str, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    termination: TerminationReason | None = None
+    not_accepted_reason: str = ""
+    closed_on: date | None = None
+    non_performance: bool = False
+    trail: tuple[TrailEntry, ...] = ()
+
+    @property
+    def party_ids(self) -> frozenset[str]:
+        """Ids of all parties."""
+        return frozenset(party.id for party in self.parties)
+
+    @property
+    def agreement(self) -> Agreement | None:
+        """The latest agreement version, or ``None``."""
+        return self.agreements[-1] if self.agreements else None
+
+    @property
+    def effective_agreement(self) -> Agreement | None:
+        """The agreement in effect (when ``IN_PERFORMANCE`` or later), or ``None``."""
+        latest = self.agreement
+        return latest if latest is not None and latest.effective_on is not None else None
+
+    @property
+    def consented(self) -> frozenset[str]:
+        """Parties who consented to mediation."""
+        return frozenset(c.party for c in self.consents if c.given)
+
+    @property
+    def refused(self) -> frozenset[str]:
+        """Parties who explicitly refused mediation."""
+        return frozenset(c.party for c in self.consents if not c.given)
+
+    def header(self) -> MediationCase:
+        """The case as created: identity fields only, state ``NEW``, empty trail."""
+        return MediationCase(self.case_id, self.committee, self.parties, self.dispute, self.policy)
+
+
+_FIELDS = tuple(field.name for field in attrs.fields(MediationCase))
+_new = object.__new__
+_set = object.__setattr__
+
+
+def evolve_case(case: MediationCase, changes: dict[str, Any]) -> MediationCase:
+    """Copy ``case`` with ``changes`` without re-running validators (internal, trusted data)."""
+    new = _new(MediationCase)
+    get = changes.get
+    for name in _FIELDS:
+        _set(new, name, get(name, getattr(case, name)))
+    return new

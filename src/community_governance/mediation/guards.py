@@ -1,0 +1,186 @@
+"""Guards: named, cited predicates that decide whether an event may be applied.
+
+Each [Guard][community_governance.mediation.Guard] returns ``None`` when it passes and the
+reason when it fails. A *soft* guard rests on an unconfirmed source ([R], the MOJ 2002 rules):
+its failure is recorded as a warning in the trail instead of refusing the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from community_governance.citations import Citation  # noqa: TC001 - attrs field type
+from community_governance.mediation import _citations as cite
+from community_governance.mediation.policy import WrittenFormRule
+from community_governance.mediation.states import JCStatus, SigningMethod
+
+if TYPE_CHECKING:
+    from community_governance.mediation.case import MediationCase
+    from community_governance.mediation.events import Event
+
+__all__ = ["GUARDS", "Guard"]
+
+Check = Callable[["MediationCase", "Event"], "str | None"]
+
+
+@attrs.frozen(slots=True)
+class Guard:
+    """A named condition on an event, with its legal basis.
+
+    Attributes:
+        name: Identifier, e.g. ``"within_confirmation_window"``.
+        citation: The rule it enforces.
+        check: ``check(case, event)`` returns ``None`` when satisfied, else the reason.
+        soft: Whether a failure is only a warning (unconfirmed source).
+        rule_zh: The rule in Chinese, for explanations.
+    """
+
+    name: str
+    citation: Citation
+    check: Check = attrs.field(eq=False, repr=False)
+    soft: bool = False
+    rule_zh: str = ""
+
+
+def _party_known(case: MediationCase, event: Event) -> str | None:
+    if event.party in case.party_ids:
+        return None
+    return f"{event.party!r} is not a party of case {case.case_id} ({', '.join(sorted(case.party_ids))})"
+
+
+def _not_yet_consented(case: MediationCase, event: Event) -> str | None:
+    if event.party in case.consented:
+        return f"party {event.party!r} has already consented"
+    return None
+
+
+def _all_consented(case: MediationCase, event: Event) -> str | None:
+    missing = sorted(case.party_ids - case.consented)
+    return f"no consent yet from {', '.join(missing)}" if missing else None
+
+
+def _not_before_other_body(case: MediationCase, event: Event) -> str | None:
+    body = case.dispute.before_other_body
+    return f"the dispute is already before {body}" if body else None
+
+
+def _at_least_one_mediator(case: MediationCase, event: Event) -> str | None:
+    return None if event.mediators else "no mediator named"
+
+
+def _independent(case: MediationCase, event: Event) -> str | None:
+    for mediator in event.mediators:
+        if mediator.id in case.party_ids or mediator.affiliation in case.party_ids:
+            return (
+                f"mediator {mediator.id!r} is, or acts for, a party "
+                f"({mediator.affiliation or mediator.id!r}); a party cannot mediate its own case"
+            )
+    return None
+
+
+def _rights_notice(case: MediationCase, event: Event) -> str | None:
+    return None if event.rights_notice else "no rights-and-duties notice recorded"
+
+
+def _mediator_in_case(case: MediationCase, event: Event) -> str | None:
+    if any(m.id == event.target for m in case.mediators):
+        return None
+    return f"{event.target!r} is not a mediator of case {case.case_id}"
+
+
+def _invitees_consented(case: MediationCase, event: Event) -> str | None:
+    session = event.session
+    if session is None or not session.invitees:
+        return None
+    missing = sorted(case.party_ids - set(session.invitee_consents))
+    return f"invitees need the consent of {', '.join(missing)}" if missing else None
+
+
+def _public_not_objected(case: MediationCase, event: Event) -> str | None:
+    session = event.session
+    if session is not None and session.public and session.objections_to_public:
+        return f"public session despite objection by {', '.join(session.objections_to_public)}"
+    return None
+
+
+def _all_parties_join(case: MediationCase, event: Event) -> str | None:
+    missing = sorted(case.party_ids - set(event.parties))
+    return f"not joined by {', '.join(missing)}" if missing else None
+
+
+def _extension_in_time(case: MediationCase, event: Event) -> str | None:
+    deadline = case.mediation_deadline
+    if case.policy.hard and deadline is not None and event.on > deadline.end:
+        return f"the mediation period already ended on {deadline.end.isoformat()}"
+    return None
+
+
+def _period_hard(case: MediationCase, event: Event) -> str | None:
+    if case.policy.hard:
+        return None
+    return (
+        f"under policy {case.policy.code} the period is soft ({case.policy.period_basis.format()}):"
+        " being overdue is a warning, not a ground for termination"
+    )
+
+
+def _deadline_passed(case: MediationCase, event: Event) -> str | None:
+    deadline = case.mediation_deadline
+    if deadline is not None and event.on > deadline.end:
+        return None
+    end = deadline.end.isoformat() if deadline is not None else "(none)"
+    return f"{event.on.isoformat()} is within the period ending {end} (Civil Code Art. 1259)"
+
+
+def _routes_advised(case: MediationCase, event: Event) -> str | None:
+    return None if event.routes_advised else "the parties were not told the other routes"
+
+
+def _no_written_request(case: MediationCase, event: Event) -> str | None:
+    asked = case.written_form_requested_by
+    return f"{', '.join(asked)} asked for a written agreement" if asked else None
+
+
+def _ningbo_written(case: MediationCase, event: Event) -> str | None:
+    if case.policy.written_form is not WrittenFormRule.NINGBO or event.terms is None:
+        return None
+    later = [o.id for o in event.terms.obligations if o.due is not None and o.due > event.on]
+    if later:
+        return f"performance is not immediate (obligations {', '.join(later)})"
+    return "the dispute is major or complex" if case.dispute.complex else None
+
+
+def _moj_written(case: MediationCase, event: Event) -> str | None:
+    if case.policy.written_form is WrittenFormRule.MOJ_2002 and event.terms is not None:
+        if event.terms.obligations:
+            return "civil rights and obligations are involved: the MOJ 2002 rules ask for writing"
+    return None
+
+
+def _obligors_are_parties(case: MediationCase, event: Event) -> str | None:
+    obligations = event.terms.obligations if event.terms is not None else ()
+    ids = [o.id for o in obligations]
+    for obligation in obligations:
+        if obligation.obligor not in case.party_ids:
+            return f"obligation {obligation.id!r}: obligor {obligation.obligor!r} is not a party"
+        if ids.count(obligation.id) > 1:
+            return f"obligation id {obligation.id!r} is used twice"
+    return None
+
+
+def _signatory_known(case: MediationCase, event: Event) -> str | None:
+    if event.party == case.committee.id:
+        return None if event.method is SigningMethod.SEAL else "the committee signs by its seal"
+    if event.party in case.party_ids or any(m.id == event.party for m in case.mediators):
+        return None
+    return f"{event.party!r} is neither a party, a mediator of the case, nor the committee"
+
+
+def _not_yet_signed(case: MediationCase, event: Event) -> str | None:
+    agreement = case.agreement
+    if agreement is not None and any(s.signatory == event.party for s in agreement.signatures):
+        return f"{event.party!r} has already signed agreement version {agreement.version}"
+    return None

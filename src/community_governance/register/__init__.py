@@ -1,0 +1,34 @@
+"""The owners' register: owners, units, the estate, and how persons and area are counted."""
+
+from community_governance.register._model import (
+    AreaSource,
+    CivilCapacity,
+    Owner,
+    OwnerKind,
+    Unit,
+    UnitStatus,
+    UnitUse,
+)
+from community_governance.register.counting import (
+    CountingPolicy,
+    CountingReason,
+    OverlapPolicy,
+    Person,
+)
+from community_governance.register.estate import Estate, Overlap
+
+__all__ = [
+    "AreaSource",
+    "CivilCapacity",
+    "CountingPolicy",
+    "CountingReason",
+    "Estate",
+    "Overlap",
+    "OverlapPolicy",
+    "Owner",
+    "OwnerKind",
+    "Person",
+    "Unit",
+    "UnitStatus",
+    "UnitUse",
+]

@@ -1,0 +1,234 @@
+"""Owners and units: the value objects of the owners' register."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, TypeVar
+
+import attrs
+
+from community_governance._exact import Exact, exact
+from community_governance._serial import dump, load
+from community_governance.exceptions import InvalidChoiceError, InvalidRecordError
+
+__all__ = [
+    "AreaSource",
+    "CivilCapacity",
+    "Owner",
+    "OwnerKind",
+    "Unit",
+    "UnitStatus",
+    "UnitUse",
+]
+
+E = TypeVar("E", bound=Enum)
+
+
+def parse_enum(enum: type[E], value: object, *, what: str) -> E:
+    """Read an enum member from itself, its value, or its name (any case, ``-`` for ``_``).
+
+    Raises:
+        InvalidChoiceError: ``value`` is none of the accepted spellings; the message names
+            ``what`` and the value.
+    """
+    if isinstance(value, enum):
+        return value
+    if isinstance(value, str):
+        key = value.strip().lower().replace("-", "_").replace(" ", "_")
+        for member in enum:
+            if key in (str(member.value).lower(), member.name.lower()):
+                return member
+    allowed = tuple(str(member.value) for member in enum)
+    raise InvalidChoiceError(
+        f"{what}: {value!r} is not one of {', '.join(allowed)}", value=value, allowed=allowed
+    )
+
+
+class OwnerKind(Enum):
+    """What kind of legal subject an owner is.
+
+    Attributes:
+        PERSON: A natural person.
+        ORGANISATION: A legal person or other organisation that bought units.
+        DEVELOPER: The developer (建设单位), including an exclusive sales agent (包销人) selling
+            the stock in its own name (SPC interpretation Art. 17).
+    """
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    DEVELOPER = "developer"
+
+
+class CivilCapacity(Enum):
+    """An owner's capacity for civil conduct (民事行为能力); ``UNKNOWN`` stays unknown."""
+
+    FULL = "full"
+    LIMITED = "limited"
+    NONE = "none"
+    UNKNOWN = "unknown"
+
+
+class AreaSource(Enum):
+    """Where a unit's exclusive area comes from (SPC interpretation Art. 8, in this order).
+
+    Attributes:
+        REGISTER: The real-estate register (不动产登记簿).
+        SURVEY: A survey agency's measured area (实测面积), for unregistered units.
+        CONTRACT: The sales contract, for units neither registered nor surveyed.
+    """
+
+    REGISTER = "register"
+    SURVEY = "survey"
+    CONTRACT = "contract"
+
+
+class UnitStatus(Enum):
+    """Sales status of an exclusive part, which decides how it is counted (SPC interp. Art. 9).
+
+    Attributes:
+        DELIVERED: Sold and delivered; held by its buyer.
+        SOLD_UNDELIVERED: Sold but not yet delivered; counted with the developer.
+        UNSOLD: Still the developer's; counted with the developer.
+    """
+
+    DELIVERED = "delivered"
+    SOLD_UNDELIVERED = "sold-undelivered"
+    UNSOLD = "unsold"
+
+    @property
+    def developer_held(self) -> bool:
+        """Whether SPC interpretation Art. 9 counts the unit with the developer."""
+        return self is not UnitStatus.DELIVERED
+
+
+class UnitUse(Enum):
+    """What an exclusive part is used for."""
+
+    RESIDENTIAL = "residential"
+    COMMERCIAL = "commercial"
+    PARKING = "parking"
+    STORAGE = "storage"
+    OTHER = "other"
+
+
+def _require_text(what: str) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidRecordError(
+                f"{what}: {attribute.name} must be a non-empty string, not {value!r}",
+                row=None,
+                field=attribute.name,
+                value=value,
+            )
+
+    return check
+
+
+@attrs.frozen(slots=True)
+class Owner:
+    """An owner (业主) on the register.
+
+    Attributes:
+        id: Unique identifier within the estate.
+        kind: Person, organisation or developer.
+        capacity: Civil capacity, if known.
+        name: Display name (defaults to the id).
+    """
+
+    id: str = attrs.field(validator=_require_text("owner"))
+    kind: OwnerKind = attrs.field(
+        default=OwnerKind.PERSON,
+        converter=lambda value: parse_enum(OwnerKind, value, what="owner kind"),
+    )
+    capacity: CivilCapacity = attrs.field(
+        default=CivilCapacity.UNKNOWN,
+        converter=lambda value: parse_enum(CivilCapacity, value, what="civil capacity"),
+    )
+    name: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form, schema ``community_governance.owner/1``."""
+        return dump(self, "community_governance.owner/1")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Owner:
+        """Rebuild an owner from [to_dict][community_governance.Owner.to_dict] output."""
+        return load(cls, data, "community_governance.owner/1")
+
+
+def _owners(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, tuple | list):
+        raise InvalidRecordError(
+            f"unit owners must be a list of owner ids, not {value!r}",
+            row=None,
+            field="owners",
+            value=value,
+        )
+    return tuple(value)
+
+
+@attrs.frozen(slots=True)
+class Unit:
+    """An exclusive part (专有部分): a flat, shop or registered parking space.
+
+    Attributes:
+        id: Unique identifier within the estate, e.g. ``"1-101"``.
+        area: Exclusive area in m², exact (``Decimal`` or ``Fraction``; a float is refused).
+        owners: Ids of its owners; several ids mean a co-owned unit (one counted person).
+        building: Building label; defaults to the part of ``id`` before the first ``-``.
+        area_source: Register, survey or contract (SPC interpretation Art. 8).
+        status: Delivered, sold-undelivered or unsold (SPC interpretation Art. 9).
+        use: Residential, commercial, parking, storage or other.
+    """
+
+    id: str = attrs.field(validator=_require_text("unit"))
+    area: Exact = attrs.field()
+    owners: tuple[str, ...] = attrs.field(converter=_owners)
+    building: str = attrs.field(default="")
+    area_source: AreaSource = attrs.field(
+        default=AreaSource.REGISTER,
+        converter=lambda value: parse_enum(AreaSource, value, what="area source"),
+    )
+    status: UnitStatus = attrs.field(
+        default=UnitStatus.DELIVERED,
+        converter=lambda value: parse_enum(UnitStatus, value, what="unit status"),
+    )
+    use: UnitUse = attrs.field(
+        default=UnitUse.RESIDENTIAL,
+        converter=lambda value: parse_enum(UnitUse, value, what="unit use"),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "area", exact(self.area, what=f"area of unit {self.id}"))
+        if not self.owners:
+            raise InvalidRecordError(
+                f"unit {self.id} has no owners", row=None, field="owners", value=self.owners
+            )
+        for owner in self.owners:
+            if not isinstance(owner, str) or not owner.strip():
+                raise InvalidRecordError(
+                    f"unit {self.id}: owner id {owner!r} must be a non-empty string",
+                    row=None,
+                    field="owners",
+                    value=owner,
+                )
+        if len(set(self.owners)) != len(self.owners):
+            raise InvalidRecordError(
+                f"unit {self.id} lists an owner twice: {list(self.owners)}",
+                row=None,
+                field="owners",
+                value=self.owners,
+            )
+        if not self.building:
+            object.__setattr__(self, "building", self.id.split("-", 1)[0])
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form, schema ``community_governance.unit/1``."""
+        return dump(self, "community_governance.unit/1")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Unit:
+        """Rebuild a unit from [to_dict][community_governance.Unit.to_dict] output."""
+        return load(cls, data, "community_governance.unit/1")

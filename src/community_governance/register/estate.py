@@ -1,0 +1,352 @@
+"""The estate (物业管理区域): its units, owners and counted persons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from community_governance._exact import Exact, _normalise
+from community_governance._serial import dump, load
+from community_governance.exceptions import (
+    DuplicateIdError,
+    EmptyEstateError,
+    InvalidRecordError,
+    UnknownReferenceError,
+    UnknownUnitError,
+)
+from community_governance.register._grouping import DEVELOPER_KEY, Grouping, group
+from community_governance.register._model import Owner, OwnerKind, Unit, UnitStatus
+from community_governance.register.counting import (
+    CountingPolicy,
+    CountingReason,
+    OverlapPolicy,
+    Person,
+)
+
+__all__ = ["Estate", "Overlap"]
+
+_ROW_KEYS = frozenset({"unit", "id", "area", "owners", "building", "area_source", "status", "use"})
+
+
+@attrs.frozen(slots=True)
+class Overlap:
+    """An owner whose units fall into more than one counted person, or a merged group.
+
+    Attributes:
+        owner: The owner id (for a merged group: its owners joined by commas).
+        persons: Labels of the persons involved.
+        policy: The overlap policy that was applied.
+    """
+
+    owner: str
+    persons: tuple[str, ...]
+    policy: OverlapPolicy
+
+    def describe(self, lang: str = "en") -> str:
+        """One sentence saying what was decided, in ``"en"`` or ``"zh"``."""
+        names = "、".join(self.persons) if lang == "zh" else ", ".join(self.persons)
+        if self.policy is OverlapPolicy.MERGE:
+            if lang == "zh":
+                return f"业主集合重叠（{self.owner}）已按合并规则计为一人。"
+            return f"Overlapping owner sets ({self.owner}) were merged into one person."
+        if lang == "zh":
+            return f"业主 {self.owner} 分属不同的业主集合（{names}），各集合分别计为一人。"
+        return f"Owner {self.owner} belongs to distinct owner sets ({names}), each counted as one person."
+
+
+@attrs.frozen(slots=True)
+class Estate:
+    """A property management area: its exclusive parts and their owners.
+
+    The estate validates its register when built (unique ids, known owners, at least one unit)
+    and groups units into counted persons once, following SPC interpretation Arts. 8–9 (see
+    [community_governance.register.counting][]).
+
+    Attributes:
+        units: The exclusive parts.
+        owners: Every owner referenced by a unit.
+        name: Display name of the estate.
+        counting: Declared choices for counting persons where the law is silent.
+    """
+
+    units: tuple[Unit, ...] = attrs.field(converter=tuple)
+    owners: tuple[Owner, ...] = attrs.field(converter=tuple)
+    name: str = ""
+    counting: CountingPolicy = CountingPolicy()
+    _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
+    _grouping: Grouping = attrs.field(init=False, repr=False, eq=False)
+    _cache: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.units:
+            raise EmptyEstateError("an estate needs at least one unit")
+        index: dict[str, int] = {}
+        for position, unit in enumerate(self.units):
+            if index.setdefault(unit.id, position) != position:
+                raise DuplicateIdError(f"duplicate unit id {unit.id!r}", kind="unit", id=unit.id)
+        owners: dict[str, Owner] = {}
+        for owner in self.owners:
+            if owners.setdefault(owner.id, owner) is not owner:
+                raise DuplicateIdError(
+                    f"duplicate owner id {owner.id!r}", kind="owner", id=owner.id
+                )
+        held: set[str] = set()
+        for unit in self.units:
+            for owner_id in unit.owners:
+                known = owners.get(owner_id)
+                if known is None:
+                    raise UnknownReferenceError(
+                        f"unit {unit.id} names unknown owner {owner_id!r}",
+                        kind="owner",
+                        id=owner_id,
+                        referrer=unit.id,
+                    )
+                if unit.status is UnitStatus.UNSOLD and known.kind is not OwnerKind.DEVELOPER:
+                    raise InvalidRecordError(
+                        f"unit {unit.id} is unsold but its owner {owner_id!r} is a "
+                        f"{known.kind.value}, not the developer",
+                        row=index[unit.id],
+                        field="status",
+                        value=unit.status.value,
+                    )
+                held.add(owner_id)
+        for owner in self.owners:
+            if owner.id not in held:
+                raise InvalidRecordError(
+                    f"owner {owner.id!r} holds no unit in the estate",
+                    row=None,
+                    field="owners",
+                    value=owner.id,
+                )
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_grouping", group(self.units, owners, self.counting))
+
+    # ------------------------------------------------------------------ construction
+
+    @classmethod
+    def from_records(
+        cls,
+        rows: Iterable[Mapping[str, Any]],
+        *,
+        owners: Iterable[Owner | Mapping[str, Any]] = (),
+        name: str = "",
+        counting: CountingPolicy | None = None,
+    ) -> Estate:
+        """Build an estate from plain rows, e.g. ``DataFrame.to_dict("records")``.
+
+        Each row has ``unit`` (or ``id``), ``area`` (exact: str, int, Decimal or Fraction) and
+        ``owners`` (a list of ids or one id), and optionally ``building``, ``area_source``,
+        ``status`` and ``use``. Owners not declared in ``owners`` are created: as the developer
+        if they hold an unsold unit, otherwise as natural persons.
+
+        Args:
+            rows: One mapping per unit.
+            owners: Optional owner declarations (objects or ``Owner`` keyword mappings).
+            name: Display name of the estate.
+            counting: Counting policy; defaults to [CountingPolicy][] ().
+
+        Returns:
+            The validated estate.
+
+        Raises:
+            InvalidRecordError: a row has an unknown key or a malformed field (message names
+                the row and the unit).
+            AreaTypeError: an area is a float.
+            InvalidAreaError: an area is zero, negative, not finite or not a number.
+            DuplicateIdError: two rows share a unit id, or two owners an id.
+            EmptyEstateError: there are no rows.
+        """
+        units: list[Unit] = []
+        shared: dict[object, Exact] = {}
+        for row_number, row in enumerate(rows):
+            unknown = set(row) - _ROW_KEYS
+            if unknown:
+                raise InvalidRecordError(
+                    f"row {row_number}: unknown field(s) {sorted(unknown)}",
+                    row=row_number,
+                    field=sorted(unknown)[0],
+                    value=row,
+                )
+            unit_id = row.get("unit", row.get("id"))
+            for required in ("area", "owners"):
+                if required not in row:
+                    raise InvalidRecordError(
+                        f"row {row_number} (unit {unit_id}): missing {required!r}",
+                        row=row_number,
+                        field=required,
+                        value=row,
+                    )
+            area = row["area"]
+            if isinstance(area, str | Decimal | Fraction) and area in shared:
+                area = shared[area]
+            fields = {key: value for key, value in row.items() if key not in ("unit", "id")}
+            fields["area"] = area
+            try:
+                unit = Unit(id=unit_id, **fields)
+            except InvalidRecordError as error:
+                raise InvalidRecordError(
+                    f"row {row_number}: {error}", row=row_number, field=error.field,
+                    value=error.value,
+                ) from error
+            if isinstance(area, str | Decimal | Fraction):
+                shared.setdefault(area, unit.area)
+            units.append(unit)
+        declared = [
+            owner if isinstance(owner, Owner) else Owner(**owner) for owner in owners
+        ]
+        known = {owner.id for owner in declared}
+        inferred: dict[str, Owner] = {}
+        for unit in units:
+            for owner_id in unit.owners:
+                if owner_id in known:
+                    continue
+                kind = OwnerKind.DEVELOPER if unit.status is UnitStatus.UNSOLD else None
+                current = inferred.get(owner_id)
+                if current is None or (kind and current.kind is not kind):
+                    inferred[owner_id] = Owner(owner_id, kind or OwnerKind.PERSON)
+        return cls(
+            units=units,
+            owners=[*declared, *inferred.values()],
+            name=name,
+            counting=counting or CountingPolicy(),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form, schema ``community_governance.estate/1``."""
+        return dump(self, "community_governance.estate/1")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Estate:
+        """Rebuild an estate from [to_dict][community_governance.Estate.to_dict] output."""
+        return load(cls, data, "community_governance.estate/1")
+
+    # ------------------------------------------------------------------ lookups
+
+    def unit(self, unit_id: str) -> Unit:
+        """Return the unit with id ``unit_id``.
+
+        Raises:
+            UnknownUnitError: no such unit.
+        """
+        return self.units[self.unit_position(unit_id)]
+
+    def unit_position(self, unit_id: str) -> int:
+        """Return the position of unit ``unit_id`` in [units][community_governance.Estate].
+
+        Raises:
+            UnknownUnitError: no such unit.
+        """
+        position = self._index.get(unit_id)
+        if position is None:
+            raise UnknownUnitError(f"unit {unit_id!r} is not in the register", unit=unit_id)
+        return position
+
+    def owner(self, owner_id: str) -> Owner:
+        """Return the owner with id ``owner_id``.
+
+        Raises:
+            UnknownReferenceError: no such owner.
+        """
+        for owner in self.owners:
+            if owner.id == owner_id:
+                return owner
+        raise UnknownReferenceError(
+            f"owner {owner_id!r} is not in the register", kind="owner", id=owner_id,
+            referrer="estate",
+        )
+
+    # ------------------------------------------------------------------ counting
+
+    @property
+    def total_area(self) -> Exact:
+        """Total exclusive area (sum of the units' areas, SPC interpretation Art. 8)."""
+        grouping = self._grouping
+        return _normalise(Fraction(sum(grouping.person_area), grouping.scale))
+
+    @property
+    def counted_persons(self) -> int:
+        """Number of counted persons (SPC interpretation Art. 9)."""
+        return len(self._grouping.keys)
+
+    @property
+    def persons(self) -> tuple[Person, ...]:
+        """Every counted person with its units, area and reason, in register order."""
+        cached = self._cache.get("persons")
+        if cached is None:
+            cached = self._build_persons()
+            self._cache["persons"] = cached
+        result: tuple[Person, ...] = cached
+        return result
+
+    @property
+    def overlaps(self) -> tuple[Overlap, ...]:
+        """Owners split across persons (``SEPARATE``) or merged groups (``MERGE``)."""
+        persons = self.persons
+        return tuple(
+            Overlap(owner, tuple(persons[p].label for p in indices), self.counting.overlap)
+            for owner, indices in self._grouping.overlaps
+        )
+
+    @property
+    def developer_entities(self) -> tuple[str, ...]:
+        """Owner ids of developer kind that hold units (counted together as one person)."""
+        return self._grouping.developer_entities
+
+    def person_of(self, unit_id: str) -> Person:
+        """Return the counted person a unit belongs to.
+
+        Raises:
+            UnknownUnitError: no such unit.
+        """
+        return self.persons[self._grouping.person_of[self.unit_position(unit_id)]]
+
+    def grouping(self, unit_ids: Iterable[str] | None = None) -> tuple[Person, ...]:
+        """Show how a set of units is counted: the persons they belong to, and why.
+
+        Args:
+            unit_ids: Units to look at; all units when ``None``.
+
+        Returns:
+            The distinct persons holding those units, in order of first appearance.
+
+        Raises:
+            UnknownUnitError: a unit id is not in the register.
+        """
+        if unit_ids is None:
+            return self.persons
+        positions = [self.unit_position(unit_id) for unit_id in unit_ids]
+        person_of = self._grouping.person_of
+        seen: dict[int, None] = {}
+        for position in positions:
+            seen.setdefault(person_of[position], None)
+        persons = self.persons
+        return tuple(persons[index] for index in seen)
+
+    def _build_persons(self) -> tuple[Person, ...]:
+        grouping = self._grouping
+        members: list[list[int]] = [[] for _ in grouping.keys]
+        for position, person in enumerate(grouping.person_of):
+            members[person].append(position)
+        persons: list[Person] = []
+        for index, key in enumerate(grouping.keys):
+            units = [self.units[position] for position in members[index]]
+            owner_ids = tuple(sorted({oid for unit in units for oid in unit.owners}))
+            if key == DEVELOPER_KEY:
+                reason, label = CountingReason.DEVELOPER, "developer"
+            elif index in grouping.merged:
+                reason, label = CountingReason.MERGED_OVERLAP, "+".join(owner_ids)
+            elif len(owner_ids) > 1:
+                reason, label = CountingReason.CO_OWNED, "+".join(owner_ids)
+            elif len(units) > 1:
+                reason, label = CountingReason.MULTI_UNIT_OWNER, owner_ids[0]
+            else:
+                reason, label = CountingReason.SINGLE_UNIT, owner_ids[0]
+            area = _normalise(Fraction(grouping.person_area[index], grouping.scale))
+            persons.append(
+                Person(index, label, owner_ids, tuple(u.id for u in units), area, reason)
+            )
+        return tuple(persons)

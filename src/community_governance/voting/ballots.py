@@ -1,0 +1,175 @@
+"""Motion ballots: one per exclusive part, with the declared policies for spoiled ballots,
+proxies and the contested "non-voters follow the majority" clause."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from community_governance._serial import dump, load
+from community_governance.citations import Citation, Confidence
+from community_governance.exceptions import InvalidChoiceError, InvalidRecordError
+
+__all__ = ["Ballot", "Choice", "DeemedVoteClause", "Proxy", "SpoiledPolicy"]
+
+
+class Choice(Enum):
+    """What a motion ballot says.
+
+    Attributes:
+        AGREE: 同意.
+        OPPOSE: 反对.
+        ABSTAIN: 弃权 — takes part, does not agree (Civil Code Art. 278 counts approval among
+            those taking part).
+        SPOILED: 废票 — returned but unreadable or invalid; counted per [SpoiledPolicy][].
+    """
+
+    AGREE = "agree"
+    OPPOSE = "oppose"
+    ABSTAIN = "abstain"
+    SPOILED = "spoiled"
+
+    @classmethod
+    def parse(cls, value: object) -> Choice:
+        """Read a choice from a member, its English value or its Chinese word.
+
+        Raises:
+            InvalidChoiceError: the value is not a known spelling.
+        """
+        if isinstance(value, Choice):
+            return value
+        if isinstance(value, str):
+            found = _SPELLINGS.get(value.strip().lower())
+            if found is not None:
+                return found
+        raise InvalidChoiceError(
+            f"ballot choice {value!r} is not one of {', '.join(_SPELLINGS)}",
+            value=value,
+            allowed=tuple(_SPELLINGS),
+        )
+
+    def label(self, lang: str = "en") -> str:
+        """Human label in ``"en"`` or ``"zh"``."""
+        return _ZH[self] if lang == "zh" else self.value
+
+
+_ZH = {Choice.AGREE: "同意", Choice.OPPOSE: "反对", Choice.ABSTAIN: "弃权", Choice.SPOILED: "废票"}
+_SPELLINGS = {member.value: member for member in Choice} | {
+    text: member for member, text in _ZH.items()
+}
+
+
+@attrs.frozen(slots=True)
+class Proxy:
+    """A proxy (委托代理人) casting the ballot for the owner.
+
+    Attributes:
+        holder: Who cast the ballot.
+        written_authorisation: Whether a written authorisation was produced. Guidance Rules
+            2009 Art. 26 allows proxies in writing, and Shanghai Art. 18 requires it; a ballot by
+            a proxy without one is not counted, and the decision says so.
+    """
+
+    holder: str
+    written_authorisation: bool
+
+
+def _proxy(value: object) -> Proxy | None:
+    if value is None or isinstance(value, Proxy):
+        return value
+    raise InvalidRecordError(
+        f"ballot proxy must be a Proxy or None, not {value!r}",
+        row=None,
+        field="proxy",
+        value=value,
+    )
+
+
+def _unit(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise InvalidRecordError(
+            f"ballot unit must be a non-empty unit id, not {value!r}",
+            row=None,
+            field="unit",
+            value=value,
+        )
+
+
+@attrs.frozen(slots=True)
+class Ballot:
+    """A motion ballot for one exclusive part.
+
+    Attributes:
+        unit: The unit id.
+        choice: Agree, oppose, abstain or spoiled (English or Chinese spellings accepted).
+        proxy: The proxy who cast it, if any.
+    """
+
+    unit: str = attrs.field(validator=_unit)
+    choice: Choice = attrs.field(converter=Choice.parse)
+    proxy: Proxy | None = attrs.field(default=None, converter=_proxy)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form, schema ``community_governance.ballot/1``."""
+        return dump(self, "community_governance.ballot/1")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Ballot:
+        """Rebuild a ballot from [to_dict][community_governance.Ballot.to_dict] output."""
+        return load(cls, data, "community_governance.ballot/1")
+
+
+class SpoiledPolicy(Enum):
+    """How spoiled ballots are counted.
+
+    Attributes:
+        PARTICIPATING: Counted as taking part and not agreeing (the default). Reasoning: Civil
+            Code Art. 278 counts owners who *take part in the vote* (参与表决), a wording chosen
+            in drafting over 参加表决 so that ballots returned in any form count; a returned but
+            invalid ballot shows participation without agreement.
+        EXCLUDED: Not counted at all, as if never returned.
+    """
+
+    PARTICIPATING = "participating"
+    EXCLUDED = "excluded"
+
+    @property
+    def citation(self) -> Citation:
+        """The reasoning behind the policy, as a design citation."""
+        return Citation(
+            "library_design",
+            f"spoiled-ballots.{self.value}",
+            confidence=Confidence.MEDIUM,
+            note="no statute says how spoiled ballots count; see SpoiledPolicy",
+        )
+
+
+@attrs.frozen(slots=True)
+class DeemedVoteClause:
+    """An estate's opt-in clause adding non-voters to the majority (未参与表决视为同意多数).
+
+    Guidance Rules 2009 Art. 26 leaves the question to the covenant or rules of procedure;
+    Zhejiang (2009) Art. 10 allows it with a floor; its validity after the Civil Code is
+    contested (law-china §6), so every decision using it is flagged and reports the result
+    with and without it.
+
+    Attributes:
+        clause: The covenant or rules-of-procedure clause that authorises it (quoted or cited).
+        zhejiang_floor: Apply only if the actual majority exceeds half of the total area AND
+            half of the total heads (Zhejiang Property Management Regulation 2009 Art. 10).
+    """
+
+    clause: str
+    zhejiang_floor: bool = False
+
+    @property
+    def citation(self) -> Citation:
+        """Guidance Rules 2009 Art. 26 (the opt-in), flagged as contested after 2021."""
+        return Citation(
+            "guidance_rules_2009",
+            "26(2)",
+            confidence=Confidence.HIGH,
+            note="opt-in through the covenant; contested after 2021-01-01",
+        )

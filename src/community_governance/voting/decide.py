@@ -1,0 +1,355 @@
+"""`decide`: an assembly vote checked against the rule set, exactly and with reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from community_governance._exact import Exact, _normalise
+from community_governance.citations import Citation, Confidence
+from community_governance.explain.notices import Notice
+from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
+from community_governance.register.counting import SPC_ART_9
+from community_governance.register._model import parse_enum
+from community_governance.register.estate import Estate
+from community_governance.voting._tally import PersonChoices, collect
+from community_governance.voting.ballots import Ballot, Choice, DeemedVoteClause, SpoiledPolicy
+from community_governance.voting.decision import Check, CheckRole, Decision, Figures, Tally
+from community_governance.voting.matters import Matter
+from community_governance.voting.thresholds import Base, Measure, ResolutionRule
+
+if TYPE_CHECKING:
+    from community_governance.jurisdictions.ruleset import Layer, RuleSet
+
+__all__ = ["decide"]
+
+GUIDANCE_ART_26 = Citation("guidance_rules_2009", "26(1)", note="proxies in writing")
+_CHOICES = (Choice.AGREE, Choice.OPPOSE, Choice.ABSTAIN, Choice.SPOILED)
+
+
+@attrs.frozen(slots=True)
+class _Counts:
+    """Scaled integer figures per category (private)."""
+
+    heads: dict[Choice, int]
+    area: dict[Choice, int]
+    total_heads: int
+    total_area: int
+    scale: int
+    deemed_heads: int = 0
+    deemed_area: int = 0
+    deemed_side: Choice | None = None
+    spoiled_participate: bool = True
+
+    def participating(self, measure: Measure) -> int:
+        values = self.heads if measure is Measure.HEADS else self.area
+        counted = values[Choice.AGREE] + values[Choice.OPPOSE] + values[Choice.ABSTAIN]
+        if self.spoiled_participate:
+            counted += values[Choice.SPOILED]
+        return counted + (self.deemed_heads if measure is Measure.HEADS else self.deemed_area)
+
+    def total(self, measure: Measure) -> int:
+        return self.total_heads if measure is Measure.HEADS else self.total_area
+
+    def of(self, choice: Choice, measure: Measure) -> int:
+        value = (self.heads if measure is Measure.HEADS else self.area)[choice]
+        if choice is self.deemed_side:
+            value += self.deemed_heads if measure is Measure.HEADS else self.deemed_area
+        return value
+
+    def figures(self, choice: Choice) -> Figures:
+        return Figures(self.of(choice, Measure.HEADS), self.exact(self.of(choice, Measure.AREA)))
+
+    def exact(self, scaled_area: int) -> Exact:
+        return _normalise(Fraction(scaled_area, self.scale))
+
+
+def decide(
+    estate: Estate,
+    ballots: Iterable[Ballot],
+    *,
+    matter: Matter | str,
+    rules: RuleSet,
+) -> Decision:
+    """Decide a motion of the owners' assembly.
+
+    Ballots are folded into one choice per counted person (SPC interpretation Art. 9): a
+    person who votes for any of its units takes part with its whole area. Persons who did not
+    vote are never counted as agreeing, unless the estate's rules carry a
+    [DeemedVoteClause][community_governance.DeemedVoteClause], in which case the decision says
+    so and also reports the result without it.
+
+    Args:
+        estate: The register.
+        ballots: At most one ballot per unit.
+        matter: The [Matter][community_governance.Matter] (or its value, e.g.
+            ``"raise-maintenance-fund"``).
+        rules: The rule set from [rules_for][community_governance.rules_for], possibly with
+            the estate's own layer on top.
+
+    Returns:
+        The [Decision][community_governance.Decision].
+
+    Raises:
+        InvalidChoiceError: ``matter`` is not a known matter.
+        UnknownUnitError: a ballot names a unit not in the register.
+        DuplicateBallotError: a unit has two ballots.
+        ConflictingBallotsError: ballots of one counted person disagree.
+        RuleSetError: the rule set has no usable rule for the matter.
+    """
+    matter = parse_enum(Matter, matter, what="matter")
+    provided = rules.resolution(matter)
+    rule: ResolutionRule = provided.value
+    spoiled: SpoiledPolicy = rules.param("spoiled_ballots", SpoiledPolicy.PARTICIPATING)
+    clause: DeemedVoteClause | None = rules.param("deemed_vote")
+    choices = collect(estate, ballots)
+    grouping = estate._grouping
+    heads = dict.fromkeys(_CHOICES, 0)
+    area = dict.fromkeys(_CHOICES, 0)
+    person_area = grouping.person_area
+    for person, choice in choices.choice.items():
+        heads[choice] += 1
+        area[choice] += person_area[person]
+    counts = _Counts(
+        heads,
+        area,
+        len(grouping.keys),
+        sum(person_area),
+        grouping.scale,
+        spoiled_participate=spoiled is SpoiledPolicy.PARTICIPATING,
+    )
+    notices = _notices(estate, rules, choices.unauthorised_proxies, choices, spoiled, counts)
+
+    def build(counts: _Counts, extra: tuple[Notice, ...], other: Decision | None) -> Decision:
+        checks = _checks(rule, counts)
+        return Decision(
+            matter=matter,
+            passed=all(check.passed for check in checks),
+            checks=checks,
+            tally=_tally(counts),
+            jurisdiction=rules.code,
+            on=rules.on,
+            layers=rules.layer_names,
+            rule_layer=provided.layer,
+            rule_citation=rule.citation,
+            notices=(*notices, *extra),
+            without_deemed_votes=other,
+        )
+
+    plain = build(counts, (), None)
+    if clause is None:
+        return plain
+    deemed, extra = _apply_deemed(clause, counts, rules.provided("deemed_vote").citation)
+    if deemed is None:
+        return build(counts, extra, None)
+    return build(deemed, extra, plain)
+
+
+def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
+    checks: list[Check] = []
+    for role, thresholds in ((CheckRole.QUORUM, rule.quorum), (CheckRole.APPROVAL, rule.approval)):
+        for threshold in thresholds:
+            measure = threshold.measure
+            if role is CheckRole.QUORUM:
+                numerator = counts.participating(measure)
+            else:
+                numerator = counts.of(Choice.AGREE, measure)
+            if threshold.base is Base.ALL:
+                denominator = counts.total(measure)
+            elif threshold.base is Base.PARTICIPATING:
+                denominator = counts.participating(measure)
+            else:
+                denominator = counts.of(Choice.AGREE, measure) + counts.of(Choice.OPPOSE, measure)
+            passed = threshold.comparator.holds(numerator, denominator, threshold.ratio)
+            checks.append(
+                Check(
+                    role,
+                    threshold,
+                    _normalise(Fraction(numerator)) if measure is Measure.HEADS
+                    else counts.exact(numerator),
+                    _normalise(Fraction(denominator)) if measure is Measure.HEADS
+                    else counts.exact(denominator),
+                    passed,
+                )
+            )
+    return tuple(checks)
+
+
+def _tally(counts: _Counts) -> Tally:
+    return Tally(
+        total=Figures(counts.total_heads, counts.exact(counts.total_area)),
+        participating=Figures(
+            counts.participating(Measure.HEADS),
+            counts.exact(counts.participating(Measure.AREA)),
+        ),
+        agree=counts.figures(Choice.AGREE),
+        oppose=counts.figures(Choice.OPPOSE),
+        abstain=counts.figures(Choice.ABSTAIN),
+        spoiled=counts.figures(Choice.SPOILED),
+        deemed=Figures(counts.deemed_heads, counts.exact(counts.deemed_area)),
+    )
+
+
+def _apply_deemed(
+    clause: DeemedVoteClause, counts: _Counts, source: Citation
+) -> tuple[_Counts | None, tuple[Notice, ...]]:
+    """Add non-voters to the majority side, if there is one on both measures."""
+    contested = Notice(
+        "deemed-vote-contested",
+        f"the estate's clause '{clause.clause}' adds non-voters to the majority; its validity "
+        "after the Civil Code (2021-01-01) is contested, so the result without it is reported "
+        "too",
+        f"本小区条款“{clause.clause}”将未参与表决的业主计入多数；该做法在《民法典》施行后"
+        "效力存在争议，故同时给出不适用该条款的结果",
+        clause.citation,
+    )
+    agree_h, oppose_h = counts.heads[Choice.AGREE], counts.heads[Choice.OPPOSE]
+    agree_a, oppose_a = counts.area[Choice.AGREE], counts.area[Choice.OPPOSE]
+    if agree_h > oppose_h and agree_a > oppose_a:
+        side = Choice.AGREE
+    elif oppose_h > agree_h and oppose_a > agree_a:
+        side = Choice.OPPOSE
+    else:
+        return None, (
+            contested,
+            Notice(
+                "deemed-vote-no-majority",
+                "agree and oppose have no common majority in both heads and area; no deemed "
+                "votes were added",
+                "同意与反对在人数和面积上没有一致的多数，未计入视为多数的票",
+                _DEEMED_DESIGN,
+            ),
+        )
+    side_h, side_a = counts.heads[side], counts.area[side]
+    if clause.zhejiang_floor and not (
+        2 * side_h > counts.total_heads and 2 * side_a > counts.total_area
+    ):
+        return None, (
+            contested,
+            Notice(
+                "deemed-vote-floor-not-met",
+                "the actual majority does not exceed half of the total heads and area (Zhejiang "
+                "floor); no deemed votes were added",
+                "实际多数未超过总人数和总面积的一半（浙江规则下限），未计入视为多数的票",
+                _ZHEJIANG_ART_10,
+            ),
+        )
+    missing_h = counts.total_heads - counts.participating(Measure.HEADS)
+    missing_a = counts.total_area - counts.participating(Measure.AREA)
+    deemed = attrs.evolve(
+        counts, deemed_heads=missing_h, deemed_area=missing_a, deemed_side=side
+    )
+    applied = Notice(
+        "deemed-votes-applied",
+        f"{missing_h} non-voting persons ({counts.exact(missing_a)} m²) were counted as taking "
+        f"part and voting {side.value}, under {source.format()}",
+        f"{missing_h}名未参与表决的业主（{counts.exact(missing_a)}平方米）被视为参与表决并"
+        f"{side.label('zh')}，依据{source.format('zh')}",
+        clause.citation,
+    )
+    return deemed, (contested, applied)
+
+
+_DEEMED_DESIGN = Citation(
+    "library_design",
+    "deemed-vote.majority",
+    confidence=Confidence.MEDIUM,
+    note="the majority must hold on both heads and area for deemed votes to be added",
+)
+_ZHEJIANG_ART_10 = Citation("zhejiang_pm_regulation", "10", text_version="2009")
+
+
+def _notices(
+    estate: Estate,
+    rules: RuleSet,
+    unauthorised: list[str],
+    choices: PersonChoices,
+    spoiled: SpoiledPolicy,
+    counts: _Counts,
+) -> tuple[Notice, ...]:
+    notices = list(rules.notices)
+    notices.extend(
+        Notice(
+            "overlapping-owner-sets",
+            overlap.describe("en"),
+            overlap.describe("zh"),
+            OVERLAP_CITATION,
+        )
+        for overlap in estate.overlaps
+    )
+    if len(estate.developer_entities) > 1:
+        names = ", ".join(estate.developer_entities)
+        notices.append(
+            Notice(
+                "several-developer-entities",
+                f"developer entities {names} were counted together as one person",
+                f"建设单位 {names} 合计计为一人",
+                SPC_ART_9,
+            )
+        )
+    if unauthorised:
+        units = ", ".join(unauthorised)
+        notices.append(
+            Notice(
+                "proxy-without-authorisation",
+                f"ballots cast by a proxy without written authorisation were not counted: {units}",
+                f"无书面委托的代理投票未计入：{units}",
+                GUIDANCE_ART_26,
+            )
+        )
+    partial = _partial(estate, choices)
+    if partial:
+        notices.append(
+            Notice(
+                "partial-person-ballots",
+                f"some counted persons voted for only some of their units ({', '.join(partial)}); "
+                "each takes part with its whole area and its one choice",
+                f"部分业主只为其部分专有部分投票（{'、'.join(partial)}）；按一人计，其全部面积"
+                "随其表决意见计入",
+                SPC_ART_9,
+            )
+        )
+    if counts.heads[Choice.SPOILED]:
+        how = "counted as taking part, not agreeing" if spoiled is SpoiledPolicy.PARTICIPATING \
+            else "not counted"
+        notices.append(
+            Notice(
+                "spoiled-ballots",
+                f"{counts.heads[Choice.SPOILED]} spoiled ballot(s) were {how}",
+                f"{counts.heads[Choice.SPOILED]}张废票"
+                + ("计入参与表决、不计入同意" if spoiled is SpoiledPolicy.PARTICIPATING
+                   else "不计入"),
+                spoiled.citation,
+            )
+        )
+    for layer in rules.layers:
+        for rule_layer_citation in _unconfirmed_citations(layer, rules):
+            notices.append(
+                Notice(
+                    "unconfirmed-rule-used",
+                    f"an unconfirmed rule was used: {rule_layer_citation.format()}",
+                    f"使用了未经核实的规则：{rule_layer_citation.format('zh')}",
+                    rule_layer_citation,
+                )
+            )
+    return tuple(dict.fromkeys(notices))
+
+
+def _unconfirmed_citations(layer: Layer, rules: RuleSet) -> list[Citation]:
+    if not rules.include_unconfirmed:
+        return []
+    found = {rule.citation for rule in layer.resolutions.values() if not rule.citation.confirmed}
+    return sorted(found, key=lambda citation: citation.format())
+
+
+def _partial(estate: Estate, choices: PersonChoices) -> list[str]:
+    ballots = choices.ballots
+    return [
+        estate.persons[person].label
+        for person, units in estate._grouping.multi_unit.items()
+        if person in choices.choice and ballots.get(person, 1) < units
+    ]

@@ -1,0 +1,64 @@
+"""The matters owners decide jointly (共同决定), Civil Code Art. 278(1) items (1)–(9).
+
+The predecessors list fewer items: Property Rights Law Art. 76(1) and Property Management
+Regulations (2007) Art. 11 have seven, with raising *and* using the maintenance fund as one item
+and no item for changing the use of common parts (which fell under "other major matters").
+Each rule set maps every [Matter][] to its tier with the article of its own text.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+__all__ = ["Matter"]
+
+
+class Matter(Enum):
+    """A category of joint decision, named after Civil Code Art. 278(1).
+
+    Attributes:
+        RULES_OF_PROCEDURE: (1) make or amend the assembly's rules of procedure (议事规则).
+        MANAGEMENT_COVENANT: (2) make or amend the management covenant (管理规约).
+        ELECT_COMMITTEE: (3) elect the owners' committee or replace members.
+        HIRE_OR_DISMISS_MANAGER: (4) hire or dismiss the property service company or manager.
+        USE_MAINTENANCE_FUND: (5) use the maintenance fund (使用维修资金).
+        RAISE_MAINTENANCE_FUND: (6) raise the maintenance fund (筹集维修资金).
+        REBUILD_OR_RENOVATE: (7) rebuild or renovate buildings and facilities (改建、重建).
+        CHANGE_USE_OF_COMMON_PARTS: (8) change the use of common parts or use them for business.
+        OTHER_MAJOR_MATTER: (9) other major matters (incl. disposing of common parts, SPC
+            interpretation Art. 7).
+    """
+
+    RULES_OF_PROCEDURE = "rules-of-procedure"
+    MANAGEMENT_COVENANT = "management-covenant"
+    ELECT_COMMITTEE = "elect-committee"
+    HIRE_OR_DISMISS_MANAGER = "hire-or-dismiss-manager"
+    USE_MAINTENANCE_FUND = "use-maintenance-fund"
+    RAISE_MAINTENANCE_FUND = "raise-maintenance-fund"
+    REBUILD_OR_RENOVATE = "rebuild-or-renovate"
+    CHANGE_USE_OF_COMMON_PARTS = "change-use-of-common-parts"
+    OTHER_MAJOR_MATTER = "other-major-matter"
+
+    @property
+    def item(self) -> int:
+        """The item number in Civil Code Art. 278(1)."""
+        return list(Matter).index(self) + 1
+
+    def label(self, lang: str = "en") -> str:
+        """Human label in ``"en"`` or ``"zh"``."""
+        if lang == "zh":
+            return _ZH[self]
+        return self.value.replace("-", " ")
+
+
+_ZH = {
+    Matter.RULES_OF_PROCEDURE: "制定和修改业主大会议事规则",
+    Matter.MANAGEMENT_COVENANT: "制定和修改管理规约",
+    Matter.ELECT_COMMITTEE: "选举业主委员会或者更换业主委员会成员",
+    Matter.HIRE_OR_DISMISS_MANAGER: "选聘和解聘物业服务企业或者其他管理人",
+    Matter.USE_MAINTENANCE_FUND: "使用建筑物及其附属设施的维修资金",
+    Matter.RAISE_MAINTENANCE_FUND: "筹集建筑物及其附属设施的维修资金",
+    Matter.REBUILD_OR_RENOVATE: "改建、重建建筑物及其附属设施",
+    Matter.CHANGE_USE_OF_COMMON_PARTS: "改变共有部分的用途或者利用共有部分从事经营活动",
+    Matter.OTHER_MAJOR_MATTER: "有关共有和共同管理权利的其他重大事项",
+}

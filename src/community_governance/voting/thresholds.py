@@ -1,0 +1,205 @@
+"""The threshold algebra: measures, bases, comparators, thresholds and resolution rules.
+
+A [Threshold][] says *what* is counted (heads or area), *against what* (all owners, those
+taking part, or the votes cast), *how* (at least, 以上, or more than, 过半数/超过 — Civil Code
+Art. 1259) and *how much* (an exact ratio). A [ResolutionRule][] is a quorum — a conjunction of
+thresholds counting those who take part — and an approval — a conjunction counting those who
+agree. Checks compare integers by cross-multiplication, never floats.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from community_governance.citations import Citation
+from community_governance.exceptions import InvalidRecordError
+
+__all__ = ["Base", "Comparator", "Measure", "ResolutionRule", "Threshold"]
+
+
+class Measure(Enum):
+    """What a threshold counts.
+
+    Attributes:
+        HEADS: Counted persons (人数, SPC interpretation Art. 9).
+        AREA: Exclusive area (专有部分面积, SPC interpretation Art. 8).
+    """
+
+    HEADS = "heads"
+    AREA = "area"
+
+    def label(self, lang: str = "en") -> str:
+        """Human label in ``"en"`` or ``"zh"``."""
+        if lang == "zh":
+            return "人数" if self is Measure.HEADS else "专有部分面积"
+        return self.value
+
+
+class Base(Enum):
+    """What a threshold is measured against (the denominator).
+
+    Attributes:
+        ALL: All owners of the estate (全体业主; glossary ``Denominator.ALL``).
+        PARTICIPATING: Those taking part in the vote, abstentions included (参与表决).
+        CAST: Agree plus oppose votes only, abstentions ignored.
+    """
+
+    ALL = "all"
+    PARTICIPATING = "participating"
+    CAST = "cast"
+
+    def label(self, lang: str = "en") -> str:
+        """Human label in ``"en"`` or ``"zh"``."""
+        zh = {Base.ALL: "全体业主", Base.PARTICIPATING: "参与表决的业主", Base.CAST: "赞成与反对票"}
+        en = {Base.ALL: "all owners", Base.PARTICIPATING: "those taking part", Base.CAST: "votes cast"}
+        return zh[self] if lang == "zh" else en[self]
+
+
+class Comparator(Enum):
+    """How the counted share is compared with the ratio (Civil Code Art. 1259).
+
+    Attributes:
+        AT_LEAST: 以上 / 不低于 — the bound itself passes (≥).
+        MORE_THAN: 过半数 / 超过 — the bound itself fails (>).
+    """
+
+    AT_LEAST = "at-least"
+    MORE_THAN = "more-than"
+
+    @property
+    def symbol(self) -> str:
+        """``"≥"`` or ``">"``."""
+        return "≥" if self is Comparator.AT_LEAST else ">"
+
+    def holds(self, numerator: int, denominator: int, ratio: Fraction) -> bool:
+        """Whether ``numerator / denominator`` passes ``ratio`` (exact integer arithmetic).
+
+        A zero denominator never passes: with nobody to count, nothing is approved.
+        """
+        if denominator == 0:
+            return False
+        left = numerator * ratio.denominator
+        right = denominator * ratio.numerator
+        return left >= right if self is Comparator.AT_LEAST else left > right
+
+    def label(self, lang: str = "en") -> str:
+        """``"at least"``/``"more than"``, or 以上/超过 in Chinese."""
+        if lang == "zh":
+            return "以上" if self is Comparator.AT_LEAST else "超过"
+        return "at least" if self is Comparator.AT_LEAST else "more than"
+
+
+def _ratio(value: object) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, Fraction | int | str):
+        raise InvalidRecordError(
+            f"threshold ratio must be a Fraction, int or str such as '2/3', not {value!r}",
+            row=None,
+            field="ratio",
+            value=value,
+        )
+    ratio = Fraction(value)
+    if not 0 < ratio <= 1:
+        raise InvalidRecordError(
+            f"threshold ratio {value!r} must be in (0, 1]", row=None, field="ratio", value=value
+        )
+    return ratio
+
+
+@attrs.frozen(slots=True)
+class Threshold:
+    """One condition: ``measure`` compared with ``ratio`` of ``base``.
+
+    Attributes:
+        measure: Heads or area.
+        base: All owners, those taking part, or the votes cast.
+        comparator: At least (≥) or more than (>).
+        ratio: Exact ratio in (0, 1], e.g. ``Fraction(2, 3)``.
+        citation: The article that sets it.
+    """
+
+    measure: Measure
+    base: Base
+    comparator: Comparator
+    ratio: Fraction = attrs.field(converter=_ratio)
+    citation: Citation
+
+    def describe(self, lang: str = "en") -> str:
+        """E.g. ``"area at least 2/3 of all owners"`` or ``"专有部分面积占全体业主 2/3 以上"``."""
+        ratio = f"{self.ratio.numerator}/{self.ratio.denominator}"
+        if lang == "zh":
+            return (
+                f"{self.measure.label('zh')}占{self.base.label('zh')}{ratio}"
+                f"{self.comparator.label('zh')}"
+            )
+        return (
+            f"{self.measure.label()} {self.comparator.label()} {ratio} of {self.base.label()}"
+        )
+
+
+def _quorum(value: Any) -> tuple[Threshold, ...]:
+    thresholds = tuple(value)
+    for threshold in thresholds:
+        if threshold.base is not Base.ALL:
+            raise InvalidRecordError(
+                f"a quorum threshold counts those taking part against all owners; "
+                f"{threshold.describe()} has base {threshold.base.value}",
+                row=None,
+                field="quorum",
+                value=threshold,
+            )
+    return thresholds
+
+
+def _approval(value: Any) -> tuple[Threshold, ...]:
+    thresholds = tuple(value)
+    if not thresholds:
+        raise InvalidRecordError(
+            "a resolution rule needs at least one approval threshold",
+            row=None,
+            field="approval",
+            value=thresholds,
+        )
+    return thresholds
+
+
+@attrs.frozen(slots=True)
+class ResolutionRule:
+    """How one matter is decided: a quorum conjunction and an approval conjunction.
+
+    Attributes:
+        quorum: Thresholds on those taking part (base ``ALL``); may be empty.
+        approval: Thresholds on those agreeing; at least one.
+        citation: The article listing the matter in this tier.
+    """
+
+    quorum: tuple[Threshold, ...] = attrs.field(converter=_quorum)
+    approval: tuple[Threshold, ...] = attrs.field(converter=_approval)
+    citation: Citation
+
+    def never_looser_than(self, other: ResolutionRule) -> bool:
+        """Whether every vote passing this rule also passes ``other`` (a sufficient test).
+
+        Each threshold of ``other`` must be matched by one of this rule on the same measure
+        and role that is at least as strict: the same or a narrower base (``ALL`` is stricter
+        than ``PARTICIPATING``, which is stricter than ``CAST``) and a ratio at least as high
+        (equal ratios need an equally strict comparator).
+        """
+        return _covers(self.quorum, other.quorum) and _covers(self.approval, other.approval)
+
+
+_BASE_ORDER = {Base.ALL: 2, Base.PARTICIPATING: 1, Base.CAST: 0}
+
+
+def _covers(strict: tuple[Threshold, ...], loose: tuple[Threshold, ...]) -> bool:
+    def stricter(a: Threshold, b: Threshold) -> bool:
+        if a.measure is not b.measure or _BASE_ORDER[a.base] < _BASE_ORDER[b.base]:
+            return False
+        if a.ratio != b.ratio:
+            return a.ratio > b.ratio
+        return a.comparator is b.comparator or a.comparator is Comparator.MORE_THAN
+
+    return all(any(stricter(a, b) for a in strict) for b in loose)
