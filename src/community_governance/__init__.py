@@ -77,7 +77,7 @@ from community_governance.voting import (
 __version__ = "0.1.0"
 
 #: The public API, grouped: register; voting; rule sets; citations and notices; errors.
-__all__ = [
+__all__ = [  # noqa: RUF022 - grouped by topic on purpose, not sorted
     # register
     "AreaSource",
     "CivilCapacity",

@@ -94,7 +94,7 @@ def format_exact(value: Exact | int) -> str:
 
 
 def parse_exact(text: str) -> Exact:
-    """Inverse of [format_exact][community_governance._exact.format_exact] for positive values.
+    """Inverse of `format_exact` for positive values.
 
     Zero and negative values (margins) are also accepted here, since they come from our own
     output rather than from a register.

@@ -40,7 +40,7 @@ def dump(obj: object, schema: str) -> dict[str, Any]:
 
 
 def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
-    """Structure ``data`` (as written by [dump][]) back into ``cls``.
+    """Structure ``data`` (as written by `dump`) back into ``cls``.
 
     Raises:
         InvalidRecordError: the schema key is missing or names another schema or version, or
@@ -58,8 +58,13 @@ def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
     try:
         return converter.structure(body, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+        where = (
+            "; ".join(cattrs.transform_error(error))
+            if isinstance(error, cattrs.BaseValidationError)
+            else str(error)
+        )
         raise InvalidRecordError(
-            f"{cls.__name__}.from_dict: data do not fit: {error}",
+            f"{cls.__name__}.from_dict: data do not fit: {where}",
             row=None,
             field="*",
             value=body,

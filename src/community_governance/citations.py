@@ -1,8 +1,8 @@
 """Citations: where a rule comes from and how sure we are of it.
 
-Every rule value in the library carries a [Citation][]: the legal instrument (by the
+Every rule value in the library carries a [Citation][community_governance.Citation]: the legal instrument (by the
 identifiers of the glossary), the article, the text version, the date it takes effect and a
-[Confidence][]. Only ``HIGH`` confidence counts as *confirmed*; ``MEDIUM`` and ``LOW`` rules are
+[Confidence][community_governance.Confidence]. Only ``HIGH`` confidence counts as *confirmed*; ``MEDIUM`` and ``LOW`` rules are
 kept out of default rule sets or flagged wherever they are used.
 """
 
@@ -71,7 +71,10 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
         "最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定",
         "SPC provisions on limitation periods",
     ),
-    "moj_mediation_rules_2002": ("人民调解工作若干规定", "MOJ Provisions on People's Mediation Work"),
+    "moj_mediation_rules_2002": (
+        "人民调解工作若干规定",
+        "MOJ Provisions on People's Mediation Work",
+    ),
     "ningbo_mediation_regulation": ("宁波市人民调解条例", "Ningbo People's Mediation Regulation"),
     "shenzhen_dispute_resolution_regulation": (
         "深圳经济特区矛盾纠纷多元化解条例",
@@ -79,6 +82,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     ),
     "estate_rules": ("本小区议事规则或管理规约", "the estate's rules of procedure or covenant"),
     "library_design": ("本库设计决定", "community_governance design decision"),
+    "reported_practice": ("基层实践做法（非法律规定）", "reported local practice (not law)"),
 }
 
 _ARTICLE = re.compile(r"^(\d+)(?:\((\d+)\))?(?:\((\d+)\))?(.*)$")
@@ -89,7 +93,7 @@ class Citation:
     """The source of a rule.
 
     Attributes:
-        instrument: Instrument identifier (a key of [INSTRUMENTS][], or any other id).
+        instrument: Instrument identifier (a key of [INSTRUMENTS][community_governance.INSTRUMENTS], or any other id).
         article: Article, paragraph and item as written in the references, e.g. ``"278(2)"``.
         text_version: Which text of the instrument, e.g. ``"2020"``; ``None`` if it has one.
         effective: The date this text of the rule took effect, if known.

@@ -1,6 +1,6 @@
 """The exception hierarchy.
 
-Every error the library raises on bad input derives from [GovernanceError][] and also from the
+Every error the library raises on bad input derives from [GovernanceError][community_governance.GovernanceError] and also from the
 built-in exception that fits it (`ValueError`, `LookupError`, `TypeError`), so callers may catch
 either. Each error carries structured fields naming the offending item (a unit, a ballot, a
 state) and its message names that item too. An operation that raises has changed nothing.
@@ -15,8 +15,11 @@ from typing import Any
 
 __all__ = [
     "AreaTypeError",
+    "AuditError",
     "BallotError",
+    "BodyError",
     "CalendarError",
+    "CandidateError",
     "ConflictingBallotsError",
     "DuplicateBallotError",
     "DuplicateIdError",
@@ -32,11 +35,13 @@ __all__ = [
     "InvalidPeriodError",
     "InvalidRecordError",
     "MediationError",
+    "OverApprovalError",
     "ReplayMismatchError",
     "RuleSetError",
     "RuleSetNotInForceError",
     "StaleRuleSetWarning",
     "TransitionTableError",
+    "UnknownCandidateError",
     "UnknownJurisdictionError",
     "UnknownReferenceError",
     "UnknownUnitError",
@@ -111,7 +116,7 @@ class DuplicateIdError(GovernanceError, ValueError):
         id: The duplicated identifier.
     """
 
-    def __init__(self, message: str, *, kind: str, id: str) -> None:  # noqa: A002
+    def __init__(self, message: str, *, kind: str, id: str) -> None:
         super().__init__(message, kind=kind, id=id)
         self.kind = kind
         self.id = id
@@ -126,7 +131,7 @@ class UnknownReferenceError(GovernanceError, LookupError):
         referrer: The item that holds the reference.
     """
 
-    def __init__(self, message: str, *, kind: str, id: str, referrer: str) -> None:  # noqa: A002
+    def __init__(self, message: str, *, kind: str, id: str, referrer: str) -> None:
         super().__init__(message, kind=kind, id=id, referrer=referrer)
         self.kind = kind
         self.id = id
@@ -246,6 +251,80 @@ class EligibilityError(ElectionError):
     """An eligibility rule or list is malformed."""
 
 
+class CandidateError(ElectionError):
+    """A candidate, election ballot or election argument was built with invalid data.
+
+    Attributes:
+        what: The offending item (e.g. ``"candidate Li"``, ``"ballot for unit 1-101"``).
+        field: The offending field or argument.
+        value: The refused value.
+    """
+
+    def __init__(self, message: str, *, what: str, field: str, value: object) -> None:
+        super().__init__(message, what=what, field=field, value=value)
+        self.what = what
+        self.field = field
+        self.value = value
+
+
+class UnknownCandidateError(ElectionError, LookupError):
+    """An election ballot approves someone who is not a candidate (under the ``error`` policy).
+
+    Attributes:
+        unit: The unit whose ballot names the non-candidate.
+        candidate: The unknown candidate id.
+    """
+
+    def __init__(self, message: str, *, unit: str, candidate: str) -> None:
+        super().__init__(message, unit=unit, candidate=candidate)
+        self.unit = unit
+        self.candidate = candidate
+
+
+class OverApprovalError(ElectionError):
+    """An election ballot approves more candidates than there are seats (``error`` policy).
+
+    Attributes:
+        unit: The unit whose ballot over-approves.
+        approvals: How many candidates it approves.
+        seats: The seats being filled.
+    """
+
+    def __init__(self, message: str, *, unit: str, approvals: int, seats: int) -> None:
+        super().__init__(message, unit=unit, approvals=approvals, seats=seats)
+        self.unit = unit
+        self.approvals = approvals
+        self.seats = seats
+
+
+class BodyError(ElectionError):
+    """A body (committee, group) or a size question was asked with invalid data.
+
+    Attributes:
+        field: The offending argument.
+        value: The refused value.
+    """
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)
+        self.field = field
+        self.value = value
+
+
+class AuditError(ElectionError):
+    """An audit (recount or reported-figure check) was asked with invalid data.
+
+    Attributes:
+        field: The offending argument.
+        value: The refused value.
+    """
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)
+        self.field = field
+        self.value = value
+
+
 # --------------------------------------------------------------------------- mediation
 
 
@@ -255,7 +334,8 @@ class MediationError(GovernanceError, ValueError):
 
 class TransitionTableError(MediationError):
     """A declared transition table is inconsistent (no single initial state, a terminal state
-    with exits, an unreachable or trap state...)."""
+    with exits, an unreachable or trap state...).
+    """
 
 
 class GuardFailedError(MediationError):

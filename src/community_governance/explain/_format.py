@@ -15,15 +15,17 @@ def decimal_text(value: Exact | Fraction | int, places: int = 2) -> str:
     quantum = Decimal(1).scaleb(-places)
     shown = rounded.quantize(quantum, rounding=ROUND_HALF_EVEN)
     if Fraction(shown) == fraction:
-        text = format(shown.normalize(), "f") if shown == shown.to_integral() else str(shown)
-        return text
+        return format(shown.normalize(), "f") if shown == shown.to_integral() else str(shown)
     return f"≈{shown}"
 
 
 def signed(value: Exact | Fraction | int, places: int = 2) -> str:
-    """Like [decimal_text][] with an explicit sign (``+0`` for zero)."""
+    """Like `decimal_text` with an explicit sign (``+0`` for zero)."""
     text = decimal_text(abs(Fraction(value)), places)
-    return ("-" if value < 0 else "+") + text
+    sign = "-" if value < 0 else "+"
+    if text.startswith("≈"):
+        return "≈" + sign + text[1:]
+    return sign + text
 
 
 def percent(value: Fraction | None) -> str:

@@ -26,8 +26,7 @@ def html_table(
     """
     head = "".join(f"<th>{escape(str(cell))}</th>" for cell in headers)
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>"
-        for row in rows
+        "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows
     )
     notes = "".join(f"<p>{escape(line)}</p>" for line in footer)
     return (

@@ -13,7 +13,10 @@ if TYPE_CHECKING:
 
 __all__ = ["check_line", "decision_html", "decision_markdown", "decision_text"]
 
-_UNIT = {"en": {Measure.HEADS: "persons", Measure.AREA: "m²"}, "zh": {Measure.HEADS: "人", Measure.AREA: "平方米"}}
+_UNIT = {
+    "en": {Measure.HEADS: "persons", Measure.AREA: "m²"},
+    "zh": {Measure.HEADS: "人", Measure.AREA: "平方米"},
+}
 
 
 def _unit(check: Check, lang: str) -> str:
@@ -28,8 +31,10 @@ def check_line(check: Check, lang: str = "en") -> str:
     minimum = check.minimum_heads
     if lang == "zh":
         need = f"{threshold.base.label('zh')}的{ratio}{threshold.comparator.label('zh')}"
-        need += f"（至少{minimum}人）" if minimum is not None else (
-            f"（{decimal_text(check.required)}{unit}）"
+        need += (
+            f"（至少{minimum}人）"
+            if minimum is not None
+            else (f"（{decimal_text(check.required)}{unit}）")
         )
         verdict = "✓ 达到" if check.passed else "✗ 未达到"
         return (
@@ -39,8 +44,10 @@ def check_line(check: Check, lang: str = "en") -> str:
             f"依据：{check.citation.format('zh')}"
         )
     need = f"{threshold.comparator.label()} {ratio} of {threshold.base.label()}"
-    need += f" (at least {minimum} persons)" if minimum is not None else (
-        f" ({decimal_text(check.required)} m²)"
+    need += (
+        f" (at least {minimum} persons)"
+        if minimum is not None
+        else (f" ({decimal_text(check.required)} m²)")
     )
     verdict = "✓ met" if check.passed else "✗ not met"
     return (

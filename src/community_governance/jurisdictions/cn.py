@@ -37,7 +37,9 @@ HEADS, AREA = Measure.HEADS, Measure.AREA
 ALL, PART = Base.ALL, Base.PARTICIPATING
 
 
-def both(base: Base, comparator: Comparator, ratio: Fraction, cite: Citation) -> tuple[Threshold, ...]:
+def both(
+    base: Base, comparator: Comparator, ratio: Fraction, cite: Citation
+) -> tuple[Threshold, ...]:
     """Area AND heads thresholds with the same base, comparator, ratio and citation."""
     return (
         Threshold(AREA, base, comparator, ratio, cite),
@@ -55,7 +57,9 @@ _CC = date(2021, 1, 1)
 _cc_278_1 = Citation("civil_code", "278(1)", effective=_CC)
 _cc_278_2 = Citation("civil_code", "278(2)", effective=_CC)
 _cc_quorum = both(ALL, AT_LEAST, Fraction(2, 3), _cc_278_2)
-_cc_ordinary = ResolutionRule(_cc_quorum, both(PART, MORE_THAN, Fraction(1, 2), _cc_278_2), _cc_278_1)
+_cc_ordinary = ResolutionRule(
+    _cc_quorum, both(PART, MORE_THAN, Fraction(1, 2), _cc_278_2), _cc_278_1
+)
 _cc_special = ResolutionRule(_cc_quorum, both(PART, AT_LEAST, Fraction(3, 4), _cc_278_2), _cc_278_1)
 _CC_SPECIAL = {
     Matter.RAISE_MAINTENANCE_FUND,

@@ -111,7 +111,7 @@ def rules_for(code: str, *, on: date, include_unconfirmed: bool = False) -> Rule
     notices: list[Notice] = []
     for link in chain:
         found = [layer for layer in _LAYERS[link] if layer.in_force(on)]
-        admitted = [l for l in found if include_unconfirmed or l.confidence.confirmed]
+        admitted = [lay for lay in found if include_unconfirmed or lay.confidence.confirmed]
         for layer in found:
             if layer not in admitted:
                 notices.append(_left_out(layer))
@@ -126,7 +126,7 @@ def rules_for(code: str, *, on: date, include_unconfirmed: bool = False) -> Rule
             )
         if not admitted:
             notices.append(_missing(link, on))
-        layers.extend(sorted(admitted, key=lambda l: l.topic))
+        layers.extend(sorted(admitted, key=lambda lay: lay.topic))
     for layer in layers:
         if layer.checked_on is not None and on > layer.checked_on:
             notices.append(_stale(layer))

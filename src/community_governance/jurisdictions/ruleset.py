@@ -1,10 +1,10 @@
 """Layered, dated rule sets.
 
-A [Layer][] is one text of one instrument for one jurisdiction (``"CN"``, ``"CN-SH"``, or an
+A [Layer][community_governance.Layer] is one text of one instrument for one jurisdiction (``"CN"``, ``"CN-SH"``, or an
 estate's own rules), valid between two dates, holding resolution rules per matter and named
-parameters, each with its citation. A [RuleSet][] is the stack of layers in force for a
+parameters, each with its citation. A [RuleSet][community_governance.RuleSet] is the stack of layers in force for a
 jurisdiction on a date, national first; a value asked of it comes from the highest layer that
-supplies it, and says which layer that was ([Provided][]).
+supplies it, and says which layer that was ([Provided][community_governance.Provided]).
 """
 
 from __future__ import annotations
@@ -142,8 +142,7 @@ class RuleSet:
             if rule is not None and self._admitted(rule.citation):
                 return Provided(rule, layer.name, rule.citation)
         raise RuleSetError(
-            f"rule set {self.code} on {self.on}: no confirmed resolution rule for "
-            f"{matter.value}",
+            f"rule set {self.code} on {self.on}: no confirmed resolution rule for {matter.value}",
             code=self.code,
             matter=matter.value,
         )

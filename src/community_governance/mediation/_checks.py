@@ -43,42 +43,27 @@ def texts(instance: Any, attribute: Any, value: Any) -> None:
     """Require a tuple of non-empty ``str``."""
     if not isinstance(value, tuple) or not all(isinstance(v, str) and v for v in value):
         raise InvalidCaseDataError(
-            f"{_what(instance)}: {attribute.name} must be a tuple of non-empty str, "
-            f"got {value!r}",
+            f"{_what(instance)}: {attribute.name} must be a tuple of non-empty str, got {value!r}",
             what=_what(instance),
             field=attribute.name,
             value=value,
         )
 
 
-def enum_converter(cls: type[E]) -> Any:
-    """Return a converter accepting a member of ``cls`` or its value (``"written"``)."""
-
-    def convert(value: Any) -> E:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls(value)
-        except ValueError:
-            allowed = ", ".join(str(member.value) for member in cls)
-            raise InvalidCaseDataError(
-                f"{value!r} is not a {cls.__name__} (allowed: {allowed})",
-                what=cls.__name__,
-                field=cls.__name__,
-                value=value,
-            ) from None
-
-    return convert
-
-
-def optional_enum_converter(cls: type[E]) -> Any:
-    """Like [enum_converter][] but passing ``None`` through."""
-    inner = enum_converter(cls)
-
-    def convert(value: Any) -> E | None:
-        return None if value is None else inner(value)  # type: ignore[no-any-return]
-
-    return convert
+def to_enum(cls: type[E], value: Any) -> E:
+    """Return ``value`` as a member of ``cls`` (a member or its value, e.g. ``"written"``)."""
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in cls)
+        raise InvalidCaseDataError(
+            f"{value!r} is not a {cls.__name__} (allowed: {allowed})",
+            what=cls.__name__,
+            field=cls.__name__,
+            value=value,
+        ) from None
 
 
 def as_tuple(value: Any) -> Any:

@@ -50,6 +50,9 @@ CPL_206 = Citation(
 INTERP_355 = Citation(
     "cpl_interpretation", "355", "2022", _INTERP, note="not accepted: title to real rights or IP"
 )
+INTERP_354 = Citation(
+    "cpl_interpretation", "354", "2022", _INTERP, note="submit the agreement (design: in writing)"
+)
 INTERP_357 = Citation("cpl_interpretation", "357", "2022", _INTERP, note="withdrawal")
 LIMITATION_12 = Citation(
     "spc_limitation_rules", "12", "2020", _CC, note="request to mediation interrupts limitation"

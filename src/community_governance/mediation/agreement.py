@@ -8,11 +8,11 @@ the day the last of these is present. An oral agreement takes effect the day it 
 
 from __future__ import annotations
 
-from datetime import date  # noqa: TC003 - attrs/cattrs resolve annotations at runtime
+from datetime import date
 
 import attrs
 
-from community_governance.calendar import Deadline  # noqa: TC001 - needed by cattrs
+from community_governance.calendar import Deadline
 from community_governance.mediation import _checks as check
 from community_governance.mediation.states import (
     AgreementForm,

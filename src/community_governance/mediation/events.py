@@ -13,11 +13,11 @@ from enum import Enum
 
 import attrs
 
-from community_governance.calendar import Period  # noqa: TC001 - needed by cattrs
+from community_governance.calendar import Period
 from community_governance.exceptions import InvalidCaseDataError
 from community_governance.mediation import _checks as check
-from community_governance.mediation.agreement import AgreementTerms  # noqa: TC001 - cattrs
-from community_governance.mediation.records import Mediator, Session  # noqa: TC001 - cattrs
+from community_governance.mediation.agreement import AgreementTerms
+from community_governance.mediation.records import Mediator, Session
 from community_governance.mediation.states import AgreementForm, CaseSource, SigningMethod
 
 __all__ = ["REQUIRED_FIELDS", "Event", "EventKind"]
@@ -25,6 +25,8 @@ __all__ = ["REQUIRED_FIELDS", "Event", "EventKind"]
 
 class EventKind(Enum):
     """Every event of the lifecycle (mediation.md §4.2; JC rows are the parallel status)."""
+
+    __hash__ = object.__hash__  # identity hash in C: members are singletons (speed)
 
     REPORT_DISPUTE = "report_dispute"
     SUBMIT_APPLICATION = "submit_application"
@@ -114,6 +116,22 @@ def _check_event(event: Event) -> None:
             )
 
 
+def _kind(value: object) -> EventKind:
+    return check.to_enum(EventKind, value)
+
+
+def _form(value: object) -> AgreementForm | None:
+    return None if value is None else check.to_enum(AgreementForm, value)
+
+
+def _source(value: object) -> CaseSource | None:
+    return None if value is None else check.to_enum(CaseSource, value)
+
+
+def _method(value: object) -> SigningMethod | None:
+    return None if value is None else check.to_enum(SigningMethod, value)
+
+
 @attrs.frozen(slots=True)
 class Event:
     """Something that happened to a case.
@@ -143,27 +161,21 @@ class Event:
         deemed: For withdrawal of a confirmation application: deemed, not express.
     """
 
-    kind: EventKind = attrs.field(converter=check.enum_converter(EventKind))
+    kind: EventKind = attrs.field(converter=_kind)
     on: date
     by: str = ""
     party: str = ""
     parties: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
     body: str = ""
     reason: str = ""
-    form: AgreementForm | None = attrs.field(
-        default=None, converter=check.optional_enum_converter(AgreementForm)
-    )
-    source: CaseSource | None = attrs.field(
-        default=None, converter=check.optional_enum_converter(CaseSource)
-    )
+    form: AgreementForm | None = attrs.field(default=None, converter=_form)
+    source: CaseSource | None = attrs.field(default=None, converter=_source)
     mediators: tuple[Mediator, ...] = attrs.field(default=(), converter=check.as_tuple)
     target: str = ""
     session: Session | None = None
     period: Period | None = None
     terms: AgreementTerms | None = None
-    method: SigningMethod | None = attrs.field(
-        default=None, converter=check.optional_enum_converter(SigningMethod)
-    )
+    method: SigningMethod | None = attrs.field(default=None, converter=_method)
     court_delegated: bool = False
     routes_advised: bool = False
     rights_notice: bool = False

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from community_governance.citations import Citation  # noqa: TC001 - attrs field type
+from community_governance.citations import Citation
 from community_governance.mediation import _citations as cite
-from community_governance.mediation.policy import WrittenFormRule
-from community_governance.mediation.states import JCStatus, SigningMethod
+from community_governance.mediation import _predicates as p
 
 if TYPE_CHECKING:
     from community_governance.mediation.case import MediationCase
@@ -45,142 +44,75 @@ class Guard:
     rule_zh: str = ""
 
 
-def _party_known(case: MediationCase, event: Event) -> str | None:
-    if event.party in case.party_ids:
-        return None
-    return f"{event.party!r} is not a party of case {case.case_id} ({', '.join(sorted(case.party_ids))})"
+def _g(name: str, citation: Citation, check: Check, zh: str, *, soft: bool = False) -> Guard:
+    return Guard(name, citation, check, soft, zh)
 
 
-def _not_yet_consented(case: MediationCase, event: Event) -> str | None:
-    if event.party in case.consented:
-        return f"party {event.party!r} has already consented"
-    return None
-
-
-def _all_consented(case: MediationCase, event: Event) -> str | None:
-    missing = sorted(case.party_ids - case.consented)
-    return f"no consent yet from {', '.join(missing)}" if missing else None
-
-
-def _not_before_other_body(case: MediationCase, event: Event) -> str | None:
-    body = case.dispute.before_other_body
-    return f"the dispute is already before {body}" if body else None
-
-
-def _at_least_one_mediator(case: MediationCase, event: Event) -> str | None:
-    return None if event.mediators else "no mediator named"
-
-
-def _independent(case: MediationCase, event: Event) -> str | None:
-    for mediator in event.mediators:
-        if mediator.id in case.party_ids or mediator.affiliation in case.party_ids:
-            return (
-                f"mediator {mediator.id!r} is, or acts for, a party "
-                f"({mediator.affiliation or mediator.id!r}); a party cannot mediate its own case"
-            )
-    return None
-
-
-def _rights_notice(case: MediationCase, event: Event) -> str | None:
-    return None if event.rights_notice else "no rights-and-duties notice recorded"
-
-
-def _mediator_in_case(case: MediationCase, event: Event) -> str | None:
-    if any(m.id == event.target for m in case.mediators):
-        return None
-    return f"{event.target!r} is not a mediator of case {case.case_id}"
-
-
-def _invitees_consented(case: MediationCase, event: Event) -> str | None:
-    session = event.session
-    if session is None or not session.invitees:
-        return None
-    missing = sorted(case.party_ids - set(session.invitee_consents))
-    return f"invitees need the consent of {', '.join(missing)}" if missing else None
-
-
-def _public_not_objected(case: MediationCase, event: Event) -> str | None:
-    session = event.session
-    if session is not None and session.public and session.objections_to_public:
-        return f"public session despite objection by {', '.join(session.objections_to_public)}"
-    return None
-
-
-def _all_parties_join(case: MediationCase, event: Event) -> str | None:
-    missing = sorted(case.party_ids - set(event.parties))
-    return f"not joined by {', '.join(missing)}" if missing else None
-
-
-def _extension_in_time(case: MediationCase, event: Event) -> str | None:
-    deadline = case.mediation_deadline
-    if case.policy.hard and deadline is not None and event.on > deadline.end:
-        return f"the mediation period already ended on {deadline.end.isoformat()}"
-    return None
-
-
-def _period_hard(case: MediationCase, event: Event) -> str | None:
-    if case.policy.hard:
-        return None
-    return (
-        f"under policy {case.policy.code} the period is soft ({case.policy.period_basis.format()}):"
-        " being overdue is a warning, not a ground for termination"
+_D = cite.DESIGN
+#: Every guard by name.
+GUARDS: dict[str, Guard] = {
+    g.name: g
+    for g in (
+        _g("party_known", cite.PML_17, p._party_known, "须为本案当事人"),
+        _g("party_not_yet_consented", cite.PML_17, p._not_yet_consented, "该当事人尚未同意"),
+        _g("all_parties_consented", cite.PML_17, p._all_consented, "各方当事人均同意调解"),
+        _g(
+            "not_before_other_body",
+            cite.MOJ_22,
+            p._not_before_other_body,
+            "未被法院、公安或其他行政机关受理或处理",
+            soft=True,
+        ),
+        _g("at_least_one_mediator", cite.PML_19, p._at_least_one_mediator, "至少指定一名调解员"),
+        _g("mediators_independent", cite.PML_19, p._independent, "调解员不得为当事人或其代表"),
+        _g("rights_notice_given", cite.MOJ_30, p._rights_notice, "告知当事人权利义务", soft=True),
+        _g("mediator_in_case", _D, p._mediator_in_case, "被更换者须为本案调解员"),
+        _g("invitees_consented", cite.PML_20, p._invitees_consented, "邀请他人参与须经当事人同意"),
+        _g("public_not_objected", cite.PML_23, p._public_not_objected, "当事人反对时不得公开调解"),
+        _g("extension_consented_by_all", cite.NINGBO_27, p._all_parties_join, "延长须经各方同意"),
+        _g("extension_in_time", cite.SHENZHEN_25, p._extension_in_time, "须在调解期限届满前延长"),
+        _g("period_is_binding", cite.NINGBO_27, p._period_hard, "调解期限为强制性期限"),
+        _g("period_expired", cite.SHENZHEN_25, p._deadline_passed, "调解期限已届满"),
+        _g("routes_advised", cite.PML_26, p._routes_advised, "告知仲裁、行政、司法途径"),
+        _g("all_parties_agree", cite.PML_30, p._all_parties_join, "各方当事人达成一致"),
+        _g("no_written_form_requested", cite.PML_28, p._no_written_request, "无当事人要求书面协议"),
+        _g(
+            "ningbo_written_form",
+            cite.NINGBO_24,
+            p._ningbo_written,
+            "非即时履行或复杂纠纷须书面协议",
+        ),
+        _g(
+            "moj_written_form", cite.MOJ_34, p._moj_written, "涉及民事权利义务须书面协议", soft=True
+        ),
+        _g("obligors_are_parties", cite.pml("29(1)"), p._obligors_are_parties, "义务人须为当事人"),
+        _g("signatory_known", cite.PML_29, p._signatory_known, "签署人须为当事人、调解员或调委会"),
+        _g("not_yet_signed", _D, p._not_yet_signed, "不得重复签署"),
+        _g("fully_executed", cite.PML_29, p._fully_executed, "各方签名、调解员签名并加盖印章"),
+        _g("oral_not_yet_written", _D, p._oral_unwritten, "口头协议尚未形成书面"),
+        _g("obligation_open", cite.PML_31, p._obligation_open, "须为未履行的义务"),
+        _g("obligation_overdue", cite.PML_31, p._obligation_overdue, "义务已逾期"),
+        _g("all_obligations_performed", cite.PML_31, p._all_performed, "全部义务已履行"),
+        _g(
+            "no_pending_confirmation",
+            cite.CPL_205,
+            p._no_pending_confirmation,
+            "无待决的司法确认申请",
+        ),
+        _g("urged_or_disputed", cite.PML_32, p._urged_or_disputed, "经督促仍未履行或对协议有争议"),
+        _g(
+            "remediation_consented_by_all", cite.PML_33, p._all_parties_join, "重新调解须经各方同意"
+        ),
+        _g("confirmation_status_allows", cite.CPL_206, p._jc_allows, "司法确认状态允许该事件"),
+        _g("joint_application", cite.CPL_205, p._all_parties_join, "双方共同申请"),
+        _g("within_confirmation_window", cite.PML_33, p._within_window, "协议生效之日起30日内"),
+        _g(
+            "lawful_mediation_organisation",
+            cite.CPL_205,
+            p._lawful_organisation,
+            "依法设立的调解组织",
+        ),
+        _g("agreement_in_writing", cite.INTERP_354, p._in_writing, "提交书面调解协议"),
+        _g("not_title_to_property", cite.INTERP_355, p._not_title, "不涉及物权、知识产权确权"),
     )
-
-
-def _deadline_passed(case: MediationCase, event: Event) -> str | None:
-    deadline = case.mediation_deadline
-    if deadline is not None and event.on > deadline.end:
-        return None
-    end = deadline.end.isoformat() if deadline is not None else "(none)"
-    return f"{event.on.isoformat()} is within the period ending {end} (Civil Code Art. 1259)"
-
-
-def _routes_advised(case: MediationCase, event: Event) -> str | None:
-    return None if event.routes_advised else "the parties were not told the other routes"
-
-
-def _no_written_request(case: MediationCase, event: Event) -> str | None:
-    asked = case.written_form_requested_by
-    return f"{', '.join(asked)} asked for a written agreement" if asked else None
-
-
-def _ningbo_written(case: MediationCase, event: Event) -> str | None:
-    if case.policy.written_form is not WrittenFormRule.NINGBO or event.terms is None:
-        return None
-    later = [o.id for o in event.terms.obligations if o.due is not None and o.due > event.on]
-    if later:
-        return f"performance is not immediate (obligations {', '.join(later)})"
-    return "the dispute is major or complex" if case.dispute.complex else None
-
-
-def _moj_written(case: MediationCase, event: Event) -> str | None:
-    if case.policy.written_form is WrittenFormRule.MOJ_2002 and event.terms is not None:
-        if event.terms.obligations:
-            return "civil rights and obligations are involved: the MOJ 2002 rules ask for writing"
-    return None
-
-
-def _obligors_are_parties(case: MediationCase, event: Event) -> str | None:
-    obligations = event.terms.obligations if event.terms is not None else ()
-    ids = [o.id for o in obligations]
-    for obligation in obligations:
-        if obligation.obligor not in case.party_ids:
-            return f"obligation {obligation.id!r}: obligor {obligation.obligor!r} is not a party"
-        if ids.count(obligation.id) > 1:
-            return f"obligation id {obligation.id!r} is used twice"
-    return None
-
-
-def _signatory_known(case: MediationCase, event: Event) -> str | None:
-    if event.party == case.committee.id:
-        return None if event.method is SigningMethod.SEAL else "the committee signs by its seal"
-    if event.party in case.party_ids or any(m.id == event.party for m in case.mediators):
-        return None
-    return f"{event.party!r} is neither a party, a mediator of the case, nor the committee"
-
-
-def _not_yet_signed(case: MediationCase, event: Event) -> str | None:
-    agreement = case.agreement
-    if agreement is not None and any(s.signatory == event.party for s in agreement.signatures):
-        return f"{event.party!r} has already signed agreement version {agreement.version}"
-    return None
+}

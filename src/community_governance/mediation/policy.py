@@ -17,7 +17,7 @@ from enum import Enum
 import attrs
 
 from community_governance.calendar import Period
-from community_governance.citations import Citation  # noqa: TC001 - needed by cattrs
+from community_governance.citations import Citation
 from community_governance.exceptions import InvalidCaseDataError, UnknownJurisdictionError
 from community_governance.mediation import _citations as cite
 

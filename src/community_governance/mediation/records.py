@@ -5,12 +5,11 @@ All are frozen values; the case replaces them, never mutates them.
 
 from __future__ import annotations
 
-from datetime import date  # noqa: TC003 - attrs/cattrs resolve annotations at runtime
+from datetime import date
 
 import attrs
 
 from community_governance._exact import Exact, exact
-
 from community_governance.mediation import _checks as check
 from community_governance.mediation.states import (
     CommitteeKind,
@@ -34,6 +33,22 @@ def _amount(value: object) -> Exact | None:
     return None if value is None else exact(value, what="amount in dispute")
 
 
+def _role(value: object) -> PartyRole:
+    return check.to_enum(PartyRole, value)
+
+
+def _kind(value: object) -> PersonKind:
+    return check.to_enum(PersonKind, value)
+
+
+def _committee_kind(value: object) -> CommitteeKind:
+    return check.to_enum(CommitteeKind, value)
+
+
+def _dispute_type(value: object) -> DisputeType:
+    return check.to_enum(DisputeType, value)
+
+
 @attrs.frozen(slots=True)
 class Party:
     """A party to the dispute (当事人).
@@ -48,10 +63,8 @@ class Party:
     """
 
     id: str = attrs.field(validator=check.text)
-    role: PartyRole = attrs.field(converter=check.enum_converter(PartyRole))
-    kind: PersonKind = attrs.field(
-        default=PersonKind.NATURAL, converter=check.enum_converter(PersonKind)
-    )
+    role: PartyRole = attrs.field(converter=_role)
+    kind: PersonKind = attrs.field(default=PersonKind.NATURAL, converter=_kind)
     owners_committee: bool = False
     property_company: bool = False
     name: str = ""
@@ -70,7 +83,7 @@ class Committee:
 
     id: str = attrs.field(validator=check.text)
     kind: CommitteeKind = attrs.field(
-        default=CommitteeKind.RESIDENTS_COMMITTEE, converter=check.enum_converter(CommitteeKind)
+        default=CommitteeKind.RESIDENTS_COMMITTEE, converter=_committee_kind
     )
     name: str = ""
 
@@ -111,10 +124,12 @@ class Dispute:
             resolved the same dispute ("" if none).
     """
 
-    type: DisputeType = attrs.field(converter=check.enum_converter(DisputeType))
+    type: DisputeType = attrs.field(converter=_dispute_type)
     subtype: str = ""
     facts: str = ""
-    claims: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple, validator=check.texts)
+    claims: tuple[str, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.texts
+    )
     amount: Exact | None = attrs.field(default=None, converter=_amount)
     decision_known_on: date | None = attrs.field(default=None, validator=check.day)
     complex: bool = False

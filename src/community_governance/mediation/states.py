@@ -28,6 +28,8 @@ __all__ = [
 class CaseState(Enum):
     """Where a mediation case stands (mediation.md §4.1)."""
 
+    __hash__ = object.__hash__  # identity hash in C: members are singletons (speed)
+
     NEW = "new"
     REPORTED = "reported"
     APPLIED = "applied"
@@ -75,6 +77,8 @@ TERMINAL_STATES = frozenset(
 
 class JCStatus(Enum):
     """Judicial-confirmation status of the agreement in effect (a parallel status)."""
+
+    __hash__ = object.__hash__  # identity hash in C: members are singletons (speed)
 
     NONE = "none"
     APPLIED = "applied"

@@ -31,6 +31,7 @@ class Grouping:
         overlaps: Owner ids whose units fall in more than one person, with those persons.
         merged: Person indices formed by merging overlapping owner sets.
         multi_unit: Person index → number of units, for persons holding more than one.
+        total_area: Sum of ``person_area``.
     """
 
     person_of: array[int]
@@ -42,6 +43,7 @@ class Grouping:
     overlaps: tuple[tuple[str, tuple[int, ...]], ...]
     merged: frozenset[int]
     multi_unit: dict[int, int]
+    total_area: int
 
 
 def area_scale(units: Sequence[Unit]) -> int:
@@ -52,7 +54,7 @@ def area_scale(units: Sequence[Unit]) -> int:
         area = unit.area
         if isinstance(area, Decimal):
             exponent = area.as_tuple().exponent
-            denominator = 10 ** -exponent if isinstance(exponent, int) and exponent < 0 else 1
+            denominator = 10**-exponent if isinstance(exponent, int) and exponent < 0 else 1
         else:
             denominator = area.denominator
         if denominator not in seen:
@@ -121,6 +123,7 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
         overlaps=_overlaps(keys, developer, merged),
         merged=frozenset(merged),
         multi_unit={person: n for person, n in counts.items() if n > 1},
+        total_area=sum(person_area),
     )
 
 

@@ -111,6 +111,26 @@ class UnitUse(Enum):
     OTHER = "other"
 
 
+def _to_kind(value: object) -> OwnerKind:
+    return parse_enum(OwnerKind, value, what="owner kind")
+
+
+def _to_capacity(value: object) -> CivilCapacity:
+    return parse_enum(CivilCapacity, value, what="civil capacity")
+
+
+def _to_area_source(value: object) -> AreaSource:
+    return parse_enum(AreaSource, value, what="area source")
+
+
+def _to_status(value: object) -> UnitStatus:
+    return parse_enum(UnitStatus, value, what="unit status")
+
+
+def _to_use(value: object) -> UnitUse:
+    return parse_enum(UnitUse, value, what="unit use")
+
+
 def _require_text(what: str) -> Any:
     def check(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
         if not isinstance(value, str) or not value.strip():
@@ -138,11 +158,11 @@ class Owner:
     id: str = attrs.field(validator=_require_text("owner"))
     kind: OwnerKind = attrs.field(
         default=OwnerKind.PERSON,
-        converter=lambda value: parse_enum(OwnerKind, value, what="owner kind"),
+        converter=_to_kind,
     )
     capacity: CivilCapacity = attrs.field(
         default=CivilCapacity.UNKNOWN,
-        converter=lambda value: parse_enum(CivilCapacity, value, what="civil capacity"),
+        converter=_to_capacity,
     )
     name: str = ""
 
@@ -189,15 +209,15 @@ class Unit:
     building: str = attrs.field(default="")
     area_source: AreaSource = attrs.field(
         default=AreaSource.REGISTER,
-        converter=lambda value: parse_enum(AreaSource, value, what="area source"),
+        converter=_to_area_source,
     )
     status: UnitStatus = attrs.field(
         default=UnitStatus.DELIVERED,
-        converter=lambda value: parse_enum(UnitStatus, value, what="unit status"),
+        converter=_to_status,
     )
     use: UnitUse = attrs.field(
         default=UnitUse.RESIDENTIAL,
-        converter=lambda value: parse_enum(UnitUse, value, what="unit use"),
+        converter=_to_use,
     )
 
     def __attrs_post_init__(self) -> None:

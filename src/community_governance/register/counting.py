@@ -12,9 +12,9 @@ Rules the SPC text does not state, and what the library does:
 * **A co-owned part is one person** (Guidance Rules 2009 Art. 25, medium confidence; the
   Beijing e-voting app and a Fuzhou guideline do the same).
 * **Overlapping owner sets.** When Li owns 1-101 alone and 1-102 together with Wang, is the
-  holder of 1-102 the same person as Li? The default, [OverlapPolicy.SEPARATE][], treats a
+  holder of 1-102 the same person as Li? The default, `OverlapPolicy.SEPARATE`, treats a
   distinct *set* of owners as a distinct legal holder ("Li" and "Li and Wang jointly"), so Li's
-  own flats form one person and the co-owned flat another. [OverlapPolicy.MERGE][] joins every
+  own flats form one person and the co-owned flat another. `OverlapPolicy.MERGE` joins every
   unit reachable through a shared owner into one person (the most conservative head count).
   Either way the overlap is reported in every result that uses the grouping.
 * **Several developer entities** (e.g. a developer and its exclusive sales agent, SPC interp.

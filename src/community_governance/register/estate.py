@@ -14,6 +14,7 @@ from community_governance._serial import dump, load
 from community_governance.exceptions import (
     DuplicateIdError,
     EmptyEstateError,
+    InvalidChoiceError,
     InvalidRecordError,
     UnknownReferenceError,
     UnknownUnitError,
@@ -55,7 +56,18 @@ class Overlap:
             return f"Overlapping owner sets ({self.owner}) were merged into one person."
         if lang == "zh":
             return f"业主 {self.owner} 分属不同的业主集合（{names}），各集合分别计为一人。"
-        return f"Owner {self.owner} belongs to distinct owner sets ({names}), each counted as one person."
+        return (
+            f"Owner {self.owner} belongs to distinct owner sets ({names}), "
+            "each counted as one person."
+        )
+
+
+def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(value)
+
+
+def _owners(value: Iterable[Owner]) -> tuple[Owner, ...]:
+    return tuple(value)
 
 
 @attrs.frozen(slots=True)
@@ -64,7 +76,7 @@ class Estate:
 
     The estate validates its register when built (unique ids, known owners, at least one unit)
     and groups units into counted persons once, following SPC interpretation Arts. 8–9 (see
-    [community_governance.register.counting][]).
+    the counting explanation in `community_governance.register.counting`).
 
     Attributes:
         units: The exclusive parts.
@@ -73,10 +85,10 @@ class Estate:
         counting: Declared choices for counting persons where the law is silent.
     """
 
-    units: tuple[Unit, ...] = attrs.field(converter=tuple)
-    owners: tuple[Owner, ...] = attrs.field(converter=tuple)
+    units: tuple[Unit, ...] = attrs.field(converter=_units)
+    owners: tuple[Owner, ...] = attrs.field(converter=_owners)
     name: str = ""
-    counting: CountingPolicy = CountingPolicy()
+    counting: CountingPolicy = attrs.field(factory=CountingPolicy)
     _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
     _grouping: Grouping = attrs.field(init=False, repr=False, eq=False)
     _cache: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
@@ -147,7 +159,7 @@ class Estate:
             rows: One mapping per unit.
             owners: Optional owner declarations (objects or ``Owner`` keyword mappings).
             name: Display name of the estate.
-            counting: Counting policy; defaults to [CountingPolicy][] ().
+            counting: Counting policy; defaults to [CountingPolicy][community_governance.CountingPolicy] ().
 
         Returns:
             The validated estate.
@@ -181,7 +193,10 @@ class Estate:
                         value=row,
                     )
             area = row["area"]
-            if isinstance(area, str | Decimal | Fraction) and area in shared:
+            shareable = isinstance(area, str | Fraction) or (
+                isinstance(area, Decimal) and area.is_finite()
+            )
+            if shareable and area in shared:
                 area = shared[area]
             fields = {key: value for key, value in row.items() if key not in ("unit", "id")}
             fields["area"] = area
@@ -189,15 +204,21 @@ class Estate:
                 unit = Unit(id=unit_id, **fields)
             except InvalidRecordError as error:
                 raise InvalidRecordError(
-                    f"row {row_number}: {error}", row=row_number, field=error.field,
+                    f"row {row_number}: {error}",
+                    row=row_number,
+                    field=error.field,
                     value=error.value,
                 ) from error
-            if isinstance(area, str | Decimal | Fraction):
+            except InvalidChoiceError as error:
+                raise InvalidChoiceError(
+                    f"row {row_number} (unit {unit_id}): {error}",
+                    value=error.value,
+                    allowed=error.allowed,
+                ) from error
+            if shareable:
                 shared.setdefault(area, unit.area)
             units.append(unit)
-        declared = [
-            owner if isinstance(owner, Owner) else Owner(**owner) for owner in owners
-        ]
+        declared = [owner if isinstance(owner, Owner) else Owner(**owner) for owner in owners]
         known = {owner.id for owner in declared}
         inferred: dict[str, Owner] = {}
         for unit in units:
@@ -235,7 +256,7 @@ class Estate:
         return self.units[self.unit_position(unit_id)]
 
     def unit_position(self, unit_id: str) -> int:
-        """Return the position of unit ``unit_id`` in [units][community_governance.Estate].
+        """Return the position of unit ``unit_id`` in `units`.
 
         Raises:
             UnknownUnitError: no such unit.
@@ -255,7 +276,9 @@ class Estate:
             if owner.id == owner_id:
                 return owner
         raise UnknownReferenceError(
-            f"owner {owner_id!r} is not in the register", kind="owner", id=owner_id,
+            f"owner {owner_id!r} is not in the register",
+            kind="owner",
+            id=owner_id,
             referrer="estate",
         )
 

@@ -16,19 +16,23 @@ __all__ = ["PersonChoices", "collect"]
 
 
 class PersonChoices:
-    """Per counted person, the choice of its ballots; plus what was set aside.
+    """Per counted person, the choice of its ballots; the sums; and what was set aside.
 
     Attributes:
         choice: Person index → choice.
-        ballots: Person index → number of valid ballots cast for its units.
+        ballots: Person index → number of valid ballots, for persons with more than one.
+        heads: Per ``Choice.slot``, the number of persons.
+        area: Per ``Choice.slot``, their area, scaled by the estate's area scale.
         unauthorised_proxies: Units whose ballot came from a proxy without written authority.
     """
 
-    __slots__ = ("ballots", "choice", "unauthorised_proxies")
+    __slots__ = ("area", "ballots", "choice", "heads", "unauthorised_proxies")
 
     def __init__(self) -> None:
         self.choice: dict[int, Choice] = {}
         self.ballots: dict[int, int] = {}
+        self.heads: list[int] = [0] * len(Choice)
+        self.area: list[int] = [0] * len(Choice)
         self.unauthorised_proxies: list[str] = []
 
 
@@ -42,10 +46,15 @@ def collect(estate: Estate, ballots: Iterable[Ballot]) -> PersonChoices:
     """
     index = estate._index
     person_of = estate._grouping.person_of
+    person_area = estate._grouping.person_area
     result = PersonChoices()
-    choice = result.choice
+    choice_of = result.choice
+    get_choice = choice_of.get
     repeats = result.ballots
+    heads = result.heads
+    area = result.area
     seen: set[str] = set()
+    mark = seen.add
     for ballot in ballots:
         unit = ballot.unit
         position = index.get(unit)
@@ -53,16 +62,19 @@ def collect(estate: Estate, ballots: Iterable[Ballot]) -> PersonChoices:
             raise UnknownUnitError(f"ballot for unit {unit!r}: not in the register", unit=unit)
         if unit in seen:
             raise DuplicateBallotError(f"unit {unit!r} has more than one ballot", unit=unit)
-        seen.add(unit)
-        proxy = ballot.proxy
-        if proxy is not None and not proxy.written_authorisation:
+        mark(unit)
+        if ballot.proxy is not None and not ballot.proxy.written_authorisation:
             result.unauthorised_proxies.append(unit)
             continue
         person = person_of[position]
-        previous = choice.get(person)
+        choice = ballot.choice
+        previous = get_choice(person)
         if previous is None:
-            choice[person] = ballot.choice
-        elif previous is ballot.choice:
+            choice_of[person] = choice
+            slot = choice.slot
+            heads[slot] += 1
+            area[slot] += person_area[person]
+        elif previous is choice:
             repeats[person] = repeats.get(person, 1) + 1
         else:
             raise _conflict(estate, person, ballots_for=unit)

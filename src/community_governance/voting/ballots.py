@@ -1,5 +1,8 @@
-"""Motion ballots: one per exclusive part, with the declared policies for spoiled ballots,
-proxies and the contested "non-voters follow the majority" clause."""
+"""Motion ballots, one per exclusive part, and the declared policies around them.
+
+The policies cover spoiled ballots, proxies and the contested "non-voters follow the majority"
+clause.
+"""
 
 from __future__ import annotations
 
@@ -23,13 +26,15 @@ class Choice(Enum):
         OPPOSE: 反对.
         ABSTAIN: 弃权 — takes part, does not agree (Civil Code Art. 278 counts approval among
             those taking part).
-        SPOILED: 废票 — returned but unreadable or invalid; counted per [SpoiledPolicy][].
+        SPOILED: 废票 — returned but unreadable or invalid; counted per [SpoiledPolicy][community_governance.SpoiledPolicy].
     """
 
     AGREE = "agree"
     OPPOSE = "oppose"
     ABSTAIN = "abstain"
     SPOILED = "spoiled"
+
+    slot: int  # position in declaration order, set below
 
     @classmethod
     def parse(cls, value: object) -> Choice:
@@ -54,6 +59,11 @@ class Choice(Enum):
         """Human label in ``"en"`` or ``"zh"``."""
         return _ZH[self] if lang == "zh" else self.value
 
+
+# A plain per-member slot number lets the tally index lists instead of hashing enum members
+# (Enum.__hash__ is a Python-level call, measurably slow in the ballot loop).
+for _slot, _member in enumerate(Choice):
+    object.__setattr__(_member, "slot", _slot)
 
 _ZH = {Choice.AGREE: "同意", Choice.OPPOSE: "反对", Choice.ABSTAIN: "弃权", Choice.SPOILED: "废票"}
 _SPELLINGS = {member.value: member for member in Choice} | {
@@ -87,6 +97,10 @@ def _proxy(value: object) -> Proxy | None:
     )
 
 
+def _choice(value: object) -> Choice:
+    return Choice.parse(value)
+
+
 def _unit(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value:
         raise InvalidRecordError(
@@ -108,7 +122,7 @@ class Ballot:
     """
 
     unit: str = attrs.field(validator=_unit)
-    choice: Choice = attrs.field(converter=Choice.parse)
+    choice: Choice = attrs.field(converter=_choice)
     proxy: Proxy | None = attrs.field(default=None, converter=_proxy)
 
     def to_dict(self) -> dict[str, Any]:

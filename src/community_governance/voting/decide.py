@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-
 from typing import TYPE_CHECKING
 
 import attrs
 
 from community_governance._exact import Exact, _normalise
 from community_governance.citations import Citation, Confidence
+from community_governance.exceptions import InvalidRecordError
 from community_governance.explain.notices import Notice
+from community_governance.register._model import parse_enum
 from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
 from community_governance.register.counting import SPC_ART_9
-from community_governance.register._model import parse_enum
 from community_governance.register.estate import Estate
 from community_governance.voting._tally import PersonChoices, collect
 from community_governance.voting.ballots import Ballot, Choice, DeemedVoteClause, SpoiledPolicy
@@ -100,25 +100,33 @@ def decide(
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person disagree.
         RuleSetError: the rule set has no usable rule for the matter.
+        InvalidRecordError: the estate's ``deemed_vote`` parameter is not a
+            [DeemedVoteClause][community_governance.DeemedVoteClause] (an unknown
+            ``spoiled_ballots`` value raises InvalidChoiceError).
     """
     matter = parse_enum(Matter, matter, what="matter")
     provided = rules.resolution(matter)
     rule: ResolutionRule = provided.value
-    spoiled: SpoiledPolicy = rules.param("spoiled_ballots", SpoiledPolicy.PARTICIPATING)
+    spoiled = parse_enum(
+        SpoiledPolicy,
+        rules.param("spoiled_ballots", SpoiledPolicy.PARTICIPATING),
+        what="parameter spoiled_ballots",
+    )
     clause: DeemedVoteClause | None = rules.param("deemed_vote")
+    if clause is not None and not isinstance(clause, DeemedVoteClause):
+        raise InvalidRecordError(
+            f"parameter deemed_vote must be a DeemedVoteClause, not {clause!r}",
+            row=None,
+            field="deemed_vote",
+            value=clause,
+        )
     choices = collect(estate, ballots)
     grouping = estate._grouping
-    heads = dict.fromkeys(_CHOICES, 0)
-    area = dict.fromkeys(_CHOICES, 0)
-    person_area = grouping.person_area
-    for person, choice in choices.choice.items():
-        heads[choice] += 1
-        area[choice] += person_area[person]
     counts = _Counts(
-        heads,
-        area,
+        {choice: choices.heads[choice.slot] for choice in Choice},
+        {choice: choices.area[choice.slot] for choice in Choice},
         len(grouping.keys),
-        sum(person_area),
+        grouping.total_area,
         grouping.scale,
         spoiled_participate=spoiled is SpoiledPolicy.PARTICIPATING,
     )
@@ -169,9 +177,11 @@ def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
                 Check(
                     role,
                     threshold,
-                    _normalise(Fraction(numerator)) if measure is Measure.HEADS
+                    _normalise(Fraction(numerator))
+                    if measure is Measure.HEADS
                     else counts.exact(numerator),
-                    _normalise(Fraction(denominator)) if measure is Measure.HEADS
+                    _normalise(Fraction(denominator))
+                    if measure is Measure.HEADS
                     else counts.exact(denominator),
                     passed,
                 )
@@ -240,9 +250,7 @@ def _apply_deemed(
         )
     missing_h = counts.total_heads - counts.participating(Measure.HEADS)
     missing_a = counts.total_area - counts.participating(Measure.AREA)
-    deemed = attrs.evolve(
-        counts, deemed_heads=missing_h, deemed_area=missing_a, deemed_side=side
-    )
+    deemed = attrs.evolve(counts, deemed_heads=missing_h, deemed_area=missing_a, deemed_side=side)
     applied = Notice(
         "deemed-votes-applied",
         f"{missing_h} non-voting persons ({counts.exact(missing_a)} m²) were counted as taking "
@@ -314,15 +322,21 @@ def _notices(
             )
         )
     if counts.heads[Choice.SPOILED]:
-        how = "counted as taking part, not agreeing" if spoiled is SpoiledPolicy.PARTICIPATING \
+        how = (
+            "counted as taking part, not agreeing"
+            if spoiled is SpoiledPolicy.PARTICIPATING
             else "not counted"
+        )
         notices.append(
             Notice(
                 "spoiled-ballots",
                 f"{counts.heads[Choice.SPOILED]} spoiled ballot(s) were {how}",
                 f"{counts.heads[Choice.SPOILED]}张废票"
-                + ("计入参与表决、不计入同意" if spoiled is SpoiledPolicy.PARTICIPATING
-                   else "不计入"),
+                + (
+                    "计入参与表决、不计入同意"
+                    if spoiled is SpoiledPolicy.PARTICIPATING
+                    else "不计入"
+                ),
                 spoiled.citation,
             )
         )
@@ -348,8 +362,9 @@ def _unconfirmed_citations(layer: Layer, rules: RuleSet) -> list[Citation]:
 
 def _partial(estate: Estate, choices: PersonChoices) -> list[str]:
     ballots = choices.ballots
+    persons = estate.persons
     return [
-        estate.persons[person].label
+        persons[person].label
         for person, units in estate._grouping.multi_unit.items()
         if person in choices.choice and ballots.get(person, 1) < units
     ]

@@ -63,14 +63,15 @@ class Tally:
     @property
     def cast(self) -> Figures:
         """Agree plus oppose (the base ``CAST``)."""
-        return Figures(self.agree.heads + self.oppose.heads, self.agree.area + self.oppose.area)
+        area = Fraction(self.agree.area) + Fraction(self.oppose.area)
+        return Figures(self.agree.heads + self.oppose.heads, _normalise(area))
 
     @property
     def not_participating(self) -> Figures:
         """Counted persons who did not take part."""
         return Figures(
             self.total.heads - self.participating.heads,
-            self.total.area - self.participating.area,
+            _normalise(Fraction(self.total.area) - Fraction(self.participating.area)),
         )
 
 
@@ -243,4 +244,3 @@ def _structure(data: dict[str, Any], _: type) -> Check:
 
 converter.register_unstructure_hook(Check, _unstructure_check)
 converter.register_structure_hook(Check, _structure)
-

@@ -1,8 +1,8 @@
 """The threshold algebra: measures, bases, comparators, thresholds and resolution rules.
 
-A [Threshold][] says *what* is counted (heads or area), *against what* (all owners, those
+A [Threshold][community_governance.Threshold] says *what* is counted (heads or area), *against what* (all owners, those
 taking part, or the votes cast), *how* (at least, 以上, or more than, 过半数/超过 — Civil Code
-Art. 1259) and *how much* (an exact ratio). A [ResolutionRule][] is a quorum — a conjunction of
+Art. 1259) and *how much* (an exact ratio). A [ResolutionRule][community_governance.ResolutionRule] is a quorum — a conjunction of
 thresholds counting those who take part — and an approval — a conjunction counting those who
 agree. Checks compare integers by cross-multiplication, never floats.
 """
@@ -55,7 +55,11 @@ class Base(Enum):
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
         zh = {Base.ALL: "全体业主", Base.PARTICIPATING: "参与表决的业主", Base.CAST: "赞成与反对票"}
-        en = {Base.ALL: "all owners", Base.PARTICIPATING: "those taking part", Base.CAST: "votes cast"}
+        en = {
+            Base.ALL: "all owners",
+            Base.PARTICIPATING: "those taking part",
+            Base.CAST: "votes cast",
+        }
         return zh[self] if lang == "zh" else en[self]
 
 
@@ -135,9 +139,7 @@ class Threshold:
                 f"{self.measure.label('zh')}占{self.base.label('zh')}{ratio}"
                 f"{self.comparator.label('zh')}"
             )
-        return (
-            f"{self.measure.label()} {self.comparator.label()} {ratio} of {self.base.label()}"
-        )
+        return f"{self.measure.label()} {self.comparator.label()} {ratio} of {self.base.label()}"
 
 
 def _quorum(value: Any) -> tuple[Threshold, ...]:

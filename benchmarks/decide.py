@@ -1,0 +1,146 @@
+"""Benchmark `decide()` against a hand-written floor, plus register memory and import time.
+
+Run: ``python benchmarks/decide.py [--sizes 10000,100000,1000000] [--repeat 5]``.
+
+What is compared, in the same run and on the same data:
+
+* ``decide()`` — given an `Estate` (built once, as an application holds it) and a list of
+  `Ballot` objects: validates every ballot against the register, folds ballots into one choice
+  per counted person, sums heads and area, applies the rule set's thresholds and builds the
+  explained `Decision`.
+* the floor — a minimal hand-written loop over the same plain data: ``(unit, choice)`` tuples
+  and the same precomputed unit → person and person → area mapping the estate holds; it does
+  the same duplicate and conflict checks and computes the same participation and approval
+  figures by integer cross-multiplication, and nothing else.
+
+Also: `Estate.from_records` time and memory per unit (tracemalloc: bytes still allocated
+after the call, the input rows excluded), and the import time of `community_governance`
+against `attrs`, each in fresh interpreters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import community_governance as cg
+from _data import ballot_rows, register_rows
+
+RULES = cg.rules_for("CN", on=date(2025, 3, 1))
+
+
+def floor(
+    unit_person: dict[str, int],
+    person_area: list[int],
+    ballots: list[tuple[str, str]],
+) -> tuple[bool, bool]:
+    """The minimal loop: one choice per person, heads and area, double 3/4 test."""
+    seen: set[str] = set()
+    choice_of: dict[int, str] = {}
+    heads = {"agree": 0, "oppose": 0, "abstain": 0}
+    area = {"agree": 0, "oppose": 0, "abstain": 0}
+    for unit, choice in ballots:
+        person = unit_person[unit]
+        if unit in seen:
+            raise ValueError(unit)
+        seen.add(unit)
+        previous = choice_of.get(person)
+        if previous is None:
+            choice_of[person] = choice
+            heads[choice] += 1
+            area[choice] += person_area[person]
+        elif previous != choice:
+            raise ValueError(unit)
+    total_heads, total_area = len(person_area), sum(person_area)
+    part_heads, part_area = sum(heads.values()), sum(area.values())
+    quorum = part_heads * 3 >= total_heads * 2 and part_area * 3 >= total_area * 2
+    approved = heads["agree"] * 4 >= part_heads * 3 and area["agree"] * 4 >= part_area * 3
+    return quorum, approved
+
+
+def best(fn: object, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def import_time(module: str, runs: int = 5) -> float:
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    samples = [
+        float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(runs)
+    ]
+    return statistics.median(samples)
+
+
+def run_size(size: int, repeat: int) -> None:
+    """Build, measure and print one row of the table."""
+    rows = register_rows(size)
+    pairs = ballot_rows(rows)
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    estate = cg.Estate.from_records(rows)
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    per_unit = (after - before) / size
+    del estate
+    gc.collect()
+    build = best(lambda: cg.Estate.from_records(rows), 1 if size >= 1_000_000 else 3)
+    estate = cg.Estate.from_records(rows)
+    ballots = [cg.Ballot(unit, choice) for unit, choice in pairs]
+    # the floor gets the same precomputed grouping the estate holds, as plain data
+    grouping = estate._grouping
+    unit_person = {unit.id: grouping.person_of[i] for i, unit in enumerate(estate.units)}
+    person_area = list(grouping.person_area)
+    matter = cg.Matter.RAISE_MAINTENANCE_FUND
+    decision = cg.decide(estate, ballots, matter=matter, rules=RULES)
+    expected = floor(unit_person, person_area, pairs)
+    assert (decision.quorum_met, decision.approved) == expected, "floor and decide disagree"
+    assert Fraction(decision.tally.total.heads) == len(person_area)
+    ours = best(lambda: cg.decide(estate, ballots, matter=matter, rules=RULES), repeat)
+    base = best(lambda: floor(unit_person, person_area, pairs), repeat)
+    target = "≤1.5×" if size >= 100_000 else "—"
+    print(
+        f"{size:>9} {ours:>9.4f} {base:>9.4f} {ours / base:>6.2f} {target:>7}"
+        f" {build:>15.3f} {per_unit:>11.0f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    print(
+        f"{'units':>9} {'decide s':>9} {'floor s':>9} {'ratio':>6} {'target':>7}"
+        f" {'from_records s':>15} {'bytes/unit':>11}"
+    )
+    for size in (int(s) for s in args.sizes.split(",")):
+        run_size(size, args.repeat)
+    ours_import = import_time("community_governance")
+    attrs_import = import_time("attrs")
+    print(
+        f"import community_governance {ours_import * 1000:.1f} ms; import attrs "
+        f"{attrs_import * 1000:.1f} ms; ratio {ours_import / attrs_import:.1f}×"
+    )
+    print(
+        "targets: decide() within 1.5× the floor at 100k and 1M units; ≤ 500 bytes per unit at 1M"
+    )
+
+
+if __name__ == "__main__":
+    main()

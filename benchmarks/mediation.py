@@ -1,0 +1,291 @@
+"""Benchmark: applying mediation events with guard checks and an audit trail.
+
+Runs, in the same process, 100,000 events through the same 7-state machine (reported →
+applied → accepted → in mediation → agreement drafted → in performance → performed, with
+per-party consents and signatures as self-loops and the same guards) in four ways:
+
+* floor: a minimal hand-written dict transition table on a frozen value (a NamedTuple);
+* ours: ``community_governance.mediation.apply`` on ``MediationCase``;
+* ``transitions`` 0.9.x;
+* ``python-statemachine`` 3.x.
+
+Prints seconds per run (best of several) and the ratios. No assertion: targets are checked
+by reading the output.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+from community_governance.mediation import (
+    AgreementTerms,
+    Committee,
+    Dispute,
+    Event,
+    MediationCase,
+    Mediator,
+    Obligation,
+    Party,
+    Session,
+    apply,
+)
+
+N_EVENTS = 100_000
+REPEATS = 5
+DAY = date(2025, 3, 3)
+PARTIES = ("Li", "PM")
+
+# ----------------------------------------------------------------------------- the scenario
+# (event name, party or "") — one case lifecycle; repeated over fresh cases until N events.
+SCRIPT: tuple[tuple[str, str], ...] = (
+    ("submit_application", "Li"),
+    ("give_consent", "PM"),
+    ("accept", ""),
+    ("assign_mediators", ""),
+    ("hold_session", ""),
+    ("draft_agreement", ""),
+    ("sign", "Li"),
+    ("sign", "PM"),
+    ("sign", "m1"),
+    ("sign", "rc"),
+    ("take_effect", ""),
+    ("record_performance", "o1"),
+    ("close_performed", ""),
+)
+STATES = (
+    "reported",
+    "applied",
+    "accepted",
+    "in_mediation",
+    "drafted",
+    "in_performance",
+    "performed",
+)
+NEXT = {
+    ("reported", "submit_application"): "applied",
+    ("applied", "give_consent"): "applied",
+    ("applied", "accept"): "accepted",
+    ("accepted", "assign_mediators"): "in_mediation",
+    ("in_mediation", "hold_session"): "in_mediation",
+    ("in_mediation", "draft_agreement"): "drafted",
+    ("drafted", "sign"): "drafted",
+    ("drafted", "take_effect"): "in_performance",
+    ("in_performance", "record_performance"): "in_performance",
+    ("in_performance", "close_performed"): "performed",
+}
+SIGNERS = frozenset({"Li", "PM", "m1", "rc"})
+
+
+def _guard(
+    state: str, event: str, party: str, consented: frozenset[str], signed: frozenset[str]
+) -> bool:
+    """The same guards for the peers: party known, all consented, fully executed..."""
+    if event in ("submit_application", "give_consent"):
+        return party in PARTIES and party not in consented
+    if event == "accept":
+        return consented >= set(PARTIES)
+    if event == "sign":
+        return party in SIGNERS and party not in signed
+    if event == "take_effect":
+        return signed >= SIGNERS
+    return True
+
+
+# ----------------------------------------------------------------------------- floor
+class Frozen(NamedTuple):
+    state: str
+    consented: frozenset[str]
+    signed: frozenset[str]
+    trail: tuple[tuple[str, str, str, str], ...]
+
+
+def run_floor(n: int) -> int:
+    count = 0
+    while count < n:
+        case = Frozen("reported", frozenset(), frozenset(), ())
+        for event, party in SCRIPT:
+            target = NEXT[(case.state, event)]
+            if not _guard(case.state, event, party, case.consented, case.signed):
+                raise RuntimeError(event)
+            consented = (
+                case.consented | {party}
+                if event in ("submit_application", "give_consent")
+                else case.consented
+            )
+            signed = case.signed | {party} if event == "sign" else case.signed
+            case = Frozen(
+                target, consented, signed, (*case.trail, (case.state, event, party, target))
+            )
+            count += 1
+    return count
+
+
+# ----------------------------------------------------------------------------- ours
+def _events() -> list[Event]:
+    terms = AgreementTerms((Obligation("o1", "Li", "pay", DAY),))
+    made = {
+        "submit_application": lambda p: Event("submit_application", DAY, party=p, form="written"),
+        "give_consent": lambda p: Event("give_consent", DAY, party=p),
+        "accept": lambda p: Event("accept", DAY),
+        "assign_mediators": lambda p: Event(
+            "assign_mediators", DAY, mediators=(Mediator("m1"),), rights_notice=True
+        ),
+        "hold_session": lambda p: Event("hold_session", DAY, session=Session()),
+        "draft_agreement": lambda p: Event("draft_agreement", DAY, terms=terms),
+        "sign": lambda p: Event("sign", DAY, party=p, method="seal" if p == "rc" else "signature"),
+        "take_effect": lambda p: Event("take_effect", DAY),
+        "record_performance": lambda p: Event("record_performance", DAY, target=p),
+        "close_performed": lambda p: Event("close_performed", DAY),
+    }
+    return [made[event](party) for event, party in SCRIPT]
+
+
+def run_ours(n: int) -> int:
+    events = _events()
+    header = MediationCase(
+        "bench",
+        Committee("rc"),
+        (Party("Li", "applicant"), Party("PM", "respondent")),
+        Dispute("property"),
+    )
+    reported = apply(header, Event("report_dispute", DAY - timedelta(days=1), source="screening"))
+    count = 0
+    while count < n:
+        case = reported
+        for event in events:
+            case = apply(case, event)
+            count += 1
+    return count
+
+
+# ----------------------------------------------------------------------------- transitions
+def run_transitions(n: int) -> int:
+    from transitions import Machine
+
+    class Model:
+        def __init__(self) -> None:
+            self.consented: frozenset[str] = frozenset()
+            self.signed: frozenset[str] = frozenset()
+            self.trail: list[tuple[str, str, str]] = []
+
+        def ok(self, event_data: Any) -> bool:
+            e = event_data.event.name
+            party = event_data.kwargs.get("party", "")
+            return _guard(self.state, e, party, self.consented, self.signed)  # type: ignore[attr-defined]
+
+        def record(self, event_data: Any) -> None:
+            e = event_data.event.name
+            party = event_data.kwargs.get("party", "")
+            if e in ("submit_application", "give_consent"):
+                self.consented = self.consented | {party}
+            if e == "sign":
+                self.signed = self.signed | {party}
+            self.trail.append((event_data.transition.source, e, event_data.transition.dest))
+
+    transitions = [
+        {"trigger": e, "source": s, "dest": t, "conditions": "ok", "after": "record"}
+        for (s, e), t in NEXT.items()
+    ]
+    model = Model()
+    machine = Machine(
+        model=model,
+        states=list(STATES),
+        transitions=transitions,
+        initial="reported",
+        send_event=True,
+        auto_transitions=False,
+    )
+    count = 0
+    while count < n:
+        model.consented, model.signed, model.trail = frozenset(), frozenset(), []
+        machine.set_state("reported")
+        for event, party in SCRIPT:
+            if not model.trigger(event, party=party):  # type: ignore[attr-defined]
+                raise RuntimeError(event)
+            count += 1
+    return count
+
+
+# ----------------------------------------------------------------------------- statemachine
+def run_statemachine(n: int) -> int:
+    from statemachine import State, StateMachine
+
+    class Case(StateMachine):  # type: ignore[misc]
+        reported = State(initial=True)
+        applied = State()
+        accepted = State()
+        in_mediation = State()
+        drafted = State()
+        in_performance = State()
+        performed = State(final=True)
+
+        submit_application = reported.to(applied, cond="ok")
+        give_consent = applied.to.itself(cond="ok")
+        accept = applied.to(accepted, cond="ok")
+        assign_mediators = accepted.to(in_mediation, cond="ok")
+        hold_session = in_mediation.to.itself(cond="ok")
+        draft_agreement = in_mediation.to(drafted, cond="ok")
+        sign = drafted.to.itself(cond="ok")
+        take_effect = drafted.to(in_performance, cond="ok")
+        record_performance = in_performance.to.itself(cond="ok")
+        close_performed = in_performance.to(performed, cond="ok")
+
+        def __init__(self) -> None:
+            self.consented: frozenset[str] = frozenset()
+            self.signed: frozenset[str] = frozenset()
+            self.trail: list[tuple[str, str, str]] = []
+            super().__init__()
+
+        def ok(self, event: str, source: Any, party: str = "") -> bool:
+            return _guard(source.id, event, party, self.consented, self.signed)
+
+        def after_transition(self, event: str, source: Any, target: Any, party: str = "") -> None:
+            if event in ("submit_application", "give_consent"):
+                self.consented = self.consented | {party}
+            if event == "sign":
+                self.signed = self.signed | {party}
+            self.trail.append((source.id, event, target.id))
+
+    count = 0
+    while count < n:
+        machine = Case()
+        for event, party in SCRIPT:
+            machine.send(event, party=party)
+            count += 1
+    return count
+
+
+def best(run: Callable[[int], int], n: int) -> float:
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        run(n)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else N_EVENTS
+    floor = best(run_floor, n)
+    ours = best(run_ours, n)
+    trans = best(run_transitions, n)
+    psm = best(run_statemachine, max(n // 10, 1)) * 10
+    print(f"events: {n} (python-statemachine timed on {max(n // 10, 1)} and scaled x10)")
+    for name, seconds in (
+        ("floor", floor),
+        ("ours", ours),
+        ("transitions", trans),
+        ("python-statemachine", psm),
+    ):
+        print(f"{name:>20}: {seconds:8.3f} s  {seconds / n * 1e6:7.2f} us/event")
+    print(f"ours / floor                 = {ours / floor:6.2f}  (target <= 3)")
+    print(f"transitions / ours           = {trans / ours:6.2f}  (target >= 3)")
+    print(f"python-statemachine / ours   = {psm / ours:6.2f}  (target >= 30)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The hot loop of elections: ballots → one approval set per counted person → per-candidate
+heads and area (private).
+
+Persons are folded as in `voting._tally`: a person voting for several of its units must cast
+the same ballot on each. Approval sets are then grouped, so that area is added once per
+distinct set rather than once per approval.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from community_governance.elections.ballots import BallotPolicy, ElectionBallot, Handling
+from community_governance.exceptions import (
+    ConflictingBallotsError,
+    DuplicateBallotError,
+    OverApprovalError,
+    UnknownCandidateError,
+    UnknownUnitError,
+)
+from community_governance.register.estate import Estate
+
+#: Marks a spoiled ballot; no candidate id can start with NUL (candidate ids are checked).
+SPOILED: frozenset[str] = frozenset({"\x00spoiled"})
+
+
+class Folded:
+    """What the ballots add up to (scaled integer areas).
+
+    Attributes:
+        heads: Candidate id → approving persons.
+        area: Candidate id → approving area × scale.
+        participating_heads: Persons with a ballot (spoiled included).
+        participating_area: Their area × scale.
+        spoiled_heads: Persons whose ballot is spoiled.
+        spoiled_area: Their area × scale.
+        set_aside: Units outside the register whose ballots were set aside.
+        over_approved: Units whose ballot was spoiled for approving too many.
+        non_candidate: Units whose ballot was spoiled for approving a non-candidate.
+        persons: Person index → approval set (``SPOILED`` for spoiled ballots).
+    """
+
+    __slots__ = (
+        "area",
+        "heads",
+        "non_candidate",
+        "over_approved",
+        "participating_area",
+        "participating_heads",
+        "persons",
+        "set_aside",
+        "spoiled_area",
+        "spoiled_heads",
+    )
+
+    def __init__(self) -> None:
+        self.heads: dict[str, int] = {}
+        self.area: dict[str, int] = {}
+        self.participating_heads = 0
+        self.participating_area = 0
+        self.spoiled_heads = 0
+        self.spoiled_area = 0
+        self.set_aside: list[str] = []
+        self.over_approved: list[str] = []
+        self.non_candidate: list[str] = []
+        self.persons: dict[int, frozenset[str]] = {}
+
+
+def unit_person(estate: Estate) -> dict[str, int]:
+    """Unit id → person index, computed once per estate (kept in the estate's cache)."""
+    cached: dict[str, int] | None = estate._cache.get("unit_person")
+    if cached is None:
+        person_of = estate._grouping.person_of
+        cached = {unit.id: person_of[i] for i, unit in enumerate(estate.units)}
+        estate._cache["unit_person"] = cached
+    return cached
+
+
+def fold(
+    estate: Estate,
+    ballots: Iterable[ElectionBallot],
+    candidates: frozenset[str],
+    seats: int,
+    policy: BallotPolicy,
+) -> Folded:
+    """Validate ballots and count approvals per candidate.
+
+    Raises:
+        UnknownUnitError: a ballot's unit is outside the register (``ERROR`` policy).
+        DuplicateBallotError: a unit has two ballots.
+        OverApprovalError: a ballot approves more than ``seats`` (``ERROR`` policy).
+        UnknownCandidateError: a ballot approves a non-candidate (``ERROR`` policy).
+        ConflictingBallotsError: ballots of one counted person differ.
+    """
+    where = unit_person(estate)
+    result = Folded()
+    persons = result.persons
+    counted: dict[str, None] = {}
+    spoil_over = policy.over_approval is Handling.SPOIL
+    spoil_unknown = policy.non_candidate is Handling.SPOIL
+    set_aside = policy.unknown_unit is Handling.SET_ASIDE
+    for ballot in ballots:
+        unit = ballot.unit
+        person = where.get(unit)
+        if person is None:
+            if set_aside:
+                result.set_aside.append(unit)
+                continue
+            raise UnknownUnitError(f"election ballot for unit {unit!r}: not in the register", unit=unit)
+        if unit in counted:
+            raise DuplicateBallotError(f"unit {unit!r} has more than one election ballot", unit=unit)
+        counted[unit] = None
+        approvals = ballot.approvals
+        if ballot.spoiled:
+            approvals = SPOILED
+        elif len(approvals) > seats:
+            if not spoil_over:
+                raise OverApprovalError(
+                    f"the ballot for unit {unit!r} approves {len(approvals)} candidates for "
+                    f"{seats} seat(s)",
+                    unit=unit,
+                    approvals=len(approvals),
+                    seats=seats,
+                )
+            result.over_approved.append(unit)
+            approvals = SPOILED
+        elif not approvals <= candidates:
+            if not spoil_unknown:
+                name = sorted(approvals - candidates)[0]
+                raise UnknownCandidateError(
+                    f"the ballot for unit {unit!r} approves {name!r}, who is not a candidate",
+                    unit=unit,
+                    candidate=name,
+                )
+            result.non_candidate.append(unit)
+            approvals = SPOILED
+        previous = persons.setdefault(person, approvals)
+        if previous is not approvals and previous != approvals:
+            counted_person = estate.persons[person]
+            raise ConflictingBallotsError(
+                f"election ballots of counted person {counted_person.label} (units "
+                f"{', '.join(counted_person.units)}) differ; the ballot for unit {unit} differs "
+                "from an earlier one",
+                person=counted_person.label,
+                units=counted_person.units,
+            )
+    _sum(estate, result)
+    return result
+
+
+def _sum(estate: Estate, result: Folded) -> None:
+    person_area = estate._grouping.person_area
+    by_set: dict[frozenset[str], int] = {}
+    get = by_set.get
+    for person, approvals in result.persons.items():
+        by_set[approvals] = get(approvals, 0) + person_area[person]
+    heads_by_set = Counter(result.persons.values())
+    heads = result.heads
+    area = result.area
+    for approvals, set_area in by_set.items():
+        set_heads = heads_by_set[approvals]
+        result.participating_heads += set_heads
+        result.participating_area += set_area
+        if approvals == SPOILED:
+            result.spoiled_heads = set_heads
+            result.spoiled_area = set_area
+            continue
+        for candidate in approvals:
+            heads[candidate] = heads.get(candidate, 0) + set_heads
+            area[candidate] = area.get(candidate, 0) + set_area

@@ -1,0 +1,248 @@
+"""Vetting candidates: every rule's verdict, the facts read and the facts missing.
+
+[vet][community_governance.elections.vet] applies the rule set's eligibility rules (national
+conditions, local bars) and the estate's own negative lists to one candidate. The result is
+three-valued: a candidate is *undetermined* while a fact some rule needs is unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from community_governance._serial import dump, load
+from community_governance.citations import Citation, Confidence
+from community_governance.elections.candidates import Candidate, Disqualification
+from community_governance.elections.rules import Eligibility, EligibilityRule, candidate_rules
+from community_governance.exceptions import EligibilityError
+from community_governance.explain._html import html_table
+from community_governance.explain.notices import Notice
+from community_governance.register._model import CivilCapacity, OwnerKind
+
+if TYPE_CHECKING:
+    from community_governance.jurisdictions.ruleset import RuleSet
+    from community_governance.register.estate import Estate
+
+__all__ = ["NegativeList", "PositiveList", "RuleVerdict", "Vetting", "vet"]
+
+REGISTER = Citation(
+    "library_design",
+    "vetting.register-facts",
+    confidence=Confidence.HIGH,
+    note="owner status and known civil capacity are read from the register",
+)
+
+
+def _bars(value: Iterable[object]) -> tuple[Disqualification, ...]:
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, Disqualification):
+            raise EligibilityError(f"negative-list item {item!r} is not a Disqualification", item=item)
+    return items
+
+
+@attrs.frozen(slots=True)
+class NegativeList:
+    """The estate's own negative list (负面清单): bars adopted for this election.
+
+    Attributes:
+        name: Display name, e.g. ``"Caoyang re-election negative list"``.
+        bars: The excluded conditions.
+        clause: Where the estate adopted it (re-election plan, rules of procedure...).
+    """
+
+    name: str
+    bars: tuple[Disqualification, ...] = attrs.field(converter=_bars)
+    clause: str
+
+    @property
+    def rules(self) -> tuple[EligibilityRule, ...]:
+        """One bar rule per item, cited to the estate's clause."""
+        citation = Citation("estate_rules", self.clause, note=self.name)
+        return tuple(EligibilityRule.bar(item, citation) for item in self.bars)
+
+
+@attrs.frozen(slots=True)
+class PositiveList:
+    """The estate's positive list (正面清单): people the owners see working for the estate.
+
+    Being on it is not a legal condition; it feeds slate ranking as one priority.
+
+    Attributes:
+        name: Display name.
+        members: Candidate ids on the list.
+        clause: Where the estate adopted it.
+    """
+
+    name: str
+    members: frozenset[str] = attrs.field(converter=frozenset)
+    clause: str
+
+
+@attrs.frozen(slots=True)
+class RuleVerdict:
+    """One rule applied to one candidate.
+
+    Attributes:
+        rule: The rule, with its citation.
+        outcome: Eligible, ineligible or undetermined under this rule.
+        facts: The facts read, with their values (``None``: unknown).
+        missing: The facts read that are unknown.
+    """
+
+    rule: EligibilityRule
+    outcome: Eligibility
+    facts: tuple[tuple[str, bool | int | None], ...]
+    missing: tuple[str, ...]
+
+
+@attrs.frozen(slots=True)
+class Vetting:
+    """The outcome of vetting one candidate.
+
+    Attributes:
+        candidate: The candidate as vetted (register facts filled in).
+        status: Ineligible if any rule fails; else undetermined if any fact is missing.
+        verdicts: Every rule's verdict, in rule order.
+        jurisdiction: Code of the rule set used.
+        on: Its date.
+        notices: Remarks (facts taken from the register, rules left out...).
+    """
+
+    candidate: Candidate
+    status: Eligibility
+    verdicts: tuple[RuleVerdict, ...]
+    jurisdiction: str
+    on: date
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Every unknown fact some rule needs, once each."""
+        return tuple(dict.fromkeys(f for verdict in self.verdicts for f in verdict.missing))
+
+    @property
+    def failed(self) -> tuple[RuleVerdict, ...]:
+        """The verdicts that make the candidate ineligible."""
+        return tuple(v for v in self.verdicts if v.outcome is Eligibility.INELIGIBLE)
+
+    def explain(self, lang: str = "en") -> str:
+        """Plain-text explanation: the status, then each rule with facts and article."""
+        from community_governance.elections._explain import vetting_text
+
+        return vetting_text(self, lang)
+
+    def _repr_html_(self) -> str:
+        rows = [
+            [
+                v.rule.en,
+                v.outcome.label(),
+                ", ".join(f"{name}={value}" for name, value in v.facts),
+                ", ".join(v.missing),
+                v.rule.citation.format(),
+            ]
+            for v in self.verdicts
+        ]
+        return html_table(
+            f"Candidate {self.candidate.id}: {self.status.label()} ({self.status.label('zh')})",
+            ["rule", "verdict", "facts", "missing", "source"],
+            rows,
+            footer=[notice.text() for notice in self.notices],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form, schema ``community_governance.vetting/1``."""
+        return dump(self, SCHEMA)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Vetting:
+        """Rebuild a vetting from [to_dict][community_governance.elections.Vetting.to_dict]."""
+        return load(cls, data, SCHEMA)
+
+
+SCHEMA = "community_governance.vetting/1"
+
+
+def vet(
+    candidate: Candidate,
+    rules: RuleSet,
+    *,
+    estate: Estate | None = None,
+    lists: Iterable[NegativeList] = (),
+) -> Vetting:
+    """Vet one candidate against a rule set and the estate's negative lists.
+
+    Args:
+        candidate: The candidate with declared facts.
+        rules: The rule set (national and local candidate rules add up across layers).
+        estate: The register; when given, ``owner_in_area`` and (for natural persons with a
+            recorded capacity) ``full_capacity`` are read from it if not declared.
+        lists: The estate's negative lists, applied after the rule set's rules.
+
+    Returns:
+        The [Vetting][community_governance.elections.Vetting].
+    """
+    notices: list[Notice] = []
+    if estate is not None:
+        candidate, notice = _from_register(candidate, estate)
+        notices.extend(notice)
+    all_rules = [*candidate_rules(rules)]
+    for negative in lists:
+        all_rules.extend(negative.rules)
+    if not all_rules:
+        notices.append(
+            Notice(
+                "no-candidate-rules",
+                f"rule set {rules.code} on {rules.on} has no candidate rules; nothing was checked",
+                f"{rules.code}在{rules.on}的规则中没有候选人条件，未作检查",
+            )
+        )
+    verdicts = tuple(_apply(rule, candidate) for rule in all_rules)
+    outcomes = {verdict.outcome for verdict in verdicts}
+    if Eligibility.INELIGIBLE in outcomes:
+        status = Eligibility.INELIGIBLE
+    elif Eligibility.UNDETERMINED in outcomes:
+        status = Eligibility.UNDETERMINED
+    else:
+        status = Eligibility.ELIGIBLE
+    return Vetting(candidate, status, verdicts, rules.code, rules.on, tuple(notices))
+
+
+def _apply(rule: EligibilityRule, candidate: Candidate) -> RuleVerdict:
+    facts = tuple((req.fact, candidate.fact(req.fact)) for req in rule.requires)
+    results = [req.test(value) for req, (_, value) in zip(rule.requires, facts, strict=True)]
+    if Eligibility.INELIGIBLE in results:
+        outcome = Eligibility.INELIGIBLE
+    elif Eligibility.UNDETERMINED in results:
+        outcome = Eligibility.UNDETERMINED
+    else:
+        outcome = Eligibility.ELIGIBLE
+    missing = tuple(name for name, value in facts if value is None)
+    return RuleVerdict(rule, outcome, facts, missing)
+
+
+def _from_register(candidate: Candidate, estate: Estate) -> tuple[Candidate, list[Notice]]:
+    owner = next((o for o in estate.owners if o.id == candidate.owner), None)
+    changes: dict[str, bool] = {}
+    if candidate.owner_in_area is None:
+        changes["owner_in_area"] = owner is not None
+    if (
+        candidate.full_capacity is None
+        and owner is not None
+        and owner.kind is OwnerKind.PERSON
+        and owner.capacity is not CivilCapacity.UNKNOWN
+    ):
+        changes["full_capacity"] = owner.capacity is CivilCapacity.FULL
+    if not changes:
+        return candidate, []
+    read = ", ".join(f"{name}={value}" for name, value in changes.items())
+    notice = Notice(
+        "facts-from-register",
+        f"candidate {candidate.id}: read from the register: {read}",
+        f"候选人{candidate.id}：以下事实取自业主名册：{read}",
+        REGISTER,
+    )
+    return attrs.evolve(candidate, **changes), [notice]

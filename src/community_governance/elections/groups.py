@@ -1,0 +1,225 @@
+"""Preparatory groups (筹备组) and re-election groups (换届小组), checked per rule set.
+
+A rule set supplies a [GroupRule][community_governance.elections.GroupRule] as its
+``"preparatory_group"`` and (where the text has one) ``"re_election_group"`` parameters: an
+odd size, owners' representatives at least half, the members that must be present and who
+leads. [check_group][community_governance.elections.check_group] reports every check and what
+is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import attrs
+
+from community_governance.citations import Citation
+from community_governance.exceptions import BodyError
+from community_governance.explain.notices import Notice
+from community_governance.register._model import parse_enum
+
+if TYPE_CHECKING:
+    from community_governance.jurisdictions.ruleset import RuleSet
+
+__all__ = ["GroupKind", "GroupMember", "GroupReport", "GroupRole", "GroupRule", "check_group"]
+
+
+class GroupRole(Enum):
+    """Whom a group member represents."""
+
+    OWNER_REPRESENTATIVE = "owner-representative"
+    STREET_OFFICE = "street-office"
+    RESIDENTS_COMMITTEE = "residents-committee"
+    DEVELOPER = "developer"
+    PARTY_ORGANISATION = "party-organisation"
+    PROPERTY_COMPANY = "property-company"
+    OTHER = "other"
+
+    def label(self, lang: str = "en") -> str:
+        """Human label in ``"en"`` or ``"zh"``."""
+        if lang != "zh":
+            return self.value.replace("-", " ")
+        return {
+            "owner-representative": "业主代表",
+            "street-office": "街道办事处或乡镇人民政府代表",
+            "residents-committee": "居民委员会代表",
+            "developer": "建设单位代表",
+            "party-organisation": "社区党组织代表",
+            "property-company": "物业服务人代表",
+            "other": "其他",
+        }[self.value]
+
+
+class GroupKind(Enum):
+    """Preparatory group for a first assembly, or re-election group at the end of a term."""
+
+    PREPARATORY = "preparatory_group"
+    RE_ELECTION = "re_election_group"
+
+
+@attrs.frozen(slots=True)
+class GroupMember:
+    """A member of a group or any body, with the profile used by composition reports.
+
+    Attributes:
+        name: Display name.
+        role: Whom the member represents.
+        leader: Whether the member leads the group.
+        party_member: Party membership (``None``: unknown).
+        age: Age in whole years (``None``: unknown).
+        occupation: Occupation (``None``: unknown).
+    """
+
+    name: str
+    role: GroupRole = attrs.field(
+        converter=lambda value: parse_enum(GroupRole, value, what="group role")
+    )
+    leader: bool = False
+    party_member: bool | None = None
+    age: int | None = None
+    occupation: str | None = None
+
+
+@attrs.frozen(slots=True)
+class GroupRule:
+    """The make-up a group must have.
+
+    Attributes:
+        required: Roles that must each have at least one member.
+        leader: The role the leader must have (``None``: not regulated).
+        odd: Whether the size must be odd.
+        owners_at_least: Owners' representatives must be at least this share of members.
+        citation: The article.
+    """
+
+    required: tuple[GroupRole, ...]
+    leader: GroupRole | None
+    odd: bool
+    owners_at_least: Fraction
+    citation: Citation
+
+
+@attrs.frozen(slots=True)
+class GroupReport:
+    """Every check of a group's make-up, and what is missing.
+
+    Attributes:
+        kind: Which group was checked.
+        size: Number of members.
+        owners: Number of owners' representatives.
+        checks: ``(met, notice)`` per condition, with its source.
+        missing: Required roles with no member (after the declared exemptions).
+        layer: The layer that supplied the rule.
+    """
+
+    kind: GroupKind
+    size: int
+    owners: int
+    checks: tuple[tuple[bool, Notice], ...]
+    missing: tuple[GroupRole, ...]
+    layer: str
+
+    @property
+    def valid(self) -> bool:
+        """Whether every condition holds."""
+        return all(ok for ok, _ in self.checks)
+
+    def explain(self, lang: str = "en") -> str:
+        """One line per condition: ✓/✗ and why."""
+        verdict = ("符合规定" if self.valid else "不符合规定") if lang == "zh" else (
+            "valid" if self.valid else "NOT valid"
+        )
+        kind = self.kind.value.replace("_", " ")
+        lines = [f"{kind} ({self.size}): {verdict}"]
+        lines.extend(f"  {'✓' if ok else '✗'} {notice.text(lang)}" for ok, notice in self.checks)
+        return "\n".join(lines)
+
+
+def check_group(
+    members: Iterable[GroupMember],
+    rules: RuleSet,
+    *,
+    kind: GroupKind | str = GroupKind.PREPARATORY,
+    not_applicable: Iterable[GroupRole | str] = (),
+) -> GroupReport:
+    """Check a preparatory or re-election group against the rule set.
+
+    Args:
+        members: The group's members.
+        rules: The rule set.
+        kind: Which group (its rule is the rule set's parameter of that name).
+        not_applicable: Required roles declared not to apply (e.g. no developer left); each
+            is reported.
+
+    Returns:
+        The [GroupReport][community_governance.elections.GroupReport].
+
+    Raises:
+        BodyError: the group has no members.
+        RuleSetError: the rule set has no rule for this kind of group.
+    """
+    kind = parse_enum(GroupKind, kind, what="group kind")
+    group = tuple(members)
+    if not group:
+        raise BodyError(f"{kind.value}: a group needs members", field="members", value=group)
+    exempt = {parse_enum(GroupRole, role, what="group role") for role in not_applicable}
+    provided = rules.provided(kind.value)
+    rule: GroupRule = provided.value
+    cite = provided.citation
+    size = len(group)
+    owners = sum(1 for m in group if m.role is GroupRole.OWNER_REPRESENTATIVE)
+    share = rule.owners_at_least
+    checks: list[tuple[bool, Notice]] = []
+    if rule.odd:
+        checks.append((size % 2 == 1, Notice("group-odd", f"odd size ({size})", f"单数（{size}人）", cite)))
+    checks.append(
+        (
+            owners * share.denominator >= size * share.numerator,
+            Notice(
+                "group-owners-share",
+                f"owners' representatives at least {share} of members ({owners} of {size})",
+                f"业主代表不少于成员的{share}（{size}人中{owners}人）",
+                cite,
+            ),
+        )
+    )
+    present = {m.role for m in group}
+    missing = tuple(role for role in rule.required if role not in present and role not in exempt)
+    for role in rule.required:
+        if role in exempt:
+            checks.append(
+                (
+                    True,
+                    Notice(
+                        "group-role-not-applicable",
+                        f"{role.label()} declared not applicable",
+                        f"{role.label('zh')}：声明不适用",
+                        cite,
+                    ),
+                )
+            )
+        else:
+            checks.append(
+                (
+                    role in present,
+                    Notice("group-role", f"includes a {role.label()}", f"包括{role.label('zh')}", cite),
+                )
+            )
+    if rule.leader is not None:
+        leaders = [m for m in group if m.leader]
+        ok = len(leaders) == 1 and leaders[0].role is rule.leader
+        checks.append(
+            (
+                ok,
+                Notice(
+                    "group-leader",
+                    f"one leader, a {rule.leader.label()} ({len(leaders)} leader(s) declared)",
+                    f"由{rule.leader.label('zh')}担任组长（已指定{len(leaders)}人）",
+                    cite,
+                ),
+            )
+        )
+    return GroupReport(kind, size, owners, tuple(checks), missing, provided.layer)

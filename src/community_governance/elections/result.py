@@ -1,0 +1,263 @@
+"""The result of an election: quorum, every candidate's checks, seats, ties, second rounds."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from community_governance._serial import dump, load
+from community_governance.citations import Citation, Confidence
+from community_governance.elections.ballots import BallotPolicy
+from community_governance.exceptions import CandidateError
+from community_governance.explain.notices import Notice
+from community_governance.voting.decision import Check, Figures
+from community_governance.voting.thresholds import Measure
+
+__all__ = [
+    "CandidateResult",
+    "ElectionResult",
+    "SeatStatus",
+    "TieBreak",
+    "TieMethod",
+    "TieReport",
+]
+
+
+class SeatStatus(Enum):
+    """What became of a candidate in one round.
+
+    Attributes:
+        ELECTED: Passed every approval check and won a seat.
+        ALTERNATE: Passed, and was chosen as an alternate (候补委员).
+        TIED: Passed, tied at the cut-off, and the declared tie policy left the seat open.
+        NOT_SEATED: Passed, but ranked below the seats and alternates.
+        FAILED: Did not pass the approval checks (or the quorum was not met).
+    """
+
+    ELECTED = "elected"
+    ALTERNATE = "alternate"
+    TIED = "tied"
+    NOT_SEATED = "not-seated"
+    FAILED = "failed"
+
+    def label(self, lang: str = "en") -> str:
+        """Human label in ``"en"`` or ``"zh"``."""
+        zh = {
+            "elected": "当选",
+            "alternate": "候补",
+            "tied": "票数相同，待决",
+            "not-seated": "通过但未入选",
+            "failed": "未通过",
+        }
+        return zh[self.value] if lang == "zh" else self.value
+
+
+class TieMethod(Enum):
+    """How a tie at the cut-off is broken.
+
+    Attributes:
+        RUN_OFF: Not broken: the tied seats stay open and the tied candidates go to a further
+            round (the default; no statute breaks ties).
+        LOT: By lot with a published seed: candidates are ordered by the SHA-256 digest of
+            ``"<seed>:<candidate id>"``, which anyone can recompute.
+    """
+
+    RUN_OFF = "run-off"
+    LOT = "lot"
+
+
+_RUN_OFF = Citation(
+    "library_design",
+    "ties.run-off",
+    confidence=Confidence.MEDIUM,
+    note="no statute breaks ties in committee elections; tied seats stay open for a run-off",
+)
+
+
+@attrs.frozen(slots=True)
+class TieBreak:
+    """The declared tie policy, recorded in every result.
+
+    Attributes:
+        method: Run-off (default) or lot.
+        seed: The published seed (required for a lot).
+        citation: Its source (the estate's rules, or the library's default).
+    """
+
+    method: TieMethod = TieMethod.RUN_OFF
+    seed: str | None = None
+    citation: Citation = _RUN_OFF
+
+    def __attrs_post_init__(self) -> None:
+        if (self.method is TieMethod.LOT) is not (self.seed is not None and self.seed != ""):
+            raise CandidateError(
+                f"tie break {self.method.value}: a lot needs a published seed and a run-off "
+                f"takes none (seed={self.seed!r})",
+                what="tie break",
+                field="seed",
+                value=self.seed,
+            )
+
+    @classmethod
+    def lot(cls, seed: str, *, clause: str) -> TieBreak:
+        """A lot with a published seed, adopted by the estate's rules at ``clause``."""
+        return cls(TieMethod.LOT, seed, Citation("estate_rules", clause, note="tie broken by lot"))
+
+    def order(self, candidates: tuple[str, ...]) -> tuple[str, ...]:
+        """The lot's order of ``candidates`` (by digest of ``"<seed>:<id>"``)."""
+        return tuple(
+            sorted(candidates, key=lambda c: hashlib.sha256(f"{self.seed}:{c}".encode()).hexdigest())
+        )
+
+
+@attrs.frozen(slots=True)
+class TieReport:
+    """A tie at the cut-off and what the tie policy did with it.
+
+    Attributes:
+        candidates: The tied candidates.
+        places: Seats (or alternate places) at stake among them.
+        chosen: Those given the places (empty under a run-off).
+        for_alternates: Whether the tie was for alternate places.
+    """
+
+    candidates: tuple[str, ...]
+    places: int
+    chosen: tuple[str, ...]
+    for_alternates: bool = False
+
+
+@attrs.frozen(slots=True)
+class CandidateResult:
+    """One candidate's figures, checks and outcome.
+
+    Attributes:
+        candidate: Candidate id.
+        approvals: Approving persons and their area.
+        checks: Approval checks (heads and area against those taking part).
+        passed: Whether every approval check passed and the quorum was met.
+        status: Outcome in this round.
+        rank: 1-based place among those who passed (``None`` if failed).
+    """
+
+    candidate: str
+    approvals: Figures
+    checks: tuple[Check, ...]
+    passed: bool
+    status: SeatStatus
+    rank: int | None
+
+
+@attrs.frozen(slots=True)
+class ElectionResult:
+    """The outcome of [elect][community_governance.elections.elect].
+
+    Attributes:
+        round: 1 for a first round; one more than the previous round otherwise.
+        seats: Seats to fill in this round.
+        candidates: Every candidate's result, in the order given.
+        elected: Elected in this round, by rank.
+        alternates: Alternates chosen in this round, by rank.
+        quorum: The participation checks.
+        total: All counted persons and area (of the register or scope).
+        participating: Those taking part (spoiled ballots per the spoiled-ballot policy).
+        spoiled: Persons with spoiled ballots.
+        set_aside: Units outside the register whose ballots were set aside.
+        over_approved: Units whose ballots were spoiled for approving more than the seats.
+        non_candidate: Units whose ballots were spoiled for approving a non-candidate.
+        ties: Ties at the cut-off and what the tie policy did.
+        unfilled: Seats left open.
+        second_round: Candidates for a further round: tied first, then the others not elected.
+        ranking: Measures ranking those who pass, most important first.
+        tie_break: The declared tie policy.
+        policy: The declared handling of irregular ballots.
+        jurisdiction: Code of the rule set.
+        on: Its date.
+        layers: Its layers.
+        rule_layer: The layer that supplied the election rule.
+        rule_citation: The article listing the matter.
+        scope: Units of a scoped election (e.g. a building's representatives); empty for all.
+        notices: Remarks and warnings.
+        previous: The earlier round, when this is a further round.
+    """
+
+    round: int
+    seats: int
+    candidates: tuple[CandidateResult, ...]
+    elected: tuple[str, ...]
+    alternates: tuple[str, ...]
+    quorum: tuple[Check, ...]
+    total: Figures
+    participating: Figures
+    spoiled: Figures
+    set_aside: tuple[str, ...]
+    over_approved: tuple[str, ...]
+    non_candidate: tuple[str, ...]
+    ties: tuple[TieReport, ...]
+    unfilled: int
+    second_round: tuple[str, ...]
+    ranking: tuple[Measure, ...]
+    tie_break: TieBreak
+    policy: BallotPolicy
+    jurisdiction: str
+    on: date
+    layers: tuple[str, ...]
+    rule_layer: str
+    rule_citation: Citation
+    scope: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    previous: ElectionResult | None = None
+
+    @property
+    def quorum_met(self) -> bool:
+        """Whether every participation check passed."""
+        return all(check.passed for check in self.quorum)
+
+    @property
+    def all_elected(self) -> tuple[str, ...]:
+        """Elected in every round so far, earlier rounds first."""
+        earlier = self.previous.all_elected if self.previous is not None else ()
+        return (*earlier, *self.elected)
+
+    def candidate(self, candidate_id: str) -> CandidateResult:
+        """The result of one candidate.
+
+        Raises:
+            CandidateError: no such candidate in this round (message names it).
+        """
+        for result in self.candidates:
+            if result.candidate == candidate_id:
+                return result
+        raise CandidateError(
+            f"{candidate_id!r} was not a candidate in round {self.round}",
+            what=f"candidate {candidate_id}",
+            field="candidate",
+            value=candidate_id,
+        )
+
+    def explain(self, lang: str = "en") -> str:
+        """Plain-text explanation in ``"en"`` or ``"zh"``: quorum, candidates, seats, ties."""
+        from community_governance.elections._explain import election_text
+
+        return election_text(self, lang)
+
+    def _repr_html_(self) -> str:
+        from community_governance.elections._explain import election_html
+
+        return election_html(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form, schema ``community_governance.election_result/1``."""
+        return dump(self, SCHEMA)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ElectionResult:
+        """Rebuild a result from [to_dict][community_governance.elections.ElectionResult.to_dict]."""
+        return load(cls, data, SCHEMA)
+
+
+SCHEMA = "community_governance.election_result/1"

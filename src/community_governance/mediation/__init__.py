@@ -1,0 +1,132 @@
+"""Mediation cases: a lawful lifecycle as an immutable state machine.
+
+A [MediationCase][community_governance.mediation.MediationCase] is moved by
+[Event][community_governance.mediation.Event]s through the declared
+[TABLE][community_governance.mediation.TABLE]; [apply][community_governance.mediation.apply]
+refuses an event with the failed guard and its reason; the trail replays to the same case;
+judicial confirmation is a parallel status; policies per jurisdiction set the period;
+[mediation_statistics][community_governance.mediation.mediation_statistics] counts with
+declared definitions.
+"""
+
+from community_governance.mediation.agreement import (
+    Agreement,
+    AgreementTerms,
+    Confirmation,
+    FollowUpVisit,
+    Obligation,
+    PerformanceRecord,
+    Signature,
+    Urging,
+)
+from community_governance.mediation.case import MediationCase, TrailEntry
+from community_governance.mediation.deadlines import (
+    CaseWarning,
+    case_warnings,
+    revocation_deadline,
+)
+from community_governance.mediation.diagram import mermaid
+from community_governance.mediation.engine import Permission, apply, may, replay
+from community_governance.mediation.events import REQUIRED_FIELDS, Event, EventKind
+from community_governance.mediation.guards import GUARDS, Guard
+from community_governance.mediation.policy import (
+    NATIONAL,
+    NINGBO,
+    POLICIES,
+    SHENZHEN,
+    MediationPolicy,
+    WrittenFormRule,
+    policy_for,
+)
+from community_governance.mediation.records import (
+    Committee,
+    Consent,
+    Dispute,
+    Mediator,
+    Notice,
+    Party,
+    Session,
+)
+from community_governance.mediation.states import (
+    TERMINAL_STATES,
+    AgreementForm,
+    AgreementStatus,
+    CaseSource,
+    CaseState,
+    CommitteeKind,
+    DisputeType,
+    JCStatus,
+    PartyRole,
+    PersonKind,
+    SigningMethod,
+    TerminationReason,
+)
+from community_governance.mediation.statistics import (
+    MediationStatistics,
+    Rate,
+    ReportedRateCheck,
+    check_reported_rate,
+    mediation_statistics,
+)
+from community_governance.mediation.table import JC_TABLE, TABLE, Transition, validate_table
+
+__all__ = [
+    "GUARDS",
+    "JC_TABLE",
+    "NATIONAL",
+    "NINGBO",
+    "POLICIES",
+    "REQUIRED_FIELDS",
+    "SHENZHEN",
+    "TABLE",
+    "TERMINAL_STATES",
+    "Agreement",
+    "AgreementForm",
+    "AgreementStatus",
+    "AgreementTerms",
+    "CaseSource",
+    "CaseState",
+    "CaseWarning",
+    "Committee",
+    "CommitteeKind",
+    "Confirmation",
+    "Consent",
+    "Dispute",
+    "DisputeType",
+    "Event",
+    "EventKind",
+    "FollowUpVisit",
+    "Guard",
+    "JCStatus",
+    "MediationCase",
+    "MediationPolicy",
+    "MediationStatistics",
+    "Mediator",
+    "Notice",
+    "Obligation",
+    "Party",
+    "PartyRole",
+    "PerformanceRecord",
+    "Permission",
+    "PersonKind",
+    "Rate",
+    "ReportedRateCheck",
+    "Session",
+    "Signature",
+    "SigningMethod",
+    "TerminationReason",
+    "TrailEntry",
+    "Transition",
+    "Urging",
+    "WrittenFormRule",
+    "apply",
+    "case_warnings",
+    "check_reported_rate",
+    "may",
+    "mediation_statistics",
+    "mermaid",
+    "policy_for",
+    "replay",
+    "revocation_deadline",
+    "validate_table",
+]

@@ -1,0 +1,209 @@
+"""Applying events: ``apply``, ``may`` and ``replay``.
+
+``apply`` looks the (state, event) pair up in the declared table, checks the guards in order,
+records the event's facts, and appends a [TrailEntry][community_governance.mediation.TrailEntry].
+A refused event raises [GuardFailedError][community_governance.exceptions.GuardFailedError]
+naming the state, the event, the failed guard and the reason, and leaves the case unchanged
+(cases are immutable). Events must come in date order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from community_governance.calendar import NO_CALENDAR
+from community_governance.calendar.workdays import check_calendar
+from community_governance.exceptions import GuardFailedError, ReplayMismatchError
+from community_governance.mediation.case import MediationCase, TrailEntry, evolve_case
+from community_governance.mediation.states import TERMINAL_STATES, CaseState
+from community_governance.mediation.table import TABLE, Transition
+
+if TYPE_CHECKING:
+    from community_governance.calendar import HolidayCalendar
+    from community_governance.mediation.events import Event
+
+__all__ = ["Permission", "apply", "may", "replay"]
+
+
+@attrs.frozen(slots=True)
+class Permission:
+    """The answer of [may][community_governance.mediation.may]; truthy when allowed.
+
+    Attributes:
+        allowed: Whether the event would be applied.
+        state: The case's state.
+        event: The event's kind (value).
+        guard: The failed guard's name, or ``None``.
+        reason: Why not (empty when allowed).
+        warnings: Soft rules the event would not meet.
+        target: State the event would lead to, or ``None`` when refused.
+    """
+
+    allowed: bool
+    state: CaseState
+    event: str
+    guard: str | None = None
+    reason: str = ""
+    warnings: tuple[str, ...] = ()
+    target: CaseState | None = None
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+def _refusal(case: MediationCase, event: Event) -> Permission | None:
+    """Why the event has no applicable transition, or ``None`` when it has one."""
+    state, kind = case.state, event.kind
+    if (state, kind) not in TABLE:
+        why = "a terminal state accepts no event" if state in TERMINAL_STATES else "not declared"
+        reason = f"no transition for {kind.value} from {state.value} ({why})"
+        return Permission(False, state, kind.value, None, reason)
+    last = case.trail[-1].event.on
+    reason = (
+        f"event dated {event.on.isoformat()} is before the last event "
+        f"({last.isoformat()}); events must come in date order"
+    )
+    return Permission(False, state, kind.value, "chronological_order", reason)
+
+
+def _evaluate(case: MediationCase, event: Event) -> tuple[Transition | None, Permission | None]:
+    """Return the transition and ``None`` (soft warnings aside), or ``None`` and the refusal.
+
+    The fast path (allowed, no warning) builds no ``Permission``; ``may`` builds one then.
+    """
+    transition = TABLE.get((case.state, event.kind))
+    trail = case.trail
+    if transition is None or (trail and event.on < trail[-1].event.on):
+        return None, _refusal(case, event)
+    warnings: list[str] | None = None
+    for guard in transition.guards:
+        failure = guard.check(case, event)
+        if failure is not None:
+            text = f"{failure} [{guard.citation.format()}]"
+            if not guard.soft:
+                kind = event.kind.value
+                return None, Permission(False, case.state, kind, guard.name, text)
+            warnings = [*(warnings or ()), f"{guard.name}: {text}"]
+    if warnings is None:
+        return transition, None
+    permission = Permission(
+        True, case.state, event.kind.value, None, "", tuple(warnings), transition.target
+    )
+    return transition, permission
+
+
+def may(case: MediationCase, event: Event) -> Permission:
+    """Say whether ``event`` may be applied to ``case``, without raising.
+
+    Args:
+        case: The case.
+        event: The event.
+
+    Returns:
+        A [Permission][community_governance.mediation.Permission]; ``bool(permission)`` is the
+        answer, and ``guard``/``reason`` say why not.
+    """
+    transition, permission = _evaluate(case, event)
+    if permission is not None:
+        return permission
+    assert transition is not None  # _evaluate returns one of the two
+    return Permission(True, case.state, event.kind.value, target=transition.target)
+
+
+def apply(
+    case: MediationCase, event: Event, *, calendar: HolidayCalendar | None = None
+) -> MediationCase:
+    """Apply ``event`` and return the new case; ``case`` itself is unchanged.
+
+    Args:
+        case: The case.
+        event: The event.
+        calendar: Rest days for deadlines the event opens (Civil Code Art. 203); ``None``
+            applies no roll-over and says so on the deadline.
+
+    Returns:
+        The case after the event, with a new trail entry.
+
+    Raises:
+        GuardFailedError: the event is not declared for the state, is out of date order, or a
+            hard guard failed; the error names the state, the event, the guard and the reason.
+    """
+    transition, permission = _evaluate(case, event)
+    if transition is None:
+        assert permission is not None  # _evaluate returns one of the two
+        raise GuardFailedError(
+            f"case {case.case_id}: {permission.event} refused in state {permission.state.value}"
+            f" (guard {permission.guard}): {permission.reason}",
+            state=permission.state.value,
+            event=permission.event,
+            guard=permission.guard,
+            reason=permission.reason,
+        )
+    changes = transition.effect(case, event, calendar)
+    trail = case.trail
+    changes["trail"] = (
+        *trail,
+        TrailEntry(
+            len(trail),
+            event,
+            case.state,
+            transition.target,
+            () if permission is None else permission.warnings,
+            case.policy.code,
+            NO_CALENDAR if calendar is None else calendar.name,
+        ),
+    )
+    changes["state"] = transition.target
+    return evolve_case(case, changes)
+
+
+def replay(case: MediationCase, *, calendar: HolidayCalendar | None = None) -> MediationCase:
+    """Rebuild ``case`` from its header and trail, and check the result is equal.
+
+    Args:
+        case: The case to verify.
+        calendar: The holiday calendar the events were applied with.
+
+    Returns:
+        The rebuilt case (equal to ``case``).
+
+    Raises:
+        ReplayMismatchError: an event no longer applies, was recorded with another calendar
+            or other outcomes, or the rebuilt case differs.
+    """
+    checked = check_calendar(calendar)
+    name = NO_CALENDAR if checked is None else checked.name
+    rebuilt = case.header()
+    for step, entry in enumerate(case.trail):
+        if entry.calendar != name:
+            raise ReplayMismatchError(
+                f"case {case.case_id}: step {step} was applied with calendar {entry.calendar!r},"
+                f" not {name!r}",
+                case_id=case.case_id,
+                step=step,
+            )
+        try:
+            rebuilt = apply(rebuilt, entry.event, calendar=calendar)
+        except GuardFailedError as error:
+            raise ReplayMismatchError(
+                f"case {case.case_id}: step {step} ({entry.event.kind.value}) does not replay: "
+                f"{error}",
+                case_id=case.case_id,
+                step=step,
+            ) from error
+        if rebuilt.trail[-1] != entry:
+            raise ReplayMismatchError(
+                f"case {case.case_id}: step {step} ({entry.event.kind.value}) replays to "
+                f"{rebuilt.trail[-1].to_state.value}, recorded {entry.to_state.value}",
+                case_id=case.case_id,
+                step=step,
+            )
+    if rebuilt != case:
+        raise ReplayMismatchError(
+            f"case {case.case_id}: the trail replays to a different case",
+            case_id=case.case_id,
+            step=None,
+        )
+    return rebuilt
