@@ -349,6 +349,24 @@ class Estate:
         persons = self.persons
         return tuple(persons[index] for index in seen)
 
+    def _repr_html_(self) -> str:
+        from community_governance.explain._html import html_table
+
+        rows = [
+            (p.label, ", ".join(p.units), p.area, p.reason.value, p.citation.format())
+            for p in self.persons
+        ]
+        caption = (
+            f"{self.name or 'Estate'}: {len(self.units)} units, {self.total_area} m², "
+            f"{self.counted_persons} counted persons"
+        )
+        return html_table(
+            caption,
+            ["person", "units", "area m²", "why one person", "source"],
+            rows,
+            footer=[overlap.describe() for overlap in self.overlaps],
+        )
+
     def _build_persons(self) -> tuple[Person, ...]:
         grouping = self._grouping
         members: list[list[int]] = [[] for _ in grouping.keys]

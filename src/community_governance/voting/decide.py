@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ import attrs
 
 from community_governance._exact import Exact, _normalise
 from community_governance.citations import Citation, Confidence
+from community_governance.exceptions import InvalidRecordError
 from community_governance.exceptions import InvalidRecordError
 from community_governance.explain.notices import Notice
 from community_governance.register._model import parse_enum
@@ -74,6 +76,7 @@ def decide(
     *,
     matter: Matter | str,
     rules: RuleSet,
+    opened: date | None = None,
 ) -> Decision:
     """Decide a motion of the owners' assembly.
 
@@ -90,6 +93,10 @@ def decide(
             ``"raise-maintenance-fund"``).
         rules: The rule set from [rules_for][community_governance.rules_for], possibly with
             the estate's own layer on top.
+        opened: The day voting opened, if the vote ran over several days. When the rules in
+            force that day differ from those on the closing day (``rules.on``), the decision
+            keeps the closing day's rules and carries a ``vote-spans-rule-change`` notice
+            (law-china §7 Q13: which regime governs such a vote is unsettled).
 
     Returns:
         The [Decision][community_governance.Decision].
@@ -131,6 +138,8 @@ def decide(
         spoiled_participate=spoiled is SpoiledPolicy.PARTICIPATING,
     )
     notices = _notices(estate, rules, choices.unauthorised_proxies, choices, spoiled, counts)
+    if opened is not None:
+        notices += _spanning(rules, opened)
 
     def build(counts: _Counts, extra: tuple[Notice, ...], other: Decision | None) -> Decision:
         checks = _checks(rule, counts)
@@ -368,3 +377,45 @@ def _partial(estate: Estate, choices: PersonChoices) -> list[str]:
         for person, units in estate._grouping.multi_unit.items()
         if person in choices.choice and ballots.get(person, 1) < units
     ]
+
+
+def _spanning(rules: RuleSet, opened: date) -> tuple[Notice, ...]:
+    """A notice when the layers in force on ``opened`` differ from those of ``rules``."""
+    from community_governance.exceptions import RuleSetNotInForceError
+    from community_governance.jurisdictions.registry import rules_for
+
+    if opened > rules.on:
+        raise InvalidRecordError(
+            f"vote opened {opened} after it closed {rules.on}",
+            row=None,
+            field="opened",
+            value=opened.isoformat(),
+        )
+    try:
+        earlier = rules_for(
+            rules.code, on=opened, include_unconfirmed=rules.include_unconfirmed
+        ).layer_names
+    except RuleSetNotInForceError:
+        earlier = ()
+    later = tuple(layer.name for layer in rules.layers if layer.code != "estate")
+    if earlier == later:
+        return ()
+    before = ", ".join(earlier) or "none in force"
+    return (
+        Notice(
+            "vote-spans-rule-change",
+            f"the vote opened {opened} under {before} and closed {rules.on} under "
+            f"{', '.join(later)}; the closing day's rules were applied",
+            f"表决于{opened}开始（适用{before}），于{rules.on}结束（适用{'、'.join(later)}）；"
+            "本结果按结束日的规则计算",
+            _SPANNING,
+        ),
+    )
+
+
+_SPANNING = Citation(
+    "library_design",
+    "decide.opened",
+    confidence=Confidence.MEDIUM,
+    note="law-china §7 Q13: a vote spanning a change of regime is keyed on its closing day",
+)

@@ -1,0 +1,196 @@
+"""Round trips, replay tampering, explanations and the bad-input catalogue."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from decimal import Decimal
+
+import attrs
+import pytest
+from conftest import START, new_case, reach, terms
+
+from community_governance import mediation as m
+from community_governance.calendar import NO_CALENDAR, WeekendCalendar
+from community_governance.exceptions import (
+    InvalidCaseDataError,
+    InvalidPeriodError,
+    InvalidRecordError,
+    ReplayMismatchError,
+    UnknownJurisdictionError,
+)
+
+S = m.CaseState
+
+
+@pytest.mark.parametrize("state", list(S), ids=lambda s: s.value)
+def test_to_dict_round_trip_through_json(state: m.CaseState) -> None:
+    case = reach(state, amount="1200.50")
+    data = json.loads(json.dumps(case.to_dict(), ensure_ascii=False))
+    assert data["schema"] == "community_governance.mediation_case/1"
+    assert m.MediationCase.from_dict(data) == case
+
+
+def test_from_dict_refuses_wrong_schema_and_bad_data() -> None:
+    data = reach(S.APPLIED).to_dict()
+    with pytest.raises(InvalidRecordError, match="schema"):
+        m.MediationCase.from_dict({**data, "schema": "community_governance.mediation_case/9"})
+    with pytest.raises(InvalidRecordError, match="do not fit") as error:
+        m.MediationCase.from_dict({**data, "state": "limbo"})
+    assert error.value.field == "*"
+
+
+def test_replay_with_calendar_and_mismatches() -> None:
+    calendar = WeekendCalendar()
+    case = new_case()
+    day = START
+    for kind, fields in [("report_dispute", {"source": "complaint"}), ("submit_application", {"party": "Li", "form": "oral"})]:
+        day += timedelta(days=1)
+        case = m.apply(case, m.Event(kind, day, **fields), calendar=calendar)  # type: ignore[arg-type]
+    assert case.trail[-1].calendar == "weekends only"
+    assert m.replay(case, calendar=calendar) == case
+    with pytest.raises(ReplayMismatchError, match="calendar") as error:
+        m.replay(case)
+    assert error.value.step == 0
+
+
+def test_replay_detects_tampering() -> None:
+    case = reach(S.ACCEPTED)
+    forged_state = attrs.evolve(case.trail[1], to_state=S.AWAITING_CONSENT)
+    forged = attrs.evolve(case, trail=(case.trail[0], forged_state, *case.trail[2:]))
+    with pytest.raises(ReplayMismatchError, match="step 1") as error:
+        m.replay(forged)
+    assert error.value.step == 1
+    bad_event = attrs.evolve(case.trail[1], event=m.Event("accept", case.trail[1].event.on))
+    refused = attrs.evolve(case, trail=(case.trail[0], bad_event, *case.trail[2:]))
+    with pytest.raises(ReplayMismatchError, match="does not replay") as error:
+        m.replay(refused)
+    assert error.value.case_id == case.case_id
+    edited = attrs.evolve(case, referral="forged")
+    with pytest.raises(ReplayMismatchError, match="different case") as error:
+        m.replay(edited)
+    assert error.value.step is None
+
+
+def test_explanations_and_html() -> None:
+    case = reach(S.IN_PERFORMANCE)
+    en, zh = case.explain(), case.explain("zh")
+    assert "Case (2025) 人调字第 7 号: in_performance" in en
+    assert "judicial confirmation window" in en
+    assert "协议（第1版" in zh and "司法确认申请期限" in zh
+    assert "<table>" in case._repr_html_()
+    ended = reach(S.TERMINATED)
+    assert "Reason: failed" in ended.explain()
+    refused = reach(S.NOT_ACCEPTED)
+    assert "不予受理原因" in refused.explain("zh")
+    warned = m.apply(reach(S.ACCEPTED), m.Event("assign_mediators", START + timedelta(days=9), mediators=[m.Mediator("m1")], by="clerk Sun"))
+    text = warned.explain()
+    assert "(clerk Sun)" in text and "! rights_notice_given" in text
+    assert warned.trail[-1].calendar == NO_CALENDAR
+
+
+def test_case_properties() -> None:
+    case = reach(S.APPLIED)
+    assert case.agreement is None and case.effective_agreement is None
+    refused = m.apply(case, m.Event("party_refuses", START + timedelta(days=5), party="PM"))
+    assert refused.refused == {"PM"} and refused.consented == {"Li"}
+    assert refused.not_accepted_reason == "party_refused: PM"
+    drafted = reach(S.AGREEMENT_DRAFTED)
+    assert drafted.agreement is not None and drafted.effective_agreement is None
+    assert drafted.agreement.obligation("o1") is not None and drafted.agreement.obligation("x") is None
+    assert not drafted.agreement.enforceable
+
+
+def test_referral_and_withdrawal_records() -> None:
+    case = m.apply(new_case(), m.Event("receive_referral", START, body="Hedong court", court_delegated=True))
+    assert case.source is m.CaseSource.COURT and case.court_delegated
+    other = m.apply(new_case(), m.Event("receive_referral", START, body="street office"))
+    assert other.source is m.CaseSource.GOVERNMENT
+    accepted = reach(S.ACCEPTED, m.NINGBO)
+    gone = m.apply(accepted, m.Event("withdraw", START + timedelta(days=9), party="PM"))
+    assert gone.termination is m.TerminationReason.PARTY_WITHDREW
+    assert [n.kind for n in gone.notices][-2:] == ["routes", "termination"]
+    drafted = reach(S.AGREEMENT_DRAFTED)
+    declined = m.apply(drafted, m.Event("decline_to_sign", START + timedelta(days=9), party="PM"))
+    assert declined.state is S.IN_MEDIATION
+    assert declined.agreements[-1].status is m.AgreementStatus.DECLINED
+    bad = m.apply(drafted, m.Event("terminate_bad_faith", START + timedelta(days=9), reason="false claims"))
+    assert bad.agreements[-1].status is m.AgreementStatus.DECLINED
+
+
+def test_confirmation_lifecycle_and_reapplication() -> None:
+    case = reach(S.IN_PERFORMANCE)
+    on = START + timedelta(days=12)
+    both = {"parties": ["Li", "PM"], "body": "Hedong court"}
+    case = m.apply(case, m.Event("apply_confirmation", on, **both))  # type: ignore[arg-type]
+    withdrawn = m.apply(case, m.Event("withdraw_confirmation", on, deemed=True))
+    assert withdrawn.agreements[-1].confirmation.ground == "deemed"
+    again = m.apply(withdrawn, m.Event("apply_confirmation", on, **both))  # type: ignore[arg-type]
+    confirmed = m.apply(again, m.Event("court_confirms", on + timedelta(days=3)))
+    assert confirmed.agreements[-1].enforceable
+    express = m.apply(case, m.Event("withdraw_confirmation", on))
+    assert express.agreements[-1].confirmation.ground == "express"
+    rejected = m.apply(case, m.Event("court_rejects", on, reason="breach of voluntariness"))
+    assert rejected.agreements[-1].confirmation.ground == "breach of voluntariness"
+    redo = m.apply(rejected, m.Event("remediate", on, parties=["Li", "PM"]))
+    assert redo.state is S.IN_MEDIATION
+
+
+BAD_INPUTS = [
+    (lambda: m.Party("", "applicant"), InvalidCaseDataError, "id"),
+    (lambda: m.Party("Li", "judge"), InvalidCaseDataError, "'judge'"),
+    (lambda: m.Committee("rc", "owners"), InvalidCaseDataError, "'owners'"),
+    (lambda: m.Dispute("traffic"), InvalidCaseDataError, "'traffic'"),
+    (lambda: m.Dispute("property", claims="pay"), InvalidCaseDataError, "claims"),
+    (lambda: m.Dispute("property", amount=12.5), TypeError, "12.5"),
+    (lambda: m.Dispute("property", decision_known_on="2025-01-01"), InvalidCaseDataError, "decision_known_on"),
+    (lambda: m.Obligation("o1", ""), InvalidCaseDataError, "obligor"),
+    (lambda: m.Obligation("o1", "Li", due="soon"), InvalidCaseDataError, "due"),
+    (lambda: m.Event("dance", START), InvalidCaseDataError, "'dance'"),
+    (lambda: m.Event("accept", "2025-03-01"), InvalidCaseDataError, "on"),
+    (lambda: m.Event("sign", START, party="Li"), InvalidCaseDataError, "'method'"),
+    (lambda: m.Event("sign", START, party="Li", method="stamp"), InvalidCaseDataError, "'stamp'"),
+    (lambda: m.Event("submit_application", START, party="Li", form="video"), InvalidCaseDataError, "'video'"),
+    (lambda: m.Event("report_dispute", START, source="rumour"), InvalidCaseDataError, "'rumour'"),
+    (lambda: m.Event("reject", START), InvalidCaseDataError, "'reason'"),
+    (lambda: m.MediationCase("", m.Committee("rc"), [m.Party("a", "applicant"), m.Party("b", "respondent")], m.Dispute("property")), InvalidCaseDataError, "case_id"),
+    (lambda: m.MediationCase("c", m.Committee("rc"), [m.Party("a", "applicant")], m.Dispute("property")), InvalidCaseDataError, "at least two"),
+    (lambda: m.MediationCase("c", m.Committee("rc"), [m.Party("a", "applicant"), m.Party("a", "respondent")], m.Dispute("property")), InvalidCaseDataError, "'a'"),
+    (lambda: m.MediationCase("c", m.Committee("oc"), [m.Party("oc", "applicant", owners_committee=True), m.Party("b", "respondent")], m.Dispute("property")), InvalidCaseDataError, "'oc' cannot both mediate"),
+    (lambda: m.MediationPolicy("XX", "x", m.NATIONAL.period, True, m.NATIONAL.period_basis, m.NATIONAL.period_basis), InvalidCaseDataError, "XX"),
+    (lambda: m.policy_for("CN-XX"), UnknownJurisdictionError, "'CN-XX'"),
+    (lambda: m.Event("extend_period", START, period=m.Session()), InvalidCaseDataError, "period") if False else (lambda: m.Event("hold_session", START), InvalidCaseDataError, "'session'"),
+    (lambda: m.check_reported_rate("abc", 103), InvalidCaseDataError, "'abc'"),
+    (lambda: m.check_reported_rate(96.8, 103), InvalidCaseDataError, "96.8"),
+    (lambda: m.check_reported_rate("101", 103), InvalidCaseDataError, "'101'"),
+    (lambda: m.check_reported_rate("96.8", 0), InvalidCaseDataError, "total 0"),
+    (lambda: m.mediation_statistics([], start=date(2025, 2, 1), end=date(2025, 1, 1)), InvalidCaseDataError, "end 2025-01-01"),
+    (lambda: m.mediation_statistics([], start="2025", end=date(2025, 1, 1)), InvalidCaseDataError, "start '2025'"),
+    (lambda: m.revocation_deadline(reach(S.NEW, decision_known_on=date(2025, 1, 1)), calendar=object()), InvalidPeriodError, "calendar"),  # type: ignore[arg-type]
+]
+
+
+@pytest.mark.parametrize(("build", "error", "named"), BAD_INPUTS)
+def test_bad_input_catalogue(build: object, error: type[Exception], named: str) -> None:
+    with pytest.raises(error) as raised:
+        build()  # type: ignore[operator]
+    assert named in str(raised.value)
+
+
+def test_error_fields_name_the_item() -> None:
+    with pytest.raises(InvalidCaseDataError) as error:
+        m.Event("sign", START, party="Li")
+    assert (error.value.what, error.value.field) == ("event sign", "method")
+    with pytest.raises(InvalidCaseDataError) as error:
+        m.Party("", "applicant")
+    assert error.value.field == "id"
+
+
+def test_amount_is_exact() -> None:
+    assert m.Dispute("property", amount="1200.50").amount == Decimal("1200.50")
+    assert m.Dispute("property", amount=3).amount == Decimal(3)
+    assert m.Dispute("property", claims=["a", "b"]).claims == ("a", "b")
+
+
+def test_terms_title_flag_in_case() -> None:
+    assert terms(title=True).settles_title
