@@ -159,7 +159,7 @@ class Estate:
             rows: One mapping per unit.
             owners: Optional owner declarations (objects or ``Owner`` keyword mappings).
             name: Display name of the estate.
-            counting: Counting policy; defaults to [CountingPolicy][community_governance.CountingPolicy] ().
+            counting: Counting policy; defaults to `CountingPolicy()`.
 
         Returns:
             The validated estate.

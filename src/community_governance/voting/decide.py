@@ -12,7 +12,6 @@ import attrs
 from community_governance._exact import Exact, _normalise
 from community_governance.citations import Citation, Confidence
 from community_governance.exceptions import InvalidRecordError
-from community_governance.exceptions import InvalidRecordError
 from community_governance.explain.notices import Notice
 from community_governance.register._model import parse_enum
 from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION

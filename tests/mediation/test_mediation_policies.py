@@ -1,0 +1,110 @@
+"""Policies, deadlines and warnings: national soft period, Shenzhen, Ningbo, revocation clock."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from conftest import START, reach
+
+from community_governance import mediation as m
+from community_governance.calendar import Period, WeekendCalendar
+
+S = m.CaseState
+
+
+def test_presets() -> None:
+    assert m.policy_for("CN") is m.NATIONAL
+    assert not m.NATIONAL.hard and m.NATIONAL.period == Period(months=1)
+    assert m.NATIONAL.flagged and not m.NATIONAL.period_basis.confirmed
+    assert m.SHENZHEN.hard and m.SHENZHEN.period == Period(days=30) and m.SHENZHEN.flagged == ()
+    assert m.NINGBO.hard and m.NINGBO.termination_notice
+    assert m.NINGBO.written_form is m.WrittenFormRule.NINGBO
+
+
+def test_national_period_counts_one_month_from_acceptance() -> None:
+    case = reach(S.ACCEPTED)
+    deadline = case.mediation_deadline
+    assert deadline is not None and case.accepted_on is not None
+    assert deadline.start == case.accepted_on
+    assert deadline.end == date(2025, 4, 6)
+    rolled = m.apply(
+        reach(S.APPLIED),
+        m.Event("give_consent", START + timedelta(days=3), party="PM"),
+    )
+    rolled = m.apply(rolled, m.Event("accept", START + timedelta(days=3)), calendar=WeekendCalendar())
+    assert rolled.mediation_deadline is not None
+    assert rolled.mediation_deadline.end == date(2025, 4, 7)  # 2025-04-06 is a Sunday
+
+
+def test_overdue_warning_day_before_and_after() -> None:
+    case = reach(S.IN_MEDIATION)
+    assert case.mediation_deadline is not None
+    end = case.mediation_deadline.end
+    codes = [w.code for w in m.case_warnings(case, end)]
+    assert "mediation_overdue" not in codes
+    late = m.case_warnings(case, end + timedelta(days=1))
+    overdue = [w for w in late if w.code == "mediation_overdue"]
+    assert len(overdue) == 1 and "soft period" in overdue[0].en and "仅作提示" in overdue[0].zh
+    assert "unconfirmed_rule" in [w.code for w in late]
+    hard = reach(S.IN_MEDIATION, m.SHENZHEN)
+    assert hard.mediation_deadline is not None
+    hard_late = m.case_warnings(hard, hard.mediation_deadline.end + timedelta(days=1))
+    assert [w.code for w in hard_late] == ["mediation_overdue"]
+    assert "soft" not in hard_late[0].en
+
+
+def test_ningbo_extension_on_both_parties_request() -> None:
+    case = reach(S.IN_MEDIATION, m.NINGBO)
+    assert case.mediation_deadline is not None
+    on = case.mediation_deadline.end
+    extended = m.apply(case, m.Event("extend_period", on, parties=["Li", "PM"], period=Period(months=1)))
+    assert extended.mediation_deadline is not None
+    assert extended.mediation_deadline.start == on
+    assert extended.mediation_deadline.basis == m.NINGBO.extension_basis
+    terminated = m.apply(extended, m.Event("expire", extended.mediation_deadline.end + timedelta(days=1)))
+    assert [n.kind for n in terminated.notices][-2:] == ["routes", "termination"]
+
+
+def test_revocation_clock_warnings_t60_t30_lapsed() -> None:
+    case = reach(S.IN_MEDIATION, decision_known_on=date(2024, 6, 10))
+    deadline = m.revocation_deadline(case)
+    assert deadline is not None and deadline.end == date(2025, 6, 10)
+    assert m.revocation_deadline(reach(S.NEW)) is None
+
+    def text(on: date) -> str:
+        return next(w.en for w in m.case_warnings(case, on) if w.code == "revocation_clock")
+
+    assert "(T-" not in text(date(2025, 4, 10))
+    assert "61 days left" in text(date(2025, 4, 10))
+    assert "60 days left (T-60)" in text(date(2025, 4, 11))
+    assert "31 days left (T-60)" in text(date(2025, 5, 10))
+    assert "30 days left (T-30)" in text(date(2025, 5, 11))
+    assert "0 days left (T-30)" in text(date(2025, 6, 10))
+    assert "Civil Code Art. 199" in text(date(2025, 6, 10))
+    assert "lapsed" in text(date(2025, 6, 11))
+    warning = next(w for w in m.case_warnings(case, date(2025, 6, 11)) if w.code == "revocation_clock")
+    assert "撤销权消灭" in warning.explain("zh")
+    assert "unconfirmed" in warning.explain()
+
+
+def test_confirmation_window_warning_last_week_only() -> None:
+    case = reach(S.IN_PERFORMANCE, m.SHENZHEN)
+    agreement = case.effective_agreement
+    assert agreement is not None and agreement.confirmation.window is not None
+    end = agreement.confirmation.window.end
+    codes = lambda on: [w.code for w in m.case_warnings(case, on)]  # noqa: E731
+    assert "confirmation_window" not in codes(end - timedelta(days=8))
+    assert "confirmation_window" in codes(end - timedelta(days=7))
+    assert "confirmation_window" in codes(end)
+    assert "confirmation_window" not in codes(end + timedelta(days=1))
+    applied = m.apply(case, m.Event("apply_confirmation", end - timedelta(days=2), parties=["Li", "PM"], body="c"))
+    assert "confirmation_window" not in codes(end) or applied.state is S.IN_PERFORMANCE
+    assert "confirmation_window" not in [w.code for w in m.case_warnings(applied, end)]
+
+
+def test_oral_agreement_window_from_the_day_reached() -> None:
+    case = reach(S.IN_MEDIATION, m.SHENZHEN)
+    on = START + timedelta(days=10)
+    oral = m.apply(case, m.Event("reach_oral_agreement", on, parties=["Li", "PM"], terms=m.AgreementTerms(())))
+    window = oral.agreements[-1].confirmation.window
+    assert window is not None and window.end == on + timedelta(days=30)
