@@ -97,6 +97,8 @@ def _guard(
 
 # ----------------------------------------------------------------------------- floor
 class Frozen(NamedTuple):
+    """The floor's frozen value: state, consents, signatures and a tuple trail."""
+
     state: str
     consented: frozenset[str]
     signed: frozenset[str]

@@ -15,6 +15,7 @@ PAGES = [
     "docs/explanation/counting.md",
     "docs/explanation/comparators.md",
     "docs/how-to/rule-layers.md",
+    "docs/how-to/property-test.md",
     "README.md",
 ]
 
@@ -45,9 +46,7 @@ def test_demo_prints_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
 def test_readme_starts_with_the_two_commands() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     first, second = [
-        line
-        for line in text.splitlines()
-        if line.startswith((".venv/bin/", "python3 -m venv"))
+        line for line in text.splitlines() if line.startswith((".venv/bin/", "python3 -m venv"))
     ][:2]
     assert "python -m community_governance" in first
     assert "pytest" in second

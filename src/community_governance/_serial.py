@@ -14,9 +14,10 @@ from fractions import Fraction
 from typing import Any, TypeVar
 
 import cattrs
+from cattrs.v import format_exception
 
 from community_governance._exact import Exact, format_exact, parse_exact
-from community_governance.exceptions import InvalidRecordError
+from community_governance.exceptions import GovernanceError, InvalidRecordError
 
 T = TypeVar("T")
 
@@ -30,6 +31,13 @@ converter.register_structure_hook(Fraction, lambda value, _: Fraction(value))
 converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
 converter.register_structure_hook(Exact, lambda value, _: parse_exact(value))
 converter.register_structure_hook(Exact | int, lambda value, _: parse_exact(str(value)))
+
+
+def _describe(error: BaseException, type_: type | None) -> str:
+    """Our own errors keep their message (it names the item); others get cattrs' wording."""
+    if isinstance(error, GovernanceError):
+        return str(error)
+    return format_exception(error, type_)
 
 
 def dump(obj: object, schema: str) -> dict[str, Any]:
@@ -59,7 +67,7 @@ def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
         return converter.structure(body, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
         where = (
-            "; ".join(cattrs.transform_error(error))
+            "; ".join(cattrs.transform_error(error, format_exception=_describe))
             if isinstance(error, cattrs.BaseValidationError)
             else str(error)
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import START, last_day, new_case, reach, terms
+from mediation_builders import START, last_day, reach, terms
 
 from community_governance import mediation as m
 from community_governance.calendar import Period
@@ -87,15 +87,27 @@ def test_at_least_one_mediator_and_independence() -> None:
     on = next_day(case)
     fails(case, ev("assign_mediators", on, rights_notice=True), "at_least_one_mediator")
     own = m.Mediator("Wang", affiliation="PM")
-    fails(case, ev("assign_mediators", on, mediators=[own], rights_notice=True), "mediators_independent")
+    fails(
+        case,
+        ev("assign_mediators", on, mediators=[own], rights_notice=True),
+        "mediators_independent",
+    )
     party = m.Mediator("Li")
-    fails(case, ev("assign_mediators", on, mediators=[party], rights_notice=True), "mediators_independent")
+    fails(
+        case,
+        ev("assign_mediators", on, mediators=[party], rights_notice=True),
+        "mediators_independent",
+    )
     quiet(case, ev("assign_mediators", on, mediators=[m.Mediator("m1")], rights_notice=True))
 
 
 def test_rights_notice_is_soft() -> None:
     case = reach(S.ACCEPTED)
-    warns(case, ev("assign_mediators", next_day(case), mediators=[m.Mediator("m1")]), "rights_notice_given")
+    warns(
+        case,
+        ev("assign_mediators", next_day(case), mediators=[m.Mediator("m1")]),
+        "rights_notice_given",
+    )
 
 
 def test_mediator_in_case() -> None:
@@ -103,7 +115,9 @@ def test_mediator_in_case() -> None:
     on, new = next_day(case), (m.Mediator("m2"),)
     after = passes(case, ev("replace_mediator", on, target="m1", mediators=new, reason="recusal"))
     assert [x.id for x in after.mediators] == ["m2"]
-    fails(case, ev("replace_mediator", on, target="m7", mediators=new, reason="x"), "mediator_in_case")
+    fails(
+        case, ev("replace_mediator", on, target="m7", mediators=new, reason="x"), "mediator_in_case"
+    )
 
 
 def test_invitees_need_every_party() -> None:
@@ -126,7 +140,9 @@ def test_public_session_refused_on_objection() -> None:
 def test_extension_needs_every_party() -> None:
     case = reach(S.IN_MEDIATION)
     on, period = next_day(case), Period(days=15)
-    fails(case, ev("extend_period", on, period=period, parties=["Li"]), "extension_consented_by_all")
+    fails(
+        case, ev("extend_period", on, period=period, parties=["Li"]), "extension_consented_by_all"
+    )
     after = passes(case, ev("extend_period", on, period=period, parties=["Li", "PM"]))
     assert after.extensions == 1
     assert after.mediation_deadline is not None and case.mediation_deadline is not None
@@ -200,7 +216,11 @@ def test_ningbo_written_form_rule() -> None:
 
 def test_moj_written_form_is_a_warning_nationally() -> None:
     case = reach(S.IN_MEDIATION)
-    warns(case, ev("reach_oral_agreement", next_day(case), parties=["Li", "PM"], terms=terms()), "moj_written_form")
+    warns(
+        case,
+        ev("reach_oral_agreement", next_day(case), parties=["Li", "PM"], terms=terms()),
+        "moj_written_form",
+    )
 
 
 def test_obligors_are_parties_and_ids_unique() -> None:
@@ -297,7 +317,11 @@ def test_confirmation_status_allows() -> None:
 
 def test_joint_application() -> None:
     case = reach(S.IN_PERFORMANCE)
-    fails(case, ev("apply_confirmation", next_day(case), parties=["Li"], body="court"), "joint_application")
+    fails(
+        case,
+        ev("apply_confirmation", next_day(case), parties=["Li"], body="court"),
+        "joint_application",
+    )
 
 
 def test_confirmation_window_day_30_allowed_day_31_refused() -> None:
@@ -309,13 +333,21 @@ def test_confirmation_window_day_30_allowed_day_31_refused() -> None:
     applied = passes(case, ev("apply_confirmation", day30, **both))
     assert applied.effective_agreement is not None
     assert applied.effective_agreement.confirmation.status is m.JCStatus.APPLIED
-    fails(case, ev("apply_confirmation", day30 + timedelta(days=1), **both), "within_confirmation_window")
-    assert "day 31" in m.may(case, ev("apply_confirmation", day30 + timedelta(days=1), **both)).reason
+    fails(
+        case,
+        ev("apply_confirmation", day30 + timedelta(days=1), **both),
+        "within_confirmation_window",
+    )
+    assert (
+        "day 31" in m.may(case, ev("apply_confirmation", day30 + timedelta(days=1), **both)).reason
+    )
 
 
 def test_lawful_organisation_and_no_owners_committee_mediating_itself() -> None:
     informal = m.MediationCase(
-        "c", m.Committee("oc", "informal"), [m.Party("Li", "applicant"), m.Party("PM", "respondent")],
+        "c",
+        m.Committee("oc", "informal"),
+        [m.Party("Li", "applicant"), m.Party("PM", "respondent")],
         m.Dispute("property"),
     )
     case = informal
@@ -330,7 +362,11 @@ def test_lawful_organisation_and_no_owners_committee_mediating_itself() -> None:
     ]:
         day += timedelta(days=1)
         case = m.apply(case, ev(kind, day, **fields))
-    fails(case, ev("apply_confirmation", day, parties=["Li", "PM"], body="c"), "lawful_mediation_organisation")
+    fails(
+        case,
+        ev("apply_confirmation", day, parties=["Li", "PM"], body="c"),
+        "lawful_mediation_organisation",
+    )
 
 
 def test_oral_agreement_must_be_written_up_before_confirmation() -> None:
@@ -350,10 +386,17 @@ def test_title_to_property_not_confirmable() -> None:
     case = reach(S.IN_MEDIATION)
     on = next_day(case)
     case = passes(case, ev("draft_agreement", on, terms=terms(title=True)))
-    for signer, method in (("Li", "signature"), ("PM", "seal"), ("m1", "signature"), ("rc", "seal")):
+    for signer, method in (
+        ("Li", "signature"),
+        ("PM", "seal"),
+        ("m1", "signature"),
+        ("rc", "seal"),
+    ):
         case = passes(case, ev("sign", on, party=signer, method=method))
     case = passes(case, ev("take_effect", on))
-    fails(case, ev("apply_confirmation", on, parties=["Li", "PM"], body="c"), "not_title_to_property")
+    fails(
+        case, ev("apply_confirmation", on, parties=["Li", "PM"], body="c"), "not_title_to_property"
+    )
 
 
 def test_every_guard_is_tested_here() -> None:
@@ -369,4 +412,6 @@ def test_guard_values_are_cited_and_explained() -> None:
     for guard in m.GUARDS.values():
         assert guard.citation.instrument
         assert guard.rule_zh
-        assert guard.soft == (not guard.citation.confirmed and guard.citation.instrument == "moj_mediation_rules_2002")
+        assert guard.soft == (
+            not guard.citation.confirmed and guard.citation.instrument == "moj_mediation_rules_2002"
+        )

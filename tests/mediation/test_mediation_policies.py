@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from conftest import START, reach
+from mediation_builders import START, reach
 
 from community_governance import mediation as m
 from community_governance.calendar import Period, WeekendCalendar
@@ -26,14 +26,18 @@ def test_national_period_counts_one_month_from_acceptance() -> None:
     deadline = case.mediation_deadline
     assert deadline is not None and case.accepted_on is not None
     assert deadline.start == case.accepted_on
-    assert deadline.end == date(2025, 4, 6)
+    assert (deadline.start, deadline.end) == (date(2025, 3, 7), date(2025, 4, 7))
+    assert not deadline.rolled
     rolled = m.apply(
         reach(S.APPLIED),
         m.Event("give_consent", START + timedelta(days=3), party="PM"),
     )
-    rolled = m.apply(rolled, m.Event("accept", START + timedelta(days=3)), calendar=WeekendCalendar())
+    rolled = m.apply(
+        rolled, m.Event("accept", START + timedelta(days=3)), calendar=WeekendCalendar()
+    )
     assert rolled.mediation_deadline is not None
-    assert rolled.mediation_deadline.end == date(2025, 4, 7)  # 2025-04-06 is a Sunday
+    assert rolled.mediation_deadline.unrolled_end == date(2025, 4, 6)  # a Sunday
+    assert rolled.mediation_deadline.end == date(2025, 4, 7)
 
 
 def test_overdue_warning_day_before_and_after() -> None:
@@ -57,11 +61,15 @@ def test_ningbo_extension_on_both_parties_request() -> None:
     case = reach(S.IN_MEDIATION, m.NINGBO)
     assert case.mediation_deadline is not None
     on = case.mediation_deadline.end
-    extended = m.apply(case, m.Event("extend_period", on, parties=["Li", "PM"], period=Period(months=1)))
+    extended = m.apply(
+        case, m.Event("extend_period", on, parties=["Li", "PM"], period=Period(months=1))
+    )
     assert extended.mediation_deadline is not None
     assert extended.mediation_deadline.start == on
     assert extended.mediation_deadline.basis == m.NINGBO.extension_basis
-    terminated = m.apply(extended, m.Event("expire", extended.mediation_deadline.end + timedelta(days=1)))
+    terminated = m.apply(
+        extended, m.Event("expire", extended.mediation_deadline.end + timedelta(days=1))
+    )
     assert [n.kind for n in terminated.notices][-2:] == ["routes", "termination"]
 
 
@@ -82,7 +90,9 @@ def test_revocation_clock_warnings_t60_t30_lapsed() -> None:
     assert "0 days left (T-30)" in text(date(2025, 6, 10))
     assert "Civil Code Art. 199" in text(date(2025, 6, 10))
     assert "lapsed" in text(date(2025, 6, 11))
-    warning = next(w for w in m.case_warnings(case, date(2025, 6, 11)) if w.code == "revocation_clock")
+    warning = next(
+        w for w in m.case_warnings(case, date(2025, 6, 11)) if w.code == "revocation_clock"
+    )
     assert "撤销权消灭" in warning.explain("zh")
     assert "unconfirmed" in warning.explain()
 
@@ -97,7 +107,9 @@ def test_confirmation_window_warning_last_week_only() -> None:
     assert "confirmation_window" in codes(end - timedelta(days=7))
     assert "confirmation_window" in codes(end)
     assert "confirmation_window" not in codes(end + timedelta(days=1))
-    applied = m.apply(case, m.Event("apply_confirmation", end - timedelta(days=2), parties=["Li", "PM"], body="c"))
+    applied = m.apply(
+        case, m.Event("apply_confirmation", end - timedelta(days=2), parties=["Li", "PM"], body="c")
+    )
     assert "confirmation_window" not in codes(end) or applied.state is S.IN_PERFORMANCE
     assert "confirmation_window" not in [w.code for w in m.case_warnings(applied, end)]
 
@@ -105,6 +117,8 @@ def test_confirmation_window_warning_last_week_only() -> None:
 def test_oral_agreement_window_from_the_day_reached() -> None:
     case = reach(S.IN_MEDIATION, m.SHENZHEN)
     on = START + timedelta(days=10)
-    oral = m.apply(case, m.Event("reach_oral_agreement", on, parties=["Li", "PM"], terms=m.AgreementTerms(())))
+    oral = m.apply(
+        case, m.Event("reach_oral_agreement", on, parties=["Li", "PM"], terms=m.AgreementTerms(()))
+    )
     window = oral.agreements[-1].confirmation.window
     assert window is not None and window.end == on + timedelta(days=30)

@@ -69,7 +69,9 @@ class CaseMachine(RuleBasedStateMachine):
 
 TestCaseMachine = CaseMachine.TestCase
 TestCaseMachine.settings = settings(
-    max_examples=40, stateful_step_count=25, deadline=None,
+    max_examples=40,
+    stateful_step_count=25,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import START, allowed_event, last_day, reach, terms
+from mediation_builders import START, allowed_event, last_day, reach, terms
 
 from community_governance import mediation as m
 from community_governance.calendar import Period
@@ -27,7 +27,12 @@ def prepared(state: m.CaseState, kind: m.EventKind) -> tuple[m.MediationCase, m.
         for party in sorted(case.party_ids - case.consented):
             case = m.apply(case, m.Event("give_consent", on, party=party))
     if kind is K.TAKE_EFFECT:
-        for signer, method in (("Li", "signature"), ("PM", "seal"), ("m1", "signature"), ("rc", "seal")):
+        for signer, method in (
+            ("Li", "signature"),
+            ("PM", "seal"),
+            ("m1", "signature"),
+            ("rc", "seal"),
+        ):
             case = m.apply(case, m.Event("sign", on, party=signer, method=method))
     if kind is K.CLOSE_PERFORMED:
         case = m.apply(case, m.Event("record_performance", on, target="o1"))
@@ -54,10 +59,20 @@ def test_every_declared_transition(state: m.CaseState, kind: m.EventKind) -> Non
 def test_terminal_states_absorb_every_event(state: m.CaseState, kind: m.EventKind) -> None:
     case = reach(state)
     event = m.Event(
-        kind, last_day(case), party="Li", parties=("Li", "PM"), body="court", reason="r",
-        source="screening", form="oral", target="o1", session=m.Session(),
+        kind,
+        last_day(case),
+        party="Li",
+        parties=("Li", "PM"),
+        body="court",
+        reason="r",
+        source="screening",
+        form="oral",
+        target="o1",
+        session=m.Session(),
         period=Period(days=1),
-        terms=terms(), method="seal", mediators=(m.Mediator("m9"),),
+        terms=terms(),
+        method="seal",
+        mediators=(m.Mediator("m9"),),
     )
     permission = m.may(case, event)
     assert not permission

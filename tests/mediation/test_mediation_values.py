@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from conftest import START, new_case, reach, terms
+from mediation_builders import START, new_case, reach, terms
 
 from community_governance import mediation as m
 from community_governance.calendar import NO_CALENDAR, WeekendCalendar
@@ -44,7 +44,10 @@ def test_replay_with_calendar_and_mismatches() -> None:
     calendar = WeekendCalendar()
     case = new_case()
     day = START
-    for kind, fields in [("report_dispute", {"source": "complaint"}), ("submit_application", {"party": "Li", "form": "oral"})]:
+    for kind, fields in [
+        ("report_dispute", {"source": "complaint"}),
+        ("submit_application", {"party": "Li", "form": "oral"}),
+    ]:
         day += timedelta(days=1)
         case = m.apply(case, m.Event(kind, day, **fields), calendar=calendar)  # type: ignore[arg-type]
     assert case.trail[-1].calendar == "weekends only"
@@ -52,6 +55,9 @@ def test_replay_with_calendar_and_mismatches() -> None:
     with pytest.raises(ReplayMismatchError, match="calendar") as error:
         m.replay(case)
     assert error.value.step == 0
+    mixed = m.apply(case, m.Event("give_consent", day, party="PM"))
+    assert mixed.trail[-1].calendar == NO_CALENDAR
+    assert m.replay(mixed, calendar=calendar) == mixed
 
 
 def test_replay_detects_tampering() -> None:
@@ -83,7 +89,15 @@ def test_explanations_and_html() -> None:
     assert "Reason: failed" in ended.explain()
     refused = reach(S.NOT_ACCEPTED)
     assert "不予受理原因" in refused.explain("zh")
-    warned = m.apply(reach(S.ACCEPTED), m.Event("assign_mediators", START + timedelta(days=9), mediators=[m.Mediator("m1")], by="clerk Sun"))
+    warned = m.apply(
+        reach(S.ACCEPTED),
+        m.Event(
+            "assign_mediators",
+            START + timedelta(days=9),
+            mediators=[m.Mediator("m1")],
+            by="clerk Sun",
+        ),
+    )
     text = warned.explain()
     assert "(clerk Sun)" in text and "! rights_notice_given" in text
     assert warned.trail[-1].calendar == NO_CALENDAR
@@ -97,12 +111,16 @@ def test_case_properties() -> None:
     assert refused.not_accepted_reason == "party_refused: PM"
     drafted = reach(S.AGREEMENT_DRAFTED)
     assert drafted.agreement is not None and drafted.effective_agreement is None
-    assert drafted.agreement.obligation("o1") is not None and drafted.agreement.obligation("x") is None
+    assert (
+        drafted.agreement.obligation("o1") is not None and drafted.agreement.obligation("x") is None
+    )
     assert not drafted.agreement.enforceable
 
 
 def test_referral_and_withdrawal_records() -> None:
-    case = m.apply(new_case(), m.Event("receive_referral", START, body="Hedong court", court_delegated=True))
+    case = m.apply(
+        new_case(), m.Event("receive_referral", START, body="Hedong court", court_delegated=True)
+    )
     assert case.source is m.CaseSource.COURT and case.court_delegated
     other = m.apply(new_case(), m.Event("receive_referral", START, body="street office"))
     assert other.source is m.CaseSource.GOVERNMENT
@@ -114,7 +132,9 @@ def test_referral_and_withdrawal_records() -> None:
     declined = m.apply(drafted, m.Event("decline_to_sign", START + timedelta(days=9), party="PM"))
     assert declined.state is S.IN_MEDIATION
     assert declined.agreements[-1].status is m.AgreementStatus.DECLINED
-    bad = m.apply(drafted, m.Event("terminate_bad_faith", START + timedelta(days=9), reason="false claims"))
+    bad = m.apply(
+        drafted, m.Event("terminate_bad_faith", START + timedelta(days=9), reason="false claims")
+    )
     assert bad.agreements[-1].status is m.AgreementStatus.DECLINED
 
 
@@ -143,30 +163,91 @@ BAD_INPUTS = [
     (lambda: m.Dispute("traffic"), InvalidCaseDataError, "'traffic'"),
     (lambda: m.Dispute("property", claims="pay"), InvalidCaseDataError, "claims"),
     (lambda: m.Dispute("property", amount=12.5), TypeError, "12.5"),
-    (lambda: m.Dispute("property", decision_known_on="2025-01-01"), InvalidCaseDataError, "decision_known_on"),
+    (
+        lambda: m.Dispute("property", decision_known_on="2025-01-01"),
+        InvalidCaseDataError,
+        "decision_known_on",
+    ),
     (lambda: m.Obligation("o1", ""), InvalidCaseDataError, "obligor"),
     (lambda: m.Obligation("o1", "Li", due="soon"), InvalidCaseDataError, "due"),
     (lambda: m.Event("dance", START), InvalidCaseDataError, "'dance'"),
     (lambda: m.Event("accept", "2025-03-01"), InvalidCaseDataError, "on"),
     (lambda: m.Event("sign", START, party="Li"), InvalidCaseDataError, "'method'"),
     (lambda: m.Event("sign", START, party="Li", method="stamp"), InvalidCaseDataError, "'stamp'"),
-    (lambda: m.Event("submit_application", START, party="Li", form="video"), InvalidCaseDataError, "'video'"),
+    (
+        lambda: m.Event("submit_application", START, party="Li", form="video"),
+        InvalidCaseDataError,
+        "'video'",
+    ),
     (lambda: m.Event("report_dispute", START, source="rumour"), InvalidCaseDataError, "'rumour'"),
     (lambda: m.Event("reject", START), InvalidCaseDataError, "'reason'"),
-    (lambda: m.MediationCase("", m.Committee("rc"), [m.Party("a", "applicant"), m.Party("b", "respondent")], m.Dispute("property")), InvalidCaseDataError, "case_id"),
-    (lambda: m.MediationCase("c", m.Committee("rc"), [m.Party("a", "applicant")], m.Dispute("property")), InvalidCaseDataError, "at least two"),
-    (lambda: m.MediationCase("c", m.Committee("rc"), [m.Party("a", "applicant"), m.Party("a", "respondent")], m.Dispute("property")), InvalidCaseDataError, "'a'"),
-    (lambda: m.MediationCase("c", m.Committee("oc"), [m.Party("oc", "applicant", owners_committee=True), m.Party("b", "respondent")], m.Dispute("property")), InvalidCaseDataError, "'oc' cannot both mediate"),
-    (lambda: m.MediationPolicy("XX", "x", m.NATIONAL.period, True, m.NATIONAL.period_basis, m.NATIONAL.period_basis), InvalidCaseDataError, "XX"),
+    (
+        lambda: m.MediationCase(
+            "",
+            m.Committee("rc"),
+            [m.Party("a", "applicant"), m.Party("b", "respondent")],
+            m.Dispute("property"),
+        ),
+        InvalidCaseDataError,
+        "case_id",
+    ),
+    (
+        lambda: m.MediationCase(
+            "c", m.Committee("rc"), [m.Party("a", "applicant")], m.Dispute("property")
+        ),
+        InvalidCaseDataError,
+        "at least two",
+    ),
+    (
+        lambda: m.MediationCase(
+            "c",
+            m.Committee("rc"),
+            [m.Party("a", "applicant"), m.Party("a", "respondent")],
+            m.Dispute("property"),
+        ),
+        InvalidCaseDataError,
+        "'a'",
+    ),
+    (
+        lambda: m.MediationCase(
+            "c",
+            m.Committee("oc"),
+            [m.Party("oc", "applicant", owners_committee=True), m.Party("b", "respondent")],
+            m.Dispute("property"),
+        ),
+        InvalidCaseDataError,
+        "'oc' cannot both mediate",
+    ),
+    (
+        lambda: m.MediationPolicy(
+            "XX", "x", m.NATIONAL.period, True, m.NATIONAL.period_basis, m.NATIONAL.period_basis
+        ),
+        InvalidCaseDataError,
+        "XX",
+    ),
     (lambda: m.policy_for("CN-XX"), UnknownJurisdictionError, "'CN-XX'"),
     (lambda: m.Event("hold_session", START), InvalidCaseDataError, "'session'"),
     (lambda: m.check_reported_rate("abc", 103), InvalidCaseDataError, "'abc'"),
     (lambda: m.check_reported_rate(96.8, 103), InvalidCaseDataError, "96.8"),
     (lambda: m.check_reported_rate("101", 103), InvalidCaseDataError, "'101'"),
     (lambda: m.check_reported_rate("96.8", 0), InvalidCaseDataError, "total 0"),
-    (lambda: m.mediation_statistics([], start=date(2025, 2, 1), end=date(2025, 1, 1)), InvalidCaseDataError, "end 2025-01-01"),
-    (lambda: m.mediation_statistics([], start="2025", end=date(2025, 1, 1)), InvalidCaseDataError, "start '2025'"),
-    (lambda: m.revocation_deadline(reach(S.NEW, decision_known_on=date(2025, 1, 1)), calendar=object()), InvalidPeriodError, "calendar"),  # type: ignore[arg-type]
+    (
+        lambda: m.mediation_statistics([], start=date(2025, 2, 1), end=date(2025, 1, 1)),
+        InvalidCaseDataError,
+        "end 2025-01-01",
+    ),
+    (
+        lambda: m.mediation_statistics([], start="2025", end=date(2025, 1, 1)),
+        InvalidCaseDataError,
+        "start '2025'",
+    ),
+    (
+        lambda: m.revocation_deadline(
+            reach(S.NEW, decision_known_on=date(2025, 1, 1)), calendar=object()
+        ),
+        InvalidPeriodError,
+        "calendar",
+    ),  # type: ignore[arg-type]
 ]
 
 

@@ -252,10 +252,8 @@ def test_quickstart_figures() -> None:
     assert tally.cast == cg.Figures(2, Decimal("304.52"))
     assert tally.not_participating == cg.Figures(1, Decimal("88.00"))
     assert decision.rule_layer == "CN-SH: Shanghai Provisions Art. 18 (2020 text)"
-    assert decision.layers == (
-        "CN: Civil Code Art. 278 (2021)",
-        "CN-SH: Shanghai Provisions Art. 18 (2020 text)",
-    )
+    assert decision.layers == rules.layer_names
+    assert "CN: Civil Code Art. 278 (2021)" in decision.layers
     assert decision.jurisdiction == "CN-SH"
     assert decision.on == date(2025, 3, 1)
     assert decision.notices == ()
@@ -361,10 +359,11 @@ def test_spoiled_excluded_changes_the_approval_base() -> None:
 
 
 def test_default_spoiled_policy_has_its_reasoning() -> None:
-    # The national layers carry the policy with a design citation of medium confidence, so a
-    # default rule set does not admit it and decide() falls back to the same default value.
+    # The national layers carry the policy as a declared design choice (medium confidence,
+    # not a rule of law): default rule sets admit it, and its citation says so.
     rules = cg.rules_for("CN", on=CC)
-    assert rules.param("spoiled_ballots") is None
+    assert rules.provided("spoiled_ballots").layer == "CN: Civil Code Art. 278 (2021)"
+    assert rules.provided("spoiled_ballots").citation.instrument == "library_design"
     decision = decided([("agree", "10"), ("spoiled", "10"), (None, "10")])
     assert decision.tally.participating.heads == 2
     provided = cg.rules_for("CN", on=CC, include_unconfirmed=True).provided("spoiled_ballots")

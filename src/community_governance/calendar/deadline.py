@@ -9,7 +9,7 @@ deadlines) build theirs with
 
 from __future__ import annotations
 
-from datetime import date  # noqa: TC003 - cattrs resolves annotations at runtime
+from datetime import date
 from typing import Any
 
 import attrs
@@ -24,7 +24,7 @@ from community_governance.calendar.periods import (
     unrolled_end,
 )
 from community_governance.calendar.workdays import HolidayCalendar, check_calendar
-from community_governance.citations import Citation  # noqa: TC001 - needed by cattrs
+from community_governance.citations import Citation
 
 __all__ = ["NO_CALENDAR", "Deadline"]
 
@@ -106,9 +106,10 @@ class Deadline:
         return (on - self.start).days
 
     def citations(self) -> tuple[Citation, ...]:
-        """The rule that sets the period and the Civil Code's counting rules applied."""
+        """The rule setting the period and the Civil Code counting rules applied, no repeats."""
         counting = (ART_201, ART_202) if not self.period.days else (ART_201,)
-        return (self.basis, *counting, *((ART_203,) if self.rolled else ()))
+        rules = (self.basis, *counting, *((ART_203,) if self.rolled else ()))
+        return tuple(dict.fromkeys(rules))
 
     def explain(self, lang: str = "en") -> str:
         """Say how the last day was found.

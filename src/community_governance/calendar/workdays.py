@@ -15,7 +15,7 @@ Sundays only; no statutory holidays, no adjusted working days) and
 from __future__ import annotations
 
 import importlib
-from datetime import date  # noqa: TC003 - attrs/cattrs resolve annotations at runtime
+from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
 import attrs

@@ -1,5 +1,4 @@
-"""The hot loop of elections: ballots → one approval set per counted person → per-candidate
-heads and area (private).
+"""The hot loop of elections: ballots → approval sets per person → heads and area (private).
 
 Persons are folded as in `voting._tally`: a person voting for several of its units must cast
 the same ballot on each. Approval sets are then grouped, so that area is added once per
@@ -107,9 +106,13 @@ def fold(
             if set_aside:
                 result.set_aside.append(unit)
                 continue
-            raise UnknownUnitError(f"election ballot for unit {unit!r}: not in the register", unit=unit)
+            raise UnknownUnitError(
+                f"election ballot for unit {unit!r}: not in the register", unit=unit
+            )
         if unit in counted:
-            raise DuplicateBallotError(f"unit {unit!r} has more than one election ballot", unit=unit)
+            raise DuplicateBallotError(
+                f"unit {unit!r} has more than one election ballot", unit=unit
+            )
         counted[unit] = None
         approvals = ballot.approvals
         if ballot.spoiled:

@@ -34,7 +34,9 @@ def fill_seats(
     heads, area = folded.heads, folded.area
 
     def key(cid: str) -> tuple[int, ...]:
-        return tuple(-(heads.get(cid, 0) if m is Measure.HEADS else area.get(cid, 0)) for m in ranking)
+        return tuple(
+            -(heads.get(cid, 0) if m is Measure.HEADS else area.get(cid, 0)) for m in ranking
+        )
 
     ordered = sorted(passing, key=key)
     rank: dict[str, int] = {}

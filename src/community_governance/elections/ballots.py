@@ -1,5 +1,7 @@
-"""Election ballots (one per unit, approving candidates) and the declared policies for the
-ballots the law does not describe: over-approval, non-candidates and unknown units.
+"""Election ballots (one per unit, approving candidates) and the policy for irregular ones.
+
+The law does not say how to count a ballot approving more candidates than seats, approving a
+non-candidate, or cast for a unit outside the register; a declared [BallotPolicy][] does.
 """
 
 from __future__ import annotations
@@ -34,20 +36,34 @@ class Handling(Enum):
     SET_ASIDE = "set-aside"
 
 
-def _handling(*allowed: Handling) -> Any:
-    def convert(value: object) -> Handling:
-        handling = parse_enum(Handling, value, what="ballot handling")
-        if handling not in allowed:
-            raise CandidateError(
-                f"ballot handling {handling.value!r} is not allowed here (use one of "
-                f"{', '.join(h.value for h in allowed)})",
-                what="ballot policy",
-                field="handling",
-                value=value,
-            )
-        return handling
+IRREGULAR = Citation(
+    "library_design",
+    "election-ballots.irregular",
+    confidence=Confidence.MEDIUM,
+    note="no statute says how irregular election ballots count; spoiled ballots take part "
+    "(Civil Code Art. 278(2) 'taking part in the vote')",
+)
 
-    return convert
+
+def _handling(value: object, allowed: tuple[Handling, ...]) -> Handling:
+    handling = parse_enum(Handling, value, what="ballot handling")
+    if handling not in allowed:
+        raise CandidateError(
+            f"ballot handling {handling.value!r} is not allowed here (use one of "
+            f"{', '.join(h.value for h in allowed)})",
+            what="ballot policy",
+            field="handling",
+            value=value,
+        )
+    return handling
+
+
+def _spoil_or_error(value: object) -> Handling:
+    return _handling(value, (Handling.SPOIL, Handling.ERROR))
+
+
+def _error_or_set_aside(value: object) -> Handling:
+    return _handling(value, (Handling.ERROR, Handling.SET_ASIDE))
 
 
 @attrs.frozen(slots=True)
@@ -61,22 +77,10 @@ class BallotPolicy:
         citation: The source of the policy (a design decision unless the estate's rules say).
     """
 
-    over_approval: Handling = attrs.field(
-        default=Handling.SPOIL, converter=_handling(Handling.SPOIL, Handling.ERROR)
-    )
-    non_candidate: Handling = attrs.field(
-        default=Handling.SPOIL, converter=_handling(Handling.SPOIL, Handling.ERROR)
-    )
-    unknown_unit: Handling = attrs.field(
-        default=Handling.ERROR, converter=_handling(Handling.ERROR, Handling.SET_ASIDE)
-    )
-    citation: Citation = Citation(
-        "library_design",
-        "election-ballots.irregular",
-        confidence=Confidence.MEDIUM,
-        note="no statute says how irregular election ballots count; spoiled ballots take part "
-        "(Civil Code Art. 278(2) 'taking part in the vote')",
-    )
+    over_approval: Handling = attrs.field(default=Handling.SPOIL, converter=_spoil_or_error)
+    non_candidate: Handling = attrs.field(default=Handling.SPOIL, converter=_spoil_or_error)
+    unknown_unit: Handling = attrs.field(default=Handling.ERROR, converter=_error_or_set_aside)
+    citation: Citation = IRREGULAR
 
 
 def _approvals(value: object) -> frozenset[str]:
@@ -96,12 +100,18 @@ def _approvals(value: object) -> frozenset[str]:
         if len(result) != len(items):
             twice = next(item for item in items if items.count(item) > 1)
             raise CandidateError(
-                f"ballot approves candidate {twice!r} twice", what="ballot", field="approvals", value=twice
+                f"ballot approves candidate {twice!r} twice",
+                what="ballot",
+                field="approvals",
+                value=twice,
             )
     for item in items:
         if not isinstance(item, str) or not item:
             raise CandidateError(
-                f"ballot approval {item!r} is not a candidate id", what="ballot", field="approvals", value=item
+                f"ballot approval {item!r} is not a candidate id",
+                what="ballot",
+                field="approvals",
+                value=item,
             )
     return result
 
@@ -141,7 +151,7 @@ class ElectionBallot:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ElectionBallot:
-        """Rebuild a ballot from [to_dict][community_governance.elections.ElectionBallot.to_dict]."""
+        """Rebuild a ballot from [to_dict][community_governance.elections.ElectionBallot] output."""
         return load(cls, data, SCHEMA)
 
 

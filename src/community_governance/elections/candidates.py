@@ -48,7 +48,8 @@ class Disqualification(Enum):
 
     Attributes:
         ARREARS: Arrears of property fees or the maintenance fund (欠交物业服务费或者专项维修资金).
-        REFUSES_FEES: Refusing to pay the property fee or the maintenance fund (拒交物业费和维修资金).
+        REFUSES_FEES: Refusing to pay the property fee or the maintenance fund
+            (拒交物业费和维修资金).
         ILLEGAL_CONSTRUCTION: Unremedied illegal construction (违法搭建).
         ILLEGAL_RENTING: Illegal renting (违法出租房屋 / 违反规定出租房屋).
         OTHER_VIOLATIONS: Other unremedied violations: damaging the structure or exterior,

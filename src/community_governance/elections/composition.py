@@ -166,7 +166,9 @@ def composition(
     """
     body = tuple(members)
     if not body:
-        raise BodyError("a composition report needs at least one member", field="members", value=body)
+        raise BodyError(
+            "a composition report needs at least one member", field="members", value=body
+        )
     wanted = list(targets)
     if rules is not None:
         target = rules.param("party_share_target")

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from community_governance._exact import _normalise
+from community_governance._exact import Exact, _normalise
 from community_governance.citations import Citation, Confidence
 from community_governance.elections._count import Folded, fold
+from community_governance.elections._explain import fold_notices
 from community_governance.elections._seats import fill_seats
 from community_governance.elections.ballots import BallotPolicy, ElectionBallot
 from community_governance.elections.candidates import Candidate
@@ -24,7 +25,7 @@ from community_governance.register.estate import Estate
 from community_governance.voting.ballots import SpoiledPolicy
 from community_governance.voting.decision import Check, CheckRole, Figures
 from community_governance.voting.matters import Matter
-from community_governance.voting.thresholds import Base, Measure, ResolutionRule
+from community_governance.voting.thresholds import Base, Measure, ResolutionRule, Threshold
 
 if TYPE_CHECKING:
     from community_governance.jurisdictions.ruleset import RuleSet
@@ -66,13 +67,21 @@ def _ids(candidates: Iterable[Candidate | str]) -> tuple[str, ...]:
         cid = item.id if isinstance(item, Candidate) else item
         if not isinstance(cid, str) or not cid or cid.startswith("\x00"):
             raise CandidateError(
-                f"candidate id {cid!r} must be a non-empty string", what="candidates", field="id", value=cid
+                f"candidate id {cid!r} must be a non-empty string",
+                what="candidates",
+                field="id",
+                value=cid,
             )
         if cid in ids:
             raise DuplicateIdError(f"candidate {cid!r} is listed twice", kind="candidate", id=cid)
         ids[cid] = None
     if not ids:
-        raise CandidateError("an election needs at least one candidate", what="candidates", field="candidates", value=())
+        raise CandidateError(
+            "an election needs at least one candidate",
+            what="candidates",
+            field="candidates",
+            value=(),
+        )
     return tuple(ids)
 
 
@@ -122,7 +131,8 @@ def elect(
         ranking: Measures ranking those who pass.
         tie_break: Declared tie policy (default: the rule set's ``"tie_break"`` or run-off).
         policy: Declared handling of irregular ballots (default: the rule set's
-            ``"election_ballot_policy"`` or [BallotPolicy][community_governance.elections.BallotPolicy]()).
+            ``"election_ballot_policy"``, else
+            [BallotPolicy][community_governance.elections.BallotPolicy]()).
         scope: Unit ids of a smaller election (building, unit or floor representatives).
         rule: A resolution rule replacing the rule set's (e.g. the estate's rules for
             representatives).
@@ -149,9 +159,16 @@ def elect(
     ids = _ids(candidates)
     _whole(seats, "seats", 1)
     _whole(alternates, "alternates", 0)
-    if not ranking or any(not isinstance(m, Measure) for m in ranking) or len(set(ranking)) != len(ranking):
+    if (
+        not ranking
+        or any(not isinstance(m, Measure) for m in ranking)
+        or len(set(ranking)) != len(ranking)
+    ):
         raise CandidateError(
-            f"ranking must list distinct measures, not {ranking!r}", what="election", field="ranking", value=ranking
+            f"ranking must list distinct measures, not {ranking!r}",
+            what="election",
+            field="ranking",
+            value=ranking,
         )
     size_rule = rules.param("committee_size")
     if size_rule is not None and size_rule.alternates_at_most_members and alternates > seats:
@@ -189,20 +206,26 @@ def elect(
     if spoiled_policy is SpoiledPolicy.EXCLUDED:
         part_heads -= folded.spoiled_heads
         part_area -= folded.spoiled_area
-    valid = (folded.participating_heads - folded.spoiled_heads, folded.participating_area - folded.spoiled_area)
+    valid = (
+        folded.participating_heads - folded.spoiled_heads,
+        folded.participating_area - folded.spoiled_area,
+    )
     bases = {
         Base.ALL: (total_heads, total_area),
         Base.PARTICIPATING: (part_heads, part_area),
         Base.CAST: valid,
     }
     quorum = tuple(
-        _check(CheckRole.QUORUM, t, (part_heads, part_area), bases[t.base], scale) for t in rule.quorum
+        _check(CheckRole.QUORUM, t, (part_heads, part_area), bases[t.base], scale)
+        for t in rule.quorum
     )
     quorum_met = all(check.passed for check in quorum)
     per_candidate: dict[str, tuple[tuple[Check, ...], bool]] = {}
     for cid in ids:
         mine = (folded.heads.get(cid, 0), folded.area.get(cid, 0))
-        checks = tuple(_check(CheckRole.APPROVAL, t, mine, bases[t.base], scale) for t in rule.approval)
+        checks = tuple(
+            _check(CheckRole.APPROVAL, t, mine, bases[t.base], scale) for t in rule.approval
+        )
         per_candidate[cid] = checks, quorum_met and all(c.passed for c in checks)
     passing = [cid for cid in ids if per_candidate[cid][1]]
     seating = fill_seats(passing, folded, ranking, seats, alternates, tie_break)
@@ -219,7 +242,13 @@ def elect(
     )
     notices.extend(_notices(estate, folded, quorum_met))
     unfilled = seats - len(seating.elected)
-    tied = [cid for report in seating.ties if not report.for_alternates for cid in report.candidates if cid not in seating.elected]
+    tied = [
+        cid
+        for report in seating.ties
+        if not report.for_alternates
+        for cid in report.candidates
+        if cid not in seating.elected
+    ]
     rest = [cid for cid in ids if cid not in seating.elected and cid not in tied]
     return ElectionResult(
         round=previous.round + 1 if previous is not None else 1,
@@ -236,7 +265,7 @@ def elect(
         non_candidate=tuple(folded.non_candidate),
         ties=seating.ties,
         unfilled=unfilled,
-        second_round=tuple((*tied, *rest)) if unfilled else (),
+        second_round=(*tied, *rest) if unfilled else (),
         ranking=ranking,
         tie_break=tie_break,
         policy=policy,
@@ -251,24 +280,21 @@ def elect(
     )
 
 
-def _area(scaled: int, scale: int) -> Fraction | object:
+def _area(scaled: int, scale: int) -> Exact:
     return _normalise(Fraction(scaled, scale))
 
 
-def _check(role: CheckRole, threshold: object, mine: tuple[int, int], base: tuple[int, int], scale: int) -> Check:
-    from community_governance.voting.thresholds import Threshold
-
-    assert isinstance(threshold, Threshold)
+def _check(
+    role: CheckRole, threshold: Threshold, mine: tuple[int, int], base: tuple[int, int], scale: int
+) -> Check:
+    """One threshold applied to (heads, scaled area) figures."""
     heads = threshold.measure is Measure.HEADS
     numerator = mine[0] if heads else mine[1]
     denominator = base[0] if heads else base[1]
     passed = threshold.comparator.holds(numerator, denominator, threshold.ratio)
-    if heads:
-        return Check(role, threshold, _normalise(Fraction(numerator)), _normalise(Fraction(denominator)), passed)
-    return Check(role, threshold, _area(numerator, scale), _area(denominator, scale), passed)  # type: ignore[arg-type]
+    unit = 1 if heads else scale
+    return Check(role, threshold, _area(numerator, unit), _area(denominator, unit), passed)
 
 
 def _notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notice]:
-    from community_governance.elections._explain import fold_notices
-
     return fold_notices(estate, folded, quorum_met)

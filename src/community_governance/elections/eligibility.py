@@ -37,11 +37,14 @@ REGISTER = Citation(
 
 
 def _bars(value: Iterable[object]) -> tuple[Disqualification, ...]:
-    items = tuple(value)
-    for item in items:
+    items: list[Disqualification] = []
+    for item in value:
         if not isinstance(item, Disqualification):
-            raise EligibilityError(f"negative-list item {item!r} is not a Disqualification", item=item)
-    return items
+            raise EligibilityError(
+                f"negative-list item {item!r} is not a Disqualification", item=item
+            )
+        items.append(item)
+    return tuple(items)
 
 
 @attrs.frozen(slots=True)
@@ -245,4 +248,4 @@ def _from_register(candidate: Candidate, estate: Estate) -> tuple[Candidate, lis
         f"候选人{candidate.id}：以下事实取自业主名册：{read}",
         REGISTER,
     )
-    return attrs.evolve(candidate, **changes), [notice]
+    return attrs.evolve(candidate, **changes), [notice]  # type: ignore[arg-type]

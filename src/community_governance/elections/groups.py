@@ -60,6 +60,10 @@ class GroupKind(Enum):
     RE_ELECTION = "re_election_group"
 
 
+def _role(value: object) -> GroupRole:
+    return parse_enum(GroupRole, value, what="group role")
+
+
 @attrs.frozen(slots=True)
 class GroupMember:
     """A member of a group or any body, with the profile used by composition reports.
@@ -74,9 +78,7 @@ class GroupMember:
     """
 
     name: str
-    role: GroupRole = attrs.field(
-        converter=lambda value: parse_enum(GroupRole, value, what="group role")
-    )
+    role: GroupRole = attrs.field(converter=_role)
     leader: bool = False
     party_member: bool | None = None
     age: int | None = None
@@ -129,8 +131,10 @@ class GroupReport:
 
     def explain(self, lang: str = "en") -> str:
         """One line per condition: ✓/✗ and why."""
-        verdict = ("符合规定" if self.valid else "不符合规定") if lang == "zh" else (
-            "valid" if self.valid else "NOT valid"
+        verdict = (
+            ("符合规定" if self.valid else "不符合规定")
+            if lang == "zh"
+            else ("valid" if self.valid else "NOT valid")
         )
         kind = self.kind.value.replace("_", " ")
         lines = [f"{kind} ({self.size}): {verdict}"]
@@ -174,7 +178,9 @@ def check_group(
     share = rule.owners_at_least
     checks: list[tuple[bool, Notice]] = []
     if rule.odd:
-        checks.append((size % 2 == 1, Notice("group-odd", f"odd size ({size})", f"单数（{size}人）", cite)))
+        checks.append(
+            (size % 2 == 1, Notice("group-odd", f"odd size ({size})", f"单数（{size}人）", cite))
+        )
     checks.append(
         (
             owners * share.denominator >= size * share.numerator,
@@ -205,7 +211,9 @@ def check_group(
             checks.append(
                 (
                     role in present,
-                    Notice("group-role", f"includes a {role.label()}", f"包括{role.label('zh')}", cite),
+                    Notice(
+                        "group-role", f"includes a {role.label()}", f"包括{role.label('zh')}", cite
+                    ),
                 )
             )
     if rule.leader is not None:

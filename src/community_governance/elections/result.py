@@ -110,7 +110,9 @@ class TieBreak:
     def order(self, candidates: tuple[str, ...]) -> tuple[str, ...]:
         """The lot's order of ``candidates`` (by digest of ``"<seed>:<id>"``)."""
         return tuple(
-            sorted(candidates, key=lambda c: hashlib.sha256(f"{self.seed}:{c}".encode()).hexdigest())
+            sorted(
+                candidates, key=lambda c: hashlib.sha256(f"{self.seed}:{c}".encode()).hexdigest()
+            )
         )
 
 
@@ -256,7 +258,7 @@ class ElectionResult:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ElectionResult:
-        """Rebuild a result from [to_dict][community_governance.elections.ElectionResult.to_dict]."""
+        """Rebuild a result written by [to_dict][community_governance.elections.ElectionResult]."""
         return load(cls, data, SCHEMA)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from community_governance._serial import converter
 from community_governance.citations import Citation
 from community_governance.elections.candidates import BOOLEAN_FACTS, Disqualification
 from community_governance.exceptions import EligibilityError
@@ -40,7 +41,11 @@ class Eligibility(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
-        zh = {"eligible": "符合条件", "ineligible": "不符合条件", "undetermined": "待定（事实不明）"}
+        zh = {
+            "eligible": "符合条件",
+            "ineligible": "不符合条件",
+            "undetermined": "待定（事实不明）",
+        }
         return zh[self.value] if lang == "zh" else self.value
 
 
@@ -74,10 +79,8 @@ class Requirement:
         """Apply the requirement to a declared value (``None``: undetermined)."""
         if value is None:
             return Eligibility.UNDETERMINED
-        if isinstance(self.expected, bool):
-            met = value is self.expected
-        else:
-            met = value >= self.expected
+        expected = self.expected
+        met = value is expected if isinstance(expected, bool) else value >= expected
         return Eligibility.ELIGIBLE if met else Eligibility.INELIGIBLE
 
 
@@ -105,7 +108,9 @@ class EligibilityRule:
 
     def __attrs_post_init__(self) -> None:
         if not self.requires:
-            raise EligibilityError(f"eligibility rule {self.code!r} has no requirement", rule=self.code)
+            raise EligibilityError(
+                f"eligibility rule {self.code!r} has no requirement", rule=self.code
+            )
 
     @classmethod
     def bar(cls, item: Disqualification, citation: Citation) -> EligibilityRule:
@@ -149,6 +154,15 @@ def candidate_rules(rules: RuleSet) -> tuple[EligibilityRule, ...]:
         residence.citation,
     )
     return (*found.values(), rule)
+
+
+def _plain(value: object, _: object) -> object:
+    """Structure hook for fact values: booleans and whole numbers stay as they are."""
+    return value
+
+
+converter.register_structure_hook(bool | int, _plain)
+converter.register_structure_hook(bool | int | None, _plain)
 
 
 def _admitted(rules: RuleSet, citation: Citation) -> bool:

@@ -140,13 +140,26 @@ def check_committee_size(
     else:
         low_ok = size >= rule.minimum
         reasons.append(
-            (low_ok, Notice("size-minimum", f"at least {rule.minimum} members", f"不少于{rule.minimum}人", cite))
+            (
+                low_ok,
+                Notice(
+                    "size-minimum",
+                    f"at least {rule.minimum} members",
+                    f"不少于{rule.minimum}人",
+                    cite,
+                ),
+            )
         )
         if rule.maximum is not None:
             reasons.append(
                 (
                     size <= rule.maximum,
-                    Notice("size-maximum", f"at most {rule.maximum} members", f"不超过{rule.maximum}人", cite),
+                    Notice(
+                        "size-maximum",
+                        f"at most {rule.maximum} members",
+                        f"不超过{rule.maximum}人",
+                        cite,
+                    ),
                 )
             )
     if rule.odd:
@@ -188,7 +201,8 @@ def _small(
         ok = Fraction(area) <= Fraction(rule.small_max_area)
         return ok, Notice(
             "size-small-estate",
-            f"{rule.small_size} members allowed at {rule.small_max_area} m² or less (area {area} m²)",
+            f"{rule.small_size} members allowed at {rule.small_max_area} m² or less "
+            f"(area {area} m²)",
             f"总面积{rule.small_max_area}平方米以下可设{rule.small_size}人（面积{area}平方米）",
             cite,
         )
@@ -206,7 +220,8 @@ def _small(
     ok = limit is not None and households <= limit
     return ok, Notice(
         "size-small-estate",
-        f"{rule.small_size} members allowed at {limit} households or fewer ({households} households)",
+        f"{rule.small_size} members allowed at {limit} households or fewer "
+        f"({households} households)",
         f"{limit}户以下可设{rule.small_size}人（{households}户）",
         cite,
     )

@@ -174,13 +174,19 @@ def build_slate(
             value, reason = _score(candidate, priority, members)
             key.append(-value)
             reasons.append(reason)
-        vetting = status.get(candidate.id)
-        if vetting is not None and vetting.status is Eligibility.UNDETERMINED:
-            reasons.append(f"eligibility undetermined (missing: {', '.join(vetting.missing)})")
+        found = status.get(candidate.id)
+        if found is not None and found.status is Eligibility.UNDETERMINED:
+            reasons.append(f"eligibility undetermined (missing: {', '.join(found.missing)})")
         ranked.append((tuple(key), candidate.id, reasons))
     ranked.sort()
     entries = [
-        SlateEntry(cid, place, (*reasons, _tie_note(ranked, place - 1)) if _tied(ranked, place - 1) else tuple(reasons))
+        SlateEntry(
+            cid,
+            place,
+            (*reasons, _tie_note(ranked, place - 1))
+            if _tied(ranked, place - 1)
+            else tuple(reasons),
+        )
         for place, (_, cid, reasons) in enumerate(ranked, start=1)
     ]
     return Slate(policy, (*entries, *left))

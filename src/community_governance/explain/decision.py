@@ -58,6 +58,10 @@ def check_line(check: Check, lang: str = "en") -> str:
     )
 
 
+def _persons(count: int) -> str:
+    return f"{count} person" if count == 1 else f"{count} persons"
+
+
 def decision_text(decision: Decision, lang: str = "en") -> str:
     """The full explanation of a decision as plain text."""
     tally = decision.tally
@@ -78,10 +82,10 @@ def decision_text(decision: Decision, lang: str = "en") -> str:
             f"Matter: {decision.matter.label()} — {verdict}",
             f"Rules: {decision.jurisdiction} on {decision.on.isoformat()} "
             f"({decision.rule_layer}; {decision.rule_citation.format()})",
-            f"Count: {tally.total.heads} persons, {decimal_text(tally.total.area)} m² in all; "
-            f"taking part {tally.participating.heads} persons, "
-            f"{decimal_text(tally.participating.area)} m²; agree {tally.agree.heads} persons, "
-            f"{decimal_text(tally.agree.area)} m²; persons opposing {tally.oppose.heads}, "
+            f"Count: {_persons(tally.total.heads)}, {decimal_text(tally.total.area)} m² in all; "
+            f"taking part {_persons(tally.participating.heads)}, "
+            f"{decimal_text(tally.participating.area)} m²; agreeing {_persons(tally.agree.heads)}, "
+            f"{decimal_text(tally.agree.area)} m²; opposing {tally.oppose.heads}, "
             f"abstaining {tally.abstain.heads}, spoiled {tally.spoiled.heads}.",
         ]
     lines.extend(f"  {check_line(check, lang)}" for check in decision.checks)

@@ -129,7 +129,13 @@ class RuleSet:
         return tuple(layer.name for layer in self.layers)
 
     def _admitted(self, citation: Citation) -> bool:
-        return self.include_unconfirmed or citation.confirmed
+        # The library's own declared policies (instrument "library_design") are not rules of
+        # law; they are always admitted and every result that uses one cites it.
+        return (
+            self.include_unconfirmed
+            or citation.confirmed
+            or citation.instrument == "library_design"
+        )
 
     def resolution(self, matter: Matter) -> Provided:
         """The resolution rule for ``matter`` from the highest layer supplying a usable one.

@@ -47,6 +47,7 @@ from community_governance.mediation.records import (
     Party,
     Session,
 )
+from community_governance.mediation.reported import ReportedRateCheck, check_reported_rate
 from community_governance.mediation.states import (
     TERMINAL_STATES,
     AgreementForm,
@@ -64,8 +65,6 @@ from community_governance.mediation.states import (
 from community_governance.mediation.statistics import (
     MediationStatistics,
     Rate,
-    ReportedRateCheck,
-    check_reported_rate,
     mediation_statistics,
 )
 from community_governance.mediation.table import JC_TABLE, TABLE, Transition, validate_table

@@ -8,19 +8,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from community_governance.calendar import Deadline, HolidayCalendar, Period
-from community_governance.mediation import _citations as cite
 from community_governance.mediation.agreement import (
     Agreement,
-    Confirmation,
-    FollowUpVisit,
-    PerformanceRecord,
-    Signature,
-    Urging,
 )
-from community_governance.mediation.events import EventKind
 from community_governance.mediation.records import Consent, Notice
 from community_governance.mediation.states import (
-    AgreementForm,
     AgreementStatus,
     CaseSource,
     TerminationReason,
@@ -154,6 +146,19 @@ def written_request(case: MediationCase, event: Event, calendar: HolidayCalendar
     return {"written_form_requested_by": (*case.written_form_requested_by, event.party)}
 
 
+_AGREEMENT_FIELDS = tuple(field.name for field in attrs.fields(Agreement))
+_AGREEMENT_INDEX = {name: index for index, name in enumerate(_AGREEMENT_FIELDS)}
+_agreement_values = attrgetter(*_AGREEMENT_FIELDS)
+
+
+def _replace_latest(case: MediationCase, **changes: Any) -> tuple[Agreement, ...]:
+    """Replace the latest agreement (``Agreement`` has no validators: no need for evolve)."""
+    values = list(_agreement_values(case.agreements[-1]))
+    for name, value in changes.items():
+        values[_AGREEMENT_INDEX[name]] = value
+    return (*case.agreements[:-1], Agreement(*values))
+
+
 def _terminate(reason: TerminationReason, *, routes: bool = True) -> Any:
     def effect(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
         notices = list(case.notices)
@@ -179,140 +184,3 @@ escalate = _terminate(_R.ESCALATED_TRANSFERRED, routes=False)
 parallel = _terminate(_R.PARALLEL_PROCEEDING, routes=False)
 bad_faith = _terminate(_R.BAD_FAITH)
 other = _terminate(_R.OTHER)
-
-
-_AGREEMENT_FIELDS = tuple(field.name for field in attrs.fields(Agreement))
-_agreement_values = attrgetter(*_AGREEMENT_FIELDS)
-
-
-def _replace_latest(case: MediationCase, **changes: Any) -> tuple[Agreement, ...]:
-    """Replace the latest agreement (``Agreement`` has no validators: no need for evolve)."""
-    values = dict(zip(_AGREEMENT_FIELDS, _agreement_values(case.agreements[-1]), strict=True))
-    values.update(changes)
-    return (*case.agreements[:-1], Agreement(**values))
-
-
-def _window(start: Any, calendar: HolidayCalendar | None) -> Confirmation:
-    window = Deadline.compute(
-        "judicial confirmation window",
-        start,
-        _JC_PERIOD,
-        basis=cite.PML_33,
-        calendar=calendar,
-        label_zh="司法确认申请期限",
-    )
-    return Confirmation(window=window)
-
-
-def oral_agreement(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Record an oral agreement, in effect the day reached (PML Art. 30)."""
-    assert event.terms is not None  # guaranteed by REQUIRED_FIELDS
-    agreement = Agreement(
-        version=len(case.agreements) + 1,
-        form=AgreementForm.ORAL,
-        terms=event.terms,
-        made_on=event.on,
-        status=AgreementStatus.IN_EFFECT,
-        effective_on=event.on,
-        confirmation=_window(event.on, calendar),
-    )
-    return {"agreements": (*case.agreements, agreement)}
-
-
-def draft(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Record a drafted written agreement awaiting signatures."""
-    assert event.terms is not None  # guaranteed by REQUIRED_FIELDS
-    agreement = Agreement(len(case.agreements) + 1, AgreementForm.WRITTEN, event.terms, event.on)
-    return {"agreements": (*case.agreements, agreement)}
-
-
-def sign(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Add one execution element (signature, seal or fingerprint)."""
-    assert event.method is not None  # guaranteed by REQUIRED_FIELDS
-    latest = case.agreements[-1]
-    signature = Signature(event.party, event.method, event.on)
-    return {"agreements": _replace_latest(case, signatures=(*latest.signatures, signature))}
-
-
-def decline(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """A party declines to sign: the draft is declined, mediation continues."""
-    return {"agreements": _replace_latest(case, status=AgreementStatus.DECLINED)}
-
-
-def take_effect(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """The agreement takes effect the day its last execution element was added."""
-    effective = max(s.on for s in case.agreements[-1].signatures)
-    return {
-        "agreements": _replace_latest(
-            case,
-            status=AgreementStatus.IN_EFFECT,
-            effective_on=effective,
-            confirmation=_window(effective, calendar),
-        )
-    }
-
-
-def write_up(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Record that the oral agreement was written up and signed (its effective date stays)."""
-    return {"agreements": _replace_latest(case, written_up_on=event.on)}
-
-
-def visit(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Record a follow-up visit."""
-    latest = case.agreements[-1]
-    record = FollowUpVisit(event.on, event.by, event.reason)
-    return {"agreements": _replace_latest(case, visits=(*latest.visits, record))}
-
-
-def perform(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Record performance of an obligation."""
-    latest = case.agreements[-1]
-    record = PerformanceRecord(event.target, event.on, event.reason)
-    return {"agreements": _replace_latest(case, performed=(*latest.performed, record))}
-
-
-def urge(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Record an urging; flag non-performance."""
-    latest = case.agreements[-1]
-    record = Urging(event.target, event.on, event.by)
-    return {
-        "agreements": _replace_latest(case, urgings=(*latest.urgings, record)),
-        "non_performance": True,
-    }
-
-
-def close(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Close the case (performed, or referred to court)."""
-    return {"closed_on": event.on}
-
-
-def remediate(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Supersede the agreement and open a new mediation period from today (library decision)."""
-    period = Deadline.compute(
-        "mediation period (re-mediation)",
-        event.on,
-        case.policy.period,
-        basis=case.policy.period_basis,
-        calendar=calendar,
-        label_zh="调解期限（重新调解）",
-    )
-    return {
-        "agreements": _replace_latest(case, status=AgreementStatus.SUPERSEDED),
-        "mediation_deadline": period,
-    }
-
-
-def confirmation(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Move the judicial-confirmation status by the JC table."""
-    from community_governance.mediation.table import JC_TABLE
-
-    current = case.agreements[-1].confirmation
-    status = JC_TABLE[(current.status, event.kind)]
-    if event.kind is EventKind.APPLY_CONFIRMATION:
-        new = attrs.evolve(current, status=status, applied_on=event.on, court=event.body)
-    elif event.kind is EventKind.WITHDRAW_CONFIRMATION:
-        ground = "deemed" if event.deemed else "express"
-        new = attrs.evolve(current, status=status, ruled_on=event.on, ground=ground)
-    else:
-        new = attrs.evolve(current, status=status, ruled_on=event.on, ground=event.reason)
-    return {"agreements": _replace_latest(case, confirmation=new)}

@@ -210,10 +210,10 @@ def _urged_or_disputed(case: MediationCase, event: Event) -> str | None:
     agreement = case.effective_agreement
     if event.agreement_disputed:
         return None
-    if agreement is not None:
-        open_ = {o.id for o in agreement.unperformed()}
-        if any(urging.obligation in open_ for urging in agreement.urgings):
-            return None
+    open_ = {o.id for o in agreement.unperformed()} if agreement is not None else set()
+    urgings = agreement.urgings if agreement is not None else ()
+    if any(urging.obligation in open_ for urging in urgings):
+        return None
     return "no dispute over the agreement and no urging of an unperformed obligation"
 
 

@@ -51,8 +51,7 @@ def _line(case: MediationCase, lang: str) -> list[str]:
             else f"Agreement v{agreement.version} ({agreement.form.value}) in effect from {day};"
             f" judicial confirmation: {jc.status.value}"
         )
-        if jc.window is not None:
-            lines.append(jc.window.explain(lang))
+        lines += [jc.window.explain(lang)] if jc.window is not None else []
     return lines
 
 

@@ -104,9 +104,7 @@ def candidate_events(case: MediationCase, on: date) -> list[Event]:
 def mediation_cases(draw: st.DrawFn) -> MediationCase:
     """Fresh cases (state ``NEW``) with 2–4 parties under a random preset policy."""
     count = draw(st.integers(2, 4))
-    parties = tuple(
-        Party(f"p{i}", "applicant" if i == 0 else "respondent") for i in range(count)
-    )
+    parties = tuple(Party(f"p{i}", "applicant" if i == 0 else "respondent") for i in range(count))
     policy = draw(st.sampled_from(sorted(POLICIES.values(), key=lambda p: p.code)))
     decision = draw(st.none() | st.dates(date(2023, 1, 1), date(2024, 1, 1)))
     dispute = Dispute("property", "property fees", decision_known_on=decision)

@@ -164,7 +164,8 @@ def replay(case: MediationCase, *, calendar: HolidayCalendar | None = None) -> M
 
     Args:
         case: The case to verify.
-        calendar: The holiday calendar the events were applied with.
+        calendar: The holiday calendar the events were applied with; steps recorded without
+            a calendar are replayed without one.
 
     Returns:
         The rebuilt case (equal to ``case``).
@@ -177,15 +178,16 @@ def replay(case: MediationCase, *, calendar: HolidayCalendar | None = None) -> M
     name = NO_CALENDAR if checked is None else checked.name
     rebuilt = case.header()
     for step, entry in enumerate(case.trail):
-        if entry.calendar != name:
+        if entry.calendar not in (name, NO_CALENDAR):
             raise ReplayMismatchError(
                 f"case {case.case_id}: step {step} was applied with calendar {entry.calendar!r},"
                 f" not {name!r}",
                 case_id=case.case_id,
                 step=step,
             )
+        used = None if entry.calendar == NO_CALENDAR else checked
         try:
-            rebuilt = apply(rebuilt, entry.event, calendar=calendar)
+            rebuilt = apply(rebuilt, entry.event, calendar=used)
         except GuardFailedError as error:
             raise ReplayMismatchError(
                 f"case {case.case_id}: step {step} ({entry.event.kind.value}) does not replay: "

@@ -8,13 +8,14 @@ state can be reached). The judicial-confirmation table is checked the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from community_governance.exceptions import TransitionTableError
 from community_governance.mediation import _effects as fx
+from community_governance.mediation import _effects_agreement as fa
+from community_governance.mediation._validate import validate_table
 from community_governance.mediation.events import EventKind
 from community_governance.mediation.guards import GUARDS, Guard
 from community_governance.mediation.states import TERMINAL_STATES, CaseState, JCStatus
@@ -46,64 +47,6 @@ class Transition:
     target: CaseState
     guards: tuple[Guard, ...]
     effect: Effect = attrs.field(eq=False, repr=False)
-
-
-def validate_table(
-    edges: Iterable[tuple[Hashable, Hashable]],
-    *,
-    states: Iterable[Hashable],
-    initial: Hashable,
-    terminal: Iterable[Hashable],
-    name: str = "table",
-) -> None:
-    """Check a transition graph given as (source, target) pairs.
-
-    Args:
-        edges: One pair per transition.
-        states: Every declared state.
-        initial: The declared initial state.
-        terminal: The declared terminal states.
-        name: Name used in error messages.
-
-    Raises:
-        TransitionTableError: the graph breaks a rule; the message names the offending state.
-    """
-    pairs = list(edges)
-    all_states, ends = list(states), set(terminal)
-    unentered = [s for s in all_states if not any(t == s and f != s for f, t in pairs)]
-    if unentered != [initial]:
-        raise TransitionTableError(
-            f"{name}: the states no transition enters must be exactly [{initial}], "
-            f"found {[str(s) for s in unentered]}"
-        )
-    for source, _ in pairs:
-        if source in ends:
-            raise TransitionTableError(f"{name}: terminal state {source} has an exit")
-    reached, frontier = {initial}, [initial]
-    while frontier:
-        state = frontier.pop()
-        for source, target in pairs:
-            if source == state and target not in reached:
-                reached.add(target)
-                frontier.append(target)
-    for state in all_states:
-        if state not in reached:
-            raise TransitionTableError(f"{name}: state {state} is unreachable from {initial}")
-        if state not in ends and not _reaches(state, ends, pairs):
-            raise TransitionTableError(f"{name}: state {state} is a trap (no way to an end)")
-
-
-def _reaches(start: Hashable, ends: set[Hashable], pairs: list[tuple[Hashable, Hashable]]) -> bool:
-    seen, frontier = {start}, [start]
-    while frontier:
-        state = frontier.pop()
-        if state in ends:
-            return True
-        for source, target in pairs:
-            if source == state and target not in seen:
-                seen.add(target)
-                frontier.append(target)
-    return False
 
 
 S, E, G = CaseState, EventKind, GUARDS
@@ -196,62 +139,62 @@ _ROWS: list[tuple[tuple[CaseState, ...], EventKind, CaseState | None, tuple[str,
             "ningbo_written_form",
             "moj_written_form",
         ),
-        fx.oral_agreement,
+        fa.oral_agreement,
     ),
     (
         (S.IN_MEDIATION,),
         E.DRAFT_AGREEMENT,
         S.AGREEMENT_DRAFTED,
         ("obligors_are_parties",),
-        fx.draft,
+        fa.draft,
     ),
     (
         (S.AGREEMENT_DRAFTED,),
         E.SIGN,
         None,
         ("signatory_known", "not_yet_signed"),
-        fx.sign,
+        fa.sign,
     ),
-    ((S.AGREEMENT_DRAFTED,), E.DECLINE_TO_SIGN, S.IN_MEDIATION, ("party_known",), fx.decline),
-    ((S.AGREEMENT_DRAFTED,), E.TAKE_EFFECT, S.IN_PERFORMANCE, ("fully_executed",), fx.take_effect),
+    ((S.AGREEMENT_DRAFTED,), E.DECLINE_TO_SIGN, S.IN_MEDIATION, ("party_known",), fa.decline),
+    ((S.AGREEMENT_DRAFTED,), E.TAKE_EFFECT, S.IN_PERFORMANCE, ("fully_executed",), fa.take_effect),
     *(
         ((S.IN_MEDIATION, S.AGREEMENT_DRAFTED), event, S.TERMINATED, guards, effect)
         for event, guards, effect in _TERMINATIONS
     ),
-    ((S.IN_PERFORMANCE,), E.WRITE_UP_ORAL_AGREEMENT, None, ("oral_not_yet_written",), fx.write_up),
-    ((S.IN_PERFORMANCE,), E.FOLLOW_UP_VISIT, None, (), fx.visit),
-    ((S.IN_PERFORMANCE,), E.RECORD_PERFORMANCE, None, ("obligation_open",), fx.perform),
+    ((S.IN_PERFORMANCE,), E.WRITE_UP_ORAL_AGREEMENT, None, ("oral_not_yet_written",), fa.write_up),
+    ((S.IN_PERFORMANCE,), E.FOLLOW_UP_VISIT, None, (), fa.visit),
+    ((S.IN_PERFORMANCE,), E.RECORD_PERFORMANCE, None, ("obligation_open",), fa.perform),
     (
         (S.IN_PERFORMANCE,),
         E.URGE_PERFORMANCE,
         None,
         ("obligation_open", "obligation_overdue"),
-        fx.urge,
+        fa.urge,
     ),
     (
         (S.IN_PERFORMANCE,),
         E.CLOSE_PERFORMED,
         S.PERFORMED,
         ("all_obligations_performed", _NO_PENDING),
-        fx.close,
+        fa.close,
     ),
     (
         (S.IN_PERFORMANCE,),
         E.REFER_TO_COURT,
         S.REFERRED_TO_COURT,
         ("urged_or_disputed", _NO_PENDING),
-        fx.close,
+        fa.close,
     ),
     (
         (S.IN_PERFORMANCE,),
         E.REMEDIATE,
         S.IN_MEDIATION,
         ("remediation_consented_by_all", _NO_PENDING),
-        fx.remediate,
+        fa.remediate,
     ),
-    ((S.IN_PERFORMANCE,), E.APPLY_CONFIRMATION, None, _APPLY_JC, fx.confirmation),
+    ((S.IN_PERFORMANCE,), E.APPLY_CONFIRMATION, None, _APPLY_JC, fa.confirmation),
     *(
-        ((S.IN_PERFORMANCE,), event, None, _JC_GUARDS, fx.confirmation)
+        ((S.IN_PERFORMANCE,), event, None, _JC_GUARDS, fa.confirmation)
         for event in (
             E.COURT_CONFIRMS,
             E.COURT_REJECTS,

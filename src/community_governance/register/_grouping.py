@@ -120,7 +120,7 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
         scale=scale,
         developer=developer,
         developer_entities=developer_entities,
-        overlaps=_overlaps(keys, developer, merged),
+        overlaps=_overlaps(keys, developer, merged, developer_entities),
         merged=frozenset(merged),
         multi_unit={person: n for person, n in counts.items() if n > 1},
         total_area=sum(person_area),
@@ -151,9 +151,16 @@ def _merge_roots(units: Sequence[Unit], developers: set[str]) -> dict[str, tuple
 
 
 def _overlaps(
-    keys: list[str | tuple[str, ...]], developer: int, merged: set[int]
+    keys: list[str | tuple[str, ...]],
+    developer: int,
+    merged: set[int],
+    developers: tuple[str, ...] = (),
 ) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Owners appearing in more than one person (SEPARATE) or merged groups (MERGE)."""
+    """Owners appearing in more than one person (SEPARATE) or merged groups (MERGE).
+
+    A developer entity that also co-owns a unit with others appears both in the developer
+    person and in that co-owned person: reported too.
+    """
     where: dict[str, list[int]] = {}
     for person, key in enumerate(keys):
         if person == developer:
@@ -162,11 +169,18 @@ def _overlaps(
             for owner in key:
                 where.setdefault(owner, []).append(person)
     singles = {key: person for person, key in enumerate(keys) if isinstance(key, str)}
+    if developer >= 0:
+        singles.update(dict.fromkeys(developers, developer))
     found: list[tuple[str, tuple[int, ...]]] = []
     for owner, persons in sorted(where.items()):
         single = singles.get(owner)
         linked = persons if single is None else [single, *persons]
         if len(linked) > 1:
             found.append((owner, tuple(sorted(linked))))
-    found.extend((",".join(keys[person]), (person,)) for person in sorted(merged))
+    for person in sorted(merged):
+        members = keys[person]
+        linked_developer = [oid for oid in members if oid in developers and developer >= 0]
+        if linked_developer:
+            found.append((linked_developer[0], (min(developer, person), max(developer, person))))
+        found.append((",".join(members), (person,)))
     return tuple(found)

@@ -173,7 +173,7 @@ class Estate:
             EmptyEstateError: there are no rows.
         """
         units: list[Unit] = []
-        shared: dict[object, Exact] = {}
+        shared: dict[tuple[type, str] | None, Exact] = {}
         for row_number, row in enumerate(rows):
             unknown = set(row) - _ROW_KEYS
             if unknown:
@@ -196,8 +196,10 @@ class Estate:
             shareable = isinstance(area, str | Fraction) or (
                 isinstance(area, Decimal) and area.is_finite()
             )
-            if shareable and area in shared:
-                area = shared[area]
+            # equal Decimals such as 1.0 and 1.00 must keep their own spelling
+            key = (type(area), str(area)) if shareable else None
+            if key in shared:
+                area = shared[key]
             fields = {key: value for key, value in row.items() if key not in ("unit", "id")}
             fields["area"] = area
             try:
@@ -215,8 +217,8 @@ class Estate:
                     value=error.value,
                     allowed=error.allowed,
                 ) from error
-            if shareable:
-                shared.setdefault(area, unit.area)
+            if key is not None:
+                shared.setdefault(key, unit.area)
             units.append(unit)
         declared = [owner if isinstance(owner, Owner) else Owner(**owner) for owner in owners]
         known = {owner.id for owner in declared}

@@ -1,9 +1,8 @@
+"""Builders shared by the mediation tests: a case in any state, allowed events."""
+
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
-
-import pytest
 
 from community_governance import mediation as m
 from community_governance.mediation._strategies import candidate_events
@@ -33,7 +32,10 @@ PATHS: dict[m.CaseState, list[tuple[str, dict[str, object]]]] = {}
 _base = [("report_dispute", {"source": "grid_worker"})]
 _applied = [*_base, ("submit_application", {"party": "Li", "form": "written"})]
 _accepted = [*_applied, ("give_consent", {"party": "PM"}), ("accept", {})]
-_mediating = [*_accepted, ("assign_mediators", {"mediators": (m.Mediator("m1"),), "rights_notice": True})]
+_mediating = [
+    *_accepted,
+    ("assign_mediators", {"mediators": (m.Mediator("m1"),), "rights_notice": True}),
+]
 _drafted = [*_mediating, ("draft_agreement", {"terms": terms()})]
 _performing = [
     *_drafted,
@@ -53,7 +55,11 @@ PATHS[S.ACCEPTED] = _accepted
 PATHS[S.IN_MEDIATION] = _mediating
 PATHS[S.AGREEMENT_DRAFTED] = _drafted
 PATHS[S.IN_PERFORMANCE] = _performing
-PATHS[S.PERFORMED] = [*_performing, ("record_performance", {"target": "o1"}), ("close_performed", {})]
+PATHS[S.PERFORMED] = [
+    *_performing,
+    ("record_performance", {"target": "o1"}),
+    ("close_performed", {}),
+]
 PATHS[S.REFERRED_TO_COURT] = [*_performing, ("refer_to_court", {"agreement_disputed": True})]
 PATHS[S.TERMINATED] = [*_mediating, ("declare_failure", {"routes_advised": True})]
 
@@ -80,8 +86,3 @@ def allowed_event(case: m.MediationCase, kind: m.EventKind, on: date) -> m.Event
         if event.kind is kind and m.may(case, event):
             return event
     raise AssertionError(f"no allowed {kind} in {case.state}")
-
-
-@pytest.fixture
-def reach_state() -> Callable[..., m.MediationCase]:
-    return reach

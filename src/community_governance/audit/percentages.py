@@ -1,0 +1,163 @@
+"""Reported percentages against whole counts: which counts could give the figure announced?
+
+A report saying "96.8% of 103 disputes were resolved" can be checked at once: no whole number
+of the 103 gives 96.8% (99/103 = 96.1%, 100/103 = 97.1%). Both common readings of a shown
+figure are considered and declared: *rounding* (the count's exact percentage is within half a
+unit of the last shown decimal, either way, so half-up, half-down and half-even all fit) and
+*truncation* (the exact percentage starts with the digits shown).
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from fractions import Fraction
+
+import attrs
+
+from community_governance.elections.composition import percent_text
+from community_governance.exceptions import AuditError
+
+__all__ = ["PercentageCheck", "Reading", "reported_percentage"]
+
+
+class Reading(Enum):
+    """How a shown percentage may have been derived from the exact one.
+
+    Attributes:
+        ROUNDING: Rounded to the decimals shown (boundary cases accepted either way).
+        TRUNCATION: Cut after the decimals shown.
+    """
+
+    ROUNDING = "rounding"
+    TRUNCATION = "truncation"
+
+
+@attrs.frozen(slots=True)
+class PercentageCheck:
+    """The whole counts that fit a reported percentage of a total.
+
+    Attributes:
+        total: The total (e.g. 103 disputes).
+        reported: The percentage as reported (e.g. ``Decimal("96.8")``).
+        decimals: Decimals shown in the report.
+        rounding: Counts fitting under rounding.
+        truncation: Counts fitting under truncation.
+        readings: The readings considered.
+    """
+
+    total: int
+    reported: Decimal
+    decimals: int
+    rounding: tuple[int, ...]
+    truncation: tuple[int, ...]
+    readings: tuple[Reading, ...]
+
+    @property
+    def fits(self) -> tuple[int, ...]:
+        """Every count fitting under some considered reading, ascending."""
+        return tuple(sorted({*self.rounding, *self.truncation}))
+
+    @property
+    def possible(self) -> bool:
+        """Whether any whole count fits."""
+        return bool(self.fits)
+
+    def nearest(self) -> tuple[int | None, int | None]:
+        """The closest counts below and above the reported figure (for the explanation)."""
+        exact = Fraction(self.reported) * self.total / 100
+        below = math.floor(exact)
+        above = math.ceil(exact) if exact != below else below + 1
+        return (below if below >= 0 else None), (above if above <= self.total else None)
+
+    def explain(self, lang: str = "en") -> str:
+        """E.g. ``"96.8% of 103: no whole count fits (99/103 = 96.1%, 100/103 = 97.1%)"``."""
+        shown = f"{self.reported}%"
+        if self.fits:
+            counts = ", ".join(
+                f"{k}/{self.total} = {percent_text(k, self.total, self.decimals + 2)}"
+                for k in self.fits
+            )
+            how = ", ".join(r.value for r in self.readings)
+            if lang == "zh":
+                return f"{self.total}的{shown}：可能的整数为 {counts}（考虑：{how}）"
+            return f"{shown} of {self.total}: fits {counts} (readings considered: {how})"
+        near = [
+            f"{k}/{self.total} = {percent_text(k, self.total, self.decimals)}"
+            for k in self.nearest()
+            if k is not None
+        ]
+        if lang == "zh":
+            return f"{self.total}的{shown}：没有任何整数能得出该比例（{'，'.join(near)}）"
+        return f"{shown} of {self.total}: no whole count fits ({', '.join(near)})"
+
+
+def _reported(value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | Decimal | int):
+        raise AuditError(
+            f"reported percentage {value!r} must be a str such as '96.8' (or a Decimal or int) "
+            "so that its shown decimals are known; floats lose them",
+            field="reported",
+            value=value,
+        )
+    text = value.strip().removesuffix("%").strip() if isinstance(value, str) else value
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise AuditError(
+            f"reported percentage {value!r} is not a number", field="reported", value=value
+        ) from None
+    if not number.is_finite() or not 0 <= number <= 100:
+        raise AuditError(
+            f"reported percentage {value!r} must be between 0 and 100",
+            field="reported",
+            value=value,
+        )
+    return number
+
+
+def reported_percentage(
+    total: int,
+    reported: str | Decimal | int,
+    *,
+    readings: tuple[Reading, ...] = (Reading.ROUNDING, Reading.TRUNCATION),
+) -> PercentageCheck:
+    """Which whole counts out of ``total`` give the ``reported`` percentage?
+
+    Args:
+        total: The whole total (a positive int).
+        reported: The percentage as shown, e.g. ``"96.8"`` or ``"96.8%"`` (its decimals count).
+        readings: The readings to consider (default both).
+
+    Returns:
+        The [PercentageCheck][community_governance.audit.PercentageCheck].
+
+    Raises:
+        AuditError: ``total`` is not a positive whole number, ``reported`` is a float, not a
+            number or outside 0–100, or ``readings`` is empty (message names the argument).
+    """
+    if isinstance(total, bool) or not isinstance(total, int) or total <= 0:
+        raise AuditError(
+            f"total {total!r} must be a positive whole number", field="total", value=total
+        )
+    if not readings:
+        raise AuditError("give at least one reading", field="readings", value=readings)
+    number = _reported(reported)
+    exponent = number.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    value = Fraction(number)
+    unit = Fraction(1, 10**decimals)
+    low = max(0, math.floor((value - unit) * total / 100))
+    high = min(total, math.ceil((value + unit) * total / 100))
+    rounding: list[int] = []
+    truncation: list[int] = []
+    for k in range(low, high + 1):
+        exact = Fraction(100 * k, total)
+        if Reading.ROUNDING in readings and abs(exact - value) <= unit / 2:
+            rounding.append(k)
+        if Reading.TRUNCATION in readings and value <= exact < value + unit:
+            truncation.append(k)
+    return PercentageCheck(
+        total, number, decimals, tuple(rounding), tuple(truncation), tuple(readings)
+    )

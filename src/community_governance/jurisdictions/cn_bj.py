@@ -1,0 +1,150 @@
+"""Beijing (``CN-BJ``): election rules of the Beijing Property Management Regulation.
+
+Source: law-china.md §5.2.
+
+Beijing's voting thresholds are the Civil Code's, so no ``voting`` layer is registered: the
+national layers apply. The ``elections`` layers encode Arts. 31, 39, 40, 41 and 49. Article
+numbers follow the 2024 amended text (in force from 2024-03-29); what the 2024 amendment
+changed is not identified (law-china §7 Q9), so the same data for the 2020 original
+(2020-05-01 to 2024-03-28) form a separate, *unconfirmed* layer, left out of default rule
+sets.
+
+An estate's own residence requirement (Art. 39(3): "meets any residence-period requirement in
+the candidate rules") is added with an estate layer parameter ``"candidate_residence_years"``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import attrs
+
+from community_governance.citations import Citation, Confidence
+from community_governance.elections.candidates import Disqualification
+from community_governance.elections.groups import GroupRole, GroupRule
+from community_governance.elections.rules import EligibilityRule
+from community_governance.elections.size import SizeRule
+from community_governance.jurisdictions.cn import CHECKED_ON
+from community_governance.jurisdictions.cn_elections import condition
+from community_governance.jurisdictions.registry import register_layer
+from community_governance.jurisdictions.ruleset import Layer, Param
+
+__all__ = ["BEIJING_ELECTIONS_2020", "BEIJING_ELECTIONS_2024", "beijing_params"]
+
+_2020 = date(2020, 5, 1)
+_2024 = date(2024, 3, 29)
+
+
+def beijing_params(effective: date, confidence: Confidence) -> dict[str, Param]:
+    """The Beijing election parameters, cited to the 2024 text's articles."""
+
+    def cite(article: str) -> Citation:
+        note = "article numbers of the 2024 text" + (
+            "; assumed to match the 2020 original (law-china §7 Q9)"
+            if confidence is not Confidence.HIGH
+            else ""
+        )
+        return Citation(
+            "beijing_pm_regulation",
+            article,
+            text_version="2024",
+            effective=effective,
+            confidence=confidence,
+            note=note,
+        )
+
+    art_31, art_39, art_39_3, art_40, art_41, art_49 = (
+        cite(a) for a in ("31", "39(1)(2)", "39(3)", "40", "41", "49")
+    )
+    group = GroupRule(
+        required=(
+            GroupRole.OWNER_REPRESENTATIVE,
+            GroupRole.DEVELOPER,
+            GroupRole.PROPERTY_COMPANY,
+            GroupRole.STREET_OFFICE,
+            GroupRole.PARTY_ORGANISATION,
+            GroupRole.RESIDENTS_COMMITTEE,
+        ),
+        leader=GroupRole.RESIDENTS_COMMITTEE,
+        odd=True,
+        owners_at_least=Fraction(1, 2),
+        citation=art_31,
+    )
+    rules = (
+        condition("law-abiding", "law-abiding", "遵纪守法", ("law_abiding",), art_39_3),
+        condition(
+            "integrity",
+            "public-spirited and responsible",
+            "热心公益、责任心强",
+            ("integrity",),
+            art_39_3,
+        ),
+        condition("able", "able to do the work", "具有履职能力", ("organising_ability",), art_39_3),
+        condition(
+            "full-capacity",
+            "full civil capacity",
+            "具有完全民事行为能力",
+            ("full_capacity",),
+            art_39_3,
+        ),
+        EligibilityRule.bar(Disqualification.TIED_TO_MANAGER, art_39_3),
+        EligibilityRule.bar(Disqualification.JUDGMENT_DEFAULTER, art_39_3),
+        EligibilityRule.bar(Disqualification.ILLEGAL_CONSTRUCTION, art_39_3),
+        EligibilityRule.bar(Disqualification.ILLEGAL_RENTING, art_39_3),
+        EligibilityRule.bar(Disqualification.OTHER_VIOLATIONS, art_39_3),
+    )
+    return {
+        "committee_size": Param(
+            SizeRule(
+                5,
+                None,
+                odd=True,
+                citation=art_39,
+                small_size=3,
+                small_max_households=100,
+                alternates_at_most_members=True,
+            ),
+            art_39,
+        ),
+        "candidate_rules": Param(rules, art_39_3),
+        "candidate_nominators": Param(
+            (
+                GroupRole.PARTY_ORGANISATION,
+                GroupRole.RESIDENTS_COMMITTEE,
+                GroupRole.OWNER_REPRESENTATIVE,
+            ),
+            art_40,
+        ),
+        "alternates_fill_vacancies": Param(True, art_41),
+        "preparatory_group": Param(group, art_31),
+        "re_election_group": Param(attrs.evolve(group, citation=art_49), art_49),
+    }
+
+
+BEIJING_ELECTIONS_2020 = register_layer(
+    Layer(
+        code="CN-BJ",
+        name="CN-BJ: Beijing Regulation (2020 original, elections)",
+        valid_from=_2020,
+        valid_to=date(2024, 3, 28),
+        checked_on=CHECKED_ON,
+        topic="elections",
+        confidence=Confidence.MEDIUM,
+        params=beijing_params(_2020, Confidence.MEDIUM),
+        note="article numbers follow the 2024 text; the 2020 original is unchecked (§7 Q9)",
+    )
+)
+
+BEIJING_ELECTIONS_2024 = register_layer(
+    Layer(
+        code="CN-BJ",
+        name="CN-BJ: Beijing Regulation (2024 text, elections)",
+        valid_from=_2024,
+        valid_to=None,
+        checked_on=CHECKED_ON,
+        topic="elections",
+        params=beijing_params(_2024, Confidence.HIGH),
+        note="2024 amended text; what the amendment changed is not identified (§7 Q9)",
+    )
+)

@@ -1,0 +1,61 @@
+"""The facade: `__all__` matches what it imports, everything is documented and in the docs."""
+
+from __future__ import annotations
+
+import re
+import types
+from pathlib import Path
+
+import pytest
+
+import community_governance as cg
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "docs" / "reference"
+
+
+def public_names() -> set[str]:
+    return {
+        name
+        for name, value in vars(cg).items()
+        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+    }
+
+
+def test_all_equals_the_public_names_imported() -> None:
+    exported = set(cg.__all__) - {"__version__"}
+    assert exported == public_names()
+    assert len(cg.__all__) == len(set(cg.__all__))
+    assert cg.__version__ in cg.__all__ or "__version__" in cg.__all__
+
+
+@pytest.mark.parametrize("name", sorted(set(cg.__all__) - {"__version__", "INSTRUMENTS"}))
+def test_every_public_name_has_a_docstring(name: str) -> None:
+    doc = getattr(cg, name).__doc__
+    assert doc
+    assert doc.strip()
+
+
+def test_instruments_is_documented_where_defined() -> None:
+    source = (ROOT / "src" / "community_governance" / "citations.py").read_text(encoding="utf-8")
+    assert "#: Instrument identifiers" in source
+
+
+def directives() -> set[str]:
+    found: set[str] = set()
+    for page in REFERENCE.glob("*.md"):
+        found.update(re.findall(r"^::: *([\w.]+)", page.read_text(encoding="utf-8"), re.M))
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(set(cg.__all__) - {"__version__"}))
+def test_every_public_name_is_in_the_reference(name: str) -> None:
+    covered = directives()
+    obj = getattr(cg, name)
+    module = getattr(obj, "__module__", None) or "community_governance.citations"
+    candidates = {f"community_governance.{name}", f"{module}.{name}", module}
+    assert candidates & covered, f"{name} is not covered by any ::: directive in docs/reference"
+
+
+def test_strategies_module_is_in_the_reference() -> None:
+    assert "community_governance.strategies" in directives()
