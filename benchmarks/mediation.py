@@ -9,6 +9,11 @@ per-party consents and signatures as self-loops and the same guards) in four way
 * ``transitions`` 0.9.x;
 * ``python-statemachine`` 3.x.
 
+Every trail entry records the same facts in all four: position, when, what, by whom, from
+state, to state, reasons (soft-guard warnings) and the rule set and calendar used, as
+``MediationCase.trail`` does (the floor and the peers used to record only from, event, party
+and to; they now do the same work).
+
 Prints seconds per run (best of several) and the ratios. No assertion: targets are checked
 by reading the output.
 """
@@ -78,6 +83,8 @@ NEXT = {
     ("in_performance", "close_performed"): "performed",
 }
 SIGNERS = frozenset({"Li", "PM", "m1", "rc"})
+RULES = "CN-national"  # the rule set recorded in every trail entry
+CALENDAR = "none"  # the calendar recorded in every trail entry
 
 
 def _guard(
@@ -102,7 +109,7 @@ class Frozen(NamedTuple):
     state: str
     consented: frozenset[str]
     signed: frozenset[str]
-    trail: tuple[tuple[str, str, str, str], ...]
+    trail: tuple[tuple[int, date, str, str, str, str, tuple[str, ...], str, str], ...]
 
 
 def run_floor(n: int) -> int:
@@ -119,9 +126,8 @@ def run_floor(n: int) -> int:
                 else case.consented
             )
             signed = case.signed | {party} if event == "sign" else case.signed
-            case = Frozen(
-                target, consented, signed, (*case.trail, (case.state, event, party, target))
-            )
+            entry = (len(case.trail), DAY, event, party, case.state, target, (), RULES, CALENDAR)
+            case = Frozen(target, consented, signed, (*case.trail, entry))
             count += 1
     return count
 
@@ -172,7 +178,7 @@ def run_transitions(n: int) -> int:
         def __init__(self) -> None:
             self.consented: frozenset[str] = frozenset()
             self.signed: frozenset[str] = frozenset()
-            self.trail: list[tuple[str, str, str]] = []
+            self.trail: list[tuple[int, date, str, str, str, str, tuple[str, ...], str, str]] = []
 
         def ok(self, event_data: Any) -> bool:
             e = event_data.event.name
@@ -186,7 +192,8 @@ def run_transitions(n: int) -> int:
                 self.consented = self.consented | {party}
             if e == "sign":
                 self.signed = self.signed | {party}
-            self.trail.append((event_data.transition.source, e, event_data.transition.dest))
+            source, dest = event_data.transition.source, event_data.transition.dest
+            self.trail.append((len(self.trail), DAY, e, party, source, dest, (), RULES, CALENDAR))
 
     transitions = [
         {"trigger": e, "source": s, "dest": t, "conditions": "ok", "after": "record"}
@@ -239,7 +246,7 @@ def run_statemachine(n: int) -> int:
         def __init__(self) -> None:
             self.consented: frozenset[str] = frozenset()
             self.signed: frozenset[str] = frozenset()
-            self.trail: list[tuple[str, str, str]] = []
+            self.trail: list[tuple[int, date, str, str, str, str, tuple[str, ...], str, str]] = []
             super().__init__()
 
         def ok(self, event: str, source: Any, party: str = "") -> bool:
@@ -250,7 +257,8 @@ def run_statemachine(n: int) -> int:
                 self.consented = self.consented | {party}
             if event == "sign":
                 self.signed = self.signed | {party}
-            self.trail.append((source.id, event, target.id))
+            entry = (len(self.trail), DAY, event, party, source.id, target.id, (), RULES, CALENDAR)
+            self.trail.append(entry)
 
     count = 0
     while count < n:

@@ -1,9 +1,10 @@
 """Citations: where a rule comes from and how sure we are of it.
 
-Every rule value in the library carries a [Citation][community_governance.Citation]: the legal instrument (by the
-identifiers of the glossary), the article, the text version, the date it takes effect and a
-[Confidence][community_governance.Confidence]. Only ``HIGH`` confidence counts as *confirmed*; ``MEDIUM`` and ``LOW`` rules are
-kept out of default rule sets or flagged wherever they are used.
+Every rule value in the library carries a [Citation][community_governance.Citation]: the legal
+instrument (by the identifiers of the glossary), the article, the text version, the date it
+takes effect and a [Confidence][community_governance.Confidence]. Only ``HIGH`` confidence
+counts as *confirmed*; ``MEDIUM`` and ``LOW`` rules are kept out of default rule sets or flagged
+wherever they are used.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ class Citation:
     """The source of a rule.
 
     Attributes:
-        instrument: Instrument identifier (a key of [INSTRUMENTS][community_governance.INSTRUMENTS], or any other id).
+        instrument: Instrument identifier (a key of
+            [INSTRUMENTS][community_governance.INSTRUMENTS], or any other id).
         article: Article, paragraph and item as written in the references, e.g. ``"278(2)"``.
         text_version: Which text of the instrument, e.g. ``"2020"``; ``None`` if it has one.
         effective: The date this text of the rule took effect, if known.

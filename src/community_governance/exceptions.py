@@ -1,9 +1,10 @@
 """The exception hierarchy.
 
-Every error the library raises on bad input derives from [GovernanceError][community_governance.GovernanceError] and also from the
-built-in exception that fits it (`ValueError`, `LookupError`, `TypeError`), so callers may catch
-either. Each error carries structured fields naming the offending item (a unit, a ballot, a
-state) and its message names that item too. An operation that raises has changed nothing.
+Every error the library raises on bad input derives from
+[GovernanceError][community_governance.GovernanceError] and also from the built-in exception
+that fits it (`ValueError`, `LookupError`, `TypeError`), so callers may catch either. Each error
+carries structured fields naming the offending item (a unit, a ballot, a state) and its message
+names that item too. An operation that raises has changed nothing.
 
 Sections: register, voting, rule sets, elections, mediation and calendar. Each subpackage adds
 its errors to its own section below.
@@ -333,8 +334,10 @@ class MediationError(GovernanceError, ValueError):
 
 
 class TransitionTableError(MediationError):
-    """A declared transition table is inconsistent (no single initial state, a terminal state
-    with exits, an unreachable or trap state...).
+    """A declared transition table is inconsistent.
+
+    For example: no single initial state, a terminal state with exits, an unreachable or trap
+    state.
     """
 
 
@@ -396,8 +399,10 @@ class CalendarError(GovernanceError, ValueError):
 
 
 class InvalidPeriodError(CalendarError):
-    """A period's length or start is invalid (no unit, two units, a negative or non-integer
-    length, a start that is not a date...).
+    """A period's length or start is invalid.
+
+    For example: no unit, two units, a negative or non-integer length, a start that is not a
+    date.
 
     Attributes:
         field: The offending argument (``"days"``, ``"months"``, ``"start"``...).

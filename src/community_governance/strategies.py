@@ -57,14 +57,23 @@ from community_governance.voting.thresholds import (
 
 __all__ = [
     "DecideFn",
+    "Election",
     "HasPassed",
     "assert_anonymous",
     "assert_monotone",
     "assert_never_looser",
     "ballots_for",
+    "candidate_events",
+    "candidates",
     "decider",
+    "election_ballots",
+    "election_estates",
+    "elections",
     "estates",
     "exact_areas",
+    "mediation_case_histories",
+    "mediation_cases",
+    "mediation_event_sequences",
     "owners",
     "relabel_units",
     "resolution_rules",
@@ -405,7 +414,7 @@ def rule_set_of(rule: ResolutionRule, *, on: date = date(2025, 1, 1), **params: 
 def decider(
     rules: RuleSet | ResolutionRule, *, matter: Matter | str = Matter.OTHER_MAJOR_MATTER
 ) -> Callable[[Estate, Sequence[Ballot]], Decision]:
-    """A [DecideFn][community_governance.strategies.DecideFn] calling `decide` with fixed rules.
+    """A `DecideFn` calling `decide` with fixed rules.
 
     Args:
         rules: A rule set, or a bare resolution rule (wrapped by
@@ -554,7 +563,17 @@ def assert_never_looser(
 
 
 # --------------------------------------------------------------------------- re-exports
-# The lead re-exports the election and mediation strategies here, e.g.
-#     from community_governance.elections._strategies import ...
-#     from community_governance.mediation._strategies import ...
-# (and extends __all__ accordingly).
+# Strategies for elections and mediation live beside their engines and are re-exported here.
+from community_governance.elections._strategies import (  # noqa: E402
+    Election,
+    candidates,
+    election_ballots,
+    election_estates,
+    elections,
+)
+from community_governance.mediation._strategies import (  # noqa: E402
+    candidate_events,
+    mediation_case_histories,
+    mediation_cases,
+    mediation_event_sequences,
+)

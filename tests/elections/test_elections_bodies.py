@@ -126,7 +126,7 @@ def test_owners_exactly_half_passes_less_fails_even_fails():
         [*base, member("o1", "owner-representative"), member("o2", "owner-representative")], CN
     )
     assert not odd.valid
-    owners = dict((n.code, ok) for ok, n in odd.checks)
+    owners = {n.code: ok for ok, n in odd.checks}
     assert owners["group-owners-share"] is False
 
 

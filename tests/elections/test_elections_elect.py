@@ -418,3 +418,39 @@ def test_ballot_round_trip():
     ballot = ElectionBallot("1-1", frozenset({"A", "B"}), spoiled=False)
     assert ballot.to_dict()["approvals"] == ["A", "B"]
     assert ElectionBallot.from_dict(ballot.to_dict()) == ballot
+
+
+def test_two_equal_ballots_for_one_unit_are_duplicates():
+    estate = flat_estate(["100"] * 3)
+    twice = [ElectionBallot("1-1", ["A"]), ElectionBallot("1-1", ["A"])]
+    with pytest.raises(DuplicateBallotError, match="1-1"):
+        elect(estate, twice, candidates=["A"], seats=1, rules=CN)
+    with pytest.raises(DuplicateBallotError, match="1-1"):
+        elect(estate, iter(twice), candidates=["A"], seats=1, rules=CN)
+
+
+def test_many_multi_unit_persons_are_counted_not_all_named():
+    rows = [
+        {"unit": f"{b}-{i}", "area": "50", "owners": [f"o{i}"]} for b in (1, 2) for i in range(12)
+    ]
+    estate = cg.Estate.from_records(rows)
+    ballots = [ElectionBallot(u.id, ["A"]) for u in estate.units]
+    result = elect(estate, ballots, candidates=["A"], seats=1, rules=CN)
+    notice = next(n for n in result.notices if n.code == "multi-unit-persons")
+    assert "(+2)" in notice.en
+
+
+def test_duplicate_of_a_second_unit_of_one_person():
+    estate = cg.Estate.from_records(
+        [
+            {"unit": "1-1", "area": "80", "owners": ["Li"]},
+            {"unit": "1-2", "area": "80", "owners": ["Li"]},
+        ]
+    )
+    ballots = [
+        ElectionBallot("1-1", ["A"]),
+        ElectionBallot("1-2", ["A"]),
+        ElectionBallot("1-2", ["A"]),
+    ]
+    with pytest.raises(DuplicateBallotError, match="1-2"):
+        elect(estate, ballots, candidates=["A"], seats=1, rules=CN)

@@ -93,3 +93,23 @@ def test_candidate_round_trip(candidate: Candidate):
 @given(candidates(candidate_id="Li"))
 def test_fixed_candidate_id(candidate: Candidate):
     assert candidate.id == "Li"
+
+
+@settings(max_examples=80, deadline=None)
+@given(elections())
+def test_fast_path_equals_careful_path(election):
+    from community_governance.elections._count import _careful, fold
+    from community_governance.elections.ballots import BallotPolicy
+
+    ids = frozenset(election.candidates)
+    fast = fold(election.estate, election.ballots, ids, election.seats, BallotPolicy())
+    slow = _careful(election.estate, election.ballots, ids, election.seats, BallotPolicy())
+    for c in ids:
+        assert fast.heads.get(c, 0) == slow.heads.get(c, 0)
+        assert fast.area.get(c, 0) == slow.area.get(c, 0)
+    assert (fast.participating_heads, fast.participating_area) == (
+        slow.participating_heads,
+        slow.participating_area,
+    )
+    assert (fast.spoiled_heads, fast.spoiled_area) == (slow.spoiled_heads, slow.spoiled_area)
+    assert set(fast.persons) == set(slow.persons)

@@ -163,7 +163,7 @@ def audit_election(
         candidates: The candidates.
         seats: The seats.
         rules: The rule set.
-        **options: Further [elect][community_governance.elections.elect] options (ranking,
+        **options: Further `elect` options (ranking,
             tie_break, alternates, scope...); the ballot policy sets unknown units aside.
 
     Returns:

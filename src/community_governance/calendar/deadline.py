@@ -44,7 +44,7 @@ class Deadline:
         end: The last day, inclusive (after any rest-day roll-over).
         unrolled_end: The last day before the roll-over (equal to ``end`` when none applied).
         basis: The rule that sets the period.
-        calendar: Name of the holiday calendar used, or [NO_CALENDAR][].
+        calendar: Name of the holiday calendar used, or `NO_CALENDAR`.
         label_zh: What the deadline is for, in Chinese (``label`` is used when empty).
     """
 

@@ -8,7 +8,9 @@ distinct set rather than once per approval.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from itertools import chain
+from operator import attrgetter
 
 from community_governance.elections.ballots import BallotPolicy, ElectionBallot, Handling
 from community_governance.exceptions import (
@@ -22,6 +24,7 @@ from community_governance.register.estate import Estate
 
 #: Marks a spoiled ballot; no candidate id can start with NUL (candidate ids are checked).
 SPOILED: frozenset[str] = frozenset({"\x00spoiled"})
+_UNIT = attrgetter("unit")
 
 
 class Folded:
@@ -37,7 +40,7 @@ class Folded:
         set_aside: Units outside the register whose ballots were set aside.
         over_approved: Units whose ballot was spoiled for approving too many.
         non_candidate: Units whose ballot was spoiled for approving a non-candidate.
-        persons: Person index → approval set (``SPOILED`` for spoiled ballots).
+        persons: The persons who took part (keys: person indices).
     """
 
     __slots__ = (
@@ -63,7 +66,7 @@ class Folded:
         self.set_aside: list[str] = []
         self.over_approved: list[str] = []
         self.non_candidate: list[str] = []
-        self.persons: dict[int, frozenset[str]] = {}
+        self.persons: Mapping[int, object] = {}
 
 
 def unit_person(estate: Estate) -> dict[str, int]:
@@ -85,6 +88,10 @@ def fold(
 ) -> Folded:
     """Validate ballots and count approvals per candidate.
 
+    A fast path handles the common case (every unit known, no irregular ballot); anything
+    else is recounted by the careful path, which applies the declared policy ballot by
+    ballot. Both give the same result.
+
     Raises:
         UnknownUnitError: a ballot's unit is outside the register (``ERROR`` policy).
         DuplicateBallotError: a unit has two ballots.
@@ -92,9 +99,70 @@ def fold(
         UnknownCandidateError: a ballot approves a non-candidate (``ERROR`` policy).
         ConflictingBallotsError: ballots of one counted person differ.
     """
+    items = ballots if isinstance(ballots, list | tuple) else list(ballots)
+    where = unit_person(estate)
+    first: dict[int, ElectionBallot] = {}
+    keep = first.setdefault
+    repeats: list[ElectionBallot] = []
+    push = repeats.append
+    try:
+        for ballot in items:
+            if keep(where[ballot.unit], ballot) is not ballot:
+                push(ballot)
+    except KeyError:
+        return _careful(estate, items, candidates, seats, policy)
+    if len(first) + len(repeats) != len(items):
+        return _careful(estate, items, candidates, seats, policy)
+    for ballot in repeats:
+        earlier = first[where[ballot.unit]]
+        if (
+            earlier.unit == ballot.unit
+            or ballot.approvals != earlier.approvals
+            or ballot.spoiled is not earlier.spoiled
+        ):
+            return _careful(estate, items, candidates, seats, policy)
+    if len(set(map(_UNIT, repeats))) != len(repeats):
+        return _careful(estate, items, candidates, seats, policy)
+    result = Folded()
+    result.persons = first
+    person_area = estate._grouping.person_area
+    area = result.area = dict.fromkeys(candidates, 0)
+    valid: list[frozenset[str]] = []
+    add = valid.append
+    total = spoiled_heads = spoiled_area = 0
+    for person, ballot in first.items():
+        size = person_area[person]
+        total += size
+        if ballot.spoiled:
+            spoiled_heads += 1
+            spoiled_area += size
+            continue
+        approvals = ballot.approvals
+        if len(approvals) > seats or not approvals <= candidates:
+            return _careful(estate, items, candidates, seats, policy)
+        add(approvals)
+        for candidate in approvals:
+            area[candidate] += size
+    result.heads = dict.fromkeys(candidates, 0)
+    result.heads.update(Counter(chain.from_iterable(valid)))
+    result.participating_heads = len(first)
+    result.participating_area = total
+    result.spoiled_heads = spoiled_heads
+    result.spoiled_area = spoiled_area
+    return result
+
+
+def _careful(
+    estate: Estate,
+    ballots: list[ElectionBallot] | tuple[ElectionBallot, ...],
+    candidates: frozenset[str],
+    seats: int,
+    policy: BallotPolicy,
+) -> Folded:
+    """Ballot by ballot, applying the declared policy to every irregular ballot."""
     where = unit_person(estate)
     result = Folded()
-    persons = result.persons
+    persons: dict[int, frozenset[str]] = {}
     counted: dict[str, None] = {}
     spoil_over = policy.over_approval is Handling.SPOIL
     spoil_unknown = policy.non_candidate is Handling.SPOIL
@@ -148,17 +216,18 @@ def fold(
                 person=counted_person.label,
                 units=counted_person.units,
             )
-    _sum(estate, result)
+    result.persons = persons
+    _sum(estate, result, persons)
     return result
 
 
-def _sum(estate: Estate, result: Folded) -> None:
+def _sum(estate: Estate, result: Folded, persons: dict[int, frozenset[str]]) -> None:
     person_area = estate._grouping.person_area
     by_set: dict[frozenset[str], int] = {}
     get = by_set.get
-    for person, approvals in result.persons.items():
+    for person, approvals in persons.items():
         by_set[approvals] = get(approvals, 0) + person_area[person]
-    heads_by_set = Counter(result.persons.values())
+    heads_by_set = Counter(persons.values())
     heads = result.heads
     area = result.area
     for approvals, set_area in by_set.items():

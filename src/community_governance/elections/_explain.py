@@ -27,6 +27,10 @@ _IRREGULAR = Citation(
 )
 
 
+#: How many persons a notice names before it only counts the rest.
+_SHOWN = 10
+
+
 def vetting_text(vetting: Vetting, lang: str) -> str:
     """The vetting as text: status, then one line per rule."""
     zh = lang == "zh"
@@ -213,12 +217,15 @@ def fold_notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notic
         ),
     ):
         if units:
-            listed = ", ".join(units)
+            listed = ", ".join(sorted(units))
             notices.append(Notice(code, f"{en}: {listed}", f"{zh}：{listed}", _IRREGULAR))
     multi = estate._grouping.multi_unit
-    voted = [estate.persons[p].label for p in folded.persons if p in multi]
+    voted = [p for p in sorted(multi) if p in folded.persons]
     if voted:
-        listed = ", ".join(voted)
+        persons = estate.persons
+        listed = ", ".join(persons[p].label for p in voted[:_SHOWN])
+        if len(voted) > _SHOWN:
+            listed += f" (+{len(voted) - _SHOWN})"
         notices.append(
             Notice(
                 "multi-unit-persons",

@@ -6,6 +6,7 @@ Requires the optional ``hypothesis`` extra; re-exported from ``community_governa
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -30,7 +31,8 @@ def candidates(draw: st.DrawFn, candidate_id: str | None = None) -> Candidate:
         for name in ("residence_years", "recommendations", "age")
     }
     occupation = draw(st.none() | st.sampled_from(["teacher", "lawyer", "engineer", "retired"]))
-    return Candidate(cid, f"owner-{cid}", occupation=occupation, **facts, **numbers)
+    values: dict[str, Any] = {**facts, **numbers}
+    return Candidate(cid, f"owner-{cid}", occupation=occupation, **values)
 
 
 @st.composite

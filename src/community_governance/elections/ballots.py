@@ -1,7 +1,8 @@
 """Election ballots (one per unit, approving candidates) and the policy for irregular ones.
 
 The law does not say how to count a ballot approving more candidates than seats, approving a
-non-candidate, or cast for a unit outside the register; a declared [BallotPolicy][] does.
+non-candidate, or cast for a unit outside the register; a declared
+[BallotPolicy][community_governance.elections.BallotPolicy] does.
 """
 
 from __future__ import annotations

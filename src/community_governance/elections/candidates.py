@@ -1,8 +1,9 @@
 """Candidates for the owners' committee and the facts declared about them.
 
-A [Candidate][] is an owner on the register (or the authorised natural person of an entity
-owner) plus the facts the vetting body declared. Every fact is ``None`` until declared: an
-unknown fact stays unknown, and eligibility depending on it is *undetermined*, never guessed.
+A [Candidate][community_governance.elections.Candidate] is an owner on the register (or the
+authorised natural person of an entity owner) plus the facts the vetting body declared. Every
+fact is ``None`` until declared: an unknown fact stays unknown, and eligibility depending on it
+is *undetermined*, never guessed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from community_governance.exceptions import CandidateError
 
 __all__ = ["BOOLEAN_FACTS", "Candidate", "Disqualification"]
 
-#: The yes/no facts a candidate may carry (attribute names of [Candidate][]).
+#: The yes/no facts a candidate may carry (attribute names of a candidate).
 BOOLEAN_FACTS = (
     "owner_in_area",
     "full_capacity",
@@ -44,7 +45,7 @@ BOOLEAN_FACTS = (
 
 
 class Disqualification(Enum):
-    """A bar to standing (negative-list item), each read from one fact of a [Candidate][].
+    """A bar to standing (negative-list item), each read from one fact of a candidate.
 
     Attributes:
         ARREARS: Arrears of property fees or the maintenance fund (欠交物业服务费或者专项维修资金).
@@ -69,7 +70,7 @@ class Disqualification(Enum):
 
     @property
     def fact(self) -> str:
-        """The [Candidate][] attribute this bar reads."""
+        """The candidate attribute this bar reads."""
         return self.value
 
     def label(self, lang: str = "en") -> str:

@@ -156,7 +156,7 @@ class CandidateResult:
 
 @attrs.frozen(slots=True)
 class ElectionResult:
-    """The outcome of [elect][community_governance.elections.elect].
+    """The outcome of `elect`.
 
     Attributes:
         round: 1 for a first round; one more than the previous round otherwise.

@@ -140,7 +140,8 @@ def build_slate(
         candidates: The candidates.
         policy: The declared policy (default: case 1's practice).
         vettings: Vetting results; ineligible candidates are left off.
-        positive: The estate's positive list (used by [Priority.POSITIVE_LIST][]).
+        positive: The estate's positive list (used by
+            [Priority.POSITIVE_LIST][community_governance.elections.Priority]).
 
     Returns:
         The [Slate][community_governance.elections.Slate].
@@ -211,7 +212,7 @@ def _gate(candidate: Candidate, vetting: Vetting | None, policy: SlatePolicy) ->
     if vetting is None:
         return None
     if vetting.status is Eligibility.INELIGIBLE:
-        return "ineligible: " + ", ".join(v.rule.code for v in vetting.failed)
+        return "ineligible: " + ", ".join(dict.fromkeys(v.rule.code for v in vetting.failed))
     if vetting.status is Eligibility.UNDETERMINED and policy.exclude_undetermined:
         return f"eligibility undetermined (missing: {', '.join(vetting.missing)})"
     return None

@@ -1,10 +1,11 @@
 """Layered, dated rule sets.
 
-A [Layer][community_governance.Layer] is one text of one instrument for one jurisdiction (``"CN"``, ``"CN-SH"``, or an
-estate's own rules), valid between two dates, holding resolution rules per matter and named
-parameters, each with its citation. A [RuleSet][community_governance.RuleSet] is the stack of layers in force for a
-jurisdiction on a date, national first; a value asked of it comes from the highest layer that
-supplies it, and says which layer that was ([Provided][community_governance.Provided]).
+A [Layer][community_governance.Layer] is one text of one instrument for one jurisdiction
+(``"CN"``, ``"CN-SH"``, or an estate's own rules), valid between two dates, holding resolution
+rules per matter and named parameters, each with its citation. A
+[RuleSet][community_governance.RuleSet] is the stack of layers in force for a jurisdiction on a
+date, national first; a value asked of it comes from the highest layer that supplies it, and
+says which layer that was ([Provided][community_governance.Provided]).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A [MediationCase][community_governance.mediation.MediationCase] is moved by
 [Event][community_governance.mediation.Event]s through the declared
-[TABLE][community_governance.mediation.TABLE]; [apply][community_governance.mediation.apply]
+`TABLE`; [apply][community_governance.mediation.apply]
 refuses an event with the failed guard and its reason; the trail replays to the same case;
 judicial confirmation is a parallel status; policies per jurisdiction set the period;
 [mediation_statistics][community_governance.mediation.mediation_statistics] counts with

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +21,57 @@ from community_governance.mediation.states import (
 )
 
 if TYPE_CHECKING:
+    from community_governance.citations import Citation
     from community_governance.mediation.case import MediationCase
     from community_governance.mediation.events import Event
 
 Changes = dict[str, Any]
 _JC_PERIOD = Period(days=30)
+_DEADLINES: dict[tuple[str, date, int, int, str], Deadline] = {}
+_DEADLINES_MAX = 4096
+
+
+def deadline(
+    label: str,
+    start: date,
+    period: Period,
+    *,
+    basis: Citation,
+    calendar: HolidayCalendar | None,
+    label_zh: str,
+) -> Deadline:
+    """[Deadline.compute][community_governance.calendar.Deadline.compute], remembered.
+
+    Without a calendar the result depends only on the arguments, so it is kept (deadlines are
+    frozen values, safe to share) and found again by label, start day and the identity of the
+    period and basis (each kept alive by the deadline that holds it, so an identity is never
+    reused while its entry exists). With a calendar it is computed every time: a calendar may
+    learn new holidays. At most ``_DEADLINES_MAX`` entries are kept; then the memory is reset.
+
+    Args:
+        label: What the deadline is for.
+        start: The day of the starting event (not counted).
+        period: The length.
+        basis: The rule that sets the period.
+        calendar: Rest days for the roll-over, or ``None`` for none.
+        label_zh: What the deadline is for, in Chinese.
+
+    Returns:
+        The deadline.
+    """
+    if calendar is not None:
+        return Deadline.compute(
+            label, start, period, basis=basis, calendar=calendar, label_zh=label_zh
+        )
+    key = (label, start, id(period), id(basis), label_zh)
+    found = _DEADLINES.get(key)
+    if found is None:
+        if len(_DEADLINES) >= _DEADLINES_MAX:
+            _DEADLINES.clear()
+        found = _DEADLINES[key] = Deadline.compute(
+            label, start, period, basis=basis, calendar=None, label_zh=label_zh
+        )
+    return found
 
 
 def report(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
@@ -79,8 +127,8 @@ def refuse(case: MediationCase, event: Event, calendar: HolidayCalendar | None) 
 
 def accept(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
     """Register the case; open the mediation period; record the limitation interruption."""
-    first_consent = min((c.on for c in case.consents if c.given), default=event.on)
-    period = Deadline.compute(
+    first_consent = min([c.on for c in case.consents if c.given], default=event.on)
+    period = deadline(
         "mediation period",
         event.on,
         case.policy.period,
@@ -130,7 +178,7 @@ def extend(case: MediationCase, event: Event, calendar: HolidayCalendar | None) 
     current = case.mediation_deadline
     start = current.end if current is not None else event.on
     assert event.period is not None  # guaranteed by REQUIRED_FIELDS
-    deadline = Deadline.compute(
+    extended = deadline(
         "mediation period (extended)",
         start,
         event.period,
@@ -138,7 +186,7 @@ def extend(case: MediationCase, event: Event, calendar: HolidayCalendar | None) 
         calendar=calendar,
         label_zh="调解期限（延长）",
     )
-    return {"mediation_deadline": deadline, "extensions": case.extensions + 1}
+    return {"mediation_deadline": extended, "extensions": case.extensions + 1}
 
 
 def written_request(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
@@ -149,14 +197,73 @@ def written_request(case: MediationCase, event: Event, calendar: HolidayCalendar
 _AGREEMENT_FIELDS = tuple(field.name for field in attrs.fields(Agreement))
 _AGREEMENT_INDEX = {name: index for index, name in enumerate(_AGREEMENT_FIELDS)}
 _agreement_values = attrgetter(*_AGREEMENT_FIELDS)
+SIGNATURES = _AGREEMENT_INDEX["signatures"]
+STATUS = _AGREEMENT_INDEX["status"]
+EFFECTIVE_ON = _AGREEMENT_INDEX["effective_on"]
+CONFIRMATION = _AGREEMENT_INDEX["confirmation"]
+PERFORMED = _AGREEMENT_INDEX["performed"]
+
+
+# A private fast constructor for Agreement, rebuilt on every signature and performance record.
+# attrs' __init__ stores each field through object.__setattr__; storing through the slots'
+# own descriptors is the same effect at about half the cost. It is only equivalent because
+# Agreement has no validator, converter or post-init hook: checked here, at import.
+assert not hasattr(Agreement, "__attrs_post_init__")
+assert all(f.validator is None and f.converter is None for f in attrs.fields(Agreement))
+(
+    _set_version,
+    _set_form,
+    _set_terms,
+    _set_made_on,
+    _set_status,
+    _set_signatures,
+    _set_effective_on,
+    _set_written_up_on,
+    _set_performed,
+    _set_urgings,
+    _set_visits,
+    _set_confirmation,
+) = (getattr(Agreement, name).__set__ for name in _AGREEMENT_FIELDS)
+_new = object.__new__
+
+
+def make_agreement(values: Sequence[Any]) -> Agreement:
+    """``Agreement(*values)`` without the generic attribute protocol (same result, faster)."""
+    new = _new(Agreement)
+    _set_version(new, values[0])
+    _set_form(new, values[1])
+    _set_terms(new, values[2])
+    _set_made_on(new, values[3])
+    _set_status(new, values[4])
+    _set_signatures(new, values[5])
+    _set_effective_on(new, values[6])
+    _set_written_up_on(new, values[7])
+    _set_performed(new, values[8])
+    _set_urgings(new, values[9])
+    _set_visits(new, values[10])
+    _set_confirmation(new, values[11])
+    return new
+
+
+def latest_with(case: MediationCase, field: int, value: Any) -> tuple[Agreement, ...]:
+    """``agreements`` with one field (its index in ``_AGREEMENT_FIELDS``) of the latest changed.
+
+    The one-field form of [_replace_latest][] for the frequent events (signing, performance),
+    without a keyword dict.
+    """
+    agreements = case.agreements
+    values = list(_agreement_values(agreements[-1]))
+    values[field] = value
+    return (*agreements[:-1], make_agreement(values))
 
 
 def _replace_latest(case: MediationCase, **changes: Any) -> tuple[Agreement, ...]:
     """Replace the latest agreement (``Agreement`` has no validators: no need for evolve)."""
-    values = list(_agreement_values(case.agreements[-1]))
+    agreements = case.agreements
+    values = list(_agreement_values(agreements[-1]))
     for name, value in changes.items():
         values[_AGREEMENT_INDEX[name]] = value
-    return (*case.agreements[:-1], Agreement(*values))
+    return (*agreements[:-1], make_agreement(values))
 
 
 def _terminate(reason: TerminationReason, *, routes: bool = True) -> Any:

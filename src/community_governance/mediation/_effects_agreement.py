@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
-from community_governance.calendar import Deadline, HolidayCalendar, Period
+from community_governance.calendar import HolidayCalendar, Period
 from community_governance.mediation import _citations as cite
-from community_governance.mediation._effects import Changes, _replace_latest
+from community_governance.mediation._effects import (
+    CONFIRMATION,
+    EFFECTIVE_ON,
+    PERFORMED,
+    SIGNATURES,
+    STATUS,
+    Changes,
+    _agreement_values,
+    _replace_latest,
+    deadline,
+    latest_with,
+    make_agreement,
+)
 from community_governance.mediation.agreement import (
     Agreement,
     Confirmation,
@@ -27,8 +40,24 @@ if TYPE_CHECKING:
 _JC_PERIOD = Period(days=30)
 
 
-def _window(start: Any, calendar: HolidayCalendar | None) -> Confirmation:
-    window = Deadline.compute(
+_OPEN: dict[date, Confirmation] = {}  # without a calendar: the new confirmation by start day
+_OPEN_MAX = 4096
+
+
+def _window(start: date, calendar: HolidayCalendar | None) -> Confirmation:
+    """A new confirmation record with its 30-day window (a frozen value: kept when it can be)."""
+    if calendar is None:
+        found = _OPEN.get(start)
+        if found is None:
+            if len(_OPEN) >= _OPEN_MAX:
+                _OPEN.clear()
+            found = _OPEN[start] = _new_window(start, None)
+        return found
+    return _new_window(start, calendar)
+
+
+def _new_window(start: date, calendar: HolidayCalendar | None) -> Confirmation:
+    window = deadline(
         "judicial confirmation window",
         start,
         _JC_PERIOD,
@@ -64,9 +93,9 @@ def draft(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -
 def sign(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
     """Add one execution element (signature, seal or fingerprint)."""
     assert event.method is not None  # guaranteed by REQUIRED_FIELDS
-    latest = case.agreements[-1]
     signature = Signature(event.party, event.method, event.on)
-    return {"agreements": _replace_latest(case, signatures=(*latest.signatures, signature))}
+    signatures = (*case.agreements[-1].signatures, signature)
+    return {"agreements": latest_with(case, SIGNATURES, signatures)}
 
 
 def decline(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
@@ -76,15 +105,14 @@ def decline(case: MediationCase, event: Event, calendar: HolidayCalendar | None)
 
 def take_effect(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
     """The agreement takes effect the day its last execution element was added."""
-    effective = max(s.on for s in case.agreements[-1].signatures)
-    return {
-        "agreements": _replace_latest(
-            case,
-            status=AgreementStatus.IN_EFFECT,
-            effective_on=effective,
-            confirmation=_window(effective, calendar),
-        )
-    }
+    agreements = case.agreements
+    drafted = agreements[-1]
+    effective = max([s.on for s in drafted.signatures])
+    values = list(_agreement_values(drafted))
+    values[STATUS] = AgreementStatus.IN_EFFECT
+    values[EFFECTIVE_ON] = effective
+    values[CONFIRMATION] = _window(effective, calendar)
+    return {"agreements": (*agreements[:-1], make_agreement(values))}
 
 
 def write_up(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
@@ -101,9 +129,9 @@ def visit(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -
 
 def perform(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
     """Record performance of an obligation."""
-    latest = case.agreements[-1]
     record = PerformanceRecord(event.target, event.on, event.reason)
-    return {"agreements": _replace_latest(case, performed=(*latest.performed, record))}
+    performed = (*case.agreements[-1].performed, record)
+    return {"agreements": latest_with(case, PERFORMED, performed)}
 
 
 def urge(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
@@ -123,7 +151,7 @@ def close(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -
 
 def remediate(case: MediationCase, event: Event, calendar: HolidayCalendar | None) -> Changes:
     """Supersede the agreement and open a new mediation period from today (library decision)."""
-    period = Deadline.compute(
+    period = deadline(
         "mediation period (re-mediation)",
         event.on,
         case.policy.period,

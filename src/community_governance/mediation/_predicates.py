@@ -20,14 +20,18 @@ def _party_known(case: MediationCase, event: Event) -> str | None:
 
 
 def _not_yet_consented(case: MediationCase, event: Event) -> str | None:
-    if event.party in case.consented:
-        return f"party {event.party!r} has already consented"
+    party = event.party
+    for consent in case.consents:
+        if consent.given and consent.party == party:
+            return f"party {party!r} has already consented"
     return None
 
 
 def _all_consented(case: MediationCase, event: Event) -> str | None:
-    missing = sorted(case.party_ids - case.consented)
-    return f"no consent yet from {', '.join(missing)}" if missing else None
+    consented = {consent.party for consent in case.consents if consent.given}
+    if case.party_ids <= consented:
+        return None
+    return f"no consent yet from {', '.join(sorted(case.party_ids - consented))}"
 
 
 def _not_before_other_body(case: MediationCase, event: Event) -> str | None:
@@ -140,27 +144,35 @@ def _obligors_are_parties(case: MediationCase, event: Event) -> str | None:
 
 
 def _signatory_known(case: MediationCase, event: Event) -> str | None:
-    if event.party == case.committee.id:
+    party = event.party
+    if party == case.committee.id:
         return None if event.method is SigningMethod.SEAL else "the committee signs by its seal"
-    if event.party in case.party_ids or any(m.id == event.party for m in case.mediators):
+    if party in case.party_ids:
         return None
-    return f"{event.party!r} is neither a party, a mediator of the case, nor the committee"
+    for mediator in case.mediators:
+        if mediator.id == party:
+            return None
+    return f"{party!r} is neither a party, a mediator of the case, nor the committee"
 
 
 def _not_yet_signed(case: MediationCase, event: Event) -> str | None:
     agreement = case.agreement
-    if agreement is not None and any(s.signatory == event.party for s in agreement.signatures):
-        return f"{event.party!r} has already signed agreement version {agreement.version}"
+    party = event.party
+    for signature in agreement.signatures if agreement is not None else ():
+        if signature.signatory == party:
+            return f"{party!r} has already signed agreement version {agreement.version}"  # type: ignore[union-attr]
     return None
 
 
 def _fully_executed(case: MediationCase, event: Event) -> str | None:
     agreement = case.agreement
     signed = {s.signatory for s in agreement.signatures} if agreement is not None else set()
-    missing = sorted(case.party_ids - signed)
-    if missing:
-        return f"not yet signed by {', '.join(missing)}"
-    if not any(m.id in signed for m in case.mediators):
+    if not case.party_ids <= signed:
+        return f"not yet signed by {', '.join(sorted(case.party_ids - signed))}"
+    for mediator in case.mediators:
+        if mediator.id in signed:
+            break
+    else:
         return "no mediator has signed"
     return None if case.committee.id in signed else "the committee's seal is not affixed"
 
@@ -173,10 +185,14 @@ def _oral_unwritten(case: MediationCase, event: Event) -> str | None:
 
 
 def _obligation_open(case: MediationCase, event: Event) -> str | None:
-    agreement = case.effective_agreement
-    if agreement is not None and any(o.id == event.target for o in agreement.unperformed()):
-        return None
-    return f"{event.target!r} is not an unperformed obligation of the agreement in effect"
+    agreements = case.agreements
+    agreement = agreements[-1] if agreements and agreements[-1].effective_on is not None else None
+    target = event.target
+    if agreement is not None and all(r.obligation != target for r in agreement.performed):
+        for obligation in agreement.terms.obligations:
+            if obligation.id == target:
+                return None
+    return f"{target!r} is not an unperformed obligation of the agreement in effect"
 
 
 def _obligation_overdue(case: MediationCase, event: Event) -> str | None:

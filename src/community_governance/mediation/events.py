@@ -137,7 +137,7 @@ class Event:
     """Something that happened to a case.
 
     Attributes:
-        kind: What happened; a member of [EventKind][] or its value (``"sign"``).
+        kind: What happened; a member of `EventKind` or its value (``"sign"``).
         on: The day it happened.
         by: Who recorded or did it (a mediator, a staff member).
         party: The party concerned (applicant, consenting or refusing party, signatory...).

@@ -26,7 +26,8 @@ class Choice(Enum):
         OPPOSE: 反对.
         ABSTAIN: 弃权 — takes part, does not agree (Civil Code Art. 278 counts approval among
             those taking part).
-        SPOILED: 废票 — returned but unreadable or invalid; counted per [SpoiledPolicy][community_governance.SpoiledPolicy].
+        SPOILED: 废票 — returned but unreadable or invalid; counted per
+            [SpoiledPolicy][community_governance.SpoiledPolicy].
     """
 
     AGREE = "agree"

@@ -2,8 +2,9 @@
 
 The predecessors list fewer items: Property Rights Law Art. 76(1) and Property Management
 Regulations (2007) Art. 11 have seven, with raising *and* using the maintenance fund as one item
-and no item for changing the use of common parts (which fell under "other major matters").
-Each rule set maps every [Matter][community_governance.Matter] to its tier with the article of its own text.
+and no item for changing the use of common parts (which fell under "other major matters"). Each
+rule set maps every [Matter][community_governance.Matter] to its tier with the article of its
+own text.
 """
 
 from __future__ import annotations

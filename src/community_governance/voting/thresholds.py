@@ -1,10 +1,11 @@
 """The threshold algebra: measures, bases, comparators, thresholds and resolution rules.
 
-A [Threshold][community_governance.Threshold] says *what* is counted (heads or area), *against what* (all owners, those
-taking part, or the votes cast), *how* (at least, 以上, or more than, 过半数/超过 — Civil Code
-Art. 1259) and *how much* (an exact ratio). A [ResolutionRule][community_governance.ResolutionRule] is a quorum — a conjunction of
-thresholds counting those who take part — and an approval — a conjunction counting those who
-agree. Checks compare integers by cross-multiplication, never floats.
+A [Threshold][community_governance.Threshold] says *what* is counted (heads or area), *against
+what* (all owners, those taking part, or the votes cast), *how* (at least, 以上, or more than,
+过半数/超过 — Civil Code Art. 1259) and *how much* (an exact ratio). A
+[ResolutionRule][community_governance.ResolutionRule] is a quorum — a conjunction of thresholds
+counting those who take part — and an approval — a conjunction counting those who agree. Checks
+compare integers by cross-multiplication, never floats.
 """
 
 from __future__ import annotations

@@ -1,0 +1,71 @@
+from decimal import Decimal
+
+import pytest
+
+from community_governance.audit import Reading, reported_percentage
+from community_governance.exceptions import AuditError
+
+
+@pytest.mark.parametrize(
+    ("total", "reported", "fits"),
+    [
+        (103, "96.8", ()),
+        (7, "71.4", (5,)),
+        (39, "53.8%", (21,)),
+        (5, "80", (4,)),
+        (103, "97.1", (100,)),
+    ],
+)
+def test_case_figures(total, reported, fits):
+    assert reported_percentage(total, reported).fits == fits
+
+
+def test_rounding_versus_truncation_declared():
+    rounded = reported_percentage(3, "66.7")
+    assert rounded.rounding == (2,) and rounded.truncation == ()
+    truncated = reported_percentage(3, "66.6")
+    assert truncated.rounding == () and truncated.truncation == (2,)
+    only = reported_percentage(3, "66.6", readings=(Reading.ROUNDING,))
+    assert only.fits == () and not only.possible
+
+
+def test_boundary_half_accepted_either_way():
+    assert reported_percentage(8, "12.5").fits == (1,)
+    assert reported_percentage(8, "13").rounding == (1,)
+    assert reported_percentage(8, "12").rounding == (1,)
+
+
+def test_explanations():
+    none = reported_percentage(103, "96.8")
+    assert none.explain() == "96.8% of 103: no whole count fits (99/103 = 96.1%, 100/103 = 97.1%)"
+    assert "没有任何整数" in none.explain("zh")
+    assert "5/7" in reported_percentage(7, "71.4").explain()
+    assert "可能的整数" in reported_percentage(7, "71.4").explain("zh")
+    assert reported_percentage(5, Decimal("0.0")).fits == (0,)
+    top = reported_percentage(5, 100)
+    assert top.fits == (5,) and top.nearest() == (5, None)
+    low = reported_percentage(7, "0.5")
+    assert low.nearest() == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("total", "reported", "field"),
+    [
+        (0, "5", "total"),
+        (True, "5", "total"),
+        (10, 96.8, "reported"),
+        (10, "x", "reported"),
+        (10, "101", "reported"),
+    ],
+)
+def test_bad_input(total, reported, field):
+    with pytest.raises(
+        AuditError, match=field if field == "total" else "reported percentage"
+    ) as caught:
+        reported_percentage(total, reported)
+    assert caught.value.field == field
+
+
+def test_no_readings():
+    with pytest.raises(AuditError, match="reading"):
+        reported_percentage(10, "5", readings=())

@@ -1,0 +1,108 @@
+"""The fast path of ``apply``: compact trail built on access, remembered deadlines, agreements."""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+from datetime import timedelta
+
+import attrs
+import pytest
+from mediation_builders import START, reach
+
+from community_governance import mediation as m
+from community_governance.calendar import NO_CALENDAR, WeekendCalendar
+from community_governance.mediation import _effects, _effects_agreement
+from community_governance.mediation import case as case_module
+
+S = m.CaseState
+
+
+def test_trail_is_built_on_access_and_matches_every_step() -> None:
+    case = reach(S.PERFORMED)
+    assert "trail" not in case.__dict__  # compact until asked for
+    trail = case.trail
+    assert case.trail is trail  # built once, then read like any field
+    assert [entry.seq for entry in trail] == list(range(len(trail)))
+    assert trail[0].from_state is S.NEW and trail[-1].to_state is S.PERFORMED
+    assert all(e.policy == case.policy.code and e.calendar == NO_CALENDAR for e in trail)
+    assert all(a.to_state is b.from_state for a, b in itertools.pairwise(trail))
+    assert m.replay(case) == case
+
+
+def test_an_older_trail_is_reused_by_later_cases() -> None:
+    case = reach(S.AGREEMENT_DRAFTED)
+    before = case.trail
+    after = m.apply(
+        case, m.Event("sign", START + timedelta(days=9), party="Li", method="signature")
+    )
+    assert after.trail[:-1] == before and after.trail[:-1][0] is before[0]
+    # a record that already holds its tuple returns it as it is
+    log = after.__dict__["_log"]
+    assert case_module._materialize(log) is after.trail
+    assert case_module._materialize(None) == ()
+
+
+def test_constructor_trail_then_events() -> None:
+    case = reach(S.ACCEPTED)
+    rebuilt = attrs.evolve(case, trail=case.trail)  # a trail given to the constructor
+    assert rebuilt == case and rebuilt.__dict__["_log"][-1] is case.trail
+    on = START + timedelta(days=9)
+    later = m.apply(rebuilt, m.Event("assign_mediators", on, mediators=(m.Mediator("m1"),)))
+    assert later.trail[:-1] == case.trail
+    assert later.trail[-1].seq == len(case.trail) and later.trail[-1].event.on == on
+
+
+def test_unknown_attribute_and_pickling() -> None:
+    case = reach(S.APPLIED)
+    with pytest.raises(AttributeError, match="no_such_field"):
+        _ = case.no_such_field  # type: ignore[attr-defined]
+    bare = object.__new__(m.MediationCase)  # no instance data at all
+    with pytest.raises(AttributeError, match="trail"):
+        _ = bare.trail
+    copy = pickle.loads(pickle.dumps(case))
+    assert copy == case and copy.trail == case.trail
+
+
+def test_frozen_still() -> None:
+    case = reach(S.APPLIED)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        case.trail = ()  # type: ignore[misc]
+
+
+def test_deadlines_without_calendar_are_shared_and_the_memory_is_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = reach(S.ACCEPTED)
+    second = reach(S.ACCEPTED)
+    assert first.mediation_deadline is second.mediation_deadline
+    full_deadlines: dict[object, object] = {"old": None}
+    full_windows: dict[object, object] = {"old": None}
+    monkeypatch.setattr(_effects, "_DEADLINES", full_deadlines)
+    monkeypatch.setattr(_effects, "_DEADLINES_MAX", 1)
+    monkeypatch.setattr(_effects_agreement, "_OPEN", full_windows)
+    monkeypatch.setattr(_effects_agreement, "_OPEN_MAX", 1)
+    performing = reach(S.IN_PERFORMANCE)
+    assert performing.mediation_deadline == first.mediation_deadline
+    assert "old" not in full_deadlines and len(full_deadlines) == 1  # reset, then one kept
+    assert "old" not in full_windows and len(full_windows) == 1
+
+
+def test_deadlines_with_a_calendar_are_computed_each_time() -> None:
+    case = reach(S.APPLIED)
+    on = START + timedelta(days=2)
+    calendar = WeekendCalendar()
+    one = m.apply(m.apply(case, m.Event("give_consent", on, party="PM")), m.Event("accept", on))
+    two = m.apply(
+        m.apply(case, m.Event("give_consent", on, party="PM")),
+        m.Event("accept", on),
+        calendar=calendar,
+    )
+    assert two.mediation_deadline is not None and two.mediation_deadline.calendar != NO_CALENDAR
+    assert one.mediation_deadline is not None and one.mediation_deadline.calendar == NO_CALENDAR
+
+
+def test_fast_agreement_constructor_matches_attrs() -> None:
+    agreement = reach(S.IN_PERFORMANCE).agreements[-1]
+    values = attrs.astuple(agreement, recurse=False)
+    assert _effects.make_agreement(values) == m.Agreement(*values) == agreement
