@@ -87,18 +87,46 @@ RULES = "CN-national"  # the rule set recorded in every trail entry
 CALENDAR = "none"  # the calendar recorded in every trail entry
 
 
+PARTY_SET = frozenset(PARTIES)
+MEDIATORS = ("m1",)  # the mediators named by assign_mediators
+OBLIGORS = {"o1": "Li"}  # obligation id -> obligor, as in the drafted terms
+OBLIGATIONS = frozenset(OBLIGORS)
+OTHER_BODY_ACCEPTED = False  # no court, police or other body has the dispute
+RIGHTS_NOTICE = True  # given with assign_mediators
+INVITEES: frozenset[str] = frozenset()  # the session invites nobody
+PUBLIC_OBJECTED = False  # nobody objected to a public session
+JC_PENDING = False  # no judicial-confirmation application pending
+
+
 def _guard(
-    state: str, event: str, party: str, consented: frozenset[str], signed: frozenset[str]
+    state: str,
+    event: str,
+    party: str,
+    consented: frozenset[str],
+    signed: frozenset[str],
+    performed: frozenset[str],
 ) -> bool:
-    """The same guards for the peers: party known, all consented, fully executed..."""
-    if event in ("submit_application", "give_consent"):
-        return party in PARTIES and party not in consented
-    if event == "accept":
-        return consented >= set(PARTIES)
-    if event == "sign":
+    """The same guards as ours, on the same facts, in the same order (see the table)."""
+    if event == "submit_application":  # party_known
+        return party in PARTY_SET
+    if event == "give_consent":  # party_known, party_not_yet_consented
+        return party in PARTY_SET and party not in consented
+    if event == "accept":  # all_parties_consented, not_before_other_body
+        return consented >= PARTY_SET and not OTHER_BODY_ACCEPTED
+    if event == "assign_mediators":  # at_least_one_mediator, mediators_independent, rights
+        return len(MEDIATORS) >= 1 and PARTY_SET.isdisjoint(MEDIATORS) and RIGHTS_NOTICE
+    if event == "hold_session":  # invitees_consented, public_not_objected
+        return consented >= INVITEES and not PUBLIC_OBJECTED
+    if event == "draft_agreement":  # obligors_are_parties
+        return all(obligor in PARTY_SET for obligor in OBLIGORS.values())
+    if event == "sign":  # signatory_known, not_yet_signed
         return party in SIGNERS and party not in signed
-    if event == "take_effect":
+    if event == "take_effect":  # fully_executed
         return signed >= SIGNERS
+    if event == "record_performance":  # obligation_open
+        return party in OBLIGATIONS and party not in performed
+    if event == "close_performed":  # all_obligations_performed, no_pending_confirmation
+        return performed >= OBLIGATIONS and not JC_PENDING
     return True
 
 
@@ -109,16 +137,17 @@ class Frozen(NamedTuple):
     state: str
     consented: frozenset[str]
     signed: frozenset[str]
+    performed: frozenset[str]
     trail: tuple[tuple[int, date, str, str, str, str, tuple[str, ...], str, str], ...]
 
 
 def run_floor(n: int) -> int:
     count = 0
     while count < n:
-        case = Frozen("reported", frozenset(), frozenset(), ())
+        case = Frozen("reported", frozenset(), frozenset(), frozenset(), ())
         for event, party in SCRIPT:
             target = NEXT[(case.state, event)]
-            if not _guard(case.state, event, party, case.consented, case.signed):
+            if not _guard(case.state, event, party, case.consented, case.signed, case.performed):
                 raise RuntimeError(event)
             consented = (
                 case.consented | {party}
@@ -126,8 +155,11 @@ def run_floor(n: int) -> int:
                 else case.consented
             )
             signed = case.signed | {party} if event == "sign" else case.signed
+            performed = (
+                case.performed | {party} if event == "record_performance" else case.performed
+            )
             entry = (len(case.trail), DAY, event, party, case.state, target, (), RULES, CALENDAR)
-            case = Frozen(target, consented, signed, (*case.trail, entry))
+            case = Frozen(target, consented, signed, performed, (*case.trail, entry))
             count += 1
     return count
 
@@ -178,12 +210,14 @@ def run_transitions(n: int) -> int:
         def __init__(self) -> None:
             self.consented: frozenset[str] = frozenset()
             self.signed: frozenset[str] = frozenset()
+            self.performed: frozenset[str] = frozenset()
             self.trail: list[tuple[int, date, str, str, str, str, tuple[str, ...], str, str]] = []
 
         def ok(self, event_data: Any) -> bool:
             e = event_data.event.name
             party = event_data.kwargs.get("party", "")
-            return _guard(self.state, e, party, self.consented, self.signed)  # type: ignore[attr-defined]
+            state = self.state  # type: ignore[attr-defined]
+            return _guard(state, e, party, self.consented, self.signed, self.performed)
 
         def record(self, event_data: Any) -> None:
             e = event_data.event.name
@@ -192,6 +226,8 @@ def run_transitions(n: int) -> int:
                 self.consented = self.consented | {party}
             if e == "sign":
                 self.signed = self.signed | {party}
+            if e == "record_performance":
+                self.performed = self.performed | {party}
             source, dest = event_data.transition.source, event_data.transition.dest
             self.trail.append((len(self.trail), DAY, e, party, source, dest, (), RULES, CALENDAR))
 
@@ -211,6 +247,7 @@ def run_transitions(n: int) -> int:
     count = 0
     while count < n:
         model.consented, model.signed, model.trail = frozenset(), frozenset(), []
+        model.performed = frozenset()
         machine.set_state("reported")
         for event, party in SCRIPT:
             if not model.trigger(event, party=party):  # type: ignore[attr-defined]
@@ -246,17 +283,20 @@ def run_statemachine(n: int) -> int:
         def __init__(self) -> None:
             self.consented: frozenset[str] = frozenset()
             self.signed: frozenset[str] = frozenset()
+            self.done: frozenset[str] = frozenset()  # "performed" is a state name
             self.trail: list[tuple[int, date, str, str, str, str, tuple[str, ...], str, str]] = []
             super().__init__()
 
         def ok(self, event: str, source: Any, party: str = "") -> bool:
-            return _guard(source.id, event, party, self.consented, self.signed)
+            return _guard(source.id, event, party, self.consented, self.signed, self.done)
 
         def after_transition(self, event: str, source: Any, target: Any, party: str = "") -> None:
             if event in ("submit_application", "give_consent"):
                 self.consented = self.consented | {party}
             if event == "sign":
                 self.signed = self.signed | {party}
+            if event == "record_performance":
+                self.done = self.done | {party}
             entry = (len(self.trail), DAY, event, party, source.id, target.id, (), RULES, CALENDAR)
             self.trail.append(entry)
 

@@ -353,3 +353,14 @@ def test_relabel_units_keeps_everything_but_ids() -> None:
     assert [u.building for u in renamed.units] == ["2", "1"]
     assert ballots == [cg.Ballot("1-r1", "agree")]
     assert renamed.total_area == estate.total_area
+
+
+def test_never_looser_checks_a_passing_vote_against_the_national_rule() -> None:
+    estate = cg.Estate.from_records(
+        [{"unit": f"1-{n}", "area": "50.25", "owners": [f"o{n}"]} for n in range(4)]
+    )
+    ballots = [cg.Ballot(f"1-{n}", "agree") for n in range(4)]
+    local = SH_2020.resolution(cg.Matter.RAISE_MAINTENANCE_FUND).value
+    national = CN_2022.resolution(cg.Matter.RAISE_MAINTENANCE_FUND).value
+    assert cgst.decider(local)(estate, ballots).passed
+    cgst.assert_never_looser(local, national, estate=estate, ballots=ballots)
