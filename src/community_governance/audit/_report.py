@@ -173,3 +173,13 @@ def discrepancy_html(caption: str, items: Sequence[Discrepancy], footer: Sequenc
 def listing(items: Sequence[Discrepancy], lang: str) -> list[str]:
     """One line per discrepancy."""
     return [f"  ✗ {d.text(lang)}" for d in items]
+
+
+def audit_text(items: Sequence[Discrepancy], recount: str, lang: str) -> str:
+    """An audit's explanation: a verdict line, the discrepancies, then the recount."""
+    count = len(items)
+    if lang == "zh":
+        head = f"发现{count}处差异" if count else "复核结果与公布一致"
+    else:
+        head = f"{count} discrepancies found" if count else "The announcement matches the recount"
+    return "\n".join([head, *listing(items, lang), "", recount])

@@ -11,9 +11,9 @@ from community_governance._exact import Exact
 from community_governance._serial import dump, load
 from community_governance.audit._report import (
     Discrepancy,
+    audit_text,
     compare,
     discrepancy_html,
-    listing,
     optional_area,
     optional_count,
     prescan,
@@ -71,17 +71,7 @@ class DecisionAudit:
 
     def explain(self, lang: str = "en") -> str:
         """The discrepancies, then the recount's explanation."""
-        count = len(self.discrepancies)
-        head = (
-            ("复核结果与公布一致" if self.consistent else f"发现{count}处差异")
-            if lang == "zh"
-            else (
-                "The announcement matches the recount"
-                if self.consistent
-                else f"{count} discrepancies found"
-            )
-        )
-        return "\n".join([head, *listing(self.discrepancies, lang), "", self.recount.explain(lang)])
+        return audit_text(self.discrepancies, self.recount.explain(lang), lang)
 
     def _repr_html_(self) -> str:
         return discrepancy_html(

@@ -15,6 +15,7 @@ from datetime import date
 from fractions import Fraction
 
 from community_governance.citations import Citation, Confidence
+from community_governance.jurisdictions._tiers import double_tiers, tiers
 from community_governance.jurisdictions.registry import register_layer
 from community_governance.jurisdictions.ruleset import Layer, Param
 from community_governance.voting.ballots import SpoiledPolicy
@@ -37,18 +38,7 @@ HEADS, AREA = Measure.HEADS, Measure.AREA
 ALL, PART = Base.ALL, Base.PARTICIPATING
 
 
-def both(
-    base: Base, comparator: Comparator, ratio: Fraction, cite: Citation
-) -> tuple[Threshold, ...]:
-    """Area AND heads thresholds with the same base, comparator, ratio and citation."""
-    return (
-        Threshold(AREA, base, comparator, ratio, cite),
-        Threshold(HEADS, base, comparator, ratio, cite),
-    )
-
-
-def _spoiled(effective: date) -> Param:
-    return Param(SpoiledPolicy.PARTICIPATING, SpoiledPolicy.PARTICIPATING.citation)
+_SPOILED = Param(SpoiledPolicy.PARTICIPATING, SpoiledPolicy.PARTICIPATING.citation)
 
 
 # ----------------------------------------------------------------- Civil Code (2021-01-01)
@@ -56,11 +46,6 @@ def _spoiled(effective: date) -> Param:
 _CC = date(2021, 1, 1)
 _cc_278_1 = Citation("civil_code", "278(1)", effective=_CC)
 _cc_278_2 = Citation("civil_code", "278(2)", effective=_CC)
-_cc_quorum = both(ALL, AT_LEAST, Fraction(2, 3), _cc_278_2)
-_cc_ordinary = ResolutionRule(
-    _cc_quorum, both(PART, MORE_THAN, Fraction(1, 2), _cc_278_2), _cc_278_1
-)
-_cc_special = ResolutionRule(_cc_quorum, both(PART, AT_LEAST, Fraction(3, 4), _cc_278_2), _cc_278_1)
 _CC_SPECIAL = {
     Matter.RAISE_MAINTENANCE_FUND,
     Matter.REBUILD_OR_RENOVATE,
@@ -74,10 +59,16 @@ CIVIL_CODE_2021 = register_layer(
         valid_from=_CC,
         valid_to=None,
         checked_on=CHECKED_ON,
-        resolutions={
-            matter: _cc_special if matter in _CC_SPECIAL else _cc_ordinary for matter in Matter
-        },
-        params={"spoiled_ballots": _spoiled(_CC)},
+        resolutions=double_tiers(
+            quorum=(ALL, AT_LEAST, Fraction(2, 3)),
+            quorum_cite=_cc_278_2,
+            ordinary=(PART, MORE_THAN, Fraction(1, 2)),
+            special=(PART, AT_LEAST, Fraction(3, 4)),
+            special_matters=_CC_SPECIAL,
+            approval_cite=_cc_278_2,
+            item_cite=_cc_278_1,
+        ),
+        params={"spoiled_ballots": _SPOILED},
         note="Civil Code Art. 278; counting per SPC interpretation Arts. 8-9 (2020 text)",
     )
 )
@@ -88,13 +79,6 @@ _PRL = date(2007, 10, 1)
 _prl_76_1 = Citation("property_rights_law", "76(1)", effective=_PRL)
 _prl_76_2 = Citation("property_rights_law", "76(2)", effective=_PRL)
 _regs_12 = Citation("property_management_regulations", "12(1)", text_version="2007", effective=_PRL)
-_prl_quorum = both(ALL, MORE_THAN, Fraction(1, 2), _regs_12)
-_prl_ordinary = ResolutionRule(
-    _prl_quorum, both(ALL, MORE_THAN, Fraction(1, 2), _prl_76_2), _prl_76_1
-)
-_prl_special = ResolutionRule(
-    _prl_quorum, both(ALL, AT_LEAST, Fraction(2, 3), _prl_76_2), _prl_76_1
-)
 _PRL_SPECIAL = {
     Matter.USE_MAINTENANCE_FUND,
     Matter.RAISE_MAINTENANCE_FUND,
@@ -108,10 +92,16 @@ PROPERTY_RIGHTS_LAW_2007 = register_layer(
         valid_from=_PRL,
         valid_to=date(2020, 12, 31),
         checked_on=CHECKED_ON,
-        resolutions={
-            matter: _prl_special if matter in _PRL_SPECIAL else _prl_ordinary for matter in Matter
-        },
-        params={"spoiled_ballots": _spoiled(_PRL)},
+        resolutions=double_tiers(
+            quorum=(ALL, MORE_THAN, Fraction(1, 2)),
+            quorum_cite=_regs_12,
+            ordinary=(ALL, MORE_THAN, Fraction(1, 2)),
+            special=(ALL, AT_LEAST, Fraction(2, 3)),
+            special_matters=_PRL_SPECIAL,
+            approval_cite=_prl_76_2,
+            item_cite=_prl_76_1,
+        ),
+        params={"spoiled_ballots": _SPOILED},
         note=(
             "changing the use of common parts has no item of its own before 2021 and is "
             "decided as another major matter (Art. 76(1) item 7)"
@@ -153,10 +143,8 @@ REGULATIONS_2003 = register_layer(
         valid_to=date(2007, 9, 30),
         checked_on=CHECKED_ON,
         confidence=Confidence.MEDIUM,
-        resolutions={
-            matter: _r03_special if matter in _R03_SPECIAL else _r03_ordinary for matter in Matter
-        },
-        params={"spoiled_ballots": _spoiled(_R03)},
+        resolutions=tiers(_r03_ordinary, _r03_special, _R03_SPECIAL),
+        params={"spoiled_ballots": _SPOILED},
         note=(
             "2003 text known from a single source; 'voting rights' (投票权) were defined by "
             "provincial rules and are approximated by exclusive area; 'present' is read as "

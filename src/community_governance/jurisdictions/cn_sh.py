@@ -13,11 +13,11 @@ from datetime import date
 from fractions import Fraction
 
 from community_governance.citations import Citation
-from community_governance.jurisdictions.cn import ALL, AT_LEAST, CHECKED_ON, MORE_THAN, PART, both
+from community_governance.jurisdictions._tiers import double_tiers
+from community_governance.jurisdictions.cn import ALL, AT_LEAST, CHECKED_ON, MORE_THAN, PART
 from community_governance.jurisdictions.registry import register_layer
 from community_governance.jurisdictions.ruleset import Layer
 from community_governance.voting.matters import Matter
-from community_governance.voting.thresholds import ResolutionRule
 
 __all__ = ["SHANGHAI_2018", "SHANGHAI_2020"]
 
@@ -30,13 +30,6 @@ _art18_2018 = Citation(
     text_version="2018",
     effective=_SH_2018,
     note="pre-2020 wording, from a comparison of the 2018 and 2020 texts",
-)
-_quorum_2018 = both(ALL, MORE_THAN, Fraction(1, 2), _art18_2018)
-_ordinary_2018 = ResolutionRule(
-    _quorum_2018, both(ALL, MORE_THAN, Fraction(1, 2), _art18_2018), _art18_2018
-)
-_special_2018 = ResolutionRule(
-    _quorum_2018, both(ALL, AT_LEAST, Fraction(2, 3), _art18_2018), _art18_2018
 )
 _SPECIAL_2018 = {
     Matter.USE_MAINTENANCE_FUND,
@@ -51,10 +44,15 @@ SHANGHAI_2018 = register_layer(
         valid_from=_SH_2018,
         valid_to=date(2020, 12, 29),
         checked_on=CHECKED_ON,
-        resolutions={
-            matter: _special_2018 if matter in _SPECIAL_2018 else _ordinary_2018
-            for matter in Matter
-        },
+        resolutions=double_tiers(
+            quorum=(ALL, MORE_THAN, Fraction(1, 2)),
+            quorum_cite=_art18_2018,
+            ordinary=(ALL, MORE_THAN, Fraction(1, 2)),
+            special=(ALL, AT_LEAST, Fraction(2, 3)),
+            special_matters=_SPECIAL_2018,
+            approval_cite=_art18_2018,
+            item_cite=_art18_2018,
+        ),
     )
 )
 
@@ -64,13 +62,6 @@ _art18_2020 = Citation(
     text_version="2020",
     effective=_SH_2020,
     note="effective date taken as the amendment date (law-china §7 Q10)",
-)
-_quorum_2020 = both(ALL, AT_LEAST, Fraction(2, 3), _art18_2020)
-_ordinary_2020 = ResolutionRule(
-    _quorum_2020, both(PART, MORE_THAN, Fraction(1, 2), _art18_2020), _art18_2020
-)
-_special_2020 = ResolutionRule(
-    _quorum_2020, both(PART, AT_LEAST, Fraction(3, 4), _art18_2020), _art18_2020
 )
 _SPECIAL_2020 = {
     Matter.RAISE_MAINTENANCE_FUND,
@@ -85,9 +76,14 @@ SHANGHAI_2020 = register_layer(
         valid_from=_SH_2020,
         valid_to=None,
         checked_on=CHECKED_ON,
-        resolutions={
-            matter: _special_2020 if matter in _SPECIAL_2020 else _ordinary_2020
-            for matter in Matter
-        },
+        resolutions=double_tiers(
+            quorum=(ALL, AT_LEAST, Fraction(2, 3)),
+            quorum_cite=_art18_2020,
+            ordinary=(PART, MORE_THAN, Fraction(1, 2)),
+            special=(PART, AT_LEAST, Fraction(3, 4)),
+            special_matters=_SPECIAL_2020,
+            approval_cite=_art18_2020,
+            item_cite=_art18_2020,
+        ),
     )
 )
