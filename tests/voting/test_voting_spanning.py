@@ -67,3 +67,22 @@ def test_estate_html_lists_persons_and_overlaps_escaped(estate: cg.Estate) -> No
     assert "Demo &lt;estate&gt;" in html
     assert "Li+Wang" in html and "co-owned" in html
     assert "distinct owner sets" in html
+
+
+def test_partial_person_notice_lists_twenty_and_counts_the_rest() -> None:
+    rows = [
+        {"unit": f"{owner}-{flat}", "area": "50", "owners": [f"o{owner:02d}"]}
+        for owner in range(25)
+        for flat in range(2)
+    ]
+    estate = cg.Estate.from_records(rows)
+    ballots = [cg.Ballot(f"{owner}-0", "agree") for owner in range(25)]
+    rules = cg.rules_for("CN", on=date(2025, 3, 1))
+    decision = cg.decide(estate, ballots, matter="use-maintenance-fund", rules=rules)
+    (notice,) = [n for n in decision.notices if n.code == "partial-person-ballots"]
+    assert "o00" in notice.en
+    assert "o19" in notice.en
+    assert "o20" not in notice.en
+    assert "… 5 more" in notice.en
+    reordered = cg.decide(estate, ballots[::-1], matter="use-maintenance-fund", rules=rules)
+    assert reordered.notices == decision.notices

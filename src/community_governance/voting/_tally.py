@@ -53,16 +53,15 @@ def collect(estate: Estate, ballots: Iterable[Ballot]) -> PersonChoices:
     repeats = result.ballots
     heads = result.heads
     area = result.area
-    seen: set[str] = set()
-    mark = seen.add
+    seen = bytearray(len(person_of))  # one mark per unit position
     for ballot in ballots:
         unit = ballot.unit
         position = index.get(unit)
         if position is None:
             raise UnknownUnitError(f"ballot for unit {unit!r}: not in the register", unit=unit)
-        if unit in seen:
+        if seen[position]:
             raise DuplicateBallotError(f"unit {unit!r} has more than one ballot", unit=unit)
-        mark(unit)
+        seen[position] = 1
         if ballot.proxy is not None and not ballot.proxy.written_authorisation:
             result.unauthorised_proxies.append(unit)
             continue

@@ -369,13 +369,19 @@ def _unconfirmed_citations(layer: Layer, rules: RuleSet) -> list[Citation]:
 
 
 def _partial(estate: Estate, choices: PersonChoices) -> list[str]:
+    """Labels of persons who voted for only some of their units (at most ``_SHOWN`` + a count)."""
     ballots = choices.ballots
+    multi = estate._grouping.multi_unit
+    voted_multi = multi.keys() & choices.choice.keys()  # set intersection, in C
+    partial = sorted(person for person in voted_multi if ballots.get(person, 1) < multi[person])
     persons = estate.persons
-    return [
-        persons[person].label
-        for person, units in estate._grouping.multi_unit.items()
-        if person in choices.choice and ballots.get(person, 1) < units
-    ]
+    labels = [persons[person].label for person in partial[:_SHOWN]]
+    if len(partial) > _SHOWN:
+        labels.append(f"… {len(partial) - _SHOWN} more")
+    return labels
+
+
+_SHOWN = 20
 
 
 def _spanning(rules: RuleSet, opened: date) -> tuple[Notice, ...]:
