@@ -60,6 +60,8 @@ class GovernanceError(Exception):
     def __init__(self, message: str, **details: Any) -> None:
         super().__init__(message)
         self.details: dict[str, Any] = details
+        for name, value in details.items():  # each structured field is also an attribute
+            setattr(self, name, value)
 
 
 # --------------------------------------------------------------------------- register
@@ -74,11 +76,12 @@ class InvalidRecordError(GovernanceError, ValueError):
         value: The offending value.
     """
 
+    row: int | None
+    field: str
+    value: object
+
     def __init__(self, message: str, *, row: int | None, field: str, value: object) -> None:
         super().__init__(message, row=row, field=field, value=value)
-        self.row = row
-        self.field = field
-        self.value = value
 
 
 class AreaTypeError(GovernanceError, TypeError):
@@ -89,10 +92,11 @@ class AreaTypeError(GovernanceError, TypeError):
         value: The refused value.
     """
 
+    what: str
+    value: object
+
     def __init__(self, message: str, *, what: str, value: object) -> None:
         super().__init__(message, what=what, value=value)
-        self.what = what
-        self.value = value
 
 
 class InvalidAreaError(GovernanceError, ValueError):
@@ -103,10 +107,11 @@ class InvalidAreaError(GovernanceError, ValueError):
         value: The refused value.
     """
 
+    what: str
+    value: object
+
     def __init__(self, message: str, *, what: str, value: object) -> None:
         super().__init__(message, what=what, value=value)
-        self.what = what
-        self.value = value
 
 
 class DuplicateIdError(GovernanceError, ValueError):
@@ -117,10 +122,11 @@ class DuplicateIdError(GovernanceError, ValueError):
         id: The duplicated identifier.
     """
 
+    kind: str
+    id: str
+
     def __init__(self, message: str, *, kind: str, id: str) -> None:
         super().__init__(message, kind=kind, id=id)
-        self.kind = kind
-        self.id = id
 
 
 class UnknownReferenceError(GovernanceError, LookupError):
@@ -132,11 +138,12 @@ class UnknownReferenceError(GovernanceError, LookupError):
         referrer: The item that holds the reference.
     """
 
+    kind: str
+    id: str
+    referrer: str
+
     def __init__(self, message: str, *, kind: str, id: str, referrer: str) -> None:
         super().__init__(message, kind=kind, id=id, referrer=referrer)
-        self.kind = kind
-        self.id = id
-        self.referrer = referrer
 
 
 class EmptyEstateError(GovernanceError, ValueError):
@@ -157,9 +164,10 @@ class UnknownUnitError(BallotError, LookupError):
         unit: The unknown unit id.
     """
 
+    unit: str
+
     def __init__(self, message: str, *, unit: str) -> None:
         super().__init__(message, unit=unit)
-        self.unit = unit
 
 
 class DuplicateBallotError(BallotError):
@@ -169,9 +177,10 @@ class DuplicateBallotError(BallotError):
         unit: The unit with more than one ballot.
     """
 
+    unit: str
+
     def __init__(self, message: str, *, unit: str) -> None:
         super().__init__(message, unit=unit)
-        self.unit = unit
 
 
 class ConflictingBallotsError(BallotError):
@@ -182,10 +191,11 @@ class ConflictingBallotsError(BallotError):
         units: The units whose ballots disagree.
     """
 
+    person: str
+    units: tuple[str, ...]
+
     def __init__(self, message: str, *, person: str, units: tuple[str, ...]) -> None:
         super().__init__(message, person=person, units=units)
-        self.person = person
-        self.units = units
 
 
 class InvalidChoiceError(GovernanceError, ValueError):
@@ -196,10 +206,11 @@ class InvalidChoiceError(GovernanceError, ValueError):
         allowed: The accepted spellings.
     """
 
+    value: object
+    allowed: tuple[str, ...]
+
     def __init__(self, message: str, *, value: object, allowed: tuple[str, ...]) -> None:
         super().__init__(message, value=value, allowed=allowed)
-        self.value = value
-        self.allowed = allowed
 
 
 # --------------------------------------------------------------------------- rule sets
@@ -217,10 +228,11 @@ class UnknownJurisdictionError(RuleSetError):
         known: The registered codes.
     """
 
+    code: str
+    known: tuple[str, ...]
+
     def __init__(self, message: str, *, code: str, known: tuple[str, ...]) -> None:
         super().__init__(message, code=code, known=known)
-        self.code = code
-        self.known = known
 
 
 class RuleSetNotInForceError(RuleSetError):
@@ -231,10 +243,11 @@ class RuleSetNotInForceError(RuleSetError):
         on: The requested date (ISO format).
     """
 
+    code: str
+    on: str
+
     def __init__(self, message: str, *, code: str, on: str) -> None:
         super().__init__(message, code=code, on=on)
-        self.code = code
-        self.on = on
 
 
 class StaleRuleSetWarning(UserWarning):
@@ -261,11 +274,12 @@ class CandidateError(ElectionError):
         value: The refused value.
     """
 
+    what: str
+    field: str
+    value: object
+
     def __init__(self, message: str, *, what: str, field: str, value: object) -> None:
         super().__init__(message, what=what, field=field, value=value)
-        self.what = what
-        self.field = field
-        self.value = value
 
 
 class UnknownCandidateError(ElectionError, LookupError):
@@ -276,10 +290,11 @@ class UnknownCandidateError(ElectionError, LookupError):
         candidate: The unknown candidate id.
     """
 
+    unit: str
+    candidate: str
+
     def __init__(self, message: str, *, unit: str, candidate: str) -> None:
         super().__init__(message, unit=unit, candidate=candidate)
-        self.unit = unit
-        self.candidate = candidate
 
 
 class OverApprovalError(ElectionError):
@@ -291,11 +306,12 @@ class OverApprovalError(ElectionError):
         seats: The seats being filled.
     """
 
+    unit: str
+    approvals: int
+    seats: int
+
     def __init__(self, message: str, *, unit: str, approvals: int, seats: int) -> None:
         super().__init__(message, unit=unit, approvals=approvals, seats=seats)
-        self.unit = unit
-        self.approvals = approvals
-        self.seats = seats
 
 
 class BodyError(ElectionError):
@@ -306,10 +322,11 @@ class BodyError(ElectionError):
         value: The refused value.
     """
 
+    field: str
+    value: object
+
     def __init__(self, message: str, *, field: str, value: object) -> None:
         super().__init__(message, field=field, value=value)
-        self.field = field
-        self.value = value
 
 
 class AuditError(ElectionError):
@@ -320,10 +337,11 @@ class AuditError(ElectionError):
         value: The refused value.
     """
 
+    field: str
+    value: object
+
     def __init__(self, message: str, *, field: str, value: object) -> None:
         super().__init__(message, field=field, value=value)
-        self.field = field
-        self.value = value
 
 
 # --------------------------------------------------------------------------- mediation
@@ -351,14 +369,15 @@ class GuardFailedError(MediationError):
         reason: Why the guard failed, with its legal basis.
     """
 
+    state: str
+    event: str
+    guard: str | None
+    reason: str
+
     def __init__(
         self, message: str, *, state: str, event: str, guard: str | None, reason: str
     ) -> None:
         super().__init__(message, state=state, event=event, guard=guard, reason=reason)
-        self.state = state
-        self.event = event
-        self.guard = guard
-        self.reason = reason
 
 
 class InvalidCaseDataError(MediationError):
@@ -370,11 +389,12 @@ class InvalidCaseDataError(MediationError):
         value: The refused value.
     """
 
+    what: str
+    field: str
+    value: object
+
     def __init__(self, message: str, *, what: str, field: str, value: object) -> None:
         super().__init__(message, what=what, field=field, value=value)
-        self.what = what
-        self.field = field
-        self.value = value
 
 
 class ReplayMismatchError(MediationError):
@@ -385,10 +405,11 @@ class ReplayMismatchError(MediationError):
         step: The 0-based trail position where replay diverged, or ``None`` at the end.
     """
 
+    case_id: str
+    step: int | None
+
     def __init__(self, message: str, *, case_id: str, step: int | None) -> None:
         super().__init__(message, case_id=case_id, step=step)
-        self.case_id = case_id
-        self.step = step
 
 
 # --------------------------------------------------------------------------- calendar
@@ -409,10 +430,11 @@ class InvalidPeriodError(CalendarError):
         value: The refused value.
     """
 
+    field: str
+    value: object
+
     def __init__(self, message: str, *, field: str, value: object) -> None:
         super().__init__(message, field=field, value=value)
-        self.field = field
-        self.value = value
 
 
 class HolidayDataUnavailableError(CalendarError, LookupError):
@@ -422,6 +444,7 @@ class HolidayDataUnavailableError(CalendarError, LookupError):
         year: The year asked about, or ``None`` when the data source itself is missing.
     """
 
+    year: int | None
+
     def __init__(self, message: str, *, year: int | None) -> None:
         super().__init__(message, year=year)
-        self.year = year
