@@ -10,6 +10,7 @@ import pytest
 from mediation_builders import START, reach, terms
 
 from community_governance import mediation as m
+from community_governance.audit import Reading, reported_percentage
 
 S = m.CaseState
 YEAR = {"start": date(2025, 1, 1), "end": date(2025, 12, 31)}
@@ -36,24 +37,24 @@ def test_case_2_register(agreements: int, shown: str) -> None:
 
 
 def test_96_8_percent_of_103_is_impossible() -> None:
-    check = m.check_reported_rate("96.8", 103)
+    # the mediation register of case 2, checked with the audit's reported-figure check
+    check = reported_percentage(103, "96.8")
     assert not check.possible
-    assert check.below == (99, Decimal("96.1"))
-    assert check.above == (100, Decimal("97.1"))
-    assert "99/103 = 96.1%" in check.explain() and "100/103 = 97.1%" in check.explain()
-    assert "不可能" in check.explain("zh")
-    assert not m.check_reported_rate("96.8", 103, truncated=True).possible
+    assert check.nearest() == (99, 100)
+    assert "99/103 = 96.1%" in check.explain()
+    assert "100/103 = 97.1%" in check.explain()
+    assert "没有任何整数" in check.explain("zh")
+    assert not reported_percentage(103, "96.8", readings=(Reading.TRUNCATION,)).possible
 
 
-def test_possible_rates_and_edges() -> None:
-    huangshi = m.check_reported_rate("97.6", 6368)
-    assert huangshi.possible and 6217 in huangshi.matches
-    assert "6217" in huangshi.explain() and "可为" in huangshi.explain("zh")
-    county = m.check_reported_rate("98.8", 21352, truncated=True)
-    assert 21111 in county.matches
-    assert 21111 not in m.check_reported_rate("98.8", 21352).matches
-    assert m.check_reported_rate("0", 7).below is None
-    assert m.check_reported_rate("100", 7).above is None
+def test_reported_rates_from_practice() -> None:
+    huangshi = reported_percentage(6368, "97.6")  # 6,217 of 6,368 reported as 97.6%
+    assert 6217 in huangshi.rounding
+    assert "6217" in huangshi.explain()
+    county = reported_percentage(21352, "98.8")  # 21,111 of 21,352: 98.87%, shown cut
+    assert 21111 in county.truncation
+    assert 21111 not in county.rounding
+    assert reported_percentage(7, "100").nearest() == (7, None)
 
 
 def test_windows_pending_and_not_accepted() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,6 +18,7 @@ import attrs
 
 from community_governance.citations import Citation
 from community_governance.exceptions import BodyError
+from community_governance.explain._format import percent_text
 
 if TYPE_CHECKING:
     from community_governance.jurisdictions.ruleset import RuleSet
@@ -40,18 +40,6 @@ class Profile(Protocol):
     @property
     def occupation(self) -> str | None:
         """Occupation, or ``None`` when unknown."""
-
-
-def percent_text(count: int, total: int, places: int = 1) -> str:
-    """``count/total`` as a percentage rounded half up to ``places`` (``"71.4%"``, ``"80%"``)."""
-    if total == 0:
-        return "—"
-    value = Decimal(count * 100) / Decimal(total)
-    shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = str(shown)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text}%"
 
 
 @attrs.frozen(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
@@ -28,11 +29,37 @@ def signed(value: Exact | Fraction | int, places: int = 2) -> str:
     return sign + text
 
 
+def percentage(
+    numerator: int, denominator: int, places: int = 1, *, truncate: bool = False
+) -> Decimal:
+    """``100 × numerator / denominator`` rounded half up (or cut) to ``places``, exactly.
+
+    The one rounding of percentages in the library (decisions, compositions, mediation rates,
+    reported-figure checks), so that they all show the same figure for the same ratio.
+    """
+    scaled = Fraction(100 * numerator * 10**places, denominator)
+    whole = math.floor(scaled) if truncate else math.floor(scaled + Fraction(1, 2))
+    return Decimal(whole).scaleb(-places)
+
+
+def percent_text(count: int, total: int, places: int = 1) -> str:
+    """``count/total`` as a percentage rounded half up to ``places`` (``"71.4%"``, ``"80%"``).
+
+    Trailing zeros are dropped; ``"—"`` when ``total`` is zero.
+    """
+    if total == 0:
+        return "—"
+    text = str(percentage(count, total, places))
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
 def percent(value: Fraction | None) -> str:
-    """A ratio as a percentage rounded to two places, or ``"—"`` when undefined."""
+    """A ratio as a percentage rounded half up to two places, or ``"—"`` when undefined."""
     if value is None:
         return "—"
-    return decimal_text(value * 100, 2).lstrip("≈") + "%"
+    return percent_text(value.numerator, value.denominator, 2)
 
 
 def ratio_text(value: Fraction) -> str:

@@ -47,7 +47,6 @@ from community_governance.mediation.records import (
     Party,
     Session,
 )
-from community_governance.mediation.reported import ReportedRateCheck, check_reported_rate
 from community_governance.mediation.states import (
     TERMINAL_STATES,
     AgreementForm,
@@ -109,7 +108,6 @@ __all__ = [
     "Permission",
     "PersonKind",
     "Rate",
-    "ReportedRateCheck",
     "Session",
     "Signature",
     "SigningMethod",
@@ -120,7 +118,6 @@ __all__ = [
     "WrittenFormRule",
     "apply",
     "case_warnings",
-    "check_reported_rate",
     "may",
     "mediation_statistics",
     "mermaid",

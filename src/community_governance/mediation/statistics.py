@@ -5,8 +5,7 @@ by cases accepted or by cases mediated. The result therefore carries each count'
 rate's definition, in English and Chinese, next to its figures. Cases refused at intake
 (``NOT_ACCEPTED``) are counted separately and never enter a rate.
 
-[check_reported_rate][community_governance.mediation.check_reported_rate] (module
-``reported``) tells whether a
+[reported_percentage][community_governance.audit.reported_percentage] tells whether a
 published percentage can be a ratio of whole cases at all: 96.8% of 103 cannot (100/103 rounds
 to 97.1%, 99/103 to 96.1%).
 """
@@ -22,19 +21,13 @@ from typing import Any
 import attrs
 
 from community_governance._serial import dump
+from community_governance.explain._format import percentage
 from community_governance.explain._html import html_table
 from community_governance.mediation._stats import Window, count_window
 from community_governance.mediation.case import MediationCase
 from community_governance.mediation.states import TerminationReason
 
-__all__ = ["MediationStatistics", "Rate", "mediation_statistics", "percent"]
-
-
-def percent(numerator: int, denominator: int, places: int, truncate: bool = False) -> Decimal:
-    """``100 * numerator / denominator`` rounded half up (or cut) to ``places``, exactly."""
-    scaled = Fraction(100 * numerator * 10**places, denominator)
-    whole = scaled.numerator // scaled.denominator if truncate else int(scaled + Fraction(1, 2))
-    return Decimal(whole).scaleb(-places)
+__all__ = ["MediationStatistics", "Rate", "mediation_statistics"]
 
 
 @attrs.frozen(slots=True)
@@ -62,7 +55,7 @@ class Rate:
 
     def percent(self, places: int = 1) -> Decimal | None:
         """The percentage rounded half up to ``places`` decimals, or ``None``."""
-        return percent(self.numerator, self.denominator, places) if self.denominator else None
+        return percentage(self.numerator, self.denominator, places) if self.denominator else None
 
     def explain(self, lang: str = "en") -> str:
         """``name: n / d = p% (definition)`` in ``"en"`` or ``"zh"``."""
