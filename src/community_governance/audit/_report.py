@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import TypeVar
+from typing import Any, ClassVar, Protocol, Self, TypeVar
 
 import attrs
 
 from community_governance._exact import Exact, exact
+from community_governance._serial import dump, load
 from community_governance.citations import Citation
 from community_governance.exceptions import AuditError, InvalidAreaError
 from community_governance.explain._format import decimal_text
@@ -175,11 +176,52 @@ def listing(items: Sequence[Discrepancy], lang: str) -> list[str]:
     return [f"  ✗ {d.text(lang)}" for d in items]
 
 
-def audit_text(items: Sequence[Discrepancy], recount: str, lang: str) -> str:
-    """An audit's explanation: a verdict line, the discrepancies, then the recount."""
-    count = len(items)
-    if lang == "zh":
-        head = f"发现{count}处差异" if count else "复核结果与公布一致"
-    else:
-        head = f"{count} discrepancies found" if count else "The announcement matches the recount"
-    return "\n".join([head, *listing(items, lang), "", recount])
+class _Explains(Protocol):
+    def explain(self, lang: str = ...) -> str: ...
+
+
+class AuditReport:
+    """What every audit result does: verdict, explanation, notebook view and plain data.
+
+    Subclasses are attrs classes with ``discrepancies`` and ``recount`` fields and set
+    ``_title`` (for the notebook caption) and ``_schema`` (for ``to_dict``).
+    """
+
+    __slots__ = ()
+    _title: ClassVar[str]
+    _schema: ClassVar[str]
+    discrepancies: tuple[Discrepancy, ...]
+    recount: _Explains
+
+    @property
+    def consistent(self) -> bool:
+        """Whether the announcement matches the recount with no irregularity."""
+        return not self.discrepancies
+
+    def explain(self, lang: str = "en") -> str:
+        """A verdict line, the discrepancies, then the recount's explanation."""
+        count = len(self.discrepancies)
+        if lang == "zh":
+            head = f"发现{count}处差异" if count else "复核结果与公布一致"
+        else:
+            head = (
+                f"{count} discrepancies found" if count else "The announcement matches the recount"
+            )
+        recount = self.recount.explain(lang)
+        return "\n".join([head, *listing(self.discrepancies, lang), "", recount])
+
+    def _repr_html_(self) -> str:
+        return discrepancy_html(
+            f"{self._title}: {len(self.discrepancies)} discrepancies",
+            self.discrepancies,
+            [self.recount.explain()],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data with a versioned ``schema`` key."""
+        return dump(self, self._schema)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Rebuild an audit from `to_dict` output."""
+        return load(cls, data, cls._schema)

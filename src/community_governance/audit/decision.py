@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from community_governance._exact import Exact
-from community_governance._serial import dump, load
 from community_governance.audit._report import (
+    AuditReport,
     Discrepancy,
-    audit_text,
     compare,
-    discrepancy_html,
     optional_area,
     optional_count,
     prescan,
@@ -51,7 +49,7 @@ class AnnouncedDecision:
 
 
 @attrs.frozen(slots=True)
-class DecisionAudit:
+class DecisionAudit(AuditReport):
     """The recounted decision and every discrepancy with the announcement.
 
     Attributes:
@@ -64,33 +62,8 @@ class DecisionAudit:
     recount: Decision
     discrepancies: tuple[Discrepancy, ...]
 
-    @property
-    def consistent(self) -> bool:
-        """Whether the announcement matches the recount with no irregularity."""
-        return not self.discrepancies
-
-    def explain(self, lang: str = "en") -> str:
-        """The discrepancies, then the recount's explanation."""
-        return audit_text(self.discrepancies, self.recount.explain(lang), lang)
-
-    def _repr_html_(self) -> str:
-        return discrepancy_html(
-            f"Decision audit: {len(self.discrepancies)} discrepancies",
-            self.discrepancies,
-            [self.recount.explain()],
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-data form, schema ``community_governance.decision_audit/1``."""
-        return dump(self, SCHEMA)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> DecisionAudit:
-        """Rebuild an audit from [to_dict][community_governance.audit.DecisionAudit.to_dict]."""
-        return load(cls, data, SCHEMA)
-
-
-SCHEMA = "community_governance.decision_audit/1"
+    _title: ClassVar[str] = "Decision audit"
+    _schema: ClassVar[str] = "community_governance.decision_audit/1"
 
 
 def audit_decision(

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from community_governance._exact import Exact
-from community_governance._serial import dump, load
 from community_governance.audit._report import (
+    AuditReport,
     Discrepancy,
-    audit_text,
     compare,
-    discrepancy_html,
     optional_area,
     optional_count,
     prescan,
@@ -86,7 +84,7 @@ class AnnouncedElection:
 
 
 @attrs.frozen(slots=True)
-class ElectionAudit:
+class ElectionAudit(AuditReport):
     """The recount and every discrepancy with the announcement.
 
     Attributes:
@@ -99,33 +97,8 @@ class ElectionAudit:
     recount: ElectionResult
     discrepancies: tuple[Discrepancy, ...]
 
-    @property
-    def consistent(self) -> bool:
-        """Whether the announcement matches the recount with no irregularity."""
-        return not self.discrepancies
-
-    def explain(self, lang: str = "en") -> str:
-        """The discrepancies, then the recount's explanation."""
-        return audit_text(self.discrepancies, self.recount.explain(lang), lang)
-
-    def _repr_html_(self) -> str:
-        return discrepancy_html(
-            f"Election audit: {len(self.discrepancies)} discrepancies",
-            self.discrepancies,
-            [self.recount.explain()],
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-data form, schema ``community_governance.election_audit/1``."""
-        return dump(self, SCHEMA)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ElectionAudit:
-        """Rebuild an audit from [to_dict][community_governance.audit.ElectionAudit.to_dict]."""
-        return load(cls, data, SCHEMA)
-
-
-SCHEMA = "community_governance.election_audit/1"
+    _title: ClassVar[str] = "Election audit"
+    _schema: ClassVar[str] = "community_governance.election_audit/1"
 
 
 def audit_election(
