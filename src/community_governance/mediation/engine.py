@@ -155,25 +155,7 @@ def apply(
     for check in checks:
         if check(case, event) is not None:
             return _apply_checked(case, event, calendar)
-    # _commit, inlined (one call less per event)
-    new = state.copy()
-    new.update(effect(case, event, calendar))
-    new["state"] = target
-    new.pop("trail", None)  # rebuilt lazily from "_log"
-    new["_log"] = [
-        log,
-        event,
-        source,
-        target,
-        (),
-        state["policy"],
-        NO_CALENDAR if calendar is None else calendar.name,
-        1 if log is None else log[LOG_COUNT] + 1,
-        None,
-    ]
-    applied = _new(MediationCase)
-    _set_state(applied, "__dict__", new)
-    return applied
+    return _commit(case, event, calendar, target, effect(case, event, calendar), ())
 
 
 def _commit(
