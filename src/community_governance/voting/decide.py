@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
@@ -24,49 +25,51 @@ from community_governance.voting.matters import Matter
 from community_governance.voting.thresholds import Base, Measure, ResolutionRule
 
 if TYPE_CHECKING:
-    from community_governance.jurisdictions.ruleset import Layer, RuleSet
+    from community_governance.jurisdictions.ruleset import RuleSet
 
 __all__ = ["decide"]
 
 GUIDANCE_ART_26 = Citation("guidance_rules_2009", "26(1)", note="proxies in writing")
-_CHOICES = (Choice.AGREE, Choice.OPPOSE, Choice.ABSTAIN, Choice.SPOILED)
+
+
+_HEADS, _AREA = Measure.HEADS, Measure.AREA
 
 
 @attrs.frozen(slots=True)
 class _Counts:
-    """Scaled integer figures per category (private)."""
+    """Integer figures per measure: heads, and area scaled by the estate's ``scale`` (private).
 
-    heads: dict[Choice, int]
-    area: dict[Choice, int]
-    total_heads: int
-    total_area: int
+    ``by_choice[measure][choice]`` counts persons by their ballots; ``deemed`` adds non-voters
+    to ``deemed_side`` when a deemed-vote clause applies.
+    """
+
+    by_choice: dict[Measure, dict[Choice, int]]
+    totals: dict[Measure, int]
     scale: int
-    deemed_heads: int = 0
-    deemed_area: int = 0
+    spoiled_participate: bool
+    deemed: dict[Measure, int] = attrs.field(factory=lambda: dict.fromkeys(Measure, 0))
     deemed_side: Choice | None = None
-    spoiled_participate: bool = True
 
     def participating(self, measure: Measure) -> int:
-        values = self.heads if measure is Measure.HEADS else self.area
+        values = self.by_choice[measure]
         counted = values[Choice.AGREE] + values[Choice.OPPOSE] + values[Choice.ABSTAIN]
         if self.spoiled_participate:
             counted += values[Choice.SPOILED]
-        return counted + (self.deemed_heads if measure is Measure.HEADS else self.deemed_area)
-
-    def total(self, measure: Measure) -> int:
-        return self.total_heads if measure is Measure.HEADS else self.total_area
+        return counted + self.deemed[measure]
 
     def of(self, choice: Choice, measure: Measure) -> int:
-        value = (self.heads if measure is Measure.HEADS else self.area)[choice]
-        if choice is self.deemed_side:
-            value += self.deemed_heads if measure is Measure.HEADS else self.deemed_area
-        return value
+        value = self.by_choice[measure][choice]
+        return value + self.deemed[measure] if choice is self.deemed_side else value
 
-    def figures(self, choice: Choice) -> Figures:
-        return Figures(self.of(choice, Measure.HEADS), self.exact(self.of(choice, Measure.AREA)))
+    def exact(self, value: int, measure: Measure) -> Exact:
+        """The figure as an exact number: heads as they are, area unscaled."""
+        return _normalise(Fraction(value, 1 if measure is _HEADS else self.scale))
 
-    def exact(self, scaled_area: int) -> Exact:
-        return _normalise(Fraction(scaled_area, self.scale))
+    def figures(self, heads: int, area: int) -> Figures:
+        return Figures(heads, self.exact(area, _AREA))
+
+    def figures_of(self, choice: Choice) -> Figures:
+        return self.figures(self.of(choice, _HEADS), self.of(choice, _AREA))
 
 
 def decide(
@@ -129,14 +132,15 @@ def decide(
     choices = collect(estate, ballots)
     grouping = estate._grouping
     counts = _Counts(
-        {choice: choices.heads[choice.slot] for choice in Choice},
-        {choice: choices.area[choice.slot] for choice in Choice},
-        len(grouping.keys),
-        grouping.total_area,
-        grouping.scale,
+        by_choice={
+            _HEADS: {choice: choices.heads[choice.slot] for choice in Choice},
+            _AREA: {choice: choices.area[choice.slot] for choice in Choice},
+        },
+        totals={_HEADS: len(grouping.keys), _AREA: grouping.total_area},
+        scale=grouping.scale,
         spoiled_participate=spoiled is SpoiledPolicy.PARTICIPATING,
     )
-    notices = _notices(estate, rules, choices.unauthorised_proxies, choices, spoiled, counts)
+    notices = _notices(estate, rules, rule, choices, spoiled, counts)
     if opened is not None:
         notices += _spanning(rules, opened)
 
@@ -156,13 +160,12 @@ def decide(
             without_deemed_votes=other,
         )
 
-    plain = build(counts, (), None)
     if clause is None:
-        return plain
+        return build(counts, (), None)
     deemed, extra = _apply_deemed(clause, counts, rules.provided("deemed_vote").citation)
     if deemed is None:
         return build(counts, extra, None)
-    return build(deemed, extra, plain)
+    return build(deemed, extra, build(counts, (), None))
 
 
 def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
@@ -175,7 +178,7 @@ def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
             else:
                 numerator = counts.of(Choice.AGREE, measure)
             if threshold.base is Base.ALL:
-                denominator = counts.total(measure)
+                denominator = counts.totals[measure]
             elif threshold.base is Base.PARTICIPATING:
                 denominator = counts.participating(measure)
             else:
@@ -185,12 +188,8 @@ def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
                 Check(
                     role,
                     threshold,
-                    _normalise(Fraction(numerator))
-                    if measure is Measure.HEADS
-                    else counts.exact(numerator),
-                    _normalise(Fraction(denominator))
-                    if measure is Measure.HEADS
-                    else counts.exact(denominator),
+                    counts.exact(numerator, measure),
+                    counts.exact(denominator, measure),
                     passed,
                 )
             )
@@ -199,16 +198,13 @@ def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
 
 def _tally(counts: _Counts) -> Tally:
     return Tally(
-        total=Figures(counts.total_heads, counts.exact(counts.total_area)),
-        participating=Figures(
-            counts.participating(Measure.HEADS),
-            counts.exact(counts.participating(Measure.AREA)),
-        ),
-        agree=counts.figures(Choice.AGREE),
-        oppose=counts.figures(Choice.OPPOSE),
-        abstain=counts.figures(Choice.ABSTAIN),
-        spoiled=counts.figures(Choice.SPOILED),
-        deemed=Figures(counts.deemed_heads, counts.exact(counts.deemed_area)),
+        total=counts.figures(counts.totals[_HEADS], counts.totals[_AREA]),
+        participating=counts.figures(counts.participating(_HEADS), counts.participating(_AREA)),
+        agree=counts.figures_of(Choice.AGREE),
+        oppose=counts.figures_of(Choice.OPPOSE),
+        abstain=counts.figures_of(Choice.ABSTAIN),
+        spoiled=counts.figures_of(Choice.SPOILED),
+        deemed=counts.figures(counts.deemed[_HEADS], counts.deemed[_AREA]),
     )
 
 
@@ -225,11 +221,13 @@ def _apply_deemed(
         "效力存在争议，故同时给出不适用该条款的结果",
         clause.citation,
     )
-    agree_h, oppose_h = counts.heads[Choice.AGREE], counts.heads[Choice.OPPOSE]
-    agree_a, oppose_a = counts.area[Choice.AGREE], counts.area[Choice.OPPOSE]
-    if agree_h > oppose_h and agree_a > oppose_a:
+    agree, oppose = (
+        [counts.by_choice[measure][choice] for measure in Measure]
+        for choice in (Choice.AGREE, Choice.OPPOSE)
+    )
+    if all(a > o for a, o in zip(agree, oppose, strict=True)):
         side = Choice.AGREE
-    elif oppose_h > agree_h and oppose_a > agree_a:
+    elif all(o > a for a, o in zip(agree, oppose, strict=True)):
         side = Choice.OPPOSE
     else:
         return None, (
@@ -242,9 +240,8 @@ def _apply_deemed(
                 _DEEMED_DESIGN,
             ),
         )
-    side_h, side_a = counts.heads[side], counts.area[side]
-    if clause.zhejiang_floor and not (
-        2 * side_h > counts.total_heads and 2 * side_a > counts.total_area
+    if clause.zhejiang_floor and not all(
+        2 * counts.by_choice[measure][side] > counts.totals[measure] for measure in Measure
     ):
         return None, (
             contested,
@@ -256,14 +253,16 @@ def _apply_deemed(
                 _ZHEJIANG_ART_10,
             ),
         )
-    missing_h = counts.total_heads - counts.participating(Measure.HEADS)
-    missing_a = counts.total_area - counts.participating(Measure.AREA)
-    deemed = attrs.evolve(counts, deemed_heads=missing_h, deemed_area=missing_a, deemed_side=side)
+    missing = {
+        measure: counts.totals[measure] - counts.participating(measure) for measure in Measure
+    }
+    deemed = attrs.evolve(counts, deemed=missing, deemed_side=side)
+    heads, area = missing[_HEADS], counts.exact(missing[_AREA], _AREA)
     applied = Notice(
         "deemed-votes-applied",
-        f"{missing_h} non-voting persons ({counts.exact(missing_a)} m²) were counted as taking "
+        f"{heads} non-voting persons ({area} m²) were counted as taking "
         f"part and voting {side.value}, under {source.format()}",
-        f"{missing_h}名未参与表决的业主（{counts.exact(missing_a)}平方米）被视为参与表决并"
+        f"{heads}名未参与表决的业主（{area}平方米）被视为参与表决并"
         f"{side.label('zh')}，依据{source.format('zh')}",
         clause.citation,
     )
@@ -282,7 +281,7 @@ _ZHEJIANG_ART_10 = Citation("zhejiang_pm_regulation", "10", text_version="2009")
 def _notices(
     estate: Estate,
     rules: RuleSet,
-    unauthorised: list[str],
+    rule: ResolutionRule,
     choices: PersonChoices,
     spoiled: SpoiledPolicy,
     counts: _Counts,
@@ -307,8 +306,8 @@ def _notices(
                 SPC_ART_9,
             )
         )
-    if unauthorised:
-        units = ", ".join(unauthorised)
+    if choices.unauthorised_proxies:
+        units = ", ".join(choices.unauthorised_proxies)
         notices.append(
             Notice(
                 "proxy-without-authorisation",
@@ -329,7 +328,8 @@ def _notices(
                 SPC_ART_9,
             )
         )
-    if counts.heads[Choice.SPOILED]:
+    spoiled_heads = counts.by_choice[_HEADS][Choice.SPOILED]
+    if spoiled_heads:
         how = (
             "counted as taking part, not agreeing"
             if spoiled is SpoiledPolicy.PARTICIPATING
@@ -338,8 +338,8 @@ def _notices(
         notices.append(
             Notice(
                 "spoiled-ballots",
-                f"{counts.heads[Choice.SPOILED]} spoiled ballot(s) were {how}",
-                f"{counts.heads[Choice.SPOILED]}张废票"
+                f"{spoiled_heads} spoiled ballot(s) were {how}",
+                f"{spoiled_heads}张废票"
                 + (
                     "计入参与表决、不计入同意"
                     if spoiled is SpoiledPolicy.PARTICIPATING
@@ -348,34 +348,29 @@ def _notices(
                 spoiled.citation,
             )
         )
-    for layer in rules.layers:
-        for rule_layer_citation in _unconfirmed_citations(layer, rules):
-            notices.append(
-                Notice(
-                    "unconfirmed-rule-used",
-                    f"an unconfirmed rule was used: {rule_layer_citation.format()}",
-                    f"使用了未经核实的规则：{rule_layer_citation.format('zh')}",
-                    rule_layer_citation,
-                )
-            )
+    used = {rule.citation} | {t.citation for t in (*rule.quorum, *rule.approval)}
+    notices.extend(
+        Notice(
+            "unconfirmed-rule-used",
+            f"an unconfirmed rule was used: {citation.format()}",
+            f"使用了未经核实的规则：{citation.format('zh')}",
+            citation,
+        )
+        for citation in sorted(used, key=Citation.format)
+        if not citation.confirmed
+    )
     return tuple(dict.fromkeys(notices))
-
-
-def _unconfirmed_citations(layer: Layer, rules: RuleSet) -> list[Citation]:
-    if not rules.include_unconfirmed:
-        return []
-    found = {rule.citation for rule in layer.resolutions.values() if not rule.citation.confirmed}
-    return sorted(found, key=lambda citation: citation.format())
 
 
 def _partial(estate: Estate, choices: PersonChoices) -> list[str]:
     """Labels of persons who voted for only some of their units (at most ``_SHOWN`` + a count)."""
-    ballots = choices.ballots
     multi = estate._grouping.multi_unit
-    voted_multi = multi.keys() & choices.choice.keys()  # set intersection, in C
-    partial = sorted(person for person in voted_multi if ballots.get(person, 1) < multi[person])
+    # persons with several units who voted, less those who voted for all of them (set ops in C;
+    # choices.ballots holds only persons with two or more ballots, all of them in ``multi``)
+    complete = {person for person, count in choices.ballots.items() if count == multi[person]}
+    partial = (multi.keys() & choices.choice.keys()) - complete
     persons = estate.persons
-    labels = [persons[person].label for person in partial[:_SHOWN]]
+    labels = [persons[person].label for person in heapq.nsmallest(_SHOWN, partial)]
     if len(partial) > _SHOWN:
         labels.append(f"… {len(partial) - _SHOWN} more")
     return labels
