@@ -25,7 +25,6 @@ from functools import partial
 
 import community_governance as cg
 from community_governance.elections import ElectionBallot, elect
-from community_governance.elections._count import unit_person
 
 try:
     from votelib.convert import ApprovalToSimpleVotes
@@ -104,7 +103,7 @@ def main(sizes: tuple[int, ...] = (1_000, 10_000, 100_000, 1_000_000)) -> None:
     for n in sizes:
         estate, ballots = build(n, rnd)
         pairs = [(b.unit, b.approvals) for b in ballots]
-        where = unit_person(estate)
+        where = estate._unit_persons()
         person_area = estate._grouping.person_area
         repeat = 7 if n <= 10_000 else 3 if n <= 100_000 else 2
         result = elect(estate, ballots, candidates=CANDIDATES, seats=SEATS, rules=RULES)

@@ -69,16 +69,6 @@ class Folded:
         self.persons: Mapping[int, object] = {}
 
 
-def unit_person(estate: Estate) -> dict[str, int]:
-    """Unit id → person index, computed once per estate (kept in the estate's cache)."""
-    cached: dict[str, int] | None = estate._cache.get("unit_person")
-    if cached is None:
-        person_of = estate._grouping.person_of
-        cached = {unit.id: person_of[i] for i, unit in enumerate(estate.units)}
-        estate._cache["unit_person"] = cached
-    return cached
-
-
 def fold(
     estate: Estate,
     ballots: Iterable[ElectionBallot],
@@ -100,7 +90,7 @@ def fold(
         ConflictingBallotsError: ballots of one counted person differ.
     """
     items = ballots if isinstance(ballots, list | tuple) else list(ballots)
-    where = unit_person(estate)
+    where = estate._unit_persons()
     first: dict[int, ElectionBallot] = {}
     keep = first.setdefault
     repeats: list[ElectionBallot] = []
@@ -160,7 +150,7 @@ def _careful(
     policy: BallotPolicy,
 ) -> Folded:
     """Ballot by ballot, applying the declared policy to every irregular ballot."""
-    where = unit_person(estate)
+    where = estate._unit_persons()
     result = Folded()
     persons: dict[int, frozenset[str]] = {}
     counted: dict[str, None] = {}

@@ -351,6 +351,15 @@ class Estate:
         persons = self.persons
         return tuple(persons[index] for index in seen)
 
+    def _unit_persons(self) -> dict[str, int]:
+        """Unit id → counted-person index, built on first use and kept (for ballot loops)."""
+        found: dict[str, int] | None = self._cache.get("unit_persons")
+        if found is None:
+            person_of = self._grouping.person_of
+            found = {unit.id: person_of[i] for i, unit in enumerate(self.units)}
+            self._cache["unit_persons"] = found
+        return found
+
     def _repr_html_(self) -> str:
         from community_governance.explain._html import html_table
 
