@@ -60,10 +60,10 @@ def exact(value: object, *, what: str) -> Exact:
         raise InvalidAreaError(f"{what}: {value!r} is not finite", what=what, value=value)
     if result <= 0:
         raise InvalidAreaError(f"{what}: {value!r} must be positive", what=what, value=value)
-    return _normalise(result)
+    return normalise(result)
 
 
-def _normalise(value: Exact) -> Exact:
+def normalise(value: Exact) -> Exact:
     """Return a ``Decimal`` for fractions that are finite decimals; keep others as they are."""
     if isinstance(value, Decimal):
         return value

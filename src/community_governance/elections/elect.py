@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from community_governance._exact import Exact, _normalise
+from community_governance._exact import Exact, normalise
 from community_governance.citations import Citation, Confidence
 from community_governance.elections._count import Folded, fold
 from community_governance.elections._explain import fold_notices
@@ -281,7 +281,7 @@ def elect(
 
 
 def _area(scaled: int, scale: int) -> Exact:
-    return _normalise(Fraction(scaled, scale))
+    return normalise(Fraction(scaled, scale))
 
 
 def _check(

@@ -13,7 +13,7 @@ from community_governance.exceptions import (
     UnknownJurisdictionError,
 )
 from community_governance.explain.notices import Notice
-from community_governance.jurisdictions.ruleset import Layer, RuleSet
+from community_governance.jurisdictions.ruleset import Layer, Param, RuleSet
 
 __all__ = ["estate_layer", "jurisdictions", "register_layer", "rules_for"]
 
@@ -158,8 +158,6 @@ def estate_layer(
         A layer with code ``"estate"``, to be put on a rule set with
         [RuleSet.with_layer][community_governance.RuleSet.with_layer].
     """
-    from community_governance.jurisdictions.ruleset import Param
-
     citation = Citation("estate_rules", clause, effective=valid_from, confidence=Confidence.HIGH)
     return Layer(
         code="estate",

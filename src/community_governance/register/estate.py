@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from community_governance._exact import Exact, _normalise
+from community_governance._exact import Exact, normalise
 from community_governance._serial import dump, load
 from community_governance.exceptions import (
     DuplicateIdError,
@@ -290,7 +290,7 @@ class Estate:
     def total_area(self) -> Exact:
         """Total exclusive area (sum of the units' areas, SPC interpretation Art. 8)."""
         grouping = self._grouping
-        return _normalise(Fraction(sum(grouping.person_area), grouping.scale))
+        return normalise(Fraction(sum(grouping.person_area), grouping.scale))
 
     @property
     def counted_persons(self) -> int:
@@ -397,7 +397,7 @@ class Estate:
                 reason, label = CountingReason.MULTI_UNIT_OWNER, owner_ids[0]
             else:
                 reason, label = CountingReason.SINGLE_UNIT, owner_ids[0]
-            area = _normalise(Fraction(grouping.person_area[index], grouping.scale))
+            area = normalise(Fraction(grouping.person_area[index], grouping.scale))
             persons.append(
                 Person(index, label, owner_ids, tuple(u.id for u in units), area, reason)
             )

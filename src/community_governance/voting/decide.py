@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from community_governance._exact import Exact, _normalise
+from community_governance._exact import Exact, normalise
 from community_governance.citations import Citation, Confidence
 from community_governance.exceptions import InvalidRecordError
 from community_governance.explain.notices import Notice
@@ -63,7 +63,7 @@ class _Counts:
 
     def exact(self, value: int, measure: Measure) -> Exact:
         """The figure as an exact number: heads as they are, area unscaled."""
-        return _normalise(Fraction(value, 1 if measure is _HEADS else self.scale))
+        return normalise(Fraction(value, 1 if measure is _HEADS else self.scale))
 
     def figures(self, heads: int, area: int) -> Figures:
         return Figures(heads, self.exact(area, _AREA))

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from community_governance._exact import Exact, _normalise, format_exact
+from community_governance._exact import Exact, format_exact, normalise
 from community_governance._serial import converter, dump, load
 from community_governance.citations import Citation
 from community_governance.explain.notices import Notice
@@ -64,14 +64,14 @@ class Tally:
     def cast(self) -> Figures:
         """Agree plus oppose (the base ``CAST``)."""
         area = Fraction(self.agree.area) + Fraction(self.oppose.area)
-        return Figures(self.agree.heads + self.oppose.heads, _normalise(area))
+        return Figures(self.agree.heads + self.oppose.heads, normalise(area))
 
     @property
     def not_participating(self) -> Figures:
         """Counted persons who did not take part."""
         return Figures(
             self.total.heads - self.participating.heads,
-            _normalise(Fraction(self.total.area) - Fraction(self.participating.area)),
+            normalise(Fraction(self.total.area) - Fraction(self.participating.area)),
         )
 
 
@@ -232,8 +232,8 @@ def _unstructure_check(check: Check) -> dict[str, Any]:
     data: dict[str, Any] = _plain_check(check)
     actual = check.actual
     data["actual"] = None if actual is None else format_exact(actual)
-    data["required"] = format_exact(_normalise(check.required))
-    data["margin"] = format_exact(_normalise(check.margin))
+    data["required"] = format_exact(normalise(check.required))
+    data["margin"] = format_exact(normalise(check.margin))
     data["minimum_heads"] = check.minimum_heads
     return data
 
