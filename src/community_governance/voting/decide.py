@@ -365,10 +365,10 @@ def _notices(
 def _partial(estate: Estate, choices: PersonChoices) -> list[str]:
     """Labels of persons who voted for only some of their units (at most ``_SHOWN`` + a count)."""
     multi = estate._grouping.multi_unit
-    # persons with several units who voted, less those who voted for all of them (set ops in C;
-    # choices.ballots holds only persons with two or more ballots, all of them in ``multi``)
-    complete = {person for person, count in choices.ballots.items() if count == multi[person]}
-    partial = (multi.keys() & choices.choice.keys()) - complete
+    # persons with several units who voted, less those who voted for all of them; all in C:
+    # choices.ballots maps persons with two or more ballots to their count, multi to their units
+    complete = dict(choices.ballots.items() & multi.items())
+    partial = (multi.keys() & choices.choice.keys()) - complete.keys()
     persons = estate.persons
     labels = [persons[person].label for person in heapq.nsmallest(_SHOWN, partial)]
     if len(partial) > _SHOWN:
