@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import community_governance as cg
-from community_governance.citations import Citation
+from community_governance._base.citations import Citation
 from community_governance.jurisdictions import registry
 
 CITE = Citation("library_design", "test")

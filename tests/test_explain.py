@@ -8,9 +8,8 @@ from fractions import Fraction
 import pytest
 
 import community_governance as cg
-from community_governance.explain._format import decimal_text, percent, ratio_text, signed
-from community_governance.explain._html import html_table
-from community_governance.explain.decision import check_line
+from community_governance._base.format import decimal_text, percent, ratio_text, signed
+from community_governance._base.html import html_table
 
 
 def quickstart() -> cg.Decision:
@@ -76,14 +75,15 @@ def test_passed_text_and_notices() -> None:
     assert "1 of 1 m²" in en  # fractions adding up to a whole show exactly
     markdown = decision.to_markdown()
     assert "- Owner Li belongs to distinct owner sets" in markdown
-    assert "≈0.67" in check_line(
-        cg.Check(
+    assert (
+        "≈0.67"
+        in cg.Check(
             cg.CheckRole.APPROVAL,
             decision.checks[2].threshold,
             Fraction(2, 3),
             Fraction(1),
             True,
-        )
+        ).line()
     )
 
 

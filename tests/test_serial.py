@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 
 import community_governance as cg
-from community_governance._serial import dump, load
+from community_governance._base.serial import dump, load
 
 
 def test_dump_stamps_schema_and_uses_strings() -> None:

@@ -7,6 +7,8 @@ transition `mediation.TABLE`), of which the facade re-exports the main names.
 """
 
 from community_governance import audit, calendar, elections, mediation
+from community_governance._base.citations import INSTRUMENTS, Citation, Confidence
+from community_governance._base.notices import Notice
 from community_governance.audit import (
     AnnouncedCandidate,
     AnnouncedDecision,
@@ -24,14 +26,12 @@ from community_governance.calendar import (
     ChinaHolidayCalendar,
     Deadline,
     HolidayCalendar,
-    Period,
     WeekendCalendar,
     day_number,
     is_within,
     next_working_day,
     period_end,
 )
-from community_governance.citations import INSTRUMENTS, Citation, Confidence
 from community_governance.elections import (
     SLATE_1234,
     BallotPolicy,
@@ -109,7 +109,6 @@ from community_governance.exceptions import (
     UnknownReferenceError,
     UnknownUnitError,
 )
-from community_governance.explain import Notice
 from community_governance.jurisdictions import (
     Layer,
     Param,
@@ -153,23 +152,26 @@ from community_governance.register import (
     UnitStatus,
     UnitUse,
 )
+from community_governance.rules import (
+    Base,
+    Comparator,
+    DeemedVoteClause,
+    Matter,
+    Measure,
+    ResolutionRule,
+    SpoiledPolicy,
+    Threshold,
+)
+from community_governance.rules.periods import Period
 from community_governance.voting import (
     Ballot,
-    Base,
     Check,
     CheckRole,
     Choice,
-    Comparator,
     Decision,
-    DeemedVoteClause,
     Figures,
-    Matter,
-    Measure,
     Proxy,
-    ResolutionRule,
-    SpoiledPolicy,
     Tally,
-    Threshold,
     decide,
 )
 

@@ -31,8 +31,7 @@ from typing import Protocol
 import attrs
 from hypothesis import strategies as st
 
-from community_governance.citations import Citation, Confidence
-from community_governance.jurisdictions.ruleset import Layer, RuleSet
+from community_governance._base.citations import Citation, Confidence
 from community_governance.register._model import (
     CivilCapacity,
     Owner,
@@ -43,17 +42,18 @@ from community_governance.register._model import (
 )
 from community_governance.register.counting import CountingPolicy, OverlapPolicy
 from community_governance.register.estate import Estate
-from community_governance.voting.ballots import Ballot, Choice, Proxy
-from community_governance.voting.decide import decide
-from community_governance.voting.decision import Decision
-from community_governance.voting.matters import Matter
-from community_governance.voting.thresholds import (
+from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import Layer, RuleSet
+from community_governance.rules.thresholds import (
     Base,
     Comparator,
     Measure,
     ResolutionRule,
     Threshold,
 )
+from community_governance.voting.ballots import Ballot, Choice, Proxy
+from community_governance.voting.decide import decide
+from community_governance.voting.decision import Decision
 
 __all__ = [
     "DecideFn",
@@ -398,7 +398,7 @@ def rule_set_of(rule: ResolutionRule, *, on: date = date(2025, 1, 1), **params: 
     Returns:
         A [RuleSet][community_governance.RuleSet] with code ``"test"``; nothing is registered.
     """
-    from community_governance.jurisdictions.ruleset import Param
+    from community_governance.rules.ruleset import Param
 
     layer = Layer(
         code="test",

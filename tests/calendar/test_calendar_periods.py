@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from community_governance import calendar as cal
-from community_governance.citations import Citation
+from community_governance._base.citations import Citation
 from community_governance.exceptions import (
     HolidayDataUnavailableError,
     InvalidPeriodError,

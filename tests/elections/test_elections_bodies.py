@@ -5,28 +5,30 @@ from fractions import Fraction
 import pytest
 
 import community_governance as cg
+from community_governance._base.format import percent_text
 from community_governance.elections import (
     SLATE_1234,
     Candidate,
-    Eligibility,
-    EligibilityRule,
-    GroupKind,
     GroupMember,
-    GroupRole,
     PositiveList,
     Priority,
-    Requirement,
     SlatePolicy,
-    Target,
     build_slate,
     candidate_rules,
     check_committee_size,
     check_group,
     composition,
-    percent_text,
     vet,
 )
 from community_governance.exceptions import BodyError, CandidateError, InvalidChoiceError
+from community_governance.rules import (
+    Eligibility,
+    EligibilityRule,
+    GroupKind,
+    GroupRole,
+    Requirement,
+    Target,
+)
 
 CN = cg.rules_for("CN", on=date(2024, 5, 1))
 SH = cg.rules_for("CN-SH", on=date(2024, 5, 1))

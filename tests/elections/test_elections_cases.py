@@ -6,9 +6,7 @@ import community_governance as cg
 from community_governance.audit import reported_percentage
 from community_governance.elections import (
     Candidate,
-    Disqualification,
     ElectionBallot,
-    Eligibility,
     GroupMember,
     NegativeList,
     build_slate,
@@ -17,6 +15,7 @@ from community_governance.elections import (
     elect,
     vet,
 )
+from community_governance.rules import Disqualification, Eligibility
 
 
 def test_case_1_caoyang_negative_list_slate_and_party_share():

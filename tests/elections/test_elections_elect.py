@@ -5,13 +5,9 @@ import pytest
 
 import community_governance as cg
 from community_governance.elections import (
-    BallotPolicy,
     ElectionBallot,
     ElectionResult,
-    Handling,
     SeatStatus,
-    TieBreak,
-    TieMethod,
     elect,
     restrict,
 )
@@ -25,6 +21,7 @@ from community_governance.exceptions import (
     UnknownCandidateError,
     UnknownUnitError,
 )
+from community_governance.rules import BallotPolicy, Handling, TieBreak, TieMethod
 
 CN = cg.rules_for("CN", on=date(2024, 5, 1))
 BJ = cg.rules_for("CN-BJ", on=date(2024, 5, 1))

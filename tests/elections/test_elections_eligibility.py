@@ -5,17 +5,14 @@ import pytest
 import community_governance as cg
 from community_governance.elections import (
     Candidate,
-    Disqualification,
-    Eligibility,
-    EligibilityRule,
     NegativeList,
     PositiveList,
-    Requirement,
     Vetting,
     candidate_rules,
     vet,
 )
 from community_governance.exceptions import CandidateError, EligibilityError
+from community_governance.rules import Disqualification, Eligibility, EligibilityRule, Requirement
 
 SH = cg.rules_for("CN-SH", on=date(2024, 5, 1))
 BJ = cg.rules_for("CN-BJ", on=date(2024, 5, 1))

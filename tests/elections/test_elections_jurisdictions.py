@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 
 import community_governance as cg
-from community_governance.elections import SizeRule
+from community_governance.rules import SizeRule
 
 
 def size_rule(code, on, **kwargs):

@@ -99,7 +99,7 @@ def test_fixed_candidate_id(candidate: Candidate):
 @given(elections())
 def test_fast_path_equals_careful_path(election):
     from community_governance.elections._count import _careful, fold
-    from community_governance.elections.ballots import BallotPolicy
+    from community_governance.rules.elections import BallotPolicy
 
     ids = frozenset(election.candidates)
     fast = fold(election.estate, election.ballots, ids, election.seats, BallotPolicy())

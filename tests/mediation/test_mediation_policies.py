@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from mediation_builders import START, reach
 
 from community_governance import mediation as m
-from community_governance.calendar import Period, WeekendCalendar
+from community_governance.calendar import WeekendCalendar
+from community_governance.rules.periods import Period
 
 S = m.CaseState
 

@@ -6,8 +6,8 @@ import pytest
 from mediation_builders import START, allowed_event, last_day, reach, terms
 
 from community_governance import mediation as m
-from community_governance.calendar import Period
 from community_governance.exceptions import GuardFailedError
+from community_governance.rules.periods import Period
 
 S, K = m.CaseState, m.EventKind
 

@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 import community_governance as cg
-from community_governance.register._model import parse_enum
+from community_governance._base.enums import parse_enum
 
 
 def test_owner_defaults_and_spellings() -> None:

@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 import community_governance as cg
-from community_governance.citations import Citation
+from community_governance._base.citations import Citation
 
 CITE = Citation("library_design", "test")
 AT_LEAST, MORE_THAN = cg.Comparator.AT_LEAST, cg.Comparator.MORE_THAN

@@ -8,12 +8,12 @@ from typing import Any, ClassVar, Protocol, Self, TypeVar
 
 import attrs
 
-from community_governance._exact import Exact, exact
-from community_governance._serial import dump, load
-from community_governance.citations import Citation
+from community_governance._base.citations import Citation
+from community_governance._base.exact import Exact, exact
+from community_governance._base.format import decimal_text
+from community_governance._base.html import html_table
+from community_governance._base.serial import dump, load
 from community_governance.exceptions import AuditError, InvalidAreaError
-from community_governance.explain._format import decimal_text
-from community_governance.explain._html import html_table
 from community_governance.register.estate import Estate
 
 B = TypeVar("B")

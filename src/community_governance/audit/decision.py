@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from community_governance._exact import Exact
+from community_governance._base.exact import Exact
 from community_governance.audit._report import (
     AuditReport,
     Discrepancy,
@@ -18,13 +18,13 @@ from community_governance.audit._report import (
 )
 from community_governance.audit.election import _causes
 from community_governance.register.estate import Estate
+from community_governance.rules.matters import Matter
 from community_governance.voting.ballots import Ballot, Choice
 from community_governance.voting.decide import decide
 from community_governance.voting.decision import Decision
-from community_governance.voting.matters import Matter
 
 if TYPE_CHECKING:
-    from community_governance.jurisdictions.ruleset import RuleSet
+    from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["AnnouncedDecision", "DecisionAudit", "audit_decision"]
 

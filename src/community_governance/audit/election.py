@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from community_governance._exact import Exact
+from community_governance._base.citations import Citation
+from community_governance._base.exact import Exact
 from community_governance.audit._report import (
     AuditReport,
     Discrepancy,
@@ -16,16 +17,16 @@ from community_governance.audit._report import (
     optional_count,
     prescan,
 )
-from community_governance.citations import Citation
-from community_governance.elections.ballots import BallotPolicy, ElectionBallot, Handling
+from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
 from community_governance.elections.elect import elect
 from community_governance.elections.result import ElectionResult
 from community_governance.register.counting import SPC_ART_9
 from community_governance.register.estate import Estate
+from community_governance.rules.elections import BallotPolicy, Handling
 
 if TYPE_CHECKING:
-    from community_governance.jurisdictions.ruleset import RuleSet
+    from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["AnnouncedCandidate", "AnnouncedElection", "ElectionAudit", "audit_election"]
 

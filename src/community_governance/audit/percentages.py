@@ -16,7 +16,7 @@ from fractions import Fraction
 
 import attrs
 
-from community_governance.elections.composition import percent_text
+from community_governance._base.format import percent_text
 from community_governance.exceptions import AuditError
 
 __all__ = ["PercentageCheck", "Reading", "reported_percentage"]

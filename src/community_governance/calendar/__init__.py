@@ -9,7 +9,6 @@ from community_governance.calendar.periods import (
     ART_202,
     ART_203,
     ART_1259,
-    Period,
     day_number,
     is_within,
     next_working_day,
@@ -20,6 +19,7 @@ from community_governance.calendar.workdays import (
     HolidayCalendar,
     WeekendCalendar,
 )
+from community_governance.rules.periods import Period
 
 __all__ = [
     "ART_201",

@@ -14,17 +14,17 @@ from typing import Any
 
 import attrs
 
-from community_governance._serial import dump, load
+from community_governance._base.citations import Citation
+from community_governance._base.serial import dump, load
 from community_governance.calendar.periods import (
     ART_201,
     ART_202,
     ART_203,
-    Period,
     next_working_day,
     unrolled_end,
 )
 from community_governance.calendar.workdays import HolidayCalendar, check_calendar
-from community_governance.citations import Citation
+from community_governance.rules.periods import Period
 
 __all__ = ["NO_CALENDAR", "Deadline"]
 

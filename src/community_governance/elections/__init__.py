@@ -5,15 +5,12 @@ of each jurisdiction); slates and composition targets are declared policies, lab
 practice, never as law.
 """
 
-from community_governance.elections.ballots import BallotPolicy, ElectionBallot, Handling
-from community_governance.elections.candidates import BOOLEAN_FACTS, Candidate, Disqualification
+from community_governance.elections.ballots import ElectionBallot
+from community_governance.elections.candidates import Candidate
 from community_governance.elections.composition import (
     Composition,
     Profile,
-    Share,
-    Target,
     composition,
-    percent_text,
 )
 from community_governance.elections.elect import elect, restrict
 from community_governance.elections.eligibility import (
@@ -23,29 +20,15 @@ from community_governance.elections.eligibility import (
     Vetting,
     vet,
 )
-from community_governance.elections.groups import (
-    GroupKind,
-    GroupMember,
-    GroupReport,
-    GroupRole,
-    GroupRule,
-    check_group,
-)
+from community_governance.elections.groups import GroupMember, GroupReport, check_group
 from community_governance.elections.result import (
     CandidateResult,
     ElectionResult,
     SeatStatus,
-    TieBreak,
-    TieMethod,
     TieReport,
 )
-from community_governance.elections.rules import (
-    Eligibility,
-    EligibilityRule,
-    Requirement,
-    candidate_rules,
-)
-from community_governance.elections.size import SizeCheck, SizeRule, check_committee_size
+from community_governance.elections.rules import candidate_rules
+from community_governance.elections.size import SizeCheck, check_committee_size
 from community_governance.elections.slate import (
     SLATE_1234,
     Priority,
@@ -53,6 +36,22 @@ from community_governance.elections.slate import (
     SlateEntry,
     SlatePolicy,
     build_slate,
+)
+from community_governance.rules.bodies import GroupKind, GroupRole, GroupRule, SizeRule
+from community_governance.rules.elections import (
+    BallotPolicy,
+    Handling,
+    Share,
+    Target,
+    TieBreak,
+    TieMethod,
+)
+from community_governance.rules.eligibility import (
+    BOOLEAN_FACTS,
+    Disqualification,
+    Eligibility,
+    EligibilityRule,
+    Requirement,
 )
 
 __all__ = [
@@ -97,7 +96,6 @@ __all__ = [
     "check_group",
     "composition",
     "elect",
-    "percent_text",
     "restrict",
     "vet",
 ]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from itertools import chain
 from operator import attrgetter
 
-from community_governance.elections.ballots import BallotPolicy, ElectionBallot, Handling
+from community_governance.elections.ballots import ElectionBallot
 from community_governance.exceptions import (
     ConflictingBallotsError,
     DuplicateBallotError,
@@ -21,6 +21,7 @@ from community_governance.exceptions import (
     UnknownUnitError,
 )
 from community_governance.register.estate import Estate
+from community_governance.rules.elections import BallotPolicy, Handling
 
 #: Marks a spoiled ballot; no candidate id can start with NUL (candidate ids are checked).
 SPOILED: frozenset[str] = frozenset({"\x00spoiled"})

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from community_governance.citations import Citation, Confidence
-from community_governance.elections.composition import percent_text
-from community_governance.explain._format import decimal_text
-from community_governance.explain._html import html_table
-from community_governance.explain.decision import check_line
-from community_governance.explain.notices import Notice
+from community_governance._base.citations import Citation, Confidence
+from community_governance._base.format import decimal_text, percent_text
+from community_governance._base.html import html_table
+from community_governance._base.notices import Notice
 from community_governance.register.counting import SPC_ART_9
 
 if TYPE_CHECKING:
@@ -124,7 +122,7 @@ def election_text(result: ElectionResult, lang: str) -> str:
             f"{decimal_text(result.participating.area)} of {decimal_text(result.total.area)} m²; "
             f"spoiled {result.spoiled.heads}"
         )
-    lines.extend(f"  {check_line(check, lang)}" for check in result.quorum)
+    lines.extend(f"  {check.line(lang)}" for check in result.quorum)
     for cand in result.candidates:
         rank = f"#{cand.rank} " if cand.rank is not None else ""
         head = (
@@ -135,7 +133,7 @@ def election_text(result: ElectionResult, lang: str) -> str:
             f"{cand.approvals.heads} persons, {decimal_text(cand.approvals.area)} m²"
         )
         lines.append(head)
-        lines.extend(f"    {check_line(check, lang)}" for check in cand.checks)
+        lines.extend(f"    {check.line(lang)}" for check in cand.checks)
     order = "、".join(result.elected) if zh else ", ".join(result.elected)
     lines.append(f"当选：{order or '无'}" if zh else f"Elected: {order or 'nobody'}")
     if result.alternates:
@@ -187,7 +185,7 @@ def election_html(result: ElectionResult) -> str:
         f"Round {result.round}: {result.seats} seat(s); quorum {quorum}; elected "
         f"{', '.join(result.elected) or 'nobody'}; unfilled {result.unfilled}"
     )
-    footer = [check_line(check) for check in result.quorum] + [n.text() for n in result.notices]
+    footer = [check.line() for check in result.quorum] + [n.text() for n in result.notices]
     return html_table(
         caption, ["candidate", "rank", "heads", "area m²", "checks", "status"], rows, footer=footer
     )

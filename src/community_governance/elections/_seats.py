@@ -7,8 +7,9 @@ from itertools import groupby
 import attrs
 
 from community_governance.elections._count import Folded
-from community_governance.elections.result import SeatStatus, TieBreak, TieMethod, TieReport
-from community_governance.voting.thresholds import Measure
+from community_governance.elections.result import SeatStatus, TieReport
+from community_governance.rules.elections import TieBreak, TieMethod
+from community_governance.rules.thresholds import Measure
 
 
 @attrs.frozen(slots=True)

@@ -12,8 +12,9 @@ import attrs
 from hypothesis import strategies as st
 
 from community_governance.elections.ballots import ElectionBallot
-from community_governance.elections.candidates import BOOLEAN_FACTS, Candidate
+from community_governance.elections.candidates import Candidate
 from community_governance.register.estate import Estate
+from community_governance.rules.eligibility import BOOLEAN_FACTS
 
 __all__ = ["Election", "candidates", "election_ballots", "election_estates", "elections"]
 

@@ -8,88 +8,15 @@ is *undetermined*, never guessed.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any
 
 import attrs
 
-from community_governance._serial import dump, load
+from community_governance._base.serial import dump, load
 from community_governance.exceptions import CandidateError
+from community_governance.rules.eligibility import BOOLEAN_FACTS
 
-__all__ = ["BOOLEAN_FACTS", "Candidate", "Disqualification"]
-
-#: The yes/no facts a candidate may carry (attribute names of a candidate).
-BOOLEAN_FACTS = (
-    "owner_in_area",
-    "full_capacity",
-    "law_abiding",
-    "exemplary_owner",
-    "integrity",
-    "organising_ability",
-    "enough_time",
-    "written_pledge",
-    "willing",
-    "arrears",
-    "refuses_fees",
-    "illegal_construction",
-    "illegal_renting",
-    "other_violations",
-    "tied_to_manager",
-    "judgment_defaulter",
-    "party_member",
-    "volunteer",
-    "community_talent",
-    "well_known",
-    "organisation_intent",
-)
-
-
-class Disqualification(Enum):
-    """A bar to standing (negative-list item), each read from one fact of a candidate.
-
-    Attributes:
-        ARREARS: Arrears of property fees or the maintenance fund (欠交物业服务费或者专项维修资金).
-        REFUSES_FEES: Refusing to pay the property fee or the maintenance fund
-            (拒交物业费和维修资金).
-        ILLEGAL_CONSTRUCTION: Unremedied illegal construction (违法搭建).
-        ILLEGAL_RENTING: Illegal renting (违法出租房屋 / 违反规定出租房屋).
-        OTHER_VIOLATIONS: Other unremedied violations: damaging the structure or exterior,
-            unauthorised change of use, other prohibited house-use acts.
-        TIED_TO_MANAGER: The candidate, spouse or a lineal relative works for (or has a direct
-            interest in) the property service company serving the estate.
-        JUDGMENT_DEFAULTER: Listed judgment defaulter (失信被执行人).
-    """
-
-    ARREARS = "arrears"
-    REFUSES_FEES = "refuses_fees"
-    ILLEGAL_CONSTRUCTION = "illegal_construction"
-    ILLEGAL_RENTING = "illegal_renting"
-    OTHER_VIOLATIONS = "other_violations"
-    TIED_TO_MANAGER = "tied_to_manager"
-    JUDGMENT_DEFAULTER = "judgment_defaulter"
-
-    @property
-    def fact(self) -> str:
-        """The candidate attribute this bar reads."""
-        return self.value
-
-    def label(self, lang: str = "en") -> str:
-        """Human label in ``"en"`` or ``"zh"``."""
-        return _LABELS[self][0 if lang == "zh" else 1]
-
-
-_LABELS = {
-    Disqualification.ARREARS: ("欠交物业服务费或者专项维修资金", "arrears of fees or fund"),
-    Disqualification.REFUSES_FEES: ("拒交物业费和维修资金", "refuses to pay fee or fund"),
-    Disqualification.ILLEGAL_CONSTRUCTION: ("违法搭建", "illegal construction"),
-    Disqualification.ILLEGAL_RENTING: ("违法出租房屋", "illegal renting"),
-    Disqualification.OTHER_VIOLATIONS: ("其他未改正的违法违规行为", "other unremedied violations"),
-    Disqualification.TIED_TO_MANAGER: (
-        "本人、配偶或直系亲属在本物业服务企业任职或有直接利害关系",
-        "self, spouse or lineal relative tied to the property company",
-    ),
-    Disqualification.JUDGMENT_DEFAULTER: ("失信被执行人", "listed judgment defaulter"),
-}
+__all__ = ["Candidate"]
 
 
 def _text(instance: Any, attribute: attrs.Attribute[str], value: object) -> None:

@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from community_governance.citations import Citation
 from community_governance.exceptions import BodyError
-from community_governance.explain._format import percent_text
+from community_governance.rules.elections import Share, Target
 
 if TYPE_CHECKING:
-    from community_governance.jurisdictions.ruleset import RuleSet
+    from community_governance.rules.ruleset import RuleSet
 
-__all__ = ["Composition", "Profile", "Share", "Target", "composition", "percent_text"]
+__all__ = ["Composition", "Profile", "composition"]
 
 
 class Profile(Protocol):
@@ -40,59 +39,6 @@ class Profile(Protocol):
     @property
     def occupation(self) -> str | None:
         """Occupation, or ``None`` when unknown."""
-
-
-@attrs.frozen(slots=True)
-class Share:
-    """An exact count out of a total, with the members whose value is unknown.
-
-    Attributes:
-        count: Members known to have the property.
-        total: All members.
-        unknown: Members whose value is unknown.
-    """
-
-    count: int
-    total: int
-    unknown: int = 0
-
-    @property
-    def ratio(self) -> Fraction | None:
-        """``count / total`` (``None`` for an empty body)."""
-        return Fraction(self.count, self.total) if self.total else None
-
-    def text(self, lang: str = "en") -> str:
-        """``"5 of 7 = 71.4%"`` (or ``"7人中5人，71.4%"``), with unknowns named."""
-        pct = percent_text(self.count, self.total)
-        if lang == "zh":
-            base = f"{self.total}人中{self.count}人，{pct}"
-            return base + (f"（{self.unknown}人情况不明）" if self.unknown else "")
-        base = f"{self.count} of {self.total} = {pct}"
-        return base + (f" ({self.unknown} unknown)" if self.unknown else "")
-
-
-@attrs.frozen(slots=True)
-class Target:
-    """A declared composition target on the party share, e.g. at least 1/2.
-
-    Attributes:
-        at_least: The share the body should reach (inclusive).
-        citation: Its source; a policy or practice, never an eligibility rule.
-        name: Display name.
-    """
-
-    at_least: Fraction = attrs.field(converter=Fraction)
-    citation: Citation
-    name: str = "party members"
-
-    def check(self, share: Share) -> bool | None:
-        """Met (``True``), missed (``False``) or undetermined (``None``) given unknowns."""
-        bound = self.at_least
-        low = share.count * bound.denominator >= share.total * bound.numerator
-        high = (share.count + share.unknown) * bound.denominator >= share.total * bound.numerator
-        if low:
-            return True
-        return None if high else False
 
 
 @attrs.frozen(slots=True)

@@ -6,29 +6,25 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from community_governance._exact import Exact, normalise
-from community_governance.citations import Citation, Confidence
+from community_governance._base.citations import Citation, Confidence
+from community_governance._base.exact import Exact, normalise
+from community_governance._base.notices import Notice
 from community_governance.elections._count import Folded, fold
 from community_governance.elections._explain import fold_notices
 from community_governance.elections._seats import fill_seats
-from community_governance.elections.ballots import BallotPolicy, ElectionBallot
+from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
-from community_governance.elections.result import (
-    CandidateResult,
-    ElectionResult,
-    SeatStatus,
-    TieBreak,
-)
+from community_governance.elections.result import CandidateResult, ElectionResult, SeatStatus
 from community_governance.exceptions import BodyError, CandidateError, DuplicateIdError
-from community_governance.explain.notices import Notice
 from community_governance.register.estate import Estate
-from community_governance.voting.ballots import SpoiledPolicy
-from community_governance.voting.decision import Check, CheckRole, Figures
-from community_governance.voting.matters import Matter
-from community_governance.voting.thresholds import Base, Measure, ResolutionRule, Threshold
+from community_governance.rules.elections import BallotPolicy, TieBreak
+from community_governance.rules.matters import Matter
+from community_governance.rules.thresholds import Base, Measure, ResolutionRule, Threshold
+from community_governance.rules.voting import SpoiledPolicy
+from community_governance.voting.checks import Check, CheckRole, Figures, check
 
 if TYPE_CHECKING:
-    from community_governance.jurisdictions.ruleset import RuleSet
+    from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["elect", "restrict"]
 
@@ -288,12 +284,9 @@ def _check(
     role: CheckRole, threshold: Threshold, mine: tuple[int, int], base: tuple[int, int], scale: int
 ) -> Check:
     """One threshold applied to (heads, scaled area) figures."""
-    heads = threshold.measure is Measure.HEADS
-    numerator = mine[0] if heads else mine[1]
-    denominator = base[0] if heads else base[1]
-    passed = threshold.comparator.holds(numerator, denominator, threshold.ratio)
-    unit = 1 if heads else scale
-    return Check(role, threshold, _area(numerator, unit), _area(denominator, unit), passed)
+    if threshold.measure is Measure.HEADS:
+        return check(role, threshold, mine[0], base[0])
+    return check(role, threshold, mine[1], base[1], scale)
 
 
 def _notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notice]:

@@ -13,18 +13,19 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from community_governance._serial import dump, load
-from community_governance.citations import Citation, Confidence
-from community_governance.elections.candidates import Candidate, Disqualification
-from community_governance.elections.rules import Eligibility, EligibilityRule, candidate_rules
+from community_governance._base.citations import Citation, Confidence
+from community_governance._base.html import html_table
+from community_governance._base.notices import Notice
+from community_governance._base.serial import dump, load
+from community_governance.elections.candidates import Candidate
+from community_governance.elections.rules import candidate_rules
 from community_governance.exceptions import EligibilityError
-from community_governance.explain._html import html_table
-from community_governance.explain.notices import Notice
 from community_governance.register._model import CivilCapacity, OwnerKind
+from community_governance.rules.eligibility import Disqualification, Eligibility, EligibilityRule
 
 if TYPE_CHECKING:
-    from community_governance.jurisdictions.ruleset import RuleSet
     from community_governance.register.estate import Estate
+    from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["NegativeList", "PositiveList", "RuleVerdict", "Vetting", "vet"]
 

@@ -10,54 +10,19 @@ is missing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
 
-from community_governance.citations import Citation
+from community_governance._base.enums import parse_enum
+from community_governance._base.notices import Notice
 from community_governance.exceptions import BodyError
-from community_governance.explain.notices import Notice
-from community_governance.register._model import parse_enum
+from community_governance.rules.bodies import GroupKind, GroupRole, GroupRule
 
 if TYPE_CHECKING:
-    from community_governance.jurisdictions.ruleset import RuleSet
+    from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["GroupKind", "GroupMember", "GroupReport", "GroupRole", "GroupRule", "check_group"]
-
-
-class GroupRole(Enum):
-    """Whom a group member represents."""
-
-    OWNER_REPRESENTATIVE = "owner-representative"
-    STREET_OFFICE = "street-office"
-    RESIDENTS_COMMITTEE = "residents-committee"
-    DEVELOPER = "developer"
-    PARTY_ORGANISATION = "party-organisation"
-    PROPERTY_COMPANY = "property-company"
-    OTHER = "other"
-
-    def label(self, lang: str = "en") -> str:
-        """Human label in ``"en"`` or ``"zh"``."""
-        if lang != "zh":
-            return self.value.replace("-", " ")
-        return {
-            "owner-representative": "业主代表",
-            "street-office": "街道办事处或乡镇人民政府代表",
-            "residents-committee": "居民委员会代表",
-            "developer": "建设单位代表",
-            "party-organisation": "社区党组织代表",
-            "property-company": "物业服务人代表",
-            "other": "其他",
-        }[self.value]
-
-
-class GroupKind(Enum):
-    """Preparatory group for a first assembly, or re-election group at the end of a term."""
-
-    PREPARATORY = "preparatory_group"
-    RE_ELECTION = "re_election_group"
 
 
 def _role(value: object) -> GroupRole:
@@ -83,25 +48,6 @@ class GroupMember:
     party_member: bool | None = None
     age: int | None = None
     occupation: str | None = None
-
-
-@attrs.frozen(slots=True)
-class GroupRule:
-    """The make-up a group must have.
-
-    Attributes:
-        required: Roles that must each have at least one member.
-        leader: The role the leader must have (``None``: not regulated).
-        odd: Whether the size must be odd.
-        owners_at_least: Owners' representatives must be at least this share of members.
-        citation: The article.
-    """
-
-    required: tuple[GroupRole, ...]
-    leader: GroupRole | None
-    odd: bool
-    owners_at_least: Fraction
-    citation: Citation
 
 
 @attrs.frozen(slots=True)

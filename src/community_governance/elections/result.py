@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from enum import Enum
 from typing import Any
 
 import attrs
 
-from community_governance._serial import dump, load
-from community_governance.citations import Citation, Confidence
-from community_governance.elections.ballots import BallotPolicy
+from community_governance._base.citations import Citation
+from community_governance._base.notices import Notice
+from community_governance._base.serial import dump, load
 from community_governance.exceptions import CandidateError
-from community_governance.explain.notices import Notice
-from community_governance.voting.decision import Check, Figures
-from community_governance.voting.thresholds import Measure
+from community_governance.rules.elections import BallotPolicy, TieBreak
+from community_governance.rules.thresholds import Measure
+from community_governance.voting.checks import Check, Figures
 
 __all__ = [
     "CandidateResult",
     "ElectionResult",
     "SeatStatus",
     "TieBreak",
-    "TieMethod",
     "TieReport",
 ]
 
@@ -54,66 +52,6 @@ class SeatStatus(Enum):
             "failed": "未通过",
         }
         return zh[self.value] if lang == "zh" else self.value
-
-
-class TieMethod(Enum):
-    """How a tie at the cut-off is broken.
-
-    Attributes:
-        RUN_OFF: Not broken: the tied seats stay open and the tied candidates go to a further
-            round (the default; no statute breaks ties).
-        LOT: By lot with a published seed: candidates are ordered by the SHA-256 digest of
-            ``"<seed>:<candidate id>"``, which anyone can recompute.
-    """
-
-    RUN_OFF = "run-off"
-    LOT = "lot"
-
-
-_RUN_OFF = Citation(
-    "library_design",
-    "ties.run-off",
-    confidence=Confidence.MEDIUM,
-    note="no statute breaks ties in committee elections; tied seats stay open for a run-off",
-)
-
-
-@attrs.frozen(slots=True)
-class TieBreak:
-    """The declared tie policy, recorded in every result.
-
-    Attributes:
-        method: Run-off (default) or lot.
-        seed: The published seed (required for a lot).
-        citation: Its source (the estate's rules, or the library's default).
-    """
-
-    method: TieMethod = TieMethod.RUN_OFF
-    seed: str | None = None
-    citation: Citation = _RUN_OFF
-
-    def __attrs_post_init__(self) -> None:
-        if (self.method is TieMethod.LOT) is not (self.seed is not None and self.seed != ""):
-            raise CandidateError(
-                f"tie break {self.method.value}: a lot needs a published seed and a run-off "
-                f"takes none (seed={self.seed!r})",
-                what="tie break",
-                field="seed",
-                value=self.seed,
-            )
-
-    @classmethod
-    def lot(cls, seed: str, *, clause: str) -> TieBreak:
-        """A lot with a published seed, adopted by the estate's rules at ``clause``."""
-        return cls(TieMethod.LOT, seed, Citation("estate_rules", clause, note="tie broken by lot"))
-
-    def order(self, candidates: tuple[str, ...]) -> tuple[str, ...]:
-        """The lot's order of ``candidates`` (by digest of ``"<seed>:<id>"``)."""
-        return tuple(
-            sorted(
-                candidates, key=lambda c: hashlib.sha256(f"{self.seed}:{c}".encode()).hexdigest()
-            )
-        )
 
 
 @attrs.frozen(slots=True)

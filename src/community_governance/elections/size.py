@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from community_governance.citations import Citation, Confidence
+from community_governance._base.citations import Citation, Confidence
+from community_governance._base.notices import Notice
 from community_governance.exceptions import BodyError
-from community_governance.explain.notices import Notice
 from community_governance.register._model import UnitUse
+from community_governance.rules.bodies import SizeRule
 
 if TYPE_CHECKING:
-    from community_governance.jurisdictions.ruleset import RuleSet
     from community_governance.register.estate import Estate
+    from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["SizeCheck", "SizeRule", "check_committee_size"]
 
@@ -36,31 +37,6 @@ AREA_DESIGN = Citation(
     confidence=Confidence.MEDIUM,
     note="the area is read as the register's total exclusive area unless given",
 )
-
-
-@attrs.frozen(slots=True)
-class SizeRule:
-    """How many members a committee may have.
-
-    Attributes:
-        minimum: Smallest ordinary size.
-        maximum: Largest size (``None``: no maximum).
-        odd: Whether the size must be odd.
-        citation: The article.
-        small_size: A smaller size allowed for small estates (``None``: none).
-        small_max_area: The small size is allowed at this total area (m²) or less.
-        small_max_households: The small size is allowed at this many households or fewer.
-        alternates_at_most_members: Alternates may not outnumber members (Beijing Art. 39).
-    """
-
-    minimum: int
-    maximum: int | None
-    odd: bool
-    citation: Citation
-    small_size: int | None = None
-    small_max_area: Decimal | None = None
-    small_max_households: int | None = None
-    alternates_at_most_members: bool = False
 
 
 @attrs.frozen(slots=True)

@@ -16,11 +16,11 @@ from enum import Enum
 
 import attrs
 
-from community_governance.citations import Citation, Confidence
+from community_governance._base.citations import Citation, Confidence
 from community_governance.elections.candidates import Candidate
 from community_governance.elections.eligibility import PositiveList, Vetting
-from community_governance.elections.rules import Eligibility
 from community_governance.exceptions import CandidateError
+from community_governance.rules.eligibility import Eligibility
 
 __all__ = ["SLATE_1234", "Priority", "Slate", "SlateEntry", "SlatePolicy", "build_slate"]
 

@@ -18,7 +18,7 @@ from community_governance.jurisdictions.registry import (
     register_layer,
     rules_for,
 )
-from community_governance.jurisdictions.ruleset import Layer, Param, Provided, RuleSet
+from community_governance.rules.ruleset import Layer, Param, Provided, RuleSet
 
 __all__ = [
     "Layer",

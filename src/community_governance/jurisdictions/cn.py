@@ -14,19 +14,19 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from community_governance.citations import Citation, Confidence
-from community_governance.jurisdictions._tiers import double_tiers, tiers
+from community_governance._base.citations import Citation, Confidence
 from community_governance.jurisdictions.registry import register_layer
-from community_governance.jurisdictions.ruleset import Layer, Param
-from community_governance.voting.ballots import SpoiledPolicy
-from community_governance.voting.matters import Matter
-from community_governance.voting.thresholds import (
+from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import Layer, Param
+from community_governance.rules.thresholds import (
     Base,
     Comparator,
     Measure,
     ResolutionRule,
     Threshold,
 )
+from community_governance.rules.tiers import double_tiers, tiers
+from community_governance.rules.voting import SpoiledPolicy
 
 __all__ = ["CIVIL_CODE_2021", "PROPERTY_RIGHTS_LAW_2007", "REGULATIONS_2003"]
 

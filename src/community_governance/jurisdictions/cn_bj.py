@@ -20,15 +20,13 @@ from fractions import Fraction
 
 import attrs
 
-from community_governance.citations import Citation, Confidence
-from community_governance.elections.candidates import Disqualification
-from community_governance.elections.groups import GroupRole, GroupRule
-from community_governance.elections.rules import EligibilityRule
-from community_governance.elections.size import SizeRule
+from community_governance._base.citations import Citation, Confidence
 from community_governance.jurisdictions.cn import CHECKED_ON
 from community_governance.jurisdictions.cn_elections import condition
 from community_governance.jurisdictions.registry import register_layer
-from community_governance.jurisdictions.ruleset import Layer, Param
+from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
+from community_governance.rules.eligibility import Disqualification, EligibilityRule
+from community_governance.rules.ruleset import Layer, Param
 
 __all__ = ["BEIJING_ELECTIONS_2020", "BEIJING_ELECTIONS_2024", "beijing_params"]
 

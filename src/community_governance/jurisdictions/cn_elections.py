@@ -22,13 +22,12 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from community_governance.citations import Citation
-from community_governance.elections.groups import GroupRole, GroupRule
-from community_governance.elections.rules import EligibilityRule, Requirement
-from community_governance.elections.size import SizeRule
+from community_governance._base.citations import Citation
 from community_governance.jurisdictions.cn import CHECKED_ON
 from community_governance.jurisdictions.registry import register_layer
-from community_governance.jurisdictions.ruleset import Layer, Param
+from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
+from community_governance.rules.eligibility import EligibilityRule, Requirement
+from community_governance.rules.ruleset import Layer, Param
 
 __all__ = ["GUIDANCE_RULES_2010", "NATIONAL_CANDIDATE_RULES", "condition"]
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from community_governance.citations import Citation
-from community_governance.jurisdictions._tiers import double_tiers
+from community_governance._base.citations import Citation
 from community_governance.jurisdictions.cn import ALL, AT_LEAST, CHECKED_ON, MORE_THAN, PART
 from community_governance.jurisdictions.registry import register_layer
-from community_governance.jurisdictions.ruleset import Layer
-from community_governance.voting.matters import Matter
+from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import Layer
+from community_governance.rules.tiers import double_tiers
 
 __all__ = ["SHANGHAI_2018", "SHANGHAI_2020"]
 

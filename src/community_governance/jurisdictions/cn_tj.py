@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from community_governance.citations import Citation, Confidence
-from community_governance.elections.composition import Target
+from community_governance._base.citations import Citation, Confidence
 from community_governance.jurisdictions.cn import CHECKED_ON
 from community_governance.jurisdictions.registry import register_layer
-from community_governance.jurisdictions.ruleset import Layer, Param
+from community_governance.rules.elections import Target
+from community_governance.rules.ruleset import Layer, Param
 
 __all__ = ["TIANJIN_PARTY_SHARE", "TIANJIN_POLICY"]
 

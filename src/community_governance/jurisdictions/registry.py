@@ -5,15 +5,15 @@ from __future__ import annotations
 import warnings
 from datetime import date
 
-from community_governance.citations import Citation, Confidence
+from community_governance._base.citations import Citation, Confidence
+from community_governance._base.notices import Notice
 from community_governance.exceptions import (
     InvalidRecordError,
     RuleSetNotInForceError,
     StaleRuleSetWarning,
     UnknownJurisdictionError,
 )
-from community_governance.explain.notices import Notice
-from community_governance.jurisdictions.ruleset import Layer, Param, RuleSet
+from community_governance.rules.ruleset import Layer, Param, RuleSet
 
 __all__ = ["estate_layer", "jurisdictions", "register_layer", "rules_for"]
 

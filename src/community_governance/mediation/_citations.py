@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from community_governance.citations import Citation, Confidence
+from community_governance._base.citations import Citation, Confidence
 
 _PML = date(2011, 1, 1)
 _CPL_2023 = date(2024, 1, 1)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from community_governance.calendar import Deadline, HolidayCalendar, Period
+from community_governance.calendar import Deadline, HolidayCalendar
 from community_governance.mediation.agreement import (
     Agreement,
 )
@@ -19,9 +19,10 @@ from community_governance.mediation.states import (
     CaseSource,
     TerminationReason,
 )
+from community_governance.rules.periods import Period
 
 if TYPE_CHECKING:
-    from community_governance.citations import Citation
+    from community_governance._base.citations import Citation
     from community_governance.mediation.case import MediationCase
     from community_governance.mediation.events import Event
 

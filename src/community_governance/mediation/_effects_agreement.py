@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from community_governance.calendar import HolidayCalendar, Period
+from community_governance.calendar import HolidayCalendar
 from community_governance.mediation import _citations as cite
 from community_governance.mediation._effects import (
     CONFIRMATION,
@@ -32,6 +32,7 @@ from community_governance.mediation.agreement import (
 )
 from community_governance.mediation.events import EventKind
 from community_governance.mediation.states import AgreementForm, AgreementStatus
+from community_governance.rules.periods import Period
 
 if TYPE_CHECKING:
     from community_governance.mediation.case import MediationCase

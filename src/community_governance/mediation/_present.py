@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from community_governance._serial import dump, load
-from community_governance.explain._html import html_table
+from community_governance._base.html import html_table
+from community_governance._base.serial import dump, load
 
 if TYPE_CHECKING:
     from community_governance.mediation.case import MediationCase

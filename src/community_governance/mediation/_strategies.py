@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from community_governance.calendar import Period
 from community_governance.mediation.agreement import AgreementTerms, Obligation
 from community_governance.mediation.case import MediationCase
 from community_governance.mediation.engine import apply, may
@@ -21,6 +20,7 @@ from community_governance.mediation.policy import POLICIES
 from community_governance.mediation.records import Committee, Dispute, Mediator, Party, Session
 from community_governance.mediation.states import SigningMethod
 from community_governance.mediation.table import TABLE
+from community_governance.rules.periods import Period
 
 __all__ = [
     "candidate_events",

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from community_governance.calendar import Deadline, Period
-from community_governance.citations import Citation
+from community_governance._base.citations import Citation
+from community_governance.calendar import Deadline
 from community_governance.mediation import _citations as cite
 from community_governance.mediation.states import CaseState
+from community_governance.rules.periods import Period
 
 if TYPE_CHECKING:
     from community_governance.calendar import HolidayCalendar

@@ -13,12 +13,12 @@ from enum import Enum
 
 import attrs
 
-from community_governance.calendar import Period
 from community_governance.exceptions import InvalidCaseDataError
 from community_governance.mediation import _checks as check
 from community_governance.mediation.agreement import AgreementTerms
 from community_governance.mediation.records import Mediator, Session
 from community_governance.mediation.states import AgreementForm, CaseSource, SigningMethod
+from community_governance.rules.periods import Period
 
 __all__ = ["REQUIRED_FIELDS", "Event", "EventKind"]
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from community_governance.citations import Citation
+from community_governance._base.citations import Citation
 from community_governance.mediation import _citations as cite
 from community_governance.mediation import _predicates as p
 

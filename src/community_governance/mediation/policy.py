@@ -16,10 +16,10 @@ from enum import Enum
 
 import attrs
 
-from community_governance.calendar import Period
-from community_governance.citations import Citation
+from community_governance._base.citations import Citation
 from community_governance.exceptions import InvalidCaseDataError, UnknownJurisdictionError
 from community_governance.mediation import _citations as cite
+from community_governance.rules.periods import Period
 
 __all__ = [
     "NATIONAL",

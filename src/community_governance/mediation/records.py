@@ -9,7 +9,7 @@ from datetime import date
 
 import attrs
 
-from community_governance._exact import Exact, exact
+from community_governance._base.exact import Exact, exact
 from community_governance.mediation import _checks as check
 from community_governance.mediation.states import (
     CommitteeKind,

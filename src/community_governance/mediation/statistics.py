@@ -20,9 +20,9 @@ from typing import Any
 
 import attrs
 
-from community_governance._serial import dump
-from community_governance.explain._format import percentage
-from community_governance.explain._html import html_table
+from community_governance._base.format import percentage
+from community_governance._base.html import html_table
+from community_governance._base.serial import dump
 from community_governance.mediation._stats import Window, count_window
 from community_governance.mediation.case import MediationCase
 from community_governance.mediation.states import TerminationReason

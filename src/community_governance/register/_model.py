@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
-from community_governance._exact import Exact, exact
-from community_governance._serial import dump, load
-from community_governance.exceptions import InvalidChoiceError, InvalidRecordError
+from community_governance._base.enums import parse_enum
+from community_governance._base.exact import Exact, exact
+from community_governance._base.serial import dump, load
+from community_governance.exceptions import InvalidRecordError
 
 __all__ = [
     "AreaSource",
@@ -20,28 +21,6 @@ __all__ = [
     "UnitStatus",
     "UnitUse",
 ]
-
-E = TypeVar("E", bound=Enum)
-
-
-def parse_enum(enum: type[E], value: object, *, what: str) -> E:
-    """Read an enum member from itself, its value, or its name (any case, ``-`` for ``_``).
-
-    Raises:
-        InvalidChoiceError: ``value`` is none of the accepted spellings; the message names
-            ``what`` and the value.
-    """
-    if isinstance(value, enum):
-        return value
-    if isinstance(value, str):
-        key = value.strip().lower().replace("-", "_").replace(" ", "_")
-        for member in enum:
-            if key in (str(member.value).lower(), member.name.lower()):
-                return member
-    allowed = tuple(str(member.value) for member in enum)
-    raise InvalidChoiceError(
-        f"{what}: {value!r} is not one of {', '.join(allowed)}", value=value, allowed=allowed
-    )
 
 
 class OwnerKind(Enum):

@@ -29,8 +29,8 @@ from enum import Enum
 
 import attrs
 
-from community_governance._exact import Exact
-from community_governance.citations import Citation, Confidence
+from community_governance._base.citations import Citation, Confidence
+from community_governance._base.exact import Exact
 
 __all__ = ["CountingPolicy", "CountingReason", "OverlapPolicy", "Person"]
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import attrs
 
-from community_governance._exact import Exact, normalise
-from community_governance._serial import dump, load
+from community_governance._base.exact import Exact, normalise
+from community_governance._base.serial import dump, load
 from community_governance.exceptions import (
     DuplicateIdError,
     EmptyEstateError,
@@ -361,7 +361,7 @@ class Estate:
         return found
 
     def _repr_html_(self) -> str:
-        from community_governance.explain._html import html_table
+        from community_governance._base.html import html_table
 
         rows = [
             (p.label, ", ".join(p.units), p.area, p.reason.value, p.citation.format())

@@ -1,39 +1,23 @@
-"""Assembly votes: thresholds, matters, ballots, `decide` and the `Decision`."""
+"""The voting engine: motion ballots, `decide`, checks and the `Decision`.
 
-from community_governance.voting.ballots import (
-    Ballot,
-    Choice,
-    DeemedVoteClause,
-    Proxy,
-    SpoiledPolicy,
-)
+The rule vocabulary the engine applies (matters, thresholds, policies) lives in
+`community_governance.rules`; a rule set comes from `community_governance.rules_for`.
+"""
+
+from community_governance.voting.ballots import Ballot, Choice, Proxy
+from community_governance.voting.checks import Check, CheckRole, Figures, Tally, check
 from community_governance.voting.decide import decide
-from community_governance.voting.decision import Check, CheckRole, Decision, Figures, Tally
-from community_governance.voting.matters import Matter
-from community_governance.voting.thresholds import (
-    Base,
-    Comparator,
-    Measure,
-    ResolutionRule,
-    Threshold,
-)
+from community_governance.voting.decision import Decision
 
 __all__ = [
     "Ballot",
-    "Base",
     "Check",
     "CheckRole",
     "Choice",
-    "Comparator",
     "Decision",
-    "DeemedVoteClause",
     "Figures",
-    "Matter",
-    "Measure",
     "Proxy",
-    "ResolutionRule",
-    "SpoiledPolicy",
     "Tally",
-    "Threshold",
+    "check",
     "decide",
 ]

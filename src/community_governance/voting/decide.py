@@ -10,22 +10,24 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from community_governance._exact import Exact, normalise
-from community_governance.citations import Citation, Confidence
+from community_governance._base.citations import Citation, Confidence
+from community_governance._base.enums import parse_enum
+from community_governance._base.exact import Exact, normalise
+from community_governance._base.notices import Notice
 from community_governance.exceptions import InvalidRecordError
-from community_governance.explain.notices import Notice
-from community_governance.register._model import parse_enum
 from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
 from community_governance.register.counting import SPC_ART_9
 from community_governance.register.estate import Estate
+from community_governance.rules.matters import Matter
+from community_governance.rules.thresholds import Base, Measure, ResolutionRule
+from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
 from community_governance.voting._tally import PersonChoices, collect
-from community_governance.voting.ballots import Ballot, Choice, DeemedVoteClause, SpoiledPolicy
-from community_governance.voting.decision import Check, CheckRole, Decision, Figures, Tally
-from community_governance.voting.matters import Matter
-from community_governance.voting.thresholds import Base, Measure, ResolutionRule
+from community_governance.voting.ballots import Ballot, Choice
+from community_governance.voting.checks import Check, CheckRole, Figures, Tally, check
+from community_governance.voting.decision import Decision
 
 if TYPE_CHECKING:
-    from community_governance.jurisdictions.ruleset import RuleSet
+    from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["decide"]
 
@@ -183,16 +185,8 @@ def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
                 denominator = counts.participating(measure)
             else:
                 denominator = counts.of(Choice.AGREE, measure) + counts.of(Choice.OPPOSE, measure)
-            passed = threshold.comparator.holds(numerator, denominator, threshold.ratio)
-            checks.append(
-                Check(
-                    role,
-                    threshold,
-                    counts.exact(numerator, measure),
-                    counts.exact(denominator, measure),
-                    passed,
-                )
-            )
+            scale = 1 if measure is _HEADS else counts.scale
+            checks.append(check(role, threshold, numerator, denominator, scale))
     return tuple(checks)
 
 

@@ -1,150 +1,22 @@
-"""Results of a vote: figures, checks and the decision, each explaining itself."""
+"""The decision of a vote: its checks and tally, rendered as text, Markdown and HTML."""
 
 from __future__ import annotations
 
-import math
 from datetime import date
-from enum import Enum
-from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from community_governance._exact import Exact, format_exact, normalise
-from community_governance._serial import converter, dump, load
-from community_governance.citations import Citation
-from community_governance.explain.notices import Notice
-from community_governance.voting.matters import Matter
-from community_governance.voting.thresholds import Comparator, Measure, Threshold
+from community_governance._base.citations import Citation
+from community_governance._base.exact import format_exact, normalise
+from community_governance._base.format import decimal_text, percent, ratio_text, signed
+from community_governance._base.html import html_table
+from community_governance._base.notices import Notice
+from community_governance._base.serial import converter, dump, load
+from community_governance.rules.matters import Matter
+from community_governance.voting.checks import Check, CheckRole, Tally
 
-__all__ = ["Check", "CheckRole", "Decision", "Figures", "Tally"]
-
-
-@attrs.frozen(slots=True)
-class Figures:
-    """A head count and an area, counted together.
-
-    Attributes:
-        heads: Counted persons.
-        area: Their exclusive area (exact).
-    """
-
-    heads: int
-    area: Exact
-
-    def of(self, measure: Measure) -> Exact | int:
-        """The figure for ``measure``."""
-        return self.heads if measure is Measure.HEADS else self.area
-
-
-@attrs.frozen(slots=True)
-class Tally:
-    """What the ballots add up to, per counted person.
-
-    Attributes:
-        total: All counted persons and the total exclusive area.
-        participating: Those taking part (agree + oppose + abstain, plus spoiled ballots when
-            the spoiled-ballot policy counts them, plus persons added by a deemed-vote clause).
-        agree: Those agreeing (including deemed votes added to the agree side).
-        oppose: Those opposing (including deemed votes added to the oppose side).
-        abstain: Those abstaining.
-        spoiled: Persons whose ballots were spoiled.
-        deemed: Non-voters added to the majority by a deemed-vote clause.
-    """
-
-    total: Figures
-    participating: Figures
-    agree: Figures
-    oppose: Figures
-    abstain: Figures
-    spoiled: Figures
-    deemed: Figures
-
-    @property
-    def cast(self) -> Figures:
-        """Agree plus oppose (the base ``CAST``)."""
-        area = Fraction(self.agree.area) + Fraction(self.oppose.area)
-        return Figures(self.agree.heads + self.oppose.heads, normalise(area))
-
-    @property
-    def not_participating(self) -> Figures:
-        """Counted persons who did not take part."""
-        return Figures(
-            self.total.heads - self.participating.heads,
-            normalise(Fraction(self.total.area) - Fraction(self.participating.area)),
-        )
-
-
-class CheckRole(Enum):
-    """Whether a check belongs to the quorum (taking part) or the approval (agreeing)."""
-
-    QUORUM = "quorum"
-    APPROVAL = "approval"
-
-    def label(self, lang: str = "en") -> str:
-        """Human label in ``"en"`` or ``"zh"``."""
-        if lang == "zh":
-            return "参与表决" if self is CheckRole.QUORUM else "表决同意"
-        return "taking part" if self is CheckRole.QUORUM else "approval"
-
-
-@attrs.frozen(slots=True)
-class Check:
-    """One threshold applied to the figures.
-
-    Attributes:
-        role: Quorum or approval.
-        threshold: The threshold with its citation.
-        numerator: Those taking part (quorum) or agreeing (approval), heads or m².
-        denominator: The base figure, heads or m².
-        passed: Whether the threshold is met (exact integer comparison).
-    """
-
-    role: CheckRole
-    threshold: Threshold
-    numerator: Exact
-    denominator: Exact
-    passed: bool
-
-    @property
-    def citation(self) -> Citation:
-        """The threshold's citation."""
-        return self.threshold.citation
-
-    @property
-    def actual(self) -> Fraction | None:
-        """``numerator / denominator``, or ``None`` when the base is empty."""
-        if self.denominator == 0:
-            return None
-        return Fraction(self.numerator) / Fraction(self.denominator)
-
-    @property
-    def required(self) -> Fraction:
-        """The bound: ``denominator × ratio`` (heads or m²)."""
-        return Fraction(self.denominator) * self.threshold.ratio
-
-    @property
-    def margin(self) -> Fraction:
-        """How far the figure is from the bound, in heads or m².
-
-        For heads: the head count minus [minimum_heads][community_governance.Check.minimum_heads]
-        (``0`` means exactly enough). For area: the area minus
-        [required][community_governance.Check.required] (``0`` passes an at-least threshold and
-        fails a more-than threshold). Negative values are the shortfall.
-        """
-        minimum = self.minimum_heads
-        if minimum is not None:
-            return Fraction(self.numerator) - minimum
-        return Fraction(self.numerator) - self.required
-
-    @property
-    def minimum_heads(self) -> int | None:
-        """For head checks, the smallest whole head count that passes; ``None`` for area."""
-        if self.threshold.measure is not Measure.HEADS:
-            return None
-        if self.threshold.comparator is Comparator.AT_LEAST:
-            return max(math.ceil(self.required), 1)
-        return math.floor(self.required) + 1
+__all__ = ["Decision"]
 
 
 @attrs.frozen(slots=True)
@@ -193,20 +65,14 @@ class Decision:
         Args:
             lang: ``"en"`` or ``"zh"``.
         """
-        from community_governance.explain.decision import decision_text
-
-        return decision_text(self, lang)
+        return _text(self, lang)
 
     def to_markdown(self, lang: str = "en") -> str:
         """The explanation as a Markdown table (for reports)."""
-        from community_governance.explain.decision import decision_markdown
-
-        return decision_markdown(self, lang)
+        return _markdown(self, lang)
 
     def _repr_html_(self) -> str:
-        from community_governance.explain.decision import decision_html
-
-        return decision_html(self)
+        return _html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form, schema ``community_governance.decision/1``.
@@ -244,3 +110,89 @@ def _structure(data: dict[str, Any], _: type) -> Check:
 
 converter.register_unstructure_hook(Check, _unstructure_check)
 converter.register_structure_hook(Check, _structure)
+
+
+def _persons(count: int) -> str:
+    return f"{count} person" if count == 1 else f"{count} persons"
+
+
+def _text(decision: Decision, lang: str) -> str:
+    tally = decision.tally
+    if lang == "zh":
+        verdict = "通过" if decision.passed else "未通过"
+        lines = [
+            f"表决事项：{decision.matter.label('zh')} —— {verdict}",
+            f"适用规则：{decision.jurisdiction}，{decision.on.isoformat()}"
+            f"（{decision.rule_layer}；{decision.rule_citation.format('zh')}）",
+            f"计票：业主共{tally.total.heads}人、专有部分面积{decimal_text(tally.total.area)}平方米；"
+            f"参与表决{tally.participating.heads}人、{decimal_text(tally.participating.area)}平方米；"
+            f"同意{tally.agree.heads}人、{decimal_text(tally.agree.area)}平方米；"
+            f"反对{tally.oppose.heads}人；弃权{tally.abstain.heads}人；废票{tally.spoiled.heads}人。",
+        ]
+    else:
+        verdict = "PASSED" if decision.passed else "NOT PASSED"
+        lines = [
+            f"Matter: {decision.matter.label()} — {verdict}",
+            f"Rules: {decision.jurisdiction} on {decision.on.isoformat()} "
+            f"({decision.rule_layer}; {decision.rule_citation.format()})",
+            f"Count: {_persons(tally.total.heads)}, {decimal_text(tally.total.area)} m² in all; "
+            f"taking part {_persons(tally.participating.heads)}, "
+            f"{decimal_text(tally.participating.area)} m²; agreeing {_persons(tally.agree.heads)}, "
+            f"{decimal_text(tally.agree.area)} m²; opposing {tally.oppose.heads}, "
+            f"abstaining {tally.abstain.heads}, spoiled {tally.spoiled.heads}.",
+        ]
+    lines.extend(f"  {check.line(lang)}" for check in decision.checks)
+    for notice in decision.notices:
+        lines.append(("注意：" if lang == "zh" else "Note: ") + notice.text(lang))
+    if decision.without_deemed_votes is not None:
+        other = decision.without_deemed_votes
+        if lang == "zh":
+            lines.append(f"不适用视为同意多数条款时的结果：{'通过' if other.passed else '未通过'}")
+        else:
+            lines.append(
+                "Without the deemed-vote clause the result would be: "
+                + ("PASSED" if other.passed else "NOT PASSED")
+            )
+    return "\n".join(lines)
+
+
+def _rows(decision: Decision, lang: str) -> list[list[str]]:
+    return [
+        [
+            check.role.label(lang),
+            check.threshold.measure.label(lang),
+            f"{decimal_text(check.numerator)} / {decimal_text(check.denominator)}",
+            percent(check.actual),
+            f"{check.threshold.comparator.symbol} {ratio_text(check.threshold.ratio)}",
+            signed(check.margin),
+            ("✓" if check.passed else "✗"),
+            check.citation.format(lang),
+        ]
+        for check in decision.checks
+    ]
+
+
+_HEAD = {
+    "en": ["check", "measure", "figures", "actual", "required", "margin", "verdict", "source"],
+    "zh": ["检查", "维度", "数值", "比例", "要求", "余量", "结论", "依据"],
+}
+
+
+def _markdown(decision: Decision, lang: str) -> str:
+    head = _HEAD["zh" if lang == "zh" else "en"]
+    first = _text(decision, lang).splitlines()[0]
+    lines = [f"**{first}**", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines.extend("| " + " | ".join(row) + " |" for row in _rows(decision, lang))
+    lines.extend(f"- {notice.text(lang)}" for notice in decision.notices)
+    return "\n".join(lines)
+
+
+def _html(decision: Decision) -> str:
+    verdict = "PASSED 通过" if decision.passed else "NOT PASSED 未通过"
+    caption = f"{decision.matter.label()} ({decision.matter.label('zh')}): {verdict}"
+    return html_table(
+        caption,
+        _HEAD["en"],
+        _rows(decision, "en"),
+        footer=[notice.text() for notice in decision.notices],
+    )

@@ -6,7 +6,7 @@ import math
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
-from community_governance._exact import Exact
+from community_governance._base.exact import Exact
 
 
 def decimal_text(value: Exact | Fraction | int, places: int = 2) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from community_governance.citations import Citation
+from community_governance._base.citations import Citation
 
 __all__ = ["Notice"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from fractions import Fraction
 
-from community_governance.citations import Citation
-from community_governance.voting.matters import Matter
-from community_governance.voting.thresholds import (
+from community_governance._base.citations import Citation
+from community_governance.rules.matters import Matter
+from community_governance.rules.thresholds import (
     Base,
     Comparator,
     Measure,

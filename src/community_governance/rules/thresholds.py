@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from community_governance.citations import Citation
+from community_governance._base.citations import Citation
 from community_governance.exceptions import InvalidRecordError
 
 __all__ = ["Base", "Comparator", "Measure", "ResolutionRule", "Threshold"]

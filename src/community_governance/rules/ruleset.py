@@ -16,11 +16,11 @@ from typing import Any
 
 import attrs
 
-from community_governance.citations import Citation, Confidence
+from community_governance._base.citations import Citation, Confidence
+from community_governance._base.notices import Notice
 from community_governance.exceptions import InvalidRecordError, RuleSetError
-from community_governance.explain.notices import Notice
-from community_governance.voting.matters import Matter
-from community_governance.voting.thresholds import ResolutionRule
+from community_governance.rules.matters import Matter
+from community_governance.rules.thresholds import ResolutionRule
 
 __all__ = ["Layer", "Param", "Provided", "RuleSet"]
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import cattrs
 from cattrs.v import format_exception
 
-from community_governance._exact import Exact, format_exact, parse_exact
+from community_governance._base.exact import Exact, format_exact, parse_exact
 from community_governance.exceptions import GovernanceError, InvalidRecordError
 
 T = TypeVar("T")

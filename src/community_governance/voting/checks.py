@@ -1,0 +1,226 @@
+"""Checks: one threshold applied to counted figures, shared by every engine.
+
+[check][community_governance.voting.checks.check] is the one place where a threshold is compared
+with figures (exactly, by cross-multiplication): votes, elections and every later engine build
+their [Check][community_governance.Check] values through it.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import Enum
+from fractions import Fraction
+
+import attrs
+
+from community_governance._base.citations import Citation
+from community_governance._base.exact import Exact, normalise
+from community_governance._base.format import decimal_text, percent, ratio_text, signed
+from community_governance.rules.thresholds import Comparator, Measure, Threshold
+
+__all__ = ["Check", "CheckRole", "Figures", "Tally", "check"]
+
+
+@attrs.frozen(slots=True)
+class Figures:
+    """A head count and an area, counted together.
+
+    Attributes:
+        heads: Counted persons.
+        area: Their exclusive area (exact).
+    """
+
+    heads: int
+    area: Exact
+
+    def of(self, measure: Measure) -> Exact | int:
+        """The figure for ``measure``."""
+        return self.heads if measure is Measure.HEADS else self.area
+
+
+@attrs.frozen(slots=True)
+class Tally:
+    """What the ballots add up to, per counted person.
+
+    Attributes:
+        total: All counted persons and the total exclusive area.
+        participating: Those taking part (agree + oppose + abstain, plus spoiled ballots when
+            the spoiled-ballot policy counts them, plus persons added by a deemed-vote clause).
+        agree: Those agreeing (including deemed votes added to the agree side).
+        oppose: Those opposing (including deemed votes added to the oppose side).
+        abstain: Those abstaining.
+        spoiled: Persons whose ballots were spoiled.
+        deemed: Non-voters added to the majority by a deemed-vote clause.
+    """
+
+    total: Figures
+    participating: Figures
+    agree: Figures
+    oppose: Figures
+    abstain: Figures
+    spoiled: Figures
+    deemed: Figures
+
+    @property
+    def cast(self) -> Figures:
+        """Agree plus oppose (the base ``CAST``)."""
+        area = Fraction(self.agree.area) + Fraction(self.oppose.area)
+        return Figures(self.agree.heads + self.oppose.heads, normalise(area))
+
+    @property
+    def not_participating(self) -> Figures:
+        """Counted persons who did not take part."""
+        return Figures(
+            self.total.heads - self.participating.heads,
+            normalise(Fraction(self.total.area) - Fraction(self.participating.area)),
+        )
+
+
+class CheckRole(Enum):
+    """Whether a check belongs to the quorum (taking part) or the approval (agreeing)."""
+
+    QUORUM = "quorum"
+    APPROVAL = "approval"
+
+    def label(self, lang: str = "en") -> str:
+        """Human label in ``"en"`` or ``"zh"``."""
+        if lang == "zh":
+            return "参与表决" if self is CheckRole.QUORUM else "表决同意"
+        return "taking part" if self is CheckRole.QUORUM else "approval"
+
+
+@attrs.frozen(slots=True)
+class Check:
+    """One threshold applied to the figures.
+
+    Attributes:
+        role: Quorum or approval.
+        threshold: The threshold with its citation.
+        numerator: Those taking part (quorum) or agreeing (approval), heads or m².
+        denominator: The base figure, heads or m².
+        passed: Whether the threshold is met (exact integer comparison).
+    """
+
+    role: CheckRole
+    threshold: Threshold
+    numerator: Exact
+    denominator: Exact
+    passed: bool
+
+    @property
+    def citation(self) -> Citation:
+        """The threshold's citation."""
+        return self.threshold.citation
+
+    @property
+    def actual(self) -> Fraction | None:
+        """``numerator / denominator``, or ``None`` when the base is empty."""
+        if self.denominator == 0:
+            return None
+        return Fraction(self.numerator) / Fraction(self.denominator)
+
+    @property
+    def required(self) -> Fraction:
+        """The bound: ``denominator × ratio`` (heads or m²)."""
+        return Fraction(self.denominator) * self.threshold.ratio
+
+    @property
+    def margin(self) -> Fraction:
+        """How far the figure is from the bound, in heads or m².
+
+        For heads: the head count minus [minimum_heads][community_governance.Check.minimum_heads]
+        (``0`` means exactly enough). For area: the area minus
+        [required][community_governance.Check.required] (``0`` passes an at-least threshold and
+        fails a more-than threshold). Negative values are the shortfall.
+        """
+        minimum = self.minimum_heads
+        if minimum is not None:
+            return Fraction(self.numerator) - minimum
+        return Fraction(self.numerator) - self.required
+
+    @property
+    def minimum_heads(self) -> int | None:
+        """For head checks, the smallest whole head count that passes; ``None`` for area."""
+        if self.threshold.measure is not Measure.HEADS:
+            return None
+        if self.threshold.comparator is Comparator.AT_LEAST:
+            return max(math.ceil(self.required), 1)
+        return math.floor(self.required) + 1
+
+    def line(self, lang: str = "en") -> str:
+        """One line: measure, figures, requirement, margin, verdict and article."""
+        return _check_line(self, lang)
+
+
+def check(
+    role: CheckRole,
+    threshold: Threshold,
+    numerator: int,
+    denominator: int,
+    scale: int = 1,
+) -> Check:
+    """Apply ``threshold`` to whole-number figures and return the explained check.
+
+    Args:
+        role: Quorum or approval.
+        threshold: The threshold (measure, base, comparator, ratio, citation).
+        numerator: Those taking part or agreeing, in heads or in area units of ``1/scale`` m².
+        denominator: The base figure, in the same units.
+        scale: The area scale (``1`` for heads): figures are reported exactly as
+            ``numerator / scale``.
+
+    Returns:
+        The check; ``passed`` is decided by exact integer cross-multiplication.
+    """
+    passed = threshold.comparator.holds(numerator, denominator, threshold.ratio)
+    return Check(
+        role,
+        threshold,
+        normalise(Fraction(numerator, scale)),
+        normalise(Fraction(denominator, scale)),
+        passed,
+    )
+
+
+_UNIT = {
+    "en": {Measure.HEADS: "persons", Measure.AREA: "m²"},
+    "zh": {Measure.HEADS: "人", Measure.AREA: "平方米"},
+}
+
+
+def _unit(check: Check, lang: str) -> str:
+    return _UNIT["zh" if lang == "zh" else "en"][check.threshold.measure]
+
+
+def _check_line(check: Check, lang: str) -> str:
+    threshold = check.threshold
+    unit = _unit(check, lang)
+    ratio = ratio_text(threshold.ratio)
+    minimum = check.minimum_heads
+    if lang == "zh":
+        need = f"{threshold.base.label('zh')}的{ratio}{threshold.comparator.label('zh')}"
+        need += (
+            f"（至少{minimum}人）"
+            if minimum is not None
+            else (f"（{decimal_text(check.required)}{unit}）")
+        )
+        verdict = "✓ 达到" if check.passed else "✗ 未达到"
+        return (
+            f"{verdict} {check.role.label('zh')}{threshold.measure.label('zh')}："
+            f"{decimal_text(check.numerator)}{unit}，占{decimal_text(check.denominator)}{unit}的"
+            f"{percent(check.actual)}，要求{need}，余量{signed(check.margin)}{unit}。"
+            f"依据：{check.citation.format('zh')}"
+        )
+    need = f"{threshold.comparator.label()} {ratio} of {threshold.base.label()}"
+    need += (
+        f" (at least {minimum} persons)"
+        if minimum is not None
+        else (f" ({decimal_text(check.required)} m²)")
+    )
+    verdict = "✓ met" if check.passed else "✗ not met"
+    return (
+        f"{verdict} — {check.role.label()} by {threshold.measure.label()}: "
+        f"{decimal_text(check.numerator)} of {decimal_text(check.denominator)} {unit} "
+        f"({percent(check.actual)}); required {need}; margin {signed(check.margin)} {unit}. "
+        f"Source: {check.citation.format()}"
+    )
