@@ -9,11 +9,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 
 import community_governance as cg
 from community_governance._base.citations import Citation
-from community_governance.jurisdictions import registry
+from community_governance.jurisdictions import REGISTRY
 
 CITE = Citation("library_design", "test")
 ON = date(2022, 6, 1)
@@ -60,104 +61,176 @@ def ok_threshold(base: cg.Base = cg.Base.ALL) -> cg.Threshold:
     return cg.Threshold(cg.Measure.AREA, base, cg.Comparator.AT_LEAST, Fraction(1, 2), CITE)
 
 
-def layer(name: str, code: str = "CN", start: date = date(2030, 1, 1)) -> cg.Layer:
-    return cg.Layer(code=code, name=name, valid_from=start, valid_to=None)
+def layer(name: str, code: str = "CN", start: date = date(2030, 1, 1)) -> cg.rules.Layer:
+    return cg.rules.Layer(code=code, name=name, valid_from=start, valid_to=None)
 
 
 CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], str]] = [
     # ------------------------------------------------------------------ areas
-    ("float area", from_rows(area=89.37), cg.AreaTypeError, TypeError, "9-901"),
-    ("float area hint", from_rows(area=0.1), cg.AreaTypeError, TypeError, "float"),
-    ("bool area", from_rows(area=True), cg.AreaTypeError, TypeError, "9-901"),
-    ("None area", from_rows(area=None), cg.AreaTypeError, TypeError, "None"),
-    ("list area", from_rows(area=[1]), cg.AreaTypeError, TypeError, "9-901"),
-    ("NaN str area", from_rows(area="nan"), cg.InvalidAreaError, ValueError, "9-901"),
-    ("NaN Decimal area", from_rows(area=Decimal("NaN")), cg.InvalidAreaError, ValueError, "NaN"),
+    ("float area", from_rows(area=89.37), cg.exceptions.AreaTypeError, TypeError, "9-901"),
+    ("float area hint", from_rows(area=0.1), cg.exceptions.AreaTypeError, TypeError, "float"),
+    ("bool area", from_rows(area=True), cg.exceptions.AreaTypeError, TypeError, "9-901"),
+    ("None area", from_rows(area=None), cg.exceptions.AreaTypeError, TypeError, "None"),
+    ("list area", from_rows(area=[1]), cg.exceptions.AreaTypeError, TypeError, "9-901"),
+    ("NaN str area", from_rows(area="nan"), cg.exceptions.InvalidAreaError, ValueError, "9-901"),
+    (
+        "NaN Decimal area",
+        from_rows(area=Decimal("NaN")),
+        cg.exceptions.InvalidAreaError,
+        ValueError,
+        "NaN",
+    ),
     (
         "sNaN Decimal area",
         from_rows(area=Decimal("sNaN")),
-        cg.InvalidAreaError,
+        cg.exceptions.InvalidAreaError,
         ValueError,
         "9-901",
     ),
-    ("inf area", from_rows(area="inf"), cg.InvalidAreaError, ValueError, "inf"),
+    ("inf area", from_rows(area="inf"), cg.exceptions.InvalidAreaError, ValueError, "inf"),
     (
         "Infinity Decimal",
         from_rows(area=Decimal("-Infinity")),
-        cg.InvalidAreaError,
+        cg.exceptions.InvalidAreaError,
         ValueError,
         "9-901",
     ),
-    ("zero area", from_rows(area=0), cg.InvalidAreaError, ValueError, "9-901"),
-    ("zero str area", from_rows(area="0.00"), cg.InvalidAreaError, ValueError, "0.00"),
-    ("zero Fraction", from_rows(area=Fraction(0)), cg.InvalidAreaError, ValueError, "9-901"),
-    ("negative area", from_rows(area="-12.5"), cg.InvalidAreaError, ValueError, "-12.5"),
-    ("non-numeric area", from_rows(area="abc"), cg.InvalidAreaError, ValueError, "'abc'"),
-    ("division by zero", from_rows(area="1/0"), cg.InvalidAreaError, ValueError, "1/0"),
-    ("empty area", from_rows(area=""), cg.InvalidAreaError, ValueError, "9-901"),
+    ("zero area", from_rows(area=0), cg.exceptions.InvalidAreaError, ValueError, "9-901"),
+    ("zero str area", from_rows(area="0.00"), cg.exceptions.InvalidAreaError, ValueError, "0.00"),
+    (
+        "zero Fraction",
+        from_rows(area=Fraction(0)),
+        cg.exceptions.InvalidAreaError,
+        ValueError,
+        "9-901",
+    ),
+    ("negative area", from_rows(area="-12.5"), cg.exceptions.InvalidAreaError, ValueError, "-12.5"),
+    (
+        "non-numeric area",
+        from_rows(area="abc"),
+        cg.exceptions.InvalidAreaError,
+        ValueError,
+        "'abc'",
+    ),
+    ("division by zero", from_rows(area="1/0"), cg.exceptions.InvalidAreaError, ValueError, "1/0"),
+    ("empty area", from_rows(area=""), cg.exceptions.InvalidAreaError, ValueError, "9-901"),
     # ------------------------------------------------------------------ rows and units
     (
         "duplicate unit id",
         lambda: cg.Estate.from_records(rows(unit="1-101")),
-        cg.DuplicateIdError,
+        cg.exceptions.DuplicateIdError,
         ValueError,
         "1-101",
     ),
-    ("unit without owners", from_rows(owners=[]), cg.InvalidRecordError, ValueError, "9-901"),
+    (
+        "unit without owners",
+        from_rows(owners=[]),
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "9-901",
+    ),
     (
         "row of unit without owners",
         from_rows(owners=[]),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "row 1",
     ),
     (
         "duplicate owner in unit",
         from_rows(owners=["Li", "Li"]),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "9-901",
     ),
-    ("owners not a list", from_rows(owners=5), cg.InvalidRecordError, ValueError, "5"),
-    ("owner id not a str", from_rows(owners=[7]), cg.InvalidRecordError, ValueError, "9-901"),
-    ("blank owner id", from_rows(owners=["  "]), cg.InvalidRecordError, ValueError, "row 1"),
-    ("unit id missing", from_rows(unit=None), cg.InvalidRecordError, ValueError, "row 1"),
-    ("unit id blank", from_rows(unit=" "), cg.InvalidRecordError, ValueError, "row 1"),
-    ("unknown status", from_rows(status="rented"), cg.InvalidChoiceError, ValueError, "rented"),
-    ("unknown status row", from_rows(status="rented"), cg.InvalidChoiceError, ValueError, "row 1"),
-    ("unknown status unit", from_rows(status="rented"), cg.InvalidChoiceError, ValueError, "9-901"),
-    ("unknown use", from_rows(use="farm"), cg.InvalidChoiceError, ValueError, "9-901"),
+    ("owners not a list", from_rows(owners=5), cg.exceptions.InvalidRecordError, ValueError, "5"),
+    (
+        "owner id not a str",
+        from_rows(owners=[7]),
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "9-901",
+    ),
+    (
+        "blank owner id",
+        from_rows(owners=["  "]),
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "row 1",
+    ),
+    (
+        "unit id missing",
+        from_rows(unit=None),
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "row 1",
+    ),
+    ("unit id blank", from_rows(unit=" "), cg.exceptions.InvalidRecordError, ValueError, "row 1"),
+    (
+        "unknown status",
+        from_rows(status="rented"),
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "rented",
+    ),
+    (
+        "unknown status row",
+        from_rows(status="rented"),
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "row 1",
+    ),
+    (
+        "unknown status unit",
+        from_rows(status="rented"),
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "9-901",
+    ),
+    ("unknown use", from_rows(use="farm"), cg.exceptions.InvalidChoiceError, ValueError, "9-901"),
     (
         "unknown area source",
         from_rows(area_source="rumour"),
-        cg.InvalidChoiceError,
+        cg.exceptions.InvalidChoiceError,
         ValueError,
         "rumour",
     ),
-    ("unknown row key", from_rows(floor=9), cg.InvalidRecordError, ValueError, "floor"),
-    ("unknown row key row", from_rows(floor=9), cg.InvalidRecordError, ValueError, "row 1"),
+    ("unknown row key", from_rows(floor=9), cg.exceptions.InvalidRecordError, ValueError, "floor"),
+    (
+        "unknown row key row",
+        from_rows(floor=9),
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "row 1",
+    ),
     (
         "missing area",
         lambda: cg.Estate.from_records([{"unit": "1-101", "owners": ["Li"]}]),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "1-101",
     ),
     (
         "missing owners",
         lambda: cg.Estate.from_records([{"unit": "1-101", "area": "1"}]),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "'owners'",
     ),
-    ("empty estate", lambda: cg.Estate.from_records([]), cg.EmptyEstateError, ValueError, "unit"),
+    (
+        "empty estate",
+        lambda: cg.Estate.from_records([]),
+        cg.exceptions.EmptyEstateError,
+        ValueError,
+        "unit",
+    ),
     (
         "unsold unit of a declared person",
         lambda: cg.Estate.from_records(
             [{"unit": "1-101", "area": "1", "owners": ["Li"], "status": "unsold"}],
             owners=[cg.Owner("Li")],
         ),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "1-101",
     ),
@@ -166,57 +239,57 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         lambda: cg.Estate.from_records(
             [{"unit": "1-101", "area": "1", "owners": ["Li"]}], owners=[{"id": "Ghost"}]
         ),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "Ghost",
     ),
     (
         "unknown owner reference",
         lambda: cg.Estate([cg.Unit("1-101", "1", ["Li"])], [cg.Owner("Wang")]),
-        cg.UnknownReferenceError,
+        cg.exceptions.UnknownReferenceError,
         LookupError,
         "Li",
     ),
     (
         "duplicate owner id",
         lambda: cg.Estate([cg.Unit("1-101", "1", ["Li"])], [cg.Owner("Li"), cg.Owner("Li")]),
-        cg.DuplicateIdError,
+        cg.exceptions.DuplicateIdError,
         ValueError,
         "Li",
     ),
-    ("blank owner", lambda: cg.Owner(""), cg.InvalidRecordError, ValueError, "''"),
+    ("blank owner", lambda: cg.Owner(""), cg.exceptions.InvalidRecordError, ValueError, "''"),
     (
         "unknown owner kind",
         lambda: cg.Owner("Li", "alien"),
-        cg.InvalidChoiceError,
+        cg.exceptions.InvalidChoiceError,
         ValueError,
         "alien",
     ),
     (
         "unknown capacity",
         lambda: cg.Owner("Li", capacity=3),
-        cg.InvalidChoiceError,
+        cg.exceptions.InvalidChoiceError,
         ValueError,
         "3",
     ),
     (
         "unknown owner lookup",
         lambda: estate().owner("Nobody"),
-        cg.UnknownReferenceError,
+        cg.exceptions.UnknownReferenceError,
         LookupError,
         "Nobody",
     ),
     (
         "unknown unit lookup",
         lambda: estate().unit("9-999"),
-        cg.UnknownUnitError,
+        cg.exceptions.UnknownUnitError,
         LookupError,
         "9-999",
     ),
     (
         "unknown unit in grouping",
         lambda: estate().grouping(["1-101", "9-999"]),
-        cg.UnknownUnitError,
+        cg.exceptions.UnknownUnitError,
         LookupError,
         "9-999",
     ),
@@ -224,64 +297,70 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
     (
         "unknown unit in ballot",
         decide_with([cg.Ballot("9-999", "agree")]),
-        cg.UnknownUnitError,
+        cg.exceptions.UnknownUnitError,
         LookupError,
         "9-999",
     ),
     (
         "duplicate ballot",
         decide_with([cg.Ballot("1-101", "agree"), cg.Ballot("1-101", "agree")]),
-        cg.DuplicateBallotError,
+        cg.exceptions.DuplicateBallotError,
         ValueError,
         "1-101",
     ),
     (
         "conflicting ballots",
         decide_with([cg.Ballot("1-101", "agree"), cg.Ballot("2-301", "oppose")]),
-        cg.ConflictingBallotsError,
+        cg.exceptions.ConflictingBallotsError,
         ValueError,
         "2-301",
     ),
     (
         "conflicting ballots person",
         decide_with([cg.Ballot("1-101", "agree"), cg.Ballot("2-301", "abstain")]),
-        cg.ConflictingBallotsError,
+        cg.exceptions.ConflictingBallotsError,
         ValueError,
         "Li",
     ),
     (
         "unknown choice",
         lambda: cg.Ballot("1-101", "maybe"),
-        cg.InvalidChoiceError,
+        cg.exceptions.InvalidChoiceError,
         ValueError,
         "maybe",
     ),
-    ("choice not a str", lambda: cg.Ballot("1-101", 1), cg.InvalidChoiceError, ValueError, "1"),
+    (
+        "choice not a str",
+        lambda: cg.Ballot("1-101", 1),
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "1",
+    ),
     (
         "bad proxy type",
         lambda: cg.Ballot("1-101", "agree", proxy="Wang"),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "Wang",
     ),
     (
         "ballot without unit",
         lambda: cg.Ballot("", "agree"),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "''",
     ),
     (
         "ballot unit not str",
         lambda: cg.Ballot(101, "agree"),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "101",
     ),
     (
         "unknown matter",
         decide_with([], matter="fireworks"),
-        cg.InvalidChoiceError,
+        cg.exceptions.InvalidChoiceError,
         ValueError,
         "fireworks",
     ),
@@ -289,76 +368,84 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
     (
         "unknown jurisdiction",
         lambda: cg.rules_for("XX", on=ON),
-        cg.UnknownJurisdictionError,
+        cg.exceptions.UnknownJurisdictionError,
         LookupError,
         "XX",
     ),
     (
         "unknown child jurisdiction",
         lambda: cg.rules_for("CN-ZZ", on=ON),
-        cg.UnknownJurisdictionError,
+        cg.exceptions.UnknownJurisdictionError,
         LookupError,
         "CN-ZZ",
     ),
     (
         "date before any rule set",
         lambda: cg.rules_for("CN", on=date(2003, 8, 31)),
-        cg.RuleSetNotInForceError,
+        cg.exceptions.RuleSetNotInForceError,
         LookupError,
         "2003-08-31",
     ),
     (
         "unconfirmed period by default",
         lambda: cg.rules_for("CN", on=date(2007, 9, 30)),
-        cg.RuleSetNotInForceError,
+        cg.exceptions.RuleSetNotInForceError,
         LookupError,
         "include_unconfirmed",
     ),
     (
         "estate layer not in force",
         lambda: cg.rules_for("CN", on=ON).with_layer(
-            cg.estate_layer("ours", params={}, clause="Art. 1", valid_from=date(2023, 1, 1))
+            cg.jurisdictions.estate_layer(
+                "ours", params={}, clause="Art. 1", valid_from=date(2023, 1, 1)
+            )
         ),
-        cg.RuleSetError,
+        cg.exceptions.RuleSetError,
         LookupError,
         "ours",
     ),
     (
         "missing parameter",
-        lambda: cg.rules_for("CN", on=ON).provided("zz_test_param"),
-        cg.RuleSetError,
+        lambda: cg.rules_for("CN", on=ON).require(None, "zz_test_param"),
+        cg.exceptions.RuleSetError,
         LookupError,
         "zz_test_param",
     ),
-    ("float ratio", threshold(ratio=0.5), cg.InvalidRecordError, ValueError, "0.5"),
-    ("bool ratio", threshold(ratio=True), cg.InvalidRecordError, ValueError, "True"),
-    ("zero ratio", threshold(ratio=0), cg.InvalidRecordError, ValueError, "0"),
-    ("ratio above one", threshold(ratio="3/2"), cg.InvalidRecordError, ValueError, "3/2"),
+    ("float ratio", threshold(ratio=0.5), cg.exceptions.InvalidRecordError, ValueError, "0.5"),
+    ("bool ratio", threshold(ratio=True), cg.exceptions.InvalidRecordError, ValueError, "True"),
+    ("zero ratio", threshold(ratio=0), cg.exceptions.InvalidRecordError, ValueError, "0"),
+    (
+        "ratio above one",
+        threshold(ratio="3/2"),
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "3/2",
+    ),
     (
         "negative ratio",
         threshold(ratio=Fraction(-1, 2)),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "Fraction(-1, 2)",
     ),
     (
         "quorum with a non-ALL base",
         lambda: cg.ResolutionRule((ok_threshold(cg.Base.PARTICIPATING),), (ok_threshold(),), CITE),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "participating",
     ),
     (
         "empty approval",
         lambda: cg.ResolutionRule((ok_threshold(),), (), CITE),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "approval",
     ),
     (
         "layer ending before it starts",
-        lambda: cg.Layer("CN", "backwards", date(2030, 1, 2), date(2030, 1, 1)),
-        cg.InvalidRecordError,
+        lambda: cg.rules.Layer("CN", "backwards", date(2030, 1, 2), date(2030, 1, 1)),
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "backwards",
     ),
@@ -368,21 +455,21 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         lambda: cg.Estate.from_dict(
             {**estate().to_dict(), "schema": "community_governance.estate/9"}
         ),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "estate/9",
     ),
     (
         "missing schema",
         lambda: cg.Owner.from_dict({"id": "Li"}),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "schema",
     ),
     (
         "unit data missing a field",
         lambda: cg.Unit.from_dict({"schema": "community_governance.unit/1", "id": "1-101"}),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "owners",
     ),
@@ -394,21 +481,21 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
                 "units": [{**estate().to_dict()["units"][0], "status": "rented"}],
             }
         ),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "units[0].status",
     ),
     (
         "ballot data with an extra key",
         lambda: cg.Ballot.from_dict({**cg.Ballot("1-101", "agree").to_dict(), "weight": 2}),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "weight",
     ),
     (
         "decision data of another kind",
         lambda: cg.Decision.from_dict(cg.Ballot("1-101", "agree").to_dict()),
-        cg.InvalidRecordError,
+        cg.exceptions.InvalidRecordError,
         ValueError,
         "ballot/1",
     ),
@@ -430,44 +517,44 @@ def test_bad_input_raises_specific_error_naming_the_item(
 
 
 def test_errors_carry_structured_fields() -> None:
-    with pytest.raises(cg.ConflictingBallotsError) as conflict:
+    with pytest.raises(cg.exceptions.ConflictingBallotsError) as conflict:
         decide_with([cg.Ballot("1-101", "agree"), cg.Ballot("2-301", "oppose")])()
     assert conflict.value.person == "Li"
     assert conflict.value.units == ("1-101", "2-301")
     assert conflict.value.details == {"person": "Li", "units": ("1-101", "2-301")}
-    with pytest.raises(cg.InvalidRecordError) as missing:
+    with pytest.raises(cg.exceptions.InvalidRecordError) as missing:
         cg.Estate.from_records([{"unit": "1-101", "area": "1", "owners": []}])
     assert (missing.value.row, missing.value.field) == (0, "owners")
-    with pytest.raises(cg.AreaTypeError) as area:
+    with pytest.raises(cg.exceptions.AreaTypeError) as area:
         cg.Estate.from_records([{"unit": "1-101", "area": 1.5, "owners": ["Li"]}])
     assert (area.value.what, area.value.value) == ("area of unit 1-101", 1.5)
-    with pytest.raises(cg.InvalidChoiceError) as choice:
+    with pytest.raises(cg.exceptions.InvalidChoiceError) as choice:
         cg.Ballot("1-101", "maybe")
     assert "agree" in choice.value.allowed
     assert "同意" in choice.value.allowed
-    with pytest.raises(cg.UnknownJurisdictionError) as unknown:
+    with pytest.raises(cg.exceptions.UnknownJurisdictionError) as unknown:
         cg.rules_for("XX", on=ON)
     assert unknown.value.code == "XX"
     assert {"CN", "CN-SH"} <= set(unknown.value.known)
-    with pytest.raises(cg.RuleSetNotInForceError) as early:
+    with pytest.raises(cg.exceptions.RuleSetNotInForceError) as early:
         cg.rules_for("CN-SH", on=date(2003, 1, 1))
     assert (early.value.code, early.value.on) == ("CN", "2003-01-01")
-    with pytest.raises(cg.DuplicateIdError) as dup:
+    with pytest.raises(cg.exceptions.DuplicateIdError) as dup:
         cg.Estate.from_records(rows(unit="1-101"))
     assert (dup.value.kind, dup.value.id) == ("unit", "1-101")
-    with pytest.raises(cg.UnknownReferenceError) as ref:
+    with pytest.raises(cg.exceptions.UnknownReferenceError) as ref:
         cg.Estate([cg.Unit("1-101", "1", ["Li"])], [cg.Owner("Wang")])
     assert (ref.value.kind, ref.value.id, ref.value.referrer) == ("owner", "Li", "1-101")
-    with pytest.raises(cg.UnknownUnitError) as unit:
+    with pytest.raises(cg.exceptions.UnknownUnitError) as unit:
         decide_with([cg.Ballot("9-999", "agree")])()
     assert unit.value.unit == "9-999"
-    with pytest.raises(cg.DuplicateBallotError) as twice:
+    with pytest.raises(cg.exceptions.DuplicateBallotError) as twice:
         decide_with([cg.Ballot("1-101", "agree"), cg.Ballot("1-101", "agree")])()
     assert twice.value.unit == "1-101"
 
 
 def test_stale_date_warns_and_is_flagged() -> None:
-    with pytest.warns(cg.StaleRuleSetWarning, match="2025-12-31"):
+    with pytest.warns(cg.exceptions.StaleRuleSetWarning, match="2025-12-31"):
         rules = cg.rules_for("CN", on=date(2026, 1, 1))
     assert {notice.code for notice in rules.notices} == {"layer-stale"}
     decision = cg.decide(estate(), [], matter="elect-committee", rules=rules)
@@ -480,81 +567,92 @@ def test_last_checked_day_does_not_warn() -> None:
 
 
 class TestRegistration:
-    """Registering layers: each test works on a copy of the registry."""
+    """Registries are values: adding a jurisdiction returns a new registry."""
 
-    @pytest.fixture(autouse=True)
-    def _isolated_registry(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(registry, "_LAYERS", copy.deepcopy(registry._LAYERS))
+    def zz(self, *layers: cg.rules.Layer, code: str = "ZZ") -> cg.rules.Jurisdiction:
+        return cg.rules.Jurisdiction(code, "test", date(2030, 1, 1), layers)
 
     def test_overlapping_layer(self) -> None:
-        cg.register_layer(layer("ZZ 2030", code="ZZ"))
-        with pytest.raises(cg.InvalidRecordError, match="overlaps") as info:
-            cg.register_layer(layer("ZZ 2031", code="ZZ", start=date(2031, 1, 1)))
+        with pytest.raises(cg.exceptions.InvalidRecordError, match="overlaps") as info:
+            self.zz(
+                layer("ZZ 2030", code="ZZ"), layer("ZZ 2031", code="ZZ", start=date(2031, 1, 1))
+            )
         assert isinstance(info.value, ValueError)
         assert "ZZ 2031" in str(info.value)
         assert "ZZ 2030" in str(info.value)
-        assert cg.jurisdictions().count("ZZ") == 1
-        assert len(registry._LAYERS["ZZ"]) == 1
 
-    def test_overlapping_national_layer(self) -> None:
-        with pytest.raises(cg.InvalidRecordError, match="Civil Code"):
-            cg.register_layer(layer("CN later"))
+    def test_layer_of_another_code(self) -> None:
+        with pytest.raises(cg.exceptions.InvalidRecordError, match="inside jurisdiction"):
+            self.zz(layer("QQ 2030", code="QQ"))
 
     def test_other_topic_may_overlap(self) -> None:
-        other = cg.Layer("CN", "CN test topic", date(2021, 1, 1), None, topic="zz-test")
-        assert cg.register_layer(other) is other
-        rules = cg.rules_for("CN", on=ON)
-        assert "CN test topic" in rules.layer_names
+        voting = layer("ZZ voting", code="ZZ")
+        elections = cg.rules.Layer("ZZ", "ZZ elections", date(2021, 1, 1), None, topic="elections")
+        registry = REGISTRY.with_jurisdiction(self.zz(voting, elections))
+        rules = cg.rules_for("CN", on=ON, registry=registry)
         assert "CN: Civil Code Art. 278 (2021)" in rules.layer_names
 
     def test_duplicate_layer_name(self) -> None:
-        with pytest.raises(cg.InvalidRecordError, match="already registered") as info:
-            cg.register_layer(
-                cg.Layer("ZZ", "CN: Civil Code Art. 278 (2021)", date(2030, 1, 1), None)
-            )
+        twin = cg.rules.Layer("ZZ", "CN: Civil Code Art. 278 (2021)", date(2030, 1, 1), None)
+        with pytest.raises(cg.exceptions.InvalidRecordError, match="already registered") as info:
+            REGISTRY.with_jurisdiction(self.zz(twin))
         assert isinstance(info.value, ValueError)
-        assert "ZZ" not in cg.jurisdictions()
+        assert "ZZ" not in cg.jurisdictions.known_codes()
+
+    def test_duplicate_code(self) -> None:
+        with pytest.raises(cg.exceptions.InvalidRecordError, match="twice"):
+            REGISTRY.with_jurisdiction(self.zz(code="CN"))
 
     def test_unknown_parent(self) -> None:
-        with pytest.raises(cg.InvalidRecordError, match="'QQ'") as info:
-            cg.register_layer(layer("QQ-A", code="QQ-A"))
+        with pytest.raises(cg.exceptions.InvalidRecordError, match="'QQ'") as info:
+            REGISTRY.with_jurisdiction(self.zz(layer("QQ-A", code="QQ-A"), code="QQ-A"))
         assert info.value.field == "code"
-        assert "QQ-A" not in cg.jurisdictions()
 
-    def test_new_child_layer_resolves_with_its_parent(self) -> None:
-        child = cg.register_layer(
-            cg.Layer(
-                "CN-ZJ",
-                "CN-ZJ test",
-                date(2021, 1, 1),
-                None,
-                params={"zz_test_param": cg.Param(5, CITE)},
-            )
+    def test_not_a_jurisdiction_or_layer(self) -> None:
+        with pytest.raises(cg.exceptions.InvalidRecordError, match="Jurisdiction values"):
+            cg.rules.Registry(("CN",))  # type: ignore[arg-type]
+        with pytest.raises(cg.exceptions.InvalidRecordError, match="Layer values"):
+            self.zz("layer")  # type: ignore[arg-type]
+
+    def test_new_child_resolves_with_its_parent(self) -> None:
+        size = cg.rules.SizeRule(3, 9, odd=True, citation=CITE)
+        child_layer = cg.rules.Layer(
+            "CN-ZJ",
+            "CN-ZJ test",
+            date(2021, 1, 1),
+            None,
+            topic="elections",
+            elections=cg.rules.ElectionParams(committee_size=cg.rules.Param(size, CITE)),
         )
-        rules = cg.rules_for("CN-ZJ", on=ON)
-        assert rules.layers[-1] is child
-        assert rules.provided("zz_test_param") == cg.Provided(5, "CN-ZJ test", CITE)
+        registry = REGISTRY.with_jurisdiction(self.zz(child_layer, code="CN-ZJ"))
+        rules = cg.rules_for("CN-ZJ", on=ON, registry=registry)
+        assert rules.layers[-1] is child_layer
+        assert rules.elections.committee_size == cg.rules.Param(size, CITE, "CN-ZJ test")
         assert rules.resolution(cg.Matter.ELECT_COMMITTEE).layer.startswith("CN: Civil Code")
-
-    def test_registry_restored(self) -> None:
-        assert "ZZ" not in cg.jurisdictions()
+        assert "CN-ZJ" not in cg.jurisdictions.known_codes()  # the bundled registry is untouched
 
 
-def test_registry_untouched_by_registration_tests() -> None:
-    assert "ZZ" not in cg.jurisdictions()
-    assert "CN-ZJ" not in cg.jurisdictions()
-    voting = [lay.name for lay in registry._LAYERS["CN"] if lay.topic == "voting"]
+def test_bundled_registry_is_immutable() -> None:
+    rules = cg.rules_for("CN", on=ON)
+    layer_ = rules.layers[0]
+    with pytest.raises(TypeError):
+        layer_.resolutions[cg.Matter.ELECT_COMMITTEE] = None  # type: ignore[index]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        layer_.voting = cg.rules.VotingParams()  # type: ignore[misc]
+    assert hash(rules) == hash(cg.rules_for("CN", on=ON))
+    national = REGISTRY.get("CN")
+    voting = [lay.name for lay in national.layers if lay.topic.value == "voting"]
     assert voting == [
-        "CN: Civil Code Art. 278 (2021)",
-        "CN: Property Rights Law Art. 76 + Regulations Art. 12 (2007)",
         "CN: Property Management Regulations Art. 12 (2003)",
+        "CN: Property Rights Law Art. 76 + Regulations Art. 12 (2007)",
+        "CN: Civil Code Art. 278 (2021)",
     ]
 
 
 def test_failed_from_records_changes_nothing() -> None:
     given = rows(area=1.5)
     before = copy.deepcopy(given)
-    with pytest.raises(cg.AreaTypeError):
+    with pytest.raises(cg.exceptions.AreaTypeError):
         cg.Estate.from_records(given)
     assert given == before
 
@@ -570,7 +668,7 @@ def test_failed_decide_changes_nothing() -> None:
     ]
     kept = list(ballots)
     rules = cg.rules_for("CN", on=ON)
-    with pytest.raises(cg.ConflictingBallotsError):
+    with pytest.raises(cg.exceptions.ConflictingBallotsError):
         cg.decide(register, ballots, matter="elect-committee", rules=rules)
     assert ballots == kept
     assert register.to_dict() == snapshot
@@ -582,18 +680,23 @@ def test_failed_decide_changes_nothing() -> None:
 
 def test_failed_with_layer_changes_nothing() -> None:
     rules = cg.rules_for("CN", on=ON)
-    with pytest.raises(cg.RuleSetError):
-        rules.with_layer(cg.estate_layer("x", params={}, clause="1", valid_from=date(2030, 1, 1)))
+    with pytest.raises(cg.exceptions.RuleSetError):
+        rules.with_layer(
+            cg.jurisdictions.estate_layer("x", params={}, clause="1", valid_from=date(2030, 1, 1))
+        )
     assert rules.layers == cg.rules_for("CN", on=ON).layers
 
 
 def test_bad_estate_parameters() -> None:
     rules = cg.rules_for("CN", on=ON)
-    weird = rules.with_layer(cg.estate_layer("x", params={"spoiled_ballots": "maybe"}, clause="1"))
-    with pytest.raises(cg.InvalidChoiceError, match="maybe") as spoiled:
-        cg.decide(estate(), [], matter="elect-committee", rules=weird)
+    # Plain values are checked when the estate layer is built, before any vote.
+    with pytest.raises(cg.exceptions.InvalidChoiceError, match="maybe") as spoiled:
+        cg.jurisdictions.estate_layer("x", params={"spoiled_ballots": "maybe"}, clause="1")
     assert "spoiled_ballots" in str(spoiled.value)
-    deemed = rules.with_layer(cg.estate_layer("x", params={"deemed_vote": True}, clause="1"))
-    with pytest.raises(cg.InvalidRecordError, match="deemed_vote") as info:
-        cg.decide(estate(), [], matter="elect-committee", rules=deemed)
-    assert isinstance(info.value, ValueError)
+    with pytest.raises(cg.exceptions.RuleSetError, match="deemed_vote") as info:
+        cg.jurisdictions.estate_layer("x", params={"deemed_vote": True}, clause="1")
+    assert isinstance(info.value, LookupError)
+    with pytest.raises(cg.exceptions.RuleSetError, match="allowed: ") as unknown:
+        cg.jurisdictions.estate_layer("x", params={"tie_brake": True}, clause="1")
+    assert "tie_break" in str(unknown.value)
+    assert rules.voting.deemed_vote is None

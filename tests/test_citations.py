@@ -33,13 +33,13 @@ def test_confidence() -> None:
                 confidence=cg.Confidence.MEDIUM,
             ),
             "Property Management Regulations Art. 12 (2003 text) [medium confidence, unconfirmed]",
-            "《物业管理条例》第12条（2003年文本）〔中，待核实〕",
+            "《物业管理条例》第12条（2003年文本）〔中等可信度，待核实〕",
         ),
         (
             cg.Citation("guidance_rules_2009", "26(2) sentence 2", confidence=cg.Confidence.LOW),
             "Guidance Rules for Owners' Assemblies and Owners' Committees (2009) Art. 26(2) "
             "sentence 2 [low confidence, unconfirmed]",
-            "《业主大会和业主委员会指导规则》第26条第2款 sentence 2〔低，待核实〕",
+            "《业主大会和业主委员会指导规则》第26条第2款 sentence 2〔低可信度，待核实〕",
         ),
         (
             cg.Citation("estate_rules", "Art. 9"),
@@ -59,5 +59,5 @@ def test_fields_and_instruments() -> None:
     citation = cg.Citation("civil_code", "278", effective=date(2021, 1, 1), note="n")
     assert citation.effective == date(2021, 1, 1)
     assert citation.confidence is cg.Confidence.HIGH
-    assert cg.INSTRUMENTS["civil_code"] == ("民法典", "Civil Code")
-    assert all(len(names) == 2 for names in cg.INSTRUMENTS.values())
+    assert cg.rules.INSTRUMENTS["civil_code"] == ("民法典", "Civil Code")
+    assert all(len(names) == 2 for names in cg.rules.INSTRUMENTS.values())

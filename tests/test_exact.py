@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from community_governance import AreaTypeError, InvalidAreaError
 from community_governance._base.exact import as_fraction, exact, format_exact, parse_exact
+from community_governance.exceptions import AreaTypeError, InvalidAreaError
 
 
 @pytest.mark.parametrize(

@@ -120,9 +120,9 @@ def test_html_escapes_notices_from_estate_clauses() -> None:
     estate = cg.Estate.from_records(
         [{"unit": f"1-{n}", "area": "1", "owners": [f"O{n}"]} for n in range(3)]
     )
-    clause = cg.DeemedVoteClause("<b>Art. 9</b> & more")
+    clause = cg.rules.DeemedVoteClause("<b>Art. 9</b> & more")
     rules = cg.rules_for("CN", on=date(2022, 1, 1)).with_layer(
-        cg.estate_layer("Garden", params={"deemed_vote": clause}, clause="Art. 9")
+        cg.jurisdictions.estate_layer("Garden", params={"deemed_vote": clause}, clause="Art. 9")
     )
     decision = cg.decide(estate, [cg.Ballot("1-0", "agree")], matter="elect-committee", rules=rules)
     html = decision._repr_html_()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import types
 from pathlib import Path
@@ -22,7 +23,34 @@ def public_names() -> set[str]:
     }
 
 
-SUBPACKAGES = {"audit", "calendar", "elections", "mediation"}
+SUBPACKAGES = {
+    "audit",
+    "calendar",
+    "elections",
+    "exceptions",
+    "jurisdictions",
+    "mediation",
+    "register",
+    "rules",
+    "voting",
+}
+
+
+def test_facade_is_small() -> None:
+    assert len(set(cg.__all__) - SUBPACKAGES - {"__version__"}) <= 40
+
+
+def test_moved_names_resolve_with_a_deprecation_warning() -> None:
+    with pytest.warns(DeprecationWarning, match=r"community_governance.rules.SpoiledPolicy"):
+        policy = cg.SpoiledPolicy  # type: ignore[attr-defined]
+    assert policy is cg.rules.SpoiledPolicy
+    with pytest.warns(DeprecationWarning, match="community_governance.rules.Param"):
+        assert cg.Provided is cg.rules.Param  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = cg.no_such_name  # type: ignore[attr-defined]
+    for target in cg._MOVED.values():
+        module, attr = target.split(":")
+        assert hasattr(importlib.import_module(module), attr), target
 
 
 def test_all_equals_the_public_names_imported() -> None:

@@ -43,6 +43,7 @@ from community_governance.register._model import (
 from community_governance.register.counting import CountingPolicy, OverlapPolicy
 from community_governance.register.estate import Estate
 from community_governance.rules.matters import Matter
+from community_governance.rules.params import params_from_values
 from community_governance.rules.ruleset import Layer, RuleSet
 from community_governance.rules.thresholds import (
     Base,
@@ -398,15 +399,15 @@ def rule_set_of(rule: ResolutionRule, *, on: date = date(2025, 1, 1), **params: 
     Returns:
         A [RuleSet][community_governance.RuleSet] with code ``"test"``; nothing is registered.
     """
-    from community_governance.rules.ruleset import Param
-
+    voting, elections = params_from_values(params, TEST_CITATION)
     layer = Layer(
         code="test",
         name="test rule",
         valid_from=None,
         valid_to=None,
         resolutions=dict.fromkeys(Matter, rule),
-        params={name: Param(value, TEST_CITATION) for name, value in params.items()},
+        voting=voting,
+        elections=elections,
     )
     return RuleSet("test", on, (layer,))
 

@@ -158,7 +158,7 @@ def test_re_election_group_and_not_applicable_roles():
     )
     assert report.valid
     assert report.kind is GroupKind.RE_ELECTION
-    with pytest.raises(cg.RuleSetError, match="re_election_group"):
+    with pytest.raises(cg.exceptions.RuleSetError, match="re_election_group"):
         check_group(group, CN, kind=GroupKind.RE_ELECTION)
 
 
@@ -258,7 +258,9 @@ def test_slate_ties_positive_list_and_vetting():
     rule = EligibilityRule(
         "r", "r", "r", (Requirement("arrears", False),), cg.Citation("estate_rules", "1")
     )
-    layer = cg.estate_layer("lists", params={"candidate_rules": (rule,)}, clause="plan")
+    layer = cg.jurisdictions.estate_layer(
+        "lists", params={"candidate_rules": (rule,)}, clause="plan"
+    )
     rules = cg.rules_for("CN", on=date(2009, 12, 15)).with_layer(layer)
     a = Candidate("A", "a", willing=True, arrears=False)
     b = Candidate("B", "b", willing=True)
@@ -295,14 +297,14 @@ def test_unconfirmed_rule_inside_a_layer_is_left_out():
         (Requirement("arrears", False),),
         cg.Citation("estate_rules", "1", confidence=cg.Confidence.LOW),
     )
-    layer = cg.estate_layer("weak", params={"candidate_rules": (weak,)}, clause="x")
+    layer = cg.jurisdictions.estate_layer("weak", params={"candidate_rules": (weak,)}, clause="x")
     assert "weak" not in [r.code for r in candidate_rules(CN.with_layer(layer))]
     assert SLATE_1234.priorities[0] is Priority.PARTY_MEMBER
 
 
 def test_custom_rules_without_parity():
     cite = cg.Citation("estate_rules", "9")
-    layer = cg.estate_layer(
+    layer = cg.jurisdictions.estate_layer(
         "custom bodies",
         params={
             "committee_size": cg.elections.SizeRule(4, 8, odd=False, citation=cite),

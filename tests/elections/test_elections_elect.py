@@ -206,8 +206,8 @@ def test_spoiled_ballots_take_part_unless_excluded():
     assert result.spoiled.heads == 2
     assert result.participating.heads == 7
     assert result.non_candidate == ("1-6",)
-    layer = cg.estate_layer(
-        "rules", params={"spoiled_ballots": cg.SpoiledPolicy.EXCLUDED}, clause="4"
+    layer = cg.jurisdictions.estate_layer(
+        "rules", params={"spoiled_ballots": cg.rules.SpoiledPolicy.EXCLUDED}, clause="4"
     )
     excluded = elect(estate, ballots, candidates=["A"], seats=1, rules=CN.with_layer(layer))
     assert excluded.participating.heads == 5
@@ -278,7 +278,9 @@ def test_multi_unit_owner_counts_once_and_conflicts_are_errors():
     )
     same = [ElectionBallot("1-1", ["A"]), ElectionBallot("1-2", ["A"]), ElectionBallot("1-3", [])]
     result = elect(estate, same, candidates=["A"], seats=1, rules=CN)
-    assert result.candidate("A").approvals == cg.Figures(1, result.candidate("A").approvals.area)
+    assert result.candidate("A").approvals == cg.voting.Figures(
+        1, result.candidate("A").approvals.area
+    )
     assert result.candidate("A").approvals.area == 150
     assert any(n.code == "multi-unit-persons" for n in result.notices)
     differ = [ElectionBallot("1-1", ["A"]), ElectionBallot("1-2", [])]

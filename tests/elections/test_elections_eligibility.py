@@ -96,15 +96,19 @@ def test_beijing_bars_judgment_defaulters_and_overrides_by_code():
     )
 
 
-def test_beijing_2020_layer_is_unconfirmed_and_left_out_by_default():
+def test_beijing_2020_layer_is_in_defaults_with_its_numbering_flagged():
     rules = cg.rules_for("CN-BJ", on=date(2023, 1, 1))
-    assert all(r.citation.instrument != "beijing_pm_regulation" for r in candidate_rules(rules))
-    wide = cg.rules_for("CN-BJ", on=date(2023, 1, 1), include_unconfirmed=True)
-    assert any(r.citation.instrument == "beijing_pm_regulation" for r in candidate_rules(wide))
+    beijing = [
+        r for r in candidate_rules(rules) if r.citation.instrument == "beijing_pm_regulation"
+    ]
+    assert beijing
+    assert all("article number unconfirmed" in r.citation.format() for r in beijing)
+    before = cg.rules_for("CN-BJ", on=date(2020, 4, 30))
+    assert all(r.citation.instrument != "beijing_pm_regulation" for r in candidate_rules(before))
 
 
 def test_residence_requirement_from_estate_layer_both_sides():
-    layer = cg.estate_layer(
+    layer = cg.jurisdictions.estate_layer(
         "Estate candidate rules",
         params={"candidate_residence_years": 2},
         clause="candidate rules 3",

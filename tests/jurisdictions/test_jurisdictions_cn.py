@@ -13,9 +13,9 @@ from community_governance.jurisdictions import cn
 AT_LEAST, MORE_THAN = cg.Comparator.AT_LEAST, cg.Comparator.MORE_THAN
 
 
-def voting(rules: cg.RuleSet) -> tuple[cg.Layer, ...]:
+def voting(rules: cg.RuleSet) -> tuple[cg.rules.Layer, ...]:
     """The rule set's voting layers (other topics, e.g. elections, are stacked too)."""
-    return tuple(layer for layer in rules.layers if layer.topic == "voting")
+    return tuple(layer for layer in rules.layers if layer.topic.value == "voting")
 
 
 def shape(rule: cg.ResolutionRule) -> tuple[tuple[object, ...], tuple[object, ...]]:
@@ -29,15 +29,19 @@ def shape(rule: cg.ResolutionRule) -> tuple[tuple[object, ...], tuple[object, ..
     ("on", "layer"),
     [
         (date(2007, 10, 1), cn.PROPERTY_RIGHTS_LAW_2007),
+        (date(2009, 12, 31), cn.PROPERTY_RIGHTS_LAW_2007),
+        (date(2010, 1, 1), cn.PROPERTY_RIGHTS_LAW_2007),
         (date(2020, 12, 31), cn.PROPERTY_RIGHTS_LAW_2007),
         (date(2021, 1, 1), cn.CIVIL_CODE_2021),
         (date(2025, 12, 31), cn.CIVIL_CODE_2021),
     ],
 )
-def test_regime_by_date(on: date, layer: cg.Layer) -> None:
+def test_regime_by_date(on: date, layer: cg.rules.Layer) -> None:
     rules = cg.rules_for("CN", on=on)
     assert voting(rules) == (layer,)
-    assert rules.notices == ()
+    # the Guidance Rules (elections) apply from 2010-01-01; before, a per-topic notice says so
+    expected = ("layer-missing",) if on < date(2010, 1, 1) else ()
+    assert tuple(n.code for n in rules.notices) == expected
     assert rules.code == "CN"
     assert rules.on == on
     assert layer.name in rules.layer_names
@@ -54,7 +58,7 @@ def test_day_before_and_day_of_the_civil_code() -> None:
 
 
 def test_day_before_and_day_of_the_property_rights_law() -> None:
-    with pytest.raises(cg.RuleSetNotInForceError, match="include_unconfirmed"):
+    with pytest.raises(cg.exceptions.RuleSetNotInForceError, match="include_unconfirmed"):
         cg.rules_for("CN", on=date(2007, 9, 30))
     assert voting(cg.rules_for("CN", on=date(2007, 10, 1))) == (cn.PROPERTY_RIGHTS_LAW_2007,)
     old = cg.rules_for("CN", on=date(2007, 9, 30), include_unconfirmed=True)
@@ -62,17 +66,19 @@ def test_day_before_and_day_of_the_property_rights_law() -> None:
 
 
 def test_regulations_2003_unconfirmed_layer() -> None:
-    with pytest.raises(cg.RuleSetNotInForceError) as info:
+    with pytest.raises(cg.exceptions.RuleSetNotInForceError) as info:
         cg.rules_for("CN", on=date(2003, 9, 1))
     assert "include_unconfirmed" in str(info.value)
-    with pytest.raises(cg.RuleSetNotInForceError) as before:
+    with pytest.raises(cg.exceptions.RuleSetNotInForceError) as before:
         cg.rules_for("CN", on=date(2003, 8, 31), include_unconfirmed=True)
     assert "include_unconfirmed" not in str(before.value)
     rules = cg.rules_for("CN", on=date(2003, 9, 1), include_unconfirmed=True)
     assert rules.include_unconfirmed
     assert voting(rules) == (cn.REGULATIONS_2003,)
-    assert [n.code for n in rules.notices] == ["layer-unconfirmed-used"]
+    assert [n.code for n in rules.notices] == ["layer-unconfirmed-used", "layer-missing"]
     assert "medium" in rules.notices[0].en
+    assert "no confirmed elections rules of CN" in rules.notices[1].en
+    assert "no rules of this topic apply" in rules.notices[1].en
     estate = cg.Estate.from_records(
         [{"unit": f"1-{n}", "area": "10", "owners": [f"O{n}"]} for n in range(4)]
     )
@@ -82,9 +88,9 @@ def test_regulations_2003_unconfirmed_layer() -> None:
     assert decision.passed
     assert [c.threshold.measure for c in decision.checks] == [cg.Measure.AREA] * 2
     codes = [n.code for n in decision.notices]
-    assert codes == ["layer-unconfirmed-used", "unconfirmed-rule-used"]
-    assert "medium confidence, unconfirmed" in decision.notices[1].en
-    assert "待核实" in decision.notices[1].zh
+    assert codes == ["layer-unconfirmed-used", "layer-missing", "unconfirmed-rule-used"]
+    assert "medium confidence, unconfirmed" in decision.notices[2].en
+    assert "待核实" in decision.notices[2].zh
     special = cg.decide(estate, ballots, matter="rules-of-procedure", rules=rules)
     assert not special.passed  # 2/3 of all area needed
     assert decision.rule_citation.confidence is cg.Confidence.MEDIUM
@@ -162,7 +168,7 @@ def test_using_the_fund_changes_tier_on_2021_01_01() -> None:
 
 def test_stale_after_checked_on() -> None:
     assert date(2025, 12, 31) == cn.CHECKED_ON
-    with pytest.warns(cg.StaleRuleSetWarning) as record:
+    with pytest.warns(cg.exceptions.StaleRuleSetWarning) as record:
         rules = cg.rules_for("CN", on=date(2026, 1, 1))
     messages = [str(warning.message) for warning in record]
     assert any(cn.CIVIL_CODE_2021.name in message for message in messages)
@@ -173,37 +179,54 @@ def test_stale_after_checked_on() -> None:
 
 
 def test_jurisdictions_and_layer_basics() -> None:
-    assert {"CN", "CN-SH"} <= set(cg.jurisdictions())
-    assert list(cg.jurisdictions()) == sorted(cg.jurisdictions())
+    codes = cg.jurisdictions.known_codes()
+    assert {"CN", "CN-SH"} <= set(codes)
+    assert list(codes) == sorted(codes)
     assert cn.CIVIL_CODE_2021.in_force(date(2021, 1, 1))
     assert not cn.CIVIL_CODE_2021.in_force(date(2020, 12, 31))
     assert cn.PROPERTY_RIGHTS_LAW_2007.in_force(date(2020, 12, 31))
     assert not cn.PROPERTY_RIGHTS_LAW_2007.in_force(date(2021, 1, 1))
-    forever = cg.Layer("CN", "x", None, None)
+    forever = cg.rules.Layer("CN", "x", None, None)
     assert forever.in_force(date(1900, 1, 1))
     assert forever.resolutions == {}
 
 
-def test_parameters_with_and_without_default() -> None:
+def test_estate_parameters_are_typed_attributes() -> None:
     rules = cg.rules_for("CN", on=date(2022, 1, 1))
-    assert rules.param("nothing", 7) == 7
-    estate = cg.estate_layer(
-        "Garden rules", params={"zz_test_param": 7}, clause="Art. 3", valid_from=date(2022, 1, 1)
+    assert rules.elections.tie_break is None
+    tie = cg.rules.TieBreak.lot("seed-1", clause="Art. 9")
+    estate = cg.jurisdictions.estate_layer(
+        "Garden rules", params={"tie_break": tie}, clause="Art. 3", valid_from=date(2022, 1, 1)
     )
     assert estate.code == "estate"
-    assert estate.topic == "estate"
-    assert estate.params["zz_test_param"].citation.article == "Art. 3"
-    assert estate.params["zz_test_param"].citation.instrument == "estate_rules"
+    assert estate.topic.value == "estate"
+    assert estate.elections.tie_break.citation.article == "Art. 3"
+    assert estate.elections.tie_break.citation.instrument == "estate_rules"
     stacked = rules.with_layer(estate)
-    assert stacked.param("zz_test_param") == 7
-    assert stacked.provided("zz_test_param").layer == "Garden rules"
+    assert stacked.elections.tie_break.value == tie
+    assert stacked.elections.tie_break.layer == "Garden rules"
     assert stacked.layer_names[-1] == "Garden rules"
-    assert rules.param("zz_test_param") is None  # the original is untouched
+    assert rules.elections.tie_break is None  # the original is untouched
+    with pytest.raises(cg.exceptions.RuleSetError, match="must be a Param of TieBreak"):
+        cg.rules.ElectionParams(
+            tie_break=cg.rules.Param("lot", estate.elections.tie_break.citation)
+        )
+
+
+def test_rule_set_renders_and_requires() -> None:
+    rules = cg.rules_for("CN", on=date(2022, 1, 1))
+    assert str(rules).startswith("CN on 2022-01-01: CN: Guidance Rules 2009 (elections) + CN")
+    assert "confidence" in rules._repr_html_()
+    assert "[voting, 2021-01-01 – …, high]" in str(rules.layers[1])
+    with pytest.raises(cg.exceptions.RuleSetError, match="no layer supplies tie_break"):
+        rules.require(rules.elections.tie_break, "tie_break")
+    with pytest.raises(cg.exceptions.RuleSetError, match="needs a Layer"):
+        rules.with_layer("estate")  # type: ignore[arg-type]
 
 
 def test_resolution_missing_for_a_matter() -> None:
-    bare = cg.RuleSet("ZZ", date(2022, 1, 1), (cg.Layer("ZZ", "empty", None, None),))
-    with pytest.raises(cg.RuleSetError, match="elect-committee") as info:
+    bare = cg.RuleSet("ZZ", date(2022, 1, 1), (cg.rules.Layer("ZZ", "empty", None, None),))
+    with pytest.raises(cg.exceptions.RuleSetError, match="elect-committee") as info:
         bare.resolution(cg.Matter.ELECT_COMMITTEE)
     assert isinstance(info.value, LookupError)
     assert info.value.details == {"code": "ZZ", "matter": "elect-committee"}

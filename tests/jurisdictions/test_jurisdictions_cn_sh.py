@@ -11,9 +11,9 @@ import community_governance as cg
 from community_governance.jurisdictions import cn, cn_sh
 
 
-def voting(rules: cg.RuleSet) -> tuple[cg.Layer, ...]:
+def voting(rules: cg.RuleSet) -> tuple[cg.rules.Layer, ...]:
     """The rule set's voting layers (other topics, e.g. elections, are stacked too)."""
-    return tuple(layer for layer in rules.layers if layer.topic == "voting")
+    return tuple(layer for layer in rules.layers if layer.topic.value == "voting")
 
 
 def test_before_the_2018_text_national_rules_apply_with_a_notice() -> None:
@@ -90,5 +90,5 @@ def test_shanghai_matches_the_civil_code_after_2021(matter: cg.Matter) -> None:
 
 def test_spoiled_policy_reaches_through_shanghai() -> None:
     rules = cg.rules_for("CN-SH", on=date(2023, 5, 1))
-    provided = rules.provided("spoiled_ballots")
+    provided = rules.voting.spoiled_ballots
     assert provided.layer == cn.CIVIL_CODE_2021.name  # Shanghai's layer has no such parameter

@@ -11,14 +11,14 @@ import pytest
 import community_governance as cg
 from community_governance.register.counting import GUIDANCE_ART_25, OVERLAP_DESIGN, SPC_ART_9
 
-R = cg.CountingReason
+R = cg.register.CountingReason
 
 
 def build(rows: list[dict[str, object]], **kwargs: object) -> cg.Estate:
     return cg.Estate.from_records(rows, **kwargs)  # type: ignore[arg-type]
 
 
-def labels(estate: cg.Estate) -> dict[str, tuple[tuple[str, ...], cg.CountingReason]]:
+def labels(estate: cg.Estate) -> dict[str, tuple[tuple[str, ...], cg.register.CountingReason]]:
     return {person.label: (person.units, person.reason) for person in estate.persons}
 
 
@@ -26,7 +26,9 @@ def test_one_unit_is_one_person() -> None:
     estate = build([{"unit": "1-101", "area": "89.37", "owners": "Li"}])
     assert estate.counted_persons == 1
     (person,) = estate.persons
-    assert person == cg.Person(0, "Li", ("Li",), ("1-101",), Decimal("89.37"), R.SINGLE_UNIT)
+    assert person == cg.register.Person(
+        0, "Li", ("Li",), ("1-101",), Decimal("89.37"), R.SINGLE_UNIT
+    )
     assert person.citation == SPC_ART_9
 
 
@@ -139,7 +141,7 @@ def test_overlapping_owner_sets_separate() -> None:
             {"unit": "1-103", "area": "30", "owners": ["Wang", "Zhao"]},
         ]
     )
-    assert estate.counting.overlap is cg.OverlapPolicy.SEPARATE
+    assert estate.counting.overlap is cg.register.OverlapPolicy.SEPARATE
     assert estate.counted_persons == 3
     assert labels(estate) == {
         "Li": (("1-101",), R.SINGLE_UNIT),
@@ -150,7 +152,7 @@ def test_overlapping_owner_sets_separate() -> None:
     assert [o.owner for o in overlaps] == ["Li", "Wang"]
     assert overlaps[0].persons == ("Li", "Li+Wang")
     assert overlaps[1].persons == ("Li+Wang", "Wang+Zhao")
-    assert all(o.policy is cg.OverlapPolicy.SEPARATE for o in overlaps)
+    assert all(o.policy is cg.register.OverlapPolicy.SEPARATE for o in overlaps)
     assert "Li, Li+Wang" in overlaps[0].describe()
     assert "Li、Li+Wang" in overlaps[0].describe("zh")
     assert "分别计为一人" in overlaps[0].describe("zh")
@@ -165,7 +167,7 @@ def test_overlapping_owner_sets_merge() -> None:
             {"unit": "1-104", "area": "40", "owners": ["Wu"]},
             {"unit": "1-105", "area": "5", "owners": ["Wu"]},
         ],
-        counting=cg.CountingPolicy(cg.OverlapPolicy.MERGE),
+        counting=cg.register.CountingPolicy(cg.register.OverlapPolicy.MERGE),
     )
     assert estate.counted_persons == 2
     merged = estate.person_of("1-103")
@@ -188,7 +190,7 @@ def test_merge_without_overlap_changes_nothing() -> None:
         {"unit": "1-102", "area": "20", "owners": ["Wang", "Zhao"]},
         {"unit": "1-103", "area": "20", "owners": ["Li"]},
     ]
-    merge = build(rows, counting=cg.CountingPolicy(cg.OverlapPolicy.MERGE))
+    merge = build(rows, counting=cg.register.CountingPolicy(cg.register.OverlapPolicy.MERGE))
     separate = build(rows)
     assert [(p.units, p.reason, p.area) for p in merge.persons] == [
         (p.units, p.reason, p.area) for p in separate.persons
@@ -221,14 +223,14 @@ def test_developer_co_owning_a_delivered_unit_is_an_overlap() -> None:
     assert [overlap.owner for overlap in estate.overlaps] == ["Dev"]
 
 
-@pytest.mark.parametrize("policy", list(cg.OverlapPolicy))
-def test_overlap_notice_in_decisions(policy: cg.OverlapPolicy) -> None:
+@pytest.mark.parametrize("policy", list(cg.register.OverlapPolicy))
+def test_overlap_notice_in_decisions(policy: cg.register.OverlapPolicy) -> None:
     estate = build(
         [
             {"unit": "1-101", "area": "10", "owners": ["Li"]},
             {"unit": "1-102", "area": "20", "owners": ["Li", "Wang"]},
         ],
-        counting=cg.CountingPolicy(policy),
+        counting=cg.register.CountingPolicy(policy),
     )
     decision = cg.decide(
         estate, [], matter="elect-committee", rules=cg.rules_for("CN", on=date(2022, 1, 1))
@@ -236,8 +238,8 @@ def test_overlap_notice_in_decisions(policy: cg.OverlapPolicy) -> None:
     notices = [n for n in decision.notices if n.code == "overlapping-owner-sets"]
     assert len(notices) == 1
     assert notices[0].citation == OVERLAP_DESIGN
-    assert ("merged" in notices[0].en) is (policy is cg.OverlapPolicy.MERGE)
-    assert decision.tally.total.heads == (2 if policy is cg.OverlapPolicy.SEPARATE else 1)
+    assert ("merged" in notices[0].en) is (policy is cg.register.OverlapPolicy.MERGE)
+    assert decision.tally.total.heads == (2 if policy is cg.register.OverlapPolicy.SEPARATE else 1)
 
 
 def test_grouping_shows_how_units_are_counted() -> None:
@@ -276,7 +278,7 @@ def test_total_area_and_fractions_are_exact() -> None:
 
 
 def test_counting_policy_defaults_and_citations() -> None:
-    assert cg.CountingPolicy().overlap is cg.OverlapPolicy.SEPARATE
+    assert cg.register.CountingPolicy().overlap is cg.register.OverlapPolicy.SEPARATE
     assert R.SINGLE_UNIT.citation == SPC_ART_9
     assert R.MULTI_UNIT_OWNER.citation == SPC_ART_9
     assert R.DEVELOPER.citation == SPC_ART_9

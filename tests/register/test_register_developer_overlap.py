@@ -9,14 +9,16 @@ import pytest
 import community_governance as cg
 
 
-@pytest.mark.parametrize("policy", list(cg.OverlapPolicy))
-def test_developer_co_owning_a_delivered_unit_is_an_overlap(policy: cg.OverlapPolicy) -> None:
+@pytest.mark.parametrize("policy", list(cg.register.OverlapPolicy))
+def test_developer_co_owning_a_delivered_unit_is_an_overlap(
+    policy: cg.register.OverlapPolicy,
+) -> None:
     estate = cg.Estate.from_records(
         [
             {"unit": "a", "area": "1", "owners": ["Dev"], "status": "unsold"},
             {"unit": "b", "area": "2", "owners": ["Dev", "Li"]},
         ],
-        counting=cg.CountingPolicy(policy),
+        counting=cg.register.CountingPolicy(policy),
     )
     assert [p.label for p in estate.persons] == ["developer", "Dev+Li"]
     (overlap,) = estate.overlaps
@@ -31,7 +33,7 @@ def test_merged_group_containing_the_developer_reports_both() -> None:
             {"unit": "b", "area": "2", "owners": ["Dev", "Li"]},
             {"unit": "c", "area": "3", "owners": ["Li"]},
         ],
-        counting=cg.CountingPolicy(cg.OverlapPolicy.MERGE),
+        counting=cg.register.CountingPolicy(cg.register.OverlapPolicy.MERGE),
     )
     labels = [p.label for p in estate.persons]
     assert labels == ["developer", "Dev+Li"]

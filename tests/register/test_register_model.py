@@ -18,12 +18,12 @@ def test_owner_defaults_and_spellings() -> None:
     owner = cg.Owner("Li")
     assert (owner.kind, owner.capacity, owner.name) == (
         cg.OwnerKind.PERSON,
-        cg.CivilCapacity.UNKNOWN,
+        cg.register.CivilCapacity.UNKNOWN,
         "",
     )
     assert cg.Owner("X", "Developer").kind is cg.OwnerKind.DEVELOPER
     assert cg.Owner("X", cg.OwnerKind.ORGANISATION).kind is cg.OwnerKind.ORGANISATION
-    assert cg.Owner("X", capacity="LIMITED").capacity is cg.CivilCapacity.LIMITED
+    assert cg.Owner("X", capacity="LIMITED").capacity is cg.register.CivilCapacity.LIMITED
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_parse_enum_accepts_value_name_and_member(value: object, member: cg.Unit
 
 
 def test_parse_enum_refuses_other_types() -> None:
-    with pytest.raises(cg.InvalidChoiceError, match="status: 3") as info:
+    with pytest.raises(cg.exceptions.InvalidChoiceError, match="status: 3") as info:
         parse_enum(cg.UnitStatus, 3, what="status")
     assert info.value.allowed == ("delivered", "sold-undelivered", "unsold")
 
@@ -51,15 +51,15 @@ def test_unit_fields_and_defaults() -> None:
     assert unit.area == Decimal("89.37")
     assert unit.owners == ("Li",)
     assert unit.building == "12"
-    assert unit.area_source is cg.AreaSource.REGISTER
+    assert unit.area_source is cg.register.AreaSource.REGISTER
     assert unit.status is cg.UnitStatus.DELIVERED
-    assert unit.use is cg.UnitUse.RESIDENTIAL
+    assert unit.use is cg.register.UnitUse.RESIDENTIAL
     assert cg.Unit("P17", 12, ["Li"], building="garage").building == "garage"
     assert cg.Unit("P17", 12, ["Li"]).building == "P17"
     unit = cg.Unit("1", Fraction(1, 4), ("A", "B"), area_source="survey", use="parking")
     assert unit.area == Decimal("0.25")
-    assert unit.area_source is cg.AreaSource.SURVEY
-    assert unit.use is cg.UnitUse.PARKING
+    assert unit.area_source is cg.register.AreaSource.SURVEY
+    assert unit.use is cg.register.UnitUse.PARKING
 
 
 def test_status_knows_who_counts_the_unit() -> None:
@@ -75,7 +75,7 @@ def test_values_are_frozen() -> None:
     changed = attrs.evolve(unit, area="2.50")
     assert changed.area == Decimal("2.50")
     assert unit.area == 1
-    with pytest.raises(cg.AreaTypeError):
+    with pytest.raises(cg.exceptions.AreaTypeError):
         attrs.evolve(unit, area=2.5)
 
 
@@ -90,9 +90,9 @@ def test_from_records_accepts_id_key_declared_owners_and_mappings() -> None:
     )
     assert estate.name == "Garden"
     assert [unit.id for unit in estate.units] == ["1-101", "1-102"]
-    assert estate.owner("Li").capacity is cg.CivilCapacity.FULL
+    assert estate.owner("Li").capacity is cg.register.CivilCapacity.FULL
     assert estate.owner("Corp").kind is cg.OwnerKind.ORGANISATION
-    assert estate.unit("1-102").use is cg.UnitUse.COMMERCIAL
+    assert estate.unit("1-102").use is cg.register.UnitUse.COMMERCIAL
     assert estate.unit_position("1-102") == 1
 
 
@@ -137,7 +137,7 @@ def test_round_trips() -> None:
             {"unit": "1-101", "area": "89.37", "owners": ["Li"]},
             {"unit": "3-101", "area": "88.00", "owners": ["Dev"], "status": "unsold"},
         ],
-        counting=cg.CountingPolicy(cg.OverlapPolicy.MERGE),
+        counting=cg.register.CountingPolicy(cg.register.OverlapPolicy.MERGE),
         name="Garden",
     )
     data = estate.to_dict()
@@ -145,7 +145,7 @@ def test_round_trips() -> None:
     back = cg.Estate.from_dict(data)
     assert back == estate
     assert back.persons == estate.persons
-    assert back.counting.overlap is cg.OverlapPolicy.MERGE
+    assert back.counting.overlap is cg.register.OverlapPolicy.MERGE
 
 
 def test_estate_equality_ignores_caches() -> None:

@@ -245,12 +245,12 @@ def test_quickstart_figures() -> None:
     assert decision.quorum_met
     assert not decision.approved
     tally = decision.tally
-    assert tally.total == cg.Figures(3, Decimal("392.52"))
-    assert tally.participating == cg.Figures(2, Decimal("304.52"))
-    assert tally.agree == cg.Figures(1, Decimal("184.47"))
-    assert tally.oppose == cg.Figures(1, Decimal("120.05"))
-    assert tally.cast == cg.Figures(2, Decimal("304.52"))
-    assert tally.not_participating == cg.Figures(1, Decimal("88.00"))
+    assert tally.total == cg.voting.Figures(3, Decimal("392.52"))
+    assert tally.participating == cg.voting.Figures(2, Decimal("304.52"))
+    assert tally.agree == cg.voting.Figures(1, Decimal("184.47"))
+    assert tally.oppose == cg.voting.Figures(1, Decimal("120.05"))
+    assert tally.cast == cg.voting.Figures(2, Decimal("304.52"))
+    assert tally.not_participating == cg.voting.Figures(1, Decimal("88.00"))
     assert decision.rule_layer == "CN-SH: Shanghai Provisions Art. 18 (2020 text)"
     assert decision.layers == rules.layer_names
     assert "CN: Civil Code Art. 278 (2021)" in decision.layers
@@ -266,7 +266,7 @@ def test_quickstart_figures() -> None:
 def test_partial_person_ballots_count_whole_area_with_notice() -> None:
     estate, _, rules = quickstart()
     decision = cg.decide(estate, [cg.Ballot("2-301", "agree")], matter=ORDINARY, rules=rules)
-    assert decision.tally.agree == cg.Figures(1, Decimal("184.47"))
+    assert decision.tally.agree == cg.voting.Figures(1, Decimal("184.47"))
     (notice,) = decision.notices
     assert notice.code == "partial-person-ballots"
     assert "Li" in notice.en
@@ -290,8 +290,8 @@ def test_developer_votes_once_for_all_its_units() -> None:
     rules = cg.rules_for("CN", on=CC)
     both = [cg.Ballot("3-101", "agree"), cg.Ballot("3-102", "agree")]
     decision = cg.decide(estate, both, matter=ORDINARY, rules=rules)
-    assert decision.tally.agree == cg.Figures(1, Decimal(50))
-    with pytest.raises(cg.ConflictingBallotsError, match="developer") as info:
+    assert decision.tally.agree == cg.voting.Figures(1, Decimal(50))
+    with pytest.raises(cg.exceptions.ConflictingBallotsError, match="developer") as info:
         cg.decide(
             estate,
             [cg.Ballot("3-101", "agree"), cg.Ballot("3-102", "oppose")],
@@ -307,14 +307,14 @@ def test_developer_votes_once_for_all_its_units() -> None:
 def test_abstentions_take_part_and_do_not_agree() -> None:
     decision = decided(equal(agree=3, abstain=3))
     assert decision.tally.participating.heads == 6
-    assert decision.tally.abstain == cg.Figures(3, Decimal(30))
+    assert decision.tally.abstain == cg.voting.Figures(3, Decimal(30))
     assert check(decision, Q, H).passed
     assert not check(decision, A, H).passed  # 3 of 6 is not more than half
     assert not decision.passed
 
 
 def spoiled_rules(policy: object) -> cg.RuleSet:
-    layer = cg.estate_layer(
+    layer = cg.jurisdictions.estate_layer(
         "Garden rules 2023", params={"spoiled_ballots": policy}, clause="Art. 12"
     )
     return cg.rules_for("CN", on=CC).with_layer(layer)
@@ -323,8 +323,8 @@ def spoiled_rules(policy: object) -> cg.RuleSet:
 @pytest.mark.parametrize(
     ("policy", "participating", "quorum", "passed"),
     [
-        (cg.SpoiledPolicy.PARTICIPATING, 6, True, False),
-        (cg.SpoiledPolicy.EXCLUDED, 4, False, False),
+        (cg.rules.SpoiledPolicy.PARTICIPATING, 6, True, False),
+        (cg.rules.SpoiledPolicy.EXCLUDED, 4, False, False),
         ("participating", 6, True, False),
         ("EXCLUDED", 4, False, False),
     ],
@@ -337,7 +337,7 @@ def test_spoiled_ballots_policy(
     )
     decision = cg.decide(estate, ballots, matter=ORDINARY, rules=spoiled_rules(policy))
     assert decision.tally.participating.heads == participating
-    assert decision.tally.spoiled == cg.Figures(2, Decimal(20))
+    assert decision.tally.spoiled == cg.voting.Figures(2, Decimal(20))
     assert decision.quorum_met is quorum
     assert decision.passed is passed
     (notice,) = [n for n in decision.notices if n.code == "spoiled-ballots"]
@@ -362,15 +362,15 @@ def test_default_spoiled_policy_has_its_reasoning() -> None:
     # The national layers carry the policy as a declared design choice (medium confidence,
     # not a rule of law): default rule sets admit it, and its citation says so.
     rules = cg.rules_for("CN", on=CC)
-    assert rules.provided("spoiled_ballots").layer == "CN: Civil Code Art. 278 (2021)"
-    assert rules.provided("spoiled_ballots").citation.instrument == "library_design"
+    assert rules.voting.spoiled_ballots.layer == "CN: Civil Code Art. 278 (2021)"
+    assert rules.voting.spoiled_ballots.citation.instrument == "library_design"
     decision = decided([("agree", "10"), ("spoiled", "10"), (None, "10")])
     assert decision.tally.participating.heads == 2
-    provided = cg.rules_for("CN", on=CC, include_unconfirmed=True).provided("spoiled_ballots")
-    assert provided.value is cg.SpoiledPolicy.PARTICIPATING
+    provided = cg.rules_for("CN", on=CC, include_unconfirmed=True).voting.spoiled_ballots
+    assert provided.value is cg.rules.SpoiledPolicy.PARTICIPATING
     assert provided.layer == "CN: Civil Code Art. 278 (2021)"
     assert "spoiled" in provided.citation.note
-    assert spoiled_rules(cg.SpoiledPolicy.EXCLUDED).provided("spoiled_ballots").layer == (
+    assert spoiled_rules(cg.rules.SpoiledPolicy.EXCLUDED).voting.spoiled_ballots.layer == (
         "Garden rules 2023"
     )
 
@@ -398,16 +398,18 @@ def test_unauthorised_proxy_for_one_unit_of_a_person() -> None:
         cg.Ballot("2-301", "oppose", cg.Proxy("Cousin", written_authorisation=False)),
     ]
     decision = cg.decide(estate, ballots, matter=ORDINARY, rules=rules)  # no conflict
-    assert decision.tally.agree == cg.Figures(1, Decimal("184.47"))
+    assert decision.tally.agree == cg.voting.Figures(1, Decimal("184.47"))
     codes = {n.code for n in decision.notices}
     assert {"proxy-without-authorisation", "partial-person-ballots"} <= codes
 
 
 def test_choices_in_chinese_and_english() -> None:
-    assert [cg.Choice.parse(text) for text in ("同意", "反对", "弃权", "废票")] == list(cg.Choice)
-    assert cg.Choice.parse(" Agree ") is cg.Choice.AGREE
-    assert cg.Choice.ABSTAIN.label("zh") == "弃权"
-    assert cg.Choice.ABSTAIN.label() == "abstain"
+    assert [cg.voting.Choice.parse(text) for text in ("同意", "反对", "弃权", "废票")] == list(
+        cg.voting.Choice
+    )
+    assert cg.voting.Choice.parse(" Agree ") is cg.voting.Choice.AGREE
+    assert cg.voting.Choice.ABSTAIN.label("zh") == "弃权"
+    assert cg.voting.Choice.ABSTAIN.label() == "abstain"
 
 
 def test_matter_by_value_and_generator_ballots() -> None:
@@ -431,11 +433,13 @@ def test_no_ballots_fails_and_shows_empty_bases() -> None:
 
 
 def deemed_rules(zhejiang: bool = False) -> cg.RuleSet:
-    clause = cg.DeemedVoteClause(
+    clause = cg.rules.DeemedVoteClause(
         "covenant Art. 9: unreturned ballots follow the majority", zhejiang
     )
     return cg.rules_for("CN-SH", on=CC).with_layer(
-        cg.estate_layer("Minhang-like covenant", params={"deemed_vote": clause}, clause="Art. 9")
+        cg.jurisdictions.estate_layer(
+            "Minhang-like covenant", params={"deemed_vote": clause}, clause="Art. 9"
+        )
     )
 
 
@@ -448,7 +452,7 @@ def test_deemed_votes_applied_minhang_like() -> None:
     estate, ballots = minhang()
     decision = cg.decide(estate, ballots, matter=ORDINARY, rules=deemed_rules())
     assert decision.passed
-    assert decision.tally.deemed == cg.Figures(588, Decimal(5880))
+    assert decision.tally.deemed == cg.voting.Figures(588, Decimal(5880))
     assert decision.tally.participating.heads == 1291
     assert decision.tally.agree.heads == 1010
     assert round(Fraction(1010, 1291) * 1000) == 782  # 78.2%
@@ -465,7 +469,7 @@ def test_deemed_votes_applied_minhang_like() -> None:
     assert "agree" in applied.en
     assert "588名" in applied.zh
     assert "contested" in decision.notices[0].en
-    assert decision.notices[0].citation == cg.DeemedVoteClause("x").citation
+    assert decision.notices[0].citation == cg.rules.DeemedVoteClause("x").citation
     assert "Without the deemed-vote clause the result would be: NOT PASSED" in decision.explain()
     assert "不适用视为同意多数条款时的结果：未通过" in decision.explain("zh")
     assert cg.Decision.from_dict(decision.to_dict()) == decision
@@ -476,7 +480,7 @@ def test_deemed_votes_zhejiang_floor_not_met() -> None:
     decision = cg.decide(estate, ballots, matter=ORDINARY, rules=deemed_rules(zhejiang=True))
     assert not decision.passed
     assert decision.without_deemed_votes is None
-    assert decision.tally.deemed == cg.Figures(0, Decimal(0))
+    assert decision.tally.deemed == cg.voting.Figures(0, Decimal(0))
     codes = [n.code for n in decision.notices]
     assert codes == ["deemed-vote-contested", "deemed-vote-floor-not-met"]
     assert decision.notices[1].citation is not None
@@ -535,7 +539,7 @@ def test_deemed_vote_clause_is_opt_in() -> None:
 
 
 def test_deemed_vote_clause_citation() -> None:
-    clause = cg.DeemedVoteClause("Art. 9")
+    clause = cg.rules.DeemedVoteClause("Art. 9")
     assert not clause.zhejiang_floor
     assert clause.citation.article == "26(2)"
     assert "contested" in clause.citation.note

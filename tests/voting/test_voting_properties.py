@@ -106,9 +106,9 @@ def reference_checks(
 
 
 @PROPERTY
-@given(st.data(), st.sampled_from(list(cg.SpoiledPolicy)))
+@given(st.data(), st.sampled_from(list(cg.rules.SpoiledPolicy)))
 def test_decide_agrees_with_the_fraction_reference(
-    data: st.DataObject, spoiled: cg.SpoiledPolicy
+    data: st.DataObject, spoiled: cg.rules.SpoiledPolicy
 ) -> None:
     estate = data.draw(cgst.estates(max_units=10))
     ballots = data.draw(cgst.ballots_for(estate))
@@ -127,7 +127,9 @@ def test_decide_agrees_with_the_fraction_reference(
         matter="other-major-matter",
         rules=cgst.rule_set_of(rule, spoiled_ballots=spoiled),
     )
-    expected = reference_checks(estate, ballots, rule, spoiled is cg.SpoiledPolicy.PARTICIPATING)
+    expected = reference_checks(
+        estate, ballots, rule, spoiled is cg.rules.SpoiledPolicy.PARTICIPATING
+    )
     got = [(Fraction(c.numerator), Fraction(c.denominator), c.passed) for c in decision.checks]
     assert got == expected
     assert decision.passed is all(passed for _, _, passed in expected)
@@ -183,8 +185,10 @@ def test_monotonicity_of_any_rule(data: st.DataObject, rule: cg.ResolutionRule) 
 def test_monotonicity_with_deemed_votes(data: st.DataObject, floor: bool) -> None:
     estate = data.draw(cgst.estates(max_units=8))
     ballots = data.draw(cgst.ballots_for(estate))
-    clause = cg.DeemedVoteClause("Art. 9", zhejiang_floor=floor)
-    rules = CN_2022.with_layer(cg.estate_layer("e", params={"deemed_vote": clause}, clause="9"))
+    clause = cg.rules.DeemedVoteClause("Art. 9", zhejiang_floor=floor)
+    rules = CN_2022.with_layer(
+        cg.jurisdictions.estate_layer("e", params={"deemed_vote": clause}, clause="9")
+    )
     cgst.assert_monotone(cgst.decider(rules), estate, ballots)
 
 
@@ -193,7 +197,7 @@ def test_assert_monotone_reports_a_violation() -> None:
         decision = cg.decide(estate, ballots, matter="other-major-matter", rules=CN_2022)
         return (
             copy.copy(decision)
-            if any(b.choice is cg.Choice.OPPOSE for b in ballots)
+            if any(b.choice is cg.voting.Choice.OPPOSE for b in ballots)
             else (attrs.evolve(decision, passed=False))
         )
 

@@ -47,13 +47,13 @@ def test_vote_opened_before_any_confirmed_rules(estate: cg.Estate) -> None:
 
 
 def test_vote_opened_after_it_closed_is_refused(estate: cg.Estate) -> None:
-    with pytest.raises(cg.InvalidRecordError, match="2021-01-06"):
+    with pytest.raises(cg.exceptions.InvalidRecordError, match="2021-01-06"):
         _decide(estate, date(2021, 1, 5), date(2021, 1, 6))
 
 
 def test_estate_layer_does_not_count_as_a_rule_change(estate: cg.Estate) -> None:
     rules = cg.rules_for("CN", on=date(2021, 1, 5)).with_layer(
-        cg.estate_layer("own rules", params={}, clause="Art. 1")
+        cg.jurisdictions.estate_layer("own rules", params={}, clause="Art. 1")
     )
     ballots = [cg.Ballot("1-101", "agree")]
     decision = cg.decide(

@@ -25,7 +25,7 @@ def rule(cite: cg.Citation) -> cg.ResolutionRule:
 
 
 def decide(matter: cg.Matter) -> cg.Decision:
-    layer = cg.Layer(
+    layer = cg.rules.Layer(
         "T",
         "T: mixed confidence",
         None,

@@ -15,7 +15,7 @@ from enum import Enum
 
 import attrs
 
-__all__ = ["INSTRUMENTS", "Citation", "Confidence"]
+__all__ = ["INSTRUMENTS", "Citation", "Confidence", "Uncertain"]
 
 
 class Confidence(Enum):
@@ -35,6 +35,45 @@ class Confidence(Enum):
     def confirmed(self) -> bool:
         """Whether a rule of this confidence counts as confirmed."""
         return self is Confidence.HIGH
+
+    def label(self, lang: str = "en") -> str:
+        """Human label: ``"medium confidence"`` or ``"中等可信度"``."""
+        if lang == "zh":
+            return {"high": "高可信度", "medium": "中等可信度", "low": "低可信度"}[self.value]
+        return f"{self.value} confidence"
+
+
+class Uncertain(Enum):
+    """A detail of a citation that is not confirmed although the rule's content is.
+
+    A rule whose content is confirmed stays in default rule sets; the unconfirmed detail is
+    printed with the citation wherever it appears, so that it never looks confirmed.
+
+    Attributes:
+        ARTICLE_NUMBER: The article number (e.g. numbering taken from a later text).
+        EFFECTIVE_DATE: The date the text took effect.
+    """
+
+    ARTICLE_NUMBER = "article_number"
+    EFFECTIVE_DATE = "effective_date"
+
+    def label(self, lang: str = "en") -> str:
+        """Human label in ``"en"`` or ``"zh"``."""
+        if lang == "zh":
+            return {"article_number": "条文序号待核实", "effective_date": "施行日期待核实"}[
+                self.value
+            ]
+        return self.value.replace("_", " ") + " unconfirmed"
+
+
+def _uncertain(value: object) -> frozenset[Uncertain]:
+    if isinstance(value, str) or not isinstance(value, (set, frozenset, tuple, list)):
+        raise TypeError(f"Citation.uncertain must be a set of Uncertain members, not {value!r}")
+    items = frozenset(value)
+    for item in items:
+        if not isinstance(item, Uncertain):
+            raise TypeError(f"Citation.uncertain: {item!r} is not an Uncertain member")
+    return items
 
 
 #: Instrument identifiers (glossary §1) with their Chinese and English names.
@@ -95,12 +134,13 @@ class Citation:
 
     Attributes:
         instrument: Instrument identifier (a key of
-            [INSTRUMENTS][community_governance.INSTRUMENTS], or any other id).
+            [INSTRUMENTS][community_governance.rules.INSTRUMENTS], or any other id).
         article: Article, paragraph and item as written in the references, e.g. ``"278(2)"``.
         text_version: Which text of the instrument, e.g. ``"2020"``; ``None`` if it has one.
         effective: The date this text of the rule took effect, if known.
         confidence: How well the source was checked.
         note: A short remark shown with the citation (e.g. why the confidence is not high).
+        uncertain: Details not confirmed although the content is (printed with the citation).
     """
 
     instrument: str
@@ -109,6 +149,7 @@ class Citation:
     effective: date | None = None
     confidence: Confidence = Confidence.HIGH
     note: str = ""
+    uncertain: frozenset[Uncertain] = attrs.field(default=frozenset(), converter=_uncertain)
 
     @property
     def confirmed(self) -> bool:
@@ -130,18 +171,21 @@ class Citation:
             text = f"《{zh_name}》{_zh_article(self.article)}"
             if self.text_version:
                 text += f"（{self.text_version}年文本）"
+            flags = [item.label("zh") for item in sorted(self.uncertain, key=_order)]
             if not self.confirmed:
-                text += f"〔{_ZH_CONFIDENCE[self.confidence]}，待核实〕"
-            return text
+                flags.insert(0, f"{self.confidence.label('zh')}，待核实")
+            return text + (f"〔{'；'.join(flags)}〕" if flags else "")
         text = f"{en_name} Art. {self.article}"
         if self.text_version:
             text += f" ({self.text_version} text)"
+        flags = [item.label() for item in sorted(self.uncertain, key=_order)]
         if not self.confirmed:
-            text += f" [{self.confidence.value} confidence, unconfirmed]"
-        return text
+            flags.insert(0, f"{self.confidence.label()}, unconfirmed")
+        return text + (f" [{'; '.join(flags)}]" if flags else "")
 
 
-_ZH_CONFIDENCE = {Confidence.HIGH: "高", Confidence.MEDIUM: "中", Confidence.LOW: "低"}
+def _order(item: Uncertain) -> str:
+    return item.value
 
 
 def _zh_article(article: str) -> str:

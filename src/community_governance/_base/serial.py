@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import cattrs
 from cattrs.v import format_exception
 
+from community_governance._base.citations import Citation, Uncertain
 from community_governance._base.exact import Exact, format_exact, parse_exact
 from community_governance.exceptions import GovernanceError, InvalidRecordError
 
@@ -31,6 +32,28 @@ converter.register_structure_hook(Fraction, lambda value, _: Fraction(value))
 converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
 converter.register_structure_hook(Exact, lambda value, _: parse_exact(value))
 converter.register_structure_hook(Exact | int, lambda value, _: parse_exact(str(value)))
+
+_plain_citation = converter.gen_unstructure_attrs_fromdict(Citation)
+_structure_citation = converter.gen_structure_attrs_fromdict(Citation)
+
+
+def _unstructure_citation(citation: Citation) -> dict[str, Any]:
+    """A citation as plain data; ``uncertain`` only when some detail is unconfirmed."""
+    data: dict[str, Any] = _plain_citation(citation)
+    uncertain = data.pop("uncertain")
+    if uncertain:
+        data["uncertain"] = sorted(item.value for item in citation.uncertain)
+    return data
+
+
+def _structure_citation_hook(data: dict[str, Any], _: type) -> Citation:
+    body = dict(data)
+    body["uncertain"] = frozenset(Uncertain(value) for value in body.get("uncertain", ()))
+    return _structure_citation(body, Citation)
+
+
+converter.register_unstructure_hook(Citation, _unstructure_citation)
+converter.register_structure_hook(Citation, _structure_citation_hook)
 
 
 def _describe(error: BaseException, type_: type | None) -> str:

@@ -253,7 +253,7 @@ def _causes(
                 SPC_ART_9,
             )
         ]
-    if announced == with_non_voters and rules.param("deemed_vote") is None:
+    if announced == with_non_voters and rules.voting.deemed_vote is None:
         return [
             Discrepancy(
                 "non-voters-counted",

@@ -105,9 +105,9 @@ def composition(
         )
     wanted = list(targets)
     if rules is not None:
-        target = rules.param("party_share_target")
+        target = rules.elections.party_share_target
         if target is not None:
-            wanted.append(target)
+            wanted.append(target.value)
     party = Share(
         sum(1 for m in body if m.party_member is True),
         len(body),

@@ -166,15 +166,17 @@ def elect(
             field="ranking",
             value=ranking,
         )
-    size_rule = rules.param("committee_size")
+    size_param = rules.elections.committee_size
+    size_rule = size_param.value if size_param is not None else None
     if size_rule is not None and size_rule.alternates_at_most_members and alternates > seats:
         raise BodyError(
             f"{alternates} alternates exceed the {seats} seats ({size_rule.citation.format()})",
             field="alternates",
             value=alternates,
         )
-    tie_break = tie_break or rules.param("tie_break") or TieBreak()
-    policy = policy or rules.param("election_ballot_policy") or BallotPolicy()
+    declared_tie, declared_policy = rules.elections.tie_break, rules.elections.ballot_policy
+    tie_break = tie_break or (declared_tie.value if declared_tie else TieBreak())
+    policy = policy or (declared_policy.value if declared_policy else BallotPolicy())
     notices: list[Notice] = list(rules.notices)
     scoped: tuple[str, ...] = ()
     if scope is not None:
@@ -193,7 +195,8 @@ def elect(
         rule, rule_layer = provided.value, provided.layer
     else:
         rule_layer = "given"
-    spoiled_policy: SpoiledPolicy = rules.param("spoiled_ballots", SpoiledPolicy.PARTICIPATING)
+    declared_spoiled = rules.voting.spoiled_ballots
+    spoiled_policy = declared_spoiled.value if declared_spoiled else SpoiledPolicy.PARTICIPATING
     folded = fold(estate, ballots, frozenset(ids), seats, policy)
     grouping = estate._grouping
     scale = grouping.scale

@@ -116,7 +116,12 @@ def check_group(
     if not group:
         raise BodyError(f"{kind.value}: a group needs members", field="members", value=group)
     exempt = {parse_enum(GroupRole, role, what="group role") for role in not_applicable}
-    provided = rules.provided(kind.value)
+    param = (
+        rules.elections.preparatory_group
+        if kind is GroupKind.PREPARATORY
+        else rules.elections.re_election_group
+    )
+    provided = rules.require(param, kind.value)
     rule: GroupRule = provided.value
     cite = provided.citation
     size = len(group)

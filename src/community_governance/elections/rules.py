@@ -19,16 +19,15 @@ def candidate_rules(rules: RuleSet) -> tuple[EligibilityRule, ...]:
     """
     found: dict[str, EligibilityRule] = {}
     for layer in rules.layers:
-        param = layer.params.get("candidate_rules")
+        param = layer.elections.candidate_rules
         if param is None or not _admitted(rules, param.citation):
             continue
         for rule in param.value:
             if _admitted(rules, rule.citation):
                 found.pop(rule.code, None)
                 found[rule.code] = rule
-    try:
-        residence = rules.provided("candidate_residence_years")
-    except LookupError:
+    residence = rules.elections.candidate_residence_years
+    if residence is None:
         return tuple(found.values())
     years = residence.value
     rule = EligibilityRule(

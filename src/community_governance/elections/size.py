@@ -107,7 +107,7 @@ def check_committee_size(
     """
     _whole(size, "size", 1)
     _whole(alternates, "alternates", 0)
-    provided = rules.provided("committee_size")
+    provided = rules.require(rules.elections.committee_size, "committee_size")
     rule: SizeRule = provided.value
     cite = provided.citation
     reasons: list[tuple[bool, Notice]] = []

@@ -1,38 +1,34 @@
-"""Rule sets per jurisdiction and date: layers, the registry and `rules_for`.
+"""Jurisdictions as pure data: one module each, registered by one line in `REGISTRY`.
 
-Importing this package registers the bundled jurisdictions (``CN``, ``CN-SH``, ``CN-BJ``,
-``CN-TJ``) with their voting and election layers.
+========  ==================================================================
+Code      What is encoded
+========  ==================================================================
+``CN``    national voting regimes (2003, 2007, 2021) and the 2009 Guidance Rules
+``CN-SH`` Shanghai voting (2018 and 2020 texts of Art. 18), elections from 2011
+``CN-BJ`` Beijing elections from 2020 (voting follows the Civil Code)
+``CN-TJ`` Tianjin's party-share policy target (unconfirmed)
+========  ==================================================================
+
+Each module imports only the rule vocabulary (`community_governance.rules`) and the shared
+basics; no engine imports this package. Resolve a rule set with
+[rules_for][community_governance.rules_for].
 """
 
-from community_governance.jurisdictions import (
-    cn,
-    cn_bj,
-    cn_elections,
-    cn_sh,
-    cn_sh_elections,
-    cn_tj,
-)
+from community_governance.jurisdictions import cn, cn_bj, cn_sh, cn_tj
 from community_governance.jurisdictions.registry import (
+    REGISTRY,
     estate_layer,
-    jurisdictions,
-    register_layer,
+    known_codes,
     rules_for,
 )
-from community_governance.rules.ruleset import Layer, Param, Provided, RuleSet
 
 __all__ = [
-    "Layer",
-    "Param",
-    "Provided",
-    "RuleSet",
+    "REGISTRY",
     "cn",
     "cn_bj",
-    "cn_elections",
     "cn_sh",
-    "cn_sh_elections",
     "cn_tj",
     "estate_layer",
-    "jurisdictions",
-    "register_layer",
+    "known_codes",
     "rules_for",
 ]

@@ -1,4 +1,6 @@
-"""Mainland China, national voting regimes (law-china.md §§1–2).
+"""Mainland China, national rules of every topic (voting and elections).
+
+Voting regimes:
 
 =========================  ==========  ==========  ====================================
 Regime                     From        To          Status
@@ -7,6 +9,14 @@ Regulations 2003 Art. 12   2003-09-01  2007-09-30  medium confidence: not in def
 Property Rights Law 76     2007-10-01  2020-12-31  confirmed
 Civil Code Art. 278        2021-01-01  —           confirmed
 =========================  ==========  ==========  ====================================
+
+Elections: the Ministry of Housing Guidance Rules for Owners' Assemblies and Owners'
+Committees (建房〔2009〕274号), issued 2009-12-01 and reported effective 2010-01-01 (that date is
+unconfirmed). Whichever date is right, the rules are certainly in force from 2010-01-01, so the
+layer starts then; every citation prints the unconfirmed date. Art. 31 (committee of 5 to 11,
+odd; six candidate conditions) is confirmed; the preparatory group's make-up is confirmed in
+content but its article number (10) is not. The Guidance Rules have no re-election group (the
+outgoing committee convenes the assembly); local texts add one.
 """
 
 from __future__ import annotations
@@ -14,10 +24,13 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from community_governance._base.citations import Citation, Confidence
-from community_governance.jurisdictions.registry import register_layer
+from community_governance._base.citations import Citation, Confidence, Uncertain
+from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
+from community_governance.rules.eligibility import EligibilityRule, Requirement
 from community_governance.rules.matters import Matter
-from community_governance.rules.ruleset import Layer, Param
+from community_governance.rules.params import ElectionParams, Param, VotingParams
+from community_governance.rules.registry import Jurisdiction
+from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.thresholds import (
     Base,
     Comparator,
@@ -28,9 +41,17 @@ from community_governance.rules.thresholds import (
 from community_governance.rules.tiers import double_tiers, tiers
 from community_governance.rules.voting import SpoiledPolicy
 
-__all__ = ["CIVIL_CODE_2021", "PROPERTY_RIGHTS_LAW_2007", "REGULATIONS_2003"]
+__all__ = [
+    "CIVIL_CODE_2021",
+    "GUIDANCE_RULES_2010",
+    "JURISDICTION",
+    "NATIONAL_CANDIDATE_RULES",
+    "PROPERTY_RIGHTS_LAW_2007",
+    "REGULATIONS_2003",
+    "condition",
+]
 
-#: The day the national data were last compared with the legal texts (reference files).
+#: The day the national data were last compared with the legal texts.
 CHECKED_ON = date(2025, 12, 31)
 
 AT_LEAST, MORE_THAN = Comparator.AT_LEAST, Comparator.MORE_THAN
@@ -52,25 +73,23 @@ _CC_SPECIAL = {
     Matter.CHANGE_USE_OF_COMMON_PARTS,
 }
 
-CIVIL_CODE_2021 = register_layer(
-    Layer(
-        code="CN",
-        name="CN: Civil Code Art. 278 (2021)",
-        valid_from=_CC,
-        valid_to=None,
-        checked_on=CHECKED_ON,
-        resolutions=double_tiers(
-            quorum=(ALL, AT_LEAST, Fraction(2, 3)),
-            quorum_cite=_cc_278_2,
-            ordinary=(PART, MORE_THAN, Fraction(1, 2)),
-            special=(PART, AT_LEAST, Fraction(3, 4)),
-            special_matters=_CC_SPECIAL,
-            approval_cite=_cc_278_2,
-            item_cite=_cc_278_1,
-        ),
-        params={"spoiled_ballots": _SPOILED},
-        note="Civil Code Art. 278; counting per SPC interpretation Arts. 8-9 (2020 text)",
-    )
+CIVIL_CODE_2021 = Layer(
+    code="CN",
+    name="CN: Civil Code Art. 278 (2021)",
+    valid_from=_CC,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    resolutions=double_tiers(
+        quorum=(ALL, AT_LEAST, Fraction(2, 3)),
+        quorum_cite=_cc_278_2,
+        ordinary=(PART, MORE_THAN, Fraction(1, 2)),
+        special=(PART, AT_LEAST, Fraction(3, 4)),
+        special_matters=_CC_SPECIAL,
+        approval_cite=_cc_278_2,
+        item_cite=_cc_278_1,
+    ),
+    voting=VotingParams(spoiled_ballots=_SPOILED),
+    note="Civil Code Art. 278; counting per SPC interpretation Arts. 8-9 (2020 text)",
 )
 
 # ------------------------------------------ Property Rights Law + Regulations (2007-10-01)
@@ -85,28 +104,26 @@ _PRL_SPECIAL = {
     Matter.REBUILD_OR_RENOVATE,
 }
 
-PROPERTY_RIGHTS_LAW_2007 = register_layer(
-    Layer(
-        code="CN",
-        name="CN: Property Rights Law Art. 76 + Regulations Art. 12 (2007)",
-        valid_from=_PRL,
-        valid_to=date(2020, 12, 31),
-        checked_on=CHECKED_ON,
-        resolutions=double_tiers(
-            quorum=(ALL, MORE_THAN, Fraction(1, 2)),
-            quorum_cite=_regs_12,
-            ordinary=(ALL, MORE_THAN, Fraction(1, 2)),
-            special=(ALL, AT_LEAST, Fraction(2, 3)),
-            special_matters=_PRL_SPECIAL,
-            approval_cite=_prl_76_2,
-            item_cite=_prl_76_1,
-        ),
-        params={"spoiled_ballots": _SPOILED},
-        note=(
-            "changing the use of common parts has no item of its own before 2021 and is "
-            "decided as another major matter (Art. 76(1) item 7)"
-        ),
-    )
+PROPERTY_RIGHTS_LAW_2007 = Layer(
+    code="CN",
+    name="CN: Property Rights Law Art. 76 + Regulations Art. 12 (2007)",
+    valid_from=_PRL,
+    valid_to=date(2020, 12, 31),
+    checked_on=CHECKED_ON,
+    resolutions=double_tiers(
+        quorum=(ALL, MORE_THAN, Fraction(1, 2)),
+        quorum_cite=_regs_12,
+        ordinary=(ALL, MORE_THAN, Fraction(1, 2)),
+        special=(ALL, AT_LEAST, Fraction(2, 3)),
+        special_matters=_PRL_SPECIAL,
+        approval_cite=_prl_76_2,
+        item_cite=_prl_76_1,
+    ),
+    voting=VotingParams(spoiled_ballots=_SPOILED),
+    note=(
+        "changing the use of common parts has no item of its own before 2021 and is "
+        "decided as another major matter (Art. 76(1) item 7)"
+    ),
 )
 
 # ------------------------------------------------------- Regulations 2003 (2003-09-01)
@@ -135,20 +152,132 @@ _R03_SPECIAL = {
     Matter.RAISE_MAINTENANCE_FUND,
 }
 
-REGULATIONS_2003 = register_layer(
-    Layer(
-        code="CN",
-        name="CN: Property Management Regulations Art. 12 (2003)",
-        valid_from=_R03,
-        valid_to=date(2007, 9, 30),
-        checked_on=CHECKED_ON,
-        confidence=Confidence.MEDIUM,
-        resolutions=tiers(_r03_ordinary, _r03_special, _R03_SPECIAL),
-        params={"spoiled_ballots": _SPOILED},
-        note=(
-            "2003 text known from a single source; 'voting rights' (投票权) were defined by "
-            "provincial rules and are approximated by exclusive area; 'present' is read as "
-            "taking part"
+REGULATIONS_2003 = Layer(
+    code="CN",
+    name="CN: Property Management Regulations Art. 12 (2003)",
+    valid_from=_R03,
+    valid_to=date(2007, 9, 30),
+    checked_on=CHECKED_ON,
+    confidence=Confidence.MEDIUM,
+    resolutions=tiers(_r03_ordinary, _r03_special, _R03_SPECIAL),
+    voting=VotingParams(spoiled_ballots=_SPOILED),
+    note=(
+        "2003 text known from a single source; 'voting rights' (投票权) were defined by "
+        "provincial rules and are approximated by exclusive area; 'present' is read as "
+        "taking part"
+    ),
+)
+
+# ------------------------------------------------ Guidance Rules 2009 (elections)
+
+_FROM = date(2010, 1, 1)
+_ART_31 = Citation(
+    "guidance_rules_2009",
+    "31",
+    effective=_FROM,
+    note="issued 2009-12-01; reported effective 2010-01-01",
+    uncertain=frozenset({Uncertain.EFFECTIVE_DATE}),
+)
+_ART_10 = Citation(
+    "guidance_rules_2009",
+    "10",
+    effective=_FROM,
+    note="content confirmed by two independent texts",
+    uncertain=frozenset({Uncertain.ARTICLE_NUMBER, Uncertain.EFFECTIVE_DATE}),
+)
+
+
+def condition(
+    code: str, en: str, zh: str, facts: tuple[str, ...], cite: Citation
+) -> EligibilityRule:
+    """A condition rule requiring every fact in ``facts`` to be true."""
+    return EligibilityRule(code, en, zh, tuple(Requirement(f, True) for f in facts), cite)
+
+
+#: Guidance Rules 2009 Art. 31: the six candidate conditions.
+NATIONAL_CANDIDATE_RULES = (
+    condition(
+        "owner-in-area",
+        "an owner in the management area",
+        "本物业管理区域内业主",
+        ("owner_in_area",),
+        _ART_31,
+    ),
+    condition(
+        "full-capacity", "full civil capacity", "具有完全民事行为能力", ("full_capacity",), _ART_31
+    ),
+    condition(
+        "law-abiding",
+        "obeys laws and regulations",
+        "遵守国家有关法律、法规",
+        ("law_abiding",),
+        _ART_31,
+    ),
+    condition(
+        "exemplary-owner",
+        "obeys the rules and covenant and performs owner duties as an example",
+        "遵守业主大会议事规则、管理规约，模范履行业主义务",
+        ("exemplary_owner",),
+        _ART_31,
+    ),
+    condition(
+        "integrity",
+        "public-spirited, responsible, fair and honest",
+        "热心公益事业，责任心强，公正廉洁",
+        ("integrity",),
+        _ART_31,
+    ),
+    condition(
+        "ability-and-time",
+        "some organising ability and enough working time",
+        "具有一定的组织能力，具备必要的工作时间",
+        ("organising_ability", "enough_time"),
+        _ART_31,
+    ),
+)
+
+GUIDANCE_RULES_2010 = Layer(
+    code="CN",
+    name="CN: Guidance Rules 2009 (elections)",
+    valid_from=_FROM,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    topic=Topic.ELECTIONS,
+    elections=ElectionParams(
+        committee_size=Param(SizeRule(5, 11, odd=True, citation=_ART_31), _ART_31),
+        candidate_rules=Param(NATIONAL_CANDIDATE_RULES, _ART_31),
+        preparatory_group=Param(
+            GroupRule(
+                required=(
+                    GroupRole.OWNER_REPRESENTATIVE,
+                    GroupRole.DEVELOPER,
+                    GroupRole.STREET_OFFICE,
+                    GroupRole.RESIDENTS_COMMITTEE,
+                ),
+                leader=GroupRole.STREET_OFFICE,
+                odd=True,
+                owners_at_least=Fraction(1, 2),
+                citation=_ART_10,
+            ),
+            _ART_10,
         ),
-    )
+    ),
+    note="Guidance Rules 2009 (建房〔2009〕274号), dated from 2010-01-01",
+)
+
+
+#: Mainland China: the national layers of every topic.
+JURISDICTION = Jurisdiction(
+    code="CN",
+    name="Mainland China",
+    checked_on=CHECKED_ON,
+    layers=(REGULATIONS_2003, PROPERTY_RIGHTS_LAW_2007, CIVIL_CODE_2021, GUIDANCE_RULES_2010),
+    references=(
+        "civil_code",
+        "property_rights_law",
+        "property_management_regulations",
+        "spc_building_ownership_interpretation",
+        "guidance_rules_2009",
+    ),
+    note="national voting regimes 2003, 2007 and 2021; Guidance Rules 2009 for elections",
 )

@@ -1,25 +1,51 @@
-"""Shanghai: Residential Property Management Provisions Art. 18 (law-china.md §5.1).
+"""Shanghai (``CN-SH``): the Residential Property Management Provisions (上海市住宅物业管理规定).
 
-Two texts are encoded: the 2018 text (amended 2018-11-22), whose Art. 18 kept the
-pre-Civil-Code double majority of totals, and the 2020 text (amended 2020-12-30), aligned with
-the Civil Code. Between 2020-12-30 and 2020-12-31 the Shanghai 2020 text is already in force
-while the national Property Rights Law still is: Shanghai's Art. 18 supplies the rules then.
-Before 2018-11-22 no confirmed Shanghai text is encoded and the national rules apply.
+Voting (Art. 18): two texts are encoded, the 2018 text (amended 2018-11-22), whose Art. 18
+kept the pre-Civil-Code double majority of totals, and the 2020 text (amended 2020-12-30),
+aligned with the Civil Code. The 2020 text's effective date is taken as the amendment date and
+is unconfirmed; every citation prints that. On 2020-12-30 and 2020-12-31 the Shanghai 2020
+text is in force while the national Property Rights Law still is: Shanghai's Art. 18 supplies
+the rule, and the rule set carries a notice that it is looser than the national rule then in
+force. Before 2018-11-22 no Shanghai voting text is encoded and the national rules apply.
+
+Elections (Arts. 15, 20, 28): the 2010 revision took effect on 2011-04-01; these articles'
+wording was checked against the 2018 and 2020 texts, which do not differ on them, so the layer
+runs from 2011-04-01. Candidate rules add to the national conditions: no ties to the property
+company, six unremedied violations as bars, and the written pledge. The re-election group
+(Art. 28) has the preparatory group's make-up without the developer; Art. 28 does not name its
+leader.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 
-from community_governance._base.citations import Citation
-from community_governance.jurisdictions.cn import ALL, AT_LEAST, CHECKED_ON, MORE_THAN, PART
-from community_governance.jurisdictions.registry import register_layer
+from community_governance._base.citations import Citation, Uncertain
+from community_governance.jurisdictions.cn import (
+    ALL,
+    AT_LEAST,
+    CHECKED_ON,
+    MORE_THAN,
+    PART,
+    condition,
+)
+from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
+from community_governance.rules.eligibility import Disqualification, EligibilityRule
 from community_governance.rules.matters import Matter
-from community_governance.rules.ruleset import Layer
+from community_governance.rules.params import ElectionParams, Param
+from community_governance.rules.registry import Jurisdiction
+from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.tiers import double_tiers
 
-__all__ = ["SHANGHAI_2018", "SHANGHAI_2020"]
+__all__ = [
+    "JURISDICTION",
+    "SHANGHAI_2018",
+    "SHANGHAI_2020",
+    "SHANGHAI_CANDIDATE_RULES",
+    "SHANGHAI_ELECTIONS",
+]
 
 _SH_2018 = date(2018, 11, 22)
 _SH_2020 = date(2020, 12, 30)
@@ -37,23 +63,21 @@ _SPECIAL_2018 = {
     Matter.REBUILD_OR_RENOVATE,
 }
 
-SHANGHAI_2018 = register_layer(
-    Layer(
-        code="CN-SH",
-        name="CN-SH: Shanghai Provisions Art. 18 (2018 text)",
-        valid_from=_SH_2018,
-        valid_to=date(2020, 12, 29),
-        checked_on=CHECKED_ON,
-        resolutions=double_tiers(
-            quorum=(ALL, MORE_THAN, Fraction(1, 2)),
-            quorum_cite=_art18_2018,
-            ordinary=(ALL, MORE_THAN, Fraction(1, 2)),
-            special=(ALL, AT_LEAST, Fraction(2, 3)),
-            special_matters=_SPECIAL_2018,
-            approval_cite=_art18_2018,
-            item_cite=_art18_2018,
-        ),
-    )
+SHANGHAI_2018 = Layer(
+    code="CN-SH",
+    name="CN-SH: Shanghai Provisions Art. 18 (2018 text)",
+    valid_from=_SH_2018,
+    valid_to=date(2020, 12, 29),
+    checked_on=CHECKED_ON,
+    resolutions=double_tiers(
+        quorum=(ALL, MORE_THAN, Fraction(1, 2)),
+        quorum_cite=_art18_2018,
+        ordinary=(ALL, MORE_THAN, Fraction(1, 2)),
+        special=(ALL, AT_LEAST, Fraction(2, 3)),
+        special_matters=_SPECIAL_2018,
+        approval_cite=_art18_2018,
+        item_cite=_art18_2018,
+    ),
 )
 
 _art18_2020 = Citation(
@@ -61,7 +85,8 @@ _art18_2020 = Citation(
     "18",
     text_version="2020",
     effective=_SH_2020,
-    note="effective date taken as the amendment date (law-china §7 Q10)",
+    note="effective date taken as the amendment date",
+    uncertain=frozenset({Uncertain.EFFECTIVE_DATE}),
 )
 _SPECIAL_2020 = {
     Matter.RAISE_MAINTENANCE_FUND,
@@ -69,21 +94,107 @@ _SPECIAL_2020 = {
     Matter.CHANGE_USE_OF_COMMON_PARTS,
 }
 
-SHANGHAI_2020 = register_layer(
-    Layer(
-        code="CN-SH",
-        name="CN-SH: Shanghai Provisions Art. 18 (2020 text)",
-        valid_from=_SH_2020,
-        valid_to=None,
-        checked_on=CHECKED_ON,
-        resolutions=double_tiers(
-            quorum=(ALL, AT_LEAST, Fraction(2, 3)),
-            quorum_cite=_art18_2020,
-            ordinary=(PART, MORE_THAN, Fraction(1, 2)),
-            special=(PART, AT_LEAST, Fraction(3, 4)),
-            special_matters=_SPECIAL_2020,
-            approval_cite=_art18_2020,
-            item_cite=_art18_2020,
-        ),
+SHANGHAI_2020 = Layer(
+    code="CN-SH",
+    name="CN-SH: Shanghai Provisions Art. 18 (2020 text)",
+    valid_from=_SH_2020,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    resolutions=double_tiers(
+        quorum=(ALL, AT_LEAST, Fraction(2, 3)),
+        quorum_cite=_art18_2020,
+        ordinary=(PART, MORE_THAN, Fraction(1, 2)),
+        special=(PART, AT_LEAST, Fraction(3, 4)),
+        special_matters=_SPECIAL_2020,
+        approval_cite=_art18_2020,
+        item_cite=_art18_2020,
+    ),
+)
+
+
+# -------------------------------------------------------- elections (Arts. 15, 20, 28)
+
+_ELECTIONS_FROM = date(2011, 4, 1)
+
+
+def _cite(article: str) -> Citation:
+    return Citation(
+        "shanghai_residential_pm_provisions",
+        article,
+        text_version="2010",
+        effective=_ELECTIONS_FROM,
+        note="wording checked against the 2018 and 2020 texts",
     )
+
+
+_ART_15, _ART_20_1, _ART_20_2, _ART_20_3, _ART_28 = (
+    _cite(a) for a in ("15", "20(1)", "20(2)", "20(3)", "28")
+)
+
+#: Shanghai Art. 20(2)(3): ties to the property company, six bars, the written pledge.
+SHANGHAI_CANDIDATE_RULES = (
+    EligibilityRule.bar(Disqualification.TIED_TO_MANAGER, _ART_20_2),
+    EligibilityRule.bar(Disqualification.OTHER_VIOLATIONS, _ART_20_2),
+    EligibilityRule.bar(Disqualification.ILLEGAL_CONSTRUCTION, _ART_20_2),
+    EligibilityRule.bar(Disqualification.ARREARS, _ART_20_2),
+    EligibilityRule.bar(Disqualification.ILLEGAL_RENTING, _ART_20_2),
+    condition(
+        "written-pledge", "gives the written pledge", "作出书面承诺", ("written_pledge",), _ART_20_3
+    ),
+)
+
+_PREPARATORY = (
+    GroupRole.OWNER_REPRESENTATIVE,
+    GroupRole.DEVELOPER,
+    GroupRole.STREET_OFFICE,
+    GroupRole.RESIDENTS_COMMITTEE,
+)
+
+SHANGHAI_ELECTIONS = Layer(
+    code="CN-SH",
+    name="CN-SH: Shanghai Provisions Arts. 15, 20, 28 (from 2011, elections)",
+    valid_from=_ELECTIONS_FROM,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    topic=Topic.ELECTIONS,
+    elections=ElectionParams(
+        committee_size=Param(
+            SizeRule(
+                5,
+                None,
+                odd=True,
+                citation=_ART_20_1,
+                small_size=3,
+                small_max_area=Decimal(10000),
+            ),
+            _ART_20_1,
+        ),
+        candidate_rules=Param(SHANGHAI_CANDIDATE_RULES, _ART_20_2),
+        preparatory_group=Param(
+            GroupRule(_PREPARATORY, GroupRole.STREET_OFFICE, True, Fraction(1, 2), _ART_15),
+            _ART_15,
+        ),
+        re_election_group=Param(
+            GroupRule(
+                tuple(r for r in _PREPARATORY if r is not GroupRole.DEVELOPER),
+                None,
+                True,
+                Fraction(1, 2),
+                _ART_28,
+            ),
+            _ART_28,
+        ),
+    ),
+    note="Shanghai Provisions as revised in 2010 (in force 2011-04-01), elections articles",
+)
+
+
+#: Shanghai: voting (2018 and 2020 texts of Art. 18) and elections (from 2011-04-01).
+JURISDICTION = Jurisdiction(
+    code="CN-SH",
+    name="Shanghai",
+    checked_on=CHECKED_ON,
+    layers=(SHANGHAI_2018, SHANGHAI_2020, SHANGHAI_ELECTIONS),
+    references=("shanghai_residential_pm_provisions",),
+    note="voting from 2018-11-22; elections from 2011-04-01",
 )

@@ -1,13 +1,13 @@
 """Tianjin (``CN-TJ``): the party-share *policy target* of the Tianjin Measures.
 
-Source: law-china.md §5.3 (Tianjin Measures on Community Property Management).
+Source: Tianjin Measures on Community Property Management (天津市社区物业管理办法).
 
 The Measures ask that party members be at least 50% of owners' representatives and of
 committee members. This is a policy target for composition reports, **not** an eligibility
 rule, and it is known from one official reply (2025): medium confidence, so the layer is left
 out of default rule sets (ask with ``include_unconfirmed=True``). The Measures' date of
 adoption is unknown, so the layer carries no start date. Tianjin's own voting, size and
-eligibility rules are not available (§7 Q11): the national rules apply.
+eligibility rules are not encoded: the national rules apply.
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from fractions import Fraction
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance.jurisdictions.cn import CHECKED_ON
-from community_governance.jurisdictions.registry import register_layer
 from community_governance.rules.elections import Target
-from community_governance.rules.ruleset import Layer, Param
+from community_governance.rules.params import ElectionParams, Param
+from community_governance.rules.registry import Jurisdiction
+from community_governance.rules.ruleset import Layer, Topic
 
-__all__ = ["TIANJIN_PARTY_SHARE", "TIANJIN_POLICY"]
+__all__ = ["JURISDICTION", "TIANJIN_PARTY_SHARE", "TIANJIN_POLICY"]
 
 _MEASURES = Citation(
     "tianjin_community_pm_measures",
@@ -32,16 +33,25 @@ _MEASURES = Citation(
 #: Party members at least 1/2 of owners' representatives and of committee members (policy).
 TIANJIN_PARTY_SHARE = Target(Fraction(1, 2), _MEASURES, name="party members")
 
-TIANJIN_POLICY = register_layer(
-    Layer(
-        code="CN-TJ",
-        name="CN-TJ: Tianjin Measures (party-share policy target)",
-        valid_from=None,
-        valid_to=None,
-        checked_on=CHECKED_ON,
-        topic="elections",
-        confidence=Confidence.MEDIUM,
-        params={"party_share_target": Param(TIANJIN_PARTY_SHARE, _MEASURES)},
-        note="policy target known from one official reply; adoption date unknown",
-    )
+TIANJIN_POLICY = Layer(
+    code="CN-TJ",
+    name="CN-TJ: Tianjin Measures (party-share policy target)",
+    valid_from=None,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    topic=Topic.ELECTIONS,
+    confidence=Confidence.MEDIUM,
+    elections=ElectionParams(party_share_target=Param(TIANJIN_PARTY_SHARE, _MEASURES)),
+    note="policy target known from one official reply; adoption date unknown",
+)
+
+
+#: Tianjin: only a party-share policy target (unconfirmed) is encoded.
+JURISDICTION = Jurisdiction(
+    code="CN-TJ",
+    name="Tianjin",
+    checked_on=CHECKED_ON,
+    layers=(TIANJIN_POLICY,),
+    references=("tianjin_community_pm_measures",),
+    note="no voting or election rules of the Tianjin Regulation are encoded",
 )

@@ -1,10 +1,13 @@
 """The rule vocabulary: the values laws are written in, with no evaluation.
 
 Matters, measures, bases, comparators, thresholds and resolution rules; body, eligibility and
-election policies; legal periods; dated layers and the resolved `RuleSet`. Jurisdictions are
+election policies; legal periods; citations and notices; dated layers, jurisdictions, the
+registry and the resolved `RuleSet`. Jurisdictions are
 written in these terms (`community_governance.jurisdictions`), and the engines read them.
 """
 
+from community_governance._base.citations import INSTRUMENTS, Citation, Confidence, Uncertain
+from community_governance._base.notices import Notice
 from community_governance.rules.bodies import GroupKind, GroupRole, GroupRule, SizeRule
 from community_governance.rules.elections import (
     BallotPolicy,
@@ -22,8 +25,10 @@ from community_governance.rules.eligibility import (
     Requirement,
 )
 from community_governance.rules.matters import Matter
+from community_governance.rules.params import ElectionParams, Param, VotingParams
 from community_governance.rules.periods import Period
-from community_governance.rules.ruleset import Layer, Param, Provided, RuleSet
+from community_governance.rules.registry import Jurisdiction, Registry
+from community_governance.rules.ruleset import Layer, RuleSet, Topic
 from community_governance.rules.thresholds import (
     Base,
     Comparator,
@@ -36,23 +41,29 @@ from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
 
 __all__ = [
     "BOOLEAN_FACTS",
+    "INSTRUMENTS",
     "BallotPolicy",
     "Base",
+    "Citation",
     "Comparator",
+    "Confidence",
     "DeemedVoteClause",
     "Disqualification",
+    "ElectionParams",
     "Eligibility",
     "EligibilityRule",
     "GroupKind",
     "GroupRole",
     "GroupRule",
     "Handling",
+    "Jurisdiction",
     "Layer",
     "Matter",
     "Measure",
+    "Notice",
     "Param",
     "Period",
-    "Provided",
+    "Registry",
     "Requirement",
     "ResolutionRule",
     "RuleSet",
@@ -63,6 +74,9 @@ __all__ = [
     "Threshold",
     "TieBreak",
     "TieMethod",
+    "Topic",
+    "Uncertain",
+    "VotingParams",
     "both",
     "double_tiers",
     "tiers",

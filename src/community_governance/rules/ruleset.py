@@ -1,60 +1,81 @@
 """Layered, dated rule sets.
 
-A [Layer][community_governance.Layer] is one text of one instrument for one jurisdiction
-(``"CN"``, ``"CN-SH"``, or an estate's own rules), valid between two dates, holding resolution
-rules per matter and named parameters, each with its citation. A
-[RuleSet][community_governance.RuleSet] is the stack of layers in force for a jurisdiction on a
-date, national first; a value asked of it comes from the highest layer that supplies it, and
-says which layer that was ([Provided][community_governance.Provided]).
+A [Layer][community_governance.rules.Layer] is one text of one instrument for one
+jurisdiction (``"CN"``, ``"CN-SH"``, or an estate's own rules), valid between two dates,
+holding resolution rules per matter and typed parameters, each with its citation. A
+[RuleSet][community_governance.RuleSet] is the stack of layers in force for a jurisdiction on
+a date, national first; a value asked of it comes from the highest layer that supplies it and
+names that layer. Layers and rule sets are deeply immutable and hashable.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
+from community_governance._base.enums import parse_enum
+from community_governance._base.frozen import FrozenMap
+from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance.exceptions import InvalidRecordError, RuleSetError
 from community_governance.rules.matters import Matter
+from community_governance.rules.params import TOPICS, ElectionParams, Param, VotingParams
 from community_governance.rules.thresholds import ResolutionRule
 
-__all__ = ["Layer", "Param", "Provided", "RuleSet"]
+__all__ = ["Layer", "RuleSet", "Topic"]
+
+T = TypeVar("T")
 
 
-@attrs.frozen(slots=True)
-class Param:
-    """A named rule value (a committee size, a deadline, a policy) with its citation.
+class Topic(Enum):
+    """What a layer covers; layers of one jurisdiction and topic may not overlap in time."""
 
-    Attributes:
-        value: The value (any immutable object).
-        citation: Where it comes from.
-    """
+    VOTING = "voting"
+    ELECTIONS = "elections"
+    ESTATE = "estate"
 
-    value: Any
-    citation: Citation
-
-
-@attrs.frozen(slots=True)
-class Provided:
-    """A resolved value and where it came from.
-
-    Attributes:
-        value: The value.
-        layer: Name of the layer that supplied it.
-        citation: Its citation.
-    """
-
-    value: Any
-    layer: str
-    citation: Citation
+    def label(self, lang: str = "en") -> str:
+        """Human label in ``"en"`` or ``"zh"``."""
+        zh = {"voting": "表决规则", "elections": "选举规则", "estate": "业主自治规则"}
+        return zh[self.value] if lang == "zh" else self.value
 
 
-def _frozen_mapping(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
-    return dict(value)
+def _topic(value: object) -> Topic:
+    return parse_enum(Topic, value, what="layer topic")
+
+
+def _resolutions(value: Mapping[Matter, ResolutionRule]) -> FrozenMap[Matter, ResolutionRule]:
+    if not isinstance(value, Mapping):
+        raise InvalidRecordError(
+            f"layer resolutions must map matters to resolution rules, not {value!r}",
+            row=None,
+            field="resolutions",
+            value=value,
+        )
+    for matter, rule in value.items():
+        if not isinstance(matter, Matter) or not isinstance(rule, ResolutionRule):
+            raise InvalidRecordError(
+                f"layer resolutions: {matter!r} → {rule!r} is not a Matter → ResolutionRule",
+                row=None,
+                field="resolutions",
+                value=matter,
+            )
+    return FrozenMap(value)
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not date):
+        raise InvalidRecordError(
+            f"layer {attribute.name} must be a date or None, not {value!r}",
+            row=None,
+            field=attribute.name,
+            value=value,
+        )
 
 
 @attrs.frozen(slots=True)
@@ -67,26 +88,31 @@ class Layer:
         valid_from: First day in force (``None``: since ever).
         valid_to: Last day in force, inclusive (``None``: still in force).
         checked_on: Last day the layer was checked against the law.
-        topic: What the layer covers (``"voting"``, ``"elections"``...); layers of one code and
-            topic may not overlap in time.
+        topic: What the layer covers.
         confidence: Confidence in the layer's existence and dates; unconfirmed layers are left
             out of default rule sets.
-        resolutions: Resolution rule per matter.
-        params: Named values.
+        resolutions: Resolution rule per matter (read-only).
+        voting: Voting parameters set by this layer.
+        elections: Election parameters set by this layer.
         note: Remark shown with the layer.
     """
 
     code: str
     name: str
-    valid_from: date | None
-    valid_to: date | None
-    checked_on: date | None = None
-    topic: str = "voting"
+    valid_from: date | None = attrs.field(validator=_optional_date)
+    valid_to: date | None = attrs.field(validator=_optional_date)
+    checked_on: date | None = attrs.field(default=None, validator=_optional_date)
+    topic: Topic = attrs.field(default=Topic.VOTING, converter=_topic)
     confidence: Confidence = Confidence.HIGH
-    resolutions: Mapping[Matter, ResolutionRule] = attrs.field(
-        factory=dict, converter=_frozen_mapping
+    resolutions: FrozenMap[Matter, ResolutionRule] = attrs.field(
+        factory=FrozenMap, converter=_resolutions
     )
-    params: Mapping[str, Param] = attrs.field(factory=dict, converter=_frozen_mapping)
+    voting: VotingParams = attrs.field(
+        factory=VotingParams, validator=attrs.validators.instance_of(VotingParams)
+    )
+    elections: ElectionParams = attrs.field(
+        factory=ElectionParams, validator=attrs.validators.instance_of(ElectionParams)
+    )
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -105,6 +131,42 @@ class Layer:
             return False
         return self.valid_to is None or on <= self.valid_to
 
+    def __str__(self) -> str:
+        start = self.valid_from.isoformat() if self.valid_from else "…"
+        end = self.valid_to.isoformat() if self.valid_to else "…"
+        return f"{self.name} [{self.topic.value}, {start} – {end}, {self.confidence.value}]"
+
+
+def admitted(citation: Citation, include_unconfirmed: bool) -> bool:
+    """Whether a rule with ``citation`` is used: confirmed, admitted, or a declared policy.
+
+    The library's own declared policies (instrument ``"library_design"``) are not rules of
+    law; they are always admitted and every result that uses one cites it.
+    """
+    return include_unconfirmed or citation.confirmed or citation.instrument == "library_design"
+
+
+def _merge(layers: tuple[Layer, ...], topic: str, include_unconfirmed: bool) -> Any:
+    cls = dict(TOPICS)[topic]
+    values: dict[str, Param[Any]] = {}
+    for layer in layers:
+        params = getattr(layer, topic)
+        for field in attrs.fields(cls):
+            param = getattr(params, field.name)
+            if param is not None and admitted(param.citation, include_unconfirmed):
+                values[field.name] = attrs.evolve(param, layer=layer.name)
+    return cls(**values)
+
+
+def _voting(rules: RuleSet) -> VotingParams:
+    merged: VotingParams = _merge(rules.layers, "voting", rules.include_unconfirmed)
+    return merged
+
+
+def _elections(rules: RuleSet) -> ElectionParams:
+    merged: ElectionParams = _merge(rules.layers, "elections", rules.include_unconfirmed)
+    return merged
+
 
 @attrs.frozen(slots=True)
 class RuleSet:
@@ -115,7 +177,10 @@ class RuleSet:
         on: The date asked for (for a vote: the day it closes).
         layers: Layers in force, lowest (national) first.
         include_unconfirmed: Whether unconfirmed rules were admitted (and flagged).
-        notices: Remarks from resolution: stale data, layers or rules left out, missing layers.
+        notices: Remarks from resolution: stale data, layers or rules left out, topics with
+            no encoded rules, local rules looser than national ones.
+        voting: The voting parameters in force, each from the highest layer setting it.
+        elections: The election parameters in force, each from the highest layer setting it.
     """
 
     code: str
@@ -123,68 +188,97 @@ class RuleSet:
     layers: tuple[Layer, ...]
     include_unconfirmed: bool = False
     notices: tuple[Notice, ...] = ()
+    voting: VotingParams = attrs.field(
+        init=False, default=attrs.Factory(_voting, takes_self=True), eq=False
+    )
+    elections: ElectionParams = attrs.field(
+        init=False, default=attrs.Factory(_elections, takes_self=True), eq=False
+    )
 
     @property
     def layer_names(self) -> tuple[str, ...]:
         """Names of the layers, lowest first."""
         return tuple(layer.name for layer in self.layers)
 
-    def _admitted(self, citation: Citation) -> bool:
-        # The library's own declared policies (instrument "library_design") are not rules of
-        # law; they are always admitted and every result that uses one cites it.
-        return (
-            self.include_unconfirmed
-            or citation.confirmed
-            or citation.instrument == "library_design"
-        )
+    def admits(self, citation: Citation) -> bool:
+        """Whether this rule set uses a rule with ``citation`` (see `include_unconfirmed`)."""
+        return admitted(citation, self.include_unconfirmed)
 
-    def resolution(self, matter: Matter) -> Provided:
+    def resolution(self, matter: Matter) -> Param[ResolutionRule]:
         """The resolution rule for ``matter`` from the highest layer supplying a usable one.
 
         Raises:
-            RuleSetError: no layer supplies a rule for ``matter`` (with the rule set named).
+            RuleSetError: no layer supplies a rule for ``matter``; the message says whether an
+                unconfirmed rule exists (pass ``include_unconfirmed=True`` to use it).
         """
+        unconfirmed = None
         for layer in reversed(self.layers):
             rule = layer.resolutions.get(matter)
-            if rule is not None and self._admitted(rule.citation):
-                return Provided(rule, layer.name, rule.citation)
+            if rule is None:
+                continue
+            if self.admits(rule.citation):
+                return Param(rule, rule.citation, layer.name)
+            unconfirmed = unconfirmed or (layer, rule)
+        reason = "no resolution rule"
+        if unconfirmed is not None:
+            layer, rule = unconfirmed
+            reason = (
+                f"only an unconfirmed rule ({layer.name}, {rule.citation.confidence.value} "
+                "confidence; pass include_unconfirmed=True to use it)"
+            )
         raise RuleSetError(
-            f"rule set {self.code} on {self.on}: no confirmed resolution rule for {matter.value}",
+            f"rule set {self.code} on {self.on}: {reason} for {matter.value}",
             code=self.code,
             matter=matter.value,
         )
 
-    def provided(self, name: str) -> Provided:
-        """The parameter ``name`` with the layer and citation that supplied it.
+    def require(self, param: Param[T] | None, name: str) -> Param[T]:
+        """``param`` (a value read from `voting` or `elections`), or an error naming ``name``.
 
         Raises:
-            RuleSetError: no layer supplies a usable value (message names the parameter).
+            RuleSetError: ``param`` is ``None``: no layer of this rule set supplies it.
         """
-        for layer in reversed(self.layers):
-            param = layer.params.get(name)
-            if param is not None and self._admitted(param.citation):
-                return Provided(param.value, layer.name, param.citation)
-        raise RuleSetError(
-            f"rule set {self.code} on {self.on}: no value for parameter {name!r}",
-            code=self.code,
-            param=name,
-        )
-
-    def param(self, name: str, default: Any = None) -> Any:
-        """The value of parameter ``name``, or ``default`` when no layer supplies it."""
-        try:
-            return self.provided(name).value
-        except RuleSetError:
-            return default
+        if param is None:
+            raise RuleSetError(
+                f"rule set {self.code} on {self.on}: no layer supplies {name}",
+                code=self.code,
+                param=name,
+            )
+        return param
 
     def with_layer(self, layer: Layer) -> RuleSet:
         """A new rule set with ``layer`` on top (e.g. the estate's own rules of procedure).
 
         Raises:
-            RuleSetError: ``layer`` is not in force on this rule set's date.
+            RuleSetError: ``layer`` is not a `Layer`, or not in force on this rule set's date.
         """
+        if not isinstance(layer, Layer):
+            raise RuleSetError(f"with_layer needs a Layer, not {layer!r}", layer=layer)
         if not layer.in_force(self.on):
             raise RuleSetError(
                 f"layer {layer.name!r} is not in force on {self.on}", layer=layer.name
             )
-        return attrs.evolve(self, layers=(*self.layers, layer))
+        return RuleSet(
+            self.code, self.on, (*self.layers, layer), self.include_unconfirmed, self.notices
+        )
+
+    def __str__(self) -> str:
+        return f"{self.code} on {self.on.isoformat()}: " + " + ".join(self.layer_names)
+
+    def _repr_html_(self) -> str:
+        rows = [
+            [
+                layer.name,
+                layer.topic.label(),
+                layer.valid_from.isoformat() if layer.valid_from else "…",
+                layer.valid_to.isoformat() if layer.valid_to else "…",
+                layer.confidence.value,
+            ]
+            for layer in self.layers
+        ]
+        return html_table(
+            f"Rule set {self.code} on {self.on.isoformat()}",
+            ["layer", "topic", "from", "to", "confidence"],
+            rows,
+            footer=[notice.text() for notice in self.notices],
+        )

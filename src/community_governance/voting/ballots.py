@@ -26,7 +26,7 @@ class Choice(Enum):
         ABSTAIN: 弃权 — takes part, does not agree (Civil Code Art. 278 counts approval among
             those taking part).
         SPOILED: 废票 — returned but unreadable or invalid; counted per
-            [SpoiledPolicy][community_governance.SpoiledPolicy].
+            [SpoiledPolicy][community_governance.rules.SpoiledPolicy].
     """
 
     AGREE = "agree"

@@ -87,7 +87,7 @@ def decide(
     Ballots are folded into one choice per counted person (SPC interpretation Art. 9): a
     person who votes for any of its units takes part with its whole area. Persons who did not
     vote are never counted as agreeing, unless the estate's rules carry a
-    [DeemedVoteClause][community_governance.DeemedVoteClause], in which case the decision says
+    [DeemedVoteClause][community_governance.rules.DeemedVoteClause], in which case the decision says
     so and also reports the result without it.
 
     Args:
@@ -111,26 +111,14 @@ def decide(
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person disagree.
         RuleSetError: the rule set has no usable rule for the matter.
-        InvalidRecordError: the estate's ``deemed_vote`` parameter is not a
-            [DeemedVoteClause][community_governance.DeemedVoteClause] (an unknown
-            ``spoiled_ballots`` value raises InvalidChoiceError).
     """
     matter = parse_enum(Matter, matter, what="matter")
     provided = rules.resolution(matter)
     rule: ResolutionRule = provided.value
-    spoiled = parse_enum(
-        SpoiledPolicy,
-        rules.param("spoiled_ballots", SpoiledPolicy.PARTICIPATING),
-        what="parameter spoiled_ballots",
-    )
-    clause: DeemedVoteClause | None = rules.param("deemed_vote")
-    if clause is not None and not isinstance(clause, DeemedVoteClause):
-        raise InvalidRecordError(
-            f"parameter deemed_vote must be a DeemedVoteClause, not {clause!r}",
-            row=None,
-            field="deemed_vote",
-            value=clause,
-        )
+    declared_spoiled = rules.voting.spoiled_ballots
+    spoiled = declared_spoiled.value if declared_spoiled else SpoiledPolicy.PARTICIPATING
+    deemed_param = rules.voting.deemed_vote
+    clause = deemed_param.value if deemed_param is not None else None
     choices = collect(estate, ballots)
     grouping = estate._grouping
     counts = _Counts(
@@ -164,7 +152,8 @@ def decide(
 
     if clause is None:
         return build(counts, (), None)
-    deemed, extra = _apply_deemed(clause, counts, rules.provided("deemed_vote").citation)
+    cite = rules.require(deemed_param, "deemed_vote").citation
+    deemed, extra = _apply_deemed(clause, counts, cite)
     if deemed is None:
         return build(counts, extra, None)
     return build(deemed, extra, build(counts, (), None))

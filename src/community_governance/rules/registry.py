@@ -1,0 +1,310 @@
+"""Jurisdictions as values and the registry that resolves a rule set for a code and a date.
+
+A [Jurisdiction][community_governance.rules.Jurisdiction] is plain data: its code, its parent,
+the date its data were last checked against the law, the instruments it draws on, and its dated
+layers. A [Registry][community_governance.rules.Registry] is an immutable tuple of
+jurisdictions, validated when built (parents known, layer names unique, no two layers of one
+jurisdiction and topic overlapping in time). There is no global mutable registry: the bundled
+one is `community_governance.jurisdictions.REGISTRY`, and
+[Registry.with_jurisdiction][community_governance.rules.Registry.with_jurisdiction] returns a
+new registry with one more jurisdiction, to pass to ``rules_for(..., registry=...)``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+from typing import Any
+
+import attrs
+
+from community_governance._base.notices import Notice
+from community_governance.exceptions import (
+    InvalidRecordError,
+    RuleSetNotInForceError,
+    StaleRuleSetWarning,
+    UnknownJurisdictionError,
+)
+from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import Layer, RuleSet, Topic, admitted
+
+__all__ = ["Jurisdiction", "Registry"]
+
+#: Topics every jurisdiction is checked for when a rule set is resolved.
+_CHECKED_TOPICS = (Topic.VOTING, Topic.ELECTIONS)
+
+
+def _layers(value: Any) -> tuple[Layer, ...]:
+    layers = tuple(value)
+    for layer in layers:
+        if not isinstance(layer, Layer):
+            raise InvalidRecordError(
+                f"a jurisdiction's layers must be Layer values, not {layer!r}",
+                row=None,
+                field="layers",
+                value=layer,
+            )
+    return layers
+
+
+@attrs.frozen(slots=True)
+class Jurisdiction:
+    """One jurisdiction's rule data.
+
+    Attributes:
+        code: ``"CN"``, or a child code such as ``"CN-SH"`` (its parent is the code before the
+            last ``-``).
+        name: Display name, e.g. ``"Shanghai"``.
+        checked_on: The day the data were last compared with the legal texts.
+        layers: The dated layers (every layer's ``code`` must be this code).
+        references: The instruments the layers cite (keys of `INSTRUMENTS`).
+        note: What is and is not encoded.
+    """
+
+    code: str
+    name: str
+    checked_on: date
+    layers: tuple[Layer, ...] = attrs.field(converter=_layers)
+    references: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def parent(self) -> str | None:
+        """The parent code (``"CN"`` for ``"CN-SH"``), or ``None`` for a national code."""
+        return self.code.rsplit("-", 1)[0] if "-" in self.code else None
+
+    def __attrs_post_init__(self) -> None:
+        for layer in self.layers:
+            if layer.code != self.code:
+                raise InvalidRecordError(
+                    f"layer {layer.name!r} has code {layer.code!r} inside jurisdiction "
+                    f"{self.code!r}",
+                    row=None,
+                    field="code",
+                    value=layer.code,
+                )
+        for i, layer in enumerate(self.layers):
+            for other in self.layers[:i]:
+                if other.topic is layer.topic and _overlap(other, layer):
+                    raise InvalidRecordError(
+                        f"layer {layer.name!r} overlaps {other.name!r} "
+                        f"({layer.code}, {layer.topic.value})",
+                        row=None,
+                        field="valid_from",
+                        value=layer.valid_from,
+                    )
+
+
+def _overlap(a: Layer, b: Layer) -> bool:
+    a_from, b_from = a.valid_from or date.min, b.valid_from or date.min
+    a_to, b_to = a.valid_to or date.max, b.valid_to or date.max
+    return a_from <= b_to and b_from <= a_to
+
+
+def _jurisdictions(value: Any) -> tuple[Jurisdiction, ...]:
+    found = tuple(value)
+    codes: set[str] = set()
+    names: set[str] = set()
+    for item in found:
+        if not isinstance(item, Jurisdiction):
+            raise InvalidRecordError(
+                f"a registry holds Jurisdiction values, not {item!r}",
+                row=None,
+                field="jurisdictions",
+                value=item,
+            )
+        if item.code in codes:
+            raise InvalidRecordError(
+                f"jurisdiction {item.code!r} is registered twice",
+                row=None,
+                field="code",
+                value=item.code,
+            )
+        if item.parent is not None and item.parent not in codes:
+            raise InvalidRecordError(
+                f"jurisdiction {item.code!r}: parent {item.parent!r} must be registered before it",
+                row=None,
+                field="code",
+                value=item.code,
+            )
+        for layer in item.layers:
+            if layer.name in names:
+                raise InvalidRecordError(
+                    f"layer name {layer.name!r} is already registered",
+                    row=None,
+                    field="name",
+                    value=layer.name,
+                )
+            names.add(layer.name)
+        codes.add(item.code)
+    return found
+
+
+@attrs.frozen(slots=True)
+class Registry:
+    """An immutable, validated collection of jurisdictions (parents before children).
+
+    Attributes:
+        jurisdictions: The jurisdictions, each parent before its children.
+    """
+
+    jurisdictions: tuple[Jurisdiction, ...] = attrs.field(converter=_jurisdictions)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The registered codes, sorted."""
+        return tuple(sorted(item.code for item in self.jurisdictions))
+
+    def get(self, code: str) -> Jurisdiction:
+        """The jurisdiction registered under ``code``.
+
+        Raises:
+            UnknownJurisdictionError: ``code`` is not registered (the message lists the codes).
+        """
+        for item in self.jurisdictions:
+            if item.code == code:
+                return item
+        raise UnknownJurisdictionError(
+            f"no rules are registered for jurisdiction {code!r} (known: {', '.join(self.codes)})",
+            code=code,
+            known=self.codes,
+        )
+
+    def with_jurisdiction(self, jurisdiction: Jurisdiction) -> Registry:
+        """A new registry with ``jurisdiction`` added (validated like the bundled ones)."""
+        return Registry((*self.jurisdictions, jurisdiction))
+
+    def resolve(self, code: str, *, on: date, include_unconfirmed: bool = False) -> RuleSet:
+        """The rule set of ``code`` on ``on``: the layers in force, national first.
+
+        See `community_governance.rules_for` for the arguments, errors and warnings.
+        """
+        if not isinstance(code, str):
+            raise UnknownJurisdictionError(
+                f"a jurisdiction code is a string such as 'CN-SH', not {code!r}",
+                code=code,
+                known=self.codes,
+            )
+        if type(on) is not date:
+            raise RuleSetNotInForceError(
+                f"on= must be a date (not a datetime or a string), not {on!r}",
+                code=code,
+                on=repr(on),
+            )
+        parts = code.split("-")
+        chain = [self.get("-".join(parts[: i + 1])) for i in range(len(parts))]
+        layers: list[Layer] = []
+        notices: list[Notice] = []
+        for depth, item in enumerate(chain):
+            found = [layer for layer in item.layers if layer.in_force(on)]
+            admitted_layers = [
+                lay for lay in found if include_unconfirmed or lay.confidence.confirmed
+            ]
+            notices.extend(_layer_notices(found, admitted_layers))
+            if not admitted_layers and depth == 0:
+                hint = (
+                    " (an unconfirmed layer exists: pass include_unconfirmed=True)" if found else ""
+                )
+                raise RuleSetNotInForceError(
+                    f"no rules of {item.code} are in force on {on.isoformat()}{hint}",
+                    code=item.code,
+                    on=on.isoformat(),
+                )
+            covered = {lay.topic for lay in admitted_layers}
+            notices.extend(
+                _missing(item.code, topic, on, national=depth == 0)
+                for topic in _CHECKED_TOPICS
+                if topic not in covered
+            )
+            layers.extend(sorted(admitted_layers, key=lambda lay: lay.topic.value))
+        for layer in layers:
+            if layer.checked_on is not None and on > layer.checked_on:
+                notices.append(_stale(layer))
+                warnings.warn(
+                    f"{layer.name} was last checked against the law on {layer.checked_on}; "
+                    f"asked for {on}",
+                    StaleRuleSetWarning,
+                    stacklevel=3,
+                )
+        rules = RuleSet(code, on, tuple(layers), include_unconfirmed, tuple(notices))
+        looser = _looser(rules, chain[0].code)
+        if not looser:
+            return rules
+        return RuleSet(code, on, tuple(layers), include_unconfirmed, (*notices, *looser))
+
+
+def _layer_notices(found: list[Layer], admitted_layers: list[Layer]) -> list[Notice]:
+    notices = []
+    for layer in found:
+        if layer not in admitted_layers:
+            notices.append(_left_out(layer))
+        elif not layer.confidence.confirmed:
+            notices.append(_unconfirmed(layer))
+    return notices
+
+
+def _looser(rules: RuleSet, national: str) -> list[Notice]:
+    """A notice per matter whose local rule is not shown to be as strict as the national one."""
+    notices = []
+    for matter in Matter:
+        national_rule = None
+        local = None
+        for layer in rules.layers:
+            rule = layer.resolutions.get(matter)
+            if rule is None or not admitted(rule.citation, rules.include_unconfirmed):
+                continue
+            if layer.code == national:
+                national_rule = (layer, rule)
+            else:
+                local = (layer, rule)
+        if national_rule is None or local is None:
+            continue
+        if not local[1].never_looser_than(national_rule[1]):
+            notices.append(_looser_notice(matter, local[0], national_rule[0]))
+    return notices
+
+
+def _looser_notice(matter: Matter, local: Layer, national: Layer) -> Notice:
+    return Notice(
+        "local-looser-than-national",
+        f"for {matter.label()}, {local.name} is not shown to be at least as strict as the "
+        f"national rule then in force ({national.name}); a vote it passes may fail nationally",
+        f"就{matter.label('zh')}，{local.name}未能证明不宽于当时有效的全国性规定"
+        f"（{national.name}），依其通过的表决可能不符合全国性规定",
+    )
+
+
+def _left_out(layer: Layer) -> Notice:
+    return Notice(
+        "layer-unconfirmed-left-out",
+        f"{layer.name} is in force but unconfirmed ({layer.confidence.value} confidence) and was "
+        "left out; pass include_unconfirmed=True to use it",
+        f"{layer.name}在该日有效但未经核实（可信度：{layer.confidence.label('zh')}），已排除；"
+        "如需使用，请传入参数 include_unconfirmed=True",
+    )
+
+
+def _unconfirmed(layer: Layer) -> Notice:
+    return Notice(
+        "layer-unconfirmed-used",
+        f"{layer.name} is unconfirmed ({layer.confidence.value} confidence): {layer.note}",
+        f"{layer.name}未经核实（可信度：{layer.confidence.label('zh')}）",
+    )
+
+
+def _missing(code: str, topic: Topic, on: date, *, national: bool) -> Notice:
+    then_en = "no rules of this topic apply" if national else "higher-level rules apply"
+    then_zh = "该事项无可适用的规则数据" if national else "适用上级规则"
+    return Notice(
+        "layer-missing",
+        f"no confirmed {topic.value} rules of {code} are encoded for {on.isoformat()}; {then_en}",
+        f"{code}在{on.isoformat()}没有已核实的{topic.label('zh')}数据，{then_zh}",
+    )
+
+
+def _stale(layer: Layer) -> Notice:
+    return Notice(
+        "layer-stale",
+        f"{layer.name} was last checked against the law on {layer.checked_on}",
+        f"{layer.name}最后一次与法律文本核对的日期为{layer.checked_on}",
+    )
