@@ -1,0 +1,185 @@
+"""What every audit result does: verdict, explanation by cause, notebook view, plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar, Self
+
+from community_governance._base.html import html_table
+from community_governance._base.serial import check_derived, dump, load
+from community_governance.audit.findings import Cause, Discrepancy
+
+__all__ = ["AuditReport"]
+
+
+class AuditReport:
+    """The shared behaviour of election and decision audits.
+
+    Subclasses are attrs classes with ``announced``, ``recount``, ``discrepancies`` and
+    ``irregularities`` fields; they set ``_title``/``_title_zh``/``_schema`` and give the
+    figures a recount shows (`_recount_table`), the differences the announcement and recount
+    alone give (`_differences`) and a re-check of the recount on load (`_reload_recount`).
+    """
+
+    __slots__ = ()
+    _title: ClassVar[str]
+    _title_zh: ClassVar[str]
+    _schema: ClassVar[str]
+    discrepancies: tuple[Discrepancy, ...]
+    irregularities: tuple[Cause, ...]
+
+    @property
+    def consistent(self) -> bool:
+        """Whether the announcement matches the recount with no irregularity."""
+        return not self.discrepancies and not self.irregularities
+
+    @property
+    def causes(self) -> tuple[Cause, ...]:
+        """Every cause found, each once: irregularities first, then those behind differences."""
+        found = dict.fromkeys(self.irregularities)
+        for item in self.discrepancies:
+            found.update(dict.fromkeys(item.causes))
+        return tuple(found)
+
+    @property
+    def unexplained(self) -> tuple[Discrepancy, ...]:
+        """The differences that the causes found do not wholly explain."""
+        return tuple(d for d in self.discrepancies if not d.explained)
+
+    def verdict(self, lang: str = "en") -> str:
+        """One line, verdict first: ``"inconsistent: 7 figure(s) differ, ..."``."""
+        figures, causes, rest = len(self.discrepancies), len(self.causes), len(self.unexplained)
+        if lang == "zh":
+            if self.consistent:
+                return f"一致：复核结果与公布一致（{self._title_zh}）"
+            return f"不一致：{figures}项数字与复核有差异，发现{causes}个原因，{rest}项未能完全解释"
+        if self.consistent:
+            return f"consistent: the announcement matches the recount ({self._title.lower()})"
+        return (
+            f"inconsistent: {figures} figure(s) differ, {causes} cause(s) found, "
+            f"{rest} not wholly explained"
+        )
+
+    def __str__(self) -> str:
+        return self.verdict()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.verdict()}>"
+
+    def explain(self, lang: str = "en") -> str:
+        """The verdict, each cause once, the figures not wholly explained, then the recount.
+
+        Each cause lists the figures it alone explains; each other figure shows how its
+        difference splits among causes and the unexplained rest.
+
+        Args:
+            lang: ``"en"`` or ``"zh"``.
+        """
+        zh = lang == "zh"
+        lines = [self.verdict(lang)]
+        if self.causes:
+            lines.append("原因：" if zh else "Causes:")
+            lines += [f"  ✗ {self._cause_line(cause, lang)}" for cause in self.causes]
+        if self._others():
+            lines.append("其他不符的数字：" if zh else "Other differing figures:")
+            lines += [f"  ✗ {item.text(lang)}" for item in self._others()]
+        headers, rows = self._recount_table(lang)
+        lines.append("复核：" if zh else "Recount:")
+        lines += ["  " + "｜".join(headers) if zh else "  " + " | ".join(headers)]
+        lines += ["  " + ("｜" if zh else " | ").join(row) for row in rows]
+        return "\n".join(lines)
+
+    def _others(self) -> list[Discrepancy]:
+        """The differences not wholly explained by a single cause."""
+        return [d for d in self.discrepancies if not (d.explained and len(d.causes) == 1)]
+
+    def _alone(self, cause: Cause) -> list[Discrepancy]:
+        return [d for d in self.discrepancies if d.explained and d.causes == (cause,)]
+
+    def _cause_line(self, cause: Cause, lang: str) -> str:
+        alone = self._alone(cause)
+        if not alone:
+            return cause.text(lang)
+        shown = "；".join if lang == "zh" else "; ".join
+        figures = shown(
+            f"{d.zh if lang == 'zh' else d.en} {d.announced} → {d.recounted}" for d in alone
+        )
+        if lang == "zh":
+            return f"{cause.text(lang)}——据此可解释：{figures}"
+        return f"{cause.text(lang)} — explains: {figures}"
+
+    def _recount_table(self, lang: str) -> tuple[list[str], list[list[str]]]:
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    def _differences(self) -> list[Discrepancy]:
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    def _reload_recount(self) -> None:
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    def _repr_html_(self) -> str:
+        causes = [
+            [c.text(), ", ".join(c.persons), ", ".join(c.units), _figures(self._alone(c))]
+            for c in self.causes
+        ]
+        rest = [
+            [d.en, d.announced, d.recounted, ", ".join(p.text() for p in d.parts)]
+            for d in self._others()
+        ]
+        headers, rows = self._recount_table("en")
+        return "".join(
+            [
+                html_table(
+                    f"{self._title}: {self.verdict()}",
+                    ["cause", "persons", "units", "explains"],
+                    causes,
+                ),
+                html_table(
+                    "Other differing figures",
+                    ["figure", "announced", "recounted", "split"],
+                    rest,
+                ),
+                html_table("Recount", headers, rows),
+            ]
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data with a versioned ``schema`` key."""
+        return dump(self, self._schema)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Rebuild an audit from `to_dict` output, refusing derived facts that do not fit.
+
+        The recount is re-checked by its own ``from_dict``; the differing figures are
+        recomputed from the announcement and the recount, and each split must add up to its
+        difference.
+
+        Raises:
+            InvalidRecordError: the data do not fit the audit.
+            DerivedFactMismatchError: a stored difference or split does not match the
+                recomputed one (message names the field and both values).
+        """
+        audit = load(cls, data, cls._schema)
+        audit._reload_recount()
+        what = cls.__name__
+        check_derived(
+            what, "discrepancies", _keys(audit.discrepancies), _keys(audit._differences())
+        )
+        for item in audit.discrepancies:
+            if item.parts:
+                check_derived(
+                    what,
+                    f"discrepancies[{item.code}:{item.subject}].parts",
+                    sum(part.amount for part in item.parts),
+                    int(item.announced) - int(item.recounted),
+                )
+        return audit
+
+
+def _keys(items: Sequence[Discrepancy]) -> list[tuple[str, str, str, str]]:
+    return [(d.code, d.subject, d.announced, d.recounted) for d in items]
+
+
+def _figures(items: Sequence[Discrepancy]) -> str:
+    return "; ".join(f"{d.en} {d.announced} → {d.recounted}" for d in items)
