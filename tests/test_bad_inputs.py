@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import community_governance as cg
+from community_governance import audit
 from community_governance._base.citations import Citation
 from community_governance.jurisdictions import registry
 
@@ -411,6 +412,56 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         cg.InvalidRecordError,
         ValueError,
         "ballot/1",
+    ),
+    # ------------------------------------------------------------------ audits
+    (
+        "audit float percentage",
+        lambda: audit.reported_percentage(103, 96.8),
+        cg.AuditError,
+        ValueError,
+        "96.8",
+    ),
+    (
+        "audit bool total",
+        lambda: audit.reported_percentage(True, "5"),
+        cg.AuditError,
+        ValueError,
+        "total",
+    ),
+    (
+        "audit str count",
+        lambda: audit.AnnouncedDecision(agree_heads="3"),
+        cg.AuditError,
+        ValueError,
+        "'3'",
+    ),
+    (
+        "audit str passed",
+        lambda: audit.AnnouncedDecision(passed="no"),
+        cg.AuditError,
+        ValueError,
+        "'no'",
+    ),
+    (
+        "audit str elected",
+        lambda: audit.AnnouncedElection(elected="Ma"),
+        cg.AuditError,
+        ValueError,
+        "'Ma'",
+    ),
+    (
+        "audit elected id",
+        lambda: audit.AnnouncedElection(elected=[7]),
+        cg.AuditError,
+        ValueError,
+        "7",
+    ),
+    (
+        "audit candidate id",
+        lambda: audit.AnnouncedCandidate(None),
+        cg.AuditError,
+        ValueError,
+        "None",
     ),
 ]
 

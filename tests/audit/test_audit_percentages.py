@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from community_governance.audit import Reading, reported_percentage
-from community_governance.exceptions import AuditError
+from community_governance.exceptions import AuditError, ElectionError, GovernanceError
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,8 @@ def test_one_line_verdict_first_and_html():
     assert "<td>99/103</td>" in none._repr_html_()
     assert "四舍五入" in some.explain("zh") and "rounding" not in some.explain("zh")
     assert Reading.TRUNCATION.label("zh") == "截尾" and Reading.ROUNDING.label() == "rounding"
+
+
+def test_audit_error_is_not_an_election_error():
+    assert issubclass(AuditError, GovernanceError) and issubclass(AuditError, ValueError)
+    assert not issubclass(AuditError, ElectionError)

@@ -44,6 +44,40 @@ def optional_count(value: object) -> int | None:
     return value
 
 
+def optional_flag(value: object) -> bool | None:
+    """Converter: ``None``, ``True`` or ``False`` (a string is not a boolean)."""
+    if value is None or isinstance(value, bool):
+        return value
+    raise AuditError(
+        f"announced result {value!r} must be True, False or None", field="passed", value=value
+    )
+
+
+def optional_names(value: object) -> tuple[str, ...] | None:
+    """Converter: ``None`` or a list of candidate ids (a single string is not a list)."""
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise AuditError(
+            f"announced elected {value!r} must be a list of candidate ids",
+            field="elected",
+            value=value,
+        )
+    items = tuple(value)
+    for item in items:
+        candidate_id(item)
+    return items
+
+
+def candidate_id(value: object) -> str:
+    """Validator: a candidate id is a non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise AuditError(
+            f"candidate id {value!r} must be a non-empty string", field="candidate", value=value
+        )
+    return value
+
+
 @attrs.frozen(slots=True)
 class Scan(Generic[B]):
     """What the pre-scan kept and found.

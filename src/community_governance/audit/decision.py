@@ -9,7 +9,13 @@ import attrs
 
 from community_governance._base.exact import Exact
 from community_governance._base.format import decimal_text
-from community_governance.audit._report import Scan, optional_area, optional_count, prescan
+from community_governance.audit._report import (
+    Scan,
+    optional_area,
+    optional_count,
+    optional_flag,
+    prescan,
+)
 from community_governance.audit.attribution import attribute, non_voters
 from community_governance.audit.findings import Cause, Discrepancy, compare
 from community_governance.audit.report import AuditReport
@@ -39,7 +45,7 @@ class AnnouncedDecision:
     participating_area: Exact | None = attrs.field(default=None, converter=optional_area)
     agree_heads: int | None = attrs.field(default=None, converter=optional_count)
     agree_area: Exact | None = attrs.field(default=None, converter=optional_area)
-    passed: bool | None = None
+    passed: bool | None = attrs.field(default=None, converter=optional_flag)
 
 
 @attrs.frozen(slots=True, repr=False)

@@ -9,7 +9,14 @@ import attrs
 
 from community_governance._base.exact import Exact
 from community_governance._base.format import decimal_text
-from community_governance.audit._report import Scan, optional_area, optional_count, prescan
+from community_governance.audit._report import (
+    Scan,
+    candidate_id,
+    optional_area,
+    optional_count,
+    optional_names,
+    prescan,
+)
 from community_governance.audit.attribution import attribute, non_voters
 from community_governance.audit.findings import Cause, Discrepancy, compare
 from community_governance.audit.report import AuditReport
@@ -34,7 +41,7 @@ class AnnouncedCandidate:
         area: Announced approving area (exact; a float is refused).
     """
 
-    candidate: str
+    candidate: str = attrs.field(converter=candidate_id)
     heads: int | None = attrs.field(default=None, converter=optional_count)
     area: Exact | None = attrs.field(default=None, converter=optional_area)
 
@@ -47,10 +54,6 @@ def _announced(value: Any) -> tuple[AnnouncedCandidate, ...]:
             items.append(AnnouncedCandidate(key, heads, area))
         return tuple(items)
     return tuple(value)
-
-
-def _names(value: Iterable[str] | None) -> tuple[str, ...] | None:
-    return None if value is None else tuple(value)
 
 
 @attrs.frozen(slots=True)
@@ -68,7 +71,7 @@ class AnnouncedElection:
     participating_heads: int | None = attrs.field(default=None, converter=optional_count)
     participating_area: Exact | None = attrs.field(default=None, converter=optional_area)
     candidates: tuple[AnnouncedCandidate, ...] = attrs.field(default=(), converter=_announced)
-    elected: tuple[str, ...] | None = attrs.field(default=None, converter=_names)
+    elected: tuple[str, ...] | None = attrs.field(default=None, converter=optional_names)
 
 
 @attrs.frozen(slots=True, repr=False)

@@ -18,7 +18,7 @@ from community_governance._base.format import decimal_text
 
 __all__ = ["Cause", "Discrepancy", "Part"]
 
-_ZH_WORDS = {"passed": "通过", "not passed": "未通过"}
+_ZH_WORDS: dict[str, str] = {"passed": "通过", "not passed": "未通过"}
 
 
 def _strings(value: Sequence[str]) -> tuple[str, ...]:
@@ -117,8 +117,9 @@ class Discrepancy:
     def figures(self, lang: str = "en") -> str:
         """``"persons approving A: announced 12, recounted 10"``."""
         if lang == "zh":
-            a = _ZH_WORDS.get(self.announced, self.announced)
-            r = _ZH_WORDS.get(self.recounted, self.recounted)
+            words = _ZH_WORDS if self.code == "passed" else {}
+            a = words.get(self.announced, self.announced)
+            r = words.get(self.recounted, self.recounted)
             return f"{self.zh}：公布为{a}，复核为{r}"
         return f"{self.en}: announced {self.announced}, recounted {self.recounted}"
 

@@ -109,13 +109,13 @@ class AuditReport:
         return f"{cause.text(lang)} — explains: {figures}"
 
     def _recount_table(self, lang: str) -> tuple[list[str], list[list[str]]]:
-        raise NotImplementedError  # pragma: no cover - every subclass defines it
+        raise NotImplementedError  # every subclass defines it
 
     def _differences(self) -> list[Discrepancy]:
-        raise NotImplementedError  # pragma: no cover - every subclass defines it
+        raise NotImplementedError  # every subclass defines it
 
     def _reload_recount(self) -> None:
-        raise NotImplementedError  # pragma: no cover - every subclass defines it
+        raise NotImplementedError  # every subclass defines it
 
     def _repr_html_(self) -> str:
         causes = [
