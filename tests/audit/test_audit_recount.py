@@ -59,6 +59,8 @@ def test_consistent_announcement():
     assert audit.consistent
     assert audit.explain().startswith("consistent: the announcement matches")
     assert audit.explain("zh").startswith("一致：复核结果与公布一致")
+    html = audit._repr_html_()
+    assert html.count("<table>") == 1 and "<caption>Election audit: consistent" in html
 
 
 def test_unit_counting_outside_ballots_and_wrong_winner():
@@ -120,6 +122,8 @@ def test_unexplained_difference_has_no_cause():
     assert codes(audit) == ["participation-heads"]
     assert audit.discrepancies[0].text("zh").startswith("参与表决人数")
     assert not audit.causes and audit.unexplained == audit.discrepancies
+    html = audit._repr_html_()
+    assert html.count("<table>") == 2 and "<caption>Election audit: inconsistent" in html
 
 
 def test_motion_audit():

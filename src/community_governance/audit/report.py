@@ -127,21 +127,15 @@ class AuditReport:
             for d in self._others()
         ]
         headers, rows = self._recount_table("en")
-        return "".join(
-            [
-                html_table(
-                    f"{self._title}: {self.verdict()}",
-                    ["cause", "persons", "units", "explains"],
-                    causes,
-                ),
-                html_table(
-                    "Other differing figures",
-                    ["figure", "announced", "recounted", "split"],
-                    rest,
-                ),
-                html_table("Recount", headers, rows),
-            ]
-        )
+        caption = f"{self._title}: {self.verdict()}"
+        tables = []
+        if causes:
+            tables.append(html_table(caption, ["cause", "persons", "units", "explains"], causes))
+            caption = "Other differing figures"
+        if rest:
+            tables.append(html_table(caption, ["figure", "announced", "recounted", "split"], rest))
+        tables.append(html_table(caption if not tables else "Recount", headers, rows))
+        return "".join(tables)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data with a versioned ``schema`` key."""
