@@ -128,3 +128,58 @@ def test_round_trip_refuses_changed_derived_facts():
     data["discrepancies"].pop()
     with pytest.raises(cg.GovernanceError, match="discrepancies"):
         ElectionAudit.from_dict(data)
+
+
+def test_round_trip_refuses_changed_causes():
+    audit = elect_audit()
+    data = audit.to_dict()
+    a = next(d for d in data["discrepancies"] if d["subject"] == "A")
+    a["parts"] = [{"amount": 2, "cause": a["parts"][0]["cause"]}]  # hide the unexplained +1
+    with pytest.raises(
+        cg.GovernanceError, match=r"counted twice\] is stored as 2 but the data give 1"
+    ):
+        ElectionAudit.from_dict(data)
+    data = audit.to_dict()
+    data["discrepancies"][0]["parts"][0]["cause"]["en"] = "a clerical slip"
+    with pytest.raises(cg.GovernanceError, match=r"causes\[persons-counted-more-than-once\]"):
+        ElectionAudit.from_dict(data)
+    data = audit.to_dict()
+    data["discrepancies"][0]["parts"][0]["cause"]["code"] = "typo"
+    with pytest.raises(cg.GovernanceError, match=r"causes\[typo\].*give None"):
+        ElectionAudit.from_dict(data)
+    data = audit.to_dict()
+    data["discrepancies"][0]["en"] = "persons who liked it"
+    with pytest.raises(cg.GovernanceError, match="discrepancies"):
+        ElectionAudit.from_dict(data)
+
+
+def test_round_trip_of_every_cause():
+    register = estate()
+    few = [ElectionBallot(f"3-{i}", ["A"]) for i in range(1, 6)]
+    few += [ElectionBallot("9-9", ["A"]), ElectionBallot("3-1", ["A"])]
+    few += [ElectionBallot("1-101", ["A"]), ElectionBallot("2-301", [])]
+    audit = audit_election(
+        register,
+        few,
+        AnnouncedElection(participating_heads=13, candidates={"A": 11}),
+        candidates=["A"],
+        seats=1,
+        rules=SH,
+    )
+    assert {c.code for c in audit.causes} == {
+        "ballot-outside-register",
+        "duplicate-ballot",
+        "conflicting-ballots",
+        "persons-counted-more-than-once",
+        "non-voters-counted",
+    }
+    assert ElectionAudit.from_dict(audit.to_dict()) == audit
+    motion = audit_decision(
+        register,
+        [cg.Ballot("3-1", "agree")],
+        AnnouncedDecision(participating_heads=12),
+        matter="hire-or-dismiss-manager",
+        rules=SH,
+    )
+    assert [c.code for c in motion.causes] == ["non-voters-counted"]
+    assert DecisionAudit.from_dict(motion.to_dict()) == motion

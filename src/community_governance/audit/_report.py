@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from community_governance._base.exact import Exact, exact
-from community_governance.audit.attribution import Repeat, repeated
+from community_governance.audit.attribution import Repeat, non_voters, repeated
 from community_governance.audit.findings import Cause
 from community_governance.exceptions import AuditError, InvalidAreaError
 from community_governance.register.estate import Estate
@@ -165,3 +165,21 @@ def _conflicting(label: str, units: Sequence[str]) -> Cause:
         f"the ballots of {label} (units {', '.join(units)}) differ; they were recounted as spoiled",
         f"{label}的多张选票（专有部分{'、'.join(units)}）不一致，按废票重新计算",
     )
+
+
+def rebuilt(cause: Cause, not_voting: int) -> Cause | None:
+    """The cause as the audit would write it for its persons and units (``None``: unknown).
+
+    Used on load to refuse a cause whose text or citation was changed.
+    """
+    label = "".join(cause.persons[:1])
+    unit = "".join(cause.units[:1])
+    makers: dict[str, Callable[[], Cause]] = {
+        "persons-counted-more-than-once": lambda: repeated(label, cause.units).cause,
+        "non-voters-counted": lambda: non_voters(not_voting),
+        "ballot-outside-register": lambda: _outside(unit),
+        "duplicate-ballot": lambda: _extra(unit, label),
+        "conflicting-ballots": lambda: _conflicting(label, cause.units),
+    }
+    maker = makers.get(cause.code)
+    return None if maker is None else maker()

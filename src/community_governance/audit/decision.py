@@ -74,6 +74,10 @@ class DecisionAudit(AuditReport):
     def _reload_recount(self) -> None:
         Decision.from_dict(self.recount.to_dict())
 
+    def _not_voting(self) -> int:
+        tally = self.recount.tally
+        return tally.total.heads - tally.participating.heads
+
     def _recount_table(self, lang: str) -> tuple[list[str], list[list[str]]]:
         zh = lang == "zh"
         tally = self.recount.tally

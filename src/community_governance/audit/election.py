@@ -100,6 +100,9 @@ class ElectionAudit(AuditReport):
     def _reload_recount(self) -> None:
         ElectionResult.from_dict(self.recount.to_dict())
 
+    def _not_voting(self) -> int:
+        return self.recount.total.heads - self.recount.participating.heads
+
     def _recount_table(self, lang: str) -> tuple[list[str], list[list[str]]]:
         zh = lang == "zh"
         headers = (

@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Self
 
 from community_governance._base.html import html_table
 from community_governance._base.serial import check_derived, dump, load
+from community_governance.audit._report import rebuilt
 from community_governance.audit.findings import Cause, Discrepancy
 
 __all__ = ["AuditReport"]
@@ -18,7 +19,8 @@ class AuditReport:
     Subclasses are attrs classes with ``announced``, ``recount``, ``discrepancies`` and
     ``irregularities`` fields; they set ``_title``/``_title_zh``/``_schema`` and give the
     figures a recount shows (`_recount_table`), the differences the announcement and recount
-    alone give (`_differences`) and a re-check of the recount on load (`_reload_recount`).
+    alone give (`_differences`), a re-check of the recount on load (`_reload_recount`) and
+    the number of persons who did not vote (`_not_voting`).
     """
 
     __slots__ = ()
@@ -117,6 +119,9 @@ class AuditReport:
     def _reload_recount(self) -> None:
         raise NotImplementedError  # every subclass defines it
 
+    def _not_voting(self) -> int:
+        raise NotImplementedError  # every subclass defines it
+
     def _repr_html_(self) -> str:
         causes = [
             [c.text(), ", ".join(c.persons), ", ".join(c.units), _figures(self._alone(c))]
@@ -146,8 +151,9 @@ class AuditReport:
         """Rebuild an audit from `to_dict` output, refusing derived facts that do not fit.
 
         The recount is re-checked by its own ``from_dict``; the differing figures are
-        recomputed from the announcement and the recount, and each split must add up to its
-        difference.
+        recomputed from the announcement and the recount; each cause's text is rebuilt from
+        its persons and units; each split must add up to its difference, and no person
+        counted once per unit may explain more than their extra units.
 
         Raises:
             InvalidRecordError: the data do not fit the audit.
@@ -160,19 +166,27 @@ class AuditReport:
         check_derived(
             what, "discrepancies", _keys(audit.discrepancies), _keys(audit._differences())
         )
+        for cause in audit.causes:
+            check_derived(what, f"causes[{cause.code}]", cause, rebuilt(cause, audit._not_voting()))
         for item in audit.discrepancies:
             if item.parts:
-                check_derived(
-                    what,
-                    f"discrepancies[{item.code}:{item.subject}].parts",
-                    sum(part.amount for part in item.parts),
-                    int(item.announced) - int(item.recounted),
-                )
+                _check_parts(what, item)
         return audit
 
 
-def _keys(items: Sequence[Discrepancy]) -> list[tuple[str, str, str, str]]:
-    return [(d.code, d.subject, d.announced, d.recounted) for d in items]
+def _check_parts(what: str, item: Discrepancy) -> None:
+    """The parts add up to the difference; no person explains more than their extra units."""
+    where = f"discrepancies[{item.code}:{item.subject}].parts"
+    total = sum(part.amount for part in item.parts)
+    check_derived(what, where, total, int(item.announced) - int(item.recounted))
+    for part in item.parts:
+        if part.cause is not None and part.cause.code == "persons-counted-more-than-once":
+            most = len(part.cause.units) - 1
+            check_derived(what, f"{where}[{part.cause.en}]", part.amount, min(part.amount, most))
+
+
+def _keys(items: Sequence[Discrepancy]) -> list[tuple[str, ...]]:
+    return [(d.code, d.subject, d.announced, d.recounted, d.en, d.zh) for d in items]
 
 
 def _figures(items: Sequence[Discrepancy]) -> str:
