@@ -161,7 +161,7 @@ def test_round_trip_of_every_cause():
     audit = audit_election(
         register,
         few,
-        AnnouncedElection(participating_heads=13, candidates={"A": 11}),
+        AnnouncedElection(participating_heads=15, candidates={"A": 13}),
         candidates=["A"],
         seats=1,
         rules=SH,

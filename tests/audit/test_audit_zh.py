@@ -38,7 +38,11 @@ def election_audits(register):
     base = [ElectionBallot(f"1-{i}", ["A", "B"] if i < 7 else ["C"]) for i in range(1, 10)]
     base += [ElectionBallot("2-1", ["A", "B"]), ElectionBallot("3-1", ["C"])]
     irregular = [*base, ElectionBallot("9-9", ["A"]), ElectionBallot("1-1", ["A"])]
-    irregular += [ElectionBallot("3-2", ["A"])]
+    irregular += [
+        ElectionBallot("3-2", ["A"]),
+        ElectionBallot("1-1", ["B"]),
+        ElectionBallot("9-9", []),
+    ]
     announced = AnnouncedElection(
         participating_heads=13,
         participating_area="1",
@@ -106,3 +110,10 @@ def test_the_zh_texts_cover_every_cause():
         "persons-counted-more-than-once",
         "non-voters-counted",
     }
+
+
+def test_several_extra_ballots_are_one_cause():
+    audit = next(election_audits(estate()))
+    outside, extra = audit.irregularities[:2]
+    assert outside.count == 2 and outside.en.startswith("the 2 ballots for unit 9-9")
+    assert extra.count == 2 and extra.zh == "专有部分1-1（o1）的多出的2张选票（未计入）"

@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from community_governance._base.exact import Exact, exact
-from community_governance.audit.attribution import Repeat, non_voters, repeated
+from community_governance.audit.attribution import non_voters, repeated
 from community_governance.audit.findings import Cause
 from community_governance.exceptions import AuditError, InvalidAreaError
 from community_governance.register.estate import Estate
@@ -85,12 +85,14 @@ class Scan(Generic[B]):
     Attributes:
         usable: The ballots a recount can use.
         irregular: Irregularities of the ballots, one cause each.
-        repeats: Persons whose ballots came from several units, with the first such ballot.
+        evidence: Each cause a per-unit count would add ballots for, with those ballots, in
+            the order differences are attributed: a multi-unit person's ballots after the
+            first, a unit's further ballots, the ballots outside the register.
     """
 
     usable: tuple[B, ...]
     irregular: tuple[Cause, ...]
-    repeats: tuple[tuple[Repeat, B], ...]
+    evidence: tuple[tuple[Cause, tuple[B, ...]], ...]
 
 
 def prescan(
@@ -107,24 +109,28 @@ def prescan(
     case is reported once, naming the units and the person.
     """
     kept: dict[str, B] = {}
-    outside: dict[str, None] = {}
-    extra: dict[str, None] = {}
+    outside: dict[str, list[B]] = {}
+    extra: dict[str, list[B]] = {}
     index = estate._index
     for ballot in ballots:
         unit = unit_of(ballot)
         if unit not in index:
-            outside[unit] = None
+            outside.setdefault(unit, []).append(ballot)
         elif unit in kept:
-            extra[unit] = None
+            extra.setdefault(unit, []).append(ballot)
         else:
             kept[unit] = ballot
-    found = [_outside(unit) for unit in outside]
-    found += [_extra(unit, estate.person_of(unit).label) for unit in extra]
+    outside_evidence = [(_outside(u, len(items)), tuple(items)) for u, items in outside.items()]
+    extra_evidence = [
+        (_extra(unit, estate.person_of(unit).label, len(items)), tuple(items))
+        for unit, items in extra.items()
+    ]
+    found = [cause for cause, _ in [*outside_evidence, *extra_evidence]]
+    evidence: list[tuple[Cause, tuple[B, ...]]] = []
     by_person: dict[int, list[str]] = {}
     person_of = estate._grouping.person_of
     for unit in kept:
         by_person.setdefault(person_of[index[unit]], []).append(unit)
-    repeats: list[tuple[Repeat, B]] = []
     for person, units in by_person.items():
         label = estate.persons[person].label
         first = kept[units[0]]
@@ -133,27 +139,37 @@ def prescan(
                 kept[u] = spoil(kept[u])
             found.append(_conflicting(label, units))
         if len(units) > 1:
-            repeats.append((repeated(label, units), kept[units[0]]))
-    return Scan(tuple(kept.values()), tuple(found), tuple(repeats))
+            evidence.append((repeated(label, units), tuple(kept[u] for u in units[1:])))
+    evidence += extra_evidence + outside_evidence
+    return Scan(tuple(kept.values()), tuple(found), tuple(evidence))
 
 
-def _outside(unit: str) -> Cause:
+def _outside(unit: str, count: int) -> Cause:
+    ballots, ballots_zh = (
+        ("the ballot", "选票") if count == 1 else (f"the {count} ballots", f"{count}张选票")
+    )
     return Cause(
         "ballot-outside-register",
         (),
         (unit,),
-        f"a ballot for unit {unit} is outside the register and was left out",
-        f"专有部分{unit}不在业主名册中，其选票未计入",
+        f"{ballots} for unit {unit}, outside the register, not counted",
+        f"不在业主名册中的专有部分{unit}的{ballots_zh}（未计入）",
+        count=count,
     )
 
 
-def _extra(unit: str, label: str) -> Cause:
+def _extra(unit: str, label: str, count: int) -> Cause:
+    if count == 1:
+        en, zh = "the second ballot", "第二张选票"
+    else:
+        en, zh = f"the {count} further ballots", f"多出的{count}张选票"
     return Cause(
         "duplicate-ballot",
         (label,),
         (unit,),
-        f"unit {unit} ({label}) has more than one ballot; the first was counted",
-        f"专有部分{unit}（{label}）有多张选票，仅计第一张",
+        f"{en} of unit {unit} ({label}), not counted",
+        f"专有部分{unit}（{label}）的{zh}（未计入）",
+        count=count,
     )
 
 
@@ -175,10 +191,10 @@ def rebuilt(cause: Cause, not_voting: int) -> Cause | None:
     label = "".join(cause.persons[:1])
     unit = "".join(cause.units[:1])
     makers: dict[str, Callable[[], Cause]] = {
-        "persons-counted-more-than-once": lambda: repeated(label, cause.units).cause,
+        "persons-counted-more-than-once": lambda: repeated(label, cause.units),
         "non-voters-counted": lambda: non_voters(not_voting),
-        "ballot-outside-register": lambda: _outside(unit),
-        "duplicate-ballot": lambda: _extra(unit, label),
+        "ballot-outside-register": lambda: _outside(unit, cause.count),
+        "duplicate-ballot": lambda: _extra(unit, label, cause.count),
         "conflicting-ballots": lambda: _conflicting(label, cause.units),
     }
     maker = makers.get(cause.code)

@@ -3,7 +3,8 @@
 An announcement that counts ballots per unit counts a person holding ``n`` units ``n`` times
 (SPC interpretation on building ownership disputes Art. 9 counts them once); one that adds the
 owners who did not vote to the majority needs a covenant or rules-of-procedure clause (Guidance
-Rules for Owners' Meetings and Committees Art. 26(2)). Each such person is one
+Rules for Owners' Meetings and Committees Art. 26(2)); ballots outside the register and a
+unit's extra ballots, counted, add to the figures too. Each is one
 [Cause][community_governance.audit.Cause]; a difference is split among the causes that fit it
 and the unexplained rest.
 """
@@ -18,7 +19,7 @@ from community_governance._base.citations import Citation
 from community_governance.audit.findings import Cause, Discrepancy, Part
 from community_governance.register.counting import SPC_ART_9
 
-__all__ = ["GUIDANCE_ART_26", "Repeat", "attribute", "non_voters", "repeated"]
+__all__ = ["GUIDANCE_ART_26", "attribute", "non_voters", "repeated"]
 
 GUIDANCE_ART_26 = Citation(
     "guidance_rules_2009",
@@ -27,31 +28,23 @@ GUIDANCE_ART_26 = Citation(
 )
 
 
-@attrs.frozen(slots=True)
-class Repeat:
-    """A counted person whose ballots came from several units (counted too often per unit).
-
-    Attributes:
-        cause: The cause naming the person and the units.
-        extra: How many times too often a per-unit count counts the person.
-    """
-
-    cause: Cause
-    extra: int
-
-
-def repeated(label: str, units: Sequence[str]) -> Repeat:
+def repeated(label: str, units: Sequence[str]) -> Cause:
     """The cause for ``label`` counted once per unit of ``units`` (two or more)."""
     times = "twice" if len(units) == 2 else f"{len(units)} times"
-    cause = Cause(
+    who, who_zh = (
+        ("the developer", "建设单位")
+        if label == "developer"
+        else (f"owner {label}", f"业主{label}")
+    )
+    return Cause(
         "persons-counted-more-than-once",
         (label,),
         units,
-        f"owner {label} (units {', '.join(units)}) counted {times}",
-        f"业主{label}（专有部分{'、'.join(units)}）被重复计为{len(units)}人",
+        f"{who} (units {', '.join(units)}) counted {times}",
+        f"{who_zh}（专有部分{'、'.join(units)}）被重复计为{len(units)}人",
         SPC_ART_9,
+        count=len(units) - 1,
     )
-    return Repeat(cause, len(units) - 1)
 
 
 def non_voters(count: int) -> Cause:
@@ -64,6 +57,7 @@ def non_voters(count: int) -> Cause:
         "clause adding non-voters to the majority",
         f"计入了未参与表决的{count}名业主，但规则中没有将未表决业主计入多数的管理规约条款",
         GUIDANCE_ART_26,
+        count=count,
     )
 
 
@@ -71,17 +65,18 @@ def attribute(
     difference: Discrepancy,
     announced: int,
     recounted: int,
-    repeats: Sequence[Repeat],
+    evidence: Sequence[tuple[Cause, int]],
     silent: Cause | None = None,
     not_voting: int = 0,
 ) -> Discrepancy:
-    """Split ``announced - recounted`` among the repeats, then the non-voters, then the rest.
+    """Split ``announced - recounted`` among the evidence, then the non-voters, then the rest.
 
     Args:
         difference: The discrepancy of the head count.
         announced: The announced head count.
         recounted: The recounted head count.
-        repeats: The persons counted once per unit who bear on this figure.
+        evidence: Each cause a per-unit count adds to this figure, with how much it adds
+            (ballots outside the register or extra, a person's units after the first).
         silent: The non-voters cause, when the rules carry no clause counting them.
         not_voting: How many persons did not vote.
 
@@ -90,12 +85,11 @@ def attribute(
     """
     remaining = announced - recounted
     parts: list[Part] = []
-    for repeat in repeats:
-        if remaining <= 0:
-            break
-        take = min(repeat.extra, remaining)
-        parts.append(Part(take, repeat.cause))
-        remaining -= take
+    for cause, adds in evidence:
+        take = min(adds, remaining)
+        if take > 0:
+            parts.append(Part(take, cause))
+            remaining -= take
     if silent is not None and 0 < remaining == not_voting:
         parts.append(Part(remaining, silent))
         remaining = 0

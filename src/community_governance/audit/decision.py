@@ -184,16 +184,22 @@ def decision_differences(announced: AnnouncedDecision, recount: Decision) -> lis
 def _attributed(
     difference: Discrepancy, scan: Scan[Ballot], recount: Decision, rules: RuleSet
 ) -> Discrepancy:
-    """Split a head-count difference among the persons counted per unit and the non-voters."""
+    """Split a head-count difference among the ballots a per-unit count adds and non-voters."""
     tally = recount.tally
     if difference.code == "participation-heads":
-        repeats = [r for r, b in scan.repeats if b.proxy is None or b.proxy.written_authorisation]
+        evidence = [
+            (cause, sum(1 for b in items if b.proxy is None or b.proxy.written_authorisation))
+            for cause, items in scan.evidence
+        ]
         recounted = tally.participating.heads
     elif difference.code == "agree-heads":
-        repeats = [r for r, b in scan.repeats if b.choice is Choice.AGREE]
+        evidence = [
+            (cause, sum(1 for b in items if b.choice is Choice.AGREE))
+            for cause, items in scan.evidence
+        ]
         recounted = tally.agree.heads
     else:
         return difference
     not_voting = tally.total.heads - tally.participating.heads
     silent = non_voters(not_voting) if rules.param("deemed_vote") is None else None
-    return attribute(difference, int(difference.announced), recounted, repeats, silent, not_voting)
+    return attribute(difference, int(difference.announced), recounted, evidence, silent, not_voting)

@@ -234,16 +234,19 @@ def election_differences(
 def _attributed(
     difference: Discrepancy, scan: Scan[ElectionBallot], recount: ElectionResult, rules: RuleSet
 ) -> Discrepancy:
-    """Split a head-count difference among the persons counted per unit and the non-voters."""
+    """Split a head-count difference among the ballots a per-unit count adds and non-voters."""
     if difference.code == "participation-heads":
-        repeats = [repeat for repeat, _ in scan.repeats]
+        evidence = [(cause, len(items)) for cause, items in scan.evidence]
         recounted = recount.participating.heads
     elif difference.code == "candidate-heads":
         cid = difference.subject
-        repeats = [r for r, b in scan.repeats if not b.spoiled and cid in b.approvals]
+        evidence = [
+            (cause, sum(1 for b in items if not b.spoiled and cid in b.approvals))
+            for cause, items in scan.evidence
+        ]
         recounted = recount.candidate(cid).approvals.heads
     else:
         return difference
     not_voting = recount.total.heads - recount.participating.heads
     silent = non_voters(not_voting) if rules.param("deemed_vote") is None else None
-    return attribute(difference, int(difference.announced), recounted, repeats, silent, not_voting)
+    return attribute(difference, int(difference.announced), recounted, evidence, silent, not_voting)

@@ -37,6 +37,8 @@ class Cause:
         en: What happened, in English (names the persons and units).
         zh: What happened, in Chinese.
         citation: The rule behind it, if any.
+        count: How much a per-unit count adds for it at most: the ballots outside the register
+            or extra for the unit, a person's units after the first, the persons not voting.
     """
 
     code: str
@@ -45,6 +47,7 @@ class Cause:
     en: str
     zh: str
     citation: Citation | None = None
+    count: int = 1
 
     def text(self, lang: str = "en") -> str:
         """What happened, with its source."""

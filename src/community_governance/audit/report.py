@@ -175,13 +175,13 @@ class AuditReport:
 
 
 def _check_parts(what: str, item: Discrepancy) -> None:
-    """The parts add up to the difference; no person explains more than their extra units."""
+    """The parts add up to the difference; no cause explains more than its count."""
     where = f"discrepancies[{item.code}:{item.subject}].parts"
     total = sum(part.amount for part in item.parts)
     check_derived(what, where, total, int(item.announced) - int(item.recounted))
     for part in item.parts:
-        if part.cause is not None and part.cause.code == "persons-counted-more-than-once":
-            most = len(part.cause.units) - 1
+        if part.cause is not None:
+            most = part.cause.count
             check_derived(what, f"{where}[{part.cause.en}]", part.amount, min(part.amount, most))
 
 
