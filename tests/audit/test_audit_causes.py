@@ -183,3 +183,36 @@ def test_round_trip_of_every_cause():
     )
     assert [c.code for c in motion.causes] == ["non-voters-counted"]
     assert DecisionAudit.from_dict(motion.to_dict()) == motion
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "field"),
+    [
+        (("announced", "participating_heads"), 13.0, "announced.participating_heads"),
+        (("announced", "participating_heads"), True, "announced.participating_heads"),
+        (("discrepancies", 0, "parts", 0, "amount"), 1.0, "discrepancies[0].parts[0].amount"),
+    ],
+)
+def test_round_trip_refuses_coercion(where, value, field):
+    data = elect_audit().to_dict()
+    target = data
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = value
+    with pytest.raises(cg.InvalidRecordError, match="refused") as caught:
+        ElectionAudit.from_dict(data)
+    assert caught.value.field == field
+
+
+def test_decision_round_trip_refuses_a_string_result():
+    votes = [cg.Ballot("1-101", "agree"), cg.Ballot("3-1", "oppose")]
+    audit = audit_decision(
+        estate(), votes, AnnouncedDecision(passed=True), matter="hire-or-dismiss-manager", rules=SH
+    )
+    data = audit.to_dict()
+    data["announced"]["passed"] = "no"
+    with pytest.raises(cg.InvalidRecordError, match=r"announced.passed is 'no'"):
+        DecisionAudit.from_dict(data)
+    data["announced"]["passed"] = False  # the "passed" difference no longer follows
+    with pytest.raises(cg.GovernanceError, match="discrepancies is stored as"):
+        DecisionAudit.from_dict(data)

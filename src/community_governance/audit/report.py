@@ -9,6 +9,7 @@ from community_governance._base.html import html_table
 from community_governance._base.serial import check_derived, dump, load
 from community_governance.audit._report import rebuilt
 from community_governance.audit.findings import Cause, Discrepancy
+from community_governance.exceptions import InvalidRecordError
 
 __all__ = ["AuditReport"]
 
@@ -156,10 +157,13 @@ class AuditReport:
         counted once per unit may explain more than their extra units.
 
         Raises:
-            InvalidRecordError: the data do not fit the audit.
+            InvalidRecordError: the data do not fit the audit, hold a float, or hold a
+                non-boolean where a boolean is meant (``passed``, ``spoiled``...) or a boolean
+                where a whole count is meant (message names the field).
             DerivedFactMismatchError: a stored difference or split does not match the
                 recomputed one (message names the field and both values).
         """
+        _check_plain(cls.__name__, data, "")
         audit = load(cls, data, cls._schema)
         audit._reload_recount()
         what = cls.__name__
@@ -183,6 +187,34 @@ def _check_parts(what: str, item: Discrepancy) -> None:
         if part.cause is not None:
             most = part.cause.count
             check_derived(what, f"{where}[{part.cause.en}]", part.amount, min(part.amount, most))
+
+
+_INTEGERS = frozenset(
+    {"amount", "count", "heads", "participating_heads", "agree_heads", "round", "seats"}
+)
+
+
+def _check_plain(what: str, data: object, path: str) -> None:
+    """Refuse what cattrs would coerce: floats anywhere, strings for booleans, bools for counts."""
+    key = path.rsplit(".", 1)[-1]
+    bad = isinstance(data, float) or (
+        (key == "passed" and data is not None and not isinstance(data, bool))
+        or (key in _INTEGERS and isinstance(data, bool))
+    )
+    if bad:
+        raise InvalidRecordError(
+            f"{what}.from_dict: {path} is {data!r}: floats, strings for booleans and "
+            "booleans for counts are refused",
+            row=None,
+            field=path,
+            value=data,
+        )
+    if isinstance(data, dict):
+        for name, value in data.items():
+            _check_plain(what, value, f"{path}.{name}" if path else str(name))
+    elif isinstance(data, list):
+        for position, value in enumerate(data):
+            _check_plain(what, value, f"{path}[{position}]")
 
 
 def _keys(items: Sequence[Discrepancy]) -> list[tuple[str, ...]]:
