@@ -67,6 +67,7 @@ def test_one_cause_named_once_and_the_mistyped_count_split():
         f"persons approving A: announced 12, recounted 10: +1 explained by {LI}, +1 unexplained"
     )
     assert audit.unexplained == (a,) and str(a) == a.text()
+    assert str(li) == li.text() and str(a.parts[1]) == "+1 unexplained"
     text = audit.explain()
     assert text.count(LI) == 2  # the cause once, and A's split
     cause_line = next(line for line in text.splitlines() if line.startswith(f"  ✗ {LI}"))

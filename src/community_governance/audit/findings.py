@@ -58,6 +58,9 @@ class Cause:
             f"（{self.citation.format('zh')}）" if lang == "zh" else f" ({self.citation.format()})"
         )
 
+    def __str__(self) -> str:
+        return self.text()
+
 
 @attrs.frozen(slots=True)
 class Part:
@@ -79,6 +82,9 @@ class Part:
         if lang == "zh":
             return f"{sign}可由以下原因解释：{self.cause.zh}"
         return f"{sign} explained by {self.cause.en}"
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 def _parts(value: Sequence[Part]) -> tuple[Part, ...]:
