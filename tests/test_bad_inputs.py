@@ -13,6 +13,7 @@ import attrs
 import pytest
 
 import community_governance as cg
+from community_governance import audit
 from community_governance._base.citations import Citation
 from community_governance.jurisdictions import REGISTRY
 
@@ -498,6 +499,56 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         cg.exceptions.InvalidRecordError,
         ValueError,
         "ballot/1",
+    ),
+    # ------------------------------------------------------------------ audits
+    (
+        "audit float percentage",
+        lambda: audit.reported_percentage(103, 96.8),
+        cg.exceptions.AuditError,
+        ValueError,
+        "96.8",
+    ),
+    (
+        "audit bool total",
+        lambda: audit.reported_percentage(True, "5"),
+        cg.exceptions.AuditError,
+        ValueError,
+        "total",
+    ),
+    (
+        "audit str count",
+        lambda: audit.AnnouncedDecision(agree_heads="3"),
+        cg.exceptions.AuditError,
+        ValueError,
+        "'3'",
+    ),
+    (
+        "audit str passed",
+        lambda: audit.AnnouncedDecision(passed="no"),
+        cg.exceptions.AuditError,
+        ValueError,
+        "'no'",
+    ),
+    (
+        "audit str elected",
+        lambda: audit.AnnouncedElection(elected="Ma"),
+        cg.exceptions.AuditError,
+        ValueError,
+        "'Ma'",
+    ),
+    (
+        "audit elected id",
+        lambda: audit.AnnouncedElection(elected=[7]),
+        cg.exceptions.AuditError,
+        ValueError,
+        "7",
+    ),
+    (
+        "audit candidate id",
+        lambda: audit.AnnouncedCandidate(None),
+        cg.exceptions.AuditError,
+        ValueError,
+        "None",
     ),
 ]
 

@@ -22,6 +22,7 @@ __all__ = [
     "CalendarError",
     "CandidateError",
     "ConflictingBallotsError",
+    "DerivedFactMismatchError",
     "DuplicateBallotError",
     "DuplicateIdError",
     "ElectionError",
@@ -329,7 +330,7 @@ class BodyError(ElectionError):
         super().__init__(message, field=field, value=value)
 
 
-class AuditError(ElectionError):
+class AuditError(GovernanceError, ValueError):
     """An audit (recount or reported-figure check) was asked with invalid data.
 
     Attributes:
@@ -448,3 +449,24 @@ class HolidayDataUnavailableError(CalendarError, LookupError):
 
     def __init__(self, message: str, *, year: int | None) -> None:
         super().__init__(message, year=year)
+
+
+class DerivedFactMismatchError(GovernanceError, ValueError):
+    """Loaded data state a derived fact (a verdict, an outcome...) that its inputs do not give.
+
+    Attributes:
+        what: The value being loaded (e.g. ``"Decision"``).
+        field: The derived field.
+        stored: The value found in the data.
+        recomputed: The value recomputed from the rest of the data.
+    """
+
+    what: str
+    field: str
+    stored: object
+    recomputed: object
+
+    def __init__(
+        self, message: str, *, what: str, field: str, stored: object, recomputed: object
+    ) -> None:
+        super().__init__(message, what=what, field=field, stored=stored, recomputed=recomputed)

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from community_governance.audit import Reading, reported_percentage
-from community_governance.exceptions import AuditError
+from community_governance.exceptions import AuditError, ElectionError, GovernanceError
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,24 @@ def test_bad_input(total, reported, field):
 def test_no_readings():
     with pytest.raises(AuditError, match="reading"):
         reported_percentage(10, "5", readings=())
+
+
+def test_one_line_verdict_first_and_html():
+    none = reported_percentage(103, "96.8")
+    assert str(none) == "impossible: no whole count of 103 gives 96.8%"
+    assert repr(none) == "<PercentageCheck impossible: no whole count of 103 gives 96.8%>"
+    assert none.verdict("zh") == "不可能：103中没有任何整数能得出96.8%"
+    some = reported_percentage(7, "71.4")
+    assert str(some) == "possible: 5 of 7 give(s) 71.4%"
+    assert some.verdict("zh") == "可能：7中的5可得出71.4%"
+    html = some._repr_html_()
+    assert "<caption>possible: 5 of 7" in html and "<td>5/7</td>" in html
+    assert "<td>rounding, truncation</td>" in html and "<td>—</td>" in html
+    assert "<td>99/103</td>" in none._repr_html_()
+    assert "四舍五入" in some.explain("zh") and "rounding" not in some.explain("zh")
+    assert Reading.TRUNCATION.label("zh") == "截尾" and Reading.ROUNDING.label() == "rounding"
+
+
+def test_audit_error_is_not_an_election_error():
+    assert issubclass(AuditError, GovernanceError) and issubclass(AuditError, ValueError)
+    assert not issubclass(AuditError, ElectionError)

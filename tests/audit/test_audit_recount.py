@@ -39,7 +39,11 @@ def ballots():
 
 
 def codes(audit):
-    return [d.code for d in audit.discrepancies]
+    """Irregularities, then each differing figure followed by the causes explaining it."""
+    found = [c.code for c in audit.irregularities]
+    for item in audit.discrepancies:
+        found += [item.code, *(c.code for c in item.causes)]
+    return found
 
 
 def test_consistent_announcement():
@@ -53,8 +57,10 @@ def test_consistent_announcement():
         estate(), ballots(), announced, candidates=["A", "B", "C"], seats=2, rules=SH
     )
     assert audit.consistent
-    assert audit.explain().startswith("The announcement matches")
-    assert audit.explain("zh").startswith("复核结果与公布一致")
+    assert audit.explain().startswith("consistent: the announcement matches")
+    assert audit.explain("zh").startswith("一致：复核结果与公布一致")
+    html = audit._repr_html_()
+    assert html.count("<table>") == 1 and "<caption>Election audit: consistent" in html
 
 
 def test_unit_counting_outside_ballots_and_wrong_winner():
@@ -70,6 +76,7 @@ def test_unit_counting_outside_ballots_and_wrong_winner():
         "duplicate-ballot",
         "participation-heads",
         "persons-counted-more-than-once",
+        "persons-counted-more-than-once",
         "candidate-heads",
         "persons-counted-more-than-once",
         "candidate-area",
@@ -77,7 +84,8 @@ def test_unit_counting_outside_ballots_and_wrong_winner():
         "persons-counted-more-than-once",
         "elected",
     ]
-    assert audit.discrepancies[0].subject == "9-9"
+    assert audit.irregularities[0].units == ("9-9",)
+    assert [c.persons for c in audit.causes[2:]] == [("o1",), ("developer",)]
     assert "9-9" in audit.explain() and "差异" in audit.explain("zh")
     assert "<table>" in audit._repr_html_()
     assert ElectionAudit.from_dict(audit.to_dict()) == audit
@@ -93,7 +101,8 @@ def test_non_voters_counted_as_agreeing():
         "candidate-heads",
         "non-voters-counted",
     ]
-    assert "Art. 26(2)" in audit.discrepancies[1].text()
+    assert "Art. 26(2)" in audit.discrepancies[0].causes[0].text()
+    assert audit.discrepancies[0].explained
 
 
 def test_conflicting_ballots_recounted_as_spoiled():
@@ -112,6 +121,9 @@ def test_unexplained_difference_has_no_cause():
     )
     assert codes(audit) == ["participation-heads"]
     assert audit.discrepancies[0].text("zh").startswith("参与表决人数")
+    assert not audit.causes and audit.unexplained == audit.discrepancies
+    html = audit._repr_html_()
+    assert html.count("<table>") == 2 and "<caption>Election audit: inconsistent" in html
 
 
 def test_motion_audit():
@@ -137,6 +149,7 @@ def test_motion_audit():
     assert codes(bad) == [
         "participation-heads",
         "persons-counted-more-than-once",
+        "persons-counted-more-than-once",
         "participation-area",
         "agree-heads",
         "persons-counted-more-than-once",
@@ -145,7 +158,7 @@ def test_motion_audit():
     ]
     assert DecisionAudit.from_dict(bad.to_dict()) == bad
     assert "<table>" in bad._repr_html_() and "差异" in bad.explain("zh")
-    assert ok.explain("zh").startswith("复核结果与公布一致")
+    assert ok.explain("zh").startswith("一致：复核结果与公布一致")
     conflicted = audit_decision(
         estate(),
         [cg.Ballot("1-1", "agree"), cg.Ballot("2-1", "oppose")],

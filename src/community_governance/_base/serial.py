@@ -18,7 +18,11 @@ from cattrs.v import format_exception
 
 from community_governance._base.citations import Citation, Uncertain
 from community_governance._base.exact import Exact, format_exact, parse_exact
-from community_governance.exceptions import GovernanceError, InvalidRecordError
+from community_governance.exceptions import (
+    DerivedFactMismatchError,
+    GovernanceError,
+    InvalidRecordError,
+)
 
 T = TypeVar("T")
 
@@ -100,3 +104,19 @@ def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
             field="*",
             value=body,
         ) from error
+
+
+def check_derived(what: str, field: str, stored: object, recomputed: object) -> None:
+    """Refuse loaded data whose derived ``field`` differs from the value recomputed on load.
+
+    Raises:
+        DerivedFactMismatchError: ``stored != recomputed`` (message names both values).
+    """
+    if stored != recomputed:
+        raise DerivedFactMismatchError(
+            f"{what}.from_dict: {field} is stored as {stored!r} but the data give {recomputed!r}",
+            what=what,
+            field=field,
+            stored=stored,
+            recomputed=recomputed,
+        )

@@ -1,50 +1,20 @@
-"""Discrepancies and the ballot pre-scan shared by the audits (private)."""
+"""The ballot pre-scan and the announced-figure converters shared by the audits (private)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar, Protocol, Self, TypeVar
+from typing import Generic, TypeVar
 
 import attrs
 
-from community_governance._base.citations import Citation
 from community_governance._base.exact import Exact, exact
-from community_governance._base.format import decimal_text
-from community_governance._base.html import html_table
-from community_governance._base.serial import dump, load
+from community_governance.audit.attribution import non_voters, repeated
+from community_governance.audit.findings import Cause
 from community_governance.exceptions import AuditError, InvalidAreaError
 from community_governance.register.estate import Estate
 
 B = TypeVar("B")
-
-
-@attrs.frozen(slots=True)
-class Discrepancy:
-    """A difference between the announcement and the recount, or an irregularity found.
-
-    Attributes:
-        code: Stable code, e.g. ``"participation-heads"``, ``"ballot-outside-register"``.
-        subject: What it concerns (a candidate, a unit, ``"participation"``...).
-        announced: The announced figure as text (``None`` for irregularities).
-        recounted: The recounted figure as text (``None`` for irregularities).
-        en: Explanation in English.
-        zh: Explanation in Chinese.
-        citation: The rule behind it, if any.
-    """
-
-    code: str
-    subject: str
-    announced: str | None
-    recounted: str | None
-    en: str
-    zh: str
-    citation: Citation | None = None
-
-    def text(self, lang: str = "en") -> str:
-        """The explanation, with its source."""
-        body = self.zh if lang == "zh" else self.en
-        return body + (f" ({self.citation.format(lang)})" if self.citation is not None else "")
 
 
 def optional_area(value: object) -> Exact | None:
@@ -74,154 +44,158 @@ def optional_count(value: object) -> int | None:
     return value
 
 
+def optional_flag(value: object) -> bool | None:
+    """Converter: ``None``, ``True`` or ``False`` (a string is not a boolean)."""
+    if value is None or isinstance(value, bool):
+        return value
+    raise AuditError(
+        f"announced result {value!r} must be True, False or None", field="passed", value=value
+    )
+
+
+def optional_names(value: object) -> tuple[str, ...] | None:
+    """Converter: ``None`` or a list of candidate ids (a single string is not a list)."""
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise AuditError(
+            f"announced elected {value!r} must be a list of candidate ids",
+            field="elected",
+            value=value,
+        )
+    items = tuple(value)
+    for item in items:
+        candidate_id(item)
+    return items
+
+
+def candidate_id(value: object) -> str:
+    """Validator: a candidate id is a non-empty string."""
+    if not isinstance(value, str) or not value.strip():
+        raise AuditError(
+            f"candidate id {value!r} must be a non-empty string", field="candidate", value=value
+        )
+    return value
+
+
+@attrs.frozen(slots=True)
+class Scan(Generic[B]):
+    """What the pre-scan kept and found.
+
+    Attributes:
+        usable: The ballots a recount can use.
+        irregular: Irregularities of the ballots, one cause each.
+        evidence: Each cause a per-unit count would add ballots for, with those ballots, in
+            the order differences are attributed: a multi-unit person's ballots after the
+            first, a unit's further ballots, the ballots outside the register.
+    """
+
+    usable: tuple[B, ...]
+    irregular: tuple[Cause, ...]
+    evidence: tuple[tuple[Cause, tuple[B, ...]], ...]
+
+
 def prescan(
     estate: Estate,
     ballots: Iterable[B],
     unit_of: Callable[[B], str],
     same: Callable[[B, B], bool],
     spoil: Callable[[B], B],
-) -> tuple[list[B], list[Discrepancy]]:
+) -> Scan[B]:
     """Keep the ballots a recount can use; report the rest.
 
-    Ballots outside the register are left out; a unit's second ballot is left out (the first
-    counts); ballots of one person that differ are all turned into spoiled ballots. Each case
-    is reported.
+    Ballots outside the register are left out; a unit's further ballots are left out (the
+    first counts); ballots of one person that differ are all turned into spoiled ballots. Each
+    case is reported once, naming the units and the person.
     """
     kept: dict[str, B] = {}
-    found: list[Discrepancy] = []
+    outside: dict[str, list[B]] = {}
+    extra: dict[str, list[B]] = {}
     index = estate._index
     for ballot in ballots:
         unit = unit_of(ballot)
         if unit not in index:
-            found.append(
-                Discrepancy(
-                    "ballot-outside-register",
-                    unit,
-                    None,
-                    None,
-                    f"a ballot for unit {unit} is outside the register and was left out",
-                    f"专有部分{unit}不在业主名册中，其选票未计入",
-                )
-            )
+            outside.setdefault(unit, []).append(ballot)
         elif unit in kept:
-            found.append(
-                Discrepancy(
-                    "duplicate-ballot",
-                    unit,
-                    None,
-                    None,
-                    f"unit {unit} has more than one ballot; the first was counted",
-                    f"专有部分{unit}有多张选票，仅计第一张",
-                )
-            )
+            extra.setdefault(unit, []).append(ballot)
         else:
             kept[unit] = ballot
+    outside_evidence = [(_outside(u, len(items)), tuple(items)) for u, items in outside.items()]
+    extra_evidence = [
+        (_extra(unit, estate.person_of(unit).label, len(items)), tuple(items))
+        for unit, items in extra.items()
+    ]
+    found = [cause for cause, _ in [*outside_evidence, *extra_evidence]]
+    evidence: list[tuple[Cause, tuple[B, ...]]] = []
     by_person: dict[int, list[str]] = {}
     person_of = estate._grouping.person_of
     for unit in kept:
         by_person.setdefault(person_of[index[unit]], []).append(unit)
     for person, units in by_person.items():
+        label = estate.persons[person].label
         first = kept[units[0]]
         if any(not same(first, kept[u]) for u in units[1:]):
             for u in units:
                 kept[u] = spoil(kept[u])
-            label = estate.persons[person].label
-            found.append(
-                Discrepancy(
-                    "conflicting-ballots",
-                    label,
-                    None,
-                    None,
-                    f"the ballots of {label} (units {', '.join(units)}) differ; they were "
-                    "recounted as spoiled",
-                    f"{label}的多张选票（{'、'.join(units)}）不一致，按废票重新计算",
-                )
-            )
-    return list(kept.values()), found
+            found.append(_conflicting(label, units))
+        if len(units) > 1:
+            evidence.append((repeated(label, units), tuple(kept[u] for u in units[1:])))
+    evidence += extra_evidence + outside_evidence
+    return Scan(tuple(kept.values()), tuple(found), tuple(evidence))
 
 
-def compare(
-    code: str, subject: str, announced: object, recounted: object, what_en: str, what_zh: str
-) -> list[Discrepancy]:
-    """A discrepancy when an announced figure differs from the recount (``None``: not announced)."""
-    if announced is None or announced == recounted:
-        return []
-    a, r = _text(announced), _text(recounted)
-    return [
-        Discrepancy(
-            code,
-            subject,
-            a,
-            r,
-            f"{what_en}: announced {a}, recounted {r}",
-            f"{what_zh}：公布为{a}，复核为{r}",
-        )
-    ]
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else decimal_text(value)  # type: ignore[arg-type]
-
-
-def discrepancy_html(caption: str, items: Sequence[Discrepancy], footer: Sequence[str]) -> str:
-    """The discrepancies as an HTML table."""
-    rows = [[d.code, d.subject, d.announced or "", d.recounted or "", d.en] for d in items]
-    return html_table(
-        caption, ["code", "subject", "announced", "recounted", "explanation"], rows, footer=footer
+def _outside(unit: str, count: int) -> Cause:
+    ballots, ballots_zh = (
+        ("the ballot", "选票") if count == 1 else (f"the {count} ballots", f"{count}张选票")
+    )
+    return Cause(
+        "ballot-outside-register",
+        (),
+        (unit,),
+        f"{ballots} for unit {unit}, outside the register, not counted",
+        f"不在业主名册中的专有部分{unit}的{ballots_zh}（未计入）",
+        count=count,
     )
 
 
-def listing(items: Sequence[Discrepancy], lang: str) -> list[str]:
-    """One line per discrepancy."""
-    return [f"  ✗ {d.text(lang)}" for d in items]
+def _extra(unit: str, label: str, count: int) -> Cause:
+    if count == 1:
+        en, zh = "the second ballot", "第二张选票"
+    else:
+        en, zh = f"the {count} further ballots", f"多出的{count}张选票"
+    return Cause(
+        "duplicate-ballot",
+        (label,),
+        (unit,),
+        f"{en} of unit {unit} ({label}), not counted",
+        f"专有部分{unit}（{label}）的{zh}（未计入）",
+        count=count,
+    )
 
 
-class _Explains(Protocol):
-    def explain(self, lang: str = ...) -> str: ...
+def _conflicting(label: str, units: Sequence[str]) -> Cause:
+    return Cause(
+        "conflicting-ballots",
+        (label,),
+        units,
+        f"the ballots of {label} (units {', '.join(units)}) differ; they were recounted as spoiled",
+        f"{label}的多张选票（专有部分{'、'.join(units)}）不一致，按废票重新计算",
+    )
 
 
-class AuditReport:
-    """What every audit result does: verdict, explanation, notebook view and plain data.
+def rebuilt(cause: Cause, not_voting: int) -> Cause | None:
+    """The cause as the audit would write it for its persons and units (``None``: unknown).
 
-    Subclasses are attrs classes with ``discrepancies`` and ``recount`` fields and set
-    ``_title`` (for the notebook caption) and ``_schema`` (for ``to_dict``).
+    Used on load to refuse a cause whose text or citation was changed.
     """
-
-    __slots__ = ()
-    _title: ClassVar[str]
-    _schema: ClassVar[str]
-    discrepancies: tuple[Discrepancy, ...]
-    recount: _Explains
-
-    @property
-    def consistent(self) -> bool:
-        """Whether the announcement matches the recount with no irregularity."""
-        return not self.discrepancies
-
-    def explain(self, lang: str = "en") -> str:
-        """A verdict line, the discrepancies, then the recount's explanation."""
-        count = len(self.discrepancies)
-        if lang == "zh":
-            head = f"发现{count}处差异" if count else "复核结果与公布一致"
-        else:
-            head = (
-                f"{count} discrepancies found" if count else "The announcement matches the recount"
-            )
-        recount = self.recount.explain(lang)
-        return "\n".join([head, *listing(self.discrepancies, lang), "", recount])
-
-    def _repr_html_(self) -> str:
-        return discrepancy_html(
-            f"{self._title}: {len(self.discrepancies)} discrepancies",
-            self.discrepancies,
-            [self.recount.explain()],
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data with a versioned ``schema`` key."""
-        return dump(self, self._schema)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Self:
-        """Rebuild an audit from `to_dict` output."""
-        return load(cls, data, cls._schema)
+    label = "".join(cause.persons[:1])
+    unit = "".join(cause.units[:1])
+    makers: dict[str, Callable[[], Cause]] = {
+        "persons-counted-more-than-once": lambda: repeated(label, cause.units),
+        "non-voters-counted": lambda: non_voters(not_voting),
+        "ballot-outside-register": lambda: _outside(unit, cause.count),
+        "duplicate-ballot": lambda: _extra(unit, label, cause.count),
+        "conflicting-ballots": lambda: _conflicting(label, cause.units),
+    }
+    maker = makers.get(cause.code)
+    return None if maker is None else maker()

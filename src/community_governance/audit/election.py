@@ -3,38 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
-from community_governance._base.citations import Citation
 from community_governance._base.exact import Exact
+from community_governance._base.format import decimal_text
 from community_governance.audit._report import (
-    AuditReport,
-    Discrepancy,
-    compare,
+    Scan,
+    candidate_id,
     optional_area,
     optional_count,
+    optional_names,
     prescan,
 )
+from community_governance.audit.attribution import attribute, non_voters
+from community_governance.audit.findings import Cause, Discrepancy, compare
+from community_governance.audit.report import AuditReport
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
 from community_governance.elections.elect import elect
 from community_governance.elections.result import ElectionResult
-from community_governance.register.counting import SPC_ART_9
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, Handling
-
-if TYPE_CHECKING:
-    from community_governance.rules.ruleset import RuleSet
+from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["AnnouncedCandidate", "AnnouncedElection", "ElectionAudit", "audit_election"]
-
-GUIDANCE_ART_26 = Citation(
-    "guidance_rules_2009",
-    "26(2)",
-    note="non-voters join the majority only under a covenant or rules-of-procedure clause",
-)
 
 
 @attrs.frozen(slots=True)
@@ -47,7 +41,7 @@ class AnnouncedCandidate:
         area: Announced approving area (exact; a float is refused).
     """
 
-    candidate: str
+    candidate: str = attrs.field(converter=candidate_id)
     heads: int | None = attrs.field(default=None, converter=optional_count)
     area: Exact | None = attrs.field(default=None, converter=optional_area)
 
@@ -60,10 +54,6 @@ def _announced(value: Any) -> tuple[AnnouncedCandidate, ...]:
             items.append(AnnouncedCandidate(key, heads, area))
         return tuple(items)
     return tuple(value)
-
-
-def _names(value: Iterable[str] | None) -> tuple[str, ...] | None:
-    return None if value is None else tuple(value)
 
 
 @attrs.frozen(slots=True)
@@ -81,25 +71,58 @@ class AnnouncedElection:
     participating_heads: int | None = attrs.field(default=None, converter=optional_count)
     participating_area: Exact | None = attrs.field(default=None, converter=optional_area)
     candidates: tuple[AnnouncedCandidate, ...] = attrs.field(default=(), converter=_announced)
-    elected: tuple[str, ...] | None = attrs.field(default=None, converter=_names)
+    elected: tuple[str, ...] | None = attrs.field(default=None, converter=optional_names)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class ElectionAudit(AuditReport):
-    """The recount and every discrepancy with the announcement.
+    """The recount and every discrepancy with the announcement, grouped by cause.
 
     Attributes:
         announced: What was announced.
         recount: The recounted [ElectionResult][community_governance.elections.ElectionResult].
-        discrepancies: Every difference and irregularity, in the order found.
+        discrepancies: Every announced figure that differs, with its split among causes.
+        irregularities: Irregular ballots found (outside the register, extra, conflicting).
     """
 
     announced: AnnouncedElection
     recount: ElectionResult
     discrepancies: tuple[Discrepancy, ...]
+    irregularities: tuple[Cause, ...] = ()
 
     _title: ClassVar[str] = "Election audit"
-    _schema: ClassVar[str] = "community_governance.election_audit/1"
+    _title_zh: ClassVar[str] = "选举复核"
+    _schema: ClassVar[str] = "community_governance.election_audit/2"
+
+    def _differences(self) -> list[Discrepancy]:
+        return election_differences(self.announced, self.recount)
+
+    def _reload_recount(self) -> None:
+        ElectionResult.from_dict(self.recount.to_dict())
+
+    def _not_voting(self) -> int:
+        return self.recount.total.heads - self.recount.participating.heads
+
+    def _recount_table(self, lang: str) -> tuple[list[str], list[list[str]]]:
+        zh = lang == "zh"
+        headers = (
+            ["名次", "候选人", "同意人数", "同意面积", "结果"]
+            if zh
+            else ["rank", "candidate", "persons", "area", "outcome"]
+        )
+        m2 = "平方米" if zh else " m²"
+        ranked = sorted(self.recount.candidates, key=lambda c: (c.rank is None, c.rank or 0))
+        rows = [
+            [
+                "—" if c.rank is None else str(c.rank),
+                c.candidate,
+                str(c.approvals.heads),
+                decimal_text(c.approvals.area) + m2,
+                c.status.label(lang),
+            ]
+            for c in ranked
+        ]
+        return headers, rows
 
 
 def audit_election(
@@ -112,14 +135,14 @@ def audit_election(
     rules: RuleSet,
     **options: Any,
 ) -> ElectionAudit:
-    """Recount an announced election and list every discrepancy.
+    """Recount an announced election and list every discrepancy, grouped by cause.
 
     Ballots outside the register, a unit's extra ballots and a person's differing ballots are
-    reported and kept out of (or spoiled in) the recount instead of stopping it. Differences in
-    participation, per-candidate heads and area, and who is elected are listed, with the likely
-    cause where the figures show one: ballots counted per unit instead of per person (a
-    multi-unit owner, the developer's units), or non-voters counted as agreeing without a
-    covenant clause.
+    reported and kept out of (or spoiled in) the recount instead of stopping it. Each differing
+    head count is split among its likely causes and the unexplained rest: each person counted
+    once per unit instead of once (SPC interpretation on building ownership disputes Art. 9),
+    named with their units, and non-voters counted as agreeing without a covenant clause
+    (Guidance Rules Art. 26(2)).
 
     Args:
         estate: The register.
@@ -134,7 +157,7 @@ def audit_election(
     Returns:
         The [ElectionAudit][community_governance.audit.ElectionAudit].
     """
-    usable, found = prescan(
+    scan = prescan(
         estate,
         ballots,
         lambda b: b.unit,
@@ -145,24 +168,24 @@ def audit_election(
         options.pop("policy", None) or BallotPolicy(), unknown_unit=Handling.SET_ASIDE
     )
     recount = elect(
-        estate, usable, candidates=candidates, seats=seats, rules=rules, policy=policy, **options
+        estate,
+        scan.usable,
+        candidates=candidates,
+        seats=seats,
+        rules=rules,
+        policy=policy,
+        **options,
     )
-    found.extend(_findings(estate, usable, announced, recount, rules))
-    return ElectionAudit(announced, recount, tuple(found))
+    found = [_attributed(d, scan, recount, rules) for d in election_differences(announced, recount)]
+    return ElectionAudit(announced, recount, tuple(found), scan.irregular)
 
 
-def _findings(
-    estate: Estate,
-    ballots: list[ElectionBallot],
-    announced: AnnouncedElection,
-    recount: ElectionResult,
-    rules: RuleSet,
+def election_differences(
+    announced: AnnouncedElection, recount: ElectionResult
 ) -> list[Discrepancy]:
-    found: list[Discrepancy] = []
+    """The announced figures that differ from the recount (no causes attached)."""
     part = recount.participating
-    total = recount.total
-    unit_ballots = len(ballots)
-    found += compare(
+    found = compare(
         "participation-heads",
         "participation",
         announced.participating_heads,
@@ -170,15 +193,6 @@ def _findings(
         "persons taking part",
         "参与表决人数",
     )
-    if announced.participating_heads is not None and announced.participating_heads != part.heads:
-        found += _causes(
-            "participation",
-            announced.participating_heads,
-            part.heads,
-            unit_ballots,
-            total.heads,
-            rules,
-        )
     found += compare(
         "participation-area",
         "participation",
@@ -187,35 +201,21 @@ def _findings(
         "area taking part",
         "参与表决面积",
     )
-    approvals_by_unit: dict[str, int] = {}
-    for ballot in ballots:
-        if not ballot.spoiled:
-            for cid in ballot.approvals:
-                approvals_by_unit[cid] = approvals_by_unit.get(cid, 0) + 1
     for item in announced.candidates:
-        mine = recount.candidate(item.candidate)
+        mine = recount.candidate(item.candidate).approvals
         found += compare(
             "candidate-heads",
             item.candidate,
             item.heads,
-            mine.approvals.heads,
+            mine.heads,
             f"persons approving {item.candidate}",
             f"同意{item.candidate}的人数",
         )
-        if item.heads is not None and item.heads != mine.approvals.heads:
-            found += _causes(
-                item.candidate,
-                item.heads,
-                mine.approvals.heads,
-                approvals_by_unit.get(item.candidate, 0),
-                mine.approvals.heads + total.heads - part.heads,
-                rules,
-            )
         found += compare(
             "candidate-area",
             item.candidate,
             item.area,
-            mine.approvals.area,
+            mine.area,
             f"area approving {item.candidate}",
             f"同意{item.candidate}的面积",
         )
@@ -231,39 +231,22 @@ def _findings(
     return found
 
 
-def _causes(
-    subject: str,
-    announced: int,
-    recounted: int,
-    per_unit: int,
-    with_non_voters: int,
-    rules: RuleSet,
-) -> list[Discrepancy]:
-    if announced == per_unit and per_unit != recounted:
-        return [
-            Discrepancy(
-                "persons-counted-more-than-once",
-                subject,
-                str(announced),
-                str(recounted),
-                f"{subject}: the announced {announced} equals the number of unit ballots; a "
-                "multi-unit owner or the developer's units count as one person each",
-                f"{subject}：公布数{announced}等于按专有部分计的票数；一人拥有多个专有部分或建设单位的"
-                "专有部分应按一人计算",
-                SPC_ART_9,
-            )
+def _attributed(
+    difference: Discrepancy, scan: Scan[ElectionBallot], recount: ElectionResult, rules: RuleSet
+) -> Discrepancy:
+    """Split a head-count difference among the ballots a per-unit count adds and non-voters."""
+    if difference.code == "participation-heads":
+        evidence = [(cause, len(items)) for cause, items in scan.evidence]
+        recounted = recount.participating.heads
+    elif difference.code == "candidate-heads":
+        cid = difference.subject
+        evidence = [
+            (cause, sum(1 for b in items if not b.spoiled and cid in b.approvals))
+            for cause, items in scan.evidence
         ]
-    if announced == with_non_voters and rules.voting.deemed_vote is None:
-        return [
-            Discrepancy(
-                "non-voters-counted",
-                subject,
-                str(announced),
-                str(recounted),
-                f"{subject}: the announced {announced} counts the owners who did not vote, but the "
-                "rules carry no covenant clause adding non-voters to the majority",
-                f"{subject}：公布数{announced}计入了未参与表决的业主，但规则中没有将未表决业主计入多数的条款",
-                GUIDANCE_ART_26,
-            )
-        ]
-    return []
+        recounted = recount.candidate(cid).approvals.heads
+    else:
+        return difference
+    not_voting = recount.total.heads - recount.participating.heads
+    silent = non_voters(not_voting) if rules.voting.deemed_vote is None else None
+    return attribute(difference, int(difference.announced), recounted, evidence, silent, not_voting)

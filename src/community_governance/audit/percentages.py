@@ -17,6 +17,7 @@ from fractions import Fraction
 import attrs
 
 from community_governance._base.format import percent_text
+from community_governance._base.html import html_table
 from community_governance.exceptions import AuditError
 
 __all__ = ["PercentageCheck", "Reading", "reported_percentage"]
@@ -33,8 +34,14 @@ class Reading(Enum):
     ROUNDING = "rounding"
     TRUNCATION = "truncation"
 
+    def label(self, lang: str = "en") -> str:
+        """The reading's name in ``"en"`` or ``"zh"``."""
+        if lang == "zh":
+            return "四舍五入" if self is Reading.ROUNDING else "截尾"
+        return self.value
 
-@attrs.frozen(slots=True)
+
+@attrs.frozen(slots=True, repr=False)
 class PercentageCheck:
     """The whole counts that fit a reported percentage of a total.
 
@@ -71,6 +78,41 @@ class PercentageCheck:
         above = math.ceil(exact) if exact != below else below + 1
         return (below if below >= 0 else None), (above if above <= self.total else None)
 
+    def verdict(self, lang: str = "en") -> str:
+        """One line, verdict first: ``"impossible: no whole count of 103 gives 96.8%"``."""
+        shown = f"{self.reported}%"
+        counts = "、".join(map(str, self.fits)) if lang == "zh" else ", ".join(map(str, self.fits))
+        if lang == "zh":
+            if self.fits:
+                return f"可能：{self.total}中的{counts}可得出{shown}"
+            return f"不可能：{self.total}中没有任何整数能得出{shown}"
+        if self.fits:
+            return f"possible: {counts} of {self.total} give(s) {shown}"
+        return f"impossible: no whole count of {self.total} gives {shown}"
+
+    def __str__(self) -> str:
+        return self.verdict()
+
+    def __repr__(self) -> str:
+        return f"<PercentageCheck {self.verdict()}>"
+
+    def _repr_html_(self) -> str:
+        fits = set(self.fits)
+        low, high = self.nearest()
+        shown = sorted(fits | {k for k in (low, high) if k is not None})
+        rows = [
+            [
+                f"{k}/{self.total}",
+                percent_text(k, self.total, self.decimals + 2),
+                ", ".join(r.value for r in self.readings if k in self._fitting(r)) or "—",
+            ]
+            for k in shown
+        ]
+        return html_table(self.verdict(), ["count", "exact percentage", "fits under"], rows)
+
+    def _fitting(self, reading: Reading) -> tuple[int, ...]:
+        return self.rounding if reading is Reading.ROUNDING else self.truncation
+
     def explain(self, lang: str = "en") -> str:
         """E.g. ``"96.8% of 103: no whole count fits (99/103 = 96.1%, 100/103 = 97.1%)"``."""
         shown = f"{self.reported}%"
@@ -81,7 +123,8 @@ class PercentageCheck:
             )
             how = ", ".join(r.value for r in self.readings)
             if lang == "zh":
-                return f"{self.total}的{shown}：可能的整数为 {counts}（考虑：{how}）"
+                zh_how = "、".join(r.label("zh") for r in self.readings)
+                return f"{self.total}的{shown}：可能的整数为 {counts}（考虑：{zh_how}）"
             return f"{shown} of {self.total}: fits {counts} (readings considered: {how})"
         near = [
             f"{k}/{self.total} = {percent_text(k, self.total, self.decimals)}"

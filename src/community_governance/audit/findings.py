@@ -1,0 +1,159 @@
+"""What an audit finds: causes (each named once, with its persons and units) and discrepancies.
+
+A [Discrepancy][community_governance.audit.Discrepancy] is one announced figure that differs
+from the recount; its ``parts`` split the difference among the
+[Cause][community_governance.audit.Cause]s that explain it and the rest (``cause=None``,
+unexplained). A cause that is an irregularity of the ballots (a ballot outside the register,
+a unit's extra ballots, a person's differing ballots) is found whether or not a figure differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from community_governance._base.citations import Citation
+from community_governance._base.format import decimal_text
+
+__all__ = ["Cause", "Discrepancy", "Part"]
+
+_ZH_WORDS: dict[str, str] = {"passed": "通过", "not passed": "未通过"}
+
+
+def _strings(value: Sequence[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(slots=True)
+class Cause:
+    """One cause behind the discrepancies, named once.
+
+    Attributes:
+        code: Stable code: ``"persons-counted-more-than-once"``, ``"non-voters-counted"``,
+            ``"ballot-outside-register"``, ``"duplicate-ballot"`` or ``"conflicting-ballots"``.
+        persons: Labels of the counted persons involved.
+        units: The units involved.
+        en: What happened, in English (names the persons and units).
+        zh: What happened, in Chinese.
+        citation: The rule behind it, if any.
+        count: How much a per-unit count adds for it at most: the ballots outside the register
+            or extra for the unit, a person's units after the first, the persons not voting.
+    """
+
+    code: str
+    persons: tuple[str, ...] = attrs.field(converter=_strings)
+    units: tuple[str, ...] = attrs.field(converter=_strings)
+    en: str
+    zh: str
+    citation: Citation | None = None
+    count: int = 1
+
+    def text(self, lang: str = "en") -> str:
+        """What happened, with its source."""
+        body = self.zh if lang == "zh" else self.en
+        if self.citation is None:
+            return body
+        return body + (
+            f"（{self.citation.format('zh')}）" if lang == "zh" else f" ({self.citation.format()})"
+        )
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@attrs.frozen(slots=True)
+class Part:
+    """The share of a difference explained by one cause (``cause=None``: unexplained).
+
+    Attributes:
+        amount: Signed amount (announced minus recounted) this part accounts for.
+        cause: The cause, or ``None`` for the unexplained rest.
+    """
+
+    amount: int
+    cause: Cause | None = None
+
+    def text(self, lang: str = "en") -> str:
+        """``"+1 explained by owner Li (units 1-101, 2-301) counted twice"``."""
+        sign = f"{self.amount:+d}"
+        if self.cause is None:
+            return f"{sign}无法解释" if lang == "zh" else f"{sign} unexplained"
+        if lang == "zh":
+            return f"{sign}可由以下原因解释：{self.cause.zh}"
+        return f"{sign} explained by {self.cause.en}"
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _parts(value: Sequence[Part]) -> tuple[Part, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(slots=True)
+class Discrepancy:
+    """An announced figure that differs from the recount.
+
+    Attributes:
+        code: Stable code, e.g. ``"participation-heads"``, ``"candidate-heads"``, ``"passed"``.
+        subject: What it concerns (a candidate, ``"participation"``, ``"agree"``...).
+        announced: The announced figure as text.
+        recounted: The recounted figure as text.
+        en: The figure's name in English (``"persons approving A"``).
+        zh: The figure's name in Chinese.
+        parts: The difference split among its causes; empty when no cause was found.
+    """
+
+    code: str
+    subject: str
+    announced: str
+    recounted: str
+    en: str
+    zh: str
+    parts: tuple[Part, ...] = attrs.field(default=(), converter=_parts)
+
+    @property
+    def causes(self) -> tuple[Cause, ...]:
+        """The causes explaining some of the difference, in order."""
+        return tuple(part.cause for part in self.parts if part.cause is not None)
+
+    @property
+    def explained(self) -> bool:
+        """Whether the whole difference is explained by causes found."""
+        return bool(self.parts) and all(part.cause is not None for part in self.parts)
+
+    def figures(self, lang: str = "en") -> str:
+        """``"persons approving A: announced 12, recounted 10"``."""
+        if lang == "zh":
+            words = _ZH_WORDS if self.code == "passed" else {}
+            a = words.get(self.announced, self.announced)
+            r = words.get(self.recounted, self.recounted)
+            return f"{self.zh}：公布为{a}，复核为{r}"
+        return f"{self.en}: announced {self.announced}, recounted {self.recounted}"
+
+    def text(self, lang: str = "en") -> str:
+        """The figures and, when causes were found, how the difference splits among them."""
+        if not self.parts:
+            return self.figures(lang)
+        split = ("；" if lang == "zh" else ", ").join(part.text(lang) for part in self.parts)
+        return self.figures(lang) + ("：" if lang == "zh" else ": ") + split
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def figure_text(value: object) -> str:
+    """An announced or recounted figure as text."""
+    return value if isinstance(value, str) else decimal_text(value)  # type: ignore[arg-type]
+
+
+def compare(
+    code: str, subject: str, announced: object, recounted: object, what_en: str, what_zh: str
+) -> list[Discrepancy]:
+    """A discrepancy when an announced figure differs from the recount (``None``: not announced)."""
+    if announced is None or announced == recounted:
+        return []
+    return [
+        Discrepancy(code, subject, figure_text(announced), figure_text(recounted), what_en, what_zh)
+    ]
