@@ -1,0 +1,97 @@
+"""Every registered jurisdiction through the same checks, and local-never-looser swept by date."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date, timedelta
+
+import attrs
+import pytest
+
+import community_governance as cg
+from community_governance.jurisdictions import REGISTRY
+from community_governance.rules import INSTRUMENTS, Layer, Matter
+
+#: Where the law itself is looser than the national rule in force, and why (the notice is the
+#: expected result there).
+EXPECTED_LOOSER = {
+    ("CN-SH", date(2020, 12, 30)): "Shanghai's 2020 text (Civil Code thresholds) while the "
+    "Property Rights Law was still in force nationally",
+    ("CN-SH", date(2020, 12, 31)): "the same, last day before the Civil Code",
+}
+
+
+def boundaries() -> list[date]:
+    days: set[date] = set()
+    for item in REGISTRY.jurisdictions:
+        for layer in item.layers:
+            for day in (layer.valid_from, layer.valid_to):
+                if day is not None:
+                    days |= {day - timedelta(days=1), day, day + timedelta(days=1)}
+    return sorted(day for day in days if date(2007, 10, 1) <= day <= date(2025, 12, 31))
+
+
+LOCAL = [item.code for item in REGISTRY.jurisdictions if item.parent is not None]
+
+
+def resolve(code: str, on: date) -> cg.RuleSet:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", cg.exceptions.StaleRuleSetWarning)
+        return cg.rules_for(code, on=on, include_unconfirmed=True)
+
+
+def rule_of(rules: cg.RuleSet, layers: tuple[Layer, ...], matter: Matter) -> object:
+    found = None
+    for layer in layers:
+        found = layer.resolutions.get(matter, found)
+    return found
+
+
+@pytest.mark.parametrize("code", LOCAL)
+def test_local_never_looser_than_national_on_every_boundary(code: str) -> None:
+    for on in boundaries():
+        rules = resolve(code, on)
+        national = tuple(layer for layer in rules.layers if layer.code == "CN")
+        local = tuple(layer for layer in rules.layers if layer.code != "CN")
+        flagged = {n.en for n in rules.notices if n.code == "local-looser-than-national"}
+        looser = []
+        for matter in Matter:
+            mine, theirs = rule_of(rules, local, matter), rule_of(rules, national, matter)
+            if mine is None or theirs is None:
+                continue
+            if not mine.never_looser_than(theirs):
+                looser.append(matter)
+                assert any(matter.label() in text for text in flagged), (code, on, matter)
+        assert bool(looser) is ((code, on) in EXPECTED_LOOSER), (code, on, looser)
+
+
+@pytest.mark.parametrize("item", REGISTRY.jurisdictions, ids=lambda item: item.code)
+def test_every_jurisdiction_is_well_formed(item: cg.rules.Jurisdiction) -> None:
+    assert item.name and item.checked_on <= date(2025, 12, 31)
+    assert set(item.references) <= set(INSTRUMENTS)
+    assert item.layers
+    for layer in item.layers:
+        assert layer.code == item.code
+        assert layer.checked_on == item.checked_on
+        citations = [rule.citation for rule in layer.resolutions.values()]
+        for topic in (layer.voting, layer.elections):
+            params = [getattr(topic, field.name) for field in attrs.fields(type(topic))]
+            citations += [param.citation for param in params if param is not None]
+        for citation in citations:
+            assert citation.instrument in INSTRUMENTS, citation
+        # every layer resolves on its first and last day
+        for day in (layer.valid_from, layer.valid_to):
+            if day is not None and day >= date(2003, 9, 1):
+                assert layer in resolve(item.code, day).layers
+
+
+def test_adding_a_jurisdiction_never_changes_another() -> None:
+    extra = cg.rules.Jurisdiction(
+        "CN-QQ", "QQ", date(2025, 12, 31), (Layer("CN-QQ", "qq", None, None),)
+    )
+    bigger = REGISTRY.with_jurisdiction(extra)
+    for code in REGISTRY.codes:
+        for on in boundaries()[::7]:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", cg.exceptions.StaleRuleSetWarning)
+                assert cg.rules_for(code, on=on) == cg.rules_for(code, on=on, registry=bigger)
