@@ -448,3 +448,14 @@ class HolidayDataUnavailableError(CalendarError, LookupError):
 
     def __init__(self, message: str, *, year: int | None) -> None:
         super().__init__(message, year=year)
+
+
+class AreaBoundsError(InvalidAreaError):
+    """An exact quantity is outside the bounds the library reads (too fine, long or large).
+
+    Refused before any arithmetic, so that an input such as ``"1E-999999"`` cannot stall a count.
+
+    Attributes:
+        what: Which quantity was being read.
+        value: The refused value.
+    """

@@ -30,7 +30,14 @@ converter.register_structure_hook(Decimal, lambda value, _: Decimal(value))
 converter.register_structure_hook(Fraction, lambda value, _: Fraction(value))
 converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
 converter.register_structure_hook(Exact, lambda value, _: parse_exact(value))
-converter.register_structure_hook(Exact | int, lambda value, _: parse_exact(str(value)))
+converter.register_structure_hook(Exact | int, lambda value, _: _exact_or_int(value))
+
+
+def _exact_or_int(value: object) -> Exact | int:
+    """An ``int`` stays an int (``bool`` excluded); anything else must be exact text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return parse_exact(value)
 
 
 def _describe(error: BaseException, type_: type | None) -> str:
