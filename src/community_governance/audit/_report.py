@@ -89,7 +89,7 @@ def prescan(
     """
     kept: dict[str, B] = {}
     found: list[Discrepancy] = []
-    index = estate._index
+    index = estate.person_index.positions
     for ballot in ballots:
         unit = unit_of(ballot)
         if unit not in index:
@@ -117,7 +117,7 @@ def prescan(
         else:
             kept[unit] = ballot
     by_person: dict[int, list[str]] = {}
-    person_of = estate._grouping.person_of
+    person_of = estate.person_index.person_of
     for unit in kept:
         by_person.setdefault(person_of[index[unit]], []).append(unit)
     for person, units in by_person.items():

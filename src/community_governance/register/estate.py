@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -26,6 +27,7 @@ from community_governance.register.counting import (
     CountingReason,
     OverlapPolicy,
     Person,
+    PersonIndex,
 )
 
 __all__ = ["Estate", "Overlap"]
@@ -70,7 +72,7 @@ def _owners(value: Iterable[Owner]) -> tuple[Owner, ...]:
     return tuple(value)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Estate:
     """A property management area: its exclusive parts and their owners.
 
@@ -89,8 +91,9 @@ class Estate:
     owners: tuple[Owner, ...] = attrs.field(converter=_owners)
     name: str = ""
     counting: CountingPolicy = attrs.field(factory=CountingPolicy)
-    _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
+    _index: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
     _grouping: Grouping = attrs.field(init=False, repr=False, eq=False)
+    _person_index: PersonIndex = attrs.field(init=False, repr=False, eq=False)
     _cache: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -134,8 +137,21 @@ class Estate:
                     field="owners",
                     value=owner.id,
                 )
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_grouping", group(self.units, owners, self.counting))
+        positions = MappingProxyType(index)
+        object.__setattr__(self, "_index", positions)
+        grouping = group(self.units, owners, self.counting)
+        person_of = tuple(grouping.person_of)
+        object.__setattr__(self, "_grouping", grouping)
+        person_index = PersonIndex(
+            positions=positions,
+            person_of=person_of,
+            unit_person=MappingProxyType(dict(zip(index, person_of, strict=True))),
+            person_area=tuple(grouping.person_area),
+            scale=grouping.scale,
+            total_area=grouping.total_area,
+            multi_unit=MappingProxyType(dict(grouping.multi_unit)),
+        )
+        object.__setattr__(self, "_person_index", person_index)
 
     # ------------------------------------------------------------------ construction
 
@@ -351,14 +367,26 @@ class Estate:
         persons = self.persons
         return tuple(persons[index] for index in seen)
 
-    def _unit_persons(self) -> dict[str, int]:
-        """Unit id → counted-person index, built on first use and kept (for ballot loops)."""
-        found: dict[str, int] | None = self._cache.get("unit_persons")
-        if found is None:
-            person_of = self._grouping.person_of
-            found = {unit.id: person_of[i] for i, unit in enumerate(self.units)}
-            self._cache["unit_persons"] = found
-        return found
+    @property
+    def person_index(self) -> PersonIndex:
+        """The grouping in compact integer form (built with the estate, immutable).
+
+        For engines that count ballots: unit positions, each unit's person index, and each
+        person's area as an exact integer in units of ``1/scale`` m².
+        """
+        return self._person_index
+
+    def _unit_persons(self) -> Mapping[str, int]:
+        """Unit id → counted-person index (kept for elections; use ``person_index.unit_person``)."""
+        return self._person_index.unit_person
+
+    def __repr__(self) -> str:
+        """One line: name, units, owners, total area and counted persons."""
+        return (
+            f"<Estate {self.name or '(unnamed)'!r}: {len(self.units)} units, "
+            f"{len(self.owners)} owners, {self.total_area} m², "
+            f"{self.counted_persons} counted persons>"
+        )
 
     def _repr_html_(self) -> str:
         from community_governance._base.html import html_table
