@@ -25,7 +25,7 @@ Rules the SPC text does not state, and what the library does:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import Enum
 
 import attrs
@@ -132,13 +132,14 @@ class Person:
 class PersonIndex:
     """The estate's grouping in compact integer form, for engines that count ballots.
 
-    Built once with the estate and immutable (tuples and read-only mappings). Person ``i`` is
-    ``Estate.persons[i]``; areas are integers in units of ``1/scale`` m², so sums stay exact.
+    Built once with the estate and immutable (read-only views, tuples and read-only mappings).
+    Person ``i`` is ``Estate.persons[i]``; areas are integers in units of ``1/scale`` m², so
+    sums stay exact. The person of unit ``u`` is ``person_of[positions[u]]``.
 
     Attributes:
         positions: Unit id → its position in ``Estate.units``.
-        person_of: Counted-person index of each unit, in the order of ``Estate.units``.
-        unit_person: Unit id → counted-person index.
+        person_of: Counted-person index of each unit, in the order of ``Estate.units`` (a
+            read-only view of 4-byte integers, to keep large registers small).
         person_area: Per person, its exclusive area times ``scale`` (an exact integer).
         scale: Common denominator of all areas (least common multiple of their denominators).
         total_area: Sum of ``person_area`` (the estate's area times ``scale``).
@@ -146,8 +147,7 @@ class PersonIndex:
     """
 
     positions: Mapping[str, int]
-    person_of: tuple[int, ...]
-    unit_person: Mapping[str, int]
+    person_of: Sequence[int]
     person_area: tuple[int, ...]
     scale: int
     total_area: int

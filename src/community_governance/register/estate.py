@@ -140,12 +140,10 @@ class Estate:
         positions = MappingProxyType(index)
         object.__setattr__(self, "_index", positions)
         grouping = group(self.units, owners, self.counting)
-        person_of = tuple(grouping.person_of)
         object.__setattr__(self, "_grouping", grouping)
         person_index = PersonIndex(
             positions=positions,
-            person_of=person_of,
-            unit_person=MappingProxyType(dict(zip(index, person_of, strict=True))),
+            person_of=memoryview(grouping.person_of).toreadonly(),
             person_area=tuple(grouping.person_area),
             scale=grouping.scale,
             total_area=grouping.total_area,
@@ -376,9 +374,14 @@ class Estate:
         """
         return self._person_index
 
-    def _unit_persons(self) -> Mapping[str, int]:
-        """Unit id → counted-person index (kept for elections; use ``person_index.unit_person``)."""
-        return self._person_index.unit_person
+    def _unit_persons(self) -> dict[str, int]:
+        """Unit id → counted-person index, built on first use and kept (for ballot loops)."""
+        found: dict[str, int] | None = self._cache.get("unit_persons")
+        if found is None:
+            person_of = self._grouping.person_of
+            found = {unit.id: person_of[i] for i, unit in enumerate(self.units)}
+            self._cache["unit_persons"] = found
+        return found
 
     def __repr__(self) -> str:
         """One line: name, units, owners, total area and counted persons."""
