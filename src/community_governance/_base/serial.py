@@ -61,6 +61,14 @@ def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
         InvalidRecordError: the schema key is missing or names another schema or version, or
             the data do not fit ``cls``.
     """
+    if not isinstance(data, dict):
+        raise InvalidRecordError(
+            f"{cls.__name__}.from_dict: data must be a dict, not {type(data).__name__} "
+            f"{data!r:.80}",
+            row=None,
+            field="data",
+            value=data,
+        )
     found = data.get("schema")
     if found != schema:
         raise InvalidRecordError(

@@ -33,6 +33,110 @@ from community_governance.register.counting import (
 __all__ = ["Estate", "Overlap"]
 
 _ROW_KEYS = frozenset({"unit", "id", "area", "owners", "building", "area_source", "status", "use"})
+_OWNER_KEYS = frozenset(attrs.fields_dict(Owner))
+
+
+def _records(value: object, field: str) -> Iterable[Any]:
+    """``value`` as an iterable of records; a mapping, a string or a non-iterable is refused."""
+    if isinstance(value, Mapping | str | bytes) or not isinstance(value, Iterable):
+        raise InvalidRecordError(
+            f"{field} must be a list of records, not {type(value).__name__} {value!r:.80}",
+            row=None,
+            field=field,
+            value=value,
+        )
+    return value
+
+
+def _units_from_rows(rows: object) -> list[Unit]:
+    """One `Unit` per row; equal area spellings share one parsed value (parse once)."""
+    units: list[Unit] = []
+    shared: dict[tuple[type, str] | None, Exact] = {}
+    for row_number, row in enumerate(_records(rows, "rows")):
+        if not isinstance(row, Mapping):
+            raise InvalidRecordError(
+                f"row {row_number}: a row must be a mapping, not {type(row).__name__} {row!r:.80}",
+                row=row_number,
+                field="rows",
+                value=row,
+            )
+        unknown = set(row) - _ROW_KEYS
+        if unknown:
+            raise InvalidRecordError(
+                f"row {row_number}: unknown field(s) {sorted(unknown)}",
+                row=row_number,
+                field=sorted(unknown)[0],
+                value=row,
+            )
+        unit_id = row.get("unit", row.get("id"))
+        for required in ("area", "owners"):
+            if required not in row:
+                raise InvalidRecordError(
+                    f"row {row_number} (unit {unit_id}): missing {required!r}",
+                    row=row_number,
+                    field=required,
+                    value=row,
+                )
+        area = row["area"]
+        shareable = isinstance(area, str | Fraction) or (
+            isinstance(area, Decimal) and area.is_finite()
+        )
+        # equal Decimals such as 1.0 and 1.00 must keep their own spelling
+        key = (type(area), str(area)) if shareable else None
+        if key in shared:
+            area = shared[key]
+        fields = {key: value for key, value in row.items() if key not in ("unit", "id")}
+        fields["area"] = area
+        unit = _unit(row_number, unit_id, fields)
+        if key is not None:
+            shared.setdefault(key, unit.area)
+        units.append(unit)
+    return units
+
+
+def _unit(row_number: int, unit_id: object, fields: dict[str, Any]) -> Unit:
+    """Build one unit, naming the row in any error."""
+    try:
+        return Unit(id=unit_id, **fields)  # type: ignore[arg-type]  # Unit validates the id
+    except InvalidRecordError as error:
+        raise InvalidRecordError(
+            f"row {row_number}: {error}",
+            row=row_number,
+            field=error.field,
+            value=error.value,
+        ) from error
+    except InvalidChoiceError as error:
+        raise InvalidChoiceError(
+            f"row {row_number} (unit {unit_id}): {error}",
+            value=error.value,
+            allowed=error.allowed,
+        ) from error
+
+
+def _declared_owners(owners: object) -> list[Owner]:
+    """Owner declarations: `Owner` objects or mappings of its fields (unknown keys refused)."""
+    declared: list[Owner] = []
+    for number, owner in enumerate(_records(owners, "owners")):
+        if isinstance(owner, Owner):
+            declared.append(owner)
+            continue
+        if not isinstance(owner, Mapping):
+            raise InvalidRecordError(
+                f"owners[{number}] must be an Owner or a mapping, not {owner!r:.80}",
+                row=number,
+                field="owners",
+                value=owner,
+            )
+        unknown = sorted(set(owner) - _OWNER_KEYS)
+        if unknown:
+            raise InvalidRecordError(
+                f"owners[{number}]: unknown field(s) {unknown}; known: {sorted(_OWNER_KEYS)}",
+                row=number,
+                field=unknown[0],
+                value=owner,
+            )
+        declared.append(Owner(**owner))
+    return declared
 
 
 @attrs.frozen(slots=True)
@@ -179,62 +283,17 @@ class Estate:
             The validated estate.
 
         Raises:
-            InvalidRecordError: a row has an unknown key or a malformed field (message names
-                the row and the unit).
-            AreaTypeError: an area is a float.
-            InvalidAreaError: an area is zero, negative, not finite or not a number.
+            InvalidRecordError: ``rows`` or ``owners`` is not a list of records, a row is not
+                a mapping, a row or owner declaration has an unknown key or a malformed field
+                (message names the row and the unit).
+            AreaTypeError: an area is a float or a bool.
+            InvalidAreaError: an area is zero, negative, not finite or not a number
+                (`AreaBoundsError`: more than 4 decimal places, or not below 10**9).
             DuplicateIdError: two rows share a unit id, or two owners an id.
             EmptyEstateError: there are no rows.
         """
-        units: list[Unit] = []
-        shared: dict[tuple[type, str] | None, Exact] = {}
-        for row_number, row in enumerate(rows):
-            unknown = set(row) - _ROW_KEYS
-            if unknown:
-                raise InvalidRecordError(
-                    f"row {row_number}: unknown field(s) {sorted(unknown)}",
-                    row=row_number,
-                    field=sorted(unknown)[0],
-                    value=row,
-                )
-            unit_id = row.get("unit", row.get("id"))
-            for required in ("area", "owners"):
-                if required not in row:
-                    raise InvalidRecordError(
-                        f"row {row_number} (unit {unit_id}): missing {required!r}",
-                        row=row_number,
-                        field=required,
-                        value=row,
-                    )
-            area = row["area"]
-            shareable = isinstance(area, str | Fraction) or (
-                isinstance(area, Decimal) and area.is_finite()
-            )
-            # equal Decimals such as 1.0 and 1.00 must keep their own spelling
-            key = (type(area), str(area)) if shareable else None
-            if key in shared:
-                area = shared[key]
-            fields = {key: value for key, value in row.items() if key not in ("unit", "id")}
-            fields["area"] = area
-            try:
-                unit = Unit(id=unit_id, **fields)
-            except InvalidRecordError as error:
-                raise InvalidRecordError(
-                    f"row {row_number}: {error}",
-                    row=row_number,
-                    field=error.field,
-                    value=error.value,
-                ) from error
-            except InvalidChoiceError as error:
-                raise InvalidChoiceError(
-                    f"row {row_number} (unit {unit_id}): {error}",
-                    value=error.value,
-                    allowed=error.allowed,
-                ) from error
-            if key is not None:
-                shared.setdefault(key, unit.area)
-            units.append(unit)
-        declared = [owner if isinstance(owner, Owner) else Owner(**owner) for owner in owners]
+        units = _units_from_rows(rows)
+        declared = _declared_owners(owners)
         known = {owner.id for owner in declared}
         inferred: dict[str, Owner] = {}
         for unit in units:
