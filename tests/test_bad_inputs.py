@@ -494,6 +494,101 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         "weight",
     ),
     (
+        "estate data that is None",
+        lambda: cg.Estate.from_dict(None),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "data must be a dict, not NoneType",
+    ),
+    (
+        "estate data that is a list",
+        lambda: cg.Estate.from_dict([]),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "data must be a dict, not list",
+    ),
+    (
+        "unit data that is a string",
+        lambda: cg.Unit.from_dict("1-101"),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "not str '1-101'",
+    ),
+    (
+        "rows that are None",
+        lambda: cg.Estate.from_records(None),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "rows must be a list of records, not NoneType",
+    ),
+    (
+        "rows that are one record, not a list",
+        lambda: cg.Estate.from_records({"unit": "1", "area": "1", "owners": "A"}),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "rows must be a list of records, not dict",
+    ),
+    (
+        "a row that is not a mapping",
+        lambda: cg.Estate.from_records([None]),  # type: ignore[list-item]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "row 0: a row must be a mapping, not NoneType",
+    ),
+    (
+        "owners that are None",
+        lambda: cg.Estate.from_records(rows(), owners=None),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "owners must be a list of records, not NoneType",
+    ),
+    (
+        "a declared owner with an unknown key",
+        lambda: cg.Estate.from_records(rows(), owners=[{"id": "Li", "colour": "red"}]),
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "owners[0]: unknown field(s) ['colour']",
+    ),
+    (
+        "a declared owner that is a string",
+        lambda: cg.Estate.from_records(rows(), owners=["Li"]),  # type: ignore[list-item]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "owners[0] must be an Owner or a mapping, not 'Li'",
+    ),
+    (
+        "an area with Arabic-Indic digits",
+        from_rows(area="٨٩"),
+        cg.exceptions.InvalidAreaError,
+        ValueError,
+        "ASCII digits",
+    ),
+    (
+        "an area of 1E-999999",
+        from_rows(area="1E-999999"),
+        cg.exceptions.InvalidAreaError,
+        ValueError,
+        "more than 4 decimal places",
+    ),
+    (
+        "an area of JSON true in estate data",
+        lambda: cg.Estate.from_dict(
+            {**estate().to_dict(), "units": [{**estate().to_dict()["units"][0], "area": True}]}
+        ),
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "bool True is not an exact number",
+    ),
+    (
+        "a float area in estate data",
+        lambda: cg.Estate.from_dict(
+            {**estate().to_dict(), "units": [{**estate().to_dict()["units"][0], "area": 89.37}]}
+        ),
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "float 89.37 is not an exact number",
+    ),
+    (
         "decision data of another kind",
         lambda: cg.Decision.from_dict(cg.Ballot("1-101", "agree").to_dict()),
         cg.exceptions.InvalidRecordError,

@@ -7,8 +7,9 @@ from fractions import Fraction
 
 import pytest
 
-from community_governance._base.exact import as_fraction, exact, format_exact, parse_exact
-from community_governance.exceptions import AreaTypeError, InvalidAreaError
+from community_governance._base.exact import Exact, as_fraction, exact, format_exact, parse_exact
+from community_governance._base.serial import converter
+from community_governance.exceptions import AreaBoundsError, AreaTypeError, InvalidAreaError
 
 
 @pytest.mark.parametrize(
@@ -58,3 +59,98 @@ def test_format_and_parse() -> None:
     third = Fraction(1, 3)
     assert as_fraction(third) is third
     assert as_fraction(2) == 2
+
+
+# ---------------------------------------------------------------- bounds (issue 9)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0.0001", Decimal("0.0001")),  # MAX_PLACES places: accepted
+        ("999999999.9999", Decimal("999999999.9999")),  # just below MAX_VALUE
+        (999_999_999, Decimal(999_999_999)),
+        (Fraction(1, 10_000), Decimal("0.0001")),
+        ("1/9999", Fraction(1, 9999)),
+        ("1" + "0" * 8 + "." + "0" * 4 + " " * 0, Decimal("100000000.0000")),
+    ],
+)
+def test_exact_at_the_bounds_accepted(value: object, expected: object) -> None:
+    assert exact(value, what="area of unit 1") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("0.00001", "4 decimal places"),  # one place too many
+        ("1E-999999", "4 decimal places"),  # used to make a 10**999999 scale
+        ("1E+1000000", "maximum of 10**9"),  # used to raise decimal.Overflow
+        ("1000000000", "maximum of 10**9"),
+        (10**9, "maximum of 10**9"),
+        (Decimal("1E+9"), "maximum of 10**9"),
+        (Fraction(10**9), "maximum of 10**9"),
+        (Fraction(1, 10_001), "denominator above 10000"),
+        ("1/10001", "denominator above 10000"),
+        ("1" * 4301 + "/7", "more than the 64"),  # used to raise decimal.InvalidOperation
+        ("1" * 65, "more than the 64"),
+    ],
+)
+def test_exact_past_the_bounds_refused(value: object, words: str) -> None:
+    with pytest.raises(AreaBoundsError) as info:
+        exact(value, what="area of unit 1")
+    assert isinstance(info.value, InvalidAreaError)
+    assert words in str(info.value)
+    assert "area of unit 1" in str(info.value)
+
+
+def test_text_of_max_length_is_read() -> None:
+    text = "1" + "0" * 62 + "1"  # 64 characters: length accepted, value too large
+    with pytest.raises(AreaBoundsError, match="maximum"):
+        exact(text, what="x")
+    assert exact(" " * 10 + "1" + " " * 10, what="x") == 1
+
+
+@pytest.mark.parametrize("value", ["٨٩", "８９", "89.3７", "1_000", "١/٣"])
+def test_non_ascii_digits_and_separators_refused(value: str) -> None:
+    with pytest.raises(InvalidAreaError, match="ASCII digits"):
+        exact(value, what="x")
+
+
+@pytest.mark.parametrize("value", [True, False, 89.37, None, [1]])
+def test_parse_exact_refuses_non_text(value: object) -> None:
+    with pytest.raises(AreaTypeError, match="not an exact number"):
+        parse_exact(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("1E+64", Decimal("1E+64")), ("1E-64", Decimal("1E-64"))]
+)
+def test_parse_exact_exponent_at_bound(text: str, expected: Decimal) -> None:
+    assert parse_exact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "words"),
+    [
+        ("1E+65", AreaBoundsError, "exponent"),
+        ("1E-65", AreaBoundsError, "exponent"),
+        ("1E-999999", AreaBoundsError, "exponent"),
+        ("9" * 65, AreaBoundsError, "64"),
+        ("٣", InvalidAreaError, "ASCII"),
+        ("nan", InvalidAreaError, "not finite"),
+        ("x", InvalidAreaError, "not a number"),
+        ("1/0", InvalidAreaError, "not a number"),
+    ],
+)
+def test_parse_exact_refuses(text: str, error: type[Exception], words: str) -> None:
+    with pytest.raises(error, match=words):
+        parse_exact(text)
+
+
+def test_exact_or_int_structure_hook() -> None:
+    assert converter.structure(5, Exact | int) == 5
+    assert converter.structure("1/3", Exact | int) == Fraction(1, 3)
+    with pytest.raises(AreaTypeError):
+        converter.structure(True, Exact | int)
+    with pytest.raises(AreaTypeError):
+        converter.structure(0.5, Exact | int)

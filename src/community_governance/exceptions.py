@@ -470,3 +470,14 @@ class DerivedFactMismatchError(GovernanceError, ValueError):
         self, message: str, *, what: str, field: str, stored: object, recomputed: object
     ) -> None:
         super().__init__(message, what=what, field=field, stored=stored, recomputed=recomputed)
+
+
+class AreaBoundsError(InvalidAreaError):
+    """An exact quantity is outside the bounds the library reads (too fine, long or large).
+
+    Refused before any arithmetic, so that an input such as ``"1E-999999"`` cannot stall a count.
+
+    Attributes:
+        what: Which quantity was being read.
+        value: The refused value.
+    """

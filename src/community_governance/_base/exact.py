@@ -5,13 +5,64 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-from community_governance.exceptions import AreaTypeError, InvalidAreaError
+from community_governance.exceptions import AreaBoundsError, AreaTypeError, InvalidAreaError
 
 #: An exact quantity as the library stores it: a finite decimal, or a fraction that is not one.
 Exact = Decimal | Fraction
 
 #: What users may pass for an exact quantity.
 ExactInput = int | Decimal | Fraction | str
+
+#: Most decimal places (and, for a fraction, most digits of its denominator) `exact` reads.
+MAX_PLACES = 4
+
+#: Every quantity `exact` reads is below this (10⁹ m² is far above any estate's area).
+MAX_VALUE = 10**9
+
+#: Longest text `exact` and `parse_exact` read (a bound checked before any parsing).
+MAX_TEXT = 64
+
+#: Largest decimal exponent, either sign, `parse_exact` reads back.
+MAX_EXPONENT = 64
+
+
+def _check_text(text: str, value: object, what: str) -> None:
+    """Refuse long, non-ASCII or digit-grouped text before it reaches `Decimal`/`Fraction`."""
+    if len(text) > MAX_TEXT:
+        raise AreaBoundsError(
+            f"{what}: {len(text)} characters is more than the {MAX_TEXT} an exact number may have",
+            what=what,
+            value=value,
+        )
+    if not text.isascii() or "_" in text:
+        raise InvalidAreaError(
+            f"{what}: {value!r} is not a number (use ASCII digits 0-9, no separators)",
+            what=what,
+            value=value,
+        )
+
+
+def _check_bounds(result: Exact, value: object, what: str) -> None:
+    """Refuse too many places or a value of `MAX_VALUE` or more, computing no large power."""
+    if isinstance(result, Decimal):
+        exponent = result.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        too_fine = places > MAX_PLACES
+        too_large = result.adjusted() >= 9
+    else:
+        too_fine = result.denominator > 10**MAX_PLACES
+        too_large = result >= MAX_VALUE
+    if too_fine:
+        raise AreaBoundsError(
+            f"{what}: {value!r} has more than {MAX_PLACES} decimal places "
+            f"(or a denominator above {10**MAX_PLACES})",
+            what=what,
+            value=value,
+        )
+    if too_large:
+        raise AreaBoundsError(
+            f"{what}: {value!r} is not below the maximum of 10**9", what=what, value=value
+        )
 
 
 def exact(value: object, *, what: str) -> Exact:
@@ -26,7 +77,11 @@ def exact(value: object, *, what: str) -> Exact:
 
     Raises:
         AreaTypeError: ``value`` is a ``float``, a ``bool`` or another non-exact type.
-        InvalidAreaError: ``value`` is not a number, not finite, zero or negative.
+        InvalidAreaError: ``value`` is not a number (non-ASCII digits included), not finite,
+            zero or negative.
+        AreaBoundsError: ``value`` has more than `MAX_PLACES` decimal places (a fraction: a
+            denominator above ``10**MAX_PLACES``), is `MAX_VALUE` or more, or its text is
+            longer than `MAX_TEXT` characters.
     """
     result: Exact
     if isinstance(value, bool) or not isinstance(value, int | Decimal | Fraction | str):
@@ -43,6 +98,7 @@ def exact(value: object, *, what: str) -> Exact:
         )
     if isinstance(value, str):
         text = value.strip()
+        _check_text(text, value, what)
         try:
             result = Decimal(text)
         except InvalidOperation:
@@ -60,6 +116,7 @@ def exact(value: object, *, what: str) -> Exact:
         raise InvalidAreaError(f"{what}: {value!r} is not finite", what=what, value=value)
     if result <= 0:
         raise InvalidAreaError(f"{what}: {value!r} must be positive", what=what, value=value)
+    _check_bounds(result, value, what)
     return normalise(result)
 
 
@@ -93,13 +150,42 @@ def format_exact(value: Exact | int) -> str:
     return str(value)
 
 
-def parse_exact(text: str) -> Exact:
+def parse_exact(text: object) -> Exact:
     """Inverse of `format_exact` for positive values.
 
     Zero and negative values (margins) are also accepted here, since they come from our own
-    output rather than from a register.
+    output rather than from a register. The text is bounded like `exact`'s (`MAX_TEXT`
+    characters, ASCII, an exponent within ``±MAX_EXPONENT``); a ``float`` or ``bool`` (JSON
+    ``89.37`` or ``true``) is refused.
+
+    Raises:
+        AreaTypeError: ``text`` is not a ``str``.
+        InvalidAreaError: ``text`` is not a finite number.
+        AreaBoundsError: ``text`` is too long or its exponent out of range.
     """
+    what = "exact number"
+    if not isinstance(text, str):
+        raise AreaTypeError(
+            f"{what}: {type(text).__name__} {text!r} is not an exact number; "
+            "exact numbers are written as strings such as '89.37' or '1/3'",
+            what=what,
+            value=text,
+        )
+    _check_text(text.strip(), text, what)
     try:
-        return Decimal(text)
+        result = Decimal(text)
     except InvalidOperation:
-        return Fraction(text)
+        try:
+            return Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            raise InvalidAreaError(
+                f"{what}: {text!r} is not a number", what=what, value=text
+            ) from None
+    exponent = result.as_tuple().exponent
+    if not isinstance(exponent, int):
+        raise InvalidAreaError(f"{what}: {text!r} is not finite", what=what, value=text)
+    if abs(exponent) > MAX_EXPONENT:
+        raise AreaBoundsError(
+            f"{what}: {text!r} has an exponent beyond ±{MAX_EXPONENT}", what=what, value=text
+        )
+    return result

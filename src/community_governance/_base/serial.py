@@ -35,7 +35,15 @@ converter.register_structure_hook(Decimal, lambda value, _: Decimal(value))
 converter.register_structure_hook(Fraction, lambda value, _: Fraction(value))
 converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
 converter.register_structure_hook(Exact, lambda value, _: parse_exact(value))
-converter.register_structure_hook(Exact | int, lambda value, _: parse_exact(str(value)))
+converter.register_structure_hook(Exact | int, lambda value, _: _exact_or_int(value))
+
+
+def _exact_or_int(value: object) -> Exact | int:
+    """An ``int`` stays an int (``bool`` excluded); anything else must be exact text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return parse_exact(value)
+
 
 _plain_citation = converter.gen_unstructure_attrs_fromdict(Citation)
 _structure_citation = converter.gen_structure_attrs_fromdict(Citation)
@@ -81,6 +89,14 @@ def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
         InvalidRecordError: the schema key is missing or names another schema or version, or
             the data do not fit ``cls``.
     """
+    if not isinstance(data, dict):
+        raise InvalidRecordError(
+            f"{cls.__name__}.from_dict: data must be a dict, not {type(data).__name__} "
+            f"{data!r:.80}",
+            row=None,
+            field="data",
+            value=data,
+        )
     found = data.get("schema")
     if found != schema:
         raise InvalidRecordError(

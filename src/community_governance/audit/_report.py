@@ -111,7 +111,7 @@ def prescan(
     kept: dict[str, B] = {}
     outside: dict[str, list[B]] = {}
     extra: dict[str, list[B]] = {}
-    index = estate._index
+    index = estate.person_index.positions
     for ballot in ballots:
         unit = unit_of(ballot)
         if unit not in index:
@@ -128,7 +128,7 @@ def prescan(
     found = [cause for cause, _ in [*outside_evidence, *extra_evidence]]
     evidence: list[tuple[Cause, tuple[B, ...]]] = []
     by_person: dict[int, list[str]] = {}
-    person_of = estate._grouping.person_of
+    person_of = estate.person_index.person_of
     for unit in kept:
         by_person.setdefault(person_of[index[unit]], []).append(unit)
     for person, units in by_person.items():

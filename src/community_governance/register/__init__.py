@@ -14,6 +14,7 @@ from community_governance.register.counting import (
     CountingReason,
     OverlapPolicy,
     Person,
+    PersonIndex,
 )
 from community_governance.register.estate import Estate, Overlap
 
@@ -28,6 +29,7 @@ __all__ = [
     "Owner",
     "OwnerKind",
     "Person",
+    "PersonIndex",
     "Unit",
     "UnitStatus",
     "UnitUse",

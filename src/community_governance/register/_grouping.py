@@ -6,14 +6,27 @@ import math
 from array import array
 from collections.abc import Sequence
 from decimal import Decimal
+from enum import Enum
 from fractions import Fraction
+from typing import cast
 
 import attrs
 
 from community_governance.register._model import Owner, OwnerKind, Unit
 from community_governance.register.counting import CountingPolicy, OverlapPolicy
 
-DEVELOPER_KEY = "\x00developer"
+
+class _Developer(Enum):
+    """Key type of the developer person: no owner id (a ``str``) can equal its member."""
+
+    KEY = "developer"
+
+
+#: The developer person's key; a sentinel, so that no owner id collides with it.
+DEVELOPER_KEY = _Developer.KEY
+
+#: A person's key: an owner id, a tuple of owner ids, or `DEVELOPER_KEY`.
+Key = str | tuple[str, ...] | _Developer
 
 
 @attrs.frozen(slots=True)
@@ -35,7 +48,7 @@ class Grouping:
     """
 
     person_of: array[int]
-    keys: list[str | tuple[str, ...]]
+    keys: list[Key]
     person_area: list[int]
     scale: int
     developer: int
@@ -76,15 +89,15 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
     developers = {oid for oid, owner in owners.items() if owner.kind is OwnerKind.DEVELOPER}
     if policy.overlap is OverlapPolicy.MERGE:
         root = _merge_roots(units, developers)
-    index: dict[str | tuple[str, ...], int] = {}
-    keys: list[str | tuple[str, ...]] = []
+    index: dict[Key, int] = {}
+    keys: list[Key] = []
     person_area: list[int] = []
     person_of = array("i", bytes(4 * len(units)))
     merged: set[int] = set()
     seen_sets: dict[int, str | tuple[str, ...]] = {}
     for position, unit in enumerate(units):
         unit_owners = unit.owners
-        key: str | tuple[str, ...]
+        key: Key
         if unit.status.developer_held or all(oid in developers for oid in unit_owners):
             key = DEVELOPER_KEY
         elif policy.overlap is OverlapPolicy.MERGE:
@@ -151,7 +164,7 @@ def _merge_roots(units: Sequence[Unit], developers: set[str]) -> dict[str, tuple
 
 
 def _overlaps(
-    keys: list[str | tuple[str, ...]],
+    keys: list[Key],
     developer: int,
     merged: set[int],
     developers: tuple[str, ...] = (),
@@ -178,7 +191,7 @@ def _overlaps(
         if len(linked) > 1:
             found.append((owner, tuple(sorted(linked))))
     for person in sorted(merged):
-        members = keys[person]
+        members = cast("tuple[str, ...]", keys[person])  # a merged person's key is a tuple
         linked_developer = [oid for oid in members if oid in developers and developer >= 0]
         if linked_developer:
             found.append((linked_developer[0], (min(developer, person), max(developer, person))))

@@ -25,6 +25,7 @@ Rules the SPC text does not state, and what the library does:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from enum import Enum
 
 import attrs
@@ -32,7 +33,7 @@ import attrs
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.exact import Exact
 
-__all__ = ["CountingPolicy", "CountingReason", "OverlapPolicy", "Person"]
+__all__ = ["CountingPolicy", "CountingReason", "OverlapPolicy", "Person", "PersonIndex"]
 
 SPC_ART_9 = Citation(
     "spc_building_ownership_interpretation", "9", text_version="2020", confidence=Confidence.HIGH
@@ -125,3 +126,34 @@ class Person:
     def citation(self) -> Citation:
         """The source of the counting rule applied."""
         return self.reason.citation
+
+
+@attrs.frozen(slots=True)
+class PersonIndex:
+    """The estate's grouping in compact integer form, for engines that count ballots.
+
+    Built once with the estate and immutable (read-only views, tuples and read-only mappings).
+    Person ``i`` is ``Estate.persons[i]``; areas are integers in units of ``1/scale`` m², so
+    sums stay exact. The person of unit ``u`` is ``person_of[positions[u]]``.
+
+    Attributes:
+        positions: Unit id → its position in ``Estate.units``.
+        person_of: Counted-person index of each unit, in the order of ``Estate.units`` (a
+            read-only view of 4-byte integers, to keep large registers small).
+        person_area: Per person, its exclusive area times ``scale`` (an exact integer).
+        scale: Common denominator of all areas (least common multiple of their denominators).
+        total_area: Sum of ``person_area`` (the estate's area times ``scale``).
+        multi_unit: Person index → number of units, for persons holding more than one.
+    """
+
+    positions: Mapping[str, int]
+    person_of: Sequence[int]
+    person_area: tuple[int, ...]
+    scale: int
+    total_area: int
+    multi_unit: Mapping[int, int]
+
+    @property
+    def heads(self) -> int:
+        """Number of counted persons (SPC interpretation Art. 9)."""
+        return len(self.person_area)

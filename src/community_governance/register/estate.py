@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -26,11 +27,116 @@ from community_governance.register.counting import (
     CountingReason,
     OverlapPolicy,
     Person,
+    PersonIndex,
 )
 
 __all__ = ["Estate", "Overlap"]
 
 _ROW_KEYS = frozenset({"unit", "id", "area", "owners", "building", "area_source", "status", "use"})
+_OWNER_KEYS = frozenset(attrs.fields_dict(Owner))
+
+
+def _records(value: object, field: str) -> Iterable[Any]:
+    """``value`` as an iterable of records; a mapping, a string or a non-iterable is refused."""
+    if isinstance(value, Mapping | str | bytes) or not isinstance(value, Iterable):
+        raise InvalidRecordError(
+            f"{field} must be a list of records, not {type(value).__name__} {value!r:.80}",
+            row=None,
+            field=field,
+            value=value,
+        )
+    return value
+
+
+def _units_from_rows(rows: object) -> list[Unit]:
+    """One `Unit` per row; equal area spellings share one parsed value (parse once)."""
+    units: list[Unit] = []
+    shared: dict[tuple[type, str] | None, Exact] = {}
+    for row_number, row in enumerate(_records(rows, "rows")):
+        if not isinstance(row, Mapping):
+            raise InvalidRecordError(
+                f"row {row_number}: a row must be a mapping, not {type(row).__name__} {row!r:.80}",
+                row=row_number,
+                field="rows",
+                value=row,
+            )
+        unknown = set(row) - _ROW_KEYS
+        if unknown:
+            raise InvalidRecordError(
+                f"row {row_number}: unknown field(s) {sorted(unknown)}",
+                row=row_number,
+                field=sorted(unknown)[0],
+                value=row,
+            )
+        unit_id = row.get("unit", row.get("id"))
+        for required in ("area", "owners"):
+            if required not in row:
+                raise InvalidRecordError(
+                    f"row {row_number} (unit {unit_id}): missing {required!r}",
+                    row=row_number,
+                    field=required,
+                    value=row,
+                )
+        area = row["area"]
+        shareable = isinstance(area, str | Fraction) or (
+            isinstance(area, Decimal) and area.is_finite()
+        )
+        # equal Decimals such as 1.0 and 1.00 must keep their own spelling
+        key = (type(area), str(area)) if shareable else None
+        if key in shared:
+            area = shared[key]
+        fields = {key: value for key, value in row.items() if key not in ("unit", "id")}
+        fields["area"] = area
+        unit = _unit(row_number, unit_id, fields)
+        if key is not None:
+            shared.setdefault(key, unit.area)
+        units.append(unit)
+    return units
+
+
+def _unit(row_number: int, unit_id: object, fields: dict[str, Any]) -> Unit:
+    """Build one unit, naming the row in any error."""
+    try:
+        return Unit(id=unit_id, **fields)  # type: ignore[arg-type]  # Unit validates the id
+    except InvalidRecordError as error:
+        raise InvalidRecordError(
+            f"row {row_number}: {error}",
+            row=row_number,
+            field=error.field,
+            value=error.value,
+        ) from error
+    except InvalidChoiceError as error:
+        raise InvalidChoiceError(
+            f"row {row_number} (unit {unit_id}): {error}",
+            value=error.value,
+            allowed=error.allowed,
+        ) from error
+
+
+def _declared_owners(owners: object) -> list[Owner]:
+    """Owner declarations: `Owner` objects or mappings of its fields (unknown keys refused)."""
+    declared: list[Owner] = []
+    for number, owner in enumerate(_records(owners, "owners")):
+        if isinstance(owner, Owner):
+            declared.append(owner)
+            continue
+        if not isinstance(owner, Mapping):
+            raise InvalidRecordError(
+                f"owners[{number}] must be an Owner or a mapping, not {owner!r:.80}",
+                row=number,
+                field="owners",
+                value=owner,
+            )
+        unknown = sorted(set(owner) - _OWNER_KEYS)
+        if unknown:
+            raise InvalidRecordError(
+                f"owners[{number}]: unknown field(s) {unknown}; known: {sorted(_OWNER_KEYS)}",
+                row=number,
+                field=unknown[0],
+                value=owner,
+            )
+        declared.append(Owner(**owner))
+    return declared
 
 
 @attrs.frozen(slots=True)
@@ -70,7 +176,7 @@ def _owners(value: Iterable[Owner]) -> tuple[Owner, ...]:
     return tuple(value)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Estate:
     """A property management area: its exclusive parts and their owners.
 
@@ -89,8 +195,9 @@ class Estate:
     owners: tuple[Owner, ...] = attrs.field(converter=_owners)
     name: str = ""
     counting: CountingPolicy = attrs.field(factory=CountingPolicy)
-    _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
+    _index: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
     _grouping: Grouping = attrs.field(init=False, repr=False, eq=False)
+    _person_index: PersonIndex = attrs.field(init=False, repr=False, eq=False)
     _cache: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -134,8 +241,19 @@ class Estate:
                     field="owners",
                     value=owner.id,
                 )
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_grouping", group(self.units, owners, self.counting))
+        positions = MappingProxyType(index)
+        object.__setattr__(self, "_index", positions)
+        grouping = group(self.units, owners, self.counting)
+        object.__setattr__(self, "_grouping", grouping)
+        person_index = PersonIndex(
+            positions=positions,
+            person_of=memoryview(grouping.person_of).toreadonly(),
+            person_area=tuple(grouping.person_area),
+            scale=grouping.scale,
+            total_area=grouping.total_area,
+            multi_unit=MappingProxyType(dict(grouping.multi_unit)),
+        )
+        object.__setattr__(self, "_person_index", person_index)
 
     # ------------------------------------------------------------------ construction
 
@@ -165,62 +283,17 @@ class Estate:
             The validated estate.
 
         Raises:
-            InvalidRecordError: a row has an unknown key or a malformed field (message names
-                the row and the unit).
-            AreaTypeError: an area is a float.
-            InvalidAreaError: an area is zero, negative, not finite or not a number.
+            InvalidRecordError: ``rows`` or ``owners`` is not a list of records, a row is not
+                a mapping, a row or owner declaration has an unknown key or a malformed field
+                (message names the row and the unit).
+            AreaTypeError: an area is a float or a bool.
+            InvalidAreaError: an area is zero, negative, not finite or not a number
+                (`AreaBoundsError`: more than 4 decimal places, or not below 10**9).
             DuplicateIdError: two rows share a unit id, or two owners an id.
             EmptyEstateError: there are no rows.
         """
-        units: list[Unit] = []
-        shared: dict[tuple[type, str] | None, Exact] = {}
-        for row_number, row in enumerate(rows):
-            unknown = set(row) - _ROW_KEYS
-            if unknown:
-                raise InvalidRecordError(
-                    f"row {row_number}: unknown field(s) {sorted(unknown)}",
-                    row=row_number,
-                    field=sorted(unknown)[0],
-                    value=row,
-                )
-            unit_id = row.get("unit", row.get("id"))
-            for required in ("area", "owners"):
-                if required not in row:
-                    raise InvalidRecordError(
-                        f"row {row_number} (unit {unit_id}): missing {required!r}",
-                        row=row_number,
-                        field=required,
-                        value=row,
-                    )
-            area = row["area"]
-            shareable = isinstance(area, str | Fraction) or (
-                isinstance(area, Decimal) and area.is_finite()
-            )
-            # equal Decimals such as 1.0 and 1.00 must keep their own spelling
-            key = (type(area), str(area)) if shareable else None
-            if key in shared:
-                area = shared[key]
-            fields = {key: value for key, value in row.items() if key not in ("unit", "id")}
-            fields["area"] = area
-            try:
-                unit = Unit(id=unit_id, **fields)
-            except InvalidRecordError as error:
-                raise InvalidRecordError(
-                    f"row {row_number}: {error}",
-                    row=row_number,
-                    field=error.field,
-                    value=error.value,
-                ) from error
-            except InvalidChoiceError as error:
-                raise InvalidChoiceError(
-                    f"row {row_number} (unit {unit_id}): {error}",
-                    value=error.value,
-                    allowed=error.allowed,
-                ) from error
-            if key is not None:
-                shared.setdefault(key, unit.area)
-            units.append(unit)
-        declared = [owner if isinstance(owner, Owner) else Owner(**owner) for owner in owners]
+        units = _units_from_rows(rows)
+        declared = _declared_owners(owners)
         known = {owner.id for owner in declared}
         inferred: dict[str, Owner] = {}
         for unit in units:
@@ -351,6 +424,15 @@ class Estate:
         persons = self.persons
         return tuple(persons[index] for index in seen)
 
+    @property
+    def person_index(self) -> PersonIndex:
+        """The grouping in compact integer form (built with the estate, immutable).
+
+        For engines that count ballots: unit positions, each unit's person index, and each
+        person's area as an exact integer in units of ``1/scale`` m².
+        """
+        return self._person_index
+
     def _unit_persons(self) -> dict[str, int]:
         """Unit id → counted-person index, built on first use and kept (for ballot loops)."""
         found: dict[str, int] | None = self._cache.get("unit_persons")
@@ -359,6 +441,14 @@ class Estate:
             found = {unit.id: person_of[i] for i, unit in enumerate(self.units)}
             self._cache["unit_persons"] = found
         return found
+
+    def __repr__(self) -> str:
+        """One line: name, units, owners, total area and counted persons."""
+        return (
+            f"<Estate {self.name or '(unnamed)'!r}: {len(self.units)} units, "
+            f"{len(self.owners)} owners, {self.total_area} m², "
+            f"{self.counted_persons} counted persons>"
+        )
 
     def _repr_html_(self) -> str:
         from community_governance._base.html import html_table

@@ -44,9 +44,10 @@ def collect(estate: Estate, ballots: Iterable[Ballot]) -> PersonChoices:
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person disagree.
     """
-    index = estate._index
-    person_of = estate._grouping.person_of
-    person_area = estate._grouping.person_area
+    people = estate.person_index
+    index = people.positions
+    person_of = people.person_of
+    person_area = people.person_area
     result = PersonChoices()
     choice_of = result.choice
     get_choice = choice_of.get

@@ -120,14 +120,14 @@ def decide(
     deemed_param = rules.voting.deemed_vote
     clause = deemed_param.value if deemed_param is not None else None
     choices = collect(estate, ballots)
-    grouping = estate._grouping
+    people = estate.person_index
     counts = _Counts(
         by_choice={
             _HEADS: {choice: choices.heads[choice.slot] for choice in Choice},
             _AREA: {choice: choices.area[choice.slot] for choice in Choice},
         },
-        totals={_HEADS: len(grouping.keys), _AREA: grouping.total_area},
-        scale=grouping.scale,
+        totals={_HEADS: people.heads, _AREA: people.total_area},
+        scale=people.scale,
         spoiled_participate=spoiled is SpoiledPolicy.PARTICIPATING,
     )
     notices = _notices(estate, rules, rule, choices, spoiled, counts)
@@ -347,7 +347,7 @@ def _notices(
 
 def _partial(estate: Estate, choices: PersonChoices) -> list[str]:
     """Labels of persons who voted for only some of their units (at most ``_SHOWN`` + a count)."""
-    multi = estate._grouping.multi_unit
+    multi = estate.person_index.multi_unit
     # persons with several units who voted, less those who voted for all of them; all in C:
     # choices.ballots maps persons with two or more ballots to their count, multi to their units
     complete = dict(choices.ballots.items() & multi.items())

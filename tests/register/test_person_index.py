@@ -1,0 +1,57 @@
+"""The estate's public, immutable counting view (issue 7) and its one-line repr."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import community_governance as cg
+from community_governance.register import PersonIndex
+
+
+def estate() -> cg.Estate:
+    return cg.Estate.from_records(
+        [
+            {"unit": "1-101", "area": "89.37", "owners": ["Li"]},
+            {"unit": "1-102", "area": "1/3", "owners": ["Wang", "Zhao"]},
+            {"unit": "2-301", "area": "95.1", "owners": ["Li"]},
+            {"unit": "3-101", "area": "88", "owners": ["Dev"], "status": "unsold"},
+        ],
+        name="Garden",
+    )
+
+
+def test_person_index_describes_the_grouping() -> None:
+    e = estate()
+    people = e.person_index
+    assert isinstance(people, PersonIndex)
+    assert people.positions == {"1-101": 0, "1-102": 1, "2-301": 2, "3-101": 3}
+    assert list(people.person_of) == [0, 1, 0, 2]
+    assert people.person_of[people.positions["2-301"]] == 0
+    assert people.heads == e.counted_persons == 3
+    assert people.multi_unit == {0: 2}
+    assert people.scale == 300
+    assert people.total_area == sum(people.person_area)
+    assert people.total_area == e.total_area * people.scale
+    for person in e.persons:
+        assert people.person_area[person.index] == person.area * people.scale
+
+
+def test_person_index_is_frozen_in_fact() -> None:
+    people = estate().person_index
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        people.scale = 1  # type: ignore[misc]
+    for mapping in (people.positions, people.multi_unit):
+        with pytest.raises(TypeError):
+            mapping["x"] = 1  # type: ignore[index]
+    with pytest.raises(TypeError):
+        people.person_of[0] = 1  # type: ignore[index]
+    assert isinstance(people.person_area, tuple)
+
+
+def test_estate_repr_is_one_line() -> None:
+    e = estate()
+    assert repr(e) == f"<Estate 'Garden': 4 units, 4 owners, {e.total_area} m², 3 counted persons>"
+    assert repr(cg.Estate.from_records([{"unit": "1", "area": "1", "owners": "A"}])) == (
+        "<Estate '(unnamed)': 1 units, 1 owners, 1 m², 1 counted persons>"
+    )
