@@ -22,6 +22,7 @@ __all__ = [
     "CalendarError",
     "CandidateError",
     "ConflictingBallotsError",
+    "DerivedFactMismatchError",
     "DuplicateBallotError",
     "DuplicateIdError",
     "ElectionError",
@@ -448,3 +449,35 @@ class HolidayDataUnavailableError(CalendarError, LookupError):
 
     def __init__(self, message: str, *, year: int | None) -> None:
         super().__init__(message, year=year)
+
+
+# --------------------------------------------------------------------------- plain data
+
+
+class DerivedFactMismatchError(GovernanceError, ValueError):
+    """Loaded data state a derived fact (a verdict, a margin...) that its own figures contradict.
+
+    ``from_dict`` recomputes every derived fact instead of trusting it, and refuses data whose
+    stored value disagrees with the recomputed one.
+
+    Attributes:
+        what: The item being loaded (e.g. ``"Decision.checks[0]"``).
+        field: The derived field (``"passed"``, ``"margin"``...).
+        stored: The value found in the data.
+        recomputed: The value recomputed from the data's own figures.
+    """
+
+    what: str
+    field: str
+    stored: object
+    recomputed: object
+
+    def __init__(self, *, what: str, field: str, stored: object, recomputed: object) -> None:
+        super().__init__(
+            f"{what}: stored {field} {stored!r} disagrees with the value recomputed from the "
+            f"figures, {recomputed!r}; derived facts are never trusted from input",
+            what=what,
+            field=field,
+            stored=stored,
+            recomputed=recomputed,
+        )

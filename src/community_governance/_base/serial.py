@@ -17,7 +17,11 @@ import cattrs
 from cattrs.v import format_exception
 
 from community_governance._base.exact import Exact, format_exact, parse_exact
-from community_governance.exceptions import GovernanceError, InvalidRecordError
+from community_governance.exceptions import (
+    DerivedFactMismatchError,
+    GovernanceError,
+    InvalidRecordError,
+)
 
 T = TypeVar("T")
 
@@ -77,3 +81,45 @@ def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
             field="*",
             value=body,
         ) from error
+
+
+def check_derived(what: str, field: str, stored: object, recomputed: object) -> None:
+    """Refuse a stored derived fact that disagrees with the one recomputed on load.
+
+    The comparison is strict: the values must be equal and of the same type, so ``1`` or
+    ``"true"`` never stands for ``True``.
+
+    Args:
+        what: The item being loaded (e.g. ``"Decision.checks[0]"``).
+        field: The derived field's name.
+        stored: The value found in the data.
+        recomputed: The value recomputed from the data's own figures.
+
+    Raises:
+        DerivedFactMismatchError: the two differ.
+    """
+    if type(stored) is not type(recomputed) or stored != recomputed:
+        raise DerivedFactMismatchError(what=what, field=field, stored=stored, recomputed=recomputed)
+
+
+def refuse_floats(what: str, data: object) -> None:
+    """Refuse any ``float`` anywhere in plain ``data`` (exact numbers travel as strings).
+
+    Raises:
+        InvalidRecordError: naming the path of the first float found and its value.
+    """
+    stack: list[tuple[str, object]] = [(what, data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, float):
+            raise InvalidRecordError(
+                f"{path}: {value!r} is a float; floats are binary approximations - write "
+                'exact numbers as strings such as "89.37" or "1/3"',
+                row=None,
+                field=path,
+                value=value,
+            )
+        if isinstance(value, dict):
+            stack.extend((f"{path}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list | tuple):
+            stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))

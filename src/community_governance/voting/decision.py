@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -12,7 +14,13 @@ from community_governance._base.exact import format_exact, normalise
 from community_governance._base.format import decimal_text, percent, ratio_text, signed
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
-from community_governance._base.serial import converter, dump, load
+from community_governance._base.serial import (
+    check_derived,
+    converter,
+    dump,
+    load,
+    refuse_floats,
+)
 from community_governance.rules.matters import Matter
 from community_governance.voting.checks import Check, CheckRole, Tally
 
@@ -84,8 +92,21 @@ class Decision:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Decision:
-        """Rebuild a decision from [to_dict][community_governance.Decision.to_dict] output."""
-        return load(cls, data, SCHEMA)
+        """Rebuild a decision from [to_dict][community_governance.Decision.to_dict] output.
+
+        Derived facts are never trusted: each check's ``passed``, ``actual``, ``required``,
+        ``margin`` and ``minimum_heads`` and the decision's ``passed`` are recomputed from the
+        figures and thresholds, and a stored value that disagrees is refused. Floats are
+        refused anywhere in the data.
+
+        Raises:
+            DerivedFactMismatchError: a stored derived fact disagrees with the recomputed one.
+            InvalidRecordError: the data hold a float, name another schema, or do not fit.
+        """
+        refuse_floats("Decision", data)
+        decision = load(cls, data, SCHEMA)
+        _verify(decision, data, "Decision")
+        return decision
 
 
 SCHEMA = "community_governance.decision/1"
@@ -106,6 +127,27 @@ def _unstructure_check(check: Check) -> dict[str, Any]:
 
 def _structure(data: dict[str, Any], _: type) -> Check:
     return _structure_check({k: v for k, v in data.items() if k not in _DERIVED}, Check)
+
+
+def _verify(decision: Decision, data: dict[str, Any], what: str) -> None:
+    """Compare every stored derived fact in ``data`` with the one recomputed from ``decision``."""
+    for index, (check, stored) in enumerate(zip(decision.checks, data["checks"], strict=True)):
+        where = f"{what}.checks[{index}]"
+        numerator, denominator = Fraction(check.numerator), Fraction(check.denominator)
+        scale = math.lcm(numerator.denominator, denominator.denominator)
+        threshold = check.threshold
+        passed = threshold.comparator.holds(
+            int(numerator * scale), int(denominator * scale), threshold.ratio
+        )
+        check_derived(where, "passed", stored["passed"], passed)
+        for field, value in _unstructure_check(check).items():
+            if field in _DERIVED:
+                check_derived(where, field, stored.get(field), value)
+    passed = all(check.passed for check in decision.checks)
+    check_derived(what, "passed", data["passed"], passed)
+    if decision.without_deemed_votes is not None:
+        other = data["without_deemed_votes"]
+        _verify(decision.without_deemed_votes, other, f"{what}.without_deemed_votes")
 
 
 converter.register_unstructure_hook(Check, _unstructure_check)
