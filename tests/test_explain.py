@@ -45,9 +45,9 @@ def test_chinese_text_has_each_check() -> None:
     text = quickstart().explain(lang="zh")
     assert text.splitlines()[0] == "表决事项：筹集建筑物及其附属设施的维修资金 —— 未通过"
     assert "✓ 达到 参与表决专有部分面积：304.52平方米，占392.52平方米的77.58%" in text
-    assert "要求全体业主的2/3以上（261.68平方米），余量+42.84平方米" in text
+    assert "要求专有部分面积占比三分之二以上（261.68平方米），余量+42.84平方米" in text
     assert (
-        "✗ 未达到 表决同意人数：1人，占2人的50%，要求参与表决的业主的3/4以上（至少2人），余量-1人"
+        "✗ 未达到 表决同意人数：1人，占2人的50%，要求参与表决人数四分之三以上（至少2人），余量-1人"
         in text
     )
     assert text.count("依据：《上海市住宅物业管理规定》第18条（2020年文本）") == 4

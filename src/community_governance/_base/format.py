@@ -67,3 +67,39 @@ def ratio_text(value: Fraction) -> str:
     if value.denominator == 1:
         return str(value.numerator)
     return f"{value.numerator}/{value.denominator}"
+
+
+_DIGITS = "零一二三四五六七八九"
+_POWERS = ((1000, "千"), (100, "百"), (10, "十"))
+
+
+def chinese_number(value: int) -> str:
+    """A whole number from 0 to 9999 in Chinese numerals (``"三"``, ``"十二"``, ``"一百零五"``)."""
+    if not 0 <= value <= 9999:
+        raise ValueError(f"chinese_number covers 0 to 9999, not {value}")
+    if value < 10:
+        return _DIGITS[value]
+    text = ""
+    rest = value
+    gap = False
+    for power, name in _POWERS:
+        digit, rest = divmod(rest, power)
+        if digit:
+            if gap:
+                text += "零"
+            text += ("" if power == 10 and value < 20 else _DIGITS[digit]) + name
+            gap = False
+        elif text:
+            gap = True
+    if rest:
+        text += ("零" if gap else "") + _DIGITS[rest]
+    return text
+
+
+def chinese_fraction(value: Fraction) -> str:
+    """A ratio in the statute's wording: ``"三分之二"``, ``"四分之三"``; ``"全部"`` for one."""
+    if value == 1:
+        return "全部"
+    if value.denominator == 1:
+        return chinese_number(value.numerator)
+    return f"{chinese_number(value.denominator)}分之{chinese_number(value.numerator)}"

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.format import chinese_fraction
 from community_governance.exceptions import InvalidRecordError
 
 __all__ = ["Base", "Comparator", "Measure", "ResolutionRule", "Threshold"]
@@ -133,14 +134,29 @@ class Threshold:
     citation: Citation
 
     def describe(self, lang: str = "en") -> str:
-        """E.g. ``"area at least 2/3 of all owners"`` or ``"专有部分面积占全体业主 2/3 以上"``."""
-        ratio = f"{self.ratio.numerator}/{self.ratio.denominator}"
+        """E.g. ``"area at least 2/3 of all owners"``; in Chinese in the statute's wording.
+
+        Chinese follows Civil Code Art. 1278: ``"专有部分面积占比三分之二以上"`` (base all
+        owners), ``"参与表决人数过半数"`` (more than 1/2 of those taking part),
+        ``"参与表决专有部分面积四分之三以上"``; other more-than ratios read ``"超过五分之一"``.
+        """
         if lang == "zh":
-            return (
-                f"{self.measure.label('zh')}占{self.base.label('zh')}{ratio}"
-                f"{self.comparator.label('zh')}"
-            )
+            return _ZH_BASE[self.base].format(self.measure.label("zh"), self.requirement_zh())
+        ratio = f"{self.ratio.numerator}/{self.ratio.denominator}"
         return f"{self.measure.label()} {self.comparator.label()} {ratio} of {self.base.label()}"
+
+    def requirement_zh(self) -> str:
+        """The comparator and ratio alone in the statute's wording (过半数, 三分之二以上...)."""
+        if self.comparator is Comparator.MORE_THAN:
+            return (
+                "过半数" if self.ratio == Fraction(1, 2) else f"超过{chinese_fraction(self.ratio)}"
+            )
+        if self.ratio == 1:
+            return "全部"
+        return f"{chinese_fraction(self.ratio)}以上"
+
+
+_ZH_BASE = {Base.ALL: "{}占比{}", Base.PARTICIPATING: "参与表决{}{}", Base.CAST: "赞成与反对票{}{}"}
 
 
 def _quorum(value: Any) -> tuple[Threshold, ...]:

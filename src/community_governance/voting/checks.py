@@ -198,7 +198,7 @@ def _check_line(check: Check, lang: str) -> str:
     ratio = ratio_text(threshold.ratio)
     minimum = check.minimum_heads
     if lang == "zh":
-        need = f"{threshold.base.label('zh')}的{ratio}{threshold.comparator.label('zh')}"
+        need = threshold.describe("zh")
         need += (
             f"（至少{minimum}人）"
             if minimum is not None

@@ -400,8 +400,8 @@ def _spanning(rules: RuleSet, opened: date) -> tuple[Notice, ...]:
             "vote-spans-rule-change",
             f"the vote opened {opened} under {before} and closed {rules.on} under "
             f"{', '.join(later)}; the closing day's rules were applied",
-            f"表决于{opened}开始（适用{before}），于{rules.on}结束（适用{'、'.join(later)}）；"
-            "本结果按结束日的规则计算",
+            f"表决于{opened}开始，于{rules.on}结束，其间适用的规则层发生变化"
+            f"（开始日{len(earlier)}层，结束日{len(later)}层）；本结果按结束日的规则计算",
             _SPANNING,
         ),
     )

@@ -165,7 +165,7 @@ def _text(decision: Decision, lang: str) -> str:
         lines = [
             f"表决事项：{decision.matter.label('zh')} —— {verdict}",
             f"适用规则：{decision.jurisdiction}，{decision.on.isoformat()}"
-            f"（{decision.rule_layer}；{decision.rule_citation.format('zh')}）",
+            f"（{decision.rule_citation.format('zh')}）",
             f"计票：业主共{tally.total.heads}人、专有部分面积{decimal_text(tally.total.area)}平方米；"
             f"参与表决{tally.participating.heads}人、{decimal_text(tally.participating.area)}平方米；"
             f"同意{tally.agree.heads}人、{decimal_text(tally.agree.area)}平方米；"
