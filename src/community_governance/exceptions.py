@@ -47,6 +47,7 @@ __all__ = [
     "UnknownJurisdictionError",
     "UnknownReferenceError",
     "UnknownUnitError",
+    "VotingInputError",
 ]
 
 
@@ -481,3 +482,22 @@ class DerivedFactMismatchError(GovernanceError, ValueError):
             stored=stored,
             recomputed=recomputed,
         )
+
+
+class VotingInputError(GovernanceError, TypeError):
+    """An argument of the voting engine has the wrong type.
+
+    For example: a string for a boolean (``written_authorisation="no"``), a ``datetime`` where a
+    date is expected, a dict or tuple where a ballot is expected, ``None`` or a code string
+    where an estate or a rule set is expected.
+
+    Attributes:
+        field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)

@@ -10,6 +10,7 @@ compare integers by cross-multiplication, never floats.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from fractions import Fraction
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.enums import parse_enum
 from community_governance._base.format import chinese_fraction
 from community_governance.exceptions import InvalidRecordError
 
@@ -99,6 +101,12 @@ class Comparator(Enum):
         return "at least" if self is Comparator.AT_LEAST else "more than"
 
 
+RATIO_BOUND = 1000
+"""The largest numerator and denominator a threshold ratio may have (statutes use 1/2, 2/3...)."""
+
+_RATIO_TEXT = re.compile(r"\s*(\d{1,4}(?:\.\d{1,4})?)\s*(?:/\s*(\d{1,4})\s*)?")
+
+
 def _ratio(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, Fraction | int | str):
         raise InvalidRecordError(
@@ -107,12 +115,44 @@ def _ratio(value: object) -> Fraction:
             field="ratio",
             value=value,
         )
-    ratio = Fraction(value)
+    if isinstance(value, str):
+        match = _RATIO_TEXT.fullmatch(value)
+        if match is None or (match[2] is not None and int(match[2]) == 0):
+            raise InvalidRecordError(
+                f"threshold ratio {value!r} is not a number or a fraction such as '2/3' "
+                f"with numerator and denominator at most {RATIO_BOUND}",
+                row=None,
+                field="ratio",
+                value=value,
+            )
+        ratio = Fraction(match[1]) / int(match[2] or 1)
+    else:
+        ratio = Fraction(value)
     if not 0 < ratio <= 1:
         raise InvalidRecordError(
             f"threshold ratio {value!r} must be in (0, 1]", row=None, field="ratio", value=value
         )
+    if ratio.denominator > RATIO_BOUND:
+        raise InvalidRecordError(
+            f"threshold ratio {value!r}: numerator and denominator must be at most "
+            f"{RATIO_BOUND} (statutes use small fractions such as 2/3)",
+            row=None,
+            field="ratio",
+            value=value,
+        )
     return ratio
+
+
+def _measure(value: object) -> Measure:
+    return parse_enum(Measure, value, what="threshold measure")
+
+
+def _base(value: object) -> Base:
+    return parse_enum(Base, value, what="threshold base")
+
+
+def _comparator(value: object) -> Comparator:
+    return parse_enum(Comparator, value, what="threshold comparator")
 
 
 @attrs.frozen(slots=True)
@@ -123,13 +163,19 @@ class Threshold:
         measure: Heads or area.
         base: All owners, those taking part, or the votes cast.
         comparator: At least (≥) or more than (>).
-        ratio: Exact ratio in (0, 1], e.g. ``Fraction(2, 3)``.
+        ratio: Exact ratio in (0, 1], e.g. ``Fraction(2, 3)``; numerator and denominator at
+            most ``RATIO_BOUND`` (1000).
+
+    ``measure``, ``base`` and ``comparator`` accept a member or its value (``"heads"``,
+    ``"all"``, ``"at-least"``), read by ``_base.enums.parse_enum``; anything else (``">="``,
+    ``"head"``) is refused with InvalidChoiceError listing the allowed values — a comparator
+    is never guessed from a symbol.
         citation: The article that sets it.
     """
 
-    measure: Measure
-    base: Base
-    comparator: Comparator
+    measure: Measure = attrs.field(converter=_measure)
+    base: Base = attrs.field(converter=_base)
+    comparator: Comparator = attrs.field(converter=_comparator)
     ratio: Fraction = attrs.field(converter=_ratio)
     citation: Citation
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -14,20 +13,18 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.exact import Exact, normalise
 from community_governance._base.notices import Notice
-from community_governance.exceptions import InvalidRecordError
+from community_governance.exceptions import InvalidRecordError, VotingInputError
 from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
 from community_governance.register.counting import SPC_ART_9
 from community_governance.register.estate import Estate
 from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Measure, ResolutionRule
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
 from community_governance.voting._tally import PersonChoices, collect
 from community_governance.voting.ballots import Ballot, Choice
 from community_governance.voting.checks import Check, CheckRole, Figures, Tally, check
 from community_governance.voting.decision import Decision
-
-if TYPE_CHECKING:
-    from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["decide"]
 
@@ -115,6 +112,7 @@ def decide(
             [DeemedVoteClause][community_governance.DeemedVoteClause] (an unknown
             ``spoiled_ballots`` value raises InvalidChoiceError).
     """
+    ballots = _inputs(estate, ballots, rules, opened)
     matter = parse_enum(Matter, matter, what="matter")
     provided = rules.resolution(matter)
     rule: ResolutionRule = provided.value
@@ -168,6 +166,40 @@ def decide(
     if deemed is None:
         return build(counts, extra, None)
     return build(deemed, extra, build(counts, (), None))
+
+
+def _inputs(estate: object, ballots: object, rules: object, opened: object) -> tuple[Ballot, ...]:
+    """Refuse arguments of the wrong type before anything is counted; the ballots as a tuple."""
+    if not isinstance(estate, Estate):
+        raise VotingInputError(
+            f"decide: estate must be an Estate, not {estate!r}", field="estate", value=estate
+        )
+    if not isinstance(rules, RuleSet):
+        raise VotingInputError(
+            f"decide: rules must be a RuleSet from rules_for(...), not {rules!r}",
+            field="rules",
+            value=rules,
+        )
+    if opened is not None and (isinstance(opened, datetime) or not isinstance(opened, date)):
+        raise VotingInputError(
+            f"decide: opened must be a datetime.date (not a datetime or a str), not {opened!r}",
+            field="opened",
+            value=opened,
+        )
+    if not isinstance(ballots, Iterable) or isinstance(ballots, str | bytes | dict | Ballot):
+        raise VotingInputError(
+            f"decide: ballots must be an iterable of Ballot, not {ballots!r}",
+            field="ballots",
+            value=ballots,
+        )
+    ballots = tuple(ballots)
+    for kind in set(map(type, ballots)):
+        if not issubclass(kind, Ballot):
+            bad = next(ballot for ballot in ballots if type(ballot) is kind)
+            raise VotingInputError(
+                f"decide: each ballot must be a Ballot, not {bad!r}", field="ballots", value=bad
+            )
+    return ballots
 
 
 def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
