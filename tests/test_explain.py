@@ -168,3 +168,28 @@ def test_notice_text() -> None:
 def test_role_labels() -> None:
     assert cg.CheckRole.QUORUM.label("zh") == "参与表决"
     assert cg.CheckRole.APPROVAL.label() == "approval"
+
+
+def test_html_has_the_tally_line() -> None:
+    html = quickstart()._repr_html_()
+    assert (
+        "<p>Count: 3 persons, 392.52 m² in all; taking part 2 persons, 304.52 m²; agreeing "
+        "1 person, 184.47 m²; opposing 1, abstaining 0, spoiled 0.</p>"
+    ) in html
+
+
+def test_decision_repr_is_one_line_verdict_first() -> None:
+    decision = quickstart()
+    text = repr(decision)
+    assert text == str(decision)
+    assert "\n" not in text
+    assert text.startswith("<Decision NOT PASSED: raise maintenance fund under CN-SH")
+    assert text.endswith("4 checks, 2 not met>")
+    estate = cg.Estate.from_records([{"unit": "1-0", "area": "1", "owners": ["O"]}])
+    passed = cg.decide(
+        estate,
+        [cg.Ballot("1-0", "agree")],
+        matter="elect-committee",
+        rules=cg.rules_for("CN", on=date(2022, 1, 1)),
+    )
+    assert repr(passed).startswith("<Decision PASSED: ")

@@ -82,6 +82,17 @@ class Decision:
     def _repr_html_(self) -> str:
         return _html(self)
 
+    def __repr__(self) -> str:
+        """One line, verdict first: ``<Decision NOT PASSED: raise maintenance fund ...>``."""
+        failed = sum(not check.passed for check in self.checks)
+        verdict = "PASSED" if self.passed else "NOT PASSED"
+        return (
+            f"<Decision {verdict}: {self.matter.label()} under {self.jurisdiction} on "
+            f"{self.on.isoformat()}; {len(self.checks)} checks, {failed} not met>"
+        )
+
+    __str__ = __repr__
+
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form, schema ``community_governance.decision/1``.
 
@@ -158,6 +169,24 @@ def _persons(count: int) -> str:
     return f"{count} person" if count == 1 else f"{count} persons"
 
 
+def _count_line(tally: Tally, lang: str) -> str:
+    """The tally in one line: totals, taking part, agree, oppose, abstain, spoiled."""
+    if lang == "zh":
+        return (
+            f"计票：业主共{tally.total.heads}人、专有部分面积{decimal_text(tally.total.area)}平方米；"
+            f"参与表决{tally.participating.heads}人、{decimal_text(tally.participating.area)}平方米；"
+            f"同意{tally.agree.heads}人、{decimal_text(tally.agree.area)}平方米；"
+            f"反对{tally.oppose.heads}人；弃权{tally.abstain.heads}人；废票{tally.spoiled.heads}人。"
+        )
+    return (
+        f"Count: {_persons(tally.total.heads)}, {decimal_text(tally.total.area)} m² in all; "
+        f"taking part {_persons(tally.participating.heads)}, "
+        f"{decimal_text(tally.participating.area)} m²; agreeing {_persons(tally.agree.heads)}, "
+        f"{decimal_text(tally.agree.area)} m²; opposing {tally.oppose.heads}, "
+        f"abstaining {tally.abstain.heads}, spoiled {tally.spoiled.heads}."
+    )
+
+
 def _text(decision: Decision, lang: str) -> str:
     tally = decision.tally
     if lang == "zh":
@@ -166,10 +195,7 @@ def _text(decision: Decision, lang: str) -> str:
             f"表决事项：{decision.matter.label('zh')} —— {verdict}",
             f"适用规则：{decision.jurisdiction}，{decision.on.isoformat()}"
             f"（{decision.rule_citation.format('zh')}）",
-            f"计票：业主共{tally.total.heads}人、专有部分面积{decimal_text(tally.total.area)}平方米；"
-            f"参与表决{tally.participating.heads}人、{decimal_text(tally.participating.area)}平方米；"
-            f"同意{tally.agree.heads}人、{decimal_text(tally.agree.area)}平方米；"
-            f"反对{tally.oppose.heads}人；弃权{tally.abstain.heads}人；废票{tally.spoiled.heads}人。",
+            _count_line(tally, "zh"),
         ]
     else:
         verdict = "PASSED" if decision.passed else "NOT PASSED"
@@ -177,11 +203,7 @@ def _text(decision: Decision, lang: str) -> str:
             f"Matter: {decision.matter.label()} — {verdict}",
             f"Rules: {decision.jurisdiction} on {decision.on.isoformat()} "
             f"({decision.rule_layer}; {decision.rule_citation.format()})",
-            f"Count: {_persons(tally.total.heads)}, {decimal_text(tally.total.area)} m² in all; "
-            f"taking part {_persons(tally.participating.heads)}, "
-            f"{decimal_text(tally.participating.area)} m²; agreeing {_persons(tally.agree.heads)}, "
-            f"{decimal_text(tally.agree.area)} m²; opposing {tally.oppose.heads}, "
-            f"abstaining {tally.abstain.heads}, spoiled {tally.spoiled.heads}.",
+            _count_line(tally, "en"),
         ]
     lines.extend(f"  {check.line(lang)}" for check in decision.checks)
     for notice in decision.notices:
@@ -236,5 +258,5 @@ def _html(decision: Decision) -> str:
         caption,
         _HEAD["en"],
         _rows(decision, "en"),
-        footer=[notice.text() for notice in decision.notices],
+        footer=[_count_line(decision.tally, "en"), *(notice.text() for notice in decision.notices)],
     )
