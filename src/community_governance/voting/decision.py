@@ -11,7 +11,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.exact import format_exact, normalise
-from community_governance._base.format import decimal_text, percent, ratio_text, signed
+from community_governance._base.format import area_text, percent_figure, ratio_text
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance._base.serial import (
@@ -22,7 +22,7 @@ from community_governance._base.serial import (
     refuse_floats,
 )
 from community_governance.rules.matters import Matter
-from community_governance.voting.checks import Check, CheckRole, Tally
+from community_governance.voting.checks import Check, CheckRole, Tally, figure, signed_figure
 
 __all__ = ["Decision"]
 
@@ -173,16 +173,16 @@ def _count_line(tally: Tally, lang: str) -> str:
     """The tally in one line: totals, taking part, agree, oppose, abstain, spoiled."""
     if lang == "zh":
         return (
-            f"计票：业主共{tally.total.heads}人、专有部分面积{decimal_text(tally.total.area)}平方米；"
-            f"参与表决{tally.participating.heads}人、{decimal_text(tally.participating.area)}平方米；"
-            f"同意{tally.agree.heads}人、{decimal_text(tally.agree.area)}平方米；"
+            f"计票：业主共{tally.total.heads}人、专有部分面积{area_text(tally.total.area)}平方米；"
+            f"参与表决{tally.participating.heads}人、{area_text(tally.participating.area)}平方米；"
+            f"同意{tally.agree.heads}人、{area_text(tally.agree.area)}平方米；"
             f"反对{tally.oppose.heads}人；弃权{tally.abstain.heads}人；废票{tally.spoiled.heads}人。"
         )
     return (
-        f"Count: {_persons(tally.total.heads)}, {decimal_text(tally.total.area)} m² in all; "
+        f"Count: {_persons(tally.total.heads)}, {area_text(tally.total.area)} m² in all; "
         f"taking part {_persons(tally.participating.heads)}, "
-        f"{decimal_text(tally.participating.area)} m²; agreeing {_persons(tally.agree.heads)}, "
-        f"{decimal_text(tally.agree.area)} m²; opposing {tally.oppose.heads}, "
+        f"{area_text(tally.participating.area)} m²; agreeing {_persons(tally.agree.heads)}, "
+        f"{area_text(tally.agree.area)} m²; opposing {tally.oppose.heads}, "
         f"abstaining {tally.abstain.heads}, spoiled {tally.spoiled.heads}."
     )
 
@@ -225,10 +225,11 @@ def _rows(decision: Decision, lang: str) -> list[list[str]]:
         [
             check.role.label(lang),
             check.threshold.measure.label(lang),
-            f"{decimal_text(check.numerator)} / {decimal_text(check.denominator)}",
-            percent(check.actual),
+            f"{figure(check.numerator, check.threshold.measure)} / "
+            f"{figure(check.denominator, check.threshold.measure)}",
+            percent_figure(check.actual),
             f"{check.threshold.comparator.symbol} {ratio_text(check.threshold.ratio)}",
-            signed(check.margin),
+            signed_figure(check.margin, check.threshold.measure),
             ("✓" if check.passed else "✗"),
             check.citation.format(lang),
         ]
