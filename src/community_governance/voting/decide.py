@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from fractions import Fraction
 
@@ -129,7 +129,7 @@ def decide(
             field="deemed_vote",
             value=clause,
         )
-    choices = collect(estate, ballots)
+    choices = _collect(estate, ballots)
     grouping = estate._grouping
     counts = _Counts(
         by_choice={
@@ -168,8 +168,8 @@ def decide(
     return build(deemed, extra, build(counts, (), None))
 
 
-def _inputs(estate: object, ballots: object, rules: object, opened: object) -> tuple[Ballot, ...]:
-    """Refuse arguments of the wrong type before anything is counted; the ballots as a tuple."""
+def _inputs(estate: object, ballots: object, rules: object, opened: object) -> Sequence[Ballot]:
+    """Refuse arguments of the wrong type before anything is counted; the ballots as a sequence."""
     if not isinstance(estate, Estate):
         raise VotingInputError(
             f"decide: estate must be an Estate, not {estate!r}", field="estate", value=estate
@@ -192,14 +192,20 @@ def _inputs(estate: object, ballots: object, rules: object, opened: object) -> t
             field="ballots",
             value=ballots,
         )
-    ballots = tuple(ballots)
-    for kind in set(map(type, ballots)):
-        if not issubclass(kind, Ballot):
-            bad = next(ballot for ballot in ballots if type(ballot) is kind)
-            raise VotingInputError(
-                f"decide: each ballot must be a Ballot, not {bad!r}", field="ballots", value=bad
-            )
-    return ballots
+    return ballots if isinstance(ballots, list | tuple) else tuple(ballots)
+
+
+def _collect(estate: Estate, ballots: Sequence[Ballot]) -> PersonChoices:
+    """`collect`, with a named error for an item that is not a Ballot (checked only on failure,
+    so that the common case pays nothing).
+    """
+    try:
+        return collect(estate, ballots)
+    except AttributeError:
+        bad = next(ballot for ballot in ballots if not isinstance(ballot, Ballot))
+        raise VotingInputError(
+            f"decide: each ballot must be a Ballot, not {bad!r}", field="ballots", value=bad
+        ) from None
 
 
 def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
