@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -15,6 +15,7 @@ import pytest
 import community_governance as cg
 from community_governance import audit
 from community_governance._base.citations import Citation
+from community_governance.exceptions import VotingInputError
 from community_governance.jurisdictions import REGISTRY
 
 CITE = Citation("library_design", "test")
@@ -644,6 +645,134 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         cg.exceptions.AuditError,
         ValueError,
         "None",
+    ),
+    (
+        "proxy with a string for written_authorisation",
+        lambda: cg.Proxy("Zhou", written_authorisation="no"),  # type: ignore[arg-type]
+        VotingInputError,
+        TypeError,
+        "written_authorisation",
+    ),
+    (
+        "proxy with no holder",
+        lambda: cg.Proxy("", written_authorisation=True),
+        VotingInputError,
+        TypeError,
+        "holder",
+    ),
+    (
+        "threshold measure 'head'",
+        lambda: cg.Threshold("head", cg.Base.ALL, cg.Comparator.AT_LEAST, "1/2", CITE),  # type: ignore[arg-type]
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "'head'",
+    ),
+    (
+        "threshold comparator '>='",
+        lambda: cg.Threshold(cg.Measure.AREA, cg.Base.ALL, ">=", "1/2", CITE),  # type: ignore[arg-type]
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "at-least, more-than",
+    ),
+    (
+        "threshold ratio 'abc'",
+        lambda: cg.Threshold(cg.Measure.AREA, cg.Base.ALL, "at-least", "abc", CITE),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "'abc'",
+    ),
+    (
+        "threshold ratio '1/0'",
+        lambda: cg.Threshold(cg.Measure.AREA, cg.Base.ALL, "at-least", "1/0", CITE),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "'1/0'",
+    ),
+    (
+        "threshold ratio with an exponent",
+        lambda: cg.Threshold(cg.Measure.AREA, cg.Base.ALL, "at-least", "1e-99999", CITE),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "at most 1000",
+    ),
+    (
+        "threshold ratio with a huge denominator",
+        lambda: cg.Threshold(
+            cg.Measure.AREA, cg.Base.ALL, cg.Comparator.AT_LEAST, Fraction(1, 1001), CITE
+        ),
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "at most 1000",
+    ),
+    (
+        "a dict where a ballot is expected",
+        decide_with([{"unit": "1-101", "choice": "agree"}]),
+        VotingInputError,
+        TypeError,
+        "'unit'",
+    ),
+    (
+        "a tuple where a ballot is expected",
+        decide_with([("1-101", "agree")]),
+        VotingInputError,
+        TypeError,
+        "('1-101', 'agree')",
+    ),
+    (
+        "None for ballots",
+        lambda: cg.decide(
+            estate(), None, matter="elect-committee", rules=cg.rules_for("CN", on=ON)
+        ),  # type: ignore[arg-type]
+        VotingInputError,
+        TypeError,
+        "ballots",
+    ),
+    (
+        "None for the estate",
+        lambda: cg.decide(None, [], matter="elect-committee", rules=cg.rules_for("CN", on=ON)),  # type: ignore[arg-type]
+        VotingInputError,
+        TypeError,
+        "estate",
+    ),
+    (
+        "None for the rules",
+        lambda: cg.decide(estate(), [], matter="elect-committee", rules=None),  # type: ignore[arg-type]
+        VotingInputError,
+        TypeError,
+        "rules",
+    ),
+    (
+        "a code string for the rules",
+        lambda: cg.decide(estate(), [], matter="elect-committee", rules="CN"),  # type: ignore[arg-type]
+        VotingInputError,
+        TypeError,
+        "'CN'",
+    ),
+    (
+        "opened given as a string",
+        lambda: cg.decide(
+            estate(),
+            [],
+            matter="elect-committee",
+            rules=cg.rules_for("CN", on=ON),
+            opened="2022-05-01",  # type: ignore[arg-type]
+        ),
+        VotingInputError,
+        TypeError,
+        "opened",
+    ),
+    (
+        "opened given as a datetime",
+        lambda: cg.decide(
+            estate(),
+            [],
+            matter="elect-committee",
+            rules=cg.rules_for("CN", on=ON),
+            opened=datetime(2022, 5, 1),
+        ),
+        VotingInputError,
+        TypeError,
+        "datetime",
     ),
 ]
 

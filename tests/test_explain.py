@@ -8,7 +8,15 @@ from fractions import Fraction
 import pytest
 
 import community_governance as cg
-from community_governance._base.format import decimal_text, percent, ratio_text, signed
+from community_governance._base.format import (
+    area_text,
+    decimal_text,
+    percent,
+    percent_figure,
+    ratio_text,
+    signed,
+    signed_area,
+)
 from community_governance._base.html import html_table
 
 
@@ -33,22 +41,22 @@ def quickstart() -> cg.Decision:
 def test_english_text_has_each_check() -> None:
     text = quickstart().explain()
     assert text.splitlines()[0] == "Matter: raise maintenance fund — NOT PASSED"
-    assert "304.52 of 392.52 m² (77.58%)" in text
+    assert "304.52 of 392.52 m² (≈77.58%)" in text
     assert "required at least 2/3 of all owners (261.68 m²); margin +42.84 m²" in text
-    assert "✗ not met — approval by heads: 1 of 2 persons (50%)" in text
+    assert "✗ not met — approval by heads: 1 of 2 persons (50.00%)" in text
     assert "at least 3/4 of those taking part (at least 2 persons); margin -1 persons" in text
     assert text.count("Source: Shanghai Residential Property Management Provisions Art. 18") == 4
-    assert "✓ met — taking part by heads: 2 of 3 persons (66.67%)" in text
+    assert "✓ met — taking part by heads: 2 of 3 persons (≈66.67%)" in text
 
 
 def test_chinese_text_has_each_check() -> None:
     text = quickstart().explain(lang="zh")
     assert text.splitlines()[0] == "表决事项：筹集建筑物及其附属设施的维修资金 —— 未通过"
-    assert "✓ 达到 参与表决专有部分面积：304.52平方米，占392.52平方米的77.58%" in text
-    assert "要求全体业主的2/3以上（261.68平方米），余量+42.84平方米" in text
+    assert "✓ 达到 参与表决专有部分面积：304.52平方米，占392.52平方米的≈77.58%" in text
+    assert "要求专有部分面积占比三分之二以上（261.68平方米），余量+42.84平方米" in text
     assert (
-        "✗ 未达到 表决同意人数：1人，占2人的50%，要求参与表决的业主的3/4以上（至少2人），余量-1人"
-        in text
+        "✗ 未达到 表决同意人数：1人，占2人的50.00%，"
+        "要求参与表决人数四分之三以上（至少2人），余量-1人" in text
     )
     assert text.count("依据：《上海市住宅物业管理规定》第18条（2020年文本）") == 4
     assert "业主共3人、专有部分面积392.52平方米" in text
@@ -72,7 +80,7 @@ def test_passed_text_and_notices() -> None:
     assert "—— 通过" in zh
     assert "Note: Owner Li belongs to distinct owner sets" in en
     assert "注意：业主 Li 分属不同的业主集合" in zh
-    assert "1 of 1 m²" in en  # fractions adding up to a whole show exactly
+    assert "1.00 of 1.00 m²" in en  # fractions adding up to a whole show exactly
     markdown = decision.to_markdown()
     assert "- Owner Li belongs to distinct owner sets" in markdown
     assert (
@@ -94,11 +102,11 @@ def test_markdown_table() -> None:
     assert (
         lines[2] == "| check | measure | figures | actual | required | margin | verdict | source |"
     )
-    assert "| approval | area | 184.47 / 304.52 | 60.58% | ≥ 3/4 | -43.92 | ✗ |" in markdown
+    assert "| approval | area | 184.47 / 304.52 | ≈60.58% | ≥ 3/4 | -43.92 | ✗ |" in markdown
     assert len([line for line in lines if line.startswith("| ")]) == 5
     zh = quickstart().to_markdown("zh")
     assert "| 检查 | 维度 | 数值 | 比例 | 要求 | 余量 | 结论 | 依据 |" in zh
-    assert "| 表决同意 | 人数 | 1 / 2 | 50% | ≥ 3/4 | -1 | ✗ |" in zh
+    assert "| 表决同意 | 人数 | 1 / 2 | 50.00% | ≥ 3/4 | -1 | ✗ |" in zh
 
 
 def test_html_renders_and_escapes() -> None:
@@ -168,3 +176,45 @@ def test_notice_text() -> None:
 def test_role_labels() -> None:
     assert cg.CheckRole.QUORUM.label("zh") == "参与表决"
     assert cg.CheckRole.APPROVAL.label() == "approval"
+
+
+def test_html_has_the_tally_line() -> None:
+    html = quickstart()._repr_html_()
+    assert (
+        "<p>Count: 3 persons, 392.52 m² in all; taking part 2 persons, 304.52 m²; agreeing "
+        "1 person, 184.47 m²; opposing 1, abstaining 0, spoiled 0.</p>"
+    ) in html
+
+
+def test_decision_repr_is_one_line_verdict_first() -> None:
+    decision = quickstart()
+    text = repr(decision)
+    assert text == str(decision)
+    assert "\n" not in text
+    assert text.startswith("<Decision NOT PASSED: raise maintenance fund under CN-SH")
+    assert text.endswith("4 checks, 2 not met>")
+    estate = cg.Estate.from_records([{"unit": "1-0", "area": "1", "owners": ["O"]}])
+    passed = cg.decide(
+        estate,
+        [cg.Ballot("1-0", "agree")],
+        matter="elect-committee",
+        rules=cg.rules_for("CN", on=date(2022, 1, 1)),
+    )
+    assert repr(passed).startswith("<Decision PASSED: ")
+
+
+def test_one_rule_for_area_and_percentage_figures() -> None:
+    assert area_text(Fraction(147081, 10)) == "14708.10"
+    assert area_text(88) == "88.00"
+    assert area_text(Fraction(1, 3)) == "≈0.33"
+    assert signed_area(0) == "+0.00"
+    assert signed_area(Fraction(-1, 3)) == "≈-0.33"
+    assert signed_area(Fraction(5, 2)) == "+2.50"
+    assert percent_figure(Fraction(791, 1000)) == "79.10%"
+    assert percent_figure(Fraction(1, 2)) == "50.00%"
+    assert percent_figure(Fraction(2, 3)) == "≈66.67%"
+    assert percent_figure(None) == "—"
+    text = quickstart().explain()
+    markdown, html = quickstart().to_markdown(), quickstart()._repr_html_()
+    for shown in (text, markdown, html):
+        assert "304.52" in shown and "≈77.58%" in shown

@@ -47,6 +47,7 @@ __all__ = [
     "UnknownJurisdictionError",
     "UnknownReferenceError",
     "UnknownUnitError",
+    "VotingInputError",
 ]
 
 
@@ -451,14 +452,20 @@ class HolidayDataUnavailableError(CalendarError, LookupError):
         super().__init__(message, year=year)
 
 
+# --------------------------------------------------------------------------- plain data
+
+
 class DerivedFactMismatchError(GovernanceError, ValueError):
-    """Loaded data state a derived fact (a verdict, an outcome...) that its inputs do not give.
+    """Loaded data state a derived fact (a verdict, a margin...) that its own figures contradict.
+
+    ``from_dict`` recomputes every derived fact instead of trusting it, and refuses data whose
+    stored value disagrees with the recomputed one.
 
     Attributes:
-        what: The value being loaded (e.g. ``"Decision"``).
-        field: The derived field.
+        what: The item being loaded (e.g. ``"Decision.checks[0]"``).
+        field: The derived field (``"passed"``, ``"margin"``...).
         stored: The value found in the data.
-        recomputed: The value recomputed from the rest of the data.
+        recomputed: The value recomputed from the data's own figures.
     """
 
     what: str
@@ -466,10 +473,34 @@ class DerivedFactMismatchError(GovernanceError, ValueError):
     stored: object
     recomputed: object
 
-    def __init__(
-        self, message: str, *, what: str, field: str, stored: object, recomputed: object
-    ) -> None:
-        super().__init__(message, what=what, field=field, stored=stored, recomputed=recomputed)
+    def __init__(self, *, what: str, field: str, stored: object, recomputed: object) -> None:
+        super().__init__(
+            f"{what}: stored {field} {stored!r} disagrees with the value recomputed from the "
+            f"figures, {recomputed!r}; derived facts are never trusted from input",
+            what=what,
+            field=field,
+            stored=stored,
+            recomputed=recomputed,
+        )
+
+
+class VotingInputError(GovernanceError, TypeError):
+    """An argument of the voting engine has the wrong type.
+
+    For example: a string for a boolean (``written_authorisation="no"``), a ``datetime`` where a
+    date is expected, a dict or tuple where a ballot is expected, ``None`` or a code string
+    where an estate or a rule set is expected.
+
+    Attributes:
+        field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)
 
 
 class AreaBoundsError(InvalidAreaError):

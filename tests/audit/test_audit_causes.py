@@ -123,7 +123,7 @@ def test_round_trip_refuses_changed_derived_facts():
     data = audit.to_dict()
     a = next(d for d in data["discrepancies"] if d["subject"] == "A")
     a["parts"][1]["amount"] = 2
-    with pytest.raises(cg.GovernanceError, match=r"parts.*stored as 3 but the data give 2"):
+    with pytest.raises(cg.GovernanceError, match=r"parts.* 3 disagrees .*, 2;"):
         ElectionAudit.from_dict(data)
     data = audit.to_dict()
     data["discrepancies"].pop()
@@ -136,9 +136,7 @@ def test_round_trip_refuses_changed_causes():
     data = audit.to_dict()
     a = next(d for d in data["discrepancies"] if d["subject"] == "A")
     a["parts"] = [{"amount": 2, "cause": a["parts"][0]["cause"]}]  # hide the unexplained +1
-    with pytest.raises(
-        cg.GovernanceError, match=r"counted twice\] is stored as 2 but the data give 1"
-    ):
+    with pytest.raises(cg.GovernanceError, match=r"counted twice\].* 2 disagrees .*, 1;"):
         ElectionAudit.from_dict(data)
     data = audit.to_dict()
     data["discrepancies"][0]["parts"][0]["cause"]["en"] = "a clerical slip"
@@ -146,7 +144,7 @@ def test_round_trip_refuses_changed_causes():
         ElectionAudit.from_dict(data)
     data = audit.to_dict()
     data["discrepancies"][0]["parts"][0]["cause"]["code"] = "typo"
-    with pytest.raises(cg.GovernanceError, match=r"causes\[typo\].*give None"):
+    with pytest.raises(cg.GovernanceError, match=r"causes\[typo\].*figures, None;"):
         ElectionAudit.from_dict(data)
     data = audit.to_dict()
     data["discrepancies"][0]["en"] = "persons who liked it"
@@ -215,5 +213,5 @@ def test_decision_round_trip_refuses_a_string_result():
     with pytest.raises(cg.exceptions.InvalidRecordError, match=r"announced.passed is 'no'"):
         DecisionAudit.from_dict(data)
     data["announced"]["passed"] = False  # the "passed" difference no longer follows
-    with pytest.raises(cg.GovernanceError, match="discrepancies is stored as"):
+    with pytest.raises(cg.GovernanceError, match="stored discrepancies"):
         DecisionAudit.from_dict(data)

@@ -8,6 +8,7 @@ import pytest
 
 import community_governance as cg
 from community_governance._base.citations import Citation
+from community_governance._base.format import chinese_fraction, chinese_number
 
 CITE = Citation("library_design", "test")
 AT_LEAST, MORE_THAN = cg.Comparator.AT_LEAST, cg.Comparator.MORE_THAN
@@ -73,7 +74,57 @@ def test_ratio_spellings(ratio: object, expected: Fraction) -> None:
 def test_threshold_describe() -> None:
     threshold = t(cg.Measure.AREA, cg.Base.ALL, AT_LEAST, "2/3")
     assert threshold.describe() == "area at least 2/3 of all owners"
-    assert threshold.describe("zh") == "专有部分面积占全体业主2/3以上"
+    assert threshold.describe("zh") == "专有部分面积占比三分之二以上"
+
+
+@pytest.mark.parametrize(
+    ("base", "comparator", "ratio", "zh"),
+    [
+        (cg.Base.PARTICIPATING, MORE_THAN, "1/2", "参与表决专有部分面积过半数"),
+        (cg.Base.PARTICIPATING, AT_LEAST, "3/4", "参与表决专有部分面积四分之三以上"),
+        (cg.Base.ALL, AT_LEAST, "2/3", "专有部分面积占比三分之二以上"),
+        (cg.Base.ALL, MORE_THAN, "1/5", "专有部分面积占比超过五分之一"),
+        (cg.Base.CAST, AT_LEAST, "1", "赞成与反对票专有部分面积全部"),
+        (cg.Base.CAST, AT_LEAST, "1/2", "赞成与反对票专有部分面积二分之一以上"),
+        (cg.Base.ALL, MORE_THAN, "11/20", "专有部分面积占比超过二十分之十一"),
+    ],
+)
+def test_threshold_describe_zh_statute_wording(
+    base: cg.Base, comparator: cg.Comparator, ratio: str, zh: str
+) -> None:
+    assert t(cg.Measure.AREA, base, comparator, ratio).describe("zh") == zh
+    heads = t(cg.Measure.HEADS, cg.Base.PARTICIPATING, MORE_THAN, "1/2")
+    assert heads.describe("zh") == "参与表决人数过半数"
+
+
+@pytest.mark.parametrize(
+    ("value", "zh"),
+    [
+        (0, "零"),
+        (7, "七"),
+        (10, "十"),
+        (11, "十一"),
+        (20, "二十"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (999, "九百九十九"),
+        (1000, "一千"),
+        (1010, "一千零一十"),
+    ],
+)
+def test_chinese_number(value: int, zh: str) -> None:
+    assert chinese_number(value) == zh
+
+
+@pytest.mark.parametrize("value", [-1, 10000])
+def test_chinese_number_out_of_range(value: int) -> None:
+    with pytest.raises(ValueError, match="0 to 9999"):
+        chinese_number(value)
+
+
+def test_chinese_fraction_whole() -> None:
+    assert chinese_fraction(Fraction(1)) == "全部"
+    assert chinese_fraction(Fraction(2)) == "二"
 
 
 def test_resolution_rule_may_have_no_quorum() -> None:

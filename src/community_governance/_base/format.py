@@ -67,3 +67,76 @@ def ratio_text(value: Fraction) -> str:
     if value.denominator == 1:
         return str(value.numerator)
     return f"{value.numerator}/{value.denominator}"
+
+
+_DIGITS = "零一二三四五六七八九"
+_POWERS = ((1000, "千"), (100, "百"), (10, "十"))
+
+
+def chinese_number(value: int) -> str:
+    """A whole number from 0 to 9999 in Chinese numerals (``"三"``, ``"十二"``, ``"一百零五"``)."""
+    if not 0 <= value <= 9999:
+        raise ValueError(f"chinese_number covers 0 to 9999, not {value}")
+    if value < 10:
+        return _DIGITS[value]
+    text = ""
+    rest = value
+    gap = False
+    for power, name in _POWERS:
+        digit, rest = divmod(rest, power)
+        if digit:
+            if gap:
+                text += "零"
+            text += ("" if power == 10 and value < 20 else _DIGITS[digit]) + name
+            gap = False
+        elif text:
+            gap = True
+    if rest:
+        text += ("零" if gap else "") + _DIGITS[rest]
+    return text
+
+
+def chinese_fraction(value: Fraction) -> str:
+    """A ratio in the statute's wording: ``"三分之二"``, ``"四分之三"``; ``"全部"`` for one."""
+    if value == 1:
+        return "全部"
+    if value.denominator == 1:
+        return chinese_number(value.numerator)
+    return f"{chinese_number(value.denominator)}分之{chinese_number(value.numerator)}"
+
+
+AREA_PLACES = 2
+"""Every area is shown with exactly two decimal places (``"88.00"``, ``"392.52"``)."""
+
+PERCENT_PLACES = 2
+"""Every percentage is shown with exactly two decimal places (``"50.00%"``, ``"≈77.58%"``)."""
+
+
+def _fixed(value: Fraction, places: int) -> str:
+    quantum = Decimal(1).scaleb(-places)
+    shown = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        quantum, rounding=ROUND_HALF_EVEN
+    )
+    return str(shown) if Fraction(shown) == value else f"≈{shown}"
+
+
+def area_text(value: Exact | Fraction | int) -> str:
+    """An area with exactly ``AREA_PLACES`` decimals; ``≈`` marks a rounded (inexact) figure."""
+    return _fixed(Fraction(value), AREA_PLACES)
+
+
+def signed_area(value: Exact | Fraction | int) -> str:
+    """Like `area_text` with an explicit sign (``+0.00`` for zero)."""
+    text = area_text(abs(Fraction(value)))
+    sign = "-" if value < 0 else "+"
+    return "≈" + sign + text[1:] if text.startswith("≈") else sign + text
+
+
+def percent_figure(value: Fraction | None) -> str:
+    """A ratio as a percentage with exactly ``PERCENT_PLACES`` decimals, ``≈`` when rounded.
+
+    ``"—"`` when the ratio is undefined (an empty base).
+    """
+    if value is None:
+        return "—"
+    return _fixed(value * 100, PERCENT_PLACES) + "%"

@@ -123,16 +123,42 @@ def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
 
 
 def check_derived(what: str, field: str, stored: object, recomputed: object) -> None:
-    """Refuse loaded data whose derived ``field`` differs from the value recomputed on load.
+    """Refuse a stored derived fact that disagrees with the one recomputed on load.
+
+    The comparison is strict: the values must be equal and of the same type, so ``1`` or
+    ``"true"`` never stands for ``True``.
+
+    Args:
+        what: The item being loaded (e.g. ``"Decision.checks[0]"``).
+        field: The derived field's name.
+        stored: The value found in the data.
+        recomputed: The value recomputed from the data's own figures.
 
     Raises:
-        DerivedFactMismatchError: ``stored != recomputed`` (message names both values).
+        DerivedFactMismatchError: the two differ.
     """
-    if stored != recomputed:
-        raise DerivedFactMismatchError(
-            f"{what}.from_dict: {field} is stored as {stored!r} but the data give {recomputed!r}",
-            what=what,
-            field=field,
-            stored=stored,
-            recomputed=recomputed,
-        )
+    if type(stored) is not type(recomputed) or stored != recomputed:
+        raise DerivedFactMismatchError(what=what, field=field, stored=stored, recomputed=recomputed)
+
+
+def refuse_floats(what: str, data: object) -> None:
+    """Refuse any ``float`` anywhere in plain ``data`` (exact numbers travel as strings).
+
+    Raises:
+        InvalidRecordError: naming the path of the first float found and its value.
+    """
+    stack: list[tuple[str, object]] = [(what, data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, float):
+            raise InvalidRecordError(
+                f"{path}: {value!r} is a float; floats are binary approximations - write "
+                'exact numbers as strings such as "89.37" or "1/3"',
+                row=None,
+                field=path,
+                value=value,
+            )
+        if isinstance(value, dict):
+            stack.extend((f"{path}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list | tuple):
+            stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))

@@ -10,6 +10,7 @@ compare integers by cross-multiplication, never floats.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from fractions import Fraction
 from typing import Any
@@ -17,6 +18,8 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.enums import parse_enum
+from community_governance._base.format import chinese_fraction
 from community_governance.exceptions import InvalidRecordError
 
 __all__ = ["Base", "Comparator", "Measure", "ResolutionRule", "Threshold"]
@@ -98,6 +101,12 @@ class Comparator(Enum):
         return "at least" if self is Comparator.AT_LEAST else "more than"
 
 
+RATIO_BOUND = 1000
+"""The largest numerator and denominator a threshold ratio may have (statutes use 1/2, 2/3...)."""
+
+_RATIO_TEXT = re.compile(r"\s*(\d{1,4}(?:\.\d{1,4})?)\s*(?:/\s*(\d{1,4})\s*)?")
+
+
 def _ratio(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, Fraction | int | str):
         raise InvalidRecordError(
@@ -106,12 +115,44 @@ def _ratio(value: object) -> Fraction:
             field="ratio",
             value=value,
         )
-    ratio = Fraction(value)
+    if isinstance(value, str):
+        match = _RATIO_TEXT.fullmatch(value)
+        if match is None or (match[2] is not None and int(match[2]) == 0):
+            raise InvalidRecordError(
+                f"threshold ratio {value!r} is not a number or a fraction such as '2/3' "
+                f"with numerator and denominator at most {RATIO_BOUND}",
+                row=None,
+                field="ratio",
+                value=value,
+            )
+        ratio = Fraction(match[1]) / int(match[2] or 1)
+    else:
+        ratio = Fraction(value)
     if not 0 < ratio <= 1:
         raise InvalidRecordError(
             f"threshold ratio {value!r} must be in (0, 1]", row=None, field="ratio", value=value
         )
+    if ratio.denominator > RATIO_BOUND:
+        raise InvalidRecordError(
+            f"threshold ratio {value!r}: numerator and denominator must be at most "
+            f"{RATIO_BOUND} (statutes use small fractions such as 2/3)",
+            row=None,
+            field="ratio",
+            value=value,
+        )
     return ratio
+
+
+def _measure(value: object) -> Measure:
+    return parse_enum(Measure, value, what="threshold measure")
+
+
+def _base(value: object) -> Base:
+    return parse_enum(Base, value, what="threshold base")
+
+
+def _comparator(value: object) -> Comparator:
+    return parse_enum(Comparator, value, what="threshold comparator")
 
 
 @attrs.frozen(slots=True)
@@ -122,25 +163,46 @@ class Threshold:
         measure: Heads or area.
         base: All owners, those taking part, or the votes cast.
         comparator: At least (≥) or more than (>).
-        ratio: Exact ratio in (0, 1], e.g. ``Fraction(2, 3)``.
+        ratio: Exact ratio in (0, 1], e.g. ``Fraction(2, 3)``; numerator and denominator at
+            most ``RATIO_BOUND`` (1000).
+
+    ``measure``, ``base`` and ``comparator`` accept a member or its value (``"heads"``,
+    ``"all"``, ``"at-least"``), read by ``_base.enums.parse_enum``; anything else (``">="``,
+    ``"head"``) is refused with InvalidChoiceError listing the allowed values — a comparator
+    is never guessed from a symbol.
         citation: The article that sets it.
     """
 
-    measure: Measure
-    base: Base
-    comparator: Comparator
+    measure: Measure = attrs.field(converter=_measure)
+    base: Base = attrs.field(converter=_base)
+    comparator: Comparator = attrs.field(converter=_comparator)
     ratio: Fraction = attrs.field(converter=_ratio)
     citation: Citation
 
     def describe(self, lang: str = "en") -> str:
-        """E.g. ``"area at least 2/3 of all owners"`` or ``"专有部分面积占全体业主 2/3 以上"``."""
-        ratio = f"{self.ratio.numerator}/{self.ratio.denominator}"
+        """E.g. ``"area at least 2/3 of all owners"``; in Chinese in the statute's wording.
+
+        Chinese follows Civil Code Art. 1278: ``"专有部分面积占比三分之二以上"`` (base all
+        owners), ``"参与表决人数过半数"`` (more than 1/2 of those taking part),
+        ``"参与表决专有部分面积四分之三以上"``; other more-than ratios read ``"超过五分之一"``.
+        """
         if lang == "zh":
-            return (
-                f"{self.measure.label('zh')}占{self.base.label('zh')}{ratio}"
-                f"{self.comparator.label('zh')}"
-            )
+            return _ZH_BASE[self.base].format(self.measure.label("zh"), self.requirement_zh())
+        ratio = f"{self.ratio.numerator}/{self.ratio.denominator}"
         return f"{self.measure.label()} {self.comparator.label()} {ratio} of {self.base.label()}"
+
+    def requirement_zh(self) -> str:
+        """The comparator and ratio alone in the statute's wording (过半数, 三分之二以上...)."""
+        if self.comparator is Comparator.MORE_THAN:
+            return (
+                "过半数" if self.ratio == Fraction(1, 2) else f"超过{chinese_fraction(self.ratio)}"
+            )
+        if self.ratio == 1:
+            return "全部"
+        return f"{chinese_fraction(self.ratio)}以上"
+
+
+_ZH_BASE = {Base.ALL: "{}占比{}", Base.PARTICIPATING: "参与表决{}{}", Base.CAST: "赞成与反对票{}{}"}
 
 
 def _quorum(value: Any) -> tuple[Threshold, ...]:

@@ -12,7 +12,11 @@ from typing import Any
 import attrs
 
 from community_governance._base.serial import dump, load
-from community_governance.exceptions import InvalidChoiceError, InvalidRecordError
+from community_governance.exceptions import (
+    InvalidChoiceError,
+    InvalidRecordError,
+    VotingInputError,
+)
 
 __all__ = ["Ballot", "Choice", "Proxy"]
 
@@ -82,8 +86,24 @@ class Proxy:
             a proxy without one is not counted, and the decision says so.
     """
 
-    holder: str
-    written_authorisation: bool
+    holder: str = attrs.field(validator=lambda _, __, value: _holder(value))
+    written_authorisation: bool = attrs.field(validator=lambda _, __, value: _written(value))
+
+
+def _holder(value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise VotingInputError(
+            f"proxy holder must be a non-empty str, not {value!r}", field="holder", value=value
+        )
+
+
+def _written(value: object) -> None:
+    if not isinstance(value, bool):
+        raise VotingInputError(
+            f"proxy written_authorisation must be True or False, not {value!r}",
+            field="written_authorisation",
+            value=value,
+        )
 
 
 def _proxy(value: object) -> Proxy | None:

@@ -15,7 +15,14 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.exact import Exact, normalise
-from community_governance._base.format import decimal_text, percent, ratio_text, signed
+from community_governance._base.format import (
+    area_text,
+    decimal_text,
+    percent_figure,
+    ratio_text,
+    signed,
+    signed_area,
+)
 from community_governance.rules.thresholds import Comparator, Measure, Threshold
 
 __all__ = ["Check", "CheckRole", "Figures", "Tally", "check"]
@@ -192,35 +199,48 @@ def _unit(check: Check, lang: str) -> str:
     return _UNIT["zh" if lang == "zh" else "en"][check.threshold.measure]
 
 
+def figure(value: Exact | Fraction | int, measure: Measure) -> str:
+    """A head count as a whole number, an area with two decimals (``_base.format.area_text``)."""
+    return area_text(value) if measure is Measure.AREA else decimal_text(value)
+
+
+def signed_figure(value: Exact | Fraction | int, measure: Measure) -> str:
+    """Like [figure][community_governance.voting.checks.figure] with an explicit sign."""
+    return signed_area(value) if measure is Measure.AREA else signed(value)
+
+
 def _check_line(check: Check, lang: str) -> str:
     threshold = check.threshold
     unit = _unit(check, lang)
     ratio = ratio_text(threshold.ratio)
     minimum = check.minimum_heads
+    numerator = figure(check.numerator, threshold.measure)
+    denominator = figure(check.denominator, threshold.measure)
+    margin = signed_figure(check.margin, threshold.measure)
     if lang == "zh":
-        need = f"{threshold.base.label('zh')}的{ratio}{threshold.comparator.label('zh')}"
+        need = threshold.describe("zh")
         need += (
             f"（至少{minimum}人）"
             if minimum is not None
-            else (f"（{decimal_text(check.required)}{unit}）")
+            else (f"（{area_text(check.required)}{unit}）")
         )
         verdict = "✓ 达到" if check.passed else "✗ 未达到"
         return (
             f"{verdict} {check.role.label('zh')}{threshold.measure.label('zh')}："
-            f"{decimal_text(check.numerator)}{unit}，占{decimal_text(check.denominator)}{unit}的"
-            f"{percent(check.actual)}，要求{need}，余量{signed(check.margin)}{unit}。"
+            f"{numerator}{unit}，占{denominator}{unit}的"
+            f"{percent_figure(check.actual)}，要求{need}，余量{margin}{unit}。"
             f"依据：{check.citation.format('zh')}"
         )
     need = f"{threshold.comparator.label()} {ratio} of {threshold.base.label()}"
     need += (
         f" (at least {minimum} persons)"
         if minimum is not None
-        else (f" ({decimal_text(check.required)} m²)")
+        else (f" ({area_text(check.required)} m²)")
     )
     verdict = "✓ met" if check.passed else "✗ not met"
     return (
         f"{verdict} — {check.role.label()} by {threshold.measure.label()}: "
-        f"{decimal_text(check.numerator)} of {decimal_text(check.denominator)} {unit} "
-        f"({percent(check.actual)}); required {need}; margin {signed(check.margin)} {unit}. "
+        f"{numerator} of {denominator} {unit} "
+        f"({percent_figure(check.actual)}); required {need}; margin {margin} {unit}. "
         f"Source: {check.citation.format()}"
     )

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -14,20 +13,18 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.exact import Exact, normalise
 from community_governance._base.notices import Notice
-from community_governance.exceptions import InvalidRecordError
+from community_governance.exceptions import InvalidRecordError, VotingInputError
 from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
 from community_governance.register.counting import SPC_ART_9
 from community_governance.register.estate import Estate
 from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Measure, ResolutionRule
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
 from community_governance.voting._tally import PersonChoices, collect
 from community_governance.voting.ballots import Ballot, Choice
 from community_governance.voting.checks import Check, CheckRole, Figures, Tally, check
 from community_governance.voting.decision import Decision
-
-if TYPE_CHECKING:
-    from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["decide"]
 
@@ -112,6 +109,7 @@ def decide(
         ConflictingBallotsError: ballots of one counted person disagree.
         RuleSetError: the rule set has no usable rule for the matter.
     """
+    ballots = _inputs(estate, ballots, rules, opened)
     matter = parse_enum(Matter, matter, what="matter")
     provided = rules.resolution(matter)
     rule: ResolutionRule = provided.value
@@ -119,7 +117,7 @@ def decide(
     spoiled = declared_spoiled.value if declared_spoiled else SpoiledPolicy.PARTICIPATING
     deemed_param = rules.voting.deemed_vote
     clause = deemed_param.value if deemed_param is not None else None
-    choices = collect(estate, ballots)
+    choices = _collect(estate, ballots)
     people = estate.person_index
     counts = _Counts(
         by_choice={
@@ -157,6 +155,47 @@ def decide(
     if deemed is None:
         return build(counts, extra, None)
     return build(deemed, extra, build(counts, (), None))
+
+
+def _inputs(estate: object, ballots: object, rules: object, opened: object) -> Sequence[Ballot]:
+    """Refuse arguments of the wrong type before anything is counted; the ballots as a sequence."""
+    if not isinstance(estate, Estate):
+        raise VotingInputError(
+            f"decide: estate must be an Estate, not {estate!r}", field="estate", value=estate
+        )
+    if not isinstance(rules, RuleSet):
+        raise VotingInputError(
+            f"decide: rules must be a RuleSet from rules_for(...), not {rules!r}",
+            field="rules",
+            value=rules,
+        )
+    if opened is not None and (isinstance(opened, datetime) or not isinstance(opened, date)):
+        raise VotingInputError(
+            f"decide: opened must be a datetime.date (not a datetime or a str), not {opened!r}",
+            field="opened",
+            value=opened,
+        )
+    if not isinstance(ballots, Iterable) or isinstance(ballots, str | bytes | dict | Ballot):
+        raise VotingInputError(
+            f"decide: ballots must be an iterable of Ballot, not {ballots!r}",
+            field="ballots",
+            value=ballots,
+        )
+    return ballots if isinstance(ballots, list | tuple) else tuple(ballots)
+
+
+def _collect(estate: Estate, ballots: Sequence[Ballot]) -> PersonChoices:
+    """`collect`, with a named error for an item that is not a Ballot.
+
+    The item types are checked only on failure, so that the common case pays nothing.
+    """
+    try:
+        return collect(estate, ballots)
+    except AttributeError:
+        bad = next(ballot for ballot in ballots if not isinstance(ballot, Ballot))
+        raise VotingInputError(
+            f"decide: each ballot must be a Ballot, not {bad!r}", field="ballots", value=bad
+        ) from None
 
 
 def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
@@ -389,8 +428,8 @@ def _spanning(rules: RuleSet, opened: date) -> tuple[Notice, ...]:
             "vote-spans-rule-change",
             f"the vote opened {opened} under {before} and closed {rules.on} under "
             f"{', '.join(later)}; the closing day's rules were applied",
-            f"表决于{opened}开始（适用{before}），于{rules.on}结束（适用{'、'.join(later)}）；"
-            "本结果按结束日的规则计算",
+            f"表决于{opened}开始，于{rules.on}结束，其间适用的规则层发生变化"
+            f"（开始日{len(earlier)}层，结束日{len(later)}层）；本结果按结束日的规则计算",
             _SPANNING,
         ),
     )

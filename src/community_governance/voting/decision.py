@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.exact import format_exact, normalise
-from community_governance._base.format import decimal_text, percent, ratio_text, signed
+from community_governance._base.format import area_text, percent_figure, ratio_text
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
-from community_governance._base.serial import converter, dump, load
+from community_governance._base.serial import (
+    check_derived,
+    converter,
+    dump,
+    load,
+    refuse_floats,
+)
 from community_governance.rules.matters import Matter
-from community_governance.voting.checks import Check, CheckRole, Tally
+from community_governance.voting.checks import Check, CheckRole, Tally, figure, signed_figure
 
 __all__ = ["Decision"]
 
@@ -74,6 +82,17 @@ class Decision:
     def _repr_html_(self) -> str:
         return _html(self)
 
+    def __repr__(self) -> str:
+        """One line, verdict first: ``<Decision NOT PASSED: raise maintenance fund ...>``."""
+        failed = sum(not check.passed for check in self.checks)
+        verdict = "PASSED" if self.passed else "NOT PASSED"
+        return (
+            f"<Decision {verdict}: {self.matter.label()} under {self.jurisdiction} on "
+            f"{self.on.isoformat()}; {len(self.checks)} checks, {failed} not met>"
+        )
+
+    __str__ = __repr__
+
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form, schema ``community_governance.decision/1``.
 
@@ -84,8 +103,21 @@ class Decision:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Decision:
-        """Rebuild a decision from [to_dict][community_governance.Decision.to_dict] output."""
-        return load(cls, data, SCHEMA)
+        """Rebuild a decision from [to_dict][community_governance.Decision.to_dict] output.
+
+        Derived facts are never trusted: each check's ``passed``, ``actual``, ``required``,
+        ``margin`` and ``minimum_heads`` and the decision's ``passed`` are recomputed from the
+        figures and thresholds, and a stored value that disagrees is refused. Floats are
+        refused anywhere in the data.
+
+        Raises:
+            DerivedFactMismatchError: a stored derived fact disagrees with the recomputed one.
+            InvalidRecordError: the data hold a float, name another schema, or do not fit.
+        """
+        refuse_floats("Decision", data)
+        decision = load(cls, data, SCHEMA)
+        _verify(decision, data, "Decision")
+        return decision
 
 
 SCHEMA = "community_governance.decision/1"
@@ -108,12 +140,51 @@ def _structure(data: dict[str, Any], _: type) -> Check:
     return _structure_check({k: v for k, v in data.items() if k not in _DERIVED}, Check)
 
 
+def _verify(decision: Decision, data: dict[str, Any], what: str) -> None:
+    """Compare every stored derived fact in ``data`` with the one recomputed from ``decision``."""
+    for index, (check, stored) in enumerate(zip(decision.checks, data["checks"], strict=True)):
+        where = f"{what}.checks[{index}]"
+        numerator, denominator = Fraction(check.numerator), Fraction(check.denominator)
+        scale = math.lcm(numerator.denominator, denominator.denominator)
+        threshold = check.threshold
+        passed = threshold.comparator.holds(
+            int(numerator * scale), int(denominator * scale), threshold.ratio
+        )
+        check_derived(where, "passed", stored["passed"], passed)
+        for field, value in _unstructure_check(check).items():
+            if field in _DERIVED:
+                check_derived(where, field, stored.get(field), value)
+    passed = all(check.passed for check in decision.checks)
+    check_derived(what, "passed", data["passed"], passed)
+    if decision.without_deemed_votes is not None:
+        other = data["without_deemed_votes"]
+        _verify(decision.without_deemed_votes, other, f"{what}.without_deemed_votes")
+
+
 converter.register_unstructure_hook(Check, _unstructure_check)
 converter.register_structure_hook(Check, _structure)
 
 
 def _persons(count: int) -> str:
     return f"{count} person" if count == 1 else f"{count} persons"
+
+
+def _count_line(tally: Tally, lang: str) -> str:
+    """The tally in one line: totals, taking part, agree, oppose, abstain, spoiled."""
+    if lang == "zh":
+        return (
+            f"计票：业主共{tally.total.heads}人、专有部分面积{area_text(tally.total.area)}平方米；"
+            f"参与表决{tally.participating.heads}人、{area_text(tally.participating.area)}平方米；"
+            f"同意{tally.agree.heads}人、{area_text(tally.agree.area)}平方米；"
+            f"反对{tally.oppose.heads}人；弃权{tally.abstain.heads}人；废票{tally.spoiled.heads}人。"
+        )
+    return (
+        f"Count: {_persons(tally.total.heads)}, {area_text(tally.total.area)} m² in all; "
+        f"taking part {_persons(tally.participating.heads)}, "
+        f"{area_text(tally.participating.area)} m²; agreeing {_persons(tally.agree.heads)}, "
+        f"{area_text(tally.agree.area)} m²; opposing {tally.oppose.heads}, "
+        f"abstaining {tally.abstain.heads}, spoiled {tally.spoiled.heads}."
+    )
 
 
 def _text(decision: Decision, lang: str) -> str:
@@ -123,11 +194,8 @@ def _text(decision: Decision, lang: str) -> str:
         lines = [
             f"表决事项：{decision.matter.label('zh')} —— {verdict}",
             f"适用规则：{decision.jurisdiction}，{decision.on.isoformat()}"
-            f"（{decision.rule_layer}；{decision.rule_citation.format('zh')}）",
-            f"计票：业主共{tally.total.heads}人、专有部分面积{decimal_text(tally.total.area)}平方米；"
-            f"参与表决{tally.participating.heads}人、{decimal_text(tally.participating.area)}平方米；"
-            f"同意{tally.agree.heads}人、{decimal_text(tally.agree.area)}平方米；"
-            f"反对{tally.oppose.heads}人；弃权{tally.abstain.heads}人；废票{tally.spoiled.heads}人。",
+            f"（{decision.rule_citation.format('zh')}）",
+            _count_line(tally, "zh"),
         ]
     else:
         verdict = "PASSED" if decision.passed else "NOT PASSED"
@@ -135,11 +203,7 @@ def _text(decision: Decision, lang: str) -> str:
             f"Matter: {decision.matter.label()} — {verdict}",
             f"Rules: {decision.jurisdiction} on {decision.on.isoformat()} "
             f"({decision.rule_layer}; {decision.rule_citation.format()})",
-            f"Count: {_persons(tally.total.heads)}, {decimal_text(tally.total.area)} m² in all; "
-            f"taking part {_persons(tally.participating.heads)}, "
-            f"{decimal_text(tally.participating.area)} m²; agreeing {_persons(tally.agree.heads)}, "
-            f"{decimal_text(tally.agree.area)} m²; opposing {tally.oppose.heads}, "
-            f"abstaining {tally.abstain.heads}, spoiled {tally.spoiled.heads}.",
+            _count_line(tally, "en"),
         ]
     lines.extend(f"  {check.line(lang)}" for check in decision.checks)
     for notice in decision.notices:
@@ -161,10 +225,11 @@ def _rows(decision: Decision, lang: str) -> list[list[str]]:
         [
             check.role.label(lang),
             check.threshold.measure.label(lang),
-            f"{decimal_text(check.numerator)} / {decimal_text(check.denominator)}",
-            percent(check.actual),
+            f"{figure(check.numerator, check.threshold.measure)} / "
+            f"{figure(check.denominator, check.threshold.measure)}",
+            percent_figure(check.actual),
             f"{check.threshold.comparator.symbol} {ratio_text(check.threshold.ratio)}",
-            signed(check.margin),
+            signed_figure(check.margin, check.threshold.measure),
             ("✓" if check.passed else "✗"),
             check.citation.format(lang),
         ]
@@ -194,5 +259,5 @@ def _html(decision: Decision) -> str:
         caption,
         _HEAD["en"],
         _rows(decision, "en"),
-        footer=[notice.text() for notice in decision.notices],
+        footer=[_count_line(decision.tally, "en"), *(notice.text() for notice in decision.notices)],
     )
