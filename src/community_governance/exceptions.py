@@ -448,3 +448,16 @@ class HolidayDataUnavailableError(CalendarError, LookupError):
 
     def __init__(self, message: str, *, year: int | None) -> None:
         super().__init__(message, year=year)
+
+
+class MissingExtraError(GovernanceError, ImportError):
+    """An optional dependency is not installed (the message names the extra to install).
+
+    Attributes:
+        extra: The extra providing it, e.g. ``"hypothesis"``.
+    """
+
+    extra: str
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(message, extra=extra)
