@@ -85,6 +85,7 @@ __all__ = [
     "mediation_cases",
     "mediation_event_sequences",
     "owners",
+    "register_type_strategies",
     "relabel_units",
     "resolution_rules",
     "rule_set_of",
@@ -669,3 +670,16 @@ from community_governance.mediation._strategies import (  # noqa: E402
     mediation_cases,
     mediation_event_sequences,
 )
+
+
+def register_type_strategies() -> None:
+    """Register these strategies with hypothesis so ``st.from_type(Estate)`` works.
+
+    Called by hypothesis through the ``hypothesis`` entry point declared by the package;
+    covers [Estate][community_governance.Estate],
+    [ResolutionRule][community_governance.ResolutionRule] and
+    [Threshold][community_governance.Threshold].
+    """
+    st.register_type_strategy(Estate, estates())
+    st.register_type_strategy(ResolutionRule, resolution_rules())
+    st.register_type_strategy(Threshold, thresholds())
