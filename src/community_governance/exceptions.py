@@ -512,3 +512,16 @@ class AreaBoundsError(InvalidAreaError):
         what: Which quantity was being read.
         value: The refused value.
     """
+
+
+class MissingExtraError(GovernanceError, ImportError):
+    """An optional dependency is not installed (the message names the extra to install).
+
+    Attributes:
+        extra: The extra providing it, e.g. ``"hypothesis"``.
+    """
+
+    extra: str
+
+    def __init__(self, message: str, *, extra: str) -> None:
+        super().__init__(message, extra=extra)

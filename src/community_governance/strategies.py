@@ -29,9 +29,9 @@ from fractions import Fraction
 from typing import Protocol
 
 import attrs
-from hypothesis import strategies as st
 
 from community_governance._base.citations import Citation, Confidence
+from community_governance.exceptions import MissingExtraError, RuleSetError
 from community_governance.register._model import (
     CivilCapacity,
     Owner,
@@ -44,7 +44,7 @@ from community_governance.register.counting import CountingPolicy, OverlapPolicy
 from community_governance.register.estate import Estate
 from community_governance.rules.matters import Matter
 from community_governance.rules.params import params_from_values
-from community_governance.rules.ruleset import Layer, RuleSet
+from community_governance.rules.ruleset import Layer, RuleSet, admitted
 from community_governance.rules.thresholds import (
     Base,
     Comparator,
@@ -55,6 +55,15 @@ from community_governance.rules.thresholds import (
 from community_governance.voting.ballots import Ballot, Choice, Proxy
 from community_governance.voting.decide import decide
 from community_governance.voting.decision import Decision
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - exercised in a subprocess by the tests
+    raise MissingExtraError(
+        "community_governance.strategies needs hypothesis: "
+        "pip install community_governance[hypothesis]",
+        extra="hypothesis",
+    ) from error
 
 __all__ = [
     "DecideFn",
@@ -67,6 +76,7 @@ __all__ = [
     "candidate_events",
     "candidates",
     "decider",
+    "describe_rule",
     "election_ballots",
     "election_estates",
     "elections",
@@ -76,6 +86,7 @@ __all__ = [
     "mediation_cases",
     "mediation_event_sequences",
     "owners",
+    "register_type_strategies",
     "relabel_units",
     "resolution_rules",
     "rule_set_of",
@@ -388,17 +399,38 @@ def resolution_rules(
     )
 
 
-def rule_set_of(rule: ResolutionRule, *, on: date = date(2025, 1, 1), **params: object) -> RuleSet:
+def rule_set_of(
+    rule: ResolutionRule,
+    *,
+    on: date = date(2025, 1, 1),
+    include_unconfirmed: bool = False,
+    **params: object,
+) -> RuleSet:
     """A one-layer rule set applying ``rule`` to every matter (for testing a rule alone).
 
     Args:
         rule: The resolution rule.
         on: The rule set's date.
+        include_unconfirmed: Admit a rule whose citation is not confirmed (as
+            [rules_for][community_governance.rules_for] does; results flag it).
         **params: Parameters of the layer (e.g. ``spoiled_ballots=SpoiledPolicy.EXCLUDED``).
 
     Returns:
         A [RuleSet][community_governance.RuleSet] with code ``"test"``; nothing is registered.
+
+    Raises:
+        RuleSetError: the rule's citation is not confirmed and ``include_unconfirmed`` is false
+            (the message names the confidence).
     """
+    citation = rule.citation
+    if not admitted(citation, include_unconfirmed):
+        raise RuleSetError(
+            f"rule cited to {citation.format()} has confidence {citation.confidence.value}, "
+            "not confirmed (HIGH): "
+            "pass include_unconfirmed=True to use it",
+            code="test",
+            confidence=citation.confidence.value,
+        )
     voting, elections = params_from_values(params, TEST_CITATION)
     layer = Layer(
         code="test",
@@ -409,11 +441,14 @@ def rule_set_of(rule: ResolutionRule, *, on: date = date(2025, 1, 1), **params: 
         voting=voting,
         elections=elections,
     )
-    return RuleSet("test", on, (layer,))
+    return RuleSet("test", on, (layer,), include_unconfirmed)
 
 
 def decider(
-    rules: RuleSet | ResolutionRule, *, matter: Matter | str = Matter.OTHER_MAJOR_MATTER
+    rules: RuleSet | ResolutionRule,
+    *,
+    matter: Matter | str = Matter.OTHER_MAJOR_MATTER,
+    include_unconfirmed: bool = False,
 ) -> Callable[[Estate, Sequence[Ballot]], Decision]:
     """A `DecideFn` calling `decide` with fixed rules.
 
@@ -421,11 +456,19 @@ def decider(
         rules: A rule set, or a bare resolution rule (wrapped by
             [rule_set_of][community_governance.strategies.rule_set_of]).
         matter: The matter voted on.
+        include_unconfirmed: For a bare rule: admit it although its citation is not confirmed.
+
+    Raises:
+        RuleSetError: a bare rule is not confirmed and ``include_unconfirmed`` is false.
 
     Returns:
         ``lambda estate, ballots: decide(estate, ballots, matter=matter, rules=rules)``.
     """
-    rule_set = rule_set_of(rules) if isinstance(rules, ResolutionRule) else rules
+    rule_set = (
+        rule_set_of(rules, include_unconfirmed=include_unconfirmed)
+        if isinstance(rules, ResolutionRule)
+        else rules
+    )
 
     def run(estate: Estate, ballots: Sequence[Ballot]) -> Decision:
         return decide(estate, ballots, matter=matter, rules=rule_set)
@@ -553,14 +596,66 @@ def assert_never_looser(
         AssertionError: the local rule is looser (the message shows both rules).
     """
     assert local_rule.never_looser_than(national_rule), (
-        f"local rule {local_rule} is looser than national rule {national_rule}"
+        f"local rule is looser than national rule\n"
+        f"  local:    {describe_rule(local_rule)}\n"
+        f"  national: {describe_rule(national_rule)}\n"
+        f"  not matched by the local rule: "
+        + "; ".join(t.describe() for t in _unmatched(local_rule, national_rule))
     )
     if estate is not None and ballots is not None:
         local = decider(local_rule)(estate, ballots)
         if local.passed:
-            assert decider(national_rule)(estate, ballots).passed, (
-                "a vote passing the local rule fails the national rule"
+            national = decider(national_rule)(estate, ballots)
+            assert national.passed, (
+                f"a vote passing the local rule fails the national rule\n"
+                f"  local:    {describe_rule(local_rule)} -> {_brief(local)}\n"
+                f"  national: {describe_rule(national_rule)} -> {_brief(national)}"
             )
+
+
+def describe_rule(rule: ResolutionRule, lang: str = "en") -> str:
+    """One line naming a rule's quorum and approval thresholds (for failure messages).
+
+    Args:
+        rule: The resolution rule.
+        lang: ``"en"`` or ``"zh"``.
+
+    Returns:
+        E.g. ``"quorum: none | approval: area more than 1/2 of all owners"``.
+    """
+    none = "无" if lang == "zh" else "none"
+    quorum = " and ".join(t.describe(lang) for t in rule.quorum) or none
+    approval = " and ".join(t.describe(lang) for t in rule.approval)
+    return f"quorum: {quorum} | approval: {approval}"
+
+
+def _brief(decision: Decision) -> str:
+    verdict = "passed" if decision.passed else "failed"
+    figures = ", ".join(
+        f"{c.threshold.describe()}: {c.numerator}/{c.denominator} {'ok' if c.passed else 'FAIL'}"
+        for c in decision.checks
+    )
+    return f"{verdict} ({figures})"
+
+
+def _unmatched(local: ResolutionRule, national: ResolutionRule) -> list[Threshold]:
+    # A national threshold is matched when a rule holding only it (beside the local rule's
+    # other role) is covered by the local rule.
+    found = [
+        t
+        for t in national.quorum
+        if not local.never_looser_than(
+            ResolutionRule(quorum=(t,), approval=local.approval, citation=TEST_CITATION)
+        )
+    ]
+    found += [
+        t
+        for t in national.approval
+        if not local.never_looser_than(
+            ResolutionRule(quorum=(), approval=(t,), citation=TEST_CITATION)
+        )
+    ]
+    return found
 
 
 # --------------------------------------------------------------------------- re-exports
@@ -578,3 +673,16 @@ from community_governance.mediation._strategies import (  # noqa: E402
     mediation_cases,
     mediation_event_sequences,
 )
+
+
+def register_type_strategies() -> None:
+    """Register these strategies with hypothesis so ``st.from_type(Estate)`` works.
+
+    Called by hypothesis through the ``hypothesis`` entry point declared by the package;
+    covers [Estate][community_governance.Estate],
+    [ResolutionRule][community_governance.ResolutionRule] and
+    [Threshold][community_governance.Threshold].
+    """
+    st.register_type_strategy(Estate, estates())
+    st.register_type_strategy(ResolutionRule, resolution_rules())
+    st.register_type_strategy(Threshold, thresholds())
