@@ -94,7 +94,7 @@ def _evaluate(case: MediationCase, event: Event) -> tuple[Transition | None, Per
     for guard in transition.guards:
         failure = guard.check(case, event)
         if failure is not None:
-            text = f"{failure} [{guard.citation.format()}]"
+            text = f"{failure} [{guard.cited(case.policy).format()}]"
             if not guard.soft:
                 kind = event.kind.value
                 return None, Permission(False, case.state, kind, guard.name, text)
