@@ -448,3 +448,23 @@ class HolidayDataUnavailableError(CalendarError, LookupError):
 
     def __init__(self, message: str, *, year: int | None) -> None:
         super().__init__(message, year=year)
+
+
+class DerivedFactMismatchError(InvalidRecordError):
+    """Loaded data state a derived fact that recomputing it does not give.
+
+    ``from_dict`` never trusts a derived fact (a case's state, a verdict, who is elected): it
+    recomputes it from the primary data and refuses a stored value that differs.
+
+    Attributes:
+        field: The derived field.
+        value: The stored value.
+        recomputed: The value recomputed from the primary data.
+    """
+
+    recomputed: object
+
+    def __init__(self, message: str, *, field: str, value: object, recomputed: object) -> None:
+        GovernanceError.__init__(
+            self, message, row=None, field=field, value=value, recomputed=recomputed
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 from fractions import Fraction
 from typing import Any, TypeVar
 
@@ -17,7 +18,11 @@ import cattrs
 from cattrs.v import format_exception
 
 from community_governance._base.exact import Exact, format_exact, parse_exact
-from community_governance.exceptions import GovernanceError, InvalidRecordError
+from community_governance.exceptions import (
+    DerivedFactMismatchError,
+    GovernanceError,
+    InvalidRecordError,
+)
 
 T = TypeVar("T")
 
@@ -77,3 +82,26 @@ def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
             field="*",
             value=body,
         ) from error
+
+
+def refuse_mismatch(what: str, field: str, stored: object, recomputed: object) -> None:
+    """Refuse a stored derived fact that differs from the recomputed one.
+
+    Args:
+        what: The loader, e.g. ``"MediationCase.from_dict"``.
+        field: The derived field.
+        stored: The value found in the data.
+        recomputed: The value recomputed from the primary data.
+
+    Raises:
+        DerivedFactMismatchError: ``stored != recomputed``; the message names the field, the
+            stored value and the recomputed one.
+    """
+    if stored != recomputed:
+        shown, again = (v.value if isinstance(v, Enum) else v for v in (stored, recomputed))
+        raise DerivedFactMismatchError(
+            f"{what}: stored {field} {shown!r} does not match the recomputed {again!r}",
+            field=field,
+            value=stored,
+            recomputed=recomputed,
+        )

@@ -224,13 +224,27 @@ class MediationCase:
         return _present.to_dict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> MediationCase:
+    def from_dict(
+        cls, data: dict[str, Any], *, calendar: HolidayCalendar | None = None
+    ) -> MediationCase:
         """Inverse of [to_dict][community_governance.mediation.MediationCase.to_dict].
 
+        Nothing derived is trusted: the case is rebuilt by applying the trail's events to its
+        header, and every stored field (``state`` included) and each trail entry's outcome must
+        equal the recomputed one.
+
+        Args:
+            data: Data written by ``to_dict``.
+            calendar: The holiday calendar the events were applied with (steps recorded
+                without a calendar are rebuilt without one).
+
         Raises:
-            InvalidRecordError: wrong schema or data that do not fit.
+            InvalidRecordError: wrong schema, data that do not fit, or a trail event that
+                no longer applies.
+            DerivedFactMismatchError: a stored field differs from the recomputed one; the
+                error names the field, the stored value and the recomputed value.
         """
-        return _present.from_dict(data)
+        return _present.from_dict(data, calendar)
 
     def __attrs_post_init__(self) -> None:
         self.__dict__["_log"] = _base_log(self.__dict__["trail"])
