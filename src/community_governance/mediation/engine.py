@@ -9,29 +9,22 @@ naming the state, the event, the failed guard and the reason, and leaves the cas
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from community_governance.calendar import NO_CALENDAR
 from community_governance.calendar.workdays import check_calendar
 from community_governance.exceptions import GuardFailedError, ReplayMismatchError
-from community_governance.mediation.case import (
-    LOG_COUNT,
-    LOG_EVENT,
-    MediationCase,
-)
+from community_governance.mediation.case import MediationCase, TrailEntry
 from community_governance.mediation.states import TERMINAL_STATES, CaseState
-from community_governance.mediation.table import ROUTES, TABLE, Transition
+from community_governance.mediation.table import TABLE, Transition
 
 if TYPE_CHECKING:
     from community_governance.calendar import HolidayCalendar
     from community_governance.mediation.events import Event
 
 __all__ = ["Permission", "apply", "may", "replay"]
-
-_new = object.__new__
-_set_state = object.__setattr__  # MediationCase is frozen: its own __setattr__ raises
 
 
 @attrs.frozen(slots=True)
@@ -61,9 +54,9 @@ class Permission:
 
 
 def _last_event(case: MediationCase) -> Event | None:
-    """The case's last applied event, read from its compact log (``None`` when none)."""
-    log = case.__dict__["_log"]
-    return None if log is None else log[LOG_EVENT]
+    """The case's last applied event (``None`` when none)."""
+    trail = case.trail
+    return trail[-1].event if trail else None
 
 
 def _refusal(case: MediationCase, event: Event) -> Permission | None:
@@ -143,56 +136,6 @@ def apply(
         GuardFailedError: the event is not declared for the state, is out of date order, or a
             hard guard failed; the error names the state, the event, the guard and the reason.
     """
-    # Fast path: a precomputed route and the guards' bare checks. Anything unusual (no route,
-    # out of date order, a failing guard, hard or soft) takes the full path, which explains.
-    state = case.__dict__
-    source = state["state"]
-    route = ROUTES.get((source, event.kind))
-    log = state["_log"]
-    if route is None or (log is not None and event.on < log[LOG_EVENT].on):
-        return _apply_checked(case, event, calendar)
-    target, checks, effect = route
-    for check in checks:
-        if check(case, event) is not None:
-            return _apply_checked(case, event, calendar)
-    return _commit(case, event, calendar, target, effect(case, event, calendar), ())
-
-
-def _commit(
-    case: MediationCase,
-    event: Event,
-    calendar: HolidayCalendar | None,
-    target: CaseState,
-    changes: dict[str, Any],
-    warnings: tuple[str, ...],
-) -> MediationCase:
-    """The new case: ``case`` with ``changes``, ``target`` and one more trail record."""
-    state = case.__dict__
-    log = state["_log"]
-    new = state.copy()
-    new.update(changes)
-    new["state"] = target
-    new.pop("trail", None)  # rebuilt lazily from "_log"
-    new["_log"] = [
-        log,
-        event,
-        state["state"],
-        target,
-        warnings,
-        state["policy"],
-        NO_CALENDAR if calendar is None else calendar.name,
-        1 if log is None else log[LOG_COUNT] + 1,
-        None,
-    ]
-    applied = _new(MediationCase)
-    _set_state(applied, "__dict__", new)
-    return applied
-
-
-def _apply_checked(
-    case: MediationCase, event: Event, calendar: HolidayCalendar | None
-) -> MediationCase:
-    """The full path of ``apply``: raise the refusal, or apply with soft-guard warnings."""
     transition, permission = _evaluate(case, event)
     if transition is None:
         assert permission is not None  # _evaluate returns one of the two
@@ -205,8 +148,18 @@ def _apply_checked(
             reason=permission.reason,
         )
     warnings = () if permission is None else permission.warnings
+    trail = case.trail
+    entry = TrailEntry(
+        len(trail),
+        event,
+        case.state,
+        transition.target,
+        warnings,
+        case.policy.code,
+        NO_CALENDAR if calendar is None else calendar.name,
+    )
     changes = transition.effect(case, event, calendar)
-    return _commit(case, event, calendar, transition.target, changes, warnings)
+    return attrs.evolve(case, state=transition.target, trail=(*trail, entry), **changes)
 
 
 def replay(case: MediationCase, *, calendar: HolidayCalendar | None = None) -> MediationCase:
