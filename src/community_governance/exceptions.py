@@ -12,6 +12,7 @@ its errors to its own section below.
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 __all__ = [
@@ -474,9 +475,12 @@ class DerivedFactMismatchError(GovernanceError, ValueError):
     recomputed: object
 
     def __init__(self, *, what: str, field: str, stored: object, recomputed: object) -> None:
+        shown, again = (
+            getattr(v, "value", v) if isinstance(v, Enum) else v for v in (stored, recomputed)
+        )
         super().__init__(
-            f"{what}: stored {field} {stored!r} disagrees with the value recomputed from the "
-            f"figures, {recomputed!r}; derived facts are never trusted from input",
+            f"{what}: stored {field} {shown!r} disagrees with the value recomputed from the "
+            f"data, {again!r}; derived facts are never trusted from input",
             what=what,
             field=field,
             stored=stored,

@@ -144,7 +144,7 @@ def test_round_trip_refuses_changed_causes():
         ElectionAudit.from_dict(data)
     data = audit.to_dict()
     data["discrepancies"][0]["parts"][0]["cause"]["code"] = "typo"
-    with pytest.raises(cg.GovernanceError, match=r"causes\[typo\].*figures, None;"):
+    with pytest.raises(cg.GovernanceError, match=r"causes\[typo\].*data, None;"):
         ElectionAudit.from_dict(data)
     data = audit.to_dict()
     data["discrepancies"][0]["en"] = "persons who liked it"

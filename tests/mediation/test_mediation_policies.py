@@ -123,3 +123,40 @@ def test_oral_agreement_window_from_the_day_reached() -> None:
     )
     window = oral.agreements[-1].confirmation.window
     assert window is not None and window.end == on + timedelta(days=30)
+
+
+def _refusal(case: m.MediationCase, event: m.Event) -> str:
+    permission = m.may(case, event)
+    assert not permission
+    return permission.reason.lower()
+
+
+def test_guards_cite_the_case_own_policy() -> None:
+    """Issue 8: a guard cites the case's policy, never another city's regulation."""
+    month = Period(months=1)
+    national = reach(S.IN_MEDIATION)
+    assert national.mediation_deadline is not None
+    late = national.mediation_deadline.end + timedelta(days=1)
+    refused = _refusal(national, m.Event("extend_period", late, parties=["Li"], period=month))
+    expiry = _refusal(national, m.Event("expire", late))
+    for reason in (refused, expiry):
+        assert "ningbo" not in reason and "shenzhen" not in reason
+    assert expiry.endswith(
+        "[moj provisions on people's mediation work art. 33 (2002 text)"
+        " [medium confidence, unconfirmed]]"
+    )
+    assert "design decision" in refused
+    ningbo = reach(S.IN_MEDIATION, m.NINGBO)
+    assert ningbo.mediation_deadline is not None
+    too_late = ningbo.mediation_deadline.end + timedelta(days=1)
+    reason = _refusal(
+        ningbo, m.Event("extend_period", too_late, parties=["Li", "PM"], period=month)
+    )
+    assert "shenzhen" not in reason and "ningbo" not in reason
+    assert "design decision" in reason and "before expiry" in reason
+    shenzhen = reach(S.IN_MEDIATION, m.SHENZHEN)
+    assert shenzhen.mediation_deadline is not None
+    expired = _refusal(shenzhen, m.Event("expire", shenzhen.mediation_deadline.end))
+    assert "shenzhen" in expired and "ningbo" not in expired
+    one = _refusal(ningbo, m.Event("extend_period", too_late, parties=["Li"], period=month))
+    assert "ningbo" in one and "shenzhen" not in one

@@ -13,6 +13,7 @@ from mediation_builders import START, new_case, reach, terms
 from community_governance import mediation as m
 from community_governance.calendar import NO_CALENDAR, WeekendCalendar
 from community_governance.exceptions import (
+    DerivedFactMismatchError,
     InvalidCaseDataError,
     InvalidPeriodError,
     InvalidRecordError,
@@ -271,3 +272,40 @@ def test_amount_is_exact() -> None:
 
 def test_terms_title_flag_in_case() -> None:
     assert terms(title=True).settles_title
+
+
+def test_from_dict_recomputes_the_state_and_refuses_a_stored_one() -> None:
+    """Issue 8: a stored "state" is not trusted; the mismatch names field, stored, recomputed."""
+    data = reach(S.IN_PERFORMANCE).to_dict()
+    with pytest.raises(DerivedFactMismatchError) as error:
+        m.MediationCase.from_dict({**data, "state": "performed"})
+    assert (error.value.field, error.value.stored, error.value.recomputed) == (
+        "state",
+        S.PERFORMED,
+        S.IN_PERFORMANCE,
+    )
+    assert "stored state 'performed'" in str(error.value)
+    assert "recomputed from the data, 'in_performance'" in str(error.value)
+    assert isinstance(error.value, ValueError)
+    entry = dict(data["trail"][-1], to_state="performed")
+    with pytest.raises(DerivedFactMismatchError, match=r"trail\[\d+\]\.to_state"):
+        m.MediationCase.from_dict({**data, "trail": [*data["trail"][:-1], entry]})
+    with pytest.raises(DerivedFactMismatchError, match="extensions"):
+        m.MediationCase.from_dict({**data, "extensions": 3})
+    event = dict(data["trail"][-1]["event"], on="2024-01-01")
+    bad = [*data["trail"][:-1], dict(data["trail"][-1], event=event)]
+    with pytest.raises(InvalidRecordError, match="does not apply") as refused:
+        m.MediationCase.from_dict({**data, "trail": bad})
+    assert refused.value.field.startswith("trail[")
+
+
+def test_from_dict_rebuilds_calendar_steps_with_the_given_calendar() -> None:
+    calendar = WeekendCalendar()
+    case = m.apply(reach(S.APPLIED), m.Event("give_consent", START + timedelta(days=3), party="PM"))
+    case = m.apply(case, m.Event("accept", START + timedelta(days=3)), calendar=calendar)
+    assert m.MediationCase.from_dict(case.to_dict(), calendar=calendar) == case
+    with pytest.raises(InvalidRecordError, match="pass that calendar") as error:
+        m.MediationCase.from_dict(case.to_dict())
+    assert error.value.field.endswith(".calendar")
+    with pytest.raises(DerivedFactMismatchError, match="calendar"):
+        m.MediationCase.from_dict(case.to_dict(), calendar=WeekendCalendar(name="other"))

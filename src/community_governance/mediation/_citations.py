@@ -87,3 +87,11 @@ SHENZHEN_28 = Citation(
 DESIGN = Citation(
     "library_design", "mediation", "0.1", None, Confidence.LOW, "[D] design proposal, not law"
 )
+EXTENSION_BEFORE_EXPIRY = Citation(
+    "library_design",
+    "mediation.extension_before_expiry",
+    "0.1",
+    None,
+    Confidence.LOW,
+    "[D] library inference, not law: an extension must be agreed before the period expires",
+)

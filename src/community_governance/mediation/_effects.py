@@ -205,45 +205,9 @@ CONFIRMATION = _AGREEMENT_INDEX["confirmation"]
 PERFORMED = _AGREEMENT_INDEX["performed"]
 
 
-# A private fast constructor for Agreement, rebuilt on every signature and performance record.
-# attrs' __init__ stores each field through object.__setattr__; storing through the slots'
-# own descriptors is the same effect at about half the cost. It is only equivalent because
-# Agreement has no validator, converter or post-init hook: checked here, at import.
-assert not hasattr(Agreement, "__attrs_post_init__")
-assert all(f.validator is None and f.converter is None for f in attrs.fields(Agreement))
-(
-    _set_version,
-    _set_form,
-    _set_terms,
-    _set_made_on,
-    _set_status,
-    _set_signatures,
-    _set_effective_on,
-    _set_written_up_on,
-    _set_performed,
-    _set_urgings,
-    _set_visits,
-    _set_confirmation,
-) = (getattr(Agreement, name).__set__ for name in _AGREEMENT_FIELDS)
-_new = object.__new__
-
-
 def make_agreement(values: Sequence[Any]) -> Agreement:
-    """``Agreement(*values)`` without the generic attribute protocol (same result, faster)."""
-    new = _new(Agreement)
-    _set_version(new, values[0])
-    _set_form(new, values[1])
-    _set_terms(new, values[2])
-    _set_made_on(new, values[3])
-    _set_status(new, values[4])
-    _set_signatures(new, values[5])
-    _set_effective_on(new, values[6])
-    _set_written_up_on(new, values[7])
-    _set_performed(new, values[8])
-    _set_urgings(new, values[9])
-    _set_visits(new, values[10])
-    _set_confirmation(new, values[11])
-    return new
+    """``Agreement(*values)``: the agreement with the given field values, in field order."""
+    return Agreement(*values)
 
 
 def latest_with(case: MediationCase, field: int, value: Any) -> tuple[Agreement, ...]:

@@ -86,7 +86,10 @@ def _all_parties_join(case: MediationCase, event: Event) -> str | None:
 def _extension_in_time(case: MediationCase, event: Event) -> str | None:
     deadline = case.mediation_deadline
     if case.policy.hard and deadline is not None and event.on > deadline.end:
-        return f"the mediation period already ended on {deadline.end.isoformat()}"
+        return (
+            "an extension must come before expiry: the mediation period already ended on "
+            f"{deadline.end.isoformat()}"
+        )
     return None
 
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from community_governance._base.html import html_table
-from community_governance._base.serial import dump, load
+from community_governance._base.serial import check_derived, dump, load
+from community_governance.calendar import NO_CALENDAR
+from community_governance.exceptions import GuardFailedError, InvalidRecordError
 
 if TYPE_CHECKING:
+    from community_governance.calendar import HolidayCalendar
     from community_governance.mediation.case import MediationCase
 
 SCHEMA = "community_governance.mediation_case/1"
@@ -18,11 +23,46 @@ def to_dict(case: MediationCase) -> dict[str, Any]:
     return dump(case, SCHEMA)
 
 
-def from_dict(data: dict[str, Any]) -> MediationCase:
-    """Structure a case written by [to_dict][]."""
-    from community_governance.mediation.case import MediationCase
+def from_dict(data: dict[str, Any], calendar: HolidayCalendar | None = None) -> MediationCase:
+    """Structure a case written by [to_dict][], recomputing every derived fact.
 
-    return load(MediationCase, data, SCHEMA)
+    The header (identity fields) and the trail's events are the primary data; the state, every
+    other field and each trail entry's outcome are recomputed by applying the events again and
+    must equal what is stored.
+    """
+    from community_governance.mediation.case import MediationCase
+    from community_governance.mediation.engine import apply
+
+    loaded = load(MediationCase, data, SCHEMA)
+    what = "MediationCase.from_dict"
+    rebuilt = loaded.header()
+    for step, entry in enumerate(loaded.trail):
+        used = None if entry.calendar == NO_CALENDAR else calendar
+        if used is None and entry.calendar != NO_CALENDAR:
+            raise InvalidRecordError(
+                f"{what}: trail[{step}] was applied with calendar {entry.calendar!r}; "
+                "pass that calendar as calendar=",
+                row=step,
+                field=f"trail[{step}].calendar",
+                value=entry.calendar,
+            )
+        try:
+            rebuilt = apply(rebuilt, entry.event, calendar=used)
+        except GuardFailedError as error:
+            raise InvalidRecordError(
+                f"{what}: trail[{step}] ({entry.event.kind.value}) does not apply: {error}",
+                row=step,
+                field=f"trail[{step}]",
+                value=entry.event.kind.value,
+            ) from error
+        again = rebuilt.trail[-1]
+        for name in ("from_state", "to_state", "warnings", "policy", "calendar"):
+            field = f"trail[{step}].{name}"
+            check_derived(what, field, getattr(entry, name), getattr(again, name))
+    for attribute in attrs.fields(MediationCase):
+        name = attribute.name
+        check_derived(what, name, getattr(loaded, name), getattr(rebuilt, name))
+    return rebuilt
 
 
 def _line(case: MediationCase, lang: str) -> list[str]:

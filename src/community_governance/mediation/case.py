@@ -68,6 +68,9 @@ class TrailEntry:
 
 def _parties(instance: MediationCase, attribute: Any, value: tuple[Party, ...]) -> None:
     ids = [party.id for party in value if isinstance(party, Party)]
+    unique = set(ids)
+    if len(unique) == len(value) >= 2 and instance.committee.id not in unique:
+        return  # the common case, checked with one set
     what = f"case {instance.case_id}"
     if len(ids) != len(value) or len(ids) < 2:
         raise InvalidCaseDataError(
@@ -76,41 +79,32 @@ def _parties(instance: MediationCase, attribute: Any, value: tuple[Party, ...]) 
             field="parties",
             value=value,
         )
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
+    if len(unique) != len(ids):
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
         raise InvalidCaseDataError(
             f"{what}: party id {duplicates[0]!r} is used twice",
             what=what,
             field="parties",
             value=duplicates[0],
         )
-    if instance.committee.id in ids:
-        raise InvalidCaseDataError(
-            f"{what}: {instance.committee.id!r} cannot both mediate and be a party "
-            "(mediation.md §5 Q10)",
-            what=what,
-            field="committee",
-            value=instance.committee.id,
-        )
+    raise InvalidCaseDataError(
+        f"{what}: {instance.committee.id!r} cannot both mediate and be a party "
+        "(mediation.md §5 Q10)",
+        what=what,
+        field="committee",
+        value=instance.committee.id,
+    )
 
 
-@attrs.frozen(slots=False)
+@attrs.frozen
 class MediationCase:
     """A people's-mediation case, from report to closing.
 
     Create one with the identity fields only; every other field is filled by events.
 
-    Unlike the library's other values this frozen class keeps an instance ``__dict__`` (no
-    slots): applying an event copies the case with one C-level dict copy instead of one Python
-    call per field (a slotted copy of the 26 fields costs about 1 µs, more than half of the
-    whole budget of ``apply`` in benchmarks/mediation.py), and every field stays an ``attrs``
-    field, so ``attrs.evolve`` and the constructor take any of them. It is still frozen:
-    assigning an attribute raises ``attrs.exceptions.FrozenInstanceError``.
-
-    The trail is stored compactly by ``apply`` (one small record per event, linked to the
-    previous one) and the public ``trail`` tuple of
-    [TrailEntry][community_governance.mediation.TrailEntry] is built on first access, then
-    kept; equality, hashing, ``repr`` and ``to_dict`` see the same tuple as before.
+    Frozen and slotted like the library's other values: assigning an attribute raises
+    ``attrs.exceptions.FrozenInstanceError`` and there is no instance ``__dict__``. ``apply``
+    builds the next case with ``attrs.evolve``, so every validator runs on every step.
 
     Attributes:
         case_id: Case number, e.g. ``"(2025) 人调字第 12 号"``.
@@ -224,73 +218,24 @@ class MediationCase:
         return _present.to_dict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> MediationCase:
+    def from_dict(
+        cls, data: dict[str, Any], *, calendar: HolidayCalendar | None = None
+    ) -> MediationCase:
         """Inverse of [to_dict][community_governance.mediation.MediationCase.to_dict].
 
+        Nothing derived is trusted: the case is rebuilt by applying the trail's events to its
+        header, and every stored field (``state`` included) and each trail entry's outcome must
+        equal the recomputed one.
+
+        Args:
+            data: Data written by ``to_dict``.
+            calendar: The holiday calendar the events were applied with (steps recorded
+                without a calendar are rebuilt without one).
+
         Raises:
-            InvalidRecordError: wrong schema or data that do not fit.
+            InvalidRecordError: wrong schema, data that do not fit, or a trail event that
+                no longer applies.
+            DerivedFactMismatchError: a stored field differs from the recomputed one; the
+                error names the field, the stored value and the recomputed value.
         """
-        return _present.from_dict(data)
-
-    def __attrs_post_init__(self) -> None:
-        self.__dict__["_log"] = _base_log(self.__dict__["trail"])
-
-
-# ----------------------------------------------------------------------------- compact trail
-# ``apply`` stores the trail as a linked log instead of a tuple of TrailEntry: each applied
-# event adds one list ``[previous, event, from_state, to_state, warnings, policy, calendar,
-# count, trail]`` (``policy`` the MediationPolicy, ``calendar`` its name). ``previous`` is the
-# previous record or ``None``, ``count`` the length of the trail up to and including this
-# record, and ``trail`` the built tuple once somebody asked for it (``None`` until then). A
-# trail given to the constructor becomes one record that already holds its tuple. The case
-# keeps the newest record under the private key ``"_log"``.
-LOG_PREVIOUS, LOG_EVENT, LOG_COUNT, LOG_TRAIL = 0, 1, 7, 8
-
-Log = list[Any]
-
-
-def _base_log(trail: tuple[TrailEntry, ...]) -> Log | None:
-    """The record standing for a trail given to the constructor (``None`` when empty)."""
-    if not trail:
-        return None
-    last = trail[-1]
-    return [None, last.event, None, None, None, None, None, len(trail), trail]
-
-
-def _materialize(log: Log | None) -> tuple[TrailEntry, ...]:
-    """The trail tuple of the newest record ``log``, building only the entries not yet built."""
-    pending: list[Log] = []
-    record: Log | None = log
-    while record is not None and record[LOG_TRAIL] is None:
-        pending.append(record)
-        record = record[LOG_PREVIOUS]
-    built: tuple[TrailEntry, ...] = () if record is None else record[LOG_TRAIL]
-    if pending:
-        built = (
-            *built,
-            *(
-                TrailEntry(r[7] - 1, r[1], r[2], r[3], r[4], r[5].code, r[6])
-                for r in reversed(pending)
-            ),
-        )
-        pending[0][LOG_TRAIL] = built  # pending[0] is ``log``
-    return built
-
-
-def _lazy_trail(self: MediationCase, name: str) -> Any:
-    """``MediationCase.__getattr__``: build ``trail`` from the compact log on first access.
-
-    Python calls it only for a name missing from the instance, so once built the trail is read
-    like any other field. It is attached after the class, where mypy does not see it (a
-    ``__getattr__`` in the class body would make mypy accept any attribute name).
-    """
-    state = self.__dict__
-    if name != "trail" or "_log" not in state:
-        raise AttributeError(
-            f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
-        )
-    trail = state["trail"] = _materialize(state["_log"])
-    return trail
-
-
-setattr(MediationCase, "__getattr__", _lazy_trail)  # noqa: B010 (hidden from mypy on purpose)
+        return _present.from_dict(data, calendar)

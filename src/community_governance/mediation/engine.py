@@ -9,20 +9,17 @@ naming the state, the event, the failed guard and the reason, and leaves the cas
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 import attrs
 
 from community_governance.calendar import NO_CALENDAR
 from community_governance.calendar.workdays import check_calendar
 from community_governance.exceptions import GuardFailedError, ReplayMismatchError
-from community_governance.mediation.case import (
-    LOG_COUNT,
-    LOG_EVENT,
-    MediationCase,
-)
+from community_governance.mediation.case import MediationCase, TrailEntry
 from community_governance.mediation.states import TERMINAL_STATES, CaseState
-from community_governance.mediation.table import ROUTES, TABLE, Transition
+from community_governance.mediation.table import TABLE, Transition
 
 if TYPE_CHECKING:
     from community_governance.calendar import HolidayCalendar
@@ -30,8 +27,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Permission", "apply", "may", "replay"]
 
-_new = object.__new__
-_set_state = object.__setattr__  # MediationCase is frozen: its own __setattr__ raises
+# ``apply`` builds the next case with the constructor from the fields read in one C call
+# (``attrgetter``), replacing only the changed ones: ``attrs.evolve`` does the same with one
+# Python ``getattr`` per field, which was most of the cost of ``apply``.
+_FIELDS = tuple(field.name for field in attrs.fields(MediationCase))
+_FIELD_INDEX = {name: index for index, name in enumerate(_FIELDS)}
+_field_values = attrgetter(*_FIELDS)
+_STATE, _TRAIL = _FIELD_INDEX["state"], _FIELD_INDEX["trail"]
 
 
 @attrs.frozen(slots=True)
@@ -61,9 +63,9 @@ class Permission:
 
 
 def _last_event(case: MediationCase) -> Event | None:
-    """The case's last applied event, read from its compact log (``None`` when none)."""
-    log = case.__dict__["_log"]
-    return None if log is None else log[LOG_EVENT]
+    """The case's last applied event (``None`` when none)."""
+    trail = case.trail
+    return trail[-1].event if trail else None
 
 
 def _refusal(case: MediationCase, event: Event) -> Permission | None:
@@ -94,7 +96,7 @@ def _evaluate(case: MediationCase, event: Event) -> tuple[Transition | None, Per
     for guard in transition.guards:
         failure = guard.check(case, event)
         if failure is not None:
-            text = f"{failure} [{guard.citation.format()}]"
+            text = f"{failure} [{guard.cited(case.policy).format()}]"
             if not guard.soft:
                 kind = event.kind.value
                 return None, Permission(False, case.state, kind, guard.name, text)
@@ -143,56 +145,6 @@ def apply(
         GuardFailedError: the event is not declared for the state, is out of date order, or a
             hard guard failed; the error names the state, the event, the guard and the reason.
     """
-    # Fast path: a precomputed route and the guards' bare checks. Anything unusual (no route,
-    # out of date order, a failing guard, hard or soft) takes the full path, which explains.
-    state = case.__dict__
-    source = state["state"]
-    route = ROUTES.get((source, event.kind))
-    log = state["_log"]
-    if route is None or (log is not None and event.on < log[LOG_EVENT].on):
-        return _apply_checked(case, event, calendar)
-    target, checks, effect = route
-    for check in checks:
-        if check(case, event) is not None:
-            return _apply_checked(case, event, calendar)
-    return _commit(case, event, calendar, target, effect(case, event, calendar), ())
-
-
-def _commit(
-    case: MediationCase,
-    event: Event,
-    calendar: HolidayCalendar | None,
-    target: CaseState,
-    changes: dict[str, Any],
-    warnings: tuple[str, ...],
-) -> MediationCase:
-    """The new case: ``case`` with ``changes``, ``target`` and one more trail record."""
-    state = case.__dict__
-    log = state["_log"]
-    new = state.copy()
-    new.update(changes)
-    new["state"] = target
-    new.pop("trail", None)  # rebuilt lazily from "_log"
-    new["_log"] = [
-        log,
-        event,
-        state["state"],
-        target,
-        warnings,
-        state["policy"],
-        NO_CALENDAR if calendar is None else calendar.name,
-        1 if log is None else log[LOG_COUNT] + 1,
-        None,
-    ]
-    applied = _new(MediationCase)
-    _set_state(applied, "__dict__", new)
-    return applied
-
-
-def _apply_checked(
-    case: MediationCase, event: Event, calendar: HolidayCalendar | None
-) -> MediationCase:
-    """The full path of ``apply``: raise the refusal, or apply with soft-guard warnings."""
     transition, permission = _evaluate(case, event)
     if transition is None:
         assert permission is not None  # _evaluate returns one of the two
@@ -205,8 +157,22 @@ def _apply_checked(
             reason=permission.reason,
         )
     warnings = () if permission is None else permission.warnings
-    changes = transition.effect(case, event, calendar)
-    return _commit(case, event, calendar, transition.target, changes, warnings)
+    trail = case.trail
+    entry = TrailEntry(
+        len(trail),
+        event,
+        case.state,
+        transition.target,
+        warnings,
+        case.policy.code,
+        NO_CALENDAR if calendar is None else calendar.name,
+    )
+    values = list(_field_values(case))
+    for name, value in transition.effect(case, event, calendar).items():
+        values[_FIELD_INDEX[name]] = value
+    values[_STATE] = transition.target
+    values[_TRAIL] = (*trail, entry)
+    return MediationCase(*values)  # the constructor: every converter and validator runs
 
 
 def replay(case: MediationCase, *, calendar: HolidayCalendar | None = None) -> MediationCase:

@@ -15,6 +15,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance.mediation import _citations as cite
 from community_governance.mediation import _predicates as p
+from community_governance.mediation.policy import MediationPolicy
 
 if TYPE_CHECKING:
     from community_governance.mediation.case import MediationCase
@@ -35,6 +36,9 @@ class Guard:
         check: ``check(case, event)`` returns ``None`` when satisfied, else the reason.
         soft: Whether a failure is only a warning (unconfirmed source).
         rule_zh: The rule in Chinese, for explanations.
+        basis: Name of the policy attribute whose citation the guard enforces
+            (``"period_basis"`` or ``"extension_basis"``), or ``""`` to cite ``citation``;
+            see [cited][community_governance.mediation.Guard.cited].
     """
 
     name: str
@@ -42,10 +46,27 @@ class Guard:
     check: Check = attrs.field(eq=False, repr=False)
     soft: bool = False
     rule_zh: str = ""
+    basis: str = attrs.field(
+        default="", validator=attrs.validators.in_(("", "period_basis", "extension_basis"))
+    )
+
+    def cited(self, policy: MediationPolicy) -> Citation:
+        """The citation for a case under ``policy``.
+
+        The policy's own basis when the guard enforces a policy rule (the period, the
+        extension), else ``citation``.
+        """
+        if self.basis == "period_basis":
+            return policy.period_basis
+        if self.basis == "extension_basis":
+            return policy.extension_basis
+        return self.citation
 
 
-def _g(name: str, citation: Citation, check: Check, zh: str, *, soft: bool = False) -> Guard:
-    return Guard(name, citation, check, soft, zh)
+def _g(
+    name: str, citation: Citation, check: Check, zh: str, *, soft: bool = False, basis: str = ""
+) -> Guard:
+    return Guard(name, citation, check, soft, zh, basis)
 
 
 _D = cite.DESIGN
@@ -69,10 +90,21 @@ GUARDS: dict[str, Guard] = {
         _g("mediator_in_case", _D, p._mediator_in_case, "被更换者须为本案调解员"),
         _g("invitees_consented", cite.PML_20, p._invitees_consented, "邀请他人参与须经当事人同意"),
         _g("public_not_objected", cite.PML_23, p._public_not_objected, "当事人反对时不得公开调解"),
-        _g("extension_consented_by_all", cite.NINGBO_27, p._all_parties_join, "延长须经各方同意"),
-        _g("extension_in_time", cite.SHENZHEN_25, p._extension_in_time, "须在调解期限届满前延长"),
-        _g("period_is_binding", cite.NINGBO_27, p._period_hard, "调解期限为强制性期限"),
-        _g("period_expired", cite.SHENZHEN_25, p._deadline_passed, "调解期限已届满"),
+        _g(
+            "extension_consented_by_all",
+            _D,
+            p._all_parties_join,
+            "延长须经各方同意",
+            basis="extension_basis",
+        ),
+        _g(
+            "extension_in_time",
+            cite.EXTENSION_BEFORE_EXPIRY,
+            p._extension_in_time,
+            "须在调解期限届满前延长",
+        ),
+        _g("period_is_binding", _D, p._period_hard, "调解期限为强制性期限", basis="period_basis"),
+        _g("period_expired", _D, p._deadline_passed, "调解期限已届满", basis="period_basis"),
         _g("routes_advised", cite.PML_26, p._routes_advised, "告知仲裁、行政、司法途径"),
         _g("all_parties_agree", cite.PML_30, p._all_parties_join, "各方当事人达成一致"),
         _g("no_written_form_requested", cite.PML_28, p._no_written_request, "无当事人要求书面协议"),

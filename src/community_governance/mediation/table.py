@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from community_governance.mediation.case import MediationCase
     from community_governance.mediation.events import Event
 
-__all__ = ["JC_TABLE", "ROUTES", "TABLE", "Transition", "validate_table"]
+__all__ = ["JC_TABLE", "TABLE", "Transition", "validate_table"]
 
 Effect = Callable[["MediationCase", "Event", "HolidayCalendar | None"], dict[str, Any]]
 
@@ -211,14 +211,6 @@ TABLE: dict[tuple[CaseState, EventKind], Transition] = {
     )
     for sources, event, target, guards, effect in _ROWS
     for source in sources
-}
-
-Check = Callable[["MediationCase", "Event"], "str | None"]
-#: ``TABLE`` precomputed for ``apply``'s fast path: (state, event) → (target, the guards'
-#: check functions in order, effect). Any failing check sends ``apply`` to the full path,
-#: which names the guard, cites it and records soft failures as warnings.
-ROUTES: dict[tuple[CaseState, EventKind], tuple[CaseState, tuple[Check, ...], Effect]] = {
-    key: (t.target, tuple(guard.check for guard in t.guards), t.effect) for key, t in TABLE.items()
 }
 
 J = JCStatus
