@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from itertools import chain
 from operator import attrgetter
 
+from community_governance._base.citations import Citation, Confidence
+from community_governance._base.notices import Notice
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.exceptions import (
     ConflictingBallotsError,
@@ -20,6 +22,7 @@ from community_governance.exceptions import (
     UnknownCandidateError,
     UnknownUnitError,
 )
+from community_governance.register.counting import SPC_ART_9
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, Handling
 
@@ -116,7 +119,7 @@ def fold(
         return _careful(estate, items, candidates, seats, policy)
     result = Folded()
     result.persons = first
-    person_area = estate._grouping.person_area
+    person_area = estate.person_index.person_area
     area = result.area = dict.fromkeys(candidates, 0)
     valid: list[frozenset[str]] = []
     add = valid.append
@@ -213,7 +216,7 @@ def _careful(
 
 
 def _sum(estate: Estate, result: Folded, persons: dict[int, frozenset[str]]) -> None:
-    person_area = estate._grouping.person_area
+    person_area = estate.person_index.person_area
     by_set: dict[frozenset[str], int] = {}
     get = by_set.get
     for person, approvals in persons.items():
@@ -232,3 +235,67 @@ def _sum(estate: Estate, result: Folded, persons: dict[int, frozenset[str]]) -> 
         for candidate in approvals:
             heads[candidate] = heads.get(candidate, 0) + set_heads
             area[candidate] = area.get(candidate, 0) + set_area
+
+
+_IRREGULAR = Citation(
+    "library_design",
+    "election-ballots.irregular",
+    confidence=Confidence.MEDIUM,
+    note="declared ballot policy",
+)
+
+
+#: How many persons a notice names before it only counts the rest.
+_SHOWN = 10
+
+
+def fold_notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notice]:
+    """Notices on irregular ballots, multi-unit persons and the quorum."""
+    notices: list[Notice] = []
+    for code, units, en, zh in (
+        (
+            "ballots-set-aside",
+            folded.set_aside,
+            "ballots for units outside the register were set aside",
+            "名册以外专有部分的选票未计入",
+        ),
+        (
+            "over-approval-spoiled",
+            folded.over_approved,
+            "ballots approving more candidates than seats were spoiled",
+            "所选人数超过应选名额的选票作废票处理",
+        ),
+        (
+            "non-candidate-spoiled",
+            folded.non_candidate,
+            "ballots approving a non-candidate were spoiled",
+            "选择非候选人的选票作废票处理",
+        ),
+    ):
+        if units:
+            listed = ", ".join(sorted(units))
+            notices.append(Notice(code, f"{en}: {listed}", f"{zh}：{listed}", _IRREGULAR))
+    multi = estate.person_index.multi_unit
+    voted = [p for p in sorted(multi) if p in folded.persons]
+    if voted:
+        persons = estate.persons
+        listed = ", ".join(persons[p].label for p in voted[:_SHOWN])
+        if len(voted) > _SHOWN:
+            listed += f" (+{len(voted) - _SHOWN})"
+        notices.append(
+            Notice(
+                "multi-unit-persons",
+                f"persons holding several units were counted once each: {listed}",
+                f"拥有多个专有部分的业主各按一人计算：{listed}",
+                SPC_ART_9,
+            )
+        )
+    if not quorum_met:
+        notices.append(
+            Notice(
+                "quorum-not-met",
+                "the participation quorum was not met: nobody is elected",
+                "参与表决人数或面积未达到要求，无人当选",
+            )
+        )
+    return notices

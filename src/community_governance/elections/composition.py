@@ -12,15 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import attrs
 
+from community_governance._base.format import decimal_text, percent_text
 from community_governance.exceptions import BodyError
 from community_governance.rules.elections import Share, Target
-
-if TYPE_CHECKING:
-    from community_governance.rules.ruleset import RuleSet
+from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["Composition", "Profile", "composition"]
 
@@ -73,8 +72,6 @@ class Composition:
 
     def explain(self, lang: str = "en") -> str:
         """Text report: party share, ages, occupations and each target."""
-        from community_governance.elections._explain import composition_text
-
         return composition_text(self, lang)
 
 
@@ -127,3 +124,45 @@ def composition(
         tuple(occupations),
         tuple((target, target.check(party)) for target in wanted),
     )
+
+
+def composition_text(composition: Composition, lang: str) -> str:
+    """The composition report as text."""
+    zh = lang == "zh"
+    lines = [f"成员{composition.size}人" if zh else f"Members: {composition.size}"]
+    lines.append(("党员：" if zh else "Party members: ") + composition.party.text(lang))
+    if composition.age_range is not None:
+        low, high = composition.age_range
+        mean = decimal_text(composition.mean_age or 0, 1)
+        lines.append(
+            f"年龄：{low}–{high}岁，平均{mean}岁" if zh else f"Ages: {low}–{high}, mean {mean}"
+        )
+    if composition.ages_unknown:
+        lines.append(
+            f"年龄不明：{composition.ages_unknown}人"
+            if zh
+            else f"Age unknown: {composition.ages_unknown}"
+        )
+    jobs = ", ".join(
+        f"{job} {count} ({percent_text(count, composition.size)})"
+        for job, count in composition.occupations
+    )
+    lines.append(("职业：" if zh else "Occupations: ") + jobs)
+    for target, met in composition.targets:
+        verdict = {
+            True: ("达到", "met"),
+            False: ("未达到", "not met"),
+            None: ("待定", "undetermined"),
+        }[met]
+        bound = percent_text(target.at_least.numerator, target.at_least.denominator)
+        if zh:
+            source = target.citation.format("zh")
+            lines.append(
+                f"目标（政策，非资格条件）：{target.name}不少于{bound} —— {verdict[0]}（{source}）"
+            )
+        else:
+            lines.append(
+                f"Target (policy, not an eligibility rule): {target.name} at least {bound} — "
+                f"{verdict[1]} ({target.citation.format()})"
+            )
+    return "\n".join(lines)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.exact import Exact, normalise
 from community_governance._base.notices import Notice
-from community_governance.elections._count import Folded, fold
-from community_governance.elections._explain import fold_notices
+from community_governance.elections._count import Folded, fold, fold_notices
 from community_governance.elections._seats import fill_seats
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
@@ -19,12 +17,10 @@ from community_governance.exceptions import BodyError, CandidateError, Duplicate
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, TieBreak
 from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Measure, ResolutionRule, Threshold
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Check, CheckRole, Figures, check
-
-if TYPE_CHECKING:
-    from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["elect", "restrict"]
 
@@ -198,9 +194,9 @@ def elect(
     declared_spoiled = rules.voting.spoiled_ballots
     spoiled_policy = declared_spoiled.value if declared_spoiled else SpoiledPolicy.PARTICIPATING
     folded = fold(estate, ballots, frozenset(ids), seats, policy)
-    grouping = estate._grouping
-    scale = grouping.scale
-    total_heads, total_area = len(grouping.keys), sum(grouping.person_area)
+    people = estate.person_index
+    scale = people.scale
+    total_heads, total_area = people.heads, people.total_area
     part_heads, part_area = folded.participating_heads, folded.participating_area
     if spoiled_policy is SpoiledPolicy.EXCLUDED:
         part_heads -= folded.spoiled_heads

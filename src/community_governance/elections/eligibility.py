@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -21,11 +21,9 @@ from community_governance.elections.candidates import Candidate
 from community_governance.elections.rules import candidate_rules
 from community_governance.exceptions import EligibilityError
 from community_governance.register._model import CivilCapacity, OwnerKind
+from community_governance.register.estate import Estate
 from community_governance.rules.eligibility import Disqualification, Eligibility, EligibilityRule
-
-if TYPE_CHECKING:
-    from community_governance.register.estate import Estate
-    from community_governance.rules.ruleset import RuleSet
+from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["NegativeList", "PositiveList", "RuleVerdict", "Vetting", "vet"]
 
@@ -135,8 +133,6 @@ class Vetting:
 
     def explain(self, lang: str = "en") -> str:
         """Plain-text explanation: the status, then each rule with facts and article."""
-        from community_governance.elections._explain import vetting_text
-
         return vetting_text(self, lang)
 
     def _repr_html_(self) -> str:
@@ -250,3 +246,29 @@ def _from_register(candidate: Candidate, estate: Estate) -> tuple[Candidate, lis
         REGISTER,
     )
     return attrs.evolve(candidate, **changes), [notice]  # type: ignore[arg-type]
+
+
+def vetting_text(vetting: Vetting, lang: str) -> str:
+    """The vetting as text: status, then one line per rule."""
+    zh = lang == "zh"
+    cand = vetting.candidate.id
+    lines = [
+        f"候选人{cand}：{vetting.status.label('zh')}"
+        if zh
+        else f"Candidate {cand}: {vetting.status.label()}"
+    ]
+    marks = {"eligible": "✓", "ineligible": "✗", "undetermined": "?"}
+    for verdict in vetting.verdicts:
+        rule = verdict.rule
+        facts = ", ".join(f"{name}={value}" for name, value in verdict.facts)
+        missing = (
+            ("；缺少：" if zh else "; missing: ") + ", ".join(verdict.missing)
+            if verdict.missing
+            else ""
+        )
+        lines.append(
+            f"  {marks[verdict.outcome.value]} {rule.zh if zh else rule.en} [{facts}{missing}] "
+            f"— {rule.citation.format(lang)}"
+        )
+    lines.extend(("注意：" if zh else "Note: ") + n.text(lang) for n in vetting.notices)
+    return "\n".join(lines)

@@ -10,7 +10,6 @@ is missing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -18,9 +17,7 @@ from community_governance._base.enums import parse_enum
 from community_governance._base.notices import Notice
 from community_governance.exceptions import BodyError
 from community_governance.rules.bodies import GroupKind, GroupRole, GroupRule
-
-if TYPE_CHECKING:
-    from community_governance.rules.ruleset import RuleSet
+from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["GroupKind", "GroupMember", "GroupReport", "GroupRole", "GroupRule", "check_group"]
 

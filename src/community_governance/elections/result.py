@@ -9,6 +9,8 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.format import decimal_text
+from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance._base.serial import dump, load
 from community_governance.exceptions import CandidateError
@@ -181,13 +183,9 @@ class ElectionResult:
 
     def explain(self, lang: str = "en") -> str:
         """Plain-text explanation in ``"en"`` or ``"zh"``: quorum, candidates, seats, ties."""
-        from community_governance.elections._explain import election_text
-
         return election_text(self, lang)
 
     def _repr_html_(self) -> str:
-        from community_governance.elections._explain import election_html
-
         return election_html(self)
 
     def to_dict(self) -> dict[str, Any]:
@@ -201,3 +199,97 @@ class ElectionResult:
 
 
 SCHEMA = "community_governance.election_result/1"
+
+
+def election_text(result: ElectionResult, lang: str) -> str:
+    """The election as text: quorum, each candidate, seats, ties, second round."""
+    zh = lang == "zh"
+    lines: list[str] = []
+    if result.previous is not None:
+        lines.extend([election_text(result.previous, lang), ""])
+    if zh:
+        lines.append(
+            f"第{result.round}轮选举：{result.seats}个席位；适用规则 {result.jurisdiction}，"
+            f"{result.on.isoformat()}（{result.rule_layer}；{result.rule_citation.format('zh')}）"
+        )
+        lines.append(
+            f"参与表决{result.participating.heads}人、{decimal_text(result.participating.area)}平方米，"
+            f"共{result.total.heads}人、{decimal_text(result.total.area)}平方米；废票{result.spoiled.heads}人"
+        )
+    else:
+        lines.append(
+            f"Round {result.round}: {result.seats} seat(s); rules {result.jurisdiction} on "
+            f"{result.on.isoformat()} ({result.rule_layer}; {result.rule_citation.format()})"
+        )
+        lines.append(
+            f"Taking part: {result.participating.heads} of {result.total.heads} persons, "
+            f"{decimal_text(result.participating.area)} of {decimal_text(result.total.area)} m²; "
+            f"spoiled {result.spoiled.heads}"
+        )
+    lines.extend(f"  {check.line(lang)}" for check in result.quorum)
+    for cand in result.candidates:
+        rank = f"#{cand.rank} " if cand.rank is not None else ""
+        head = (
+            f"候选人{cand.candidate}：{rank}{cand.status.label('zh')}，同意{cand.approvals.heads}人、"
+            f"{decimal_text(cand.approvals.area)}平方米"
+            if zh
+            else f"{cand.candidate}: {rank}{cand.status.label()} — approved by "
+            f"{cand.approvals.heads} persons, {decimal_text(cand.approvals.area)} m²"
+        )
+        lines.append(head)
+        lines.extend(f"    {check.line(lang)}" for check in cand.checks)
+    order = "、".join(result.elected) if zh else ", ".join(result.elected)
+    lines.append(f"当选：{order or '无'}" if zh else f"Elected: {order or 'nobody'}")
+    if result.alternates:
+        lines.append(("候补：" if zh else "Alternates: ") + ", ".join(result.alternates))
+    for tie in result.ties:
+        names = ", ".join(tie.candidates)
+        how = (
+            (
+                "抽签（种子 " + str(result.tie_break.seed) + "）选中 "
+                if zh
+                else f"lot (seed {result.tie_break.seed!r}) chose "
+            )
+            + ", ".join(tie.chosen)
+            if tie.chosen
+            else ("席位空缺，待再次投票" if zh else "places left open for a run-off")
+        )
+        source = result.tie_break.citation.format(lang)
+        lines.append(
+            f"并列：{names} 争{tie.places}个位置 —— {how}（{source}）"
+            if zh
+            else f"Tie: {names} for {tie.places} place(s) — {how} ({source})"
+        )
+    if result.unfilled:
+        names = ", ".join(result.second_round)
+        lines.append(
+            f"空缺{result.unfilled}席；下一轮候选人：{names}"
+            if zh
+            else f"Unfilled: {result.unfilled} seat(s); candidates for a further round: {names}"
+        )
+    lines.extend(("注意：" if zh else "Note: ") + n.text(lang) for n in result.notices)
+    return "\n".join(lines)
+
+
+def election_html(result: ElectionResult) -> str:
+    """The candidates as an HTML table (English, with the Chinese verdicts)."""
+    rows = [
+        [
+            cand.candidate,
+            cand.rank if cand.rank is not None else "—",
+            cand.approvals.heads,
+            decimal_text(cand.approvals.area),
+            " ".join("✓" if c.passed else "✗" for c in cand.checks),
+            f"{cand.status.label()} {cand.status.label('zh')}",
+        ]
+        for cand in result.candidates
+    ]
+    quorum = "met" if result.quorum_met else "NOT met"
+    caption = (
+        f"Round {result.round}: {result.seats} seat(s); quorum {quorum}; elected "
+        f"{', '.join(result.elected) or 'nobody'}; unfilled {result.unfilled}"
+    )
+    footer = [check.line() for check in result.quorum] + [n.text() for n in result.notices]
+    return html_table(
+        caption, ["candidate", "rank", "heads", "area m²", "checks", "status"], rows, footer=footer
+    )

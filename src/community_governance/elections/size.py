@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -17,11 +16,9 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance._base.notices import Notice
 from community_governance.exceptions import BodyError
 from community_governance.register._model import UnitUse
+from community_governance.register.estate import Estate
 from community_governance.rules.bodies import SizeRule
-
-if TYPE_CHECKING:
-    from community_governance.register.estate import Estate
-    from community_governance.rules.ruleset import RuleSet
+from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["SizeCheck", "SizeRule", "check_committee_size"]
 
