@@ -196,8 +196,9 @@ def _inputs(estate: object, ballots: object, rules: object, opened: object) -> S
 
 
 def _collect(estate: Estate, ballots: Sequence[Ballot]) -> PersonChoices:
-    """`collect`, with a named error for an item that is not a Ballot (checked only on failure,
-    so that the common case pays nothing).
+    """`collect`, with a named error for an item that is not a Ballot.
+
+    The type check runs only when counting fails, so that the common case pays nothing.
     """
     try:
         return collect(estate, ballots)
