@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import date
+from functools import partial
 from typing import Any
 
 import attrs
@@ -226,11 +227,15 @@ class Registry:
                     StaleRuleSetWarning,
                     stacklevel=3,
                 )
+        resolver = partial(self._resolve_on, code, include_unconfirmed)
         rules = RuleSet(code, on, tuple(layers), include_unconfirmed, tuple(notices))
-        looser = _looser(rules, chain[0].code)
-        if not looser:
-            return rules
-        return RuleSet(code, on, tuple(layers), include_unconfirmed, (*notices, *looser))
+        notices.extend(_looser(rules, chain[0].code))
+        return RuleSet(
+            code, on, tuple(layers), include_unconfirmed, tuple(notices), resolver=resolver
+        )
+
+    def _resolve_on(self, code: str, include_unconfirmed: bool, on: date) -> RuleSet:
+        return self.resolve(code, on=on, include_unconfirmed=include_unconfirmed)
 
 
 def _layer_notices(found: list[Layer], admitted_layers: list[Layer]) -> list[Notice]:

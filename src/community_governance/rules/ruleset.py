@@ -10,7 +10,7 @@ names that layer. Layers and rule sets are deeply immutable and hashable.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
@@ -181,6 +181,7 @@ class RuleSet:
             no encoded rules, local rules looser than national ones.
         voting: The voting parameters in force, each from the highest layer setting it.
         elections: The election parameters in force, each from the highest layer setting it.
+        resolver: Resolves the same jurisdiction on another day (set by ``rules_for``).
     """
 
     code: str
@@ -194,6 +195,17 @@ class RuleSet:
     elections: ElectionParams = attrs.field(
         init=False, default=attrs.Factory(_elections, takes_self=True), eq=False
     )
+    resolver: Callable[[date], RuleSet] | None = attrs.field(
+        default=None, eq=False, repr=False, kw_only=True
+    )
+
+    def on_day(self, day: date) -> RuleSet | None:
+        """The same jurisdiction's rule set on another day (``None`` for a hand-built set).
+
+        Raises:
+            RuleSetNotInForceError: no national rules are in force on ``day``.
+        """
+        return None if self.resolver is None else self.resolver(day)
 
     @property
     def layer_names(self) -> tuple[str, ...]:
@@ -259,7 +271,12 @@ class RuleSet:
                 f"layer {layer.name!r} is not in force on {self.on}", layer=layer.name
             )
         return RuleSet(
-            self.code, self.on, (*self.layers, layer), self.include_unconfirmed, self.notices
+            self.code,
+            self.on,
+            (*self.layers, layer),
+            self.include_unconfirmed,
+            self.notices,
+            resolver=self.resolver,
         )
 
     def __str__(self) -> str:

@@ -13,7 +13,11 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.exact import Exact, normalise
 from community_governance._base.notices import Notice
-from community_governance.exceptions import InvalidRecordError, VotingInputError
+from community_governance.exceptions import (
+    InvalidRecordError,
+    RuleSetNotInForceError,
+    VotingInputError,
+)
 from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
 from community_governance.register.counting import SPC_ART_9
 from community_governance.register.estate import Estate
@@ -403,9 +407,6 @@ _SHOWN = 20
 
 def _spanning(rules: RuleSet, opened: date) -> tuple[Notice, ...]:
     """A notice when the layers in force on ``opened`` differ from those of ``rules``."""
-    from community_governance.exceptions import RuleSetNotInForceError
-    from community_governance.jurisdictions.registry import rules_for
-
     if opened > rules.on:
         raise InvalidRecordError(
             f"vote opened {opened} after it closed {rules.on}",
@@ -414,11 +415,10 @@ def _spanning(rules: RuleSet, opened: date) -> tuple[Notice, ...]:
             value=opened.isoformat(),
         )
     try:
-        earlier = rules_for(
-            rules.code, on=opened, include_unconfirmed=rules.include_unconfirmed
-        ).layer_names
+        then = rules.on_day(opened)
     except RuleSetNotInForceError:
-        earlier = ()
+        then = None
+    earlier = () if then is None else then.layer_names
     later = tuple(layer.name for layer in rules.layers if layer.code != "estate")
     if earlier == later:
         return ()
