@@ -307,8 +307,8 @@ def test_custom_rules_without_parity():
     layer = cg.jurisdictions.estate_layer(
         "custom bodies",
         params={
-            "committee_size": cg.elections.SizeRule(4, 8, odd=False, citation=cite),
-            "preparatory_group": cg.elections.GroupRule((), None, False, Fraction(2, 3), cite),
+            "committee_size": cg.rules.SizeRule(4, 8, odd=False, citation=cite),
+            "preparatory_group": cg.rules.GroupRule((), None, False, Fraction(2, 3), cite),
         },
         clause="9",
     )
@@ -330,4 +330,4 @@ def test_share_ratio_and_whole_percentages():
     assert report.party.ratio == 1
     assert report.occupations == (("lawyer", 1),)
     assert percent_text(1, 3, 0) == "33%"
-    assert cg.elections.Share(0, 0).ratio is None
+    assert cg.rules.Share(0, 0).ratio is None

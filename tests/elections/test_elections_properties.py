@@ -86,7 +86,7 @@ def test_candidate_result_independent_of_other_candidates_approvals(election, da
 @given(candidates())
 def test_candidate_round_trip(candidate: Candidate):
     assert Candidate.from_dict(candidate.to_dict()) == candidate
-    assert cg.elections.vet(candidate, RULES).status in set(cg.elections.Eligibility)
+    assert cg.elections.vet(candidate, RULES).status in set(cg.rules.Eligibility)
 
 
 @settings(max_examples=20, deadline=None)
