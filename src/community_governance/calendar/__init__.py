@@ -3,7 +3,7 @@
 Every date is an argument; nothing here reads the clock.
 """
 
-from community_governance.calendar.deadline import NO_CALENDAR, Deadline
+from community_governance.calendar.deadline import NO_CALENDAR, NO_CALENDAR_ZH, Deadline
 from community_governance.calendar.periods import (
     ART_201,
     ART_202,
@@ -15,6 +15,7 @@ from community_governance.calendar.periods import (
     period_end,
 )
 from community_governance.calendar.workdays import (
+    CHECKED_THROUGH,
     ChinaHolidayCalendar,
     HolidayCalendar,
     WeekendCalendar,
@@ -26,7 +27,9 @@ __all__ = [
     "ART_202",
     "ART_203",
     "ART_1259",
+    "CHECKED_THROUGH",
     "NO_CALENDAR",
+    "NO_CALENDAR_ZH",
     "ChinaHolidayCalendar",
     "Deadline",
     "HolidayCalendar",

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from community_governance._base.citations import Citation
-from community_governance.calendar.workdays import HolidayCalendar, check_calendar
+from community_governance.calendar.workdays import HolidayCalendar, check_calendar, check_date
 from community_governance.exceptions import InvalidPeriodError
 from community_governance.rules.periods import Period
 
@@ -31,6 +31,7 @@ __all__ = [
     "ART_202",
     "ART_203",
     "ART_1259",
+    "MAX_REST_RUN",
     "Period",
     "day_number",
     "is_within",
@@ -49,12 +50,30 @@ ART_203 = Citation("civil_code", "203", "2020", _EFFECTIVE, note="rest-day roll-
 ART_1259 = Citation("civil_code", "1259", "2020", _EFFECTIVE, note="以内/届满 inclusive")
 
 
-def _check_date(value: object, field: str) -> date:
-    if not isinstance(value, date):
+#: The longest run of rest days a calendar may report before it is judged broken.
+MAX_REST_RUN = 366
+
+
+def _rest(calendar: HolidayCalendar, day: date) -> bool:
+    answer = calendar.is_rest_day(day)
+    if not isinstance(answer, bool):
         raise InvalidPeriodError(
-            f"{field} {value!r} must be a datetime.date", field=field, value=value
+            f"calendar {calendar.name!r}: is_rest_day({day.isoformat()}) returned {answer!r}, "
+            "not True or False",
+            field="calendar",
+            value=answer,
         )
-    return value
+    return answer
+
+
+def _next_day(day: date, field: str) -> date:
+    if day == date.max:
+        raise InvalidPeriodError(
+            f"{field}: no day after {day.isoformat()}, the last date Python can represent",
+            field=field,
+            value=day,
+        )
+    return day + timedelta(days=1)
 
 
 def next_working_day(day: date, calendar: HolidayCalendar) -> date:
@@ -66,10 +85,24 @@ def next_working_day(day: date, calendar: HolidayCalendar) -> date:
 
     Returns:
         The first working day on or after ``day`` (Civil Code Art. 203).
+
+    Raises:
+        InvalidPeriodError: ``day`` is not a date (or is a ``datetime``), the calendar answers
+            something other than ``True``/``False``, reports more than
+            ``MAX_REST_RUN`` rest days in a
+            row, or the search passes ``date.max``.
     """
-    while calendar.is_rest_day(day):
-        day += timedelta(days=1)
-    return day
+    checked = check_date(day, "day")
+    for _ in range(MAX_REST_RUN + 1):
+        if not _rest(calendar, checked):
+            return checked
+        checked = _next_day(checked, "day")
+    raise InvalidPeriodError(
+        f"calendar {calendar.name!r} reports more than {MAX_REST_RUN} rest days in a row from "
+        f"{day.isoformat()}",
+        field="calendar",
+        value=calendar.name,
+    )
 
 
 def unrolled_end(start: date, period: Period) -> date:
@@ -81,10 +114,82 @@ def unrolled_end(start: date, period: Period) -> date:
 
     Returns:
         ``start + period`` with month ends clipped (Art. 202).
+
+    Raises:
+        InvalidPeriodError: the end would be after ``date.max`` (9999-12-31), or the period is
+            in working days (which needs a calendar: see `ends`).
     """
-    if period.days:
-        return start + timedelta(days=period.days)
-    return start + relativedelta(months=period.months, years=period.years)
+    if period.working_days:
+        raise InvalidPeriodError(
+            f"a period of {period.describe()}: working days need a holiday calendar "
+            "(calendar=None gives no working days)",
+            field="calendar",
+            value=None,
+        )
+    try:
+        if period.days:
+            return start + timedelta(days=period.days)
+        end: date = start + relativedelta(months=period.months, years=period.years)
+    except (OverflowError, ValueError) as error:
+        raise InvalidPeriodError(
+            f"start {start.isoformat()} + {period.describe()} is after 9999-12-31, the last date "
+            "Python can represent",
+            field="start",
+            value=start,
+        ) from error
+    return end
+
+
+def working_day_end(start: date, count: int, calendar: HolidayCalendar) -> date:
+    """Return the ``count``-th working day after ``start`` (the start day is not counted).
+
+    Civil Code Art. 201: the period begins the day after the starting event; each working day
+    of ``calendar`` counts one, rest days (weekends, statutory holidays) count none, and an
+    adjusted working weekend day (调休) counts one. The end is a working day, so Art. 203's
+    roll-over never applies.
+
+    Args:
+        start: The day of the starting event.
+        count: How many working days.
+        calendar: Which days are rest days.
+
+    Returns:
+        The last working day of the period.
+
+    Raises:
+        InvalidPeriodError: a bad date, a broken calendar, or counting past ``date.max``.
+    """
+    day = check_date(start, "start")
+    run = 0
+    while count:
+        day = _next_day(day, "start")
+        if _rest(calendar, day):
+            run += 1
+            if run > MAX_REST_RUN:
+                raise InvalidPeriodError(
+                    f"calendar {calendar.name!r} reports more than {MAX_REST_RUN} rest days in "
+                    f"a row before {day.isoformat()}",
+                    field="calendar",
+                    value=calendar.name,
+                )
+        else:
+            count, run = count - 1, 0
+    return day
+
+
+def ends(start: date, period: Period, calendar: HolidayCalendar | None) -> tuple[date, date]:
+    """Return the last day before and after Art. 203's roll-over, for any unit.
+
+    Raises:
+        InvalidPeriodError: bad arguments, or a period in working days without a calendar.
+    """
+    checked = check_calendar(calendar)
+    check_date(start, "start")
+    if period.working_days and checked is not None:
+        end = working_day_end(start, period.working_days, checked)
+        return end, end
+    raw = unrolled_end(start, period)
+    return raw, (raw if checked is None else next_working_day(raw, checked))
 
 
 def period_end(
@@ -93,6 +198,7 @@ def period_end(
     days: int = 0,
     months: int = 0,
     years: int = 0,
+    working_days: int = 0,
     calendar: HolidayCalendar | None,
 ) -> date:
     """Return the last day (inclusive, to 24:00) of a period counted by the Civil Code.
@@ -102,25 +208,28 @@ def period_end(
         days: Length in days.
         months: Length in months (ends on the corresponding day or the month's end, Art. 202).
         years: Length in years (same rule).
+        working_days: Length in working days of ``calendar`` (which is then required).
         calendar: Rest days for Art. 203's roll-over; ``None`` applies no roll-over. Keyword
-            required, so that leaving out holidays is always a visible choice.
+            required, so that leaving out holidays is always a visible choice. A bare date
+            carries no warning: use
+            [Deadline.compute][community_governance.calendar.Deadline.compute] to get the
+            result with its notices.
 
     Returns:
         The last day of the period.
 
     Raises:
-        InvalidPeriodError: bad length, a start that is not a date, or a calendar that is not a
-            [HolidayCalendar][community_governance.calendar.HolidayCalendar].
+        InvalidPeriodError: bad length, a start that is not a plain date (a ``datetime`` is
+            refused), an end after ``date.max``, working days without a calendar, or a calendar
+            that is not a [HolidayCalendar][community_governance.calendar.HolidayCalendar].
 
     Examples:
         >>> from datetime import date
         >>> period_end(date(2025, 1, 31), months=1, calendar=None)
         datetime.date(2025, 2, 28)
     """
-    period = Period(days=days, months=months, years=years)
-    checked = check_calendar(calendar)
-    end = unrolled_end(_check_date(start, "start"), period)
-    return end if checked is None else next_working_day(end, checked)
+    period = Period(days=days, months=months, years=years, working_days=working_days)
+    return ends(start, period, calendar)[1]
 
 
 def day_number(start: date, on: date) -> int:
@@ -133,7 +242,7 @@ def day_number(start: date, on: date) -> int:
     Returns:
         ``(on - start).days``: 30 on the 30th day, 0 on the start day itself.
     """
-    return (_check_date(on, "on") - _check_date(start, "start")).days
+    return (check_date(on, "on") - check_date(start, "start")).days
 
 
 def is_within(deadline: date | object, on: date) -> bool:
@@ -151,4 +260,4 @@ def is_within(deadline: date | object, on: date) -> bool:
             date.
     """
     end = getattr(deadline, "end", deadline)
-    return _check_date(on, "on") <= _check_date(end, "deadline")
+    return check_date(on, "on") <= check_date(end, "deadline")

@@ -15,21 +15,24 @@ Sundays only; no statutory holidays, no adjusted working days) and
 from __future__ import annotations
 
 import importlib
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
 from community_governance.exceptions import HolidayDataUnavailableError, InvalidPeriodError
 
-__all__ = ["ChinaHolidayCalendar", "HolidayCalendar", "WeekendCalendar"]
+__all__ = ["CHECKED_THROUGH", "ChinaHolidayCalendar", "HolidayCalendar", "WeekendCalendar"]
 
 
 @runtime_checkable
 class HolidayCalendar(Protocol):
     """What the date arithmetic needs from a holiday calendar.
 
-    Any object with these two members works (structural typing); nothing to subclass.
+    Any object with these two members works (structural typing); nothing to subclass. A
+    calendar may also have ``name_zh`` (its Chinese label) and ``data_version`` (which data
+    answered, e.g. ``"holidays 0.109"``); a [Deadline][community_governance.calendar.Deadline]
+    records both when present.
     """
 
     @property
@@ -53,15 +56,22 @@ class HolidayCalendar(Protocol):
 class WeekendCalendar:
     """A calendar that knows only weekends: Saturday and Sunday are rest days.
 
-    It knows no statutory holiday and no adjusted working day, so near Spring Festival or
-    National Day it gives an *earlier* end than the law; use
-    [ChinaHolidayCalendar][community_governance.calendar.ChinaHolidayCalendar] there.
+    It is not an official holiday calendar, and its end can differ from the law's in *either*
+    direction: it knows no statutory holiday, so an end on a holiday is not moved (the law's end
+    is later), and it knows no adjusted working day (调休), so an end on a Saturday or Sunday
+    made a working day is moved although the law does not move it (the law's end is earlier:
+    10 days from 2025-09-18 end on Sunday 2025-09-28, a working day, not on 2025-09-29).
+    Every [Deadline][community_governance.calendar.Deadline] computed with it carries a notice
+    saying so; use [ChinaHolidayCalendar][community_governance.calendar.ChinaHolidayCalendar]
+    or your own official calendar for a deadline you rely on.
 
     Attributes:
         name: Label shown with deadlines.
+        name_zh: Chinese label shown with deadlines.
     """
 
     name: str = "weekends only"
+    name_zh: str = "仅周末（非官方节假日历）"
 
     def is_rest_day(self, day: date) -> bool:
         """Whether ``day`` is a Saturday or a Sunday.
@@ -71,8 +81,16 @@ class WeekendCalendar:
 
         Returns:
             ``True`` on Saturdays and Sundays.
+
+        Raises:
+            InvalidPeriodError: ``day`` is not a date (or is a ``datetime``).
         """
-        return day.weekday() >= 5
+        return check_date(day, "day").weekday() >= 5
+
+
+#: The last year whose State Council holiday schedule (国务院办公厅关于部分节假日安排的通知) the
+#: library's tests compare, day by day, with the ``holidays`` package: 2025 and 2026 are pinned.
+CHECKED_THROUGH = 2026
 
 
 def _load_holidays() -> Any:
@@ -92,24 +110,45 @@ class ChinaHolidayCalendar:
 
     The ``holidays`` package is imported lazily, when the first calendar is built. Its China
     calendar includes the State Council's adjusted working days (调休). The schedule for a year
-    is announced late in the preceding year; pass ``last_announced_year`` to refuse dates in
-    years whose schedule you have not checked, instead of trusting a projection.
+    is announced late in the preceding year; for a later year the package can only project the
+    statutory holidays, without the adjusted working days. So the calendar **refuses** any day
+    after ``last_announced_year``, which defaults to
+    ``CHECKED_THROUGH`` (2026), the last
+    year the library's tests check against the State Council's notice. After checking a later
+    year's notice yourself, pass that year. The package version is recorded with every
+    deadline (``data_version``), because a new version can change a result.
 
     Attributes:
-        last_announced_year: The last year whose official schedule is trusted, or ``None``.
+        last_announced_year: The last year whose official schedule is trusted.
         name: Label shown with deadlines.
+        name_zh: Chinese label shown with deadlines.
+        data_version: ``"holidays <version>"``, the data that answered.
 
     Raises:
         HolidayDataUnavailableError: the ``holidays`` package is not installed.
+        InvalidPeriodError: ``last_announced_year`` is not a whole number (``int``).
     """
 
-    last_announced_year: int | None = None
+    last_announced_year: int = CHECKED_THROUGH
     name: str = "China statutory holidays (holidays package)"
-    _data: Any = attrs.field(init=False, eq=False, repr=False)
+    name_zh: str = "中国法定节假日及调休安排"
+    _data: Any = attrs.field(
+        init=False, eq=False, repr=False, factory=lambda: _load_holidays().China()
+    )
+    data_version: str = attrs.field(init=False)
+
+    @data_version.default
+    def _version(self) -> str:
+        return f"holidays {_load_holidays().__version__}"
 
     def __attrs_post_init__(self) -> None:
-        module = _load_holidays()
-        object.__setattr__(self, "_data", module.China())
+        year = self.last_announced_year
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InvalidPeriodError(
+                f"last_announced_year {year!r} must be a year (int)",
+                field="last_announced_year",
+                value=year,
+            )
 
     def is_rest_day(self, day: date) -> bool:
         """Whether ``day`` is a rest day under the State Council's schedule.
@@ -122,14 +161,41 @@ class ChinaHolidayCalendar:
 
         Raises:
             HolidayDataUnavailableError: ``day`` is after ``last_announced_year``.
+            InvalidPeriodError: ``day`` is not a date (or is a ``datetime``).
         """
-        if self.last_announced_year is not None and day.year > self.last_announced_year:
+        check_date(day, "day")
+        if day.year > self.last_announced_year:
             raise HolidayDataUnavailableError(
                 f"no trusted holiday schedule for {day.year} (day {day.isoformat()}): the last "
-                f"announced year given is {self.last_announced_year}",
+                f"announced year is {self.last_announced_year}; after checking the State "
+                f"Council's notice for {day.year}, pass last_announced_year={day.year}",
                 year=day.year,
             )
         return not bool(self._data.is_working_day(day))
+
+
+def check_date(value: object, field: str) -> date:
+    """Return ``value`` if it is a plain ``datetime.date``; raise otherwise.
+
+    A ``datetime`` is refused too (it is a subclass of ``date``): legal periods count whole
+    days (Civil Code Art. 201), so the caller says which day a moment belongs to with
+    ``.date()``, in the time zone that matters.
+
+    Raises:
+        InvalidPeriodError: ``value`` is a ``datetime``, a string or anything but a date.
+    """
+    if isinstance(value, datetime):
+        raise InvalidPeriodError(
+            f"{field} {value!r} is a datetime, not a date: pass {field}.date() (periods count "
+            "whole days)",
+            field=field,
+            value=value,
+        )
+    if not isinstance(value, date):
+        raise InvalidPeriodError(
+            f"{field} {value!r} must be a datetime.date", field=field, value=value
+        )
+    return value
 
 
 def check_calendar(calendar: object) -> HolidayCalendar | None:
