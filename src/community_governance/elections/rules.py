@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from community_governance._base.citations import Citation
 from community_governance.rules.eligibility import EligibilityRule, Requirement
 from community_governance.rules.ruleset import RuleSet
 
@@ -12,18 +11,19 @@ __all__ = ["candidate_rules"]
 def candidate_rules(rules: RuleSet) -> tuple[EligibilityRule, ...]:
     """The eligibility rules of a rule set, added up across its layers.
 
-    Every layer's ``"candidate_rules"`` parameter contributes; a higher layer's rule replaces a
-    lower one's of the same code. A rule whose citation is unconfirmed is left out unless the
-    rule set admits unconfirmed rules. A ``"candidate_residence_years"`` parameter (e.g. from
-    the estate's candidate rules under Beijing Art. 39(3)) adds a residence requirement.
+    Every layer's ``elections.candidate_rules`` contributes; a higher layer's rule replaces a
+    lower one's of the same code. A rule is used only if the rule set admits its citation
+    ([RuleSet.admits][community_governance.RuleSet.admits]). An
+    ``elections.candidate_residence_years`` parameter (e.g. from the estate's candidate rules
+    under Beijing Art. 39(3)) adds a residence requirement.
     """
     found: dict[str, EligibilityRule] = {}
     for layer in rules.layers:
         param = layer.elections.candidate_rules
-        if param is None or not _admitted(rules, param.citation):
+        if param is None or not rules.admits(param.citation):
             continue
         for rule in param.value:
-            if _admitted(rules, rule.citation):
+            if rules.admits(rule.citation):
                 found.pop(rule.code, None)
                 found[rule.code] = rule
     residence = rules.elections.candidate_residence_years
@@ -39,6 +39,3 @@ def candidate_rules(rules: RuleSet) -> tuple[EligibilityRule, ...]:
     )
     return (*found.values(), rule)
 
-
-def _admitted(rules: RuleSet, citation: Citation) -> bool:
-    return rules.include_unconfirmed or citation.confirmed
