@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import warnings
 from datetime import date, datetime
 from fractions import Fraction
 
@@ -149,3 +151,23 @@ def test_a_new_city_looser_than_the_nation_is_flagged() -> None:
     rules = cg.rules_for("CN-QQ", on=ON, registry=registry)
     (flag,) = [n for n in rules.notices if n.code == "local-looser-than-national"]
     assert "qq" in flag.en and "CN: Civil Code" in flag.en
+
+
+def test_layer_label_in_chinese_from_code_topic_and_dates() -> None:
+    assert Layer("CN", "x", None, None).label("zh") == "CN表决规则（施行日期未知）"
+    assert Layer("CN", "x", ON, None).label("zh") == "CN表决规则（2022-01-01起施行）"
+    assert Layer("CN", "x", None, ON).label("zh") == "CN表决规则（施行至2022-01-01）"
+    both = Layer("CN-SH", "x", ON, date(2023, 1, 1), topic="elections")
+    assert both.label("zh") == "CN-SH选举规则（2022-01-01至2023-01-01施行）"
+    assert both.label() == "x"
+
+
+@pytest.mark.parametrize("on", [date(2003, 9, 1), date(2020, 12, 30), date(2026, 1, 1)])
+def test_rule_set_notices_in_chinese_have_no_english_words(on: date) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", cg.exceptions.StaleRuleSetWarning)
+        rules = cg.rules_for("CN-SH", on=on, include_unconfirmed=True)
+    assert rules.notices
+    for notice in rules.notices:
+        words = re.findall(r"[A-Za-z_]{3,}", notice.zh)
+        assert set(words) <= {"include_unconfirmed", "True"}, notice.zh

@@ -274,8 +274,8 @@ def _looser_notice(matter: Matter, local: Layer, national: Layer) -> Notice:
         "local-looser-than-national",
         f"for {matter.label()}, {local.name} is not shown to be at least as strict as the "
         f"national rule then in force ({national.name}); a vote it passes may fail nationally",
-        f"就{matter.label('zh')}，{local.name}未能证明不宽于当时有效的全国性规定"
-        f"（{national.name}），依其通过的表决可能不符合全国性规定",
+        f"就{matter.label('zh')}，{local.label('zh')}未能证明不宽于当时有效的全国性规定"
+        f"（{national.label('zh')}），依其通过的表决可能不符合全国性规定",
     )
 
 
@@ -284,7 +284,7 @@ def _left_out(layer: Layer) -> Notice:
         "layer-unconfirmed-left-out",
         f"{layer.name} is in force but unconfirmed ({layer.confidence.value} confidence) and was "
         "left out; pass include_unconfirmed=True to use it",
-        f"{layer.name}在该日有效但未经核实（可信度：{layer.confidence.label('zh')}），已排除；"
+        f"{layer.label('zh')}在该日有效但未经核实（可信度：{layer.confidence.label('zh')}），已排除；"
         "如需使用，请传入参数 include_unconfirmed=True",
     )
 
@@ -293,7 +293,7 @@ def _unconfirmed(layer: Layer) -> Notice:
     return Notice(
         "layer-unconfirmed-used",
         f"{layer.name} is unconfirmed ({layer.confidence.value} confidence): {layer.note}",
-        f"{layer.name}未经核实（可信度：{layer.confidence.label('zh')}）",
+        f"{layer.label('zh')}未经核实（可信度：{layer.confidence.label('zh')}）",
     )
 
 
@@ -311,5 +311,5 @@ def _stale(layer: Layer) -> Notice:
     return Notice(
         "layer-stale",
         f"{layer.name} was last checked against the law on {layer.checked_on}",
-        f"{layer.name}最后一次与法律文本核对的日期为{layer.checked_on}",
+        f"{layer.label('zh')}最后一次与法律文本核对的日期为{layer.checked_on}",
     )

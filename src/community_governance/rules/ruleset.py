@@ -131,6 +131,23 @@ class Layer:
             return False
         return self.valid_to is None or on <= self.valid_to
 
+    def label(self, lang: str = "en") -> str:
+        """The layer's name; in Chinese, built from its code, topic and dates (names are English).
+
+        For example ``"CN-SH表决规则（2020-12-30起施行）"``.
+        """
+        if lang != "zh":
+            return self.name
+        if self.valid_from is None and self.valid_to is None:
+            dates = "（施行日期未知）"
+        elif self.valid_to is None:
+            dates = f"（{self.valid_from}起施行）"
+        elif self.valid_from is None:
+            dates = f"（施行至{self.valid_to}）"
+        else:
+            dates = f"（{self.valid_from}至{self.valid_to}施行）"
+        return f"{self.code}{self.topic.label('zh')}{dates}"
+
     def __str__(self) -> str:
         start = self.valid_from.isoformat() if self.valid_from else "…"
         end = self.valid_to.isoformat() if self.valid_to else "…"
