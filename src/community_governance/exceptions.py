@@ -41,6 +41,7 @@ __all__ = [
     "OverApprovalError",
     "ReplayMismatchError",
     "RuleSetError",
+    "RuleSetInputError",
     "RuleSetNotInForceError",
     "StaleRuleSetWarning",
     "TransitionTableError",
@@ -251,6 +252,23 @@ class RuleSetNotInForceError(RuleSetError):
 
     def __init__(self, message: str, *, code: str, on: str) -> None:
         super().__init__(message, code=code, on=on)
+
+
+class RuleSetInputError(RuleSetError, TypeError):
+    """An argument of rule-set resolution has the wrong type.
+
+    For example a code that is not a string, or a date given as a datetime or a string.
+
+    Attributes:
+        field: The argument (``"code"`` or ``"on"``).
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)
 
 
 class StaleRuleSetWarning(UserWarning):

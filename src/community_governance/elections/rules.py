@@ -38,4 +38,3 @@ def candidate_rules(rules: RuleSet) -> tuple[EligibilityRule, ...]:
         residence.citation,
     )
     return (*found.values(), rule)
-

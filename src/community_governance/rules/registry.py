@@ -22,6 +22,7 @@ import attrs
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
     InvalidRecordError,
+    RuleSetInputError,
     RuleSetNotInForceError,
     StaleRuleSetWarning,
     UnknownJurisdictionError,
@@ -181,16 +182,16 @@ class Registry:
         See `community_governance.rules_for` for the arguments, errors and warnings.
         """
         if not isinstance(code, str):
-            raise UnknownJurisdictionError(
+            raise RuleSetInputError(
                 f"a jurisdiction code is a string such as 'CN-SH', not {code!r}",
-                code=code,
-                known=self.codes,
+                field="code",
+                value=code,
             )
         if type(on) is not date:
-            raise RuleSetNotInForceError(
+            raise RuleSetInputError(
                 f"on= must be a date (not a datetime or a string), not {on!r}",
-                code=code,
-                on=repr(on),
+                field="on",
+                value=on,
             )
         parts = code.split("-")
         chain = [self.get("-".join(parts[: i + 1])) for i in range(len(parts))]
