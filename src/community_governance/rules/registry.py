@@ -181,62 +181,77 @@ class Registry:
 
         See `community_governance.rules_for` for the arguments, errors and warnings.
         """
-        if not isinstance(code, str):
-            raise RuleSetInputError(
-                f"a jurisdiction code is a string such as 'CN-SH', not {code!r}",
-                field="code",
-                value=code,
-            )
-        if type(on) is not date:
-            raise RuleSetInputError(
-                f"on= must be a date (not a datetime or a string), not {on!r}",
-                field="on",
-                value=on,
-            )
+        _check_arguments(code, on)
         parts = code.split("-")
         chain = [self.get("-".join(parts[: i + 1])) for i in range(len(parts))]
         layers: list[Layer] = []
         notices: list[Notice] = []
         for depth, item in enumerate(chain):
-            found = [layer for layer in item.layers if layer.in_force(on)]
-            admitted_layers = [
-                lay for lay in found if include_unconfirmed or lay.confidence.confirmed
-            ]
-            notices.extend(_layer_notices(found, admitted_layers))
-            if not admitted_layers and depth == 0:
-                hint = (
-                    " (an unconfirmed layer exists: pass include_unconfirmed=True)" if found else ""
-                )
-                raise RuleSetNotInForceError(
-                    f"no rules of {item.code} are in force on {on.isoformat()}{hint}",
-                    code=item.code,
-                    on=on.isoformat(),
-                )
-            covered = {lay.topic for lay in admitted_layers}
-            notices.extend(
-                _missing(item.code, topic, on, national=depth == 0)
-                for topic in _CHECKED_TOPICS
-                if topic not in covered
-            )
-            layers.extend(sorted(admitted_layers, key=lambda lay: lay.topic.value))
-        for layer in layers:
-            if layer.checked_on is not None and on > layer.checked_on:
-                notices.append(_stale(layer))
-                warnings.warn(
-                    f"{layer.name} was last checked against the law on {layer.checked_on}; "
-                    f"asked for {on}",
-                    StaleRuleSetWarning,
-                    stacklevel=3,
-                )
+            stacked, remarks = _stack(item, on, include_unconfirmed, national=depth == 0)
+            layers.extend(stacked)
+            notices.extend(remarks)
+        notices.extend(_stale_notices(layers, on))
+        notices.extend(_looser(layers, include_unconfirmed, chain[0].code))
         resolver = partial(self._resolve_on, code, include_unconfirmed)
-        rules = RuleSet(code, on, tuple(layers), include_unconfirmed, tuple(notices))
-        notices.extend(_looser(rules, chain[0].code))
         return RuleSet(
             code, on, tuple(layers), include_unconfirmed, tuple(notices), resolver=resolver
         )
 
     def _resolve_on(self, code: str, include_unconfirmed: bool, on: date) -> RuleSet:
         return self.resolve(code, on=on, include_unconfirmed=include_unconfirmed)
+
+
+def _check_arguments(code: object, on: object) -> None:
+    if not isinstance(code, str):
+        raise RuleSetInputError(
+            f"a jurisdiction code is a string such as 'CN-SH', not {code!r}",
+            field="code",
+            value=code,
+        )
+    if type(on) is not date:
+        raise RuleSetInputError(
+            f"on= must be a date (not a datetime or a string), not {on!r}",
+            field="on",
+            value=on,
+        )
+
+
+def _stack(
+    item: Jurisdiction, on: date, include_unconfirmed: bool, *, national: bool
+) -> tuple[list[Layer], list[Notice]]:
+    """One jurisdiction's layers in force on ``on``, and the notices about them."""
+    found = [layer for layer in item.layers if layer.in_force(on)]
+    admitted_layers = [lay for lay in found if include_unconfirmed or lay.confidence.confirmed]
+    notices = _layer_notices(found, admitted_layers)
+    if not admitted_layers and national:
+        hint = " (an unconfirmed layer exists: pass include_unconfirmed=True)" if found else ""
+        raise RuleSetNotInForceError(
+            f"no rules of {item.code} are in force on {on.isoformat()}{hint}",
+            code=item.code,
+            on=on.isoformat(),
+        )
+    covered = {lay.topic for lay in admitted_layers}
+    notices.extend(
+        _missing(item.code, topic, on, national=national)
+        for topic in _CHECKED_TOPICS
+        if topic not in covered
+    )
+    return sorted(admitted_layers, key=lambda lay: lay.topic.value), notices
+
+
+def _stale_notices(layers: list[Layer], on: date) -> list[Notice]:
+    """A notice (and a `StaleRuleSetWarning`) per layer last checked before ``on``."""
+    notices = []
+    for layer in layers:
+        if layer.checked_on is not None and on > layer.checked_on:
+            notices.append(_stale(layer))
+            warnings.warn(
+                f"{layer.name} was last checked against the law on {layer.checked_on}; "
+                f"asked for {on}",
+                StaleRuleSetWarning,
+                stacklevel=4,
+            )
+    return notices
 
 
 def _layer_notices(found: list[Layer], admitted_layers: list[Layer]) -> list[Notice]:
@@ -249,15 +264,15 @@ def _layer_notices(found: list[Layer], admitted_layers: list[Layer]) -> list[Not
     return notices
 
 
-def _looser(rules: RuleSet, national: str) -> list[Notice]:
+def _looser(layers: list[Layer], include_unconfirmed: bool, national: str) -> list[Notice]:
     """A notice per matter whose local rule is not shown to be as strict as the national one."""
     notices = []
     for matter in Matter:
         national_rule = None
         local = None
-        for layer in rules.layers:
+        for layer in layers:
             rule = layer.resolutions.get(matter)
-            if rule is None or not admitted(rule.citation, rules.include_unconfirmed):
+            if rule is None or not admitted(rule.citation, include_unconfirmed):
                 continue
             if layer.code == national:
                 national_rule = (layer, rule)
