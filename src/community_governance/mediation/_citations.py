@@ -1,4 +1,4 @@
-"""Citations used by the mediation rules (mediation.md §2, with its status tags)."""
+"""Citations used by the mediation rules."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ CC_199 = Citation(
     "2020",
     _CC,
     Confidence.MEDIUM,
-    "fixed period not suspended; applying it to Interp. Art. 12 is open (law-china §7 Q14)",
+    "fixed period not suspended; applying it to Interp. Art. 12 is open (unsettled)",
 )
 MOJ_22 = moj("22(2)", "[R] not accepted: already accepted by a court, police or other organ")
 MOJ_30 = moj("30", "[R] tell the parties their rights and duties before mediating")

@@ -89,7 +89,7 @@ def _parties(instance: MediationCase, attribute: Any, value: tuple[Party, ...]) 
         )
     raise InvalidCaseDataError(
         f"{what}: {instance.committee.id!r} cannot both mediate and be a party "
-        "(mediation.md §5 Q10)",
+        "(a library design decision: a mediator must not be a party)",
         what=what,
         field="committee",
         value=instance.committee.id,

@@ -1,11 +1,11 @@
-"""Deadlines around a case and the warnings they raise on a given day (mediation.md §4.3).
+"""Deadlines around a case and the warnings they raise on a given day.
 
 * D1 mediation period: overdue is a warning under a soft policy (the national default).
 * D2 judicial-confirmation window: 30 days from the agreement taking effect.
 * D7 revoking an owners' assembly or owners' committee decision: one year from when the owner
   knew or should have known of it (SPC building-ownership interpretation Art. 12). Mediation does
-  **not** stop or interrupt it (Civil Code Art. 199, applied as a working assumption: the nature
-  of this period is open, law-china.md §7 Q14), so intake warns, and again at T−60 and T−30.
+  **not** stop or interrupt it (Civil Code Art. 199, applied as a working assumption; whether
+  the period can be suspended is unsettled), so intake warns, and again at T−60 and T−30.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def case_warnings(
             en = (
                 f"{left} days left{stage} to sue for revocation of the owners' decision (last "
                 f"day {end}); mediation does not stop this clock (Civil Code Art. 199; the "
-                "period's nature is open, law-china §7 Q14); the housing authority or street "
+                "period's nature is unsettled); the housing authority or street "
                 "office may also order correction (Property Management Regulation Art. 19)"
             )
             zh = f"距请求撤销业主决定的期限届满（{end}）还有{left}日；调解不中止、不中断该期限"

@@ -24,7 +24,7 @@ __all__ = ["REQUIRED_FIELDS", "Event", "EventKind"]
 
 
 class EventKind(Enum):
-    """Every event of the lifecycle (mediation.md §4.2; JC rows are the parallel status)."""
+    """Every event of the lifecycle (judicial-confirmation rows are the parallel status)."""
 
     __hash__ = object.__hash__  # identity hash in C: members are singletons (speed)
 

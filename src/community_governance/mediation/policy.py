@@ -5,7 +5,7 @@ rules' "generally within one month" (Art. 33), which is **unconfirmed** ([R]) an
 overdue is a warning, never a termination. Shenzhen (30 days, default, hard) and Ningbo (one
 month, extension on both parties' request, termination notice) are confirmed local rules.
 
-Counting (mediation.md §5 Q4, a library decision): the period runs from the day of acceptance,
+Counting (a library design decision): the period runs from the day of acceptance,
 which is not counted (Civil Code Art. 201). For court-delegated cases acceptance is the day the
 committee signs for the file (SPC court-invited mediation rules Art. 27).
 """

@@ -1,4 +1,4 @@
-"""The facts a case file holds (mediation.md §4.4): parties, mediators, sessions, consents...
+"""The facts a case file holds: parties, mediators, sessions, consents...
 
 All are frozen values; the case replaces them, never mutates them.
 """
@@ -76,7 +76,7 @@ class Committee:
 
     Attributes:
         id: Identifier; it must not be the id of a party (an owners' committee cannot both
-            mediate and be a party, mediation.md §5 Q10).
+            mediate and be a party, a library design decision).
         kind: Residents' committee, street or township, industry committee, or informal.
         name: Display name.
     """

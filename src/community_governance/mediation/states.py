@@ -26,7 +26,7 @@ __all__ = [
 
 
 class CaseState(Enum):
-    """Where a mediation case stands (mediation.md §4.1)."""
+    """Where a mediation case stands."""
 
     __hash__ = object.__hash__  # identity hash in C: members are singletons (speed)
 

@@ -1,4 +1,4 @@
-"""Statistics over mediation cases, with every definition declared (mediation.md §4.5).
+"""Statistics over mediation cases, with every definition declared.
 
 No official definition of the mediation success rate is known; local reports divide successes
 by cases accepted or by cases mediated. The result therefore carries each count's and each
@@ -132,7 +132,7 @@ def mediation_statistics(
     end: date,
     exclude_withdrawn: bool = False,
 ) -> MediationStatistics:
-    """Count cases over ``[start, end]`` by the declared definitions of mediation.md §4.5.
+    """Count cases over ``[start, end]`` by the declared definitions below.
 
     Args:
         cases: The cases (any iterable; not modified).

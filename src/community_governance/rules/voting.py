@@ -42,8 +42,8 @@ class DeemedVoteClause:
 
     Guidance Rules 2009 Art. 26 leaves the question to the covenant or rules of procedure;
     Zhejiang (2009) Art. 10 allows it with a floor; its validity after the Civil Code is
-    contested (law-china §6), so every decision using it is flagged and reports the result
-    with and without it.
+    contested (Civil Code Art. 278 counts the votes of those taking part), so every decision
+    using it is flagged and reports the result with and without it.
 
     Attributes:
         clause: The covenant or rules-of-procedure clause that authorises it (quoted or cited).

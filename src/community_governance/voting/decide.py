@@ -101,7 +101,8 @@ def decide(
         opened: The day voting opened, if the vote ran over several days. When the rules in
             force that day differ from those on the closing day (``rules.on``), the decision
             keeps the closing day's rules and carries a ``vote-spans-rule-change`` notice
-            (law-china §7 Q13: which regime governs such a vote is unsettled).
+            (which regime governs such a vote is unsettled under Art. 1 of the SPC rules on
+            the Civil Code's temporal effect).
 
     Returns:
         The [Decision][community_governance.Decision].
@@ -439,5 +440,5 @@ _SPANNING = Citation(
     "library_design",
     "decide.opened",
     confidence=Confidence.MEDIUM,
-    note="law-china §7 Q13: a vote spanning a change of regime is keyed on its closing day",
+    note="a vote spanning a change of regime is keyed on its closing day",
 )
