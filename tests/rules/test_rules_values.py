@@ -173,3 +173,14 @@ def test_rule_set_notices_in_chinese_have_no_english_words(on: date) -> None:
     for notice in rules.notices:
         words = re.findall(r"[A-Za-z_]{3,}", notice.zh)
         assert set(words) <= {"include_unconfirmed", "True"}, notice.zh
+
+
+def test_typed_parameters_refuse_wrong_values() -> None:
+    cite = Citation("estate_rules", "Art. 1")
+    assert cg.rules.ElectionParams(candidate_residence_years=cg.rules.Param(2, cite))
+    with pytest.raises(cg.exceptions.RuleSetError, match="Param of int"):
+        cg.rules.ElectionParams(candidate_residence_years=cg.rules.Param(True, cite))
+    with pytest.raises(cg.exceptions.RuleSetError, match="tuple of GroupRole"):
+        cg.rules.ElectionParams(candidate_nominators=cg.rules.Param(("owner",), cite))
+    with pytest.raises(cg.exceptions.RuleSetError, match="Param of SpoiledPolicy"):
+        cg.rules.VotingParams(spoiled_ballots=cg.rules.SpoiledPolicy.EXCLUDED)  # type: ignore[arg-type]
