@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.exact import Exact, normalise
+from community_governance._base.html import html_table
 from community_governance._base.serial import dump, load
 from community_governance.exceptions import (
     DuplicateIdError,
@@ -451,8 +452,7 @@ class Estate:
         )
 
     def _repr_html_(self) -> str:
-        from community_governance._base.html import html_table
-
+        """The persons as a table: label, units, area, why one person, and the source."""
         rows = [
             (p.label, ", ".join(p.units), p.area, p.reason.value, p.citation.format())
             for p in self.persons
