@@ -524,7 +524,7 @@ def _members(grouping: Grouping) -> _Members:
 class Persons(Sequence[Person]):
     """The counted persons of an estate, as an immutable sequence built on demand.
 
-    ``persons[i]`` is [Estate.person(i)][community_governance.register.Estate.person]; it
+    ``persons[i]`` is `Estate.person(i)`; it
     compares equal to any sequence of the same persons (a tuple, for instance).
     """
 
