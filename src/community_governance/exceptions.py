@@ -547,3 +547,21 @@ class MissingExtraError(GovernanceError, ImportError):
 
     def __init__(self, message: str, *, extra: str) -> None:
         super().__init__(message, extra=extra)
+
+
+# --- frames ---
+
+
+class FrameError(GovernanceError, ValueError):
+    """A data frame given to a frame engine cannot be read (not a frame, or a missing column).
+
+    Attributes:
+        field: The argument or column concerned.
+        value: The offending value (the columns present, for a missing column).
+    """
+
+    field: str
+    value: object
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)

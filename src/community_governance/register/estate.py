@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -31,6 +31,8 @@ from community_governance.register.counting import (
 )
 
 __all__ = ["Estate", "Overlap"]
+
+_T = TypeVar("_T")
 
 _ROW_KEYS = frozenset({"unit", "id", "area", "owners", "building", "area_source", "status", "use"})
 _OWNER_KEYS = frozenset(attrs.fields_dict(Owner))
@@ -432,6 +434,18 @@ class Estate:
         person's area as an exact integer in units of ``1/scale`` m².
         """
         return self._person_index
+
+    def memo(self, key: str, build: Callable[[], _T]) -> _T:
+        """A derived view of this immutable estate, built by ``build`` on first use and kept.
+
+        For optional layers that keep their own view of the register (the columnar view of
+        `community_governance.frames`); ``key`` names the view and should start with the
+        module that owns it.
+        """
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = build()
+        return found  # type: ignore[no-any-return]
 
     def _unit_persons(self) -> dict[str, int]:
         """Unit id → counted-person index, built on first use and kept (for ballot loops)."""
