@@ -39,7 +39,7 @@ from community_governance.rules.thresholds import Base, Measure, ResolutionRule
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Check, Figures, check
 
-__all__ = ["ElectionOptions", "election_ballots_from_frame", "elect_frame"]
+__all__ = ["ElectionOptions", "elect_frame", "election_ballots_from_frame"]
 
 
 @attrs.frozen(slots=True)
