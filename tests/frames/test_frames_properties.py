@@ -13,12 +13,17 @@ from hypothesis import strategies as st
 import community_governance as cg
 from community_governance.elections import ElectionBallot, elect
 from community_governance.exceptions import GovernanceError
-from community_governance.frames import decide_frame, elect_frame
+from community_governance.frames import ElectionOptions, decide_frame, elect_frame
 from community_governance.rules import BallotPolicy
 from community_governance.strategies import estates
 
 RULES = cg.rules_for("CN", on=date(2025, 3, 1))
 SH = cg.rules_for("CN-SH", on=date(2025, 3, 1))
+EXCLUDED = cg.rules_for("CN", on=date(2021, 3, 1)).with_layer(
+    cg.jurisdictions.estate_layer(
+        "Garden rules 2023", params={"spoiled_ballots": "excluded"}, clause="Art. 12"
+    )
+)
 CHOICES = ("agree", "oppose", "abstain", "spoiled", "同意", "废票")
 NAMES = ("A", "B", "C", "X")  # X is not a candidate
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -57,17 +62,27 @@ def motion_sheets(draw: st.DrawFn) -> tuple[cg.Estate, list[tuple[str, str | Non
     return estate, draw(st.permutations(rows)) if draw(st.booleans()) else rows
 
 
-@given(motion_sheets(), st.sampled_from((RULES, SH)), st.sampled_from(list(cg.Matter)))
+@given(
+    motion_sheets(),
+    st.sampled_from((RULES, SH, EXCLUDED)),
+    st.sampled_from(list(cg.Matter)),
+    st.sampled_from((None, date(2020, 12, 20))),
+)
 @SETTINGS
-def test_decide_frame_equals_decide(sheet: Any, rules: cg.RuleSet, matter: cg.Matter) -> None:
+def test_decide_frame_equals_decide(
+    sheet: Any, rules: cg.RuleSet, matter: cg.Matter, opened: date | None
+) -> None:
     estate, rows = sheet
     frame = pl.DataFrame(
         {"unit": [u for u, _ in rows], "choice": [c for _, c in rows]},
         schema={"unit": pl.String, "choice": pl.String},
     )
     ballots = [cg.Ballot(u, c) for u, c in rows if c is not None]
-    expected = outcome(lambda: cg.decide(estate, ballots, matter=matter, rules=rules))
-    assert outcome(lambda: decide_frame(estate, frame, matter=matter, rules=rules)) == expected
+    expected = outcome(
+        lambda: cg.decide(estate, ballots, matter=matter, rules=rules, opened=opened)
+    )
+    got = outcome(lambda: decide_frame(estate, frame, matter=matter, rules=rules, opened=opened))
+    assert got == expected
 
 
 @st.composite
@@ -96,29 +111,25 @@ def election_sheets(draw: st.DrawFn) -> tuple[cg.Estate, list[tuple[str, frozens
         (None, BallotPolicy("error", "error", "set-aside"), BallotPolicy("spoil", "error"))
     ),
     st.booleans(),
+    st.sampled_from((RULES, EXCLUDED)),
 )
 @SETTINGS
 def test_elect_frame_equals_elect(
-    sheet: Any, seats: int, policy: BallotPolicy | None, pandas: bool
+    sheet: Any, seats: int, policy: BallotPolicy | None, pandas: bool, rules: cg.RuleSet
 ) -> None:
     estate, rows = sheet
     data = {"unit": [u for u, _, _ in rows]}
     data |= {name: [name in a for _, a, _ in rows] for name in NAMES}
     data["spoiled"] = [s for _, _, s in rows]
-    frame = pl.DataFrame(data, schema={"unit": pl.String} | dict.fromkeys(data, pl.Boolean) | {"unit": pl.String})
+    schema = dict.fromkeys(data, pl.Boolean) | {"unit": pl.String}
+    frame = pl.DataFrame(data, schema=schema)
     native = frame.to_pandas() if pandas else frame
     ballots = [ElectionBallot(u, a, spoiled=s) for u, a, s in rows]
-    kwargs: dict[str, Any] = {"candidates": ("A", "B", "C"), "seats": seats, "rules": RULES}
-    options = cg_options(policy)
+    kwargs: dict[str, Any] = {"candidates": ("A", "B", "C"), "seats": seats, "rules": rules}
+    options = ElectionOptions(policy=policy)
     expected = outcome(lambda: elect(estate, ballots, policy=policy, **kwargs))
     got = outcome(lambda: elect_frame(estate, native, spoiled="spoiled", options=options, **kwargs))
     assert got == expected
-
-
-def cg_options(policy: BallotPolicy | None) -> Any:
-    from community_governance.frames import ElectionOptions
-
-    return ElectionOptions(policy=policy)
 
 
 @pytest.mark.parametrize("backend", ["pandas", "pyarrow", "polars"])
@@ -131,7 +142,8 @@ def test_backends_agree(backend: str) -> None:
             {"unit": "3-101", "area": "88.00", "owners": ["Developer"], "status": "unsold"},
         ]
     )
-    frame = pl.DataFrame({"unit": ["1-101", "2-301", "1-102"], "choice": ["agree"] * 2 + ["oppose"]})
+    choices = ["agree", "agree", "oppose"]
+    frame = pl.DataFrame({"unit": ["1-101", "2-301", "1-102"], "choice": choices})
     native = {"pandas": frame.to_pandas, "pyarrow": frame.to_arrow, "polars": lambda: frame}[
         backend
     ]()

@@ -97,8 +97,11 @@ class Chart:
 
 
 def chart(result: Decision | ElectionResult | Composition, *, lang: str = "en") -> Chart:
-    """Draw a result: per check (decision) or per candidate (election), the share of heads and
-    of area against the threshold line; elected seats marked; a composition against its targets.
+    """Draw a result as a Vega-Lite chart.
+
+    Per check (decision) or per candidate (election): the share of heads and of area against
+    the threshold line, elected seats marked (★); a composition: its party share against each
+    target.
 
     Args:
         result: A `Decision`, an `ElectionResult` or a `Composition`.

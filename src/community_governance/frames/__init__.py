@@ -14,6 +14,7 @@ from community_governance.frames.elect import (
     elect_frame,
     election_ballots_from_frame,
 )
+from community_governance.frames.register import estate_from_frame
 from community_governance.frames.tables import to_frame
 
 __all__ = [
@@ -25,5 +26,6 @@ __all__ = [
     "decide_frame",
     "elect_frame",
     "election_ballots_from_frame",
+    "estate_from_frame",
     "to_frame",
 ]

@@ -10,6 +10,8 @@ import numpy as np
 import numpy.typing as npt
 
 from community_governance.exceptions import FrameError
+
+__all__ = ["FrameError", "column", "frame", "positions"]
 from community_governance.frames.columnar import ColumnarEstate
 
 

@@ -40,7 +40,7 @@ def decide_frame(
     unit: str = "unit",
     choice: str = "choice",
 ) -> Decision:
-    """Decide a motion from a ballot frame: the same `Decision` as [decide][community_governance.decide].
+    """Decide a motion from a ballot frame: the same `Decision` as `decide`.
 
     ``ballots`` is a pandas, polars or pyarrow table (anything narwhals reads) with a unit
     column and a choice column (``agree``/``oppose``/``abstain``/``spoiled`` or 同意/反对/弃权/

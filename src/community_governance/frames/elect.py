@@ -248,9 +248,9 @@ def _count(
     area = view.person_area[voters]
     approving = chosen[rows]
     heads_of, area_of = approving.sum(axis=0), area @ approving
-    column = {name: i for i, name in enumerate(names)}
-    folded.heads = {cid: int(heads_of[column[cid]]) if cid in column else 0 for cid in ids}
-    folded.area = {cid: int(area_of[column[cid]]) if cid in column else 0 for cid in ids}
+    where = {name: i for i, name in enumerate(names)}
+    folded.heads = {cid: int(heads_of[where[cid]]) if cid in where else 0 for cid in ids}
+    folded.area = {cid: int(area_of[where[cid]]) if cid in where else 0 for cid in ids}
     folded.participating_heads = len(voters)
     folded.participating_area = int(area.sum())
     folded.spoiled_heads = int(void[rows].sum())

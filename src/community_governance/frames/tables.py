@@ -48,7 +48,8 @@ def to_frame(result: Result, *, backend: str | ModuleType = "pandas") -> Any:
             field="result",
             value=result,
         )
-    return nw.from_dict(data, backend=backend).to_native()
+    chosen: Any = backend
+    return nw.from_dict(data, backend=chosen).to_native()
 
 
 def _exact(value: Exact | int) -> str:

@@ -445,7 +445,7 @@ class Estate:
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = build()
-        return found  # type: ignore[no-any-return]
+        return found
 
     def _unit_persons(self) -> dict[str, int]:
         """Unit id → counted-person index, built on first use and kept (for ballot loops)."""
