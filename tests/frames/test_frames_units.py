@@ -11,9 +11,13 @@ import pyarrow as pa
 import pytest
 
 import community_governance as cg
-from community_governance.audit import AnnouncedDecision, AnnouncedElection, audit_decision
-from community_governance.audit import audit_election
-from community_governance.elections import ElectionBallot, elect
+from community_governance.audit import (
+    AnnouncedDecision,
+    AnnouncedElection,
+    audit_decision,
+    audit_election,
+)
+from community_governance.elections import elect
 from community_governance.exceptions import (
     CandidateError,
     ConflictingBallotsError,
@@ -63,7 +67,7 @@ def test_estate_from_frame_matches_from_records_on_every_backend() -> None:
 
 
 def test_estate_from_frame_errors_name_the_row() -> None:
-    with pytest.raises(FrameError, match="not a data frame|must be a data frame"):
+    with pytest.raises(FrameError, match="must be a data frame"):
         estate_from_frame([{"unit": "a"}])
     with pytest.raises(FrameError, match="no column 'owners'") as missing:
         estate_from_frame(pl.DataFrame({"unit": ["a"], "area": ["1"]}))
