@@ -28,10 +28,12 @@ from community_governance.exceptions import (
     UnknownUnitError,
 )
 from community_governance.frames import (
+    ESTATE_RESULT_COLUMNS,
     INT64_AREA_BOUND,
     ElectionOptions,
     ballots_from_frame,
     columnar,
+    decide_estates,
     decide_frame,
     elect_frame,
     election_ballots_from_frame,
@@ -253,3 +255,21 @@ def test_conflicting_election_ballots() -> None:
     frame = pd.DataFrame({"unit": ["1-101", "2-301"], "Li": [True, False]})
     with pytest.raises(ConflictingBallotsError, match="Li"):
         elect_frame(estate(), frame, candidates=["Li"], seats=1, rules=SH)
+
+
+def test_decide_estates_rows_and_error_rows() -> None:
+    sheets = pl.DataFrame(
+        {
+            "estate": ["B", "A", "A", "B"],
+            "unit": ["1", "1", "2", "2"],
+            "area": ["10", "10", "20", "-5"],
+            "owners": ["x", "x", "y", "z"],
+            "choice": ["agree", "agree", None, "agree"],
+        }
+    )
+    table = decide_estates(sheets, matter=MATTER, rules=SH)
+    assert tuple(table.columns) == ESTATE_RESULT_COLUMNS
+    assert table["estate"].to_list() == ["A", "B"]
+    assert table["error"].to_list()[0] is None
+    assert table["error"].to_list()[1].startswith("InvalidAreaError")
+    assert decide_estates(sheets.head(0), matter=MATTER, rules=SH).height == 0

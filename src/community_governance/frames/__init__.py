@@ -7,6 +7,7 @@ every frame engine returns the same `Decision` and `ElectionResult` values as
 two paths to identical results.
 """
 
+from community_governance.frames.city import ESTATE_RESULT_COLUMNS, decide_estates
 from community_governance.frames.columnar import INT64_AREA_BOUND, ColumnarEstate, columnar
 from community_governance.frames.decide import ballots_from_frame, decide_frame
 from community_governance.frames.elect import (
@@ -18,11 +19,13 @@ from community_governance.frames.register import estate_from_frame
 from community_governance.frames.tables import to_frame
 
 __all__ = [
+    "ESTATE_RESULT_COLUMNS",
     "INT64_AREA_BOUND",
     "ColumnarEstate",
     "ElectionOptions",
     "ballots_from_frame",
     "columnar",
+    "decide_estates",
     "decide_frame",
     "elect_frame",
     "election_ballots_from_frame",

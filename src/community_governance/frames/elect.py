@@ -44,7 +44,7 @@ __all__ = ["ElectionOptions", "elect_frame", "election_ballots_from_frame"]
 
 @attrs.frozen(slots=True)
 class ElectionOptions:
-    """The further options of [elect][community_governance.elections.elect], for `elect_frame`.
+    """The further options of `elect`, for `elect_frame`.
 
     Attributes:
         alternates: Alternates to choose once all seats are filled.
