@@ -273,3 +273,19 @@ def test_decide_estates_rows_and_error_rows() -> None:
     assert table["error"].to_list()[0] is None
     assert table["error"].to_list()[1].startswith("InvalidAreaError")
     assert decide_estates(sheets.head(0), matter=MATTER, rules=SH).height == 0
+
+
+def test_many_candidate_columns() -> None:
+    names = [f"C{i:02d}" for i in range(70)]
+    register = estate()
+    frame = pl.DataFrame(
+        {"unit": ["1-101", "2-301", "1-102"]}
+        | {name: [name == "C65", name == "C65", name == "C03"] for name in names}
+    )
+    kwargs = {"candidates": names, "seats": 3, "rules": SH}
+    assert elect_frame(register, frame, **kwargs) == elect(
+        register, election_ballots_from_frame(frame), **kwargs
+    )
+    conflict = frame.with_columns(C65=pl.Series([True, False, False]))
+    with pytest.raises(ConflictingBallotsError):
+        elect_frame(register, conflict, **kwargs)

@@ -77,11 +77,14 @@ def decide_frame(
     view = columnar(estate)
     found, aligned = _intake.positions(view, units)
     voted = codes >= 0
-    if not voted.all():
+    if aligned:  # one row per unit in register order: no unknown unit, no unit twice
+        person, codes = view.person_of[voted], codes[voted]
+        irregular = False
+    else:
         found, codes = found[voted], codes[voted]
-    irregular = not aligned and ((found < 0).any() or np.bincount(found, minlength=1).max() > 1)
-    if not irregular:
+        irregular = bool((found < 0).any() or np.bincount(found, minlength=1).max() > 1)
         person = view.person_of[found]
+    if not irregular:
         chosen = np.full(len(view.person_area), -1, dtype=np.int8)
         chosen[person] = codes
         irregular = bool((codes != chosen[person]).any())
@@ -107,17 +110,48 @@ def ballots_from_frame(ballots: Any, *, unit: str = "unit", choice: str = "choic
     return [Ballot(u, c) for u, c in zip(units, choices, strict=True) if c is not None]
 
 
+#: The usual spellings, matched column-wide; any other cell is parsed by `Choice.parse`.
+_USUAL = tuple((c.slot, spelling) for c in Choice for spelling in (c.value, c.label("zh")))
+
+
 def _choices(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
-    """Choice slots (``-1`` for a null), each distinct spelling parsed once."""
+    """Choice slots (``-1`` for a null).
+
+    The usual spellings are matched in the frame's backend; any other distinct cell is parsed
+    once (an unknown spelling raises `InvalidChoiceError`).
+    """
     codes = np.full(len(values), -1, dtype=np.int8)
-    for spelling in values.drop_nulls().unique().to_list():
-        codes[(values == spelling).fill_null(value=False).to_numpy()] = Choice.parse(spelling).slot
+    present = values.is_null().to_numpy() == 0
+    filled = values.fill_null("") if not present.all() else values
+    for slot, spelling in _USUAL:
+        codes[(filled == spelling).to_numpy()] = slot
+    rest = present & (codes < 0)
+    if rest.any():
+        others = values.filter(nw.new_series("rest", rest, nw.Boolean(), backend=_backend(values)))
+        for spelling in others.unique().to_list():
+            codes[(filled == spelling).to_numpy()] = Choice.parse(spelling).slot
     return codes
 
 
+def _backend(series: nw.Series[Any]) -> Any:
+    return nw.get_native_namespace(series)
+
+
+#: Below this total scaled area a float-weighted bincount is exact: every partial sum is an
+#: integer below 2**53, which a binary64 float holds exactly.
+FLOAT_EXACT_BOUND = 2**53
+
+
 def _sums(view: ColumnarEstate, chosen: npt.NDArray[np.int8]) -> tuple[list[int], list[int]]:
-    heads = np.bincount(chosen[chosen >= 0], minlength=len(Choice))
-    area = [int(view.person_area[chosen == slot].sum()) for slot in range(len(Choice))]
+    """Heads and scaled area per choice slot, exactly."""
+    voted = chosen >= 0
+    slots = chosen[voted]
+    heads = np.bincount(slots, minlength=len(Choice))
+    if view.total_area < FLOAT_EXACT_BOUND:
+        weights = view.person_area[voted]
+        area = [int(a) for a in np.bincount(slots, weights=weights, minlength=len(Choice))]
+    else:
+        area = [int(view.person_area[chosen == slot].sum()) for slot in range(len(Choice))]
     return [int(h) for h in heads], area
 
 

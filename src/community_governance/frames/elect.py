@@ -178,8 +178,10 @@ def _names(
     return tuple(approvals)
 
 
-def _booleans(series: nw.Series[Any]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-    """(value, present) of a boolean column; any other dtype is refused."""
+def _booleans(
+    series: nw.Series[Any],
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_] | None]:
+    """(value, present) of a boolean column (``None``: no null); any other dtype is refused."""
     if series.dtype != nw.Boolean:
         raise CandidateError(
             f"column {series.name!r} must be boolean, not {series.dtype}",
@@ -187,8 +189,24 @@ def _booleans(series: nw.Series[Any]) -> tuple[npt.NDArray[np.bool_], npt.NDArra
             field=series.name,
             value=str(series.dtype),
         )
-    present = ~series.is_null().to_numpy()
-    return series.fill_null(value=False).to_numpy().astype(bool), present
+    if series.null_count() == 0:
+        return np.asarray(series.to_numpy(), dtype=bool), None
+    present = ~np.asarray(series.is_null().to_numpy(), dtype=bool)
+    return np.asarray(series.fill_null(value=False).to_numpy(), dtype=bool), present
+
+
+def _signatures(
+    chosen: npt.NDArray[np.bool_], void: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.uint64]:
+    """Each row's ballot (approvals and void mark) packed into 64-bit words, for comparison."""
+    if chosen.shape[1] < 64:
+        word = void.astype(np.uint64)
+        for column in range(chosen.shape[1]):
+            word |= chosen[:, column].astype(np.uint64) << np.uint64(column + 1)
+        return word[:, None]
+    bits = np.packbits(np.column_stack((void, chosen)), axis=1)
+    bits = np.pad(bits, ((0, 0), (0, -bits.shape[1] % 8)))
+    return np.ascontiguousarray(bits).view(np.uint64)
 
 
 @attrs.frozen(slots=True)
@@ -210,23 +228,28 @@ def _count(
     """Heads and area per candidate, vectorised; ``None`` when the object path must decide."""
     ids = [result.candidate for result in shell.candidates]
     width = len(data)
-    matrix = np.zeros((width, len(names)), dtype=bool)
+    matrix = np.zeros((width, len(names)), dtype=bool, order="F")
     present = np.zeros(width, dtype=bool)
+    complete = False  # some column without nulls: every row carries a ballot
     for column, name in enumerate(names):
         values, known = _booleans(data[name])
         matrix[:, column] = values
-        present |= known
+        complete = complete or known is None
+        if not complete:
+            present |= known  # type: ignore[arg-type]  # known is an array here
     marked = np.zeros(width, dtype=bool)
     if spoiled is not None:
         marked, known = _booleans(data[spoiled])
-        present |= known
+        complete = complete or known is None
+        if not complete:
+            present |= known  # type: ignore[arg-type]  # known is an array here
     found, aligned = _intake.positions(view, data[unit])
-    if not present.all():
+    if not complete and not present.all():
         found, matrix, marked = found[present], matrix[present], marked[present]
     if not aligned and ((found < 0).any() or np.bincount(found, minlength=1).max() > 1):
         return None
     policy = shell.policy
-    over = ~marked & (matrix.sum(axis=1) > shell.seats)
+    over = ~marked & (matrix.sum(axis=1, dtype=np.int32) > shell.seats)
     wanted = set(ids)
     others = [i for i, name in enumerate(names) if name not in wanted]
     write_in = ~marked & ~over & matrix[:, others].any(axis=1)
@@ -240,7 +263,8 @@ def _count(
     first = np.full(len(view.person_area), -1, dtype=np.int64)
     first[person] = np.arange(len(person))
     rep = first[person]
-    if (void != void[rep]).any() or (chosen != chosen[rep]).any():
+    signature = _signatures(chosen, void)
+    if (signature != signature[rep]).any():
         return None
     rows = first[first >= 0]
     folded = Folded()
