@@ -289,3 +289,11 @@ def test_many_candidate_columns() -> None:
     conflict = frame.with_columns(C65=pl.Series([True, False, False]))
     with pytest.raises(ConflictingBallotsError):
         elect_frame(register, conflict, **kwargs)
+
+
+def test_unusual_spellings_are_parsed_once() -> None:
+    register = estate()
+    frame = sheet(["1-101", "2-301", "1-102"], [" Agree", " Agree", "OPPOSE "])
+    assert decide_frame(register, frame, matter=MATTER, rules=SH) == cg.decide(
+        register, ballots_from_frame(frame), matter=MATTER, rules=SH
+    )

@@ -236,13 +236,13 @@ def _count(
         matrix[:, column] = values
         complete = complete or known is None
         if not complete:
-            present |= known  # type: ignore[arg-type]  # known is an array here
+            present |= known
     marked = np.zeros(width, dtype=bool)
     if spoiled is not None:
         marked, known = _booleans(data[spoiled])
         complete = complete or known is None
         if not complete:
-            present |= known  # type: ignore[arg-type]  # known is an array here
+            present |= known
     found, aligned = _intake.positions(view, data[unit])
     if not complete and not present.all():
         found, matrix, marked = found[present], matrix[present], marked[present]
