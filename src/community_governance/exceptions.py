@@ -30,6 +30,7 @@ __all__ = [
     "ElectionError",
     "EligibilityError",
     "EmptyEstateError",
+    "FrameError",
     "GovernanceError",
     "GuardFailedError",
     "HolidayDataUnavailableError",
@@ -645,3 +646,18 @@ class MissingExtraError(GovernanceError, ImportError):
     """
 
     extra: str
+
+
+# --- frames ---
+
+
+class FrameError(GovernanceError, ValueError):
+    """A data frame given to a frame engine cannot be read (not a frame, or a missing column).
+
+    Attributes:
+        field: The argument or column concerned.
+        value: The offending value (the columns present, for a missing column).
+    """
+
+    field: str
+    value: object
