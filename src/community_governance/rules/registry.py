@@ -33,7 +33,7 @@ from community_governance.rules.ruleset import Layer, RuleSet, Topic, admitted
 __all__ = ["Jurisdiction", "Registry"]
 
 #: Topics every jurisdiction is checked for when a rule set is resolved.
-_CHECKED_TOPICS = (Topic.VOTING, Topic.ELECTIONS)
+_CHECKED_TOPICS = (Topic.VOTING, Topic.ELECTIONS, Topic.COMMITTEE)
 
 
 def _layers(value: Any) -> tuple[Layer, ...]:
@@ -122,7 +122,9 @@ def _jurisdictions(value: Any) -> tuple[Jurisdiction, ...]:
                 field="code",
                 value=item.code,
             )
-        if item.parent is not None and item.parent not in codes:
+        # an unregistered intermediate code is skipped ("CN-ZJ-HZ" under "CN" until "CN-ZJ"
+        # is registered); the national root must come first
+        if item.parent is not None and item.code.split("-")[0] not in codes:
             raise InvalidRecordError(
                 f"jurisdiction {item.code!r}: parent {item.parent!r} must be registered before it",
                 row=None,
@@ -183,7 +185,13 @@ class Registry:
         """
         _check_arguments(code, on)
         parts = code.split("-")
-        chain = [self.get("-".join(parts[: i + 1])) for i in range(len(parts))]
+        known = set(self.codes)
+        prefixes = ["-".join(parts[: i + 1]) for i in range(len(parts))]
+        chain = [
+            self.get(prefix)
+            for i, prefix in enumerate(prefixes)
+            if prefix in known or i in (0, len(parts) - 1)
+        ]
         layers: list[Layer] = []
         notices: list[Notice] = []
         for depth, item in enumerate(chain):
