@@ -21,7 +21,7 @@ from community_governance._base.html import html_table
 from community_governance.committee.model import check_day
 from community_governance.committee.timeline import ReelectionPlan, planned_days
 from community_governance.exceptions import CommitteeInputError
-from community_governance.rules.committee import Step
+from community_governance.rules.committee import Direction, Step
 
 __all__ = ["Status", "StepFinding", "TimelineCheck", "check_timeline"]
 
@@ -197,7 +197,8 @@ def check_timeline(
     for item in plan.steps:
         _, (low, high, _raw, _notes) = days[item.step]
         when = facts.get(item.step)
-        first = (item.rule.anchor, *item.rule.after)
+        follows = item.rule.direction in (Direction.WITHIN, Direction.AFTER)
+        first = ((item.rule.anchor,) if follows else ()) + item.rule.after
         before = [s for s in first if when is not None and s in facts and facts[s] > when]
         status, en, zh = _status(when, low, high, before, day)
         findings.append(StepFinding(item.step, status, when, low, high, item.citation, en, zh))

@@ -1,0 +1,50 @@
+"""Hangzhou (CN-ZJ-HZ): committee size, alternates, term, report, handovers (2021 text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import community_governance as cg
+from community_governance.jurisdictions import cn_zj_hz
+
+ON = date(2025, 3, 1)
+
+
+def test_hangzhou_resolves_under_the_national_rules() -> None:
+    rules = cg.rules_for("CN-ZJ-HZ", on=ON)
+    names = rules.layer_names
+    assert names[-2:] == (cn_zj_hz.HANGZHOU_COMMITTEE.name, cn_zj_hz.HANGZHOU_ELECTIONS.name)
+    assert any(name.startswith("CN: Civil Code") for name in names)
+    size = rules.elections.committee_size.value
+    assert (size.minimum, size.maximum, size.small_size, size.small_max_households) == (
+        5,
+        11,
+        3,
+        100,
+    )
+    assert rules.elections.alternates_fill_vacancies.value is True
+    term = rules.committee.term.value
+    assert (term.min_years, term.max_years) == (3, 5)
+    assert rules.committee.member_handover.value.period == cg.calendar.Period(days=7)
+    assert "Art. 34" in rules.committee.handover.citation.format()
+    assert "effective date unconfirmed" in rules.committee.report.citation.format()
+    assert "article number unconfirmed" in rules.committee.term.citation.format()
+
+
+def test_before_the_2021_text_the_national_rules_apply() -> None:
+    rules = cg.rules_for("CN-ZJ-HZ", on=date(2021, 8, 8))
+    assert rules.committee.term.value.min_years is None
+    assert [n.code for n in rules.notices].count("layer-missing") == 3
+
+
+def test_a_registered_intermediate_code_is_stacked_between() -> None:
+    province = cg.rules.Jurisdiction("CN-ZJ", "Zhejiang", date(2025, 12, 31), ())
+    registry = cg.rules.Registry(
+        (
+            *(j for j in cg.jurisdictions.REGISTRY.jurisdictions if j.code != "CN-ZJ-HZ"),
+            province,
+            cn_zj_hz.JURISDICTION,
+        )
+    )
+    rules = cg.rules_for("CN-ZJ-HZ", on=ON, registry=registry)
+    assert [n.code for n in rules.notices].count("layer-missing") == 4  # 3 for CN-ZJ, 1 voting
