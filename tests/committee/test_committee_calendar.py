@@ -267,3 +267,33 @@ def test_weekly_check_accounts_for_every_occurrence(held: list[date]) -> None:
     assert check.on_time + len(check.late) + len(check.missed) == len(due)
     more = cm.check_cadence(c, [*held, *due], start=date(2025, 1, 1), end=date(2025, 12, 31))
     assert more.passed
+
+
+@given(
+    st.dates(date(2000, 1, 1), date(2040, 1, 1)),
+    st.integers(0, 800),
+    st.integers(0, 6),
+    st.integers(1, 3),
+)
+def test_weekly_occurrences_equal_rrule(
+    start: date, span: int, weekday: int, interval: int
+) -> None:
+    from datetime import datetime
+
+    from dateutil import rrule
+
+    end = start + timedelta(days=span)
+    c = cm.Cadence("office", PRACTICE, "weekly", interval=interval, weekday=weekday)
+    expected = rrule.rrule(
+        rrule.WEEKLY,
+        dtstart=datetime(start.year, start.month, start.day),
+        until=datetime(end.year, end.month, end.day),
+        interval=interval,
+        byweekday=weekday,
+    )
+    assert c.occurrences(start, end) == tuple(d.date() for d in expected)
+
+
+def test_no_occurrence_in_a_short_range() -> None:
+    c = cm.Cadence.weekly("office", weekday=0, citation=PRACTICE)
+    assert c.occurrences(date(2025, 1, 7), date(2025, 1, 8)) == ()
