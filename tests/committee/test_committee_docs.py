@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from docs_blocks import run_page
-
 from community_governance import committee as cm
+from docs_blocks import run_page
 
 ROOT = Path(__file__).resolve().parents[2]
 
