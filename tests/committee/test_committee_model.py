@@ -356,3 +356,42 @@ def test_first_meeting_without_a_rule_has_no_deadline() -> None:
     c = cm.Committee(date(2009, 1, 1), 5, 5, SEVEN[:5])
     after = cm.apply_event(c, cm.FirstMeeting(date(2009, 6, 1), "A"), rules=before)
     assert after.history[-1].citation is None and not after.history[-1].notices
+
+
+def test_round_trip_and_derived_expiry(sh: cg.RuleSet) -> None:
+    c = cm.apply_event(committee(), cm.Resignation(date(2021, 1, 4), "A"), rules=sh)
+    c = cm.apply_event(c, cm.FirstMeeting(date(2021, 1, 5), "B", ("C",)), rules=sh)
+    data = c.to_dict()
+    assert data["schema"] == "community_governance.committee/1"
+    assert data["expires_on"] == "2025-06-30"
+    assert cm.Committee.from_dict(data) == c
+    without = {k: v for k, v in data.items() if k != "expires_on"}
+    assert cm.Committee.from_dict(without) == c
+    with pytest.raises(cg.exceptions.DerivedFactMismatchError, match="expires_on"):
+        cm.Committee.from_dict({**data, "expires_on": "2026-06-30"})
+    with pytest.raises(cg.exceptions.InvalidRecordError, match="float"):
+        cm.Committee.from_dict({**data, "term_years": 5.0})
+    with pytest.raises(cg.exceptions.InvalidRecordError, match="schema"):
+        cm.Committee.from_dict({**data, "schema": "x/1"})
+    with pytest.raises(cg.exceptions.InvalidRecordError, match="dict"):
+        cm.Committee.from_dict([])  # type: ignore[arg-type]
+
+
+def test_wrong_typed_engine_arguments_are_named(sh: cg.RuleSet) -> None:
+    plan = cm.reelection_plan(committee(), rules=sh)
+    rule = sh.committee.decision_posting.value
+    posting = cm.Posting("x", "board", ON)
+    cases = [
+        (lambda: cm.vacancy_action("c", rules=sh), "committee"),
+        (lambda: cm.apply_event("c", cm.Resignation(ON, "A"), rules=sh), "committee"),
+        (lambda: cm.check_timeline("plan", {}, on=ON), "plan"),
+        (lambda: cm.check_posting("p", rule, event_on=ON), "posting"),
+        (lambda: cm.check_posting(posting, "rule", event_on=ON), "rule"),
+        (lambda: cm.check_cadence("c", [], start=ON, end=ON), "cadence"),
+        (lambda: cm.check_temporary_committee("c", rules=sh, on=ON), "committee"),
+    ]
+    for call, field in cases:
+        with pytest.raises(CommitteeInputError) as info:
+            call()
+        assert info.value.field == field
+    assert plan.steps

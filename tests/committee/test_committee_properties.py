@@ -55,3 +55,38 @@ def test_check_timeline_reports_every_planned_step(data: st.DataObject) -> None:
             assert finding.status in (cm.Status.MISSING, cm.Status.PENDING)
     on_plan = {s.step: s.planned for s in plan.steps}
     assert cm.check_timeline(plan, on_plan, on=date(2045, 1, 1)).passed
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_every_event_from_every_state_applies_or_is_refused_by_name(data: st.DataObject) -> None:
+    from committee_builders import decision
+
+    from community_governance.exceptions import CommitteeError
+
+    passed = decision(code="CN-SH", on=date(2025, 3, 1))
+    c = data.draw(cst.committees(term_years=5))
+    rule_set = data.draw(st.sampled_from([SH, BJ]))
+    on = data.draw(st.dates(c.elected_on, c.expires_on))
+    who = data.draw(st.sampled_from([m.owner for m in c.members] + ["M29"]))
+    events = [
+        cm.FirstMeeting(on, who),
+        cm.Resignation(on, who),
+        cm.CeasedToBeOwner(on, who),
+        cm.Removal(on, who, cm.RemovalGround.BREACH_OF_PLEDGE, passed),
+        cm.AlternateTakesSeat(on),
+        cm.ByElection(on, ("M28",), passed),
+    ]
+    before = c.to_dict()
+    refused: list[str] = []
+    for event in events:
+        try:
+            after = cm.apply_event(c, event, rules=rule_set)
+        except CommitteeError as error:
+            refused.append(error.field)
+        else:
+            assert len(after.history) == len(c.history) + 1
+            assert after.history[-1].kind == event.kind
+            assert after.seated <= after.full_size
+    assert c.to_dict() == before
+    assert all(refused)

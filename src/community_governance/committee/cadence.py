@@ -32,7 +32,7 @@ from community_governance.calendar.before import previous_working_day
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.periods import next_working_day
 from community_governance.calendar.workdays import HolidayCalendar, check_calendar
-from community_governance.committee.model import check_day
+from community_governance.committee.model import check_day, require
 from community_governance.exceptions import CommitteeError, CommitteeInputError
 from community_governance.rules.committee import CadenceRule
 from community_governance.rules.periods import Period
@@ -345,6 +345,7 @@ def check_cadence(
         CommitteeInputError: a day is not a date.
         CommitteeError: ``end`` is before ``start``.
     """
+    require(cadence, Cadence, "cadence")
     first, last = check_day(start, "start"), check_day(end, "end")
     if last < first:
         raise CommitteeError(f"end {last} is before start {first}", field="end", value=last)

@@ -26,7 +26,14 @@ from community_governance._base.notices import Notice
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.workdays import HolidayCalendar
 from community_governance.committee.attendance import MeetingRecord, absence_counts
-from community_governance.committee.model import Committee, HistoryEntry, Member, Role, check_day
+from community_governance.committee.model import (
+    Committee,
+    HistoryEntry,
+    Member,
+    Role,
+    check_day,
+    require,
+)
 from community_governance.committee.vacancy import VacancyAction, vacancy_action
 from community_governance.exceptions import EventRefusedError
 from community_governance.rules.committee import RemovalGround
@@ -353,6 +360,7 @@ def apply_event(
             requires another vacancy action, a day out of order or after the term).
         CommitteeError: a committee value would be invalid (e.g. an owner seated twice).
     """
+    require(committee, Committee, "committee")
     checked = _common(committee, event)
     if isinstance(checked, FirstMeeting):
         return _first_meeting(committee, checked, rules, calendar)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
+from community_governance._base.serial import check_derived, dump, load, refuse_floats
 from community_governance.exceptions import (
     CommitteeError,
     CommitteeInputError,
@@ -27,7 +28,10 @@ from community_governance.exceptions import (
 )
 from community_governance.rules.ruleset import RuleSet
 
-__all__ = ["Committee", "HistoryEntry", "Member", "Role", "check_day", "elect_committee"]
+_SCHEMA = "community_governance.committee/1"
+T = TypeVar("T")
+
+__all__ = ["Committee", "HistoryEntry", "Member", "Role", "check_day", "elect_committee", "require"]
 
 
 def check_day(value: object, field: str) -> date:
@@ -37,6 +41,16 @@ def check_day(value: object, field: str) -> date:
             f"{field} must be a datetime.date (not a datetime or a string), not {value!r}",
             field=field,
             value=value,
+        )
+    return value
+
+
+def require(value: T, cls: type[T] | tuple[type, ...], field: str) -> T:
+    """Return ``value`` if it is an instance of ``cls``; raise `CommitteeInputError` otherwise."""
+    if not isinstance(value, cls):
+        names = cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls)
+        raise CommitteeInputError(
+            f"{field} must be a {names}, not {value!r}", field=field, value=value
         )
     return value
 
@@ -207,6 +221,28 @@ class Committee:
         raise CommitteeError(
             f"{owner!r} holds no seat on {self.name!r}", field="member", value=owner
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain, JSON-ready data with a versioned ``"schema"`` key and the derived expiry."""
+        data = dump(self, _SCHEMA)
+        data["expires_on"] = self.expires_on.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Committee:
+        """Inverse of `to_dict`, validated like a new value; the expiry is recomputed.
+
+        Raises:
+            InvalidRecordError: wrong schema, a float, or data that do not fit.
+            DerivedFactMismatchError: the stored expiry differs from the recomputed one.
+        """
+        refuse_floats("Committee", data)
+        body = dict(data) if isinstance(data, dict) else data
+        stored = body.pop("expires_on", None) if isinstance(body, dict) else None
+        committee = load(cls, body, _SCHEMA)
+        if stored is not None:
+            check_derived("Committee", "expires_on", stored, committee.expires_on.isoformat())
+        return committee
 
     def __str__(self) -> str:
         return (

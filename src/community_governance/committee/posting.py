@@ -23,7 +23,7 @@ from community_governance._base.html import html_table
 from community_governance.calendar.before import latest_before
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.workdays import HolidayCalendar
-from community_governance.committee.model import check_day
+from community_governance.committee.model import check_day, require
 from community_governance.exceptions import CommitteeError, CommitteeInputError
 from community_governance.rules.committee import PostingKind, PostingRule
 
@@ -185,6 +185,8 @@ def check_posting(
         CommitteeError: ``event_on`` is missing for a LEAD or PROMPT rule.
         InvalidPeriodError: working days without a calendar.
     """
+    require(posting, Posting, "posting")
+    require(rule, PostingRule, "rule")
     if rule.kind is PostingKind.DISPLAY:
         return _display(posting, rule, on, calendar)
     if event_on is None:

@@ -18,7 +18,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.html import html_table
-from community_governance.committee.model import check_day
+from community_governance.committee.model import check_day, require
 from community_governance.committee.timeline import ReelectionPlan, planned_days
 from community_governance.exceptions import CommitteeInputError
 from community_governance.rules.committee import Direction, Step
@@ -189,6 +189,7 @@ def check_timeline(
         CommitteeInputError: ``done`` is not a mapping of steps to dates, or ``on`` is not a date.
         InvalidChoiceError: a key is not a step.
     """
+    require(plan, ReelectionPlan, "plan")
     day = check_day(on, "on")
     facts = _done(done)
     ruled = {s.step: s.rule for s in plan.steps}

@@ -21,7 +21,7 @@ from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.workdays import HolidayCalendar
-from community_governance.committee.model import Role, check_day
+from community_governance.committee.model import Role, check_day, require
 from community_governance.exceptions import CommitteeError, CommitteeInputError
 from community_governance.rules.committee import Seat, TemporaryCommitteeRule
 from community_governance.rules.ruleset import RuleSet
@@ -129,6 +129,7 @@ def check_temporary_committee(
     Raises:
         CommitteeError: the rule set has no temporary committee rule.
     """
+    require(committee, TemporaryCommittee, "committee")
     rule, cite = _rule(rules)
     size, owners = len(committee.members), len(committee.owners)
     problems = []

@@ -24,8 +24,8 @@ from community_governance._base.notices import Notice
 from community_governance.calendar.before import ART_LEAD, latest_before
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.workdays import HolidayCalendar, check_calendar
-from community_governance.committee.model import Committee, check_day
-from community_governance.exceptions import CommitteeError, CommitteeInputError
+from community_governance.committee.model import Committee, check_day, require
+from community_governance.exceptions import CommitteeError
 from community_governance.rules.committee import Direction, Step, StepRule
 from community_governance.rules.params import Param
 from community_governance.rules.ruleset import RuleSet
@@ -249,10 +249,7 @@ def reelection_plan(
         CommitteeInputError: an argument has the wrong type.
         CommitteeError: the rule set's step anchors form a cycle.
     """
-    if not isinstance(committee, Committee):
-        raise CommitteeInputError(
-            f"committee must be a Committee, not {committee!r}", field="committee", value=committee
-        )
+    require(committee, Committee, "committee")
     checked = check_calendar(calendar)
     params = _rules(rules)
     ruled = {step: param.value for step, param in params.items()}

@@ -19,7 +19,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
-from community_governance.committee.model import Committee
+from community_governance.committee.model import Committee, require
 from community_governance.exceptions import CommitteeError
 from community_governance.rules.ruleset import RuleSet
 
@@ -95,6 +95,7 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
     Raises:
         CommitteeError: seats are empty and the rule set has no vacancy rule.
     """
+    require(committee, Committee, "committee")
     seated, full, spare = committee.seated, committee.full_size, len(committee.alternates)
     if seated == full:
         return VacancyAdvice(
