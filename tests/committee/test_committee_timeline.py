@@ -208,3 +208,37 @@ def test_plan_steps_follow_their_anchors(elected: date) -> None:
         else:
             assert s.latest <= anchor
     assert planned[S.REPORT] < planned[S.GROUP_FORMED] < planned[S.VOTE] < planned[S.REGISTRATION]
+
+
+def _ledger_to(p: cm.ReelectionPlan, step: cm.Step, day: date) -> dict[cm.Step, date]:
+    """Every other step on its planned day, ``step`` on ``day``."""
+    return {**{s.step: s.planned for s in p.steps}, step: day}
+
+
+@pytest.mark.parametrize("code", ["CN-SH", "CN-BJ", "CN-ZJ-HZ"])
+@pytest.mark.parametrize("elected", [date(2020, 6, 30), date(2021, 1, 31), date(2020, 2, 29)])
+def test_every_step_on_its_last_lawful_day_and_the_day_after(code: str, elected: date) -> None:
+    c = cm.elect_committee(SEVEN, elected_on=elected, term_years=5, rules=rules(code))
+    calendar = cg.calendar.ChinaHolidayCalendar(last_announced_year=2027)
+    p = cm.reelection_plan(c, rules=rules(code), calendar=calendar)
+    for item in p.steps:
+        if item.latest is None:
+            continue
+        last = cm.check_timeline(p, _ledger_to(p, item.step, item.latest), on=date(2027, 1, 1))
+        after = cm.check_timeline(
+            p, _ledger_to(p, item.step, item.latest + timedelta(days=1)), on=date(2027, 1, 1)
+        )
+        assert last.findings[p.steps.index(item)].status is cm.Status.ON_TIME, item
+        assert after.findings[p.steps.index(item)].status in (cm.Status.LATE,), item
+
+
+def test_a_deadline_in_the_national_day_holiday_and_on_an_adjusted_sunday() -> None:
+    calendar = cg.calendar.ChinaHolidayCalendar()
+    # elected 2020-09-23: a Shanghai term of 5 years ends 2025-09-23; the names are posted
+    # within 3 days of a vote on 2025-09-25 (last day 2025-09-28, a Sunday made a working day)
+    c = cm.elect_committee(SEVEN, elected_on=date(2020, 9, 23), term_years=5, rules=rules("CN-SH"))
+    p = cm.reelection_plan(c, rules=rules("CN-SH"), calendar=calendar, vote_on=date(2025, 9, 25))
+    assert p.step(S.RESULT_POSTED).latest == date(2025, 9, 28)
+    # 7 days from 2025-09-25 end on 2025-10-02, inside the holiday: moved to Thursday 2025-10-09
+    assert p.step(S.FIRST_MEETING).unrolled_latest == date(2025, 10, 2)
+    assert p.step(S.FIRST_MEETING).latest == date(2025, 10, 9)
