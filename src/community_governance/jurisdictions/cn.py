@@ -328,6 +328,7 @@ def step_param(
     return Param(StepRule(step, anchor, direction, period, cite, **extra), cite)
 
 
+#: National committee lifecycle (Guidance Rules 2009, Regulations Art. 14), from 2010-01-01.
 NATIONAL_COMMITTEE = Layer(
     code="CN",
     name="CN: Guidance Rules 2009 (committee lifecycle)",

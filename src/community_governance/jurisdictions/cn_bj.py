@@ -231,6 +231,7 @@ def beijing_committee(effective: date, *, numbering_confirmed: bool) -> Committe
     )
 
 
+#: Beijing committee lifecycle, 2020 original (numbering of the 2024 text).
 BEIJING_COMMITTEE_2020 = Layer(
     code="CN-BJ",
     name="CN-BJ: Beijing Regulation (2020 original, committee lifecycle)",
@@ -242,6 +243,7 @@ BEIJING_COMMITTEE_2020 = Layer(
     note="substance confirmed from 2020-05-01; article numbers follow the 2024 text",
 )
 
+#: Beijing committee lifecycle, 2024 text.
 BEIJING_COMMITTEE_2024 = Layer(
     code="CN-BJ",
     name="CN-BJ: Beijing Regulation (2024 text, committee lifecycle)",

@@ -232,6 +232,7 @@ SHANGHAI_FREEZE = FreezeRule(
     _ART_28,
 )
 
+#: Shanghai committee lifecycle (Arts. 20-32), from 2011-04-01.
 SHANGHAI_COMMITTEE = Layer(
     code="CN-SH",
     name="CN-SH: Shanghai Provisions Arts. 20-32 (from 2011, committee lifecycle)",

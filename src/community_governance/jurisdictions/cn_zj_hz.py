@@ -51,6 +51,7 @@ _SIZE, _TERM, _ALTERNATES, _MEMBER = (
 )
 _ART_33, _ART_34 = _cite("33"), _cite("34")
 
+#: Hangzhou committee size and alternates (2021 text).
 HANGZHOU_ELECTIONS = Layer(
     code="CN-ZJ-HZ",
     name="CN-ZJ-HZ: Hangzhou Regulation 2021 (elections)",
@@ -68,6 +69,7 @@ HANGZHOU_ELECTIONS = Layer(
     note="committee size; runners-up as non-voting alternates",
 )
 
+#: Hangzhou term, 3-month report and handovers (2021 text).
 HANGZHOU_COMMITTEE = Layer(
     code="CN-ZJ-HZ",
     name="CN-ZJ-HZ: Hangzhou Regulation 2021 (committee lifecycle)",
