@@ -26,7 +26,7 @@ from community_governance.exceptions import (
         ("CN", 1, 5, "Art. 32"),
         ("CN-SH", 3, 5, "Art. 20(1)"),
         ("CN-BJ", 1, 5, "Art. 41"),
-        ("CN-ZJ-HZ", 3, 5, "Art. 27"),
+        ("CN-ZJ-HZ", 3, 5, "Art. 33"),
     ],
 )
 def test_term_range_both_sides(code: str, low: int, high: int, article: str) -> None:

@@ -26,9 +26,23 @@ def test_hangzhou_resolves_under_the_national_rules() -> None:
     term = rules.committee.term.value
     assert (term.min_years, term.max_years) == (3, 5)
     assert rules.committee.member_handover.value.period == cg.calendar.Period(days=7)
-    assert "Art. 34" in rules.committee.handover.citation.format()
+    assert "Art. 34(1)" in rules.committee.handover.citation.format()
     assert "effective date unconfirmed" in rules.committee.report.citation.format()
-    assert "article number unconfirmed" in rules.committee.term.citation.format()
+    assert "Art. 27" in rules.elections.committee_size.citation.format()
+    # Arts. 19, 26, 28(2) and 29 are checked against one copy only: out of the defaults
+    assert rules.committee.vacancy.layer.startswith("CN: Guidance Rules")
+    assert rules.committee.decision_posting is None
+
+
+def test_hangzhou_medium_confidence_rules_on_request() -> None:
+    from community_governance import committee as cm
+
+    rules = cg.rules_for("CN-ZJ-HZ", on=ON, include_unconfirmed=True)
+    assert rules.committee.candidates_posted.value.period == cg.calendar.Period(days=15)
+    half = cm.Committee(date(2022, 1, 1), 5, 6, ("A", "B", "C"))
+    assert cm.vacancy_action(half, rules=rules).action is cm.VacancyAction.EARLY_REELECTION
+    more = cm.Committee(date(2022, 1, 1), 5, 7, ("A", "B", "C", "D"))
+    assert cm.vacancy_action(more, rules=rules).action is cm.VacancyAction.BY_ELECTION
 
 
 def test_before_the_2021_text_the_national_rules_apply() -> None:

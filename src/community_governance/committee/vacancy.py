@@ -121,7 +121,7 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
             fill.citation,
         )
     share = Fraction(seated, full)
-    if share < rule.reelection_below:
+    if share < rule.reelection_below or (rule.at_share_too and share == rule.reelection_below):
         return VacancyAdvice(
             VacancyAction.EARLY_REELECTION,
             seated,

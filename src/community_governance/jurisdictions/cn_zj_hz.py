@@ -1,15 +1,24 @@
 """Hangzhou (``CN-ZJ-HZ``): the Hangzhou Property Management Regulation (杭州市物业管理条例).
 
-Encoded from the 2021 text (dated 2021-08-09; the day it took effect is unconfirmed and every
-citation prints that), Arts. 20, 27, 28, 33 and 34: a committee of 5 to 11 members, odd, or 3
-where the area has 100 households or fewer; a term of 3 to 5 years; in a contested (差额)
-election, runners-up with the legally required votes become alternates, who have no vote and
-take vacant seats; the committee reports 3 months before its term expires (Art. 33); records
-are handed over within 10 days, to the new committee, else to the property management
-committee, else to the residents' committee (Art. 34; the 10 days are read from the term's
-expiry, as in the Guidance Rules); a departing member hands over within 7 days. Which of
-Arts. 20, 27 and 28 holds the size, term, alternates and member-handover rules is not
-identified, so those citations print the article number as unconfirmed.
+Encoded from the 2021 text (second revision adopted 2021-06-29, approved by the province on
+2021-07-30; taken as in force from 2021-08-09, a date that is unconfirmed and printed with every
+citation):
+
+* Art. 27: a committee of 5 to 11 members, odd, or 3 where the area has 100 households or fewer.
+* Art. 28: in a contested (差额) election, runners-up with the legally required votes become
+  alternates, who have no vote and fill vacancies in order of votes; if the members are still
+  below the legal minimum or **not more than half** of the number the rules of procedure set,
+  the committee is elected again (medium confidence here: checked against one published copy
+  of the text only, so the rule is out of default rule sets).
+* Art. 33: a term of 3 to 5 years; the committee reports to the street office 3 months before
+  its term expires.
+* Art. 34: within 10 days of the term's expiry (or the committee's early end) records and seals
+  go to the new committee, else to the property management committee, else to the residents'
+  committee; a member whose seat ends hands over within 7 days.
+* Art. 19 (assembly notice 15 days before a regular meeting), Art. 26 (candidates posted 15 days
+  before the election) and Art. 29 (decisions posted within 3 days) are encoded at medium
+  confidence (one published copy), out of default rule sets. The legal minimum size in Art. 28's
+  re-election trigger is not encoded.
 
 Its parent in the registry is ``CN``: no Zhejiang (``CN-ZJ``) module is registered, and the
 registry skips an unregistered intermediate code; once one is, it is stacked between them.
@@ -18,11 +27,19 @@ registry skips an unregistered intermediate code; once one is, it is stacked bet
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
-from community_governance._base.citations import Citation, Uncertain
+from community_governance._base.citations import Citation, Confidence, Uncertain
 from community_governance.jurisdictions.cn import CHECKED_ON, LEAD, WITHIN, step_param
 from community_governance.rules.bodies import SizeRule
-from community_governance.rules.committee import Recipient, Step, TermRule
+from community_governance.rules.committee import (
+    PostingKind,
+    PostingRule,
+    Recipient,
+    Step,
+    TermRule,
+    VacancyRule,
+)
 from community_governance.rules.params import CommitteeParams, ElectionParams, Param
 from community_governance.rules.periods import Period
 from community_governance.rules.registry import Jurisdiction
@@ -33,23 +50,24 @@ __all__ = ["HANGZHOU_COMMITTEE", "HANGZHOU_ELECTIONS", "JURISDICTION"]
 _HZ = date(2021, 8, 9)
 
 
-def _cite(article: str, *, number_known: bool = True) -> Citation:
-    flags = {Uncertain.EFFECTIVE_DATE} | (set() if number_known else {Uncertain.ARTICLE_NUMBER})
+def _cite(article: str, *, confirmed: bool = True) -> Citation:
     return Citation(
         "hangzhou_pm_regulation",
         article,
         text_version="2021",
         effective=_HZ,
-        note="2021 text dated 2021-08-09"
-        + ("" if number_known else "; content in Arts. 20, 27, 28, which one not identified"),
-        uncertain=frozenset(flags),
+        confidence=Confidence.HIGH if confirmed else Confidence.MEDIUM,
+        note="2021 text (adopted 2021-06-29, approved 2021-07-30)"
+        + ("" if confirmed else "; checked against one published copy only"),
+        uncertain=frozenset({Uncertain.EFFECTIVE_DATE}),
     )
 
 
-_SIZE, _TERM, _ALTERNATES, _MEMBER = (
-    _cite(a, number_known=False) for a in ("20", "27", "28", "28")
+_ART_27, _ART_28, _ART_33, _ART_34 = (_cite(a) for a in ("27", "28", "33", "34(1)"))
+_ART_34_2 = _cite("34(2)")
+_ART_19, _ART_26, _ART_28_2, _ART_29 = (
+    _cite(a, confirmed=False) for a in ("19", "26", "28(2)", "29")
 )
-_ART_33, _ART_34 = _cite("33"), _cite("34")
 
 #: Hangzhou committee size and alternates (2021 text).
 HANGZHOU_ELECTIONS = Layer(
@@ -61,10 +79,10 @@ HANGZHOU_ELECTIONS = Layer(
     topic=Topic.ELECTIONS,
     elections=ElectionParams(
         committee_size=Param(
-            SizeRule(5, 11, odd=True, citation=_SIZE, small_size=3, small_max_households=100),
-            _SIZE,
+            SizeRule(5, 11, odd=True, citation=_ART_27, small_size=3, small_max_households=100),
+            _ART_27,
         ),
-        alternates_fill_vacancies=Param(True, _ALTERNATES),
+        alternates_fill_vacancies=Param(True, _ART_28),
     ),
     note="committee size; runners-up as non-voting alternates",
 )
@@ -78,7 +96,16 @@ HANGZHOU_COMMITTEE = Layer(
     checked_on=CHECKED_ON,
     topic=Topic.COMMITTEE,
     committee=CommitteeParams(
-        term=Param(TermRule(5, _TERM, min_years=3), _TERM),
+        term=Param(TermRule(5, _ART_33, min_years=3), _ART_33),
+        assembly_notice=step_param(Step.ASSEMBLY_NOTICE, Step.VOTE, LEAD, Period(days=15), _ART_19),
+        candidates_posted=step_param(
+            Step.CANDIDATES_POSTED, Step.VOTE, LEAD, Period(days=15), _ART_26
+        ),
+        vacancy=Param(VacancyRule(Fraction(1, 2), _ART_28_2, at_share_too=True), _ART_28_2),
+        decision_posting=Param(
+            PostingRule("committee decision", PostingKind.PROMPT, Period(days=3), _ART_29),
+            _ART_29,
+        ),
         report=step_param(Step.REPORT, Step.EXPIRY, LEAD, Period(months=3), _ART_33),
         handover=step_param(
             Step.HANDOVER,
@@ -97,7 +124,7 @@ HANGZHOU_COMMITTEE = Layer(
             Step.SEAT_ENDED,
             WITHIN,
             Period(days=7),
-            _MEMBER,
+            _ART_34_2,
             recipients=(Recipient.COMMITTEE,),
         ),
     ),

@@ -235,11 +235,14 @@ class VacancyRule:
         by_election_above: A by-election may be held while seated members are strictly more than
             this share (Shanghai Art. 32: 过半数); ``None``: vacancies are filled by the method
             the assembly's rules set.
+        at_share_too: Re-elect also when seated members are exactly ``reelection_below`` of the
+            full number (Hangzhou Art. 28: 未超过…二分之一, not more than half).
     """
 
     reelection_below: Fraction = attrs.field(validator=_share)
     citation: Citation = attrs.field(validator=_citation)
     by_election_above: Fraction | None = attrs.field(default=None, validator=_share)
+    at_share_too: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
 
 class RemovalGround(Enum):
