@@ -52,6 +52,7 @@ def test_facade_names_load_on_first_use_and_are_cached() -> None:
 SUBPACKAGES = {
     "audit",
     "calendar",
+    "committee",
     "elections",
     "exceptions",
     "jurisdictions",

@@ -8,7 +8,7 @@ subpackage, reachable one way:
 * `community_governance.jurisdictions` - the bundled rule data and `rules_for`;
 * `community_governance.calendar` - legal dates (Civil Code Arts. 201-203);
 * `community_governance.voting`, `community_governance.elections`,
-  `community_governance.mediation` - the engines;
+  `community_governance.mediation`, `community_governance.committee` - the engines;
 * `community_governance.audit` - recounts and reported-figure checks;
 * `community_governance.strategies` - hypothesis strategies (the ``hypothesis`` extra);
 * `community_governance.exceptions` - every error, under `GovernanceError`.
@@ -28,6 +28,7 @@ if _TYPE_CHECKING:  # the names below load lazily at runtime (PEP 562); mypy and
     from community_governance import (
         audit,
         calendar,
+        committee,
         elections,
         exceptions,
         jurisdictions,
@@ -92,6 +93,7 @@ _SUBPACKAGES: frozenset[str] = frozenset(
     {
         "audit",
         "calendar",
+        "committee",
         "elections",
         "exceptions",
         "jurisdictions",
@@ -147,6 +149,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic on purpose, not sorted
     # subpackages
     "audit",
     "calendar",
+    "committee",
     "elections",
     "exceptions",
     "jurisdictions",

@@ -23,6 +23,8 @@ __all__ = [
     "BodyError",
     "CalendarError",
     "CandidateError",
+    "CommitteeError",
+    "CommitteeInputError",
     "ConflictingBallotsError",
     "DerivedFactMismatchError",
     "DuplicateBallotError",
@@ -30,7 +32,9 @@ __all__ = [
     "ElectionError",
     "EligibilityError",
     "EmptyEstateError",
+    "EventRefusedError",
     "FrameError",
+    "FrozenMatterError",
     "GovernanceError",
     "GuardFailedError",
     "HolidayDataUnavailableError",
@@ -54,6 +58,7 @@ __all__ = [
     "RuleSetInputError",
     "RuleSetNotInForceError",
     "StaleRuleSetWarning",
+    "TermOutOfRangeError",
     "TransitionTableError",
     "UnconfirmedRuleError",
     "UnknownCandidateError",
@@ -661,3 +666,56 @@ class FrameError(GovernanceError, ValueError):
 
     field: str
     value: object
+
+
+# --- committee lifecycle ---
+
+
+class CommitteeError(GovernanceError, ValueError):
+    """A committee, an event, a timeline, a posting or a cadence was given invalid data.
+
+    Attributes:
+        field: The offending field or argument.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+
+class CommitteeInputError(CommitteeError, TypeError):
+    """An argument of the committee engine has the wrong type (a string for a date, a float)."""
+
+
+class TermOutOfRangeError(CommitteeError):
+    """A committee's term is outside the range the rule set allows (the message names the article).
+
+    Attributes:
+        article: The citation of the term rule, formatted.
+    """
+
+    article: str
+
+
+class EventRefusedError(CommitteeError):
+    """An event cannot apply to the committee in its present state (the reason is named).
+
+    Attributes:
+        event: The refused event's kind, e.g. ``"removal"``.
+    """
+
+    event: str
+
+
+class FrozenMatterError(CommitteeError):
+    """An assembly decision on a matter frozen while a re-election runs (Shanghai Art. 28).
+
+    Attributes:
+        matter: The frozen matter's value.
+        on: The day of the decision.
+        window: The frozen window's first and last days (the last may be ``None``: still open).
+    """
+
+    matter: str
+    on: object
+    window: object

@@ -175,4 +175,4 @@ def test_bad_start_calendar_and_deadline() -> None:
 
 def test_public_names() -> None:
     public = {name for name in dir(cal) if not name.startswith("_")}
-    assert set(cal.__all__) == public - {"deadline", "periods", "workdays"}
+    assert set(cal.__all__) == public - {"before", "deadline", "periods", "workdays"}

@@ -74,7 +74,7 @@ def test_every_jurisdiction_is_well_formed(item: cg.rules.Jurisdiction) -> None:
         assert layer.code == item.code
         assert layer.checked_on == item.checked_on
         citations = [rule.citation for rule in layer.resolutions.values()]
-        for topic in (layer.voting, layer.elections):
+        for topic in (layer.voting, layer.elections, layer.committee):
             params = [getattr(topic, field.name) for field in attrs.fields(type(topic))]
             citations += [param.citation for param in params if param is not None]
         for citation in citations:

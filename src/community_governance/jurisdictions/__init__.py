@@ -1,20 +1,21 @@
 """Jurisdictions as pure data: one module each, registered by one line in `REGISTRY`.
 
-========  ==================================================================
-Code      What is encoded
-========  ==================================================================
-``CN``    national voting regimes (2003, 2007, 2021) and the 2009 Guidance Rules
-``CN-SH`` Shanghai voting (2018 and 2020 texts of Art. 18), elections from 2011
-``CN-BJ`` Beijing elections from 2020 (voting follows the Civil Code)
-``CN-TJ`` Tianjin's party-share policy target (unconfirmed)
-========  ==================================================================
+============  ======================================================================
+Code          What is encoded
+============  ======================================================================
+``CN``        national voting regimes (2003, 2007, 2021), the 2009 Guidance Rules
+``CN-SH``     Shanghai voting (2018 and 2020 texts of Art. 18), elections from 2011
+``CN-BJ``     Beijing elections from 2020 (voting follows the Civil Code)
+``CN-TJ``     Tianjin's party-share policy target (unconfirmed)
+``CN-ZJ-HZ``  Hangzhou committee size, alternates, term, report, handovers
+============  ======================================================================
 
 Each module imports only the rule vocabulary (`community_governance.rules`) and the shared
 basics; no engine imports this package. Resolve a rule set with
 [rules_for][community_governance.rules_for].
 """
 
-from community_governance.jurisdictions import cn, cn_bj, cn_sh, cn_tj
+from community_governance.jurisdictions import cn, cn_bj, cn_sh, cn_tj, cn_zj_hz
 from community_governance.jurisdictions.registry import (
     REGISTRY,
     estate_layer,
@@ -28,6 +29,7 @@ __all__ = [
     "cn_bj",
     "cn_sh",
     "cn_tj",
+    "cn_zj_hz",
     "estate_layer",
     "known_codes",
     "rules_for",

@@ -30,7 +30,13 @@ from community_governance.exceptions import (
     RuleSetInputError,
 )
 from community_governance.rules.matters import Matter
-from community_governance.rules.params import TOPICS, ElectionParams, Param, VotingParams
+from community_governance.rules.params import (
+    TOPICS,
+    CommitteeParams,
+    ElectionParams,
+    Param,
+    VotingParams,
+)
 from community_governance.rules.thresholds import ResolutionRule
 
 __all__ = ["Layer", "RuleSet", "Topic"]
@@ -44,10 +50,16 @@ class Topic(Enum):
     VOTING = "voting"
     ELECTIONS = "elections"
     ESTATE = "estate"
+    COMMITTEE = "committee"
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
-        zh = {"voting": "表决规则", "elections": "选举规则", "estate": "业主自治规则"}
+        zh = {
+            "voting": "表决规则",
+            "elections": "选举规则",
+            "estate": "业主自治规则",
+            "committee": "业主委员会任期与换届规则",
+        }
         return zh[self.value] if lang == "zh" else self.value
 
 
@@ -98,6 +110,7 @@ class Layer:
         voting: Voting parameters set by this layer.
         elections: Election parameters set by this layer.
         note: Remark shown with the layer.
+        committee: Committee-lifecycle parameters set by this layer.
     """
 
     code: str
@@ -117,6 +130,9 @@ class Layer:
         factory=ElectionParams, validator=attrs.validators.instance_of(ElectionParams)
     )
     note: str = ""
+    committee: CommitteeParams = attrs.field(
+        factory=CommitteeParams, validator=attrs.validators.instance_of(CommitteeParams)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
@@ -187,6 +203,11 @@ def _elections(rules: RuleSet) -> ElectionParams:
     return merged
 
 
+def _committee(rules: RuleSet) -> CommitteeParams:
+    merged: CommitteeParams = _merge(rules.layers, "committee", rules.include_unconfirmed)
+    return merged
+
+
 @attrs.frozen(slots=True)
 class RuleSet:
     """The rules in force for a jurisdiction on a date: a stack of layers, national first.
@@ -201,6 +222,7 @@ class RuleSet:
         voting: The voting parameters in force, each from the highest layer setting it.
         elections: The election parameters in force, each from the highest layer setting it.
         resolver: Resolves the same jurisdiction on another day (set by ``rules_for``).
+        committee: The committee-lifecycle parameters in force.
     """
 
     code: str
@@ -216,6 +238,9 @@ class RuleSet:
     )
     resolver: Callable[[date], RuleSet] | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True
+    )
+    committee: CommitteeParams = attrs.field(
+        init=False, default=attrs.Factory(_committee, takes_self=True), eq=False
     )
 
     def on_day(self, day: date) -> RuleSet | None:
