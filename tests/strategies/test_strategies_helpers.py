@@ -119,5 +119,9 @@ def test_brief_decision_summary_for_the_empirical_failure_message() -> None:
     ballots = [cg.Ballot("u0", "agree"), cg.Ballot("u1", "agree"), cg.Ballot("u2", "oppose")]
     passed = cgst.decider(_rule(Fraction(1, 2)))(_estate(), ballots)
     failed = cgst.decider(_rule(Fraction(2, 3)))(_estate(), ballots)
-    assert cgst._brief(passed).startswith("passed (heads") and "2/3 ok" in cgst._brief(passed)
-    assert cgst._brief(failed).startswith("failed (") and "FAIL" in cgst._brief(failed)
+    assert cgst.properties._brief(passed).startswith(
+        "passed (heads"
+    ) and "2/3 ok" in cgst.properties._brief(passed)
+    assert cgst.properties._brief(failed).startswith(
+        "failed ("
+    ) and "FAIL" in cgst.properties._brief(failed)

@@ -450,6 +450,10 @@ class Estate:
             f"{self.counted_persons} counted persons>"
         )
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """The one-line repr for IPython and hypothesis's falsifying-example reports."""
+        printer.text(repr(self))
+
     def _repr_html_(self) -> str:
         from community_governance._base.html import html_table
 
