@@ -133,6 +133,8 @@ def test_verdicts_come_first() -> None:
     )
     assert str(DECISION.tally).startswith("all owners 3 persons, 300.00 m²; taking part 3")
     assert repr(RULES).startswith("<RuleSet CN on 2025-03-01: ")
+    unconfirmed = cg.rules_for("CN", on=ON, include_unconfirmed=True)
+    assert repr(unconfirmed).endswith("; unconfirmed rules admitted>")
 
 
 def test_decision_html_has_a_tally_line() -> None:

@@ -221,17 +221,15 @@ def _near(weights: Sequence[int], denominator: int, threshold: Threshold, offset
     """The shortest prefix of ``weights`` passing ``threshold`` of ``denominator``, offset.
 
     Clamped to ``0..len(weights)``; when no prefix passes, the whole line (plus the offset).
+    The empty prefix never passes: ratios are positive.
     """
     holds, ratio = threshold.comparator.holds, threshold.ratio
     running, found = 0, len(weights)
-    if holds(0, denominator, ratio):
-        found = 0
-    else:
-        for position, weight in enumerate(weights, start=1):
-            running += weight
-            if holds(running, denominator, ratio):
-                found = position
-                break
+    for position, weight in enumerate(weights, start=1):
+        running += weight
+        if holds(running, denominator, ratio):
+            found = position
+            break
     return min(max(found + offset, 0), len(weights))
 
 

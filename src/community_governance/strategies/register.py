@@ -279,7 +279,7 @@ def realistic_estates(
         if room <= 0:
             break
         rows.extend(_block(number, kind, min(size, room), block_areas, multi))
-    while len(rows) < low:
+    if len(rows) < low:  # the drawn blocks are fewer units than asked for: top up
         rows.extend(_block(0, "single", low - len(rows), (Decimal("90.00"),), multi))
     developers = [Owner("Dev", OwnerKind.DEVELOPER)] if developer else []
     used = any(row["owners"] == ["Dev"] for row in rows)

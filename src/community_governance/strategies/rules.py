@@ -207,18 +207,22 @@ def boundary_dates(
     jurisdiction: str | Jurisdiction,
     *,
     registry: Registry = REGISTRY,
+    include_unconfirmed: bool = False,
 ) -> st.SearchStrategy[date]:
     """The days around every layer change of a jurisdiction and its parents.
 
     For each layer of the jurisdiction's chain (``"CN-SH"``: the layers of ``"CN"`` and of
     ``"CN-SH"``), its first day and the day before, its last day and the day after. Only days
-    on which some national layer is in force are kept, so that
-    [rules_for][community_governance.rules_for] resolves every drawn day.
+    on which some national layer is in force (and confirmed, unless ``include_unconfirmed``)
+    are kept, so that [rules_for][community_governance.rules_for] with the same
+    ``include_unconfirmed`` resolves every drawn day.
 
     Args:
         jurisdiction: A registered code such as ``"CN-SH"``, or a `Jurisdiction` (its parents
             are looked up in ``registry``).
         registry: Where codes are looked up.
+        include_unconfirmed: Also keep days on which only unconfirmed national layers are in
+            force.
 
     Returns:
         A strategy sampling those days (earliest first, so they shrink towards it).
@@ -236,6 +240,8 @@ def boundary_dates(
                 days.update((layer.valid_from - timedelta(days=1), layer.valid_from))
             if layer.valid_to is not None:
                 days.update((layer.valid_to, layer.valid_to + timedelta(days=1)))
-    national = chain[0].layers
+    national = [
+        layer for layer in chain[0].layers if include_unconfirmed or layer.confidence.confirmed
+    ]
     kept = sorted(day for day in days if any(layer.in_force(day) for layer in national))
     return st.sampled_from(kept)
