@@ -30,7 +30,7 @@ ORDINARY = NATIONAL.resolution(cg.Matter.OTHER_MAJOR_MATTER).value
 SPECIAL = NATIONAL.resolution(cg.Matter.RAISE_MAINTENANCE_FUND).value
 BUDGET = settings.default.max_examples
 SEARCH = settings(derandomize=True, database=None, deadline=None, phases=(Phase.generate,))
-ANY_ESTATE = st.one_of(cgst.realistic_estates(), cgst.estates())
+ANY_ESTATE = cgst.realistic_estates()
 
 
 def _threshold(measure: str, base: str, comparator: str, ratio: str) -> Threshold:

@@ -2,7 +2,7 @@
 
 Install the optional extra (``pip install community_governance[hypothesis]``) to use this
 package; without it, importing it raises
-[MissingExtraError][community_governance.exceptions.MissingExtraError] (an ``ImportError``)
+`MissingExtraError` (an ``ImportError``)
 naming the extra. It offers strategies that build *valid* values — exact areas, owners, units,
 registers small and irregular or of realistic size (thousands of units with multi-unit owners,
 co-owned units and developer stock), ballots consistent per counted person, ballots placed at

@@ -1,7 +1,7 @@
 """The guard that names the extra to install when hypothesis is missing.
 
 Imported first by ``community_governance.strategies``, so that importing the strategies without
-hypothesis raises a [MissingExtraError][community_governance.exceptions.MissingExtraError] (an
+hypothesis raises a `MissingExtraError` (an
 ``ImportError``) saying ``pip install community_governance[hypothesis]``.
 """
 

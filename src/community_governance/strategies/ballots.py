@@ -93,8 +93,8 @@ def ballots_for(
 #: measure per unit of the target's (small areas for an area bound, large for a head bound),
 #: so that a second threshold on the other measure is met at the target's bound.
 _ORDERS = ("favourable", "shuffled", "favourable", "register", "favourable", "unfavourable")
-#: Offsets in persons from the shortest passing line: the bound, just below it (where a rule
-#: fails), just above it.
+#: Offsets in persons from the shortest passing line: at the bound, just below it (where a
+#: rule fails while a looser one passes), just above it.
 _OFFSETS = (0, -1, 0, 1, -1)
 
 
@@ -136,7 +136,9 @@ def ballots_near(
     quorums = [t for rule in chosen for t in rule.quorum]
     if role is CheckRole.QUORUM:
         taking = _near(weigh(line, target.measure), weigh.all(target.measure), target, offset)
-        agreeing = draw(st.one_of(st.just(taking), st.integers(0, taking)))
+        # mostly enough agreement to pass every approval, so that the quorum decides
+        enough = min(_approving(weigh, line[:taking], chosen), taking)
+        agreeing = draw(st.integers(enough, taking) | st.integers(0, taking))
         return _ballots(draw, estate, line, taking, agreeing, cast=taking)
     least = max(
         (_near(weigh(line, t.measure), weigh.all(t.measure), t, 0) for t in quorums), default=0
@@ -180,7 +182,7 @@ class _Weights:
 
 
 def _targets(rules: Sequence[ResolutionRule]) -> list[tuple[CheckRole, Threshold]]:
-    """Each distinct threshold of ``rules`` by role; those not in every rule three times.
+    """Each distinct threshold of ``rules`` by role; those not in every rule first, thrice.
 
     Where rules differ is where one can be looser than another, so those bounds are drawn
     more often.
@@ -191,10 +193,10 @@ def _targets(rules: Sequence[ResolutionRule]) -> list[tuple[CheckRole, Threshold
             for threshold in dict.fromkeys(_key(t) for t in group):
                 count, first = found.get((role, threshold), (0, None))
                 found[(role, threshold)] = (count + 1, first or _first(group, threshold))
-    targets: list[tuple[CheckRole, Threshold]] = []
-    for (role, _), (count, threshold) in found.items():
-        targets.extend([(role, threshold)] * (1 if count == len(rules) else 3))
-    return targets
+    differing = [(role, t) for (role, _), (count, t) in found.items() if count < len(rules)]
+    shared = [(role, t) for (role, _), (count, t) in found.items() if count == len(rules)]
+    # hypothesis draws early elements more often: where the rules differ comes first
+    return differing * 3 + shared
 
 
 def _key(threshold: Threshold) -> object:
@@ -203,6 +205,17 @@ def _key(threshold: Threshold) -> object:
 
 def _first(group: Sequence[Threshold], key: object) -> Threshold:
     return next(t for t in group if _key(t) == key)
+
+
+def _approving(weigh: _Weights, taking: Sequence[int], rules: Sequence[ResolutionRule]) -> int:
+    """The shortest prefix of ``taking`` (all voting, none abstaining) passing every approval."""
+    needed = 0
+    for rule in rules:
+        for threshold in rule.approval:
+            weights = weigh(taking, threshold.measure)
+            base = weigh.all(threshold.measure) if threshold.base is Base.ALL else sum(weights)
+            needed = max(needed, _near(weights, base, threshold, 0))
+    return needed
 
 
 def _line(draw: st.DrawFn, estate: Estate, order: str, measure: Measure) -> list[int]:
