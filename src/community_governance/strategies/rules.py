@@ -154,19 +154,28 @@ def decider(
         rules: A rule set, or a bare resolution rule (wrapped by
             [rule_set_of][community_governance.strategies.rule_set_of]).
         matter: The matter voted on.
-        include_unconfirmed: For a bare rule: admit it although its citation is not confirmed.
+        include_unconfirmed: Admit a rule whose citation is not confirmed, as
+            [rules_for][community_governance.rules_for] does (results flag it). A rule set
+            keeps the choice it was resolved with: pass the flag to ``rules_for`` instead.
 
     Raises:
-        RuleSetError: a bare rule is not confirmed and ``include_unconfirmed`` is false.
+        RuleSetError: a bare rule is not confirmed and ``include_unconfirmed`` is false (the
+            message names its confidence); or ``include_unconfirmed`` is asked of a rule set
+            resolved without it.
 
     Returns:
         ``lambda estate, ballots: decide(estate, ballots, matter=matter, rules=rules)``.
     """
-    rule_set = (
-        rule_set_of(rules, include_unconfirmed=include_unconfirmed)
-        if isinstance(rules, ResolutionRule)
-        else rules
-    )
+    if isinstance(rules, ResolutionRule):
+        rule_set = rule_set_of(rules, include_unconfirmed=include_unconfirmed)
+    elif include_unconfirmed and not rules.include_unconfirmed:
+        raise RuleSetError(
+            f"rule set {rules.code} on {rules.on} was resolved without unconfirmed rules; "
+            "include_unconfirmed=True cannot add them here: pass it to rules_for",
+            code=rules.code,
+        )
+    else:
+        rule_set = rules
 
     def run(estate: Estate, ballots: Sequence[Ballot]) -> Decision:
         return decide(estate, ballots, matter=matter, rules=rule_set)
