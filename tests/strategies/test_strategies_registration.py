@@ -55,23 +55,34 @@ def test_the_registered_types_cover_the_value_types() -> None:
     assert expected <= names
 
 
-def test_entry_point_is_declared() -> None:
+def _declared() -> str:
     root = Path(__file__).resolve().parents[2]
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    target = project["entry-points"]["hypothesis"]["_"]
-    assert target == "community_governance.strategies:_hypothesis_setup_hook"
+    target: str = project["entry-points"]["hypothesis"]["_"]
+    return target
+
+
+def test_entry_point_is_declared() -> None:
+    # a submodule: hypothesis loads the hook while importing itself, which may happen inside
+    # `import community_governance.strategies` (the package is then only partly initialised)
+    assert _declared() == "community_governance.strategies.registration:_hypothesis_setup_hook"
     assert cgst._hypothesis_setup_hook is cgst.register_type_strategies
 
 
-def test_from_type_works_out_of_the_box_in_a_fresh_interpreter() -> None:
-    # The hook is what hypothesis's entry point calls when hypothesis is imported; call it the
-    # same way in a fresh interpreter with plugins disabled, so no other setup is needed.
+def test_from_type_works_out_of_the_box_when_the_strategies_are_imported_first() -> None:
+    # hypothesis runs the declared entry point when it is first imported; here that happens
+    # inside `import community_governance.strategies`, before anything else imports hypothesis
     code = (
-        "import os; os.environ['HYPOTHESIS_NO_PLUGINS'] = '1'\n"
-        "from hypothesis import strategies as st\n"
+        "import importlib.metadata as md\n"
+        "found = md.entry_points\n"
+        f"declared = md.EntryPoint(name='_', value={_declared()!r}, group='hypothesis')\n"
+        "md.entry_points = lambda **kw: [declared] if kw.get('group') == 'hypothesis' "
+        "else found(**kw)\n"
+        "import sys\n"
+        "assert 'hypothesis' not in sys.modules\n"
+        "import community_governance.strategies\n"
         "import community_governance as cg\n"
-        "from community_governance.strategies import _hypothesis_setup_hook\n"
-        "_hypothesis_setup_hook()\n"
+        "from hypothesis import strategies as st\n"
         "print(type(st.from_type(cg.Estate).example()).__name__)\n"
     )
     out = subprocess.run(

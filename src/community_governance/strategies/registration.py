@@ -1,9 +1,12 @@
 """Registration of the strategies with hypothesis, so that ``st.from_type(Estate)`` works.
 
 The package declares the hook hypothesis documents for third-party packages (an entry point in
-the ``hypothesis`` group, ``_ = "community_governance.strategies:_hypothesis_setup_hook"``);
-hypothesis calls it when it is imported, so ``st.from_type`` draws valid values of every value
-type of the library without any setup. Call
+the ``hypothesis`` group,
+``_ = "community_governance.strategies.registration:_hypothesis_setup_hook"``); hypothesis
+calls it when it is imported, so ``st.from_type`` draws valid values of every value type of
+the library without any setup. The hook lives in this submodule, not in the package: when
+``import community_governance.strategies`` is what first imports hypothesis, the package is
+still half-initialised while hypothesis loads the hook. Call
 [register_type_strategies][community_governance.strategies.register_type_strategies] yourself
 when plugins are disabled (``HYPOTHESIS_NO_PLUGINS``).
 """
