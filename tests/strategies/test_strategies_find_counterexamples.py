@@ -191,7 +191,7 @@ def test_the_planted_rules_are_looser_only_near_a_bound() -> None:
     ballots = [cg.Ballot("u0", "agree"), cg.Ballot("u1", "agree"), cg.Ballot("u2", "oppose")]
     ballots.append(cg.Ballot("u3", "oppose"))
     local, national = PLANTED["at-least-half"]
-    with pytest.raises(AssertionError, match="passing the first rule fails the second"):
+    with pytest.raises(AssertionError, match="passing the local rule fails the national rule"):
         cgst.assert_never_looser(local, national, estate=estate, ballots=ballots)
     assert Base.CAST in {t.base for t in PLANTED["votes-cast"][0].approval}
     assert Comparator.AT_LEAST in {t.comparator for t in local.approval}

@@ -219,7 +219,7 @@ def assert_implies(
         return
     second = looser(estate, ballots)
     assert second.passed, (
-        f"a vote passing the first rule fails the second\n"
+        f"a vote passing the {names[0].split()[0]} rule fails the {names[1].split()[0]} rule\n"
         f"  {names[0]} -> {_brief(first)}\n"
         f"  {names[1]} -> {_brief(second)}\n"
         f"  vote: {_vote(first)}"
