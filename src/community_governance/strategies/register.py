@@ -294,17 +294,17 @@ def _block(
     """``size`` rows of one kind, areas in turn; unit ids ``"<block>-<n>"``, owners per kind."""
     rows: list[dict[str, object]] = []
     for n in range(size):
-        status = "delivered"
+        status = UnitStatus.DELIVERED
         if kind == "multi":
             holders = [f"M{number}-{n // multi}"]
         elif kind == "co-owned":
             holders = [f"C{number}-{n}a", f"C{number}-{n}b"]
         elif kind == "unsold":
-            holders, status = ["Dev"], "unsold"
+            holders, status = ["Dev"], UnitStatus.UNSOLD
         elif kind == "undelivered":
-            holders, status = ["Dev"], "sold-undelivered"
+            holders, status = ["Dev"], UnitStatus.SOLD_UNDELIVERED
         elif kind == "bought-undelivered":
-            holders, status = [f"B{number}-{n}"], "sold-undelivered"
+            holders, status = [f"B{number}-{n}"], UnitStatus.SOLD_UNDELIVERED
         else:
             holders = [f"S{number}-{n}"]
         rows.append(
