@@ -16,6 +16,9 @@ PAGES = [
     "docs/explanation/comparators.md",
     "docs/how-to/rule-layers.md",
     "docs/how-to/property-test.md",
+    "docs/how-to/city-scale.md",
+    "docs/reference/frames.md",
+    "docs/reference/charts.md",
     "README.md",
 ]
 

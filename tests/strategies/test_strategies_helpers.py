@@ -14,7 +14,7 @@ import pytest
 
 import community_governance as cg
 from community_governance import strategies as cgst
-from community_governance.exceptions import MissingExtraError, RuleSetError
+from community_governance.exceptions import MissingExtraError, UnconfirmedRuleError
 from community_governance.rules.thresholds import Base, Comparator, Measure, Threshold
 
 MEDIUM = cg.Citation("civil_code", "278", confidence=cg.Confidence.MEDIUM, note="test")
@@ -36,9 +36,9 @@ def _estate() -> cg.Estate:
 
 
 def test_medium_rule_is_refused_naming_confidence() -> None:
-    with pytest.raises(RuleSetError, match=r"confidence medium.*include_unconfirmed=True"):
+    with pytest.raises(UnconfirmedRuleError, match=r"confidence medium.*include_unconfirmed=True"):
         cgst.decider(_rule(Fraction(1, 2), MEDIUM))
-    with pytest.raises(RuleSetError, match="confidence medium"):
+    with pytest.raises(UnconfirmedRuleError, match="confidence medium"):
         cgst.rule_set_of(_rule(Fraction(1, 2), MEDIUM))
 
 
@@ -54,7 +54,7 @@ def test_medium_rule_is_admitted_on_request() -> None:
 
 def test_decider_refuses_the_switch_for_a_rule_set_resolved_without_it() -> None:
     confirmed_only = cg.rules_for("CN", on=date(2025, 3, 1))
-    with pytest.raises(RuleSetError, match="pass it to rules_for"):
+    with pytest.raises(UnconfirmedRuleError, match="pass it to rules_for"):
         cgst.decider(confirmed_only, include_unconfirmed=True)
     admitted = cg.rules_for("CN", on=date(2025, 3, 1), include_unconfirmed=True)
     assert cgst.decider(admitted, include_unconfirmed=True)(_estate(), []).passed is False

@@ -15,7 +15,7 @@ from fractions import Fraction
 from hypothesis import strategies as st
 
 from community_governance._base.citations import Citation, Confidence
-from community_governance.exceptions import RuleSetError
+from community_governance.exceptions import UnconfirmedRuleError
 from community_governance.jurisdictions.registry import REGISTRY
 from community_governance.register.estate import Estate
 from community_governance.rules.matters import Matter
@@ -117,12 +117,12 @@ def rule_set_of(
         A [RuleSet][community_governance.RuleSet] with code ``"test"``; nothing is registered.
 
     Raises:
-        RuleSetError: the rule's citation is not confirmed and ``include_unconfirmed`` is false
-            (the message names the confidence).
+        UnconfirmedRuleError: the rule's citation is not confirmed and ``include_unconfirmed``
+            is false (the message names the confidence).
     """
     citation = rule.citation
     if not admitted(citation, include_unconfirmed):
-        raise RuleSetError(
+        raise UnconfirmedRuleError(
             f"rule cited to {citation.format()} has confidence {citation.confidence.value}, "
             "not confirmed (HIGH): "
             "pass include_unconfirmed=True to use it",
@@ -159,7 +159,7 @@ def decider(
             keeps the choice it was resolved with: pass the flag to ``rules_for`` instead.
 
     Raises:
-        RuleSetError: a bare rule is not confirmed and ``include_unconfirmed`` is false (the
+        UnconfirmedRuleError: a bare rule is not confirmed and ``include_unconfirmed`` is false (the
             message names its confidence); or ``include_unconfirmed`` is asked of a rule set
             resolved without it.
 
@@ -169,10 +169,11 @@ def decider(
     if isinstance(rules, ResolutionRule):
         rule_set = rule_set_of(rules, include_unconfirmed=include_unconfirmed)
     elif include_unconfirmed and not rules.include_unconfirmed:
-        raise RuleSetError(
+        raise UnconfirmedRuleError(
             f"rule set {rules.code} on {rules.on} was resolved without unconfirmed rules; "
             "include_unconfirmed=True cannot add them here: pass it to rules_for",
             code=rules.code,
+            confidence="not admitted by the rule set",
         )
     else:
         rule_set = rules
