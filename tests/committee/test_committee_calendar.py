@@ -103,6 +103,7 @@ def test_temporary_committee_decision_posted_ten_working_days() -> None:
     check = cm.check_posting(short, rule, calendar=Adjusted())
     assert check.status is cm.PostingStatus.NOT_MET
     assert str(check).startswith("NOT-MET") and "<table>" in check._repr_html_()
+    assert repr(check).startswith("<PostingCheck ") and "\n" not in repr(check)
     up = cm.Posting("decision", "chat group", date(2025, 9, 26))
     assert cm.check_posting(up, rule, calendar=Adjusted()).status is cm.PostingStatus.RUNNING
     assert (
@@ -176,6 +177,7 @@ def test_dongshan_five_plus_x_in_a_few_lines() -> None:
     days = office.occurrences(date(2021, 3, 1), date(2021, 3, 31))
     held = [days[0], days[1] + timedelta(days=1), days[3]]
     check = cm.check_cadence(office, held, start=date(2021, 3, 1), end=date(2021, 3, 31))
+    assert repr(check).startswith("<CadenceCheck ") and "\n" not in repr(check)
     assert (check.on_time, check.late, check.missed) == (
         2,
         ((days[1], days[1] + timedelta(days=1)),),

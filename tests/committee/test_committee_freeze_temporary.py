@@ -86,6 +86,7 @@ def _pmc(
 def test_temporary_committee_make_up(bj: cg.RuleSet) -> None:
     ok = cm.check_temporary_committee(_pmc(), rules=bj, on=date(2025, 3, 1))
     assert ok.passed and str(ok).startswith("LAWFUL")
+    assert repr(ok).startswith("<TemporaryCheck ") and "\n" not in repr(ok)
     small = cm.check_temporary_committee(_pmc(3, 3), rules=bj, on=date(2025, 3, 1))
     assert small.problems == ("6 members, fewer than 7", "6 members is not an odd number")
     few_owners = cm.check_temporary_committee(_pmc(3, 4), rules=bj, on=date(2025, 3, 1))
@@ -114,6 +115,7 @@ def test_temporary_quorum_and_decision(bj: cg.RuleSet) -> None:
     )
     assert d.quorum and d.passed and d.posting.end == date(2025, 3, 17)  # 10 working days
     assert str(d).startswith("PASSED") and "<table>" in d._repr_html_()
+    assert repr(d).startswith("<TemporaryDecision ") and "\n" not in repr(d)
     # more than half of members but only half of the owner members: no quorum
     half = cm.temporary_decision(
         pmc,

@@ -48,6 +48,8 @@ def test_check_timeline_reports_every_planned_step(data: st.DataObject) -> None:
     plan = cm.reelection_plan(c, rules=SH)
     ledger = data.draw(cst.timelines(plan))
     check = cm.check_timeline(plan, ledger, on=date(2045, 1, 1))
+    assert repr(plan).startswith("<ReelectionPlan ") and "\n" not in repr(plan)
+    assert repr(check).startswith("<TimelineCheck ") and "\n" not in repr(check)
     assert [f.step for f in check.findings] == [s.step for s in plan.steps]
     for finding in check.findings:
         assert (finding.done_on is None) == (finding.step not in ledger)

@@ -262,6 +262,10 @@ class CadenceCheck:
             f"{len(self.late)} late, {len(self.missed)} missed"
         )
 
+    def __repr__(self) -> str:
+        """One line: the first line of the text form, verdict first."""
+        return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
     def _repr_html_(self) -> str:
         rows = [["late", due, held] for due, held in self.late] + [
             ["missed", due, ""] for due in self.missed

@@ -109,6 +109,10 @@ class PostingCheck:
         cite = self.rule.citation.format()
         return f"{self.status.value.upper()}: {self.posting.what} — {self.en} ({cite})"
 
+    def __repr__(self) -> str:
+        """One line: the first line of the text form, verdict first."""
+        return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
     def _repr_html_(self) -> str:
         return html_table(
             str(self),

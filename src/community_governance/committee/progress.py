@@ -120,6 +120,10 @@ class TimelineCheck:
             ]
         )
 
+    def __repr__(self) -> str:
+        """One line: the first line of the text form, verdict first."""
+        return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
     def _repr_html_(self) -> str:
         rows = [
             [

@@ -115,6 +115,10 @@ class TemporaryCheck:
         said = "; ".join(self.problems + self.notices) or "make-up and term as required"
         return f"{'LAWFUL' if self.passed else 'NOT LAWFUL'}: {said}"
 
+    def __repr__(self) -> str:
+        """One line: the first line of the text form, verdict first."""
+        return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
     def _repr_html_(self) -> str:
         return html_table(
             str(self), ["problem"], [[p] for p in self.problems], footer=list(self.notices)
@@ -182,6 +186,10 @@ class TemporaryDecision:
             f"{verdict}: {self.signed} of {self.size} signed (quorum {quorum}); "
             f"posted through {self.posting.end}"
         )
+
+    def __repr__(self) -> str:
+        """One line: the first line of the text form, verdict first."""
+        return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
 
     def _repr_html_(self) -> str:
         return html_table(

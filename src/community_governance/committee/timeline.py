@@ -163,6 +163,10 @@ class ReelectionPlan:
         ]
         return "\n".join(lines + [f"  ! {n.text(lang)}" for n in self.notices])
 
+    def __repr__(self) -> str:
+        """One line: the first line of the text form, verdict first."""
+        return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
     def _repr_html_(self) -> str:
         rows = [
             [s.step.label(), s.earliest or "…", s.latest or "…", s.citation.format()]

@@ -481,6 +481,10 @@ class Estate:
             f"{self.counted_persons} counted persons>"
         )
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """The one-line repr for IPython and hypothesis's falsifying-example reports."""
+        printer.text(repr(self))
+
     def _repr_html_(self) -> str:
         """The persons as a table: label, units, area, why one person, and the source."""
         rows = [

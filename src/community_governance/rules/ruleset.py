@@ -208,7 +208,7 @@ def _committee(rules: RuleSet) -> CommitteeParams:
     return merged
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class RuleSet:
     """The rules in force for a jurisdiction on a date: a stack of layers, national first.
 
@@ -329,6 +329,13 @@ class RuleSet:
 
     def __str__(self) -> str:
         return f"{self.code} on {self.on.isoformat()}: " + " + ".join(self.layer_names)
+
+    def __repr__(self) -> str:
+        """One line: code, date, layers, and how many notices and whether unconfirmed rules."""
+        flags = f"; {len(self.notices)} notices" if self.notices else ""
+        if self.include_unconfirmed:
+            flags += "; unconfirmed rules admitted"
+        return f"<RuleSet {self}{flags}>"
 
     def _repr_html_(self) -> str:
         rows = [
