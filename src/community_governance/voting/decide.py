@@ -60,6 +60,11 @@ class _Counts:
             counted += values[Choice.SPOILED]
         return counted + self.deemed[measure]
 
+    def attending(self, measure: Measure) -> int:
+        """Everyone who returned a ballot, spoiled ones included, plus deemed votes."""
+        values = self.by_choice[measure]
+        return sum(values.values()) + self.deemed[measure]
+
     def of(self, choice: Choice, measure: Measure) -> int:
         value = self.by_choice[measure][choice]
         return value + self.deemed[measure] if choice is self.deemed_side else value
@@ -216,6 +221,8 @@ def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
                 denominator = counts.totals[measure]
             elif threshold.base is Base.PARTICIPATING:
                 denominator = counts.participating(measure)
+            elif threshold.base is Base.ATTENDING:
+                denominator = counts.attending(measure)
             else:
                 denominator = counts.of(Choice.AGREE, measure) + counts.of(Choice.OPPOSE, measure)
             scale = 1 if measure is _HEADS else counts.scale
