@@ -39,6 +39,8 @@ __all__ = [
     "InvalidRecordError",
     "MediationError",
     "OverApprovalError",
+    "PackNotInForceError",
+    "ProcedureInputError",
     "ReplayMismatchError",
     "RuleSetError",
     "RuleSetInputError",
@@ -47,6 +49,7 @@ __all__ = [
     "TransitionTableError",
     "UnknownCandidateError",
     "UnknownJurisdictionError",
+    "UnknownMatterError",
     "UnknownReferenceError",
     "UnknownUnitError",
     "VotingInputError",
@@ -547,3 +550,53 @@ class MissingExtraError(GovernanceError, ImportError):
 
     def __init__(self, message: str, *, extra: str) -> None:
         super().__init__(message, extra=extra)
+
+
+# --- jurisdiction packs ---
+
+
+class UnknownMatterError(RuleSetError):
+    """A matter is not declared by the jurisdiction asked to decide it.
+
+    Attributes:
+        code: The jurisdiction code.
+        matter: The refused matter.
+        known: The matters the jurisdiction declares.
+    """
+
+    code: str
+    matter: object
+    known: tuple[str, ...]
+
+    def __init__(self, message: str, *, code: str, matter: object, known: tuple[str, ...]) -> None:
+        super().__init__(message, code=code, matter=matter, known=known)
+
+
+class PackNotInForceError(RuleSetError):
+    """No version of a jurisdiction pack is in force on the date asked.
+
+    Attributes:
+        code: The jurisdiction code.
+        on: The date.
+    """
+
+    code: str
+    on: object
+
+    def __init__(self, message: str, *, code: str, on: object) -> None:
+        super().__init__(message, code=code, on=on)
+
+
+class ProcedureInputError(GovernanceError, ValueError):
+    """An input of a staged procedure is missing or does not fit (e.g. a unit without shares).
+
+    Attributes:
+        field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)
