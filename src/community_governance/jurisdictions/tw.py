@@ -49,15 +49,20 @@ def _art(article: str) -> Citation:
     return Citation("tw_condominium_act", article, text_version="2022")
 
 
-def _both(role: TestRole, base: Base, comparator: Comparator, ratio: Fraction, article: str) -> tuple[Test, ...]:
+def _both(
+    role: TestRole, base: Base, comparator: Comparator, ratio: Fraction, article: str
+) -> tuple[Test, ...]:
     """A head test (units) and a share test (area) with one wording."""
     return tuple(
-        Test(role, weight, base, comparator, ratio, _art(article)) for weight in (Weight.UNITS, Weight.AREA)
+        Test(role, weight, base, comparator, ratio, _art(article))
+        for weight in (Weight.UNITS, Weight.AREA)
     )
 
 
 #: Art. 27(2)-(3): any unit count or share above 1/5 is not counted, for proxies too.
-TW_CAP = Cap(CapKind.SHARE_OF_TOTAL, (Weight.UNITS, Weight.AREA), Fraction(1, 5), True, _art("27(2)"))
+TW_CAP = Cap(
+    CapKind.SHARE_OF_TOTAL, (Weight.UNITS, Weight.AREA), Fraction(1, 5), True, _art("27(2)")
+)
 
 #: Art. 27(3): who may hold a written proxy; the count is capped by ``TW_CAP``.
 TW_PROXIES = ProxyLimit(
@@ -86,14 +91,19 @@ _RECONVENED = Stage(
     _art("32(1)"),
     entry=StageEntry((), True, _art("32(1)")),
     minimums=(MinimumCount(Weight.PERSONS, 3, _art("32(1)")),),
-    objections=ObjectionWindow(7, _both(_AGREE, Base.ALL, _GT, Fraction(1, 2), "32(2)"), _art("32(2)")),
+    objections=ObjectionWindow(
+        7, _both(_AGREE, Base.ALL, _GT, Fraction(1, 2), "32(2)"), _art("32(2)")
+    ),
 )
 
 #: The Art. 31 default tier, with the Art. 32 reconvened meeting and its objection window.
 TW_GENERAL = Procedure((_FIRST, _RECONVENED), _art("31"), caps=(TW_CAP,), proxies=TW_PROXIES)
 
 _GENERAL = DeclaredMatter(
-    "general-resolution", "resolution of the owners' meeting (default tier)", "區分所有權人會議決議", _art("31")
+    "general-resolution",
+    "resolution of the owners' meeting (default tier)",
+    "區分所有權人會議決議",
+    _art("31"),
 )
 
 #: Taiwan: one version (the current text).

@@ -2,13 +2,15 @@
 
 A [Pack][community_governance.rules.packs.Pack] holds one jurisdiction outside the Chinese
 layer stack (Taiwan, Japan, Germany, Hong Kong, France): its versions, each valid between two
-dates with its own declared matters and [Procedure][community_governance.rules.procedures.Procedure]s.
+dates with its own declared matters and
+[Procedure][community_governance.rules.procedures.Procedure]s.
 A [PackRegistry][community_governance.rules.packs.PackRegistry] finds the procedure of a matter
 on a date, and refuses a matter the jurisdiction does not declare.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -100,7 +102,7 @@ class Pack:
 
     def __attrs_post_init__(self) -> None:
         ordered = sorted(self.versions, key=lambda v: v.valid_from or date.min)
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
+        for earlier, later in itertools.pairwise(ordered):
             if earlier.valid_to is None or (later.valid_from or date.min) <= earlier.valid_to:
                 raise InvalidRecordError(
                     f"pack {self.code}: versions {earlier.name!r} and {later.name!r} overlap",
@@ -118,7 +120,9 @@ class Pack:
         for version in self.versions:
             if version.in_force(on):
                 return version
-        raise PackNotInForceError(f"no version of {self.code} is in force on {on}", code=self.code, on=on)
+        raise PackNotInForceError(
+            f"no version of {self.code} is in force on {on}", code=self.code, on=on
+        )
 
     def matters(self, on: date) -> tuple[DeclaredMatter, ...]:
         """The matters declared by the version in force on ``on``."""
@@ -203,9 +207,7 @@ class PackRegistry:
             PackNotInForceError: no version of the pack is in force on ``on``.
         """
         if isinstance(on, datetime) or not isinstance(on, date):
-            raise RuleSetInputError(
-                f"on must be a datetime.date, not {on!r}", field="on", value=on
-            )
+            raise RuleSetInputError(f"on must be a datetime.date, not {on!r}", field="on", value=on)
         pack = self.pack(code)
         declared, procedure = pack.procedure(matter, on)
         return pack.version(on), declared, procedure

@@ -35,8 +35,8 @@ __all__ = [
     "ProxyLimit",
     "Stage",
     "StageEntry",
-    "TestRole",
     "Test",
+    "TestRole",
     "Weight",
 ]
 
@@ -94,7 +94,7 @@ def _role(value: object) -> TestRole:
 
 @attrs.frozen(slots=True)
 class Test:
-    """One condition: those attending or agreeing, by ``weight``, compared with ``ratio`` of ``base``.
+    """One condition: those attending or agreeing by ``weight``, against ``ratio`` of ``base``.
 
     Attributes:
         role: ``ATTENDING`` (a quorum) or ``AGREE`` (an approval).

@@ -70,7 +70,9 @@ def collect(roll: Roll, ballots: Iterable[Ballot]) -> Votes:
     """Fold ballots into one choice per member, refusing unknown, duplicate or split ballots."""
     if not isinstance(ballots, Iterable) or isinstance(ballots, str | bytes | dict | Ballot):
         raise VotingInputError(
-            f"ballots must be an iterable of Ballot, not {ballots!r}", field="ballots", value=ballots
+            f"ballots must be an iterable of Ballot, not {ballots!r}",
+            field="ballots",
+            value=ballots,
         )
     choice: dict[Member, Choice] = {}
     proxied: dict[Member, str] = {}
@@ -100,9 +102,13 @@ def _member(roll: Roll, ballot: object, seen: set[str]) -> Member:
         )
     member = roll.member_of.get(ballot.unit)
     if member is None:
-        raise UnknownUnitError(f"ballot for unit {ballot.unit!r}: not in the register", unit=ballot.unit)
+        raise UnknownUnitError(
+            f"ballot for unit {ballot.unit!r}: not in the register", unit=ballot.unit
+        )
     if ballot.unit in seen:
-        raise DuplicateBallotError(f"unit {ballot.unit!r} has more than one ballot", unit=ballot.unit)
+        raise DuplicateBallotError(
+            f"unit {ballot.unit!r} has more than one ballot", unit=ballot.unit
+        )
     seen.add(ballot.unit)
     return member
 
@@ -124,9 +130,9 @@ def limit_proxies(roll: Roll, votes: Votes, limit: ProxyLimit | None) -> Votes:
     if not dropped:
         return votes
     choice = {m: c for m, c in votes.choice.items() if m not in dropped}
-    holder = {m: h for m, h in votes.holder.items() if m not in dropped}
+    holders = {m: h for m, h in votes.holder.items() if m not in dropped}
     labels = tuple(", ".join(member) for member in dropped)
-    return attrs.evolve(votes, choice=choice, holder=holder, over_limit=labels)
+    return attrs.evolve(votes, choice=choice, holder=holders, over_limit=labels)
 
 
 def capped(roll: Roll, votes: Votes, caps: tuple[Cap, ...]) -> dict[Member, dict[Weight, Fraction]]:

@@ -213,7 +213,11 @@ class ProcedureDecision:
         """Plain text: the outcome, then each stage with its checks before and after caps."""
         lines = [f"Matter: {self.matter.label} ({self.matter.local}) — {self.outcome.value}"]
         for result in self.stages:
-            state = "held" if result.held else ("reached, not held" if result.reached else "not reached")
+            state = (
+                "held"
+                if result.held
+                else ("reached, not held" if result.reached else "not reached")
+            )
             lines.append(f"Stage {result.stage.name}: {state}")
             lines.extend(f"  entry {check.line()}" for check in result.entry)
             lines.extend(f"  {check.line()}" for check in result.checks)
@@ -230,14 +234,21 @@ class ProcedureDecision:
     def __repr__(self) -> str:
         """One line, outcome first."""
         held = sum(result.held for result in self.stages)
-        return f"<ProcedureDecision {self.outcome.value.upper()}: {self.matter.code}; {held} stage(s) held>"
+        verdict = self.outcome.value.upper()
+        return f"<ProcedureDecision {verdict}: {self.matter.code}; {held} stage(s) held>"
 
     __str__ = __repr__
 
     def _repr_html_(self) -> str:
         rows = [
-            [result.stage.name, check.test.describe(), _figure(check.numerator),
-             _figure(check.denominator), "✓" if check.passed else "✗", check.test.citation.format()]
+            [
+                result.stage.name,
+                check.test.describe(),
+                _figure(check.numerator),
+                _figure(check.denominator),
+                "✓" if check.passed else "✗",
+                check.test.citation.format(),
+            ]
             for result in self.stages
             for check in result.checks
         ]
@@ -297,7 +308,9 @@ def decide_procedure(
         if results and results[-1].passed:
             break
         given = later[index - 1] if 0 < index <= len(later) else None
-        result, previous = _stage(roll, procedure, stage, results, previous, ballots, given, notices)
+        result, previous = _stage(
+            roll, procedure, stage, results, previous, ballots, given, notices
+        )
         results.append(result)
         if not result.held:
             break
@@ -330,7 +343,9 @@ def _stage(
     if given is None and previous is not None:
         votes = previous
     else:
-        votes = limit_proxies(roll, collect(roll, first if given is None else given), procedure.proxies)
+        votes = limit_proxies(
+            roll, collect(roll, first if given is None else given), procedure.proxies
+        )
         notices.extend(_set_aside(votes))
     counts = _counts(roll, votes, capped(roll, votes, procedure.caps), procedure)
     plain = _counts(roll, votes, {m: dict(roll.weights[m]) for m in votes.choice}, None)
@@ -404,7 +419,9 @@ def _floors(
         required = min(math.ceil(rule.ratio * len(roll.weights)), rule.count)
         actual = len(votes.in_person)
         floors.append(
-            FloorCheck("members voting in person", actual, required, actual >= required, rule.citation)
+            FloorCheck(
+                "members voting in person", actual, required, actual >= required, rule.citation
+            )
         )
     return tuple(floors)
 
@@ -441,12 +458,16 @@ def _objection_checks(
         member = roll.member_of.get(unit) if isinstance(unit, str) else None
         if member is None:
             raise ProcedureInputError(
-                f"objection for {unit!r}: not a unit in the register", field="objections", value=unit
+                f"objection for {unit!r}: not a unit in the register",
+                field="objections",
+                value=unit,
             )
         members.add(member)
-    votes = Votes({m: Choice.AGREE for m in members}, frozenset(), {}, ())
+    votes = Votes(dict.fromkeys(members, Choice.AGREE), frozenset(), {}, ())
     counts = _counts(roll, votes, capped(roll, votes, procedure.caps), procedure)
-    return tuple(_apply(attrs.evolve(test, role=TestRole.AGREE), counts[test.weight]) for test in tests)
+    return tuple(
+        _apply(attrs.evolve(test, role=TestRole.AGREE), counts[test.weight]) for test in tests
+    )
 
 
 def _set_aside(votes: Votes) -> list[Notice]:
@@ -465,7 +486,8 @@ def _set_aside(votes: Votes) -> list[Notice]:
         notices.append(
             Notice(
                 "proxy-limit-exceeded",
-                f"delegations beyond the holder's limit were not counted: {'; '.join(votes.over_limit)}",
+                "delegations beyond the holder's limit were not counted: "
+                + "; ".join(votes.over_limit),
                 f"超出代理人可持委托数的委托未计入：{'；'.join(votes.over_limit)}",
                 _DESIGN,
             )
