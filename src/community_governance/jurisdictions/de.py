@@ -19,7 +19,7 @@ from fractions import Fraction
 from community_governance._base.citations import Citation
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.packs import Pack, PackVersion
-from community_governance.rules.procedures import Procedure, Stage, Test, TestRole, Weight
+from community_governance.rules.procedures import Condition, ConditionRole, Procedure, Stage, Weight
 from community_governance.rules.thresholds import Base, Comparator
 
 __all__ = ["CHECKED_ON", "PACK", "procedures"]
@@ -27,7 +27,7 @@ __all__ = ["CHECKED_ON", "PACK", "procedures"]
 #: The day the German data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
 
-_AGREE = TestRole.AGREE
+_AGREE = ConditionRole.AGREE
 _GE, _GT = Comparator.AT_LEAST, Comparator.MORE_THAN
 _REFORM = date(2020, 12, 1)
 _VIRTUAL = date(2024, 10, 17)
@@ -37,7 +37,7 @@ def _para(section: str, effective: date = _REFORM) -> Citation:
     return Citation("de_weg", section, text_version="WEMoG", effective=effective)
 
 
-def _one(name: str, tests: tuple[Test, ...], cite: Citation) -> Procedure:
+def _one(name: str, tests: tuple[Condition, ...], cite: Citation) -> Procedure:
     return Procedure((Stage(name, tests, cite),), cite)
 
 
@@ -56,7 +56,7 @@ def procedures(
     matters = {
         DeclaredMatter("ordinary", "ordinary resolution", "Beschluss (§25 Abs. 1)", ordinary): _one(
             "§25(1) majority",
-            (Test(_AGREE, principle, Base.CAST, _GT, Fraction(1, 2), ordinary),),
+            (Condition(_AGREE, principle, Base.CAST, _GT, Fraction(1, 2), ordinary),),
             ordinary,
         ),
         DeclaredMatter(
@@ -67,8 +67,8 @@ def procedures(
         ): _one(
             "§21(2) no. 1 qualified majority",
             (
-                Test(_AGREE, principle, Base.CAST, _GT, Fraction(2, 3), cost),
-                Test(_AGREE, Weight.SHARES, Base.ALL, _GT, Fraction(1, 2), cost),
+                Condition(_AGREE, principle, Base.CAST, _GT, Fraction(2, 3), cost),
+                Condition(_AGREE, Weight.SHARES, Base.ALL, _GT, Fraction(1, 2), cost),
             ),
             cost,
         ),
@@ -84,7 +84,7 @@ def procedures(
             )
         ] = _one(
             "§23(1a) majority",
-            (Test(_AGREE, principle, Base.CAST, _GE, Fraction(3, 4), cite),),
+            (Condition(_AGREE, principle, Base.CAST, _GE, Fraction(3, 4), cite),),
             cite,
         )
     return matters

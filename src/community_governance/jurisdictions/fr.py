@@ -24,12 +24,12 @@ from community_governance.rules.packs import Pack, PackVersion
 from community_governance.rules.procedures import (
     Cap,
     CapKind,
+    Condition,
+    ConditionRole,
     Procedure,
     ProxyLimit,
     Stage,
     StageEntry,
-    Test,
-    TestRole,
     Weight,
 )
 from community_governance.rules.thresholds import Base, Comparator
@@ -47,7 +47,7 @@ __all__ = [
 #: The day the French data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
 
-_AGREE = TestRole.AGREE
+_AGREE = ConditionRole.AGREE
 _GE, _GT = Comparator.AT_LEAST, Comparator.MORE_THAN
 
 
@@ -74,11 +74,11 @@ FR_PROXY_LIMIT_2019 = ProxyLimit(
     ),
 )
 
-_ART_24 = (Test(_AGREE, Weight.SHARES, Base.CAST, _GT, Fraction(1, 2), _art("24")),)
-_ART_25 = (Test(_AGREE, Weight.SHARES, Base.ALL, _GT, Fraction(1, 2), _art("25")),)
+_ART_24 = (Condition(_AGREE, Weight.SHARES, Base.CAST, _GT, Fraction(1, 2), _art("24")),)
+_ART_25 = (Condition(_AGREE, Weight.SHARES, Base.ALL, _GT, Fraction(1, 2), _art("25")),)
 _ART_26 = (
-    Test(_AGREE, Weight.PERSONS, Base.ALL, _GT, Fraction(1, 2), _art("26")),
-    Test(_AGREE, Weight.SHARES, Base.ALL, _GE, Fraction(2, 3), _art("26")),
+    Condition(_AGREE, Weight.PERSONS, Base.ALL, _GT, Fraction(1, 2), _art("26")),
+    Condition(_AGREE, Weight.SHARES, Base.ALL, _GE, Fraction(2, 3), _art("26")),
 )
 
 #: Art. 24: more than half of the votes cast.
@@ -93,7 +93,7 @@ FR_ART_25 = Procedure(
             _ART_24,
             _art("25-1"),
             entry=StageEntry(
-                (Test(_AGREE, Weight.SHARES, Base.ALL, _GE, Fraction(1, 3), _art("25-1")),),
+                (Condition(_AGREE, Weight.SHARES, Base.ALL, _GE, Fraction(1, 3), _art("25-1")),),
                 False,
                 _art("25-1"),
             ),
@@ -114,8 +114,10 @@ FR_ART_26 = Procedure(
             _art("26-1"),
             entry=StageEntry(
                 (
-                    Test(_AGREE, Weight.PERSONS, Base.ATTENDING, _GE, Fraction(1, 2), _art("26-1")),
-                    Test(_AGREE, Weight.SHARES, Base.ALL, _GE, Fraction(1, 3), _art("26-1")),
+                    Condition(
+                        _AGREE, Weight.PERSONS, Base.ATTENDING, _GE, Fraction(1, 2), _art("26-1")
+                    ),
+                    Condition(_AGREE, Weight.SHARES, Base.ALL, _GE, Fraction(1, 3), _art("26-1")),
                 ),
                 False,
                 _art("26-1"),

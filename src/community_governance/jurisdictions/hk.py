@@ -19,11 +19,11 @@ from community_governance._base.citations import Citation
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.packs import Pack, PackVersion
 from community_governance.rules.procedures import (
+    Condition,
+    ConditionRole,
     InPersonMinimum,
     Procedure,
     Stage,
-    Test,
-    TestRole,
     Weight,
 )
 from community_governance.rules.thresholds import Base, Comparator
@@ -33,7 +33,7 @@ __all__ = ["CHECKED_ON", "PACK"]
 #: The day the Hong Kong data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
 
-_ATT, _AGREE = TestRole.ATTENDING, TestRole.AGREE
+_ATT, _AGREE = ConditionRole.ATTENDING, ConditionRole.AGREE
 _GE, _GT = Comparator.AT_LEAST, Comparator.MORE_THAN
 _AMENDED = date(2025, 7, 13)
 
@@ -49,8 +49,8 @@ _S3 = _cite("s.3")
 
 def _meeting(name: str, quorum: Fraction, in_person: InPersonMinimum | None = None) -> Procedure:
     tests = (
-        Test(_ATT, Weight.PERSONS, Base.ALL, _GE, quorum, _QUORUM),
-        Test(_AGREE, Weight.SHARES, Base.CAST, _GT, Fraction(1, 2), _MAJORITY),
+        Condition(_ATT, Weight.PERSONS, Base.ALL, _GE, quorum, _QUORUM),
+        Condition(_AGREE, Weight.SHARES, Base.CAST, _GT, Fraction(1, 2), _MAJORITY),
     )
     return Procedure((Stage(name, tests, _MAJORITY, in_person=in_person),), _MAJORITY)
 
@@ -73,8 +73,8 @@ def _matters(amended: bool) -> dict[DeclaredMatter, Procedure]:
                 Stage(
                     "s.3 meeting",
                     (
-                        Test(_AGREE, Weight.SHARES, Base.CAST, _GT, Fraction(1, 2), _S3),
-                        Test(_AGREE, Weight.SHARES, Base.ALL, _GE, Fraction(3, 10), _S3),
+                        Condition(_AGREE, Weight.SHARES, Base.CAST, _GT, Fraction(1, 2), _S3),
+                        Condition(_AGREE, Weight.SHARES, Base.ALL, _GE, Fraction(3, 10), _S3),
                     ),
                     _S3,
                 ),

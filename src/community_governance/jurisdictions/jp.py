@@ -22,7 +22,7 @@ from fractions import Fraction
 from community_governance._base.citations import Citation
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.packs import Pack, PackVersion
-from community_governance.rules.procedures import Procedure, Stage, Test, TestRole, Weight
+from community_governance.rules.procedures import Condition, ConditionRole, Procedure, Stage, Weight
 from community_governance.rules.thresholds import Base, Comparator
 
 __all__ = ["CHECKED_ON", "PACK"]
@@ -30,7 +30,7 @@ __all__ = ["CHECKED_ON", "PACK"]
 #: The day the Japanese data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
 
-_ATT, _AGREE = TestRole.ATTENDING, TestRole.AGREE
+_ATT, _AGREE = ConditionRole.ATTENDING, ConditionRole.AGREE
 _GE, _GT = Comparator.AT_LEAST, Comparator.MORE_THAN
 _REFORM = date(2026, 4, 1)
 
@@ -41,15 +41,15 @@ def _art(article: str, version: str) -> Citation:
 
 
 def _both(
-    role: TestRole, base: Base, comparator: Comparator, ratio: Fraction, cite: Citation
-) -> tuple[Test, ...]:
+    role: ConditionRole, base: Base, comparator: Comparator, ratio: Fraction, cite: Citation
+) -> tuple[Condition, ...]:
     return tuple(
-        Test(role, weight, base, comparator, ratio, cite)
+        Condition(role, weight, base, comparator, ratio, cite)
         for weight in (Weight.PERSONS, Weight.AREA)
     )
 
 
-def _one(name: str, tests: tuple[Test, ...], cite: Citation) -> Procedure:
+def _one(name: str, tests: tuple[Condition, ...], cite: Citation) -> Procedure:
     return Procedure((Stage(name, tests, cite),), cite)
 
 

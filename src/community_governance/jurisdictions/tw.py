@@ -24,14 +24,14 @@ from community_governance.rules.packs import Pack, PackVersion
 from community_governance.rules.procedures import (
     Cap,
     CapKind,
+    Condition,
+    ConditionRole,
     MinimumCount,
     ObjectionWindow,
     Procedure,
     ProxyLimit,
     Stage,
     StageEntry,
-    Test,
-    TestRole,
     Weight,
 )
 from community_governance.rules.thresholds import Base, Comparator
@@ -41,7 +41,7 @@ __all__ = ["CHECKED_ON", "PACK", "TW_CAP", "TW_GENERAL", "TW_PROXIES"]
 #: The day the Taiwanese data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
 
-_ATT, _AGREE = TestRole.ATTENDING, TestRole.AGREE
+_ATT, _AGREE = ConditionRole.ATTENDING, ConditionRole.AGREE
 _GE, _GT = Comparator.AT_LEAST, Comparator.MORE_THAN
 
 
@@ -50,11 +50,11 @@ def _art(article: str) -> Citation:
 
 
 def _both(
-    role: TestRole, base: Base, comparator: Comparator, ratio: Fraction, article: str
-) -> tuple[Test, ...]:
+    role: ConditionRole, base: Base, comparator: Comparator, ratio: Fraction, article: str
+) -> tuple[Condition, ...]:
     """A head test (units) and a share test (area) with one wording."""
     return tuple(
-        Test(role, weight, base, comparator, ratio, _art(article))
+        Condition(role, weight, base, comparator, ratio, _art(article))
         for weight in (Weight.UNITS, Weight.AREA)
     )
 

