@@ -71,7 +71,7 @@ def test_tw_quorum_bound_in_area(big_area: str, passed: bool) -> None:
     no_cap = attrs.evolve(procedure, caps=())
     d = decide_procedure(est, [cg.Ballot("big", "agree")], procedure=no_cap, matter=declared)
     area_quorum = d.stages[0].checks[1]
-    assert area_quorum.test.weight is Weight.AREA
+    assert area_quorum.condition.weight is Weight.AREA
     assert area_quorum.passed is passed
 
 

@@ -99,13 +99,13 @@ class ConditionCheck:
     """One test applied to exact figures.
 
     Attributes:
-        test: The test with its citation.
+        condition: The condition with its citation.
         numerator: Those attending or agreeing (or objecting), in the test's weight.
         denominator: The base figure.
         passed: Whether the test holds (exact).
     """
 
-    test: Condition
+    condition: Condition
     numerator: Fraction
     denominator: Fraction
     passed: bool
@@ -113,7 +113,7 @@ class ConditionCheck:
     def line(self) -> str:
         """One line: verdict, figures, requirement and source."""
         verdict = "✓ met" if self.passed else "✗ not met"
-        test = self.test
+        test = self.condition
         return (
             f"{verdict} — {test.role.value} by {test.weight.label()}: {_figure(self.numerator)} "
             f"of {_figure(self.denominator)}; required {test.comparator.label()} "
@@ -243,11 +243,11 @@ class ProcedureDecision:
         rows = [
             [
                 result.stage.name,
-                check.test.describe(),
+                check.condition.describe(),
                 _figure(check.numerator),
                 _figure(check.denominator),
                 "✓" if check.passed else "✗",
-                check.test.citation.format(),
+                check.condition.citation.format(),
             ]
             for result in self.stages
             for check in result.checks
