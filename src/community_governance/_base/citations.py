@@ -94,6 +94,13 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
         "Shanghai Residential Property Management Provisions",
     ),
     "beijing_pm_regulation": ("北京市物业管理条例", "Beijing Property Management Regulation"),
+    "tianjin_pm_regulation": ("天津市物业管理条例", "Tianjin Property Management Regulation"),
+    "hunan_pm_regulation": ("湖南省物业管理条例", "Hunan Property Management Regulation"),
+    "shanxi_pm_regulation": ("山西省物业管理条例", "Shanxi Property Management Regulation"),
+    "taiyuan_pm_implementing_rules": (
+        "太原市物业管理条例实施细则",
+        "Taiyuan implementing rules of the property management regulation",
+    ),
     "tianjin_community_pm_measures": (
         "天津市社区物业管理办法",
         "Tianjin Measures on Community Property Management",

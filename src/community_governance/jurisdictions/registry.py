@@ -10,7 +10,19 @@ from __future__ import annotations
 from datetime import date
 
 from community_governance._base.citations import Citation, Confidence
-from community_governance.jurisdictions import cn, cn_bj, cn_sh, cn_tj, de, fr, hk, jp, tw
+from community_governance.jurisdictions import (
+    cn,
+    cn_bj,
+    cn_hn_cs,
+    cn_sh,
+    cn_sx_ty,
+    cn_tj,
+    de,
+    fr,
+    hk,
+    jp,
+    tw,
+)
 from community_governance.rules.packs import PackRegistry
 from community_governance.rules.params import params_from_values
 from community_governance.rules.registry import Registry
@@ -25,6 +37,8 @@ REGISTRY = Registry(
         cn_sh.JURISDICTION,
         cn_bj.JURISDICTION,
         cn_tj.JURISDICTION,
+        *cn_hn_cs.JURISDICTIONS,
+        *cn_sx_ty.JURISDICTIONS,
     )
 )
 
