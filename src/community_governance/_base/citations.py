@@ -94,6 +94,14 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
         "Shanghai Residential Property Management Provisions",
     ),
     "beijing_pm_regulation": ("北京市物业管理条例", "Beijing Property Management Regulation"),
+    "municipal_implementing_provisions": (
+        "某市业主大会实施细则（公开文本未载明城市）",
+        "municipal implementing provisions (the published copy does not name the city)",
+    ),
+    "zhuhai_extension_notice_2022": (
+        "珠海市2022年业主表决延期通知",
+        "Zhuhai 2022 notice on extending owners' votes",
+    ),
     "tianjin_pm_regulation": ("天津市物业管理条例", "Tianjin Property Management Regulation"),
     "hunan_pm_regulation": ("湖南省物业管理条例", "Hunan Property Management Regulation"),
     "shanxi_pm_regulation": ("山西省物业管理条例", "Shanxi Property Management Regulation"),

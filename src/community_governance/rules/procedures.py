@@ -31,6 +31,7 @@ __all__ = [
     "CapKind",
     "Condition",
     "ConditionRole",
+    "FailureBar",
     "InPersonMinimum",
     "MinimumCount",
     "ObjectionWindow",
@@ -248,16 +249,40 @@ class StageEntry:
     """When a later stage is entered after the stage before it failed.
 
     Attributes:
-        tests: Tests on the failed stage's figures that must all hold (empty: always entered
+        tests: Conditions on the failed stage's figures that must all hold (empty: always entered
             after a failure), e.g. France Art. 25-1: agree ≥ 1/3 of all votes.
         later_vote: The stage is a new vote (a reconvened meeting, an extended window) whose
             ballots are passed to the engine; otherwise the same meeting revotes at once on the
             same ballots unless new ones are given.
         citation: The article.
+        unless: Conditions on the failed stage's figures that, when all hold, keep the stage
+            from being entered (e.g. an extension only when turnout fell short).
+        max_days: The longest the later vote may run, when the text sets a fixed bound.
     """
 
     tests: tuple[Condition, ...]
     later_vote: bool
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    unless: tuple[Condition, ...] = ()
+    max_days: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.max_days is not None:
+            _positive_int(self, attrs.fields(StageEntry).max_days, self.max_days)
+
+
+@attrs.frozen(slots=True)
+class FailureBar:
+    """What follows when the stage fails: the item is terminated and barred for a time.
+
+    Attributes:
+        months: How long the same item may not be put to the owners again.
+        lifted_by: Share of the owners' committee that may lift the bar (≥), if any.
+        citation: The article.
+    """
+
+    months: int = attrs.field(validator=_positive_int)
+    lifted_by: Fraction | None
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
 
 
@@ -308,6 +333,7 @@ class Stage:
         minimums: Absolute floors on those attending.
         in_person: A floor on members voting in person.
         objections: A window after the vote in which objections can overturn the result.
+        bar: What follows a failure of this stage (termination and a bar), if anything.
     """
 
     name: str
@@ -317,6 +343,7 @@ class Stage:
     minimums: tuple[MinimumCount, ...] = ()
     in_person: InPersonMinimum | None = None
     objections: ObjectionWindow | None = None
+    bar: FailureBar | None = None
 
 
 def _stages(value: object) -> tuple[Stage, ...]:
@@ -361,7 +388,9 @@ class Procedure:
         if self.proxies is not None:
             used.add(self.proxies.weight)
         for stage in self.stages:
-            tests = [*stage.tests, *(stage.entry.tests if stage.entry else ())]
+            tests = [*stage.tests]
+            if stage.entry is not None:
+                tests.extend((*stage.entry.tests, *stage.entry.unless))
             tests.extend(stage.objections.tests if stage.objections else ())
             used.update(test.weight for test in tests)
             used.update(minimum.weight for minimum in stage.minimums)

@@ -317,6 +317,7 @@ def decide_procedure(
     outcome = _outcome(results, roll, procedure, objections)
     if outcome[1] is not None:
         results[-1] = attrs.evolve(results[-1], objections=outcome[1])
+    notices.extend(_barred(results, outcome[0]))
     notices.extend(_unconfirmed(procedure))
     return ProcedureDecision(matter, outcome[0], tuple(results), tuple(dict.fromkeys(notices)))
 
@@ -336,7 +337,14 @@ def _stage(
     if stage.entry is not None:
         before = results[-1]
         entry = tuple(_apply(test, before.counts[test.weight]) for test in stage.entry.tests)
-        if not before.held or not all(check.passed for check in entry):
+        unless = tuple(_apply(test, before.counts[test.weight]) for test in stage.entry.unless)
+        blocked = bool(unless) and all(check.passed for check in unless)
+        entry += unless
+        if (
+            not before.held
+            or blocked
+            or not all(c.passed for c in entry[: len(entry) - len(unless)])
+        ):
             return StageResult(stage, reached=False, entry=entry), previous
         if given is None and stage.entry.later_vote:
             return StageResult(stage, reached=True, entry=entry), previous
@@ -468,6 +476,32 @@ def _objection_checks(
     return tuple(
         _apply(attrs.evolve(test, role=ConditionRole.AGREE), counts[test.weight]) for test in tests
     )
+
+
+def _barred(results: list[StageResult], outcome: Outcome) -> list[Notice]:
+    """The bar that follows a failed stage, when its text sets one."""
+    held = [result for result in results if result.held]
+    bar = held[-1].stage.bar if held else None
+    if outcome is not Outcome.NOT_PASSED or bar is None:
+        return []
+    lift = (
+        f", unless at least {ratio_text(bar.lifted_by)} of the owners' committee lifts the bar"
+        if bar.lifted_by is not None
+        else ""
+    )
+    lift_zh = (
+        f"，业主委员会{ratio_text(bar.lifted_by)}以上同意的除外"
+        if bar.lifted_by is not None
+        else ""
+    )
+    return [
+        Notice(
+            "item-barred",
+            f"the item is terminated and may not be put again for {bar.months} months{lift}",
+            f"该事项终止，{bar.months}个月内不得再次提出{lift_zh}",
+            bar.citation,
+        )
+    ]
 
 
 def _set_aside(votes: Votes) -> list[Notice]:
