@@ -141,6 +141,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
         "Condominium Management Act Enforcement Rules (Taiwan)",
     ),
     "jp_unit_ownership_act": ("建物の区分所有等に関する法律", "Unit Ownership Act (Japan)"),
+    "jp_model_rules": ("マンション標準管理規約", "Model Condominium Management Rules (Japan)"),
     "de_weg": ("Wohnungseigentumsgesetz", "WEG (Germany)"),
     "hk_bmo": ("建築物管理條例（第344章）", "Building Management Ordinance (Hong Kong, Cap. 344)"),
     "fr_loi_65_557": ("loi n° 65-557 du 10 juillet 1965", "loi 65-557 (France)"),

@@ -22,10 +22,17 @@ from fractions import Fraction
 from community_governance._base.citations import Citation
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.packs import Pack, PackVersion
-from community_governance.rules.procedures import Condition, ConditionRole, Procedure, Stage, Weight
+from community_governance.rules.procedures import (
+    Condition,
+    ConditionRole,
+    Procedure,
+    ProxyLimit,
+    Stage,
+    Weight,
+)
 from community_governance.rules.thresholds import Base, Comparator
 
-__all__ = ["CHECKED_ON", "PACK"]
+__all__ = ["CHECKED_ON", "JP_MODEL_RULES_PROXIES", "PACK"]
 
 #: The day the Japanese data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
@@ -33,6 +40,23 @@ CHECKED_ON = date(2026, 12, 3)
 _ATT, _AGREE = ConditionRole.ATTENDING, ConditionRole.AGREE
 _GE, _GT = Comparator.AT_LEAST, Comparator.MORE_THAN
 _REFORM = date(2026, 4, 1)
+
+
+#: Model rules Art. 46(5): who may hold a proxy (the statute, Art. 39(2), allows proxies; a
+#: building's own rules decide whether to adopt this list). Not attached to the defaults.
+JP_MODEL_RULES_PROXIES = ProxyLimit(
+    Weight.AREA,
+    (
+        "spouse (including de facto)",
+        "first-degree relative",
+        "relative living in the unit",
+        "another member",
+    ),
+    (),
+    None,
+    None,
+    Citation("jp_model_rules", "46(5)", note="model rules, binding only where adopted"),
+)
 
 
 def _art(article: str, version: str) -> Citation:
