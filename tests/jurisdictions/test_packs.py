@@ -100,6 +100,7 @@ def test_tw_cap_changes_the_outcome() -> None:
     assert all(c.passed for c in first.uncapped) and not first.passed
     assert first.cap_changed_outcome
     assert "without caps" in d.explain()
+    assert "capped units: attending 7 → 4, agree 7 → 4" in d.explain()
     assert d.outcome is Outcome.PENDING  # the reconvened meeting has not been held
 
 

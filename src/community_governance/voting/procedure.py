@@ -221,6 +221,7 @@ class ProcedureDecision:
             lines.append(f"Stage {result.stage.name}: {state}")
             lines.extend(f"  entry {check.line()}" for check in result.entry)
             lines.extend(f"  {check.line()}" for check in result.checks)
+            lines.extend(f"  {line}" for line in _cap_lines(result))
             if result.cap_changed_outcome:
                 lines.extend(f"  without caps {check.line()}" for check in result.uncapped)
             lines.extend(
@@ -258,6 +259,23 @@ class ProcedureDecision:
             rows,
             footer=[notice.text() for notice in self.notices],
         )
+
+
+def _cap_lines(result: StageResult) -> list[str]:
+    """One line per weight whose figures the caps changed: before → after."""
+    lines = []
+    for weight, after in result.counts.items():
+        before = result.counts_uncapped[weight]
+        if after != before:
+            pairs = (
+                (name, getattr(before, name), getattr(after, name))
+                for name in ("total", "attending", "agree", "oppose")
+            )
+            changed = ", ".join(
+                f"{name} {_figure(old)} → {_figure(new)}" for name, old, new in pairs if old != new
+            )
+            lines.append(f"capped {weight.label()}: {changed}")
+    return lines
 
 
 def _figure(value: Fraction) -> str:
