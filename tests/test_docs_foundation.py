@@ -19,6 +19,12 @@ PAGES = [
     "docs/how-to/city-scale.md",
     "docs/reference/frames.md",
     "docs/reference/charts.md",
+    "docs/jurisdictions/index.md",
+    "docs/jurisdictions/tw.md",
+    "docs/jurisdictions/jp.md",
+    "docs/jurisdictions/de.md",
+    "docs/jurisdictions/hk.md",
+    "docs/jurisdictions/fr.md",
     "README.md",
 ]
 

@@ -53,6 +53,8 @@ __all__ = [
     "MissingParameterError",
     "MissingResolutionError",
     "OverApprovalError",
+    "PackNotInForceError",
+    "ProcedureInputError",
     "ReplayMismatchError",
     "RuleSetError",
     "RuleSetInputError",
@@ -63,6 +65,7 @@ __all__ = [
     "UnconfirmedRuleError",
     "UnknownCandidateError",
     "UnknownJurisdictionError",
+    "UnknownMatterError",
     "UnknownReferenceError",
     "UnknownUnitError",
     "VotingInputError",
@@ -719,3 +722,44 @@ class FrozenMatterError(CommitteeError):
     matter: str
     on: object
     window: object
+
+
+# --- jurisdiction packs ---
+
+
+class UnknownMatterError(RuleSetError):
+    """A matter is not declared by the jurisdiction asked to decide it.
+
+    Attributes:
+        code: The jurisdiction code.
+        matter: The refused matter.
+        known: The matters the jurisdiction declares.
+    """
+
+    code: str
+    matter: object
+    known: tuple[str, ...]
+
+
+class PackNotInForceError(RuleSetError):
+    """No version of a jurisdiction pack is in force on the date asked.
+
+    Attributes:
+        code: The jurisdiction code.
+        on: The date.
+    """
+
+    code: str
+    on: object
+
+
+class ProcedureInputError(GovernanceError, ValueError):
+    """An input of a staged procedure is missing or does not fit (e.g. a unit without shares).
+
+    Attributes:
+        field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+    field: str
+    value: object

@@ -36,6 +36,9 @@ converter.register_structure_hook(Fraction, lambda value, _: Fraction(value))
 converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
 converter.register_structure_hook(Exact, lambda value, _: parse_exact(value))
 converter.register_structure_hook(Exact | int, lambda value, _: _exact_or_int(value))
+converter.register_structure_hook(
+    Exact | None, lambda value, _: None if value is None else parse_exact(value)
+)
 
 
 def _exact_or_int(value: object) -> Exact | int:
