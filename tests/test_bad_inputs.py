@@ -341,21 +341,21 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
     (
         "bad proxy type",
         lambda: cg.Ballot("1-101", "agree", proxy="Wang"),
-        cg.exceptions.InvalidRecordError,
-        ValueError,
+        cg.exceptions.VotingInputError,
+        TypeError,
         "Wang",
     ),
     (
         "ballot without unit",
         lambda: cg.Ballot("", "agree"),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidBallotError,
         ValueError,
         "''",
     ),
     (
         "ballot unit not str",
         lambda: cg.Ballot(101, "agree"),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidBallotError,
         ValueError,
         "101",
     ),
@@ -413,41 +413,41 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         LookupError,
         "zz_test_param",
     ),
-    ("float ratio", threshold(ratio=0.5), cg.exceptions.InvalidRecordError, ValueError, "0.5"),
-    ("bool ratio", threshold(ratio=True), cg.exceptions.InvalidRecordError, ValueError, "True"),
-    ("zero ratio", threshold(ratio=0), cg.exceptions.InvalidRecordError, ValueError, "0"),
+    ("float ratio", threshold(ratio=0.5), cg.exceptions.InvalidRuleError, ValueError, "0.5"),
+    ("bool ratio", threshold(ratio=True), cg.exceptions.InvalidRuleError, ValueError, "True"),
+    ("zero ratio", threshold(ratio=0), cg.exceptions.InvalidRuleError, ValueError, "0"),
     (
         "ratio above one",
         threshold(ratio="3/2"),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "3/2",
     ),
     (
         "negative ratio",
         threshold(ratio=Fraction(-1, 2)),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "Fraction(-1, 2)",
     ),
     (
         "quorum with a non-ALL base",
         lambda: cg.ResolutionRule((ok_threshold(cg.Base.PARTICIPATING),), (ok_threshold(),), CITE),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "participating",
     ),
     (
         "empty approval",
         lambda: cg.ResolutionRule((ok_threshold(),), (), CITE),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "approval",
     ),
     (
         "layer ending before it starts",
         lambda: cg.rules.Layer("CN", "backwards", date(2030, 1, 2), date(2030, 1, 1)),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "backwards",
     ),
@@ -542,21 +542,21 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         lambda: cg.Estate.from_dict(
             {**estate().to_dict(), "schema": "community_governance.estate/9"}
         ),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "estate/9",
     ),
     (
         "missing schema",
         lambda: cg.Owner.from_dict({"id": "Li"}),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "schema",
     ),
     (
         "unit data missing a field",
         lambda: cg.Unit.from_dict({"schema": "community_governance.unit/1", "id": "1-101"}),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "owners",
     ),
@@ -568,35 +568,35 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
                 "units": [{**estate().to_dict()["units"][0], "status": "rented"}],
             }
         ),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "units[0].status",
     ),
     (
         "ballot data with an extra key",
         lambda: cg.Ballot.from_dict({**cg.Ballot("1-101", "agree").to_dict(), "weight": 2}),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "weight",
     ),
     (
         "estate data that is None",
         lambda: cg.Estate.from_dict(None),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "data must be a dict, not NoneType",
     ),
     (
         "estate data that is a list",
         lambda: cg.Estate.from_dict([]),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "data must be a dict, not list",
     ),
     (
         "unit data that is a string",
         lambda: cg.Unit.from_dict("1-101"),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "not str '1-101'",
     ),
@@ -661,7 +661,7 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         lambda: cg.Estate.from_dict(
             {**estate().to_dict(), "units": [{**estate().to_dict()["units"][0], "area": True}]}
         ),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "bool True is not an exact number",
     ),
@@ -670,14 +670,14 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         lambda: cg.Estate.from_dict(
             {**estate().to_dict(), "units": [{**estate().to_dict()["units"][0], "area": 89.37}]}
         ),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "float 89.37 is not an exact number",
     ),
     (
         "decision data of another kind",
         lambda: cg.Decision.from_dict(cg.Ballot("1-101", "agree").to_dict()),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "ballot/1",
     ),
@@ -762,21 +762,21 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
     (
         "threshold ratio 'abc'",
         lambda: cg.Threshold(cg.Measure.AREA, cg.Base.ALL, "at-least", "abc", CITE),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "'abc'",
     ),
     (
         "threshold ratio '1/0'",
         lambda: cg.Threshold(cg.Measure.AREA, cg.Base.ALL, "at-least", "1/0", CITE),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "'1/0'",
     ),
     (
         "threshold ratio with an exponent",
         lambda: cg.Threshold(cg.Measure.AREA, cg.Base.ALL, "at-least", "1e-99999", CITE),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "at most 1000",
     ),
@@ -785,7 +785,7 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         lambda: cg.Threshold(
             cg.Measure.AREA, cg.Base.ALL, cg.Comparator.AT_LEAST, Fraction(1, 1001), CITE
         ),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "at most 1000",
     ),
@@ -933,7 +933,7 @@ class TestRegistration:
         return cg.rules.Jurisdiction(code, "test", date(2030, 1, 1), layers)
 
     def test_overlapping_layer(self) -> None:
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="overlaps") as info:
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="overlaps") as info:
             self.zz(
                 layer("ZZ 2030", code="ZZ"), layer("ZZ 2031", code="ZZ", start=date(2031, 1, 1))
             )
@@ -942,7 +942,7 @@ class TestRegistration:
         assert "ZZ 2030" in str(info.value)
 
     def test_layer_of_another_code(self) -> None:
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="inside jurisdiction"):
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="inside jurisdiction"):
             self.zz(layer("QQ 2030", code="QQ"))
 
     def test_other_topic_may_overlap(self) -> None:
@@ -954,24 +954,24 @@ class TestRegistration:
 
     def test_duplicate_layer_name(self) -> None:
         twin = cg.rules.Layer("ZZ", "CN: Civil Code Art. 278 (2021)", date(2030, 1, 1), None)
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="already registered") as info:
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="already registered") as info:
             REGISTRY.with_jurisdiction(self.zz(twin))
         assert isinstance(info.value, ValueError)
         assert "ZZ" not in cg.jurisdictions.known_codes()
 
     def test_duplicate_code(self) -> None:
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="twice"):
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="twice"):
             REGISTRY.with_jurisdiction(self.zz(code="CN"))
 
     def test_unknown_parent(self) -> None:
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="'QQ'") as info:
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="'QQ'") as info:
             REGISTRY.with_jurisdiction(self.zz(layer("QQ-A", code="QQ-A"), code="QQ-A"))
         assert info.value.field == "code"
 
     def test_not_a_jurisdiction_or_layer(self) -> None:
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="Jurisdiction values"):
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="Jurisdiction values"):
             cg.rules.Registry(("CN",))  # type: ignore[arg-type]
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="Layer values"):
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="Layer values"):
             self.zz("layer")  # type: ignore[arg-type]
 
     def test_new_child_resolves_with_its_parent(self) -> None:

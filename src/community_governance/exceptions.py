@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any
 
 __all__ = [
+    "AreaBoundsError",
     "AreaTypeError",
     "AuditError",
     "BallotError",
@@ -29,15 +30,24 @@ __all__ = [
     "ElectionError",
     "EligibilityError",
     "EmptyEstateError",
+    "FrameError",
     "GovernanceError",
     "GuardFailedError",
     "HolidayDataUnavailableError",
     "InvalidAreaError",
+    "InvalidBallotError",
     "InvalidCaseDataError",
     "InvalidChoiceError",
+    "InvalidDataError",
+    "InvalidParameterError",
     "InvalidPeriodError",
     "InvalidRecordError",
+    "InvalidRuleError",
+    "LayerNotInForceError",
     "MediationError",
+    "MissingExtraError",
+    "MissingParameterError",
+    "MissingResolutionError",
     "OverApprovalError",
     "ReplayMismatchError",
     "RuleSetError",
@@ -45,6 +55,7 @@ __all__ = [
     "RuleSetNotInForceError",
     "StaleRuleSetWarning",
     "TransitionTableError",
+    "UnconfirmedRuleError",
     "UnknownCandidateError",
     "UnknownJurisdictionError",
     "UnknownReferenceError",
@@ -56,16 +67,72 @@ __all__ = [
 class GovernanceError(Exception):
     """Base class of every error raised by `community_governance` on bad input.
 
+    Each subclass declares its structured fields as annotations; the constructor takes a
+    sentence saying what is wrong and why, and exactly those fields as keywords, stores each as
+    an attribute, and builds the message from both: the sentence, then every field with its
+    (length-bounded) value, so a message always names the offending item.
+
     Attributes:
-        details: Structured fields describing the offending item, for programs that want to
-            react to the error without parsing its message.
+        message: Why the input was refused, in one sentence.
+        details: The structured fields by name, for programs that react to the error without
+            parsing its message.
     """
 
-    def __init__(self, message: str, **details: Any) -> None:
+    message: str
+    details: dict[str, Any]
+
+    def __init__(self, message: str, /, **details: Any) -> None:
+        declared = _declared_fields(type(self))
+        if set(details) != set(declared):
+            raise TypeError(
+                f"{type(self).__name__} takes the fields {list(declared)}, got {sorted(details)}"
+            )
         super().__init__(message)
-        self.details: dict[str, Any] = details
-        for name, value in details.items():  # each structured field is also an attribute
+        self.message = message
+        self.details = details
+        for name, value in details.items():
             setattr(self, name, value)
+
+    def __str__(self) -> str:
+        if not self.details:
+            return self.message
+        named = ", ".join(f"{name}={_bounded_repr(value)}" for name, value in self.details.items())
+        return f"{self.message} [{named}]"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.message, self.details))
+
+
+_NOT_FIELDS = frozenset({"message", "details"})
+_REPR_LIMIT = 80
+
+
+def _declared_fields(cls: type) -> tuple[str, ...]:
+    """The structured fields of an error class: its annotations and its bases', base first."""
+    names: dict[str, None] = {}
+    for klass in reversed(cls.__mro__):
+        if isinstance(klass, type) and issubclass(klass, GovernanceError):
+            for name in vars(klass).get("__annotations__", {}):
+                if name not in _NOT_FIELDS:
+                    names[name] = None
+    return tuple(names)
+
+
+def _bounded_repr(value: object) -> str:
+    """``repr(value)`` cut to a bounded length, so a huge input cannot make a huge message."""
+    shown = getattr(value, "value", value) if isinstance(value, Enum) else value
+    try:
+        text = repr(shown)
+    except ValueError:  # an int beyond Python's digit limit for str()
+        return f"<a number of {shown.bit_length()} bits>" if isinstance(shown, int) else "<?>"
+    return text if len(text) <= _REPR_LIMIT else f"{text[: _REPR_LIMIT - 3]}..."
+
+
+def _rebuild(cls: type[GovernanceError], message: str, details: dict[str, Any]) -> GovernanceError:
+    """Unpickle an error (exceptions with keyword-only fields need their own reduce)."""
+    if cls is DerivedFactMismatchError:
+        return cls(**details)
+    return cls(message, **details)
 
 
 # --------------------------------------------------------------------------- register
@@ -84,8 +151,29 @@ class InvalidRecordError(GovernanceError, ValueError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, row: int | None, field: str, value: object) -> None:
-        super().__init__(message, row=row, field=field, value=value)
+
+class InvalidDataError(GovernanceError, ValueError):
+    """Plain data given to a ``from_dict`` loader is malformed (wrong shape, schema or type).
+
+    Attributes:
+        field: The offending key or path (``"data"``, ``"schema"``, ``"checks[0].numerator"``).
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+
+class InvalidRuleError(GovernanceError, ValueError):
+    """Rule data is malformed: a threshold, resolution rule, layer, jurisdiction or registry.
+
+    Attributes:
+        field: The offending field (``"ratio"``, ``"quorum"``, ``"layers"``...).
+        value: The refused value.
+    """
+
+    field: str
+    value: object
 
 
 class AreaTypeError(GovernanceError, TypeError):
@@ -99,9 +187,6 @@ class AreaTypeError(GovernanceError, TypeError):
     what: str
     value: object
 
-    def __init__(self, message: str, *, what: str, value: object) -> None:
-        super().__init__(message, what=what, value=value)
-
 
 class InvalidAreaError(GovernanceError, ValueError):
     """An area is zero, negative, not finite, or not a number.
@@ -114,9 +199,6 @@ class InvalidAreaError(GovernanceError, ValueError):
     what: str
     value: object
 
-    def __init__(self, message: str, *, what: str, value: object) -> None:
-        super().__init__(message, what=what, value=value)
-
 
 class DuplicateIdError(GovernanceError, ValueError):
     """Two items of one kind share an identifier.
@@ -128,9 +210,6 @@ class DuplicateIdError(GovernanceError, ValueError):
 
     kind: str
     id: str
-
-    def __init__(self, message: str, *, kind: str, id: str) -> None:
-        super().__init__(message, kind=kind, id=id)
 
 
 class UnknownReferenceError(GovernanceError, LookupError):
@@ -145,9 +224,6 @@ class UnknownReferenceError(GovernanceError, LookupError):
     kind: str
     id: str
     referrer: str
-
-    def __init__(self, message: str, *, kind: str, id: str, referrer: str) -> None:
-        super().__init__(message, kind=kind, id=id, referrer=referrer)
 
 
 class EmptyEstateError(GovernanceError, ValueError):
@@ -170,8 +246,17 @@ class UnknownUnitError(BallotError, LookupError):
 
     unit: str
 
-    def __init__(self, message: str, *, unit: str) -> None:
-        super().__init__(message, unit=unit)
+
+class InvalidBallotError(BallotError):
+    """A motion ballot was built with an invalid field (an empty unit id, for example).
+
+    Attributes:
+        field: The offending field.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
 
 
 class DuplicateBallotError(BallotError):
@@ -182,9 +267,6 @@ class DuplicateBallotError(BallotError):
     """
 
     unit: str
-
-    def __init__(self, message: str, *, unit: str) -> None:
-        super().__init__(message, unit=unit)
 
 
 class ConflictingBallotsError(BallotError):
@@ -198,9 +280,6 @@ class ConflictingBallotsError(BallotError):
     person: str
     units: tuple[str, ...]
 
-    def __init__(self, message: str, *, person: str, units: tuple[str, ...]) -> None:
-        super().__init__(message, person=person, units=units)
-
 
 class InvalidChoiceError(GovernanceError, ValueError):
     """A ballot choice (or another enumerated value) is not one of the allowed values.
@@ -212,9 +291,6 @@ class InvalidChoiceError(GovernanceError, ValueError):
 
     value: object
     allowed: tuple[str, ...]
-
-    def __init__(self, message: str, *, value: object, allowed: tuple[str, ...]) -> None:
-        super().__init__(message, value=value, allowed=allowed)
 
 
 # --------------------------------------------------------------------------- rule sets
@@ -235,9 +311,6 @@ class UnknownJurisdictionError(RuleSetError):
     code: str
     known: tuple[str, ...]
 
-    def __init__(self, message: str, *, code: str, known: tuple[str, ...]) -> None:
-        super().__init__(message, code=code, known=known)
-
 
 class RuleSetNotInForceError(RuleSetError):
     """No rule set of a jurisdiction is in force on the requested date.
@@ -249,9 +322,6 @@ class RuleSetNotInForceError(RuleSetError):
 
     code: str
     on: str
-
-    def __init__(self, message: str, *, code: str, on: str) -> None:
-        super().__init__(message, code=code, on=on)
 
 
 class RuleSetInputError(RuleSetError, TypeError):
@@ -267,8 +337,67 @@ class RuleSetInputError(RuleSetError, TypeError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)
+
+class MissingParameterError(RuleSetError):
+    """No layer of a resolved rule set supplies a parameter that was asked for.
+
+    Attributes:
+        code: The jurisdiction code.
+        param: The parameter's name.
+    """
+
+    code: str
+    param: str
+
+
+class MissingResolutionError(RuleSetError):
+    """No admitted layer of a resolved rule set gives a resolution rule for a matter.
+
+    Attributes:
+        code: The jurisdiction code.
+        matter: The matter's value.
+    """
+
+    code: str
+    matter: str
+
+
+class UnconfirmedRuleError(RuleSetError):
+    """A rule was refused because its citation is not confirmed.
+
+    Unconfirmed rules were not admitted; pass ``include_unconfirmed=True`` to use it, flagged.
+
+    Attributes:
+        code: The jurisdiction code (or ``"test"`` for a rule built in a test).
+        confidence: The citation's confidence.
+    """
+
+    code: str
+    confidence: str
+
+
+class InvalidParameterError(RuleSetError, ValueError):
+    """A rule-set parameter is unknown or holds a value of the wrong kind.
+
+    Attributes:
+        param: The parameter name.
+        value: The refused value.
+    """
+
+    param: str
+    value: object
+
+
+class LayerNotInForceError(RuleSetError):
+    """A layer was added to a rule set for a date on which the layer is not in force.
+
+    Attributes:
+        layer: The layer's name.
+        on: The rule set's date (ISO format).
+    """
+
+    layer: str
+    on: str
 
 
 class StaleRuleSetWarning(UserWarning):
@@ -283,7 +412,15 @@ class ElectionError(GovernanceError, ValueError):
 
 
 class EligibilityError(ElectionError):
-    """An eligibility rule or list is malformed."""
+    """An eligibility rule or list is malformed.
+
+    Attributes:
+        what: The offending item (``"negative-list item"``, ``"requirement on fact owner"``...).
+        value: The refused value.
+    """
+
+    what: str
+    value: object
 
 
 class CandidateError(ElectionError):
@@ -299,9 +436,6 @@ class CandidateError(ElectionError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, what: str, field: str, value: object) -> None:
-        super().__init__(message, what=what, field=field, value=value)
-
 
 class UnknownCandidateError(ElectionError, LookupError):
     """An election ballot approves someone who is not a candidate (under the ``error`` policy).
@@ -313,9 +447,6 @@ class UnknownCandidateError(ElectionError, LookupError):
 
     unit: str
     candidate: str
-
-    def __init__(self, message: str, *, unit: str, candidate: str) -> None:
-        super().__init__(message, unit=unit, candidate=candidate)
 
 
 class OverApprovalError(ElectionError):
@@ -331,9 +462,6 @@ class OverApprovalError(ElectionError):
     approvals: int
     seats: int
 
-    def __init__(self, message: str, *, unit: str, approvals: int, seats: int) -> None:
-        super().__init__(message, unit=unit, approvals=approvals, seats=seats)
-
 
 class BodyError(ElectionError):
     """A body (committee, group) or a size question was asked with invalid data.
@@ -346,9 +474,6 @@ class BodyError(ElectionError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)
-
 
 class AuditError(GovernanceError, ValueError):
     """An audit (recount or reported-figure check) was asked with invalid data.
@@ -360,9 +485,6 @@ class AuditError(GovernanceError, ValueError):
 
     field: str
     value: object
-
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)
 
 
 # --------------------------------------------------------------------------- mediation
@@ -395,11 +517,6 @@ class GuardFailedError(MediationError):
     guard: str | None
     reason: str
 
-    def __init__(
-        self, message: str, *, state: str, event: str, guard: str | None, reason: str
-    ) -> None:
-        super().__init__(message, state=state, event=event, guard=guard, reason=reason)
-
 
 class InvalidCaseDataError(MediationError):
     """A mediation case, party, agreement or event was built with invalid data.
@@ -414,9 +531,6 @@ class InvalidCaseDataError(MediationError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, what: str, field: str, value: object) -> None:
-        super().__init__(message, what=what, field=field, value=value)
-
 
 class ReplayMismatchError(MediationError):
     """Replaying a case's trail did not reproduce the case (the trail was tampered with).
@@ -428,9 +542,6 @@ class ReplayMismatchError(MediationError):
 
     case_id: str
     step: int | None
-
-    def __init__(self, message: str, *, case_id: str, step: int | None) -> None:
-        super().__init__(message, case_id=case_id, step=step)
 
 
 # --------------------------------------------------------------------------- calendar
@@ -454,9 +565,6 @@ class InvalidPeriodError(CalendarError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)
-
 
 class HolidayDataUnavailableError(CalendarError, LookupError):
     """Holiday data needed for a date is missing (extra not installed, or a year not announced).
@@ -466,9 +574,6 @@ class HolidayDataUnavailableError(CalendarError, LookupError):
     """
 
     year: int | None
-
-    def __init__(self, message: str, *, year: int | None) -> None:
-        super().__init__(message, year=year)
 
 
 # --------------------------------------------------------------------------- plain data
@@ -521,9 +626,6 @@ class VotingInputError(GovernanceError, TypeError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)
-
 
 class AreaBoundsError(InvalidAreaError):
     """An exact quantity is outside the bounds the library reads (too fine, long or large).
@@ -545,9 +647,6 @@ class MissingExtraError(GovernanceError, ImportError):
 
     extra: str
 
-    def __init__(self, message: str, *, extra: str) -> None:
-        super().__init__(message, extra=extra)
-
 
 # --- frames ---
 
@@ -562,6 +661,3 @@ class FrameError(GovernanceError, ValueError):
 
     field: str
     value: object
-
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)

@@ -31,7 +31,7 @@ from typing import Protocol
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
-from community_governance.exceptions import MissingExtraError, RuleSetError
+from community_governance.exceptions import MissingExtraError, UnconfirmedRuleError
 from community_governance.register._model import (
     CivilCapacity,
     Owner,
@@ -424,7 +424,7 @@ def rule_set_of(
     """
     citation = rule.citation
     if not admitted(citation, include_unconfirmed):
-        raise RuleSetError(
+        raise UnconfirmedRuleError(
             f"rule cited to {citation.format()} has confidence {citation.confidence.value}, "
             "not confirmed (HIGH): "
             "pass include_unconfirmed=True to use it",

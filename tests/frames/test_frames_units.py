@@ -23,8 +23,8 @@ from community_governance.exceptions import (
     ConflictingBallotsError,
     DuplicateBallotError,
     FrameError,
+    InvalidBallotError,
     InvalidChoiceError,
-    InvalidRecordError,
     UnknownUnitError,
 )
 from community_governance.frames import (
@@ -247,7 +247,7 @@ def test_to_frame_of_decisions_elections_and_audits() -> None:
 
 
 def test_bad_unit_cell_in_ballots_from_frame() -> None:
-    with pytest.raises(InvalidRecordError):
+    with pytest.raises(InvalidBallotError):
         ballots_from_frame(pl.DataFrame({"unit": [""], "choice": ["agree"]}))
 
 
@@ -297,3 +297,21 @@ def test_unusual_spellings_are_parsed_once() -> None:
     assert decide_frame(register, frame, matter=MATTER, rules=SH) == cg.decide(
         register, ballots_from_frame(frame), matter=MATTER, rules=SH
     )
+
+
+def test_the_columnar_view_is_kept_beside_the_estate_not_inside_it() -> None:
+    import gc
+    import importlib
+
+    module = importlib.import_module("community_governance.frames.columnar")
+
+    estate = cg.Estate.from_records([{"unit": "1-101", "area": "89.37", "owners": ["Li"]}])
+    view = module.columnar(estate)
+    assert module.columnar(estate) is view and id(estate) in module._VIEWS
+    assert view.estate is estate
+    key = id(estate)
+    del estate
+    gc.collect()
+    assert key not in module._VIEWS
+    with pytest.raises(ReferenceError, match="collected"):
+        _ = view.estate

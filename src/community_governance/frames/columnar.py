@@ -9,6 +9,7 @@ bound, as Python integers (an ``object`` array), slower and still exact. No floa
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import attrs
@@ -23,8 +24,6 @@ __all__ = ["INT64_AREA_BOUND", "ColumnarEstate", "columnar"]
 #: Total scaled area below which areas are held as ``int64`` (sums of areas cannot overflow).
 INT64_AREA_BOUND = 2**62
 
-_KEY = "community_governance.frames.columnar"
-
 
 def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
     array.flags.writeable = False
@@ -35,8 +34,10 @@ def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
 class ColumnarEstate:
     """An estate's grouping as read-only numpy arrays.
 
+    The view refers to its estate weakly, so that keeping views for the estates alive does
+    not keep the estates alive.
+
     Attributes:
-        estate: The register it was built from.
         person_of: Counted-person index of each unit, ``int32``, in the order of
             ``estate.units`` (a zero-copy view of the estate's own index).
         person_area: Per person, its area times ``scale``: ``int64`` below
@@ -47,7 +48,7 @@ class ColumnarEstate:
         total_area: Total area times ``scale`` (exact ``int``).
     """
 
-    estate: Estate
+    _estate: weakref.ref[Estate] = attrs.field(alias="estate_ref", repr=False)
     person_of: npt.NDArray[np.int32]
     person_area: npt.NDArray[Any]
     units_per_person: npt.NDArray[np.int32]
@@ -55,6 +56,14 @@ class ColumnarEstate:
     scale: int
     total_area: int
     _keyed: dict[str, Any] = attrs.field(factory=dict, repr=False)
+
+    @property
+    def estate(self) -> Estate:
+        """The register this view was built from (alive as long as its caller holds it)."""
+        estate = self._estate()
+        if estate is None:  # only a caller that dropped the estate and kept the view gets here
+            raise ReferenceError("the estate of this columnar view has been collected")
+        return estate
 
     @property
     def exact_int64(self) -> bool:
@@ -87,9 +96,21 @@ class ColumnarEstate:
         )
 
 
+#: Columnar views by estate identity, dropped when their estate is collected. The estate
+#: itself stays a frozen value: the view lives here, beside it, not inside it.
+_VIEWS: dict[int, tuple[weakref.ref[Estate], ColumnarEstate]] = {}
+
+
 def columnar(estate: Estate) -> ColumnarEstate:
-    """The columnar view of ``estate``, built on first use and kept with the estate."""
-    return estate.memo(_KEY, lambda: _build(estate))
+    """The columnar view of ``estate``, built on first use and kept while the estate lives."""
+    key = id(estate)
+    entry = _VIEWS.get(key)
+    if entry is not None and entry[0]() is estate:
+        return entry[1]
+    view = _build(estate)
+    views = _VIEWS  # held by the callback, which may run while the interpreter shuts down
+    _VIEWS[key] = (weakref.ref(estate, lambda _ref: views.pop(key, None)), view)
+    return view
 
 
 def _build(estate: Estate) -> ColumnarEstate:
@@ -101,7 +122,7 @@ def _build(estate: Estate) -> ColumnarEstate:
     units_per_person = np.bincount(person_of, minlength=index.heads).astype(np.int32)
     unit_ids = np.array([unit.id for unit in estate.units], dtype=object)
     return ColumnarEstate(
-        estate=estate,
+        estate_ref=weakref.ref(estate),
         person_of=person_of,
         person_area=_frozen(person_area),
         units_per_person=_frozen(units_per_person),

@@ -18,7 +18,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
-from community_governance.exceptions import RuleSetError
+from community_governance.exceptions import InvalidParameterError
 from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
 from community_governance.rules.elections import BallotPolicy, Target, TieBreak
 from community_governance.rules.eligibility import EligibilityRule
@@ -61,7 +61,7 @@ def _typed(*types: type, tuple_of: type | None = None) -> Any:
             expected = (
                 f"tuple of {tuple_of.__name__}" if tuple_of else "/".join(t.__name__ for t in types)
             )
-            raise RuleSetError(
+            raise InvalidParameterError(
                 f"parameter {type(instance).__name__}.{attribute.name} must be a Param of "
                 f"{expected}, not {param!r}",
                 param=attribute.name,
@@ -162,9 +162,10 @@ def params_from_values(
     by_topic: dict[str, dict[str, Param[object]]] = {"voting": {}, "elections": {}}
     for key, value in values.items():
         if key not in allowed:
-            raise RuleSetError(
+            raise InvalidParameterError(
                 f"{key!r} is not a rule-set parameter (allowed: {', '.join(sorted(allowed))})",
                 param=key,
+                value=value,
             )
         plain = _PLAIN.get(key)
         if plain is not None:

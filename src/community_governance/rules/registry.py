@@ -21,7 +21,7 @@ import attrs
 
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
-    InvalidRecordError,
+    InvalidRuleError,
     RuleSetInputError,
     RuleSetNotInForceError,
     StaleRuleSetWarning,
@@ -40,9 +40,8 @@ def _layers(value: Any) -> tuple[Layer, ...]:
     layers = tuple(value)
     for layer in layers:
         if not isinstance(layer, Layer):
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"a jurisdiction's layers must be Layer values, not {layer!r}",
-                row=None,
                 field="layers",
                 value=layer,
             )
@@ -78,20 +77,18 @@ class Jurisdiction:
     def __attrs_post_init__(self) -> None:
         for layer in self.layers:
             if layer.code != self.code:
-                raise InvalidRecordError(
+                raise InvalidRuleError(
                     f"layer {layer.name!r} has code {layer.code!r} inside jurisdiction "
                     f"{self.code!r}",
-                    row=None,
                     field="code",
                     value=layer.code,
                 )
         for i, layer in enumerate(self.layers):
             for other in self.layers[:i]:
                 if other.topic is layer.topic and _overlap(other, layer):
-                    raise InvalidRecordError(
+                    raise InvalidRuleError(
                         f"layer {layer.name!r} overlaps {other.name!r} "
                         f"({layer.code}, {layer.topic.value})",
-                        row=None,
                         field="valid_from",
                         value=layer.valid_from,
                     )
@@ -109,31 +106,27 @@ def _jurisdictions(value: Any) -> tuple[Jurisdiction, ...]:
     names: set[str] = set()
     for item in found:
         if not isinstance(item, Jurisdiction):
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"a registry holds Jurisdiction values, not {item!r}",
-                row=None,
                 field="jurisdictions",
                 value=item,
             )
         if item.code in codes:
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"jurisdiction {item.code!r} is registered twice",
-                row=None,
                 field="code",
                 value=item.code,
             )
         if item.parent is not None and item.parent not in codes:
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"jurisdiction {item.code!r}: parent {item.parent!r} must be registered before it",
-                row=None,
                 field="code",
                 value=item.code,
             )
         for layer in item.layers:
             if layer.name in names:
-                raise InvalidRecordError(
+                raise InvalidRuleError(
                     f"layer name {layer.name!r} is already registered",
-                    row=None,
                     field="name",
                     value=layer.name,
                 )

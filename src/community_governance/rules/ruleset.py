@@ -22,7 +22,13 @@ from community_governance._base.enums import parse_enum
 from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
-from community_governance.exceptions import InvalidRecordError, RuleSetError
+from community_governance.exceptions import (
+    InvalidRuleError,
+    LayerNotInForceError,
+    MissingParameterError,
+    MissingResolutionError,
+    RuleSetInputError,
+)
 from community_governance.rules.matters import Matter
 from community_governance.rules.params import TOPICS, ElectionParams, Param, VotingParams
 from community_governance.rules.thresholds import ResolutionRule
@@ -51,17 +57,15 @@ def _topic(value: object) -> Topic:
 
 def _resolutions(value: Mapping[Matter, ResolutionRule]) -> FrozenMap[Matter, ResolutionRule]:
     if not isinstance(value, Mapping):
-        raise InvalidRecordError(
+        raise InvalidRuleError(
             f"layer resolutions must map matters to resolution rules, not {value!r}",
-            row=None,
             field="resolutions",
             value=value,
         )
     for matter, rule in value.items():
         if not isinstance(matter, Matter) or not isinstance(rule, ResolutionRule):
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"layer resolutions: {matter!r} → {rule!r} is not a Matter → ResolutionRule",
-                row=None,
                 field="resolutions",
                 value=matter,
             )
@@ -70,9 +74,8 @@ def _resolutions(value: Mapping[Matter, ResolutionRule]) -> FrozenMap[Matter, Re
 
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not date):
-        raise InvalidRecordError(
+        raise InvalidRuleError(
             f"layer {attribute.name} must be a date or None, not {value!r}",
-            row=None,
             field=attribute.name,
             value=value,
         )
@@ -117,10 +120,9 @@ class Layer:
 
     def __attrs_post_init__(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"layer {self.name!r}: valid_to {self.valid_to} is before valid_from "
                 f"{self.valid_from}",
-                row=None,
                 field="valid_to",
                 value=self.valid_to,
             )
@@ -255,7 +257,7 @@ class RuleSet:
                 f"only an unconfirmed rule ({layer.name}, {rule.citation.confidence.value} "
                 "confidence; pass include_unconfirmed=True to use it)"
             )
-        raise RuleSetError(
+        raise MissingResolutionError(
             f"rule set {self.code} on {self.on}: {reason} for {matter.value}",
             code=self.code,
             matter=matter.value,
@@ -268,7 +270,7 @@ class RuleSet:
             RuleSetError: ``param`` is ``None``: no layer of this rule set supplies it.
         """
         if param is None:
-            raise RuleSetError(
+            raise MissingParameterError(
                 f"rule set {self.code} on {self.on}: no layer supplies {name}",
                 code=self.code,
                 param=name,
@@ -282,10 +284,14 @@ class RuleSet:
             RuleSetError: ``layer`` is not a `Layer`, or not in force on this rule set's date.
         """
         if not isinstance(layer, Layer):
-            raise RuleSetError(f"with_layer needs a Layer, not {layer!r}", layer=layer)
+            raise RuleSetInputError(
+                f"with_layer needs a Layer, not {layer!r}", field="layer", value=layer
+            )
         if not layer.in_force(self.on):
-            raise RuleSetError(
-                f"layer {layer.name!r} is not in force on {self.on}", layer=layer.name
+            raise LayerNotInForceError(
+                f"layer {layer.name!r} is not in force on {self.on}",
+                layer=layer.name,
+                on=self.on.isoformat(),
             )
         return RuleSet(
             self.code,

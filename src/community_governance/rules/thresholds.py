@@ -20,7 +20,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.format import chinese_fraction
-from community_governance.exceptions import InvalidRecordError
+from community_governance.exceptions import InvalidRuleError
 
 __all__ = ["Base", "Comparator", "Measure", "ResolutionRule", "Threshold"]
 
@@ -109,19 +109,17 @@ _RATIO_TEXT = re.compile(r"\s*(\d{1,4}(?:\.\d{1,4})?)\s*(?:/\s*(\d{1,4})\s*)?")
 
 def _ratio(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, Fraction | int | str):
-        raise InvalidRecordError(
+        raise InvalidRuleError(
             f"threshold ratio must be a Fraction, int or str such as '2/3', not {value!r}",
-            row=None,
             field="ratio",
             value=value,
         )
     if isinstance(value, str):
         match = _RATIO_TEXT.fullmatch(value)
         if match is None or (match[2] is not None and int(match[2]) == 0):
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"threshold ratio {value!r} is not a number or a fraction such as '2/3' "
                 f"with numerator and denominator at most {RATIO_BOUND}",
-                row=None,
                 field="ratio",
                 value=value,
             )
@@ -129,14 +127,13 @@ def _ratio(value: object) -> Fraction:
     else:
         ratio = Fraction(value)
     if not 0 < ratio <= 1:
-        raise InvalidRecordError(
-            f"threshold ratio {value!r} must be in (0, 1]", row=None, field="ratio", value=value
+        raise InvalidRuleError(
+            f"threshold ratio {value!r} must be in (0, 1]", field="ratio", value=value
         )
     if ratio.denominator > RATIO_BOUND:
-        raise InvalidRecordError(
+        raise InvalidRuleError(
             f"threshold ratio {value!r}: numerator and denominator must be at most "
             f"{RATIO_BOUND} (statutes use small fractions such as 2/3)",
-            row=None,
             field="ratio",
             value=value,
         )
@@ -209,10 +206,9 @@ def _quorum(value: Any) -> tuple[Threshold, ...]:
     thresholds = tuple(value)
     for threshold in thresholds:
         if threshold.base is not Base.ALL:
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"a quorum threshold counts those taking part against all owners; "
                 f"{threshold.describe()} has base {threshold.base.value}",
-                row=None,
                 field="quorum",
                 value=threshold,
             )
@@ -222,9 +218,8 @@ def _quorum(value: Any) -> tuple[Threshold, ...]:
 def _approval(value: Any) -> tuple[Threshold, ...]:
     thresholds = tuple(value)
     if not thresholds:
-        raise InvalidRecordError(
+        raise InvalidRuleError(
             "a resolution rule needs at least one approval threshold",
-            row=None,
             field="approval",
             value=thresholds,
         )
