@@ -111,7 +111,7 @@ def ballots_from_frame(ballots: Any, *, unit: str = "unit", choice: str = "choic
 
 
 #: The usual spellings, matched column-wide; any other cell is parsed by `Choice.parse`.
-_USUAL = tuple((c.slot, spelling) for c in Choice for spelling in (c.value, c.label("zh")))
+_USUAL = tuple((c.slot, c.value) for c in Choice) + tuple((c.slot, c.label("zh")) for c in Choice)
 
 
 def _choices(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
@@ -123,8 +123,13 @@ def _choices(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
     codes = np.full(len(values), -1, dtype=np.int8)
     present = values.is_null().to_numpy() == 0
     filled = values.fill_null("") if not present.all() else values
+    left = int(np.count_nonzero(present))
     for slot, spelling in _USUAL:
-        codes[(filled == spelling).to_numpy()] = slot
+        if not left:
+            break  # every cell matched: the other spellings need not be looked for
+        match = (filled == spelling).to_numpy()
+        codes[match] = slot
+        left -= int(np.count_nonzero(match))
     rest = present & (codes < 0)
     if rest.any():
         others = values.filter(nw.new_series("rest", rest, nw.Boolean(), backend=_backend(values)))

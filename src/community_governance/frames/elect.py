@@ -266,6 +266,23 @@ def _count(
     signature = _signatures(chosen, void)
     if (signature != signature[rep]).any():
         return None
+    found_over = view.unit_ids[found[over]].tolist()
+    found_write_in = view.unit_ids[found[write_in]].tolist()
+    folded = _fold(view, chosen, void, first, names, ids)
+    folded.over_approved = sorted(found_over)
+    folded.non_candidate = sorted(found_write_in)
+    return _Counted(view.estate, folded, view.scale, (len(view.person_area), view.total_area))
+
+
+def _fold(
+    view: ColumnarEstate,
+    chosen: npt.NDArray[np.bool_],
+    void: npt.NDArray[np.bool_],
+    first: npt.NDArray[np.int64],
+    names: tuple[str, ...],
+    ids: list[str],
+) -> Folded:
+    """Per candidate heads and scaled area over each voting person's ballot (``first`` row)."""
     rows = first[first >= 0]
     folded = Folded()
     voters = np.flatnonzero(first >= 0)
@@ -279,11 +296,21 @@ def _count(
     folded.participating_area = int(area.sum())
     folded.spoiled_heads = int(void[rows].sum())
     folded.spoiled_area = int(area[void[rows]].sum())
-    folded.over_approved = sorted(view.unit_ids[found[over]].tolist())
-    folded.non_candidate = sorted(view.unit_ids[found[write_in]].tolist())
     multi = voters[view.units_per_person[voters] > 1]
     folded.persons = dict.fromkeys(multi.tolist())
-    return _Counted(view.estate, folded, view.scale, (len(view.person_area), view.total_area))
+    return folded
+
+
+def _second_round(seating: Any, ids: list[str]) -> tuple[str, ...]:
+    """Candidates of a further round, as `elect` lists them: the tied first, then the rest."""
+    tied = [
+        cid
+        for report in seating.ties
+        if not report.for_alternates
+        for cid in report.candidates
+        if cid not in seating.elected
+    ]
+    return (*tied, *(cid for cid in ids if cid not in seating.elected and cid not in tied))
 
 
 _FOLD_CODES = frozenset(
@@ -343,14 +370,6 @@ def _result(
         for cid in ids
     )
     unfilled = shell.seats - len(seating.elected)
-    tied = [
-        cid
-        for report in seating.ties
-        if not report.for_alternates
-        for cid in report.candidates
-        if cid not in seating.elected
-    ]
-    rest = [cid for cid in ids if cid not in seating.elected and cid not in tied]
     kept = [n for n in shell.notices if n.code not in _FOLD_CODES]
     estate_notices = fold_notices(counted.estate, folded, quorum_met)
     return attrs.evolve(
@@ -365,6 +384,6 @@ def _result(
         non_candidate=tuple(folded.non_candidate),
         ties=seating.ties,
         unfilled=unfilled,
-        second_round=(*tied, *rest) if unfilled else (),
+        second_round=_second_round(seating, ids) if unfilled else (),
         notices=tuple(dict.fromkeys([*kept, *estate_notices])),
     )
