@@ -22,6 +22,7 @@ __all__ = [
     "BodyError",
     "CalendarError",
     "CandidateError",
+    "CitationTypeError",
     "ConflictingBallotsError",
     "DerivedFactMismatchError",
     "DuplicateBallotError",
@@ -547,3 +548,24 @@ class MissingExtraError(GovernanceError, ImportError):
 
     def __init__(self, message: str, *, extra: str) -> None:
         super().__init__(message, extra=extra)
+
+
+# --- hardening (bad inputs) ---
+
+
+class CitationTypeError(GovernanceError, TypeError):
+    """A field of a citation has the wrong type.
+
+    For example an article given as a number, an effective date given as a ``datetime`` or a
+    string, or ``uncertain`` given as a string rather than a set of members.
+
+    Attributes:
+        field: The offending field (``"instrument"``, ``"article"``, ``"effective"``, ...).
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)

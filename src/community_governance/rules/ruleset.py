@@ -22,7 +22,7 @@ from community_governance._base.enums import parse_enum
 from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
-from community_governance.exceptions import InvalidRecordError, RuleSetError
+from community_governance.exceptions import InvalidRecordError, RuleSetError, RuleSetInputError
 from community_governance.rules.matters import Matter
 from community_governance.rules.params import TOPICS, ElectionParams, Param, VotingParams
 from community_governance.rules.thresholds import ResolutionRule
@@ -126,7 +126,17 @@ class Layer:
             )
 
     def in_force(self, on: date) -> bool:
-        """Whether the layer is in force on ``on`` (both ends inclusive)."""
+        """Whether the layer is in force on ``on`` (both ends inclusive).
+
+        Raises:
+            RuleSetInputError: ``on`` is not a plain date (a datetime or a string is refused).
+        """
+        if type(on) is not date:
+            raise RuleSetInputError(
+                f"Layer.in_force: on= must be a date (not a datetime or a string), not {on!r:.80}",
+                field="on",
+                value=on,
+            )
         if self.valid_from is not None and on < self.valid_from:
             return False
         return self.valid_to is None or on <= self.valid_to
