@@ -1,0 +1,193 @@
+"""Scenarios that pin every figure and word of audits (kills mutants of the audit engine).
+
+Each audit is rendered in full (verdict, English and Chinese explanation, HTML, plain data)
+and compared with a stored golden file; see tests/golden.py for how to accept a change.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import community_governance as cg
+from community_governance.audit import (
+    AnnouncedCandidate,
+    AnnouncedDecision,
+    AnnouncedElection,
+    DecisionAudit,
+    ElectionAudit,
+    Reading,
+    audit_decision,
+    audit_election,
+    reported_percentage,
+)
+from community_governance.elections import ElectionBallot
+from golden import check_golden, render
+
+GOLDEN = Path(__file__).parent / "golden"
+SH = cg.rules_for("CN-SH", on=date(2024, 5, 1))
+
+
+def estate() -> cg.Estate:
+    """Nine flats, one owner holding two (o1), a developer with two unsold, decimal areas."""
+    rows = [{"unit": f"1-{i}", "area": f"100.{i}5", "owners": [f"o{i}"]} for i in range(1, 10)]
+    rows += [
+        {"unit": "2-1", "area": "50.5", "owners": ["o1"]},
+        {"unit": "3-1", "area": "80", "owners": ["Dev"], "status": "unsold"},
+        {"unit": "3-2", "area": "80", "owners": ["Dev"], "status": "unsold"},
+    ]
+    return cg.Estate.from_records(rows)
+
+
+def election_ballots() -> list[ElectionBallot]:
+    items = [ElectionBallot(f"1-{i}", ["A", "B"] if i < 7 else ["C"]) for i in range(1, 10)]
+    items += [
+        ElectionBallot("2-1", ["A", "B"]),
+        ElectionBallot("3-1", ["C"]),
+        ElectionBallot("3-2", ["C"]),
+    ]
+    return items
+
+
+def motion_ballots() -> list[cg.Ballot]:
+    votes = [cg.Ballot(f"1-{i}", "agree" if i < 6 else "oppose") for i in range(1, 10)]
+    votes += [cg.Ballot("2-1", "agree"), cg.Ballot("3-1", "oppose"), cg.Ballot("3-2", "oppose")]
+    return votes
+
+
+def elect(
+    announced: AnnouncedElection, ballots: list[ElectionBallot] | None = None
+) -> ElectionAudit:
+    return audit_election(
+        estate(),
+        election_ballots() if ballots is None else ballots,
+        announced,
+        candidates=["A", "B", "C"],
+        seats=2,
+        rules=SH,
+    )
+
+
+def motion(announced: AnnouncedDecision, ballots: list[cg.Ballot] | None = None) -> DecisionAudit:
+    return audit_decision(
+        estate(),
+        motion_ballots() if ballots is None else ballots,
+        announced,
+        matter="hire-or-dismiss-manager",
+        rules=SH,
+    )
+
+
+ELECTIONS = {
+    "election-consistent": lambda: elect(AnnouncedElection()),
+    "election-every-figure": lambda: elect(
+        AnnouncedElection(
+            participating_heads=12,
+            participating_area="1200",
+            candidates={"A": (7, "700"), "B": 6, "C": (5, "300.5")},
+            elected=["A", "C"],
+        ),
+        [*election_ballots(), ElectionBallot("9-9", ["A"]), ElectionBallot("1-1", ["A", "B"])],
+    ),
+    "election-non-voters": lambda: audit_election(
+        estate(),
+        [ElectionBallot(f"1-{i}", ["A"]) for i in range(1, 8)],
+        AnnouncedElection(
+            participating_heads=10,
+            participating_area="1010.5",
+            candidates=[AnnouncedCandidate("A", 10, "1010.5")],
+        ),
+        candidates=["A"],
+        seats=1,
+        rules=SH,
+    ),
+    "election-unexplained": lambda: elect(AnnouncedElection(participating_heads=3)),
+    "election-conflicting": lambda: elect(
+        AnnouncedElection(participating_heads=9),
+        [*election_ballots()[:-3], ElectionBallot("2-1", ["C"])],
+    ),
+    "election-fewer-counted": lambda: elect(
+        AnnouncedElection(participating_heads=9, candidates={"A": (5, "500")}, elected=["A"])
+    ),
+}
+
+MOTIONS = {
+    "motion-consistent": lambda: motion(
+        AnnouncedDecision(participating_heads=10, agree_heads=5, agree_area="551.25", passed=False)
+    ),
+    "motion-every-figure": lambda: motion(
+        AnnouncedDecision(
+            participating_heads=12,
+            participating_area="1",
+            agree_heads=6,
+            agree_area=0,
+            passed=True,
+        )
+    ),
+    "motion-conflicting": lambda: motion(
+        AnnouncedDecision(),
+        [cg.Ballot("1-1", "agree"), cg.Ballot("2-1", "oppose"), cg.Ballot("8-8", "agree")],
+    ),
+    "motion-non-voters": lambda: motion(
+        AnnouncedDecision(participating_heads=11, agree_heads=11, passed=True),
+        [cg.Ballot(f"1-{i}", "agree") for i in range(1, 4)],
+    ),
+    "motion-fewer-counted": lambda: motion(
+        AnnouncedDecision(participating_heads=8, participating_area="800", agree_heads=4)
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ELECTIONS))
+def test_election_audit_golden(name: str) -> None:
+    audit = ELECTIONS[name]()
+    text = render(audit)
+    for item in (*audit.irregularities, *audit.discrepancies, *audit.causes):
+        text += render(item, data=False)
+    check_golden(GOLDEN / f"{name}.txt", text)
+    assert ElectionAudit.from_dict(audit.to_dict()) == audit
+
+
+@pytest.mark.parametrize("name", sorted(MOTIONS))
+def test_motion_audit_golden(name: str) -> None:
+    audit = MOTIONS[name]()
+    text = render(audit)
+    for item in (*audit.irregularities, *audit.discrepancies, *audit.causes):
+        text += render(item, data=False)
+    check_golden(GOLDEN / f"{name}.txt", text)
+    assert DecisionAudit.from_dict(audit.to_dict()) == audit
+
+
+PERCENTAGES = [
+    (103, "96.8", None),
+    (7, "71.4", None),
+    (39, "53.8%", None),
+    (3, "66.7", None),
+    (3, "66.6", None),
+    (3, "66.6", (Reading.ROUNDING,)),
+    (3, "66.7", (Reading.TRUNCATION,)),
+    (8, "12.5", None),
+    (5, "0.0", None),
+    (5, 100, None),
+    (7, "0.5", None),
+    (7, "99.5", None),
+    (1000, "33.35", None),
+    (6, "50", None),
+]
+
+
+def test_reported_percentages_golden() -> None:
+    text = ""
+    for total, reported, readings in PERCENTAGES:
+        check = (
+            reported_percentage(total, reported)
+            if readings is None
+            else reported_percentage(total, reported, readings=readings)
+        )
+        text += f"=== {total} {reported} {readings}\n"
+        text += f"fits {check.fits} rounding {check.rounding} truncation {check.truncation} "
+        text += f"possible {check.possible} nearest {check.nearest()}\n"
+        text += render(check)
+    check_golden(GOLDEN / "percentages.txt", text)
