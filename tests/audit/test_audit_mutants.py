@@ -6,6 +6,7 @@ and compared with a stored golden file; see tests/golden.py for how to accept a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from community_governance.audit import (
     reported_percentage,
 )
 from community_governance.elections import ElectionBallot
+from community_governance.exceptions import AuditError
+from community_governance.rules import BallotPolicy, Handling
 from golden import check_golden, render
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -113,6 +116,76 @@ ELECTIONS = {
     ),
 }
 
+
+def estate_of_three() -> cg.Estate:
+    """Ten flats, Li holding three of them; ten persons."""
+    rows = [{"unit": f"1-{i}", "area": "100", "owners": [f"o{i}"]} for i in range(1, 10)]
+    rows += [{"unit": f"2-{i}", "area": "50.5", "owners": ["Li"]} for i in range(1, 4)]
+    return cg.Estate.from_records(rows)
+
+
+DEEMED = cg.rules_for("CN-SH", on=date(2024, 5, 1)).with_layer(
+    cg.jurisdictions.estate_layer(
+        "covenant",
+        params={"deemed_vote": cg.rules.DeemedVoteClause("covenant Art. 9", True)},
+        clause="Art. 9",
+    )
+)
+
+ELECTIONS |= {
+    "election-three-units": lambda: audit_election(
+        estate_of_three(),
+        [ElectionBallot(f"2-{i}", ["A"]) for i in range(1, 4)]
+        + [ElectionBallot(f"1-{i}", ["A"]) for i in range(1, 9)],
+        AnnouncedElection(participating_heads=12, candidates={"A": 12}, elected=["A"]),
+        candidates=["A", "B"],
+        seats=1,
+        rules=SH,
+    ),
+    "election-one-non-voter": lambda: audit_election(
+        estate_of_three(),
+        [ElectionBallot(f"1-{i}", ["A"]) for i in range(1, 10)],
+        AnnouncedElection(participating_heads=10, candidates={"A": 10}),
+        candidates=["A"],
+        seats=1,
+        rules=SH,
+    ),
+}
+
+ELECTIONS |= {
+    "election-part-unexplained": lambda: audit_election(
+        estate_of_three(),
+        [ElectionBallot(f"2-{i}", ["A"]) for i in range(1, 4)]
+        + [ElectionBallot(f"1-{i}", ["A"]) for i in range(1, 9)],
+        AnnouncedElection(participating_heads=13),
+        candidates=["A"],
+        seats=1,
+        rules=SH,
+    ),
+    "election-deemed-rules": lambda: audit_election(
+        estate_of_three(),
+        [ElectionBallot(f"1-{i}", ["A"]) for i in range(1, 9)],
+        AnnouncedElection(participating_heads=10),
+        candidates=["A"],
+        seats=1,
+        rules=DEEMED,
+    ),
+    "election-with-options": lambda: audit_election(
+        estate_of_three(),
+        [
+            ElectionBallot(f"1-{i}", ["A", "B"] if i < 4 else ["A", "C"] if i < 7 else ["B", "C"])
+            for i in range(1, 10)
+        ]
+        + [ElectionBallot("2-1", ["A", "B"])],
+        AnnouncedElection(elected=["A", "B"]),
+        candidates=["A", "B", "C"],
+        seats=2,
+        rules=SH,
+        alternates=1,
+        policy=BallotPolicy(over_approval=Handling.ERROR),
+    ),
+}
+
 MOTIONS = {
     "motion-consistent": lambda: motion(
         AnnouncedDecision(participating_heads=10, agree_heads=5, agree_area="551.25", passed=False)
@@ -133,6 +206,19 @@ MOTIONS = {
     "motion-non-voters": lambda: motion(
         AnnouncedDecision(participating_heads=11, agree_heads=11, passed=True),
         [cg.Ballot(f"1-{i}", "agree") for i in range(1, 4)],
+    ),
+    "motion-announced-failed": lambda: motion(
+        AnnouncedDecision(passed=False), [cg.Ballot(u.id, "agree") for u in estate().units]
+    ),
+    "motion-result-not-announced": lambda: motion(
+        AnnouncedDecision(participating_heads=0), [cg.Ballot(u.id, "agree") for u in estate().units]
+    ),
+    "motion-deemed-votes": lambda: audit_decision(
+        estate(),
+        [cg.Ballot(f"1-{i}", "agree") for i in range(1, 8)],
+        AnnouncedDecision(participating_heads=10, agree_heads=10, passed=True),
+        matter="hire-or-dismiss-manager",
+        rules=DEEMED,
     ),
     "motion-fewer-counted": lambda: motion(
         AnnouncedDecision(participating_heads=8, participating_area="800", agree_heads=4)
@@ -175,6 +261,19 @@ PERCENTAGES = [
     (7, "99.5", None),
     (1000, "33.35", None),
     (6, "50", None),
+    (1, "100", None),
+    (1, "0", None),
+    (10, "1E+1", None),
+    (8, "12.4", (Reading.TRUNCATION,)),
+    (8, "12.5", (Reading.TRUNCATION,)),
+    (5, "40", None),
+    (3, "33.33", None),
+    (200, "0.5", None),
+    (7, "14.29", None),
+    (200, "1", None),
+    (1000, "96.8", None),
+    (1000, "33", None),
+    (100, "100", None),
 ]
 
 
@@ -191,3 +290,93 @@ def test_reported_percentages_golden() -> None:
         text += f"possible {check.possible} nearest {check.nearest()}\n"
         text += render(check)
     check_golden(GOLDEN / "percentages.txt", text)
+
+
+FLOAT_HINT = "so that its shown decimals are known; floats lose them"
+ERRORS = [
+    (lambda: reported_percentage(0, "5"), "total", 0, "total 0 must be a positive whole number"),
+    (lambda: reported_percentage(True, "5"), "total", True, "total True must be a positive"),
+    (
+        lambda: reported_percentage(10, 96.8),
+        "reported",
+        96.8,
+        f"reported percentage 96.8 must be a str such as '96.8' (or a Decimal or int) {FLOAT_HINT}",
+    ),
+    (
+        lambda: reported_percentage(10, True),
+        "reported",
+        True,
+        "reported percentage True must be a str",
+    ),
+    (lambda: reported_percentage(10, "x"), "reported", "x", "reported percentage 'x' is not a"),
+    (
+        lambda: reported_percentage(10, "101"),
+        "reported",
+        "101",
+        "reported percentage '101' must be between 0 and 100",
+    ),
+    (
+        lambda: reported_percentage(10, "-1"),
+        "reported",
+        "-1",
+        "reported percentage '-1' must be between 0 and 100",
+    ),
+    (
+        lambda: reported_percentage(10, "5", readings=()),
+        "readings",
+        (),
+        "give at least one reading",
+    ),
+    (
+        lambda: AnnouncedElection(participating_heads=-1),
+        "count",
+        -1,
+        "announced count -1 must be a whole number ≥ 0",
+    ),
+    (
+        lambda: AnnouncedDecision(passed="no"),
+        "passed",
+        "no",
+        "announced result 'no' must be True, False or None",
+    ),
+    (
+        lambda: AnnouncedElection(elected="Ma"),
+        "elected",
+        "Ma",
+        "announced elected 'Ma' must be a list of candidate ids",
+    ),
+    (
+        lambda: AnnouncedElection(elected=[7]),
+        "candidate",
+        7,
+        "candidate id 7 must be a non-empty string",
+    ),
+    (
+        lambda: AnnouncedElection(candidates={"A": (1, 2, 3)}),
+        "candidates",
+        (1, 2, 3),
+        "announced figures of candidate 'A' must be heads or (heads, area), not (1, 2, 3)",
+    ),
+    (
+        lambda: AnnouncedElection(candidates="AB"),
+        "candidates",
+        "AB",
+        "announced candidates must be a mapping or a list of AnnouncedCandidate, not 'AB'",
+    ),
+    (
+        lambda: AnnouncedElection(candidates=["A"]),
+        "candidates",
+        "A",
+        "announced candidates: 'A' is not an AnnouncedCandidate",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "field", "value", "message"), ERRORS)
+def test_audit_errors_name_field_and_value(
+    call: Callable[[], object], field: str, value: object, message: str
+) -> None:
+    with pytest.raises(AuditError) as info:
+        call()
+    assert str(info.value).startswith(message)
+    assert (info.value.field, info.value.value) == (field, value)  # type: ignore[attr-defined]
