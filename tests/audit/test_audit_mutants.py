@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -380,3 +381,84 @@ def test_audit_errors_name_field_and_value(
         call()
     assert str(info.value).startswith(message)
     assert (info.value.field, info.value.value) == (field, value)  # type: ignore[attr-defined]
+
+
+def tampered(name: str, change: Callable[[dict[str, Any]], None]) -> Exception:
+    audit = {**ELECTIONS, **MOTIONS}[name]()
+    data = audit.to_dict()
+    change(data)
+    with pytest.raises(cg.GovernanceError) as info:
+        type(audit).from_dict(data)
+    return info.value
+
+
+def set_at(path: tuple[Any, ...], value: object) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        target: Any = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "value", "message"),
+    [
+        (
+            "motion-every-figure",
+            ("recount", "checks", 0, "passed"),
+            "yes",
+            "DecisionAudit.from_dict: recount.checks[0].passed is 'yes': floats, strings for "
+            "booleans and booleans for counts are refused",
+        ),
+        (
+            "motion-every-figure",
+            ("recount", "tally", "agree", "heads"),
+            True,
+            "DecisionAudit.from_dict: recount.tally.agree.heads is True: floats",
+        ),
+        (
+            "election-three-units",
+            ("discrepancies", 0, "parts", 0, "amount"),
+            True,
+            "ElectionAudit.from_dict: discrepancies[0].parts[0].amount is True: floats",
+        ),
+        (
+            "election-three-units",
+            ("discrepancies", 0, "recounted"),
+            "8",
+            "ElectionAudit: stored discrepancies",
+        ),
+        (
+            "election-three-units",
+            ("discrepancies", 0, "parts", 0, "cause", "en"),
+            "a slip",
+            "ElectionAudit: stored causes[persons-counted-more-than-once]",
+        ),
+        (
+            "election-three-units",
+            ("discrepancies", 0, "parts", 0, "amount"),
+            1,
+            "ElectionAudit: stored discrepancies[participation-heads:participation].parts 2 "
+            "disagrees with the value recomputed from the data, 3; derived facts are never "
+            "trusted from input",
+        ),
+    ],
+)
+def test_tampered_audit_data_is_refused_by_name(
+    name: str, path: tuple[Any, ...], value: object, message: str
+) -> None:
+    assert str(tampered(name, set_at(path, value))).startswith(message)
+
+
+def test_a_part_larger_than_the_extra_units_is_refused() -> None:
+    def change(data: dict[str, Any]) -> None:
+        parts = data["discrepancies"][0]["parts"]
+        parts[0]["amount"], parts[1]["amount"] = 3, 0
+
+    assert str(tampered("election-three-units", change)).startswith(
+        "ElectionAudit: stored discrepancies[participation-heads:participation].parts[owner Li "
+        "(units 2-1, 2-2, 2-3) counted 3 times] 3 disagrees with the value recomputed from the "
+        "data, 2"
+    )
