@@ -136,3 +136,38 @@ def test_deemed_vote_results_are_verified_under_their_own_name() -> None:
     with pytest.raises(DerivedFactMismatchError) as info:
         cg.Decision.from_dict(data)
     assert str(info.value).startswith("Decision.without_deemed_votes: stored passed")
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field", "value", "message"),
+    [
+        (
+            lambda: cg.voting.Proxy("", True),
+            VotingInputError,
+            "holder",
+            "",
+            "proxy holder must be a non-empty str, not ''",
+        ),
+        (
+            lambda: cg.Ballot("", "agree"),
+            InvalidRecordError,
+            "unit",
+            "",
+            "ballot unit must be a non-empty unit id, not ''",
+        ),
+        (
+            lambda: cg.Ballot(101, "agree"),  # type: ignore[arg-type]
+            InvalidRecordError,
+            "unit",
+            101,
+            "ballot unit must be a non-empty unit id, not 101",
+        ),
+    ],
+)
+def test_ballot_errors_name_field_and_value(
+    call: Any, error: type[Exception], field: str, value: object, message: str
+) -> None:
+    with pytest.raises(error) as info:
+        call()
+    assert str(info.value) == message
+    assert (info.value.field, info.value.value) == (field, value)  # type: ignore[attr-defined]

@@ -68,15 +68,15 @@ def _announced(value: Any) -> tuple[AnnouncedCandidate, ...]:
             field="candidates",
             value=value,
         )
-    items = tuple(value)
-    for item in items:
+    given: tuple[Any, ...] = tuple(value)
+    for item in given:
         if not isinstance(item, AnnouncedCandidate):
             raise AuditError(
                 f"announced candidates: {item!r:.80} is not an AnnouncedCandidate",
                 field="candidates",
                 value=item,
             )
-    return items
+    return given
 
 
 @attrs.frozen(slots=True)
