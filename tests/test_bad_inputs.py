@@ -17,6 +17,7 @@ from community_governance import audit
 from community_governance._base.citations import Citation
 from community_governance.exceptions import VotingInputError
 from community_governance.jurisdictions import REGISTRY
+from community_governance.register.counting import CountingPolicy
 
 CITE = Citation("library_design", "test")
 ON = date(2022, 6, 1)
@@ -61,6 +62,24 @@ def decide_with(ballots: list[Any], matter: Any = "elect-committee") -> Callable
 
 def ok_threshold(base: cg.Base = cg.Base.ALL) -> cg.Threshold:
     return cg.Threshold(cg.Measure.AREA, base, cg.Comparator.AT_LEAST, Fraction(1, 2), CITE)
+
+
+def deadline() -> cg.calendar.Deadline:
+    return cg.calendar.Deadline.compute(
+        "test", date(2025, 1, 1), cg.calendar.Period(days=10), basis=CITE, calendar=None
+    )
+
+
+def decision_data(**check: object) -> dict[str, Any]:
+    decision = cg.decide(
+        estate(),
+        [cg.Ballot("1-101", "agree")],
+        matter="elect-committee",
+        rules=cg.rules_for("CN", on=ON),
+    )
+    data = decision.to_dict()
+    data["checks"][0].update(check)
+    return data
 
 
 def layer(name: str, code: str = "CN", start: date = date(2030, 1, 1)) -> cg.rules.Layer:
@@ -859,6 +878,151 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         TypeError,
         "datetime",
     ),
+    # ------------------------------------------------------------------ hardening (issue 9)
+    (
+        "counting given as a string",
+        lambda: cg.Estate.from_records(rows(), counting="merge"),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "counting must be a CountingPolicy",
+    ),
+    (
+        "counting overlap not a policy",
+        lambda: CountingPolicy(overlap="join"),  # type: ignore[arg-type]
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "'join'",
+    ),
+    (
+        "citation effective as a datetime",
+        lambda: Citation("civil_code", "278", effective=datetime(2021, 1, 1)),
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "effective",
+    ),
+    (
+        "citation effective as a string",
+        lambda: Citation("civil_code", "278", effective="2021-01-01"),  # type: ignore[arg-type]
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "'2021-01-01'",
+    ),
+    (
+        "citation article as a number",
+        lambda: Citation("civil_code", 278),  # type: ignore[arg-type]
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "Citation.article must be a string, not 278",
+    ),
+    (
+        "citation text version as a number",
+        lambda: Citation("civil_code", "278", text_version=2020),  # type: ignore[arg-type]
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "Citation.text_version must be a string or None, not 2020",
+    ),
+    (
+        "citation confidence not a member",
+        lambda: Citation("civil_code", "278", confidence="sure"),  # type: ignore[arg-type]
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "'sure'",
+    ),
+    (
+        "citation uncertain as a string",
+        lambda: Citation("civil_code", "278", uncertain="article_number"),  # type: ignore[arg-type]
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "uncertain",
+    ),
+    (
+        "estate layer adopted on a datetime",
+        lambda: cg.jurisdictions.estate_layer(
+            "x",
+            params={},
+            clause="1",
+            valid_from=datetime(2023, 1, 1),
+        ),
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "datetime",
+    ),
+    (
+        "layer in force on a datetime",
+        lambda: cg.rules_for("CN", on=ON).layers[0].in_force(datetime(2022, 6, 1)),
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "Layer.in_force",
+    ),
+    (
+        "rules_for a None code",
+        lambda: cg.rules_for(None, on=ON),  # type: ignore[arg-type]
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "not None",
+    ),
+    (
+        "rules_for on a datetime",
+        lambda: cg.rules_for("CN", on=datetime(2022, 6, 1)),
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "datetime",
+    ),
+    (
+        "rules_for on a string",
+        lambda: cg.rules_for("CN", on="2022-06-01"),  # type: ignore[arg-type]
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "'2022-06-01'",
+    ),
+    (
+        "with_layer given a string",
+        lambda: cg.rules_for("CN", on=ON).with_layer("x"),  # type: ignore[arg-type]
+        cg.exceptions.RuleSetError,
+        LookupError,
+        "'x'",
+    ),
+    (
+        "deadline days_left on a datetime",
+        lambda: deadline().days_left(datetime(2025, 1, 3)),
+        cg.exceptions.InvalidPeriodError,
+        ValueError,
+        "datetime",
+    ),
+    (
+        "decision numerator with a huge exponent",
+        lambda: cg.Decision.from_dict(decision_data(numerator="1E+999999999")),
+        cg.exceptions.InvalidDataError,
+        ValueError,
+        "exponent",
+    ),
+    (
+        "decision numerator of 4301 digits",
+        lambda: cg.Decision.from_dict(decision_data(numerator="9" * 4301)),
+        cg.exceptions.InvalidDataError,
+        ValueError,
+        "4301 characters",
+    ),
+    *[
+        (
+            f"{loader.__qualname__.split('.')[0]}.from_dict({bad!r})",
+            lambda loader=loader, bad=bad: loader(bad),
+            cg.exceptions.InvalidDataError,
+            ValueError,
+            f"data must be a dict, not {type(bad).__name__}",
+        )
+        for loader in (
+            cg.Estate.from_dict,
+            cg.Owner.from_dict,
+            cg.Unit.from_dict,
+            cg.Ballot.from_dict,
+            cg.Decision.from_dict,
+            cg.calendar.Deadline.from_dict,
+            audit.DecisionAudit.from_dict,
+            audit.ElectionAudit.from_dict,
+        )
+        for bad in (None, [], "x", 5)
+    ],
 ]
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "BodyError",
     "CalendarError",
     "CandidateError",
+    "CitationTypeError",
     "CommitteeError",
     "CommitteeInputError",
     "ConflictingBallotsError",
@@ -758,6 +759,24 @@ class ProcedureInputError(GovernanceError, ValueError):
 
     Attributes:
         field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+
+# --- hardening ---
+
+
+class CitationTypeError(GovernanceError, TypeError):
+    """A field of a citation has the wrong type.
+
+    For example an article given as a number, an effective date given as a ``datetime`` or a
+    string, or ``uncertain`` given as a string rather than a set of members.
+
+    Attributes:
+        field: The offending field (``"instrument"``, ``"article"``, ``"effective"``, ...).
         value: The refused value.
     """
 

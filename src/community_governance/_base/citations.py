@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
+from typing import Any
 
 import attrs
+
+from community_governance._base.enums import parse_enum
+from community_governance.exceptions import CitationTypeError
 
 __all__ = ["INSTRUMENTS", "Citation", "Confidence", "Uncertain"]
 
@@ -68,12 +72,45 @@ class Uncertain(Enum):
 
 def _uncertain(value: object) -> frozenset[Uncertain]:
     if isinstance(value, str) or not isinstance(value, (set, frozenset, tuple, list)):
-        raise TypeError(f"Citation.uncertain must be a set of Uncertain members, not {value!r}")
+        raise CitationTypeError(
+            f"Citation.uncertain must be a set of Uncertain members, not {value!r}",
+            field="uncertain",
+            value=value,
+        )
     items = frozenset(value)
     for item in items:
         if not isinstance(item, Uncertain):
-            raise TypeError(f"Citation.uncertain: {item!r} is not an Uncertain member")
+            raise CitationTypeError(
+                f"Citation.uncertain: {item!r} is not an Uncertain member",
+                field="uncertain",
+                value=item,
+            )
     return items
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    optional = attribute.name == "text_version"
+    if not isinstance(value, str) and not (optional and value is None):
+        kind = "a string or None" if optional else "a string"
+        raise CitationTypeError(
+            f"Citation.{attribute.name} must be {kind}, not {value!r:.80}",
+            field=attribute.name,
+            value=value,
+        )
+
+
+def _effective(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and type(value) is not date:
+        raise CitationTypeError(
+            f"Citation.effective must be a date or None (not a datetime or a string), "
+            f"not {value!r:.80}",
+            field="effective",
+            value=value,
+        )
+
+
+def _confidence(value: object) -> Confidence:
+    return parse_enum(Confidence, value, what="Citation.confidence")
 
 
 #: Instrument identifiers (glossary §1) with their Chinese and English names.
@@ -168,12 +205,12 @@ class Citation:
         uncertain: Details not confirmed although the content is (printed with the citation).
     """
 
-    instrument: str
-    article: str
-    text_version: str | None = None
-    effective: date | None = None
-    confidence: Confidence = Confidence.HIGH
-    note: str = ""
+    instrument: str = attrs.field(validator=_text)
+    article: str = attrs.field(validator=_text)
+    text_version: str | None = attrs.field(default=None, validator=_text)
+    effective: date | None = attrs.field(default=None, validator=_effective)
+    confidence: Confidence = attrs.field(default=Confidence.HIGH, converter=_confidence)
+    note: str = attrs.field(default="", validator=_text)
     uncertain: frozenset[Uncertain] = attrs.field(default=frozenset(), converter=_uncertain)
 
     @property

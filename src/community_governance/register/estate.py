@@ -177,6 +177,17 @@ def _owners(value: Iterable[Owner]) -> tuple[Owner, ...]:
     return tuple(value)
 
 
+def _counting(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, CountingPolicy):
+        raise InvalidRecordError(
+            f"counting must be a CountingPolicy (e.g. CountingPolicy(overlap='merge')), "
+            f"not {value!r:.80}",
+            row=None,
+            field="counting",
+            value=value,
+        )
+
+
 @attrs.frozen(slots=True, repr=False)
 class Estate:
     """A property management area: its exclusive parts and their owners.
@@ -195,7 +206,7 @@ class Estate:
     units: tuple[Unit, ...] = attrs.field(converter=_units)
     owners: tuple[Owner, ...] = attrs.field(converter=_owners)
     name: str = ""
-    counting: CountingPolicy = attrs.field(factory=CountingPolicy)
+    counting: CountingPolicy = attrs.field(factory=CountingPolicy, validator=_counting)
     _index: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
     _grouping: Grouping = attrs.field(init=False, repr=False, eq=False)
     _person_index: PersonIndex = attrs.field(init=False, repr=False, eq=False)
@@ -316,7 +327,7 @@ class Estate:
             units=units,
             owners=[*declared, *inferred.values()],
             name=name,
-            counting=counting or CountingPolicy(),
+            counting=CountingPolicy() if counting is None else counting,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -144,7 +144,17 @@ class Layer:
             )
 
     def in_force(self, on: date) -> bool:
-        """Whether the layer is in force on ``on`` (both ends inclusive)."""
+        """Whether the layer is in force on ``on`` (both ends inclusive).
+
+        Raises:
+            RuleSetInputError: ``on`` is not a plain date (a datetime or a string is refused).
+        """
+        if type(on) is not date:
+            raise RuleSetInputError(
+                f"Layer.in_force: on= must be a date (not a datetime or a string), not {on!r:.80}",
+                field="on",
+                value=on,
+            )
         if self.valid_from is not None and on < self.valid_from:
             return False
         return self.valid_to is None or on <= self.valid_to
