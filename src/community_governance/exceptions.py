@@ -547,3 +547,63 @@ class MissingExtraError(GovernanceError, ImportError):
 
     def __init__(self, message: str, *, extra: str) -> None:
         super().__init__(message, extra=extra)
+
+
+# --- money ---
+
+
+class ScopeError(GovernanceError, TypeError):
+    """A scope (the units or buildings of the owners concerned) is malformed.
+
+    For example a bare string ``"1-101"`` where a list of unit ids is expected, or a building
+    label with no unit in the register.
+
+    Attributes:
+        field: The offending argument (``"units"`` or ``"buildings"``).
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)
+
+
+class MoneyError(GovernanceError, ValueError):
+    """A money operation was refused: a bad amount, basis, share, ledger entry or draw.
+
+    Attributes:
+        field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+    def __init__(self, message: str, *, field: str, value: object) -> None:
+        super().__init__(message, field=field, value=value)
+
+
+class MoneyTypeError(MoneyError, TypeError):
+    """A money argument has the wrong type (a float amount, a str for a list, a bool).
+
+    Attributes:
+        field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+
+class InsufficientFundError(MoneyError):
+    """A draw on the maintenance fund exceeds the balance of the units charged with it.
+
+    Attributes:
+        field: ``"amount"``.
+        value: The requested amount in fen.
+        short: The shortfall in fen.
+    """
+
+    short: int
+
+    def __init__(self, message: str, *, field: str, value: object, short: int) -> None:
+        GovernanceError.__init__(self, message, field=field, value=value, short=short)

@@ -17,6 +17,7 @@ from community_governance.exceptions import (
     EmptyEstateError,
     InvalidChoiceError,
     InvalidRecordError,
+    ScopeError,
     UnknownReferenceError,
     UnknownUnitError,
 )
@@ -166,6 +167,21 @@ class Overlap:
             f"Owner {self.owner} belongs to distinct owner sets ({names}), "
             "each counted as one person."
         )
+
+
+def _scope_ids(value: object, field: str) -> tuple[str, ...]:
+    """Ids of a scope argument; a bare string (``"1-101"``) is refused, not split."""
+    if value is None:
+        return ()
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ScopeError(
+            f"{field} must be an iterable of ids, not {value!r}", field=field, value=value
+        )
+    ids = tuple(value)
+    for item in ids:
+        if not isinstance(item, str):
+            raise ScopeError(f"{field}: {item!r} is not an id string", field=field, value=item)
+    return ids
 
 
 def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
@@ -355,6 +371,48 @@ class Estate:
             kind="owner",
             id=owner_id,
             referrer="estate",
+        )
+
+    def restrict(
+        self, units: Iterable[str] | None = None, *, buildings: Iterable[str] | None = None
+    ) -> Estate:
+        """The register restricted to a scope: some units, some buildings, or both (a union).
+
+        Used for decisions and elections of the owners concerned (a building, a unit, a floor;
+        Shanghai Residential Property Management Provisions Arts. 35 and 69): persons are
+        counted again within the scope, so an owner with flats in two buildings is one person
+        in each building's vote, and nobody outside the scope is counted.
+
+        Args:
+            units: Unit ids in the scope.
+            buildings: Building labels whose units are all in the scope.
+
+        Returns:
+            A new estate with the scoped units in register order and only their owners.
+
+        Raises:
+            ScopeError: ``units`` or ``buildings`` is a string or not an iterable of strings,
+                or a building has no unit.
+            UnknownUnitError: a unit id is not in the register.
+            EmptyEstateError: the scope is empty.
+        """
+        wanted = {self.unit_position(unit_id) for unit_id in _scope_ids(units, "units")}
+        for building in _scope_ids(buildings, "buildings"):
+            found = {i for i, unit in enumerate(self.units) if unit.building == building}
+            if not found:
+                raise ScopeError(
+                    f"building {building!r} has no unit in the register",
+                    field="buildings",
+                    value=building,
+                )
+            wanted |= found
+        kept = [unit for i, unit in enumerate(self.units) if i in wanted]
+        held = {owner for unit in kept for owner in unit.owners}
+        return Estate(
+            units=kept,
+            owners=[owner for owner in self.owners if owner.id in held],
+            name=self.name,
+            counting=self.counting,
         )
 
     # ------------------------------------------------------------------ counting
