@@ -168,6 +168,17 @@ def _citations(value: object) -> tuple[tuple[EmergencyStep, Citation], ...]:
     return value
 
 
+def _applicants(value: object) -> frozenset[Applicant]:
+    items = frozenset(value) if isinstance(value, set | frozenset | tuple | list) else frozenset()
+    if not items or not all(isinstance(a, Applicant) for a in items):
+        raise MoneyTypeError(
+            f"applicants must be a non-empty set of Applicant, not {value!r}",
+            field="applicants",
+            value=value,
+        )
+    return items
+
+
 @attrs.frozen(slots=True)
 class EmergencyProcedure:
     """Emergency use of the fund: no owners' vote, but a procedure of checked steps.
@@ -179,17 +190,9 @@ class EmergencyProcedure:
         citation: The article allowing emergency use.
     """
 
-    applicants: frozenset[Applicant] = attrs.field(converter=frozenset)
+    applicants: frozenset[Applicant] = attrs.field(converter=_applicants)
     steps: tuple[tuple[EmergencyStep, Citation], ...] = attrs.field(converter=_citations)
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
-
-    def __attrs_post_init__(self) -> None:
-        if not self.applicants or not all(isinstance(a, Applicant) for a in self.applicants):
-            raise MoneyTypeError(
-                f"applicants must be a non-empty set of Applicant, not {self.applicants!r}",
-                field="applicants",
-                value=self.applicants,
-            )
 
 
 def _ratio(value: object) -> Fraction:
