@@ -52,6 +52,29 @@ def test_persons_are_recounted_within_the_scope() -> None:
     assert restrict(estate, BUILDING_1) == within  # the elections name is the same function
 
 
+def test_recent_scopes_are_kept() -> None:
+    estate = two_buildings()
+    first = estate.restrict(BUILDING_1)
+    assert estate.restrict(tuple(BUILDING_1)) is first
+    assert estate.restrict(list(reversed(BUILDING_1))) == first
+    for unit in BUILDING_1[:9]:  # nine other scopes push the first one out
+        estate.restrict([unit])
+    again = estate.restrict(BUILDING_1)
+    assert again is not first and again.persons == first.persons
+
+
+def test_merged_owner_sets_are_counted_again() -> None:
+    merge = cg.register.CountingPolicy(overlap=cg.register.OverlapPolicy.MERGE)
+    rows = [
+        {"unit": "1-1", "area": "10", "owners": ["P"]},
+        {"unit": "1-2", "area": "10", "owners": ["P", "Q"]},
+        {"unit": "1-3", "area": "10", "owners": ["Q"]},
+    ]
+    estate = cg.Estate.from_records(rows, counting=merge)
+    assert estate.counted_persons == 1
+    assert estate.restrict(["1-1", "1-3"]).counted_persons == 2  # no longer linked
+
+
 def test_quorum_two_thirds_of_the_scope_both_sides() -> None:
     assert scoped(8, 0).passed  # 8/12 = 2/3 take part
     failed = scoped(7, 0)
@@ -104,23 +127,46 @@ def test_fee_and_manager_are_ordinary_matters() -> None:
             ]
 
 
-owners_of = st.lists(st.sampled_from(["P", "Q", "R", "S", "T"]), min_size=2, max_size=12)
+owner_sets = st.lists(
+    st.lists(
+        st.sampled_from(["P", "Q", "R", "S", "developer"]), min_size=1, max_size=2, unique=True
+    ),
+    min_size=2,
+    max_size=12,
+)
 
 
-@given(owners_of, st.data())
+@given(owner_sets, st.sampled_from(list(cg.register.OverlapPolicy)), st.data())
 def test_scoping_never_counts_a_person_outside_the_scope(
-    owners: list[str], data: st.DataObject
+    owners: list[list[str]], overlap: cg.register.OverlapPolicy, data: st.DataObject
 ) -> None:
     rows = [
-        {"unit": f"{1 + n % 2}-{n:02d}", "area": str(1 + n), "owners": [o]}
+        {"unit": f"{1 + n % 2}-{n:02d}", "area": f"{1 + n}.{n % 3}", "owners": o}
         for n, o in enumerate(owners)
     ]
-    estate = cg.Estate.from_records(rows)
+    declared = [cg.register.Owner("developer", cg.register.OwnerKind.DEVELOPER)]
+    held = {o for r in rows for o in r["owners"]}
+    policy = cg.register.CountingPolicy(overlap=overlap)
+    estate = cg.Estate.from_records(
+        rows, owners=declared if "developer" in held else (), counting=policy
+    )
     chosen = data.draw(st.sets(st.sampled_from([r["unit"] for r in rows]), min_size=1))
     within = estate.restrict(sorted(chosen))
-    alone = cg.Estate.from_records([r for r in rows if r["unit"] in chosen])
-    assert within.counted_persons == alone.counted_persons
-    assert within.total_area == alone.total_area
-    assert {o.id for o in within.owners} == {
-        o for r in rows if r["unit"] in chosen for o in r["owners"]
-    }
+    kept = [r for r in rows if r["unit"] in chosen]
+    alone = cg.Estate.from_records(
+        kept,
+        owners=declared if any("developer" in r["owners"] for r in kept) else (),
+        counting=policy,
+    )
+    assert within.units == alone.units and set(within.owners) == set(alone.owners)
+    assert within.persons == alone.persons
+    assert within.overlaps == alone.overlaps
+    assert within.developer_entities == alone.developer_entities
+    mine, theirs = within.person_index, alone.person_index
+    assert mine.heads == theirs.heads
+    assert list(mine.person_of) == list(theirs.person_of)
+    assert dict(mine.multi_unit) == dict(theirs.multi_unit)
+    assert [a * theirs.scale for a in mine.person_area] == [
+        a * mine.scale for a in theirs.person_area
+    ]
+    assert {o.id for o in within.owners} == {o for r in kept for o in r["owners"]}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import Enum
@@ -45,6 +46,7 @@ class Grouping:
         merged: Person indices formed by merging overlapping owner sets.
         multi_unit: Person index → number of units, for persons holding more than one.
         total_area: Sum of ``person_area``.
+        unit_area: Per unit, its area times ``scale`` (kept to restrict an estate cheaply).
     """
 
     person_of: array[int]
@@ -57,6 +59,7 @@ class Grouping:
     merged: frozenset[int]
     multi_unit: dict[int, int]
     total_area: int
+    unit_area: list[int] = attrs.field(factory=list)
 
 
 def area_scale(units: Sequence[Unit]) -> int:
@@ -95,6 +98,7 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
     person_of = array("i", bytes(4 * len(units)))
     merged: set[int] = set()
     seen_sets: dict[int, str | tuple[str, ...]] = {}
+    unit_area: list[int] = []
     for position, unit in enumerate(units):
         unit_owners = unit.owners
         key: Key
@@ -113,7 +117,9 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
             keys.append(key)
             person_area.append(0)
         person_of[position] = person
-        person_area[person] += scaled(unit.area, scale)
+        area = scaled(unit.area, scale)
+        unit_area.append(area)
+        person_area[person] += area
         if policy.overlap is OverlapPolicy.MERGE and key != DEVELOPER_KEY:
             owner_set = unit_owners if len(unit_owners) == 1 else tuple(sorted(unit_owners))
             first = seen_sets.setdefault(person, owner_set)
@@ -137,6 +143,46 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
         merged=frozenset(merged),
         multi_unit={person: n for person, n in counts.items() if n > 1},
         total_area=sum(person_area),
+        unit_area=unit_area,
+    )
+
+
+def within(grouping: Grouping, positions: Sequence[int], held: set[str]) -> Grouping:
+    """The grouping of the units at ``positions`` (ascending), from a grouping of them all.
+
+    Valid when no person of ``grouping`` merges different owner sets (``merged`` is empty):
+    every person then has one owner set (or is the developer), so the units of a subset
+    group into the same persons, numbered in order of first appearance. ``held`` is the
+    owner ids of those units. Persons wholly inside keep their area; others are summed again.
+    """
+    parent_of, parent_area = grouping.person_of, grouping.unit_area
+    olds = [parent_of[p] for p in positions]
+    counts = Counter(olds)  # insertion order: persons in order of first appearance
+    order = list(counts)
+    remap = dict(zip(order, range(len(order)), strict=True))
+    person_of = array("i", map(remap.__getitem__, olds))
+    unit_area = [parent_area[p] for p in positions]
+    person_area = [grouping.person_area[old] for old in order]
+    whole = grouping.multi_unit
+    if any(n != whole.get(old, 1) for old, n in counts.items()):
+        person_area = [0] * len(order)
+        for person, area in zip(person_of, unit_area, strict=True):
+            person_area[person] += area
+    developer = remap.get(grouping.developer, -1)
+    entities = tuple(oid for oid in grouping.developer_entities if oid in held)
+    keys = [grouping.keys[old] for old in order]
+    return Grouping(
+        person_of=person_of,
+        keys=keys,
+        person_area=person_area,
+        scale=grouping.scale,
+        developer=developer,
+        developer_entities=entities,
+        overlaps=_overlaps(keys, developer, set(), entities) if grouping.overlaps else (),
+        merged=frozenset(),
+        multi_unit={remap[old]: n for old, n in counts.items() if n > 1},
+        total_area=sum(person_area),
+        unit_area=unit_area,
     )
 
 

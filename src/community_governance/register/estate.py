@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -21,7 +21,7 @@ from community_governance.exceptions import (
     UnknownReferenceError,
     UnknownUnitError,
 )
-from community_governance.register._grouping import DEVELOPER_KEY, Grouping, group
+from community_governance.register._grouping import DEVELOPER_KEY, Grouping, group, within
 from community_governance.register._model import Owner, OwnerKind, Unit, UnitStatus
 from community_governance.register.counting import (
     CountingPolicy,
@@ -178,10 +178,15 @@ def _scope_ids(value: object, field: str) -> tuple[str, ...]:
             f"{field} must be an iterable of ids, not {value!r}", field=field, value=value
         )
     ids = tuple(value)
-    for item in ids:
-        if not isinstance(item, str):
-            raise ScopeError(f"{field}: {item!r} is not an id string", field=field, value=item)
+    if not set(map(type, ids)) <= {str}:
+        bad = next(item for item in ids if type(item) is not str)
+        raise ScopeError(f"{field}: {bad!r} is not an id string", field=field, value=bad)
     return ids
+
+
+#: How many restricted estates an estate keeps (the latest scopes asked for, for repeated
+#: decisions of the same owners concerned; each is immutable, so sharing is safe).
+_SCOPES_KEPT = 8
 
 
 def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
@@ -257,9 +262,12 @@ class Estate:
                     field="owners",
                     value=owner.id,
                 )
+        self._install(index, group(self.units, owners, self.counting))
+
+    def _install(self, index: dict[str, int], grouping: Grouping) -> None:
+        """Set the derived fields: the unit index, the grouping and its compact form."""
         positions = MappingProxyType(index)
         object.__setattr__(self, "_index", positions)
-        grouping = group(self.units, owners, self.counting)
         object.__setattr__(self, "_grouping", grouping)
         person_index = PersonIndex(
             positions=positions,
@@ -388,7 +396,9 @@ class Estate:
             buildings: Building labels whose units are all in the scope.
 
         Returns:
-            A new estate with the scoped units in register order and only their owners.
+            An estate with the scoped units in register order and only their owners (the
+            last few scopes asked for are kept: the same arguments again return the same
+            estate, its persons already counted).
 
         Raises:
             ScopeError: ``units`` or ``buildings`` is a string or not an iterable of strings,
@@ -396,8 +406,24 @@ class Estate:
             UnknownUnitError: a unit id is not in the register.
             EmptyEstateError: the scope is empty.
         """
-        wanted = {self.unit_position(unit_id) for unit_id in _scope_ids(units, "units")}
-        for building in _scope_ids(buildings, "buildings"):
+        key = (_scope_ids(units, "units"), _scope_ids(buildings, "buildings"))
+        scopes: dict[tuple[tuple[str, ...], tuple[str, ...]], Estate]
+        scopes = self._cache.setdefault("scopes", {})
+        known = scopes.get(key)
+        if known is None:
+            known = self._restricted(self._scope_positions(*key))
+            if len(scopes) >= _SCOPES_KEPT:
+                del scopes[next(iter(scopes))]
+            scopes[key] = known
+        return known
+
+    def _scope_positions(self, ids: tuple[str, ...], buildings: tuple[str, ...]) -> list[int]:
+        """Positions of the units named or in the buildings named, ascending."""
+        looked_up = list(map(self._index.get, ids))
+        if None in looked_up:
+            self.unit_position(ids[looked_up.index(None)])  # raises UnknownUnitError
+        wanted = set(cast("list[int]", looked_up))
+        for building in buildings:
             found = {i for i, unit in enumerate(self.units) if unit.building == building}
             if not found:
                 raise ScopeError(
@@ -406,14 +432,28 @@ class Estate:
                     value=building,
                 )
             wanted |= found
-        kept = [unit for i, unit in enumerate(self.units) if i in wanted]
+        return sorted(wanted)
+
+    def _restricted(self, positions: list[int]) -> Estate:
+        """The estate of the units at ``positions`` (ascending), persons counted within."""
+        kept = [self.units[i] for i in positions]
         held = {owner for unit in kept for owner in unit.owners}
-        return Estate(
-            units=kept,
-            owners=[owner for owner in self.owners if owner.id in held],
-            name=self.name,
-            counting=self.counting,
-        )
+        owners = [owner for owner in self.owners if owner.id in held]
+        if self._grouping.merged or not kept:  # merged owner sets may split: count again
+            return Estate(units=kept, owners=owners, name=self.name, counting=self.counting)
+        # the units and owners were validated with this estate; only the grouping is derived
+        scoped = object.__new__(Estate)
+        for name, value in (
+            ("units", tuple(kept)),
+            ("owners", tuple(owners)),
+            ("name", self.name),
+            ("counting", self.counting),
+            ("_cache", {}),
+        ):
+            object.__setattr__(scoped, name, value)
+        index = dict(zip([unit.id for unit in kept], range(len(kept)), strict=True))
+        scoped._install(index, within(self._grouping, positions, held))
+        return scoped
 
     # ------------------------------------------------------------------ counting
 
@@ -441,6 +481,8 @@ class Estate:
     @property
     def overlaps(self) -> tuple[Overlap, ...]:
         """Owners split across persons (``SEPARATE``) or merged groups (``MERGE``)."""
+        if not self._grouping.overlaps:
+            return ()
         persons = self.persons
         return tuple(
             Overlap(owner, tuple(persons[p].label for p in indices), self.counting.overlap)
