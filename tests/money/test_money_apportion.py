@@ -109,6 +109,11 @@ def test_units_must_be_an_estate() -> None:
         ("0.001", MoneyError),
         ("NaN", MoneyError),
         ("1E+13", MoneyError),
+        ("1E-9999999", MoneyError),
+        ("1E+9999999", MoneyError),
+        ("1" * 41, MoneyError),
+        ("0.005", MoneyError),
+        ("1.005", MoneyError),
     ],
 )
 def test_bad_amounts(amount: object, error: type[Exception]) -> None:
@@ -122,6 +127,9 @@ def test_amount_forms() -> None:
     assert fen(Decimal("0.10")) == 10
     assert fen(7) == 700
     assert fen("0") == 0
+    assert fen("0E-9999") == 0
+    assert fen("1.500") == 150
+    assert fen("9999999999999.99") == 999999999999999
     assert yuan(123456) == Decimal("1234.56")
     assert apportion("0", estate_of([1, 2])).parts == (0, 0)
 

@@ -122,6 +122,9 @@ def test_replenishment_below_thirty_percent(estate: Estate, fund: Fund) -> None:
     assert below.to_replenish(first, MONEY_RULES.replenish_below) == ("1-101",)
     exactly = fund.draw(apportion("700", estate, scope=["1-101"]), on=D2)  # 30 % left: not below
     assert exactly.to_replenish(first, MONEY_RULES.replenish_below) == ()
+    for bad in ({"9-9": 1}, {"1-101": "1"}, {"1-101": -1}):
+        with pytest.raises(MoneyError, match="first deposit"):
+            fund.to_replenish(bad, MONEY_RULES.replenish_below)  # type: ignore[arg-type]
 
 
 def test_emergency_procedure_checked_not_voted(estate: Estate, fund: Fund) -> None:

@@ -21,7 +21,7 @@ from community_governance.rules.money import DESIGN_LARGEST_REMAINDER, Basis, Ro
 
 __all__ = ["Apportionment", "apportion", "fen", "largest_remainder", "yuan"]
 
-_MAX_FEN = 10**15
+_MAX_TEXT = 40
 
 
 def fen(amount: object, *, field: str = "amount") -> int:
@@ -37,22 +37,26 @@ def fen(amount: object, *, field: str = "amount") -> int:
             field=field,
             value=amount,
         )
+    if isinstance(amount, str) and len(amount) > _MAX_TEXT:
+        raise MoneyError(f"{field}: {amount[:20]!r}… is too long", field=field, value=amount)
     try:
         value = Decimal(amount.strip() if isinstance(amount, str) else amount)
     except InvalidOperation:
         raise MoneyError(
             f"{field}: {amount!r} is not a number", field=field, value=amount
         ) from None
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")).normalize():
+    if not value.is_finite() or value < 0 or (value and value.adjusted() < -2):
         raise MoneyError(
             f"{field}: {amount!r} must be a non-negative amount to the fen",
             field=field,
             value=amount,
         )
-    cents = int(value * 100)
-    if cents >= _MAX_FEN:
+    if value and value.adjusted() >= 13:
         raise MoneyError(f"{field}: {amount!r} is too large", field=field, value=amount)
-    return cents
+    scaled = value * 100
+    if scaled != scaled.to_integral_value():
+        raise MoneyError(f"{field}: {amount!r} is finer than a fen", field=field, value=amount)
+    return int(scaled)
 
 
 def yuan(cents: int) -> Decimal:

@@ -105,7 +105,8 @@ def check_emergency(
                 f"{name} must be a {kind.__name__}, not {value!r}", field=name, value=value
             )
     split = application.split
-    scoped = fund.balance(tuple(u for u in split.units if u in set(fund.units)))
+    accounts = set(fund.units)
+    scoped = fund.balance(tuple(u for u in split.units if u in accounts))
     facts = {
         EmergencyStep.APPLICANT: (
             application.applicant in procedure.applicants,

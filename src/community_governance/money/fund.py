@@ -162,9 +162,20 @@ class Fund:
         Args:
             first: Unit id → first deposit in fen.
             below: The share and its citation (e.g. a jurisdiction's ``replenish_below``).
+
+        Raises:
+            MoneyError: a unit without a sub-account, or a deposit that is not whole fen.
         """
         ratio = below[0]
         balances = self.balances()
+        for unit, amount in first.items():
+            if unit not in balances or type(amount) is not int or amount < 0:
+                raise MoneyError(
+                    f"first deposit of {unit!r} must be whole fen of a unit with a sub-account,"
+                    f" not {amount!r}",
+                    field="first",
+                    value=unit,
+                )
         return tuple(
             u
             for u, amount in first.items()
