@@ -197,3 +197,15 @@ def test_html_of_a_large_apportionment() -> None:
     split = apportion("100", estate_of([1] * 60))
     assert "60 units" in split._repr_html_()
     assert isinstance(split, Apportionment)
+
+
+def test_areas_too_fine_for_eight_byte_integers() -> None:
+    primes = [9973, 9967, 9949, 9941]
+    rows = [
+        {"unit": f"1-{p}", "area": f"{999_999 * p + 1}/{p}", "owners": [f"o{p}"]} for p in primes
+    ]
+    estate = Estate.from_records(rows)
+    assert isinstance(estate.person_index.unit_area, tuple)  # beyond 8-byte integers
+    split = apportion("1000", estate)
+    assert sum(split.parts) == 100000 and split.parts == (25000, 25000, 25000, 25000)
+    assert estate.restrict(["1-9973"]).total_area == Fraction(999_999 * 9973 + 1, 9973)

@@ -205,12 +205,11 @@ def apportion(
     return Apportionment(total, basis, ids, tuple(parts), tuple(ids[i] for i in extra))
 
 
-def _weights(estate: Estate, basis: Basis, shares: Mapping[str, object] | None) -> list[int]:
+def _weights(estate: Estate, basis: Basis, shares: Mapping[str, object] | None) -> Sequence[int]:
     if basis is Basis.UNIT:
         return [1] * len(estate.units)
     if basis is Basis.AREA:
-        scale = estate.person_index.scale
-        return [int(unit.area * scale) for unit in estate.units]
+        return estate.person_index.unit_area
     return _share_weights(estate, shares)
 
 
@@ -243,10 +242,10 @@ def _households(total: int, estate: Estate) -> tuple[list[int], list[int]]:
     per_person, up_persons = largest_remainder(total, [1] * len(persons))
     parts = [0] * len(estate.units)
     extra = {estate.unit_position(persons[i].units[0]) for i in up_persons}
-    scale = estate.person_index.scale
+    unit_area = estate.person_index.unit_area
     for person, share in zip(persons, per_person, strict=True):
         positions = [estate.unit_position(u) for u in person.units]
-        weights = [int(estate.units[p].area * scale) for p in positions]
+        weights = [unit_area[p] for p in positions]
         split, up = largest_remainder(share, weights)
         for position, value in zip(positions, split, strict=True):
             parts[position] = value

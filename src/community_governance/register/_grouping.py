@@ -59,7 +59,7 @@ class Grouping:
     merged: frozenset[int]
     multi_unit: dict[int, int]
     total_area: int
-    unit_area: list[int] = attrs.field(factory=list)
+    unit_area: Sequence[int] = ()
 
 
 def area_scale(units: Sequence[Unit]) -> int:
@@ -143,8 +143,16 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
         merged=frozenset(merged),
         multi_unit={person: n for person, n in counts.items() if n > 1},
         total_area=sum(person_area),
-        unit_area=unit_area,
+        unit_area=compact(unit_area),
     )
+
+
+def compact(values: list[int]) -> Sequence[int]:
+    """``values`` as 8-byte integers when they fit (they do for decimal areas), else as is."""
+    try:
+        return array("q", values)
+    except OverflowError:
+        return values
 
 
 def within(grouping: Grouping, positions: Sequence[int], held: set[str]) -> Grouping:
@@ -182,7 +190,7 @@ def within(grouping: Grouping, positions: Sequence[int], held: set[str]) -> Grou
         merged=frozenset(),
         multi_unit={remap[old]: n for old, n in counts.items() if n > 1},
         total_area=sum(person_area),
-        unit_area=unit_area,
+        unit_area=compact(unit_area),
     )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
@@ -184,6 +185,13 @@ def _scope_ids(value: object, field: str) -> tuple[str, ...]:
     return ids
 
 
+def _read_only(values: Sequence[int]) -> Sequence[int]:
+    """A read-only view of an integer array, or a tuple of a list."""
+    if isinstance(values, array):
+        return memoryview(values).toreadonly()
+    return tuple(values)
+
+
 #: How many restricted estates an estate keeps (the latest scopes asked for, for repeated
 #: decisions of the same owners concerned; each is immutable, so sharing is safe).
 _SCOPES_KEPT = 8
@@ -276,6 +284,7 @@ class Estate:
             scale=grouping.scale,
             total_area=grouping.total_area,
             multi_unit=MappingProxyType(dict(grouping.multi_unit)),
+            unit_area=_read_only(grouping.unit_area),
         )
         object.__setattr__(self, "_person_index", person_index)
 
