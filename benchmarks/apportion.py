@@ -1,6 +1,7 @@
 """Benchmark `apportion()` and scoped `decide()` against their floors; prints ratios.
 
-Run: ``python benchmarks/apportion.py [--units 1000000] [--scoped 100000] [--repeat 3]``.
+Run: ``python benchmarks/apportion.py [--units 1000000] [--scoped 100000] [--repeat 3]``
+(``0`` skips a part).
 
 What is compared, in the same run and on the same data:
 
@@ -122,8 +123,10 @@ def main() -> None:
     parser.add_argument("--scoped", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    bench_apportion(args.units, args.repeat)
-    bench_scoped(args.scoped, args.repeat)
+    if args.units:  # 0 skips a part
+        bench_apportion(args.units, args.repeat)
+    if args.scoped:
+        bench_scoped(args.scoped, args.repeat)
 
 
 if __name__ == "__main__":
