@@ -57,6 +57,7 @@ SUBPACKAGES = {
     "exceptions",
     "jurisdictions",
     "mediation",
+    "money",
     "register",
     "rules",
     "voting",

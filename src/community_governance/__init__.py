@@ -8,7 +8,8 @@ subpackage, reachable one way:
 * `community_governance.jurisdictions` - the bundled rule data and `rules_for`;
 * `community_governance.calendar` - legal dates (Civil Code Arts. 201-203);
 * `community_governance.voting`, `community_governance.elections`,
-  `community_governance.mediation`, `community_governance.committee` - the engines;
+  `community_governance.mediation`, `community_governance.committee`,
+  `community_governance.money` - the engines;
 * `community_governance.audit` - recounts and reported-figure checks;
 * `community_governance.strategies` - hypothesis strategies (the ``hypothesis`` extra);
 * `community_governance.exceptions` - every error, under `GovernanceError`.
@@ -33,6 +34,7 @@ if _TYPE_CHECKING:  # the names below load lazily at runtime (PEP 562); mypy and
         exceptions,
         jurisdictions,
         mediation,
+        money,
         register,
         rules,
         voting,
@@ -98,6 +100,7 @@ _SUBPACKAGES: frozenset[str] = frozenset(
         "exceptions",
         "jurisdictions",
         "mediation",
+        "money",
         "register",
         "rules",
         "voting",
@@ -154,6 +157,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic on purpose, not sorted
     "exceptions",
     "jurisdictions",
     "mediation",
+    "money",
     "register",
     "rules",
     "voting",

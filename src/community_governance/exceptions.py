@@ -39,6 +39,7 @@ __all__ = [
     "GovernanceError",
     "GuardFailedError",
     "HolidayDataUnavailableError",
+    "InsufficientFundError",
     "InvalidAreaError",
     "InvalidBallotError",
     "InvalidCaseDataError",
@@ -53,6 +54,8 @@ __all__ = [
     "MissingExtraError",
     "MissingParameterError",
     "MissingResolutionError",
+    "MoneyError",
+    "MoneyTypeError",
     "OverApprovalError",
     "PackNotInForceError",
     "ProcedureInputError",
@@ -60,6 +63,7 @@ __all__ = [
     "RuleSetError",
     "RuleSetInputError",
     "RuleSetNotInForceError",
+    "ScopeError",
     "StaleRuleSetWarning",
     "TermOutOfRangeError",
     "TransitionTableError",
@@ -782,3 +786,54 @@ class CitationTypeError(GovernanceError, TypeError):
 
     field: str
     value: object
+
+
+# --- money ---
+
+
+class ScopeError(GovernanceError, TypeError):
+    """A scope (the units or buildings of the owners concerned) is malformed.
+
+    For example a bare string ``"1-101"`` where a list of unit ids is expected, or a building
+    label with no unit in the register.
+
+    Attributes:
+        field: The offending argument (``"units"`` or ``"buildings"``).
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+
+class MoneyError(GovernanceError, ValueError):
+    """A money operation was refused: a bad amount, basis, share, ledger entry or draw.
+
+    Attributes:
+        field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+
+class MoneyTypeError(MoneyError, TypeError):
+    """A money argument has the wrong type (a float amount, a str for a list, a bool).
+
+    Attributes:
+        field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+
+class InsufficientFundError(MoneyError):
+    """A draw on the maintenance fund exceeds the balance of the units charged with it.
+
+    Attributes:
+        field: ``"amount"``.
+        value: The requested amount in fen.
+        short: The shortfall in fen.
+    """
+
+    short: int

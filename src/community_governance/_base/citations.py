@@ -153,6 +153,10 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "zhejiang_pm_regulation": ("浙江省物业管理条例", "Zhejiang Property Management Regulation"),
     "hangzhou_pm_regulation": ("杭州市物业管理条例", "Hangzhou Property Management Regulation"),
     "liaocheng_pm_regulation": ("聊城市物业管理条例", "Liaocheng Property Management Regulation"),
+    "maintenance_fund_measures_2007": (
+        "住宅专项维修资金管理办法",
+        "Measures on the Administration of the Residential Special Maintenance Fund (2007)",
+    ),
     "peoples_mediation_law": ("人民调解法", "People's Mediation Law"),
     "civil_procedure_law": ("民事诉讼法", "Civil Procedure Law"),
     "cpl_interpretation": (

@@ -32,25 +32,9 @@ REPRESENTATIVES = Citation(
 )
 
 
-def restrict(estate: Estate, units: Iterable[str]) -> Estate:
-    """The register restricted to some units (a building, a unit, a floor).
-
-    Persons are counted within the subset: an owner with flats in two buildings is one
-    person in each building's election.
-
-    Raises:
-        UnknownUnitError: a unit id is not in the register.
-        EmptyEstateError: ``units`` is empty.
-    """
-    wanted = {estate.unit_position(unit_id) for unit_id in units}
-    kept = [unit for i, unit in enumerate(estate.units) if i in wanted]
-    held = {owner for unit in kept for owner in unit.owners}
-    return Estate(
-        units=kept,
-        owners=[owner for owner in estate.owners if owner.id in held],
-        name=estate.name,
-        counting=estate.counting,
-    )
+#: Moved to the register ([Estate.restrict][community_governance.Estate.restrict]); kept here
+#: so that existing imports keep working.
+restrict = Estate.restrict
 
 
 def _ids(candidates: Iterable[Candidate | str]) -> tuple[str, ...]:
@@ -176,7 +160,7 @@ def elect(
     notices: list[Notice] = list(rules.notices)
     scoped: tuple[str, ...] = ()
     if scope is not None:
-        estate = restrict(estate, scope)
+        estate = estate.restrict(scope)
         scoped = tuple(unit.id for unit in estate.units)
         notices.append(
             Notice(

@@ -58,6 +58,8 @@ __all__ = [
     "CIVIL_CODE_2021",
     "GUIDANCE_RULES_2010",
     "JURISDICTION",
+    "MEASURES_2007_SCOPED_CONSENT",
+    "MONEY_RULES",
     "NATIONAL_CANDIDATE_RULES",
     "NATIONAL_COMMITTEE",
     "PROPERTY_RIGHTS_LAW_2007",
@@ -391,4 +393,69 @@ JURISDICTION = Jurisdiction(
         "guidance_rules_2009",
     ),
     note="national voting regimes 2003, 2007 and 2021; Guidance Rules 2009 for elections",
+)
+
+
+# ============================================================================ money
+# The residential special maintenance fund (2007 Measures, in force 2008-02-01) and the Civil
+# Code's emergency use. The Measures' texts were read in published copies only (the official
+# text is not compared), so their values are medium confidence with the article numbers flagged.
+
+from community_governance.rules.money import (  # noqa: E402  (one block per helper)
+    Applicant,
+    EmergencyProcedure,
+    EmergencyStep,
+    FirstDeposit,
+    MatterReading,
+    MoneyRules,
+    measures_2007,
+)
+from community_governance.rules.thresholds import ResolutionRule, Threshold  # noqa: E402
+
+#: 2007 Measures Art. 22(2): before the fund passes to the assembly, a use proposal needs the
+#: owners within the charge's scope (列支范围内) holding 三分之二以上 of the area and
+#: 三分之二以上 of the heads. Before 2021 the Property Rights Law Art. 76(2) tier for using the
+#: fund has the same two thresholds; from 2021 the Civil Code Art. 278(2) thresholds apply
+#: (counted within the scope: ``decide(..., scope=...)``).
+MEASURES_2007_SCOPED_CONSENT = ResolutionRule(
+    quorum=(),
+    approval=(
+        Threshold(AREA, ALL, AT_LEAST, Fraction(2, 3), measures_2007("22(2)")),
+        Threshold(HEADS, ALL, AT_LEAST, Fraction(2, 3), measures_2007("22(2)")),
+    ),
+    citation=measures_2007(
+        "22(2)", "列支范围内 owners; from 2021 the Civil Code Art. 278 thresholds apply"
+    ),
+)
+
+_EMERGENCY_CITE = Citation("civil_code", "281(2)", effective=_CC)
+
+#: National money rules: first deposit 5%-8% of the local building cost per m² (Art. 7),
+#: replenishment below 30% of the first deposit (Art. 17), emergency use (Civil Code
+#: Art. 281(2), Measures Art. 24), publication of raising and use (Civil Code Art. 281(1)).
+#: No national text read here requires an audit: that step is left out (a notice says so).
+MONEY_RULES = MoneyRules(
+    first_deposit=FirstDeposit(Fraction(5, 100), Fraction(8, 100), measures_2007("7")),
+    replenish_below=(Fraction(30, 100), measures_2007("17")),
+    emergency=EmergencyProcedure(
+        applicants=frozenset({Applicant.ASSEMBLY, Applicant.COMMITTEE}),
+        steps=(
+            (EmergencyStep.APPLICANT, _EMERGENCY_CITE),
+            (EmergencyStep.EMERGENCY, measures_2007("24", "危及房屋安全等紧急情况")),
+            (EmergencyStep.SCOPE, measures_2007("19", "受益人和负担人相一致")),
+            (EmergencyStep.PUBLISHED, Citation("civil_code", "281(1)", effective=_CC)),
+            (EmergencyStep.BALANCE, measures_2007("24", "charged to the owners' sub-accounts")),
+        ),
+        citation=_EMERGENCY_CITE,
+    ),
+    fee_adjustment=MatterReading(
+        Matter.OTHER_MAJOR_MATTER,
+        Citation(
+            "civil_code",
+            "278(1)(9)",
+            effective=_CC,
+            confidence=Confidence.MEDIUM,
+            note="the Code names no item for property fees; decided as another major matter",
+        ),
+    ),
 )

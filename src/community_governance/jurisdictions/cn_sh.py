@@ -64,6 +64,7 @@ __all__ = [
     "SHANGHAI_COMMITTEE",
     "SHANGHAI_ELECTIONS",
     "SHANGHAI_FREEZE",
+    "SHANGHAI_MONEY_RULES",
 ]
 
 _SH_2018 = date(2018, 11, 22)
@@ -308,4 +309,26 @@ JURISDICTION = Jurisdiction(
     layers=(SHANGHAI_2018, SHANGHAI_2020, SHANGHAI_ELECTIONS, SHANGHAI_COMMITTEE),
     references=("shanghai_residential_pm_provisions",),
     note="voting from 2018-11-22; elections from 2011-04-01",
+)
+
+
+# ============================================================================ money
+# Shanghai Provisions Arts. 35 and 69: building or unit owners' groups decide matters of their
+# building; parts shared by some owners only are decided by those owners with the Civil Code's
+# thresholds (3/4 for raising the fund or rebuilding). The rule set's thresholds are counted
+# within the scope (``decide(..., scope=...)``); the national money rules apply otherwise.
+
+import attrs  # noqa: E402  (one block per helper)
+
+from community_governance.jurisdictions.cn import MONEY_RULES  # noqa: E402
+
+#: Shanghai money rules: the national ones, with scoped decisions of the owners concerned.
+SHANGHAI_MONEY_RULES = attrs.evolve(
+    MONEY_RULES,
+    scoped=Citation(
+        "shanghai_residential_pm_provisions",
+        "35, 69",
+        text_version="2020",
+        note="owners concerned decide their partly shared parts with the Civil Code thresholds",
+    ),
 )

@@ -45,6 +45,7 @@ class Grouping:
         merged: Person indices formed by merging overlapping owner sets.
         multi_unit: Person index → number of units, for persons holding more than one.
         total_area: Sum of ``person_area``.
+        unit_area: Per unit, its area times ``scale`` (kept to restrict an estate cheaply).
     """
 
     person_of: array[int]
@@ -57,6 +58,7 @@ class Grouping:
     merged: frozenset[int]
     multi_unit: dict[int, int]
     total_area: int
+    unit_area: Sequence[int] = ()
 
 
 def area_scale(units: Sequence[Unit]) -> int:
@@ -95,6 +97,7 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
     person_of = array("i", bytes(4 * len(units)))
     merged: set[int] = set()
     seen_sets: dict[int, str | tuple[str, ...]] = {}
+    unit_area: list[int] = []
     for position, unit in enumerate(units):
         unit_owners = unit.owners
         key: Key
@@ -113,7 +116,9 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
             keys.append(key)
             person_area.append(0)
         person_of[position] = person
-        person_area[person] += scaled(unit.area, scale)
+        area = scaled(unit.area, scale)
+        unit_area.append(area)
+        person_area[person] += area
         if policy.overlap is OverlapPolicy.MERGE and key != DEVELOPER_KEY:
             owner_set = unit_owners if len(unit_owners) == 1 else tuple(sorted(unit_owners))
             first = seen_sets.setdefault(person, owner_set)
@@ -137,7 +142,16 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
         merged=frozenset(merged),
         multi_unit={person: n for person, n in counts.items() if n > 1},
         total_area=sum(person_area),
+        unit_area=compact(unit_area),
     )
+
+
+def compact(values: list[int]) -> Sequence[int]:
+    """``values`` as 8-byte integers when they fit (they do for decimal areas), else as is."""
+    try:
+        return array("q", values)
+    except OverflowError:
+        return values
 
 
 def _merge_roots(units: Sequence[Unit], developers: set[str]) -> dict[str, tuple[str, ...]]:

@@ -149,6 +149,8 @@ class PersonIndex:
         scale: Common denominator of all areas (least common multiple of their denominators).
         total_area: Sum of ``person_area`` (the estate's area times ``scale``).
         multi_unit: Person index → number of units, for persons holding more than one.
+        unit_area: Per unit, its exclusive area times ``scale`` (an exact integer), in the
+            order of ``Estate.units`` (read-only).
     """
 
     positions: Mapping[str, int]
@@ -157,6 +159,7 @@ class PersonIndex:
     scale: int
     total_area: int
     multi_unit: Mapping[int, int]
+    unit_area: Sequence[int] = ()
 
     @property
     def heads(self) -> int:

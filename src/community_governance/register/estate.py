@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, overload
+from typing import Any, cast, overload
 
 import attrs
 
@@ -18,6 +19,7 @@ from community_governance.exceptions import (
     EmptyEstateError,
     InvalidChoiceError,
     InvalidRecordError,
+    ScopeError,
     UnknownReferenceError,
     UnknownUnitError,
 )
@@ -169,6 +171,32 @@ class Overlap:
         )
 
 
+def _scope_ids(value: object, field: str) -> tuple[str, ...]:
+    """Ids of a scope argument; a bare string (``"1-101"``) is refused, not split."""
+    if value is None:
+        return ()
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ScopeError(
+            f"{field} must be an iterable of ids, not {value!r}", field=field, value=value
+        )
+    ids = tuple(value)
+    if not set(map(type, ids)) <= {str}:
+        bad = next(item for item in ids if type(item) is not str)
+        raise ScopeError(f"{field}: {bad!r} is not an id string", field=field, value=bad)
+    return ids
+
+
+def _read_only(values: Sequence[int]) -> Sequence[int]:
+    """A read-only view of an integer array, or a tuple of a list."""
+    if isinstance(values, array):
+        return memoryview(values).toreadonly()
+    return tuple(values)
+
+
+#: How many restricted estates an estate keeps (the latest scopes asked for, for repeated
+#: decisions of the same owners concerned; each is immutable, so sharing is safe).
+
+
 def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
     return tuple(value)
 
@@ -254,9 +282,12 @@ class Estate:
                     field="owners",
                     value=owner.id,
                 )
+        self._install(index, group(self.units, owners, self.counting))
+
+    def _install(self, index: dict[str, int], grouping: Grouping) -> None:
+        """Set the derived fields: the unit index, the grouping and its compact form."""
         positions = MappingProxyType(index)
         object.__setattr__(self, "_index", positions)
-        grouping = group(self.units, owners, self.counting)
         object.__setattr__(self, "_grouping", grouping)
         person_index = PersonIndex(
             positions=positions,
@@ -265,6 +296,7 @@ class Estate:
             scale=grouping.scale,
             total_area=grouping.total_area,
             multi_unit=MappingProxyType(dict(grouping.multi_unit)),
+            unit_area=_read_only(grouping.unit_area),
         )
         object.__setattr__(self, "_person_index", person_index)
         object.__setattr__(self, "_members", _members(grouping))
@@ -376,6 +408,55 @@ class Estate:
             referrer="estate",
         )
 
+    def restrict(
+        self, units: Iterable[str] | None = None, *, buildings: Iterable[str] | None = None
+    ) -> Estate:
+        """The register restricted to a scope: some units, some buildings, or both (a union).
+
+        Used for decisions and elections of the owners concerned (a building, a unit, a floor;
+        Shanghai Residential Property Management Provisions Arts. 35 and 69): persons are
+        counted again within the scope, so an owner with flats in two buildings is one person
+        in each building's vote, and nobody outside the scope is counted.
+
+        Args:
+            units: Unit ids in the scope.
+            buildings: Building labels whose units are all in the scope.
+
+        Returns:
+            A new, fully validated estate with the scoped units in register order and only
+            their owners, its persons counted within the scope.
+
+        Raises:
+            ScopeError: ``units`` or ``buildings`` is a string or not an iterable of strings,
+                or a building has no unit.
+            UnknownUnitError: a unit id is not in the register.
+            EmptyEstateError: the scope is empty.
+        """
+        positions = self._scope_positions(
+            _scope_ids(units, "units"), _scope_ids(buildings, "buildings")
+        )
+        kept = [self.units[i] for i in positions]
+        held = {owner for unit in kept for owner in unit.owners}
+        owners = [owner for owner in self.owners if owner.id in held]
+        return Estate(units=kept, owners=owners, name=self.name, counting=self.counting)
+
+    def _scope_positions(self, ids: tuple[str, ...], buildings: tuple[str, ...]) -> list[int]:
+        """Positions of the units named or in the buildings named, ascending."""
+        looked_up = list(map(self._index.get, ids))
+        if None in looked_up:
+            self.unit_position(ids[looked_up.index(None)])  # raises UnknownUnitError
+        wanted = set(cast("list[int]", looked_up))
+        for building in buildings:
+            found = {i for i, unit in enumerate(self.units) if unit.building == building}
+            if not found:
+                raise ScopeError(
+                    f"building {building!r} has no unit in the register",
+                    field="buildings",
+                    value=building,
+                )
+            wanted |= found
+        return sorted(wanted)
+
     # ------------------------------------------------------------------ counting
 
     @property
@@ -401,6 +482,8 @@ class Estate:
     @property
     def overlaps(self) -> tuple[Overlap, ...]:
         """Owners split across persons (``SEPARATE``) or merged groups (``MERGE``)."""
+        if not self._grouping.overlaps:
+            return ()
         persons = self.persons
         return tuple(
             Overlap(owner, tuple(persons[p].label for p in indices), self.counting.overlap)

@@ -87,6 +87,7 @@ def decide(
     matter: Matter | str,
     rules: RuleSet,
     opened: date | None = None,
+    scope: Iterable[str] | None = None,
 ) -> Decision:
     """Decide a motion of the owners' assembly.
 
@@ -108,6 +109,12 @@ def decide(
             keeps the closing day's rules and carries a ``vote-spans-rule-change`` notice
             (which regime governs such a vote is unsettled under Art. 1 of the SPC rules on
             the Civil Code's temporal effect).
+        scope: Unit ids of the owners concerned (e.g. one building's units, from
+            ``[u.id for u in estate.units if u.building == "3"]``) for a decision of those
+            owners only (Shanghai Residential Property Management Provisions Arts. 35 and 69):
+            the estate is restricted with
+            [Estate.restrict][community_governance.Estate.restrict] and persons and area are
+            counted within the scope; a ballot for a unit outside it is an unknown unit.
 
     Returns:
         The [Decision][community_governance.Decision].
@@ -117,9 +124,11 @@ def decide(
         UnknownUnitError: a ballot names a unit not in the register.
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person disagree.
+        ScopeError: ``scope`` is a string or holds a non-string.
         RuleSetError: the rule set has no usable rule for the matter.
     """
     ballots = _inputs(estate, ballots, rules, opened)
+    estate = estate if scope is None else estate.restrict(scope)
     matter = parse_enum(Matter, matter, what="matter")
     provided = rules.resolution(matter)
     rule: ResolutionRule = provided.value

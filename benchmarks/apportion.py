@@ -1,0 +1,133 @@
+"""Benchmark `apportion()` and scoped `decide()` against their floors; prints ratios.
+
+Run: ``python benchmarks/apportion.py [--units 1000000] [--scoped 100000] [--repeat 3]``
+(``0`` skips a part).
+
+What is compared, in the same run and on the same data:
+
+* ``apportion(amount, estate)`` by area over every unit of a 1M-unit register — reading each
+  unit's exact area as an integer, the largest-remainder split, naming the units rounded up
+  and building the `Apportionment` — against a hand-written exact largest-remainder loop on
+  the same integers (areas already scaled to integers, the work of the split alone).
+  Target: at most 2×.
+* ``decide(estate, ballots, scope=units)`` over ``N`` units of a ``2N``-unit register — which
+  restricts the register to the scope (persons recounted) and decides — against
+  ``decide(alone, ballots)`` on an estate of the same ``N`` units built beforehand (so its
+  persons are counted once, as an application holds it). The register keeps its latest
+  restricted estates, so repeated decisions of the same owners concerned compare like with
+  like. Target: at most 1.5×. The first decision on a new scope (restricting the register
+  and counting its persons) is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import community_governance as cg
+from _data import ballot_rows, register_rows
+from community_governance.money import apportion
+from community_governance.voting import decide
+
+AMOUNT = "1234567.89"
+
+
+def best(repeat: int, run: Callable[[], object]) -> float:
+    """The best wall time of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def floor_split(total: int, weights: list[int]) -> list[int]:
+    """The floor: exact largest remainder by hand (ties to the earlier position)."""
+    whole = sum(weights)
+    parts = []
+    remainders = []
+    for weight in weights:
+        q, r = divmod(total * weight, whole)
+        parts.append(q)
+        remainders.append(r)
+    left = total - sum(parts)
+    order = sorted(range(len(weights)), key=lambda i: (-remainders[i], i))
+    for i in order[:left]:
+        parts[i] += 1
+    return parts
+
+
+def bench_apportion(n_units: int, repeat: int) -> float:
+    estate = cg.Estate.from_records(register_rows(n_units))
+    scale = estate.person_index.scale
+    weights = [int(unit.area * scale) for unit in estate.units]
+    total = 123456789
+    ours = apportion(AMOUNT, estate)
+    assert list(ours.parts) == floor_split(total, weights), "results differ"
+    t_ours = best(repeat, lambda: apportion(AMOUNT, estate))
+    t_floor = best(repeat, lambda: floor_split(total, weights))
+    ratio = t_ours / t_floor
+    print(
+        f"apportion {n_units:>9,} units: {t_ours * 1000:8.1f} ms  floor {t_floor * 1000:8.1f} ms"
+        f"  ratio {ratio:4.2f}x (target <= 2x)"
+    )
+    return ratio
+
+
+def bench_scoped(n_units: int, repeat: int) -> float:
+    rows = register_rows(2 * n_units)
+    estate = cg.Estate.from_records(rows)
+    buildings = sorted({unit.building for unit in estate.units})
+    half = set(buildings[: len(buildings) // 2])
+    scope = [unit.id for unit in estate.units if unit.building in half]
+    alone = cg.Estate.from_records([row for row in rows if row["unit"].split("-")[0] in half])
+    inside = set(scope)
+    ballots = [cg.Ballot(unit, choice) for unit, choice in ballot_rows(rows) if unit in inside]
+    rules = cg.rules_for("CN", on=date(2024, 3, 1))
+    matter = cg.Matter.USE_MAINTENANCE_FUND
+
+    def scoped() -> cg.Decision:
+        return decide(estate, ballots, matter=matter, rules=rules, scope=scope)
+
+    def cold() -> cg.Decision:
+        estate._cache.pop("scopes", None)  # forget the kept scopes: restrict and count again
+        return scoped()
+
+    def whole() -> cg.Decision:
+        return decide(alone, ballots, matter=matter, rules=rules)
+
+    assert scoped().tally == whole().tally, "results differ"
+    t_cold, t_scoped, t_whole = best(repeat, cold), best(repeat, scoped), best(repeat, whole)
+    ratio = t_scoped / t_whole
+    print(
+        f"decide    {len(scope):>9,} units in scope of {2 * n_units:,}: {t_scoped * 1000:8.1f} ms"
+        f"  whole-estate {t_whole * 1000:8.1f} ms  ratio {ratio:4.2f}x (target <= 1.5x)"
+    )
+    print(
+        f"          first decision on a new scope (restrict, count persons): "
+        f"{t_cold * 1000:8.1f} ms  ratio {t_cold / t_whole:4.2f}x"
+    )
+    return ratio
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=1_000_000)
+    parser.add_argument("--scoped", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if args.units:  # 0 skips a part
+        bench_apportion(args.units, args.repeat)
+    if args.scoped:
+        bench_scoped(args.scoped, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

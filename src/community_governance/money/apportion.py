@@ -1,0 +1,253 @@
+"""`apportion`: split an exact amount over units to the fen; the parts always sum exactly."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from math import lcm
+from typing import Any
+
+import attrs
+
+from community_governance._base.citations import Citation
+from community_governance._base.enums import parse_enum
+from community_governance._base.exact import exact
+from community_governance._base.html import html_table
+from community_governance.exceptions import GovernanceError, MoneyError, MoneyTypeError
+from community_governance.register.estate import Estate
+from community_governance.rules.money import DESIGN_LARGEST_REMAINDER, Basis, Rounding
+
+__all__ = ["Apportionment", "apportion", "fen", "largest_remainder", "yuan"]
+
+_MAX_TEXT = 40
+
+
+def fen(amount: object, *, field: str = "amount") -> int:
+    """An amount in yuan (``"1234.56"``, ``Decimal``, ``int``) as whole fen.
+
+    Raises:
+        MoneyTypeError: a float, a bool or another non-exact type.
+        MoneyError: not a number, negative, finer than a fen, or 10**13 yuan or more.
+    """
+    if isinstance(amount, bool) or not isinstance(amount, int | Decimal | str):
+        raise MoneyTypeError(
+            f"{field}: {amount!r} is not an exact amount in yuan (pass '1234.56' or a Decimal)",
+            field=field,
+            value=amount,
+        )
+    if isinstance(amount, str) and len(amount) > _MAX_TEXT:
+        raise MoneyError(f"{field}: {amount[:20]!r}… is too long", field=field, value=amount)
+    try:
+        value = Decimal(amount.strip() if isinstance(amount, str) else amount)
+    except InvalidOperation:
+        raise MoneyError(
+            f"{field}: {amount!r} is not a number", field=field, value=amount
+        ) from None
+    if not value.is_finite() or value < 0 or (value and value.adjusted() < -2):
+        raise MoneyError(
+            f"{field}: {amount!r} must be a non-negative amount to the fen",
+            field=field,
+            value=amount,
+        )
+    if value and value.adjusted() >= 13:
+        raise MoneyError(f"{field}: {amount!r} is too large", field=field, value=amount)
+    scaled = value * 100
+    if scaled != scaled.to_integral_value():
+        raise MoneyError(f"{field}: {amount!r} is finer than a fen", field=field, value=amount)
+    return int(scaled)
+
+
+def yuan(cents: int) -> Decimal:
+    """Whole fen shown as yuan: ``123456`` → ``Decimal("1234.56")``."""
+    return Decimal(cents).scaleb(-2)
+
+
+def largest_remainder(total: int, weights: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Split ``total`` fen in proportion to positive integer ``weights``, exactly.
+
+    Each part is ``total * w // sum(weights)``; the fen left over go one each to the largest
+    remainders, ties to the earlier position (Hamilton's method).
+
+    Returns:
+        The parts, and the positions that received an extra fen (in order of position).
+    """
+    whole = sum(weights)
+    parts: list[int] = []
+    remainders: list[int] = []
+    add_part, add_rem = parts.append, remainders.append
+    for weight in weights:
+        q, r = divmod(total * weight, whole)
+        add_part(q)
+        add_rem(r)
+    left = total - sum(parts)
+    extra = sorted(heapq.nlargest(left, range(len(parts)), key=remainders.__getitem__))
+    for position in extra:
+        parts[position] += 1
+    return parts, extra
+
+
+@attrs.frozen(slots=True, repr=False)
+class Apportionment:
+    """An amount split over units, to the fen.
+
+    Attributes:
+        amount: The amount in fen.
+        basis: How it was split.
+        units: The unit ids, in the order given.
+        parts: Each unit's part in fen (same order); they sum to ``amount``.
+        rounded_up: Units that received one extra fen under the rounding rule.
+        rounding: The rounding rule.
+        citation: Where the rounding rule comes from.
+    """
+
+    amount: int
+    basis: Basis
+    units: tuple[str, ...]
+    parts: tuple[int, ...]
+    rounded_up: tuple[str, ...]
+    rounding: Rounding = Rounding.LARGEST_REMAINDER
+    citation: Citation = DESIGN_LARGEST_REMAINDER
+
+    def part(self, unit_id: str) -> int:
+        """The part of ``unit_id`` in fen.
+
+        Raises:
+            MoneyError: the unit is not in the apportionment.
+        """
+        try:
+            return self.parts[self.units.index(unit_id)]
+        except ValueError:
+            raise MoneyError(
+                f"unit {unit_id!r} is not in this apportionment", field="unit", value=unit_id
+            ) from None
+
+    def as_dict(self) -> dict[str, int]:
+        """Unit id → part in fen."""
+        return dict(zip(self.units, self.parts, strict=True))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (schema ``community_governance.apportionment/1``); amounts in fen."""
+        return {
+            "schema": "community_governance.apportionment/1",
+            "amount_fen": self.amount,
+            "basis": self.basis.value,
+            "rounding": self.rounding.value,
+            "parts_fen": self.as_dict(),
+            "rounded_up": list(self.rounded_up),
+            "citation": self.citation.format(),
+        }
+
+    def __repr__(self) -> str:
+        """One line, the verdict first."""
+        return (
+            f"<Apportionment exact: {yuan(self.amount)} yuan over {len(self.units)} units by "
+            f"{self.basis.value}, {len(self.rounded_up)} fen placed by {self.rounding.value}>"
+        )
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        up = set(self.rounded_up)
+        rows = [
+            (u, yuan(p), "+1 fen" if u in up else "")
+            for u, p in zip(self.units[:50], self.parts, strict=False)
+        ]
+        return html_table(
+            f"{yuan(self.amount)} yuan by {self.basis.value}: parts sum exactly",
+            ["unit", "yuan", "rounding"],
+            rows,
+            footer=[self.citation.format(), f"{len(self.units)} units"],
+        )
+
+
+def apportion(
+    amount: object,
+    units: Estate,
+    basis: Basis | str = Basis.AREA,
+    *,
+    shares: Mapping[str, object] | None = None,
+    scope: Iterable[str] | None = None,
+) -> Apportionment:
+    """Split an amount in yuan over an estate's units (or a scope of them), to the fen.
+
+    Args:
+        amount: The amount in yuan, exact (``"1234.56"``, ``Decimal``, ``int``).
+        units: The register.
+        basis: By area, per unit, per household (counted person, split within a person by
+            area) or by declared ``shares``.
+        shares: Unit id → positive exact share, for every unit in scope (basis ``SHARE``).
+        scope: Unit ids of the owners concerned; persons are recounted within it.
+
+    Returns:
+        The [Apportionment][community_governance.money.Apportionment]; rounding by largest
+        remainder, a library design decision.
+
+    Raises:
+        MoneyTypeError: ``units`` is not an Estate, or ``amount`` is a float.
+        MoneyError: a bad amount, or shares missing, extra or given for another basis.
+        InvalidChoiceError: an unknown basis.
+        ScopeError, UnknownUnitError: a bad scope.
+    """
+    if not isinstance(units, Estate):
+        raise MoneyTypeError(f"units must be an Estate, not {units!r}", field="units", value=units)
+    total = fen(amount)
+    basis = parse_enum(Basis, basis, what="basis")
+    estate = units if scope is None else units.restrict(scope)
+    if (shares is not None) != (basis is Basis.SHARE):
+        raise MoneyError("shares go with basis 'share' only", field="shares", value=shares)
+    ids = tuple(unit.id for unit in estate.units)
+    if basis is Basis.HOUSEHOLD:
+        parts, extra = _households(total, estate)
+    else:
+        parts, extra = largest_remainder(total, _weights(estate, basis, shares))
+    return Apportionment(total, basis, ids, tuple(parts), tuple(ids[i] for i in extra))
+
+
+def _weights(estate: Estate, basis: Basis, shares: Mapping[str, object] | None) -> Sequence[int]:
+    if basis is Basis.UNIT:
+        return [1] * len(estate.units)
+    if basis is Basis.AREA:
+        return estate.person_index.unit_area
+    return _share_weights(estate, shares)
+
+
+def _share_weights(estate: Estate, shares: object) -> list[int]:
+    if not isinstance(shares, Mapping):
+        raise MoneyTypeError(
+            f"shares must be a mapping of unit id to share, not {shares!r}",
+            field="shares",
+            value=shares,
+        )
+    ids = [unit.id for unit in estate.units]
+    if set(shares) != set(ids):
+        odd = sorted(set(shares) ^ set(ids))
+        raise MoneyError(
+            f"shares must name exactly the units in scope; differing: {odd[:5]}",
+            field="shares",
+            value=odd,
+        )
+    try:
+        values = [Fraction(exact(shares[i], what=f"share of {i}")) for i in ids]
+    except GovernanceError as error:
+        raise MoneyError(str(error), field="shares", value=error.details.get("value")) from None
+    common = lcm(*(v.denominator for v in values))
+    return [int(v * common) for v in values]
+
+
+def _households(total: int, estate: Estate) -> tuple[list[int], list[int]]:
+    """Equal per counted person, then each person's part over its units by area."""
+    persons = estate.persons
+    per_person, up_persons = largest_remainder(total, [1] * len(persons))
+    parts = [0] * len(estate.units)
+    extra = {estate.unit_position(persons[i].units[0]) for i in up_persons}
+    unit_area = estate.person_index.unit_area
+    for person, share in zip(persons, per_person, strict=True):
+        positions = [estate.unit_position(u) for u in person.units]
+        weights = [unit_area[p] for p in positions]
+        split, up = largest_remainder(share, weights)
+        for position, value in zip(positions, split, strict=True):
+            parts[position] = value
+        extra.update(positions[i] for i in up)
+    return parts, sorted(extra)

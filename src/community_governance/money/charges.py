@@ -1,0 +1,164 @@
+"""Charges: which need an assembly decision, which are voluntary; crowdfunding totals."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from community_governance._base.citations import Citation, Confidence
+from community_governance.exceptions import MoneyError, MoneyTypeError
+from community_governance.money.apportion import fen, yuan
+from community_governance.rules.matters import Matter
+from community_governance.rules.money import ChargeKind
+
+__all__ = ["Charge", "DecisionNeed", "Pledges", "decision_needed"]
+
+_CC = "civil_code"
+_READING = "reading of Civil Code Art. 278(1); not settled by a text"
+
+
+@attrs.frozen(slots=True, repr=False)
+class DecisionNeed:
+    """Whether a charge needs an assembly decision, as which matter, and why.
+
+    Attributes:
+        needed: Whether a vote of the owners concerned is needed.
+        matter: The matter it is decided as (``None`` when no vote is needed).
+        reason: Why, in English.
+        citation: The article or design decision.
+    """
+
+    needed: bool
+    matter: Matter | None
+    reason: str
+    citation: Citation
+
+    def __repr__(self) -> str:
+        """One line, the verdict first."""
+        what = f"decide as {self.matter.value}" if self.matter else "no vote"
+        return f"<DecisionNeed {'NEEDED' if self.needed else 'NOT NEEDED'} ({what}): {self.reason}>"
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        return f"<p>{repr(self).strip('<>')} — {self.citation.format()}</p>"
+
+
+@attrs.frozen(slots=True)
+class Charge:
+    """A charge on owners.
+
+    Attributes:
+        kind: Fund draw, levy, pledge or opt-in.
+        replenishes_fund: A levy that raises or replenishes the maintenance fund.
+        on_common_parts: The thing paid for is built on or uses common parts.
+    """
+
+    kind: ChargeKind = attrs.field(validator=attrs.validators.instance_of(ChargeKind))
+    replenishes_fund: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool)
+    )
+    on_common_parts: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+
+def decision_needed(charge: Charge) -> DecisionNeed:
+    """Say whether ``charge`` needs an assembly decision, and as which matter.
+
+    Raises:
+        MoneyTypeError: ``charge`` is not a Charge.
+    """
+    if not isinstance(charge, Charge):
+        raise MoneyTypeError(
+            f"charge must be a Charge, not {charge!r}", field="charge", value=charge
+        )
+    if charge.kind is ChargeKind.FUND_DRAW:
+        return DecisionNeed(
+            True,
+            Matter.USE_MAINTENANCE_FUND,
+            "using the fund is decided jointly (emergencies excepted, Art. 281(2))",
+            Citation(_CC, "278(1)(5)"),
+        )
+    if charge.kind is ChargeKind.LEVY and charge.replenishes_fund:
+        return DecisionNeed(
+            True,
+            Matter.RAISE_MAINTENANCE_FUND,
+            "raising the fund binds every owner concerned",
+            Citation(_CC, "278(1)(6)"),
+        )
+    if charge.kind is ChargeKind.LEVY:
+        return DecisionNeed(
+            True,
+            Matter.OTHER_MAJOR_MATTER,
+            "a levy binding owners who did not agree needs a joint decision",
+            Citation(_CC, "278(1)(9)", confidence=Confidence.MEDIUM, note=_READING),
+        )
+    if charge.on_common_parts:
+        return DecisionNeed(
+            True,
+            Matter.CHANGE_USE_OF_COMMON_PARTS,
+            "payers are volunteers, but building on common parts changes their use",
+            Citation(_CC, "278(1)(8)", confidence=Confidence.MEDIUM, note=_READING),
+        )
+    return DecisionNeed(
+        False,
+        None,
+        "only those who choose to pay are charged",
+        Citation(
+            "library_design", "charges.voluntary", confidence=Confidence.MEDIUM, note=_READING
+        ),
+    )
+
+
+@attrs.frozen(slots=True, repr=False)
+class Pledges:
+    """Crowdfunding: who pledged how much toward a target, in fen.
+
+    Attributes:
+        target: The target in fen.
+        pledged: Payer → fen.
+    """
+
+    target: int
+    pledged: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def of(cls, target: object, pledged: Mapping[str, object]) -> Pledges:
+        """Build from yuan amounts (exact), e.g. ``Pledges.of("5000", {"1-101": "200"})``.
+
+        Raises:
+            MoneyTypeError, MoneyError: a bad amount or a payer that is not a string.
+        """
+        if not isinstance(pledged, Mapping):
+            raise MoneyTypeError(
+                f"pledged must be a mapping, not {pledged!r}", field="pledged", value=pledged
+            )
+        items = []
+        for payer, amount in pledged.items():
+            if not isinstance(payer, str) or not payer:
+                raise MoneyError(
+                    f"payer {payer!r} must be a non-empty id", field="pledged", value=payer
+                )
+            items.append((payer, fen(amount, field=f"pledge of {payer}")))
+        return cls(fen(target, field="target"), tuple(items))
+
+    @property
+    def raised(self) -> int:
+        """The total pledged in fen."""
+        return sum(amount for _, amount in self.pledged)
+
+    @property
+    def short(self) -> int:
+        """What is missing to the target in fen (0 when covered)."""
+        return max(0, self.target - self.raised)
+
+    def __repr__(self) -> str:
+        """One line, the verdict first."""
+        verdict = "COVERED" if not self.short else f"SHORT {yuan(self.short)} yuan"
+        raised, target = yuan(self.raised), yuan(self.target)
+        return f"<Pledges {verdict}: {raised} of {target} yuan from {len(self.pledged)} payers>"
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        return f"<p>{repr(self).strip('<>')}</p>"

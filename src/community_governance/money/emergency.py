@@ -1,0 +1,167 @@
+"""Emergency use of the fund: a checked procedure, not a vote (Civil Code Art. 281(2))."""
+
+from __future__ import annotations
+
+import attrs
+
+from community_governance._base.citations import Citation
+from community_governance._base.html import html_table
+from community_governance._base.notices import Notice
+from community_governance.exceptions import MoneyTypeError
+from community_governance.money.apportion import Apportionment, yuan
+from community_governance.money.fund import Fund
+from community_governance.rules.money import Applicant, EmergencyProcedure, EmergencyStep
+
+__all__ = ["EmergencyApplication", "ProcedureCheck", "StepCheck", "check_emergency"]
+
+
+@attrs.frozen(slots=True)
+class EmergencyApplication:
+    """The facts of an application to use the fund in an emergency.
+
+    Attributes:
+        applicant: Who applies.
+        endangers_safety: Whether the situation endangers the building's safety (declared).
+        split: The audited cost charged to the units concerned.
+        published: Whether the use was published to the owners.
+        audited: Whether the cost was certified (e.g. by an audit firm).
+    """
+
+    applicant: Applicant = attrs.field(validator=attrs.validators.instance_of(Applicant))
+    endangers_safety: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    split: Apportionment = attrs.field(validator=attrs.validators.instance_of(Apportionment))
+    published: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    audited: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+
+
+@attrs.frozen(slots=True)
+class StepCheck:
+    """One step of the procedure: passed or not, why, and the article requiring it.
+
+    Attributes:
+        step: The step.
+        passed: Whether it is met.
+        reason: Why, in English.
+        citation: The article.
+    """
+
+    step: EmergencyStep
+    passed: bool
+    reason: str
+    citation: Citation
+
+    def line(self) -> str:
+        """One line: verdict, step, reason and the article."""
+        verdict = "✓ met" if self.passed else "✗ not met"
+        return f"{verdict} — {self.step.value}: {self.reason}. Source: {self.citation.format()}"
+
+    def __str__(self) -> str:
+        return self.line()
+
+    def __repr__(self) -> str:
+        """One line, verdict first."""
+        return f"<StepCheck {self.line()}>"
+
+    def _repr_html_(self) -> str:
+        """The step as a one-row table."""
+        return html_table(
+            self.step.value,
+            ["verdict", "reason", "source"],
+            [("met" if self.passed else "not met", self.reason, self.citation.format())],
+        )
+
+
+@attrs.frozen(slots=True, repr=False)
+class ProcedureCheck:
+    """The emergency procedure checked: every step, and whether the draw may be made.
+
+    Attributes:
+        passed: Whether every required step is met.
+        steps: Each step checked.
+        citation: The article allowing emergency use.
+        notices: Gaps the rules leave (e.g. no audit requirement encoded).
+    """
+
+    passed: bool
+    steps: tuple[StepCheck, ...]
+    citation: Citation
+    notices: tuple[Notice, ...] = ()
+
+    def __repr__(self) -> str:
+        """One line, the verdict first."""
+        failed = [s.step.value for s in self.steps if not s.passed]
+        verdict = "PASSED" if self.passed else "FAILED " + ", ".join(failed)
+        return f"<ProcedureCheck {verdict}: {len(self.steps)} steps ({self.citation.format()})>"
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        rows = [
+            (s.step.value, "yes" if s.passed else "no", s.reason, s.citation.format())
+            for s in self.steps
+        ]
+        return html_table(repr(self), ["step", "met", "why", "source"], rows)
+
+
+def check_emergency(
+    application: EmergencyApplication, procedure: EmergencyProcedure, fund: Fund
+) -> ProcedureCheck:
+    """Check an emergency application against the procedure and the scoped balance.
+
+    No owners' vote is counted (Civil Code Art. 281(2)); each required step is checked from
+    the facts given. A passing check means the draw may be booked with
+    [Fund.draw][community_governance.money.Fund.draw].
+
+    Raises:
+        MoneyTypeError: an argument of the wrong type.
+    """
+    for name, value, kind in (
+        ("application", application, EmergencyApplication),
+        ("procedure", procedure, EmergencyProcedure),
+        ("fund", fund, Fund),
+    ):
+        if not isinstance(value, kind):
+            raise MoneyTypeError(
+                f"{name} must be a {kind.__name__}, not {value!r}", field=name, value=value
+            )
+    split = application.split
+    accounts = set(fund.units)
+    scoped = fund.balance(tuple(u for u in split.units if u in accounts))
+    facts = {
+        EmergencyStep.APPLICANT: (
+            application.applicant in procedure.applicants,
+            f"applicant: {application.applicant.value}",
+        ),
+        EmergencyStep.EMERGENCY: (
+            application.endangers_safety,
+            "the situation endangers safety"
+            if application.endangers_safety
+            else "no danger to safety declared",
+        ),
+        EmergencyStep.SCOPE: (bool(split.units), f"{len(split.units)} unit(s) charged"),
+        EmergencyStep.PUBLISHED: (
+            application.published,
+            "published to the owners" if application.published else "not published",
+        ),
+        EmergencyStep.AUDITED: (
+            application.audited,
+            "cost certified" if application.audited else "cost not certified",
+        ),
+        EmergencyStep.BALANCE: (
+            scoped >= split.amount,
+            f"scoped balance {yuan(scoped)} yuan for a draw of {yuan(split.amount)}",
+        ),
+    }
+    steps = tuple(StepCheck(step, *facts[step], citation) for step, citation in procedure.steps)
+    required = {step for step, _ in procedure.steps}
+    notices = tuple(
+        Notice(
+            f"emergency-{step.value}-not-required",
+            f"the rules encoded do not require the step '{step.value}'; it was not checked",
+            f"已编码的规则未规定“{step.value}”环节，未予检查",
+            procedure.citation,
+        )
+        for step in EmergencyStep
+        if step not in required
+    )
+    return ProcedureCheck(all(s.passed for s in steps), steps, procedure.citation, notices)

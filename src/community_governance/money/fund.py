@@ -1,0 +1,233 @@
+"""The maintenance fund's ledger: per-unit balances with their history, no I/O."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from community_governance._base.citations import Citation
+from community_governance._base.html import html_table
+from community_governance._base.notices import Notice
+from community_governance.exceptions import InsufficientFundError, MoneyError, MoneyTypeError
+from community_governance.money.apportion import Apportionment, yuan
+from community_governance.register.estate import Estate
+from community_governance.rules.money import measures_2007
+
+__all__ = ["Entry", "EntryKind", "Fund"]
+
+#: Draws are charged to the units in scope: who benefits bears the cost (2007 Measures
+#: Art. 19: 受益人和负担人相一致).
+BENEFIT_PAYS = measures_2007("19", "beneficiaries and payers are the same (受益人和负担人相一致)")
+
+
+class EntryKind(Enum):
+    """A ledger entry's kind.
+
+    Attributes:
+        DEPOSIT: Money paid in (a first deposit, a replenishment).
+        DRAW: Money paid out for a repair, charged to the units in scope.
+    """
+
+    DEPOSIT = "deposit"
+    DRAW = "draw"
+
+
+@attrs.frozen(slots=True)
+class Entry:
+    """One ledger entry: a dated deposit or draw split over units.
+
+    Attributes:
+        on: The day.
+        kind: Deposit or draw.
+        split: The amount and each unit's part.
+        purpose: What it was for.
+        notices: Flags raised when it was booked (e.g. a short balance allowed).
+    """
+
+    on: date
+    kind: EntryKind
+    split: Apportionment
+    purpose: str = ""
+    notices: tuple[Notice, ...] = ()
+
+
+@attrs.frozen(slots=True, repr=False)
+class Fund:
+    """The fund of an estate: every unit's balance in fen, derived from the entries.
+
+    Attributes:
+        units: The units holding a sub-account (分户账), in register order.
+        entries: The history, in date order.
+    """
+
+    units: tuple[str, ...]
+    entries: tuple[Entry, ...] = ()
+
+    @classmethod
+    def open(cls, estate: Estate) -> Fund:
+        """An empty fund with one sub-account per unit of ``estate``.
+
+        Raises:
+            MoneyTypeError: ``estate`` is not an Estate.
+        """
+        if not isinstance(estate, Estate):
+            raise MoneyTypeError(
+                f"estate must be an Estate, not {estate!r}", field="estate", value=estate
+            )
+        return cls(tuple(unit.id for unit in estate.units))
+
+    def balances(self, on: date | None = None) -> dict[str, int]:
+        """Each unit's balance in fen, after every entry up to ``on`` (all when ``None``)."""
+        result = dict.fromkeys(self.units, 0)
+        for entry in self.entries:
+            if on is not None and entry.on > on:
+                break
+            sign = 1 if entry.kind is EntryKind.DEPOSIT else -1
+            for unit, part in zip(entry.split.units, entry.split.parts, strict=True):
+                result[unit] += sign * part
+        return result
+
+    def balance(self, units: tuple[str, ...] | None = None) -> int:
+        """The balance in fen of some units (all when ``None``)."""
+        balances = self.balances()
+        return sum(balances[u] for u in (self.units if units is None else units))
+
+    def deposit(self, split: Apportionment, *, on: date, purpose: str = "") -> Fund:
+        """A new fund with a deposit booked (e.g. a first deposit or a replenishment).
+
+        Raises:
+            MoneyError, MoneyTypeError: see `draw`.
+        """
+        self._check(split, on)
+        return attrs.evolve(
+            self, entries=(*self.entries, Entry(on, EntryKind.DEPOSIT, split, purpose))
+        )
+
+    def draw(
+        self, split: Apportionment, *, on: date, purpose: str = "", allow_short: bool = False
+    ) -> Fund:
+        """A new fund with a draw charged to the units of ``split`` (the owners concerned).
+
+        A draw larger than the scoped balance (the balance of the units charged) is refused,
+        or with ``allow_short=True`` booked with a ``fund-short`` notice; a unit left below
+        zero is flagged with ``unit-overdrawn``.
+
+        Raises:
+            InsufficientFundError: the scoped balance is short and ``allow_short`` is false.
+            MoneyError: a unit without a sub-account, or a date before the last entry.
+            MoneyTypeError: ``split`` is not an Apportionment, ``on`` not a date.
+        """
+        self._check(split, on)
+        if not isinstance(allow_short, bool):
+            raise MoneyTypeError(
+                "allow_short must be a bool", field="allow_short", value=allow_short
+            )
+        balances = self.balances()
+        scoped = sum(balances[u] for u in split.units)
+        notices: list[Notice] = []
+        if scoped < split.amount:
+            short = split.amount - scoped
+            message = f"the scoped balance {yuan(scoped)} is {yuan(short)} yuan short of the draw"
+            if not allow_short:
+                raise InsufficientFundError(
+                    message, field="amount", value=split.amount, short=short
+                )
+            notices.append(
+                Notice(
+                    "fund-short", message, f"列支范围内余额不足，差额{yuan(short)}元", BENEFIT_PAYS
+                )
+            )
+        over = [u for u, p in zip(split.units, split.parts, strict=True) if balances[u] < p]
+        if over:
+            notices.append(
+                Notice(
+                    "unit-overdrawn",
+                    f"{len(over)} unit(s) go below zero: {', '.join(over[:10])}",
+                    f"{len(over)}户分户账余额不足：{'、'.join(over[:10])}",
+                    BENEFIT_PAYS,
+                )
+            )
+        entry = Entry(on, EntryKind.DRAW, split, purpose, tuple(notices))
+        return attrs.evolve(self, entries=(*self.entries, entry))
+
+    def to_replenish(
+        self, first: dict[str, int], below: tuple[Fraction, Citation]
+    ) -> tuple[str, ...]:
+        """Units whose balance is under ``below`` of their first deposit (in fen).
+
+        Args:
+            first: Unit id → first deposit in fen.
+            below: The share and its citation (e.g. a jurisdiction's ``replenish_below``).
+
+        Raises:
+            MoneyError: a unit without a sub-account, or a deposit that is not whole fen.
+        """
+        ratio = below[0]
+        balances = self.balances()
+        for unit, amount in first.items():
+            if unit not in balances or type(amount) is not int or amount < 0:
+                raise MoneyError(
+                    f"first deposit of {unit!r} must be whole fen of a unit with a sub-account,"
+                    f" not {amount!r}",
+                    field="first",
+                    value=unit,
+                )
+        return tuple(
+            u
+            for u, amount in first.items()
+            if balances[u] * ratio.denominator < amount * ratio.numerator
+        )
+
+    def _check(self, split: object, on: object) -> None:
+        if not isinstance(split, Apportionment):
+            raise MoneyTypeError(
+                f"split must be an Apportionment, not {split!r}", field="split", value=split
+            )
+        if isinstance(on, datetime) or not isinstance(on, date):
+            raise MoneyTypeError(f"on must be a date, not {on!r}", field="on", value=on)
+        if self.entries and on < self.entries[-1].on:
+            raise MoneyError(f"entry on {on} is before the last entry", field="on", value=on)
+        unknown = set(split.units) - set(self.units)
+        if unknown:
+            raise MoneyError(
+                f"units without a sub-account: {sorted(unknown)[:5]}",
+                field="split",
+                value=sorted(unknown),
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (schema ``community_governance.fund/1``): entries and balances in fen."""
+        return {
+            "schema": "community_governance.fund/1",
+            "entries": [
+                {
+                    "on": e.on.isoformat(),
+                    "kind": e.kind.value,
+                    "purpose": e.purpose,
+                    **e.split.to_dict(),
+                    "notices": [n.code for n in e.notices],
+                }
+                for e in self.entries
+            ],
+            "balances_fen": self.balances(),
+        }
+
+    def __repr__(self) -> str:
+        """One line: the total balance first."""
+        total = yuan(self.balance())
+        return f"<Fund balance {total} yuan: {len(self.units)} units, {len(self.entries)} entries>"
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        rows = [
+            (e.on, e.kind.value, yuan(e.split.amount), len(e.split.units), e.purpose)
+            for e in self.entries
+        ]
+        return html_table(
+            f"Fund: {yuan(self.balance())} yuan", ["on", "kind", "yuan", "units", "purpose"], rows
+        )

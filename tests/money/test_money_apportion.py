@@ -1,0 +1,211 @@
+"""Apportionment: exact parts, declared rounding, every bad input refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from community_governance.exceptions import (
+    InvalidChoiceError,
+    MoneyError,
+    MoneyTypeError,
+    ScopeError,
+    UnknownUnitError,
+)
+from community_governance.money import Apportionment, apportion, fen, largest_remainder, yuan
+from community_governance.register import Estate
+from community_governance.rules.money import DESIGN_LARGEST_REMAINDER, Basis, Rounding
+
+
+def estate_of(areas: list[int], owners: list[str] | None = None) -> Estate:
+    owners = owners or [f"o{i}" for i in range(len(areas))]
+    return Estate.from_records(
+        [
+            {"unit": f"{1 + i % 2}-{i:03d}", "area": str(a), "owners": [o]}
+            for i, (a, o) in enumerate(zip(areas, owners, strict=True))
+        ]
+    )
+
+
+def test_by_area_sums_exactly_and_names_the_rounded() -> None:
+    estate = estate_of([1, 1, 1])
+    split = apportion("1.00", estate)
+    assert split.parts == (34, 33, 33)
+    assert split.rounded_up == ("1-000",)
+    assert split.part("1-000") == 34
+    assert split.citation is DESIGN_LARGEST_REMAINDER
+    assert Rounding.LARGEST_REMAINDER.citation is DESIGN_LARGEST_REMAINDER
+    assert repr(split).startswith("<Apportionment exact: 1.00 yuan over 3 units by area")
+    assert str(split) == repr(split)
+    assert "+1 fen" in split._repr_html_()
+    data = split.to_dict()
+    assert data["parts_fen"] == {"1-000": 34, "2-001": 33, "1-002": 33}
+    assert split.as_dict() == data["parts_fen"]
+
+
+def test_part_of_an_unknown_unit() -> None:
+    with pytest.raises(MoneyError, match="9-9"):
+        apportion("1", estate_of([1])).part("9-9")
+
+
+def test_per_unit_and_per_household() -> None:
+    estate = estate_of([10, 30, 20], ["Li", "Li", "Wang"])
+    assert apportion("3.00", estate, Basis.UNIT).parts == (100, 100, 100)
+    household = apportion("1.01", estate, "household")
+    # Li (one person, two units) gets 51 fen split 10:30; Wang 50
+    assert household.parts == (13, 38, 50)
+    assert sum(household.parts) == 101
+    assert household.rounded_up == ("1-000",)
+
+
+def test_by_declared_shares() -> None:
+    estate = estate_of([1, 1])
+    split = apportion("10", estate, Basis.SHARE, shares={"1-000": "1/3", "2-001": Fraction(2, 3)})
+    assert split.parts == (333, 667)
+
+
+@pytest.mark.parametrize(
+    ("shares", "match"),
+    [
+        ({"1-000": "1"}, "exactly"),
+        ({"1-000": "1", "2-001": "0"}, "positive"),
+        ({"1-000": "1", "2-001": 0.5}, "float"),
+    ],
+)
+def test_bad_shares(shares: dict[str, object], match: str) -> None:
+    with pytest.raises(MoneyError, match=match):
+        apportion("1", estate_of([1, 1]), Basis.SHARE, shares=shares)
+
+
+def test_shares_type_and_basis_mismatch() -> None:
+    estate = estate_of([1, 1])
+    with pytest.raises(MoneyTypeError):
+        apportion("1", estate, Basis.SHARE, shares=[("1-000", 1)])  # type: ignore[arg-type]
+    with pytest.raises(MoneyError, match="basis 'share'"):
+        apportion("1", estate, Basis.AREA, shares={"1-000": 1})
+    with pytest.raises(MoneyError, match="basis 'share'"):
+        apportion("1", estate, Basis.SHARE)
+    with pytest.raises(InvalidChoiceError):
+        apportion("1", estate, "by-luck")
+
+
+def test_units_must_be_an_estate() -> None:
+    with pytest.raises(MoneyTypeError, match="Estate"):
+        apportion("1", ["1-101"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("amount", "error"),
+    [
+        (1.5, MoneyTypeError),
+        (True, MoneyTypeError),
+        (None, MoneyTypeError),
+        ("abc", MoneyError),
+        ("-1", MoneyError),
+        ("0.001", MoneyError),
+        ("NaN", MoneyError),
+        ("1E+13", MoneyError),
+        ("1E-9999999", MoneyError),
+        ("1E+9999999", MoneyError),
+        ("1" * 41, MoneyError),
+        ("0.005", MoneyError),
+        ("1.005", MoneyError),
+    ],
+)
+def test_bad_amounts(amount: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        fen(amount)
+
+
+def test_amount_forms() -> None:
+    assert fen("1234.56") == 123456
+    assert fen(" 12 ") == 1200
+    assert fen(Decimal("0.10")) == 10
+    assert fen(7) == 700
+    assert fen("0") == 0
+    assert fen("0E-9999") == 0
+    assert fen("1.500") == 150
+    assert fen("9999999999999.99") == 999999999999999
+    assert yuan(123456) == Decimal("1234.56")
+    assert apportion("0", estate_of([1, 2])).parts == (0, 0)
+
+
+def test_scope_recounts_and_refuses_outsiders() -> None:
+    estate = estate_of([10, 20, 30])
+    split = apportion("6", estate, scope=["2-001"])
+    assert split.units == ("2-001",) and split.parts == (600,)
+    with pytest.raises(UnknownUnitError):
+        apportion("6", estate, scope=["9-9"])
+    with pytest.raises(ScopeError):
+        apportion("6", estate, scope="2-001")
+
+
+def test_largest_remainder_ties_go_to_the_earlier_position() -> None:
+    assert largest_remainder(2, [1, 1, 1]) == ([1, 1, 0], [0, 1])
+    assert largest_remainder(5, [1, 3]) == ([1, 4], [1])
+
+
+areas = st.lists(st.integers(min_value=1, max_value=10_000), min_size=1, max_size=30)
+amounts = st.integers(min_value=0, max_value=10**9)
+
+
+@given(areas, amounts)
+def test_parts_sum_exactly(weights: list[int], amount: int) -> None:
+    split = apportion(Decimal(amount).scaleb(-2), estate_of(weights))
+    assert sum(split.parts) == amount
+    assert all(p >= 0 for p in split.parts)
+    whole = sum(weights)
+    for part, weight in zip(split.parts, weights, strict=True):  # within one fen of exact
+        assert abs(part * whole - amount * weight) < whole
+
+
+@given(areas, amounts, st.randoms(use_true_random=False))
+def test_permuting_units_permutes_parts(weights: list[int], amount: int, rnd: object) -> None:
+    # without ties the parts follow the units; with ties only the tie order may differ
+    estate = estate_of(weights)
+    order = list(range(len(weights)))
+    rnd.shuffle(order)  # type: ignore[attr-defined]
+    shuffled = Estate(units=[estate.units[i] for i in order], owners=estate.owners)
+    before = apportion(Decimal(amount).scaleb(-2), estate).as_dict()
+    after = apportion(Decimal(amount).scaleb(-2), shuffled).as_dict()
+    for unit in before:
+        assert abs(before[unit] - after[unit]) <= 1
+    whole = Fraction(estate.total_area)
+    exact = {u.id: amount * Fraction(u.area) / whole for u in estate.units}
+    remainders = [exact[u] - int(exact[u]) for u in exact]
+    if len(set(remainders)) == len(remainders):
+        assert before == after
+
+
+@given(st.integers(min_value=1, max_value=5000), areas, amounts)
+def test_twice_the_area_twice_the_share(area: int, others: list[int], amount: int) -> None:
+    split = apportion(Decimal(amount).scaleb(-2), estate_of([area, 2 * area, *others]))
+    assert abs(split.parts[1] - 2 * split.parts[0]) <= 2
+    assert split.parts[0] <= split.parts[1]
+
+
+def test_twice_the_area_within_one_fen_of_exact() -> None:
+    split = apportion("1.00", estate_of([1, 2]))
+    assert split.parts == (33, 67)
+
+
+def test_html_of_a_large_apportionment() -> None:
+    split = apportion("100", estate_of([1] * 60))
+    assert "60 units" in split._repr_html_()
+    assert isinstance(split, Apportionment)
+
+
+def test_areas_too_fine_for_eight_byte_integers() -> None:
+    primes = [9973, 9967, 9949, 9941]
+    rows = [
+        {"unit": f"1-{p}", "area": f"{999_999 * p + 1}/{p}", "owners": [f"o{p}"]} for p in primes
+    ]
+    estate = Estate.from_records(rows)
+    assert isinstance(estate.person_index.unit_area, tuple)  # beyond 8-byte integers
+    split = apportion("1000", estate)
+    assert sum(split.parts) == 100000 and split.parts == (25000, 25000, 25000, 25000)
+    assert estate.restrict(["1-9973"]).total_area == Fraction(999_999 * 9973 + 1, 9973)
