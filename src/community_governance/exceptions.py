@@ -27,6 +27,7 @@ __all__ = [
     "DuplicateBallotError",
     "DuplicateIdError",
     "ElectionError",
+    "ElectionInputError",
     "EligibilityError",
     "EmptyEstateError",
     "GovernanceError",
@@ -547,3 +548,20 @@ class MissingExtraError(GovernanceError, ImportError):
 
     def __init__(self, message: str, *, extra: str) -> None:
         super().__init__(message, extra=extra)
+
+
+# --- elections hardening ---
+
+
+class ElectionInputError(CandidateError, TypeError):
+    """An election value has the wrong type: a string for a yes/no flag or for a collection.
+
+    For example ``ElectionBallot("1-101", spoiled="no")``, ``approvals="Ma"`` (which would
+    otherwise read as the two candidates ``M`` and ``a``) or ``candidates="Ma"``. Also a
+    ``CandidateError`` (a ``ValueError``) and a ``TypeError``.
+
+    Attributes:
+        what: The offending item (e.g. ``"ballot"``, ``"election"``).
+        field: The offending field or argument.
+        value: The refused value.
+    """

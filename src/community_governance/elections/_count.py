@@ -73,6 +73,13 @@ class Folded:
         self.persons: Mapping[int, object] = {}
 
 
+def unit_persons(estate: Estate) -> dict[str, int]:
+    """Unit id → counted-person index, from the register's public `PersonIndex`."""
+    index = estate.person_index
+    person_of = index.person_of
+    return {unit: person_of[position] for unit, position in index.positions.items()}
+
+
 def fold(
     estate: Estate,
     ballots: Iterable[ElectionBallot],
@@ -94,7 +101,7 @@ def fold(
         ConflictingBallotsError: ballots of one counted person differ.
     """
     items = ballots if isinstance(ballots, list | tuple) else list(ballots)
-    where = estate._unit_persons()
+    where = unit_persons(estate)
     first: dict[int, ElectionBallot] = {}
     keep = first.setdefault
     repeats: list[ElectionBallot] = []
@@ -154,7 +161,7 @@ def _careful(
     policy: BallotPolicy,
 ) -> Folded:
     """Ballot by ballot, applying the declared policy to every irregular ballot."""
-    where = estate._unit_persons()
+    where = unit_persons(estate)
     result = Folded()
     persons: dict[int, frozenset[str]] = {}
     counted: dict[str, None] = {}

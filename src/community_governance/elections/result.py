@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from enum import Enum
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -12,10 +13,14 @@ from community_governance._base.citations import Citation
 from community_governance._base.format import decimal_text
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
-from community_governance._base.serial import dump, load
-from community_governance.exceptions import CandidateError
+from community_governance._base.serial import check_derived, converter, dump, load, refuse_floats
+from community_governance.elections._decide import Counted, bases, decide
+from community_governance.elections._seats import Seating, SeatStatus, TieReport, fill_seats
+from community_governance.elections.options import whole
+from community_governance.exceptions import CandidateError, DerivedFactMismatchError
 from community_governance.rules.elections import BallotPolicy, TieBreak
 from community_governance.rules.thresholds import Measure
+from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Check, Figures
 
 __all__ = [
@@ -24,53 +29,8 @@ __all__ = [
     "SeatStatus",
     "TieBreak",
     "TieReport",
+    "candidate_results",
 ]
-
-
-class SeatStatus(Enum):
-    """What became of a candidate in one round.
-
-    Attributes:
-        ELECTED: Passed every approval check and won a seat.
-        ALTERNATE: Passed, and was chosen as an alternate (候补委员).
-        TIED: Passed, tied at the cut-off, and the declared tie policy left the seat open.
-        NOT_SEATED: Passed, but ranked below the seats and alternates.
-        FAILED: Did not pass the approval checks (or the quorum was not met).
-    """
-
-    ELECTED = "elected"
-    ALTERNATE = "alternate"
-    TIED = "tied"
-    NOT_SEATED = "not-seated"
-    FAILED = "failed"
-
-    def label(self, lang: str = "en") -> str:
-        """Human label in ``"en"`` or ``"zh"``."""
-        zh = {
-            "elected": "当选",
-            "alternate": "候补",
-            "tied": "票数相同，待决",
-            "not-seated": "通过但未入选",
-            "failed": "未通过",
-        }
-        return zh[self.value] if lang == "zh" else self.value
-
-
-@attrs.frozen(slots=True)
-class TieReport:
-    """A tie at the cut-off and what the tie policy did with it.
-
-    Attributes:
-        candidates: The tied candidates.
-        places: Seats (or alternate places) at stake among them.
-        chosen: Those given the places (empty under a run-off).
-        for_alternates: Whether the tie was for alternate places.
-    """
-
-    candidates: tuple[str, ...]
-    places: int
-    chosen: tuple[str, ...]
-    for_alternates: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -122,13 +82,19 @@ class ElectionResult:
         layers: Its layers.
         rule_layer: The layer that supplied the election rule.
         rule_citation: The article listing the matter.
+        alternate_places: Alternate places sought (the ``alternates`` option).
+        spoiled_policy: How spoiled ballots were counted (the rule set's
+            ``voting.spoiled_ballots``, default: they take part).
+        tie_break_source: Where the tie policy came from: ``"given"`` (the options), the
+            rule-set layer that declared it, or ``"default"``.
+        policy_source: Where the ballot policy came from (same values).
         scope: Units of a scoped election (e.g. a building's representatives); empty for all.
         notices: Remarks and warnings.
         previous: The earlier round, when this is a further round.
     """
 
-    round: int
-    seats: int
+    round: int = attrs.field(validator=lambda _, a, v: whole(v, a.name, 1))
+    seats: int = attrs.field(validator=lambda _, a, v: whole(v, a.name, 1))
     candidates: tuple[CandidateResult, ...]
     elected: tuple[str, ...]
     alternates: tuple[str, ...]
@@ -150,6 +116,10 @@ class ElectionResult:
     layers: tuple[str, ...]
     rule_layer: str
     rule_citation: Citation
+    alternate_places: int = attrs.field(default=0, validator=lambda _, a, v: whole(v, a.name, 0))
+    spoiled_policy: SpoiledPolicy = SpoiledPolicy.PARTICIPATING
+    tie_break_source: str = "default"
+    policy_source: str = "default"
     scope: tuple[str, ...] = ()
     notices: tuple[Notice, ...] = ()
     previous: ElectionResult | None = None
@@ -188,17 +158,134 @@ class ElectionResult:
     def _repr_html_(self) -> str:
         return election_html(self)
 
+    def __repr__(self) -> str:
+        return f"<ElectionResult {summary(self)}>"
+
+    def __str__(self) -> str:
+        return summary(self)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form, schema ``community_governance.election_result/1``."""
         return dump(self, SCHEMA)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ElectionResult:
-        """Rebuild a result written by [to_dict][community_governance.elections.ElectionResult]."""
-        return load(cls, data, SCHEMA)
+        """Rebuild a result written by [to_dict][community_governance.elections.ElectionResult].
+
+        Derived facts are never trusted: every check's verdict and figures, each candidate's
+        ``passed``, ``status`` and ``rank``, and the round's ``elected``, ``alternates``,
+        ``ties``, ``unfilled`` and ``second_round`` are recomputed from the stored inputs
+        (figures, thresholds, seats, ranking, tie policy), in every earlier round too.
+
+        Raises:
+            DerivedFactMismatchError: a stored derived fact disagrees with the recomputed
+                one (naming the field, the stored and the recomputed value).
+            InvalidRecordError: the data hold a float, name another schema, or do not fit.
+        """
+        refuse_floats("ElectionResult", data)
+        result = load(cls, data, SCHEMA)
+        verify(result, data, "ElectionResult")
+        return result
 
 
 SCHEMA = "community_governance.election_result/1"
+_DERIVED = ("passed", "actual", "required", "margin", "minimum_heads")
+
+
+def candidate_results(
+    ids: tuple[str, ...], approvals: Mapping[str, Figures], counted: Counted, seating: Seating
+) -> tuple[CandidateResult, ...]:
+    """Every candidate's figures, checks, verdict, outcome and rank, in the order given."""
+    return tuple(
+        CandidateResult(
+            cid,
+            approvals[cid],
+            counted.checks[cid],
+            counted.passed[cid],
+            seating.status.get(cid, SeatStatus.FAILED),
+            seating.rank.get(cid),
+        )
+        for cid in ids
+    )
+
+
+def recount(result: ElectionResult) -> tuple[Counted, Seating]:
+    """The checks and the seating recomputed from a result's stored inputs."""
+    ids = tuple(c.candidate for c in result.candidates)
+    if len(set(ids)) != len(ids):
+        twice = next(cid for cid in ids if ids.count(cid) > 1)
+        raise CandidateError(
+            f"candidate {twice!r} is listed twice in round {result.round}",
+            what="election result",
+            field="candidates",
+            value=twice,
+        )
+    approvals = {c.candidate: c.approvals for c in result.candidates}
+    base = bases(result.total, result.participating, result.spoiled, result.spoiled_policy)
+    counted = decide(
+        tuple(c.threshold for c in result.quorum),
+        {c.candidate: tuple(k.threshold for k in c.checks) for c in result.candidates},
+        approvals,
+        base,
+    )
+    seating = fill_seats(
+        counted.passing,
+        approvals,
+        result.ranking,
+        result.seats,
+        result.alternate_places,
+        result.tie_break,
+    )
+    return counted, seating
+
+
+def verify(result: ElectionResult, data: dict[str, Any], what: str) -> None:
+    """Refuse a loaded result whose derived facts differ from those recomputed on load."""
+    counted, seating = recount(result)
+    _checks(f"{what}.quorum", result.quorum, counted.quorum, data["quorum"])
+    for i, (cand, stored) in enumerate(zip(result.candidates, data["candidates"], strict=True)):
+        where = f"{what}.candidates[{i}]"
+        _checks(f"{where}.checks", cand.checks, counted.checks[cand.candidate], stored["checks"])
+        check_derived(where, "passed", cand.passed, counted.passed[cand.candidate])
+        status = seating.status.get(cand.candidate, SeatStatus.FAILED)
+        check_derived(where, "status", cand.status, status)
+        check_derived(where, "rank", cand.rank, seating.rank.get(cand.candidate))
+    for field in ("elected", "alternates", "ties", "unfilled", "second_round"):
+        check_derived(what, field, getattr(result, field), getattr(seating, field))
+    expected_round = 1 if result.previous is None else result.previous.round + 1
+    check_derived(what, "round", result.round, expected_round)
+    if result.previous is not None:
+        verify(result.previous, data["previous"], f"{what}.previous")
+
+
+def _checks(
+    what: str, stored: tuple[Check, ...], again: tuple[Check, ...], data: list[dict[str, Any]]
+) -> None:
+    for index, (mine, redo, raw) in enumerate(zip(stored, again, data, strict=True)):
+        where = f"{what}[{index}]"
+        for field in ("numerator", "denominator"):
+            kept, fresh = getattr(mine, field), getattr(redo, field)
+            if Fraction(kept) != Fraction(fresh):
+                raise DerivedFactMismatchError(
+                    what=where, field=field, stored=kept, recomputed=fresh
+                )
+        plain = converter.unstructure(redo)
+        for field in _DERIVED:
+            if field in raw or field == "passed":
+                check_derived(where, field, raw.get(field), plain[field])
+
+
+def summary(result: ElectionResult) -> str:
+    """One line, the verdict first: who is elected, seats left open, the round and quorum."""
+    elected = ", ".join(result.elected) or "nobody"
+    quorum = "quorum met" if result.quorum_met else "quorum NOT met"
+    text = f"elected {elected}"
+    if result.alternates:
+        text += f"; alternates {', '.join(result.alternates)}"
+    return (
+        f"{text}; {result.unfilled} of {result.seats} seat(s) unfilled; round {result.round}, "
+        f"{quorum}, {result.jurisdiction} on {result.on.isoformat()}"
+    )
 
 
 def election_text(result: ElectionResult, lang: str) -> str:
