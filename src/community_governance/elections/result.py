@@ -297,7 +297,8 @@ def election_text(result: ElectionResult, lang: str) -> str:
     if zh:
         lines.append(
             f"第{result.round}轮选举：{result.seats}个席位；适用规则 {result.jurisdiction}，"
-            f"{result.on.isoformat()}（{result.rule_layer}；{result.rule_citation.format('zh')}）"
+            f"{result.on.isoformat()}（{layer_zh(result.rule_layer)}；"
+            f"{result.rule_citation.format('zh')}）"
         )
         lines.append(
             f"参与表决{result.participating.heads}人、{decimal_text(result.participating.area)}平方米，"
@@ -347,6 +348,7 @@ def election_text(result: ElectionResult, lang: str) -> str:
             if zh
             else f"Tie: {names} for {tie.places} place(s) — {how} ({source})"
         )
+    lines.append(_sources(result, zh))
     if result.unfilled:
         names = ", ".join(result.second_round)
         lines.append(
@@ -356,6 +358,28 @@ def election_text(result: ElectionResult, lang: str) -> str:
         )
     lines.extend(("注意：" if zh else "Note: ") + n.text(lang) for n in result.notices)
     return "\n".join(lines)
+
+
+def layer_zh(layer: str) -> str:
+    """A layer or source in Chinese: its code (``"CN-SH"``), 调用时指定 or 本库默认."""
+    if layer == "given":
+        return "调用时指定"
+    if layer == "default":
+        return "本库默认"
+    return "规则层级" + layer.split(":", 1)[0]
+
+
+def _sources(result: ElectionResult, zh: bool) -> str:
+    """Where the tie policy and the ballot policy came from."""
+    if zh:
+        return (
+            f"并列处理依据：{layer_zh(result.tie_break_source)}；"
+            f"不规范选票处理依据：{layer_zh(result.policy_source)}"
+        )
+    return (
+        f"Tie policy from: {result.tie_break_source}; "
+        f"irregular-ballot policy from: {result.policy_source}"
+    )
 
 
 def election_html(result: ElectionResult) -> str:

@@ -433,15 +433,6 @@ class Estate:
         """
         return self._person_index
 
-    def _unit_persons(self) -> dict[str, int]:
-        """Unit id → counted-person index, built on first use and kept (for ballot loops)."""
-        found: dict[str, int] | None = self._cache.get("unit_persons")
-        if found is None:
-            person_of = self._grouping.person_of
-            found = {unit.id: person_of[i] for i, unit in enumerate(self.units)}
-            self._cache["unit_persons"] = found
-        return found
-
     def __repr__(self) -> str:
         """One line: name, units, owners, total area and counted persons."""
         return (
