@@ -13,7 +13,6 @@ from fractions import Fraction
 import attrs
 
 from community_governance._base.exact import normalise
-from community_governance.elections._seats import Seating, SeatStatus
 from community_governance.rules.thresholds import Base, Threshold
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Check, CheckRole, Figures, check
@@ -74,8 +73,3 @@ def decide(
     passed = {cid: quorum_met and all(c.passed for c in cs) for cid, cs in checks.items()}
     passing = [cid for cid, ok in passed.items() if ok]
     return Counted(quorum_checks, quorum_met, checks, passed, passing)
-
-
-def status_of(seating: Seating, cid: str) -> SeatStatus:
-    """The candidate's outcome (failed unless seated, tied, an alternate or not seated)."""
-    return seating.status.get(cid, SeatStatus.FAILED)

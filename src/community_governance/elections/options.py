@@ -88,7 +88,7 @@ def _typed(kind: type) -> Any:
 
 @attrs.frozen(slots=True)
 class ElectOptions:
-    """Declared options of [elect][community_governance.elections.elect].
+    """Declared options of `elect` (one frozen, validated value).
 
     Attributes:
         alternates: Alternates (候补委员) to choose from the runners-up once all seats are

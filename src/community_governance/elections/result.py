@@ -271,8 +271,7 @@ def _checks(
                 )
         plain = converter.unstructure(redo)
         for field in _DERIVED:
-            if field in raw or field == "passed":
-                check_derived(where, field, raw.get(field), plain[field])
+            check_derived(where, field, raw.get(field), plain[field])
 
 
 def summary(result: ElectionResult) -> str:
