@@ -157,6 +157,35 @@ class GroupReport:
         )
 
 
+def _role_checks(
+    rule: GroupRule, present: set[GroupRole], exempt: set[GroupRole], cite: Citation
+) -> list[tuple[bool, Notice]]:
+    """Each required role: present, or declared not applicable."""
+    checks: list[tuple[bool, Notice]] = []
+    for role in rule.required:
+        if role in exempt:
+            en, zh = f"{role.label()} declared not applicable", f"{role.label('zh')}：声明不适用"
+            checks.append((True, Notice("group-role-not-applicable", en, zh, cite)))
+        else:
+            en, zh = f"includes a {role.label()}", f"包括{role.label('zh')}"
+            checks.append((role in present, Notice("group-role", en, zh, cite)))
+    return checks
+
+
+def _leader_check(
+    leader: GroupRole, group: tuple[GroupMember, ...], cite: Citation
+) -> tuple[bool, Notice]:
+    """Exactly one leader, of the required role."""
+    leaders = [m for m in group if m.leader]
+    ok = len(leaders) == 1 and leaders[0].role is leader
+    return ok, Notice(
+        "group-leader",
+        f"one leader, a {leader.label()} ({len(leaders)} leader(s) declared)",
+        f"由{leader.label('zh')}担任组长（已指定{len(leaders)}人）",
+        cite,
+    )
+
+
 def _owners_share(owners: int, size: int, share: Fraction, cite: Citation) -> bool:
     """Owners' representatives at least ``share`` of the members, via `voting.checks.check`."""
     threshold = Threshold(Measure.HEADS, Base.ALL, Comparator.AT_LEAST, share, cite)
@@ -220,40 +249,7 @@ def check_group(
     )
     present = {m.role for m in group}
     missing = tuple(role for role in rule.required if role not in present and role not in exempt)
-    for role in rule.required:
-        if role in exempt:
-            checks.append(
-                (
-                    True,
-                    Notice(
-                        "group-role-not-applicable",
-                        f"{role.label()} declared not applicable",
-                        f"{role.label('zh')}：声明不适用",
-                        cite,
-                    ),
-                )
-            )
-        else:
-            checks.append(
-                (
-                    role in present,
-                    Notice(
-                        "group-role", f"includes a {role.label()}", f"包括{role.label('zh')}", cite
-                    ),
-                )
-            )
+    checks.extend(_role_checks(rule, present, exempt, cite))
     if rule.leader is not None:
-        leaders = [m for m in group if m.leader]
-        ok = len(leaders) == 1 and leaders[0].role is rule.leader
-        checks.append(
-            (
-                ok,
-                Notice(
-                    "group-leader",
-                    f"one leader, a {rule.leader.label()} ({len(leaders)} leader(s) declared)",
-                    f"由{rule.leader.label('zh')}担任组长（已指定{len(leaders)}人）",
-                    cite,
-                ),
-            )
-        )
+        checks.append(_leader_check(rule.leader, group, cite))
     return GroupReport(kind, size, owners, tuple(checks), missing, provided.layer)

@@ -293,60 +293,15 @@ def election_text(result: ElectionResult, lang: str) -> str:
     lines: list[str] = []
     if result.previous is not None:
         lines.extend([election_text(result.previous, lang), ""])
-    if zh:
-        lines.append(
-            f"第{result.round}轮选举：{result.seats}个席位；适用规则 {result.jurisdiction}，"
-            f"{result.on.isoformat()}（{layer_zh(result.rule_layer)}；"
-            f"{result.rule_citation.format('zh')}）"
-        )
-        lines.append(
-            f"参与表决{result.participating.heads}人、{decimal_text(result.participating.area)}平方米，"
-            f"共{result.total.heads}人、{decimal_text(result.total.area)}平方米；废票{result.spoiled.heads}人"
-        )
-    else:
-        lines.append(
-            f"Round {result.round}: {result.seats} seat(s); rules {result.jurisdiction} on "
-            f"{result.on.isoformat()} ({result.rule_layer}; {result.rule_citation.format()})"
-        )
-        lines.append(
-            f"Taking part: {result.participating.heads} of {result.total.heads} persons, "
-            f"{decimal_text(result.participating.area)} of {decimal_text(result.total.area)} m²; "
-            f"spoiled {result.spoiled.heads}"
-        )
+    lines.extend(_head_lines(result, zh))
     lines.extend(f"  {check.line(lang)}" for check in result.quorum)
     for cand in result.candidates:
-        rank = f"#{cand.rank} " if cand.rank is not None else ""
-        head = (
-            f"候选人{cand.candidate}：{rank}{cand.status.label('zh')}，同意{cand.approvals.heads}人、"
-            f"{decimal_text(cand.approvals.area)}平方米"
-            if zh
-            else f"{cand.candidate}: {rank}{cand.status.label()} — approved by "
-            f"{cand.approvals.heads} persons, {decimal_text(cand.approvals.area)} m²"
-        )
-        lines.append(head)
-        lines.extend(f"    {check.line(lang)}" for check in cand.checks)
+        lines.extend(_candidate_lines(cand, lang))
     order = "、".join(result.elected) if zh else ", ".join(result.elected)
     lines.append(f"当选：{order or '无'}" if zh else f"Elected: {order or 'nobody'}")
     if result.alternates:
         lines.append(("候补：" if zh else "Alternates: ") + ", ".join(result.alternates))
-    for tie in result.ties:
-        names = ", ".join(tie.candidates)
-        how = (
-            (
-                "抽签（种子 " + str(result.tie_break.seed) + "）选中 "
-                if zh
-                else f"lot (seed {result.tie_break.seed!r}) chose "
-            )
-            + ", ".join(tie.chosen)
-            if tie.chosen
-            else ("席位空缺，待再次投票" if zh else "places left open for a run-off")
-        )
-        source = result.tie_break.citation.format(lang)
-        lines.append(
-            f"并列：{names} 争{tie.places}个位置 —— {how}（{source}）"
-            if zh
-            else f"Tie: {names} for {tie.places} place(s) — {how} ({source})"
-        )
+    lines.extend(_tie_line(result, tie, zh) for tie in result.ties)
     lines.append(_sources(result, zh))
     if result.unfilled:
         names = ", ".join(result.second_round)
@@ -357,6 +312,55 @@ def election_text(result: ElectionResult, lang: str) -> str:
         )
     lines.extend(("注意：" if zh else "Note: ") + n.text(lang) for n in result.notices)
     return "\n".join(lines)
+
+
+def _head_lines(result: ElectionResult, zh: bool) -> list[str]:
+    """The round, its rules, and who took part."""
+    part, total = result.participating, result.total
+    if zh:
+        return [
+            f"第{result.round}轮选举：{result.seats}个席位；适用规则 {result.jurisdiction}，"
+            f"{result.on.isoformat()}（{layer_zh(result.rule_layer)}；"
+            f"{result.rule_citation.format('zh')}）",
+            f"参与表决{part.heads}人、{decimal_text(part.area)}平方米，"
+            f"共{total.heads}人、{decimal_text(total.area)}平方米；废票{result.spoiled.heads}人",
+        ]
+    return [
+        f"Round {result.round}: {result.seats} seat(s); rules {result.jurisdiction} on "
+        f"{result.on.isoformat()} ({result.rule_layer}; {result.rule_citation.format()})",
+        f"Taking part: {part.heads} of {total.heads} persons, "
+        f"{decimal_text(part.area)} of {decimal_text(total.area)} m²; "
+        f"spoiled {result.spoiled.heads}",
+    ]
+
+
+def _candidate_lines(cand: CandidateResult, lang: str) -> list[str]:
+    """One candidate: rank, outcome, approvals, then each check."""
+    rank = f"#{cand.rank} " if cand.rank is not None else ""
+    area = decimal_text(cand.approvals.area)
+    head = (
+        f"候选人{cand.candidate}：{rank}{cand.status.label('zh')}，同意{cand.approvals.heads}人、"
+        f"{area}平方米"
+        if lang == "zh"
+        else f"{cand.candidate}: {rank}{cand.status.label()} — approved by "
+        f"{cand.approvals.heads} persons, {area} m²"
+    )
+    return [head, *(f"    {check.line(lang)}" for check in cand.checks)]
+
+
+def _tie_line(result: ElectionResult, tie: TieReport, zh: bool) -> str:
+    """A tie and what the tie policy did with it."""
+    names = ", ".join(tie.candidates)
+    seed = result.tie_break.seed
+    if tie.chosen:
+        chosen = ", ".join(tie.chosen)
+        how = f"抽签（种子 {seed}）选中 {chosen}" if zh else f"lot (seed {seed!r}) chose {chosen}"
+    else:
+        how = "席位空缺，待再次投票" if zh else "places left open for a run-off"
+    source = result.tie_break.citation.format("zh" if zh else "en")
+    if zh:
+        return f"并列：{names} 争{tie.places}个位置 —— {how}（{source}）"
+    return f"Tie: {names} for {tie.places} place(s) — {how} ({source})"
 
 
 def layer_zh(layer: str) -> str:
