@@ -13,6 +13,13 @@ What is compared, in the same run and on the same data:
   the same duplicate and conflict checks and computes the same participation and approval
   figures by integer cross-multiplication, and nothing else.
 
+* the frame path — `frames.decide_frame` given a polars tally sheet (one row per unit in
+  register order, a null choice where no ballot) and, separately, a ballot frame of the voters
+  only (resolved through the register's id index); both give the same `Decision` as
+  ``decide()``, checked in the run. The columnar view is built once with the estate, as
+  the estate's own person index is, and its size is reported (bytes per unit; target ≤ 150 at
+  1M). Target: the frame path at least 20× faster than ``decide()`` at 100k and 1M.
+
 Also: `Estate.from_records` time and memory per unit (tracemalloc: bytes still allocated
 after the call, the input rows excluded), and the import time of `community_governance`
 against `attrs`, each in fresh interpreters.
@@ -36,6 +43,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import community_governance as cg
 from _data import ballot_rows, register_rows
+
+try:
+    import polars as pl
+
+    from community_governance.frames import columnar, decide_frame
+except ImportError:  # the "frames" extra and polars are optional here
+    pl = None
 
 RULES = cg.rules_for("CN", on=date(2025, 3, 1))
 
@@ -131,6 +145,47 @@ def run_size(size: int, repeat: int) -> None:
         f"{size:>9} {ours:>9.4f} {base:>9.4f} {ours / base:>6.2f} {target:>7}"
         f" {build:>15.3f} {per_unit:>11.0f}"
     )
+    if pl is not None:
+        FRAME_ROWS.append(frame_row(size, estate, ballots, pairs, decision, repeat))
+
+
+FRAME_ROWS: list[str] = []
+
+
+def frame_row(
+    size: int,
+    estate: cg.Estate,
+    ballots: list[cg.Ballot],
+    pairs: list[tuple[str, str]],
+    decision: cg.Decision,
+    repeat: int,
+) -> str:
+    """Time the frame path against decide() on the same ballots; one printed row."""
+    matter = cg.Matter.RAISE_MAINTENANCE_FUND
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    view = columnar(estate)
+    view_bytes = (tracemalloc.get_traced_memory()[0] - before) / size
+    tracemalloc.stop()
+    chosen = dict(pairs)
+    sheet = pl.DataFrame(
+        {"unit": [u.id for u in estate.units], "choice": [chosen.get(u.id) for u in estate.units]}
+    )
+    voters = pl.DataFrame({"unit": [u for u, _ in pairs], "choice": [c for _, c in pairs]})
+    for frame in (sheet, voters):
+        assert decide_frame(estate, frame, matter=matter, rules=RULES) == decision
+    objects, on_sheet = best_pair(
+        lambda: cg.decide(estate, ballots, matter=matter, rules=RULES),
+        lambda: decide_frame(estate, sheet, matter=matter, rules=RULES),
+        repeat,
+    )
+    on_voters = best(lambda: decide_frame(estate, voters, matter=matter, rules=RULES), repeat)
+    return (
+        f"{size:>9} {objects:>9.4f} {on_sheet:>9.4f} {objects / on_sheet:>7.1f}×"
+        f" {on_voters:>10.4f} {objects / on_voters:>7.1f}× {view.nbytes / size:>9.1f}"
+        f" {view_bytes:>10.1f}"
+    )
 
 
 def main() -> None:
@@ -144,6 +199,16 @@ def main() -> None:
     )
     for size in (int(s) for s in args.sizes.split(",")):
         run_size(size, args.repeat)
+    if FRAME_ROWS:
+        print(
+            f"{'units':>9} {'decide s':>9} {'sheet s':>9} {'ratio':>8} {'voters s':>10}"
+            f" {'ratio':>8} {'B/unit':>9} {'traced B/u':>10}"
+        )
+        print("\n".join(FRAME_ROWS))
+        print(
+            "targets: frame decide ≥ 20× decide() at 100k and 1M; columnar view ≤ 150 bytes "
+            "per unit at 1M"
+        )
     ours_import = import_time("community_governance")
     attrs_import = import_time("attrs")
     print(

@@ -9,6 +9,11 @@ some multi-unit owners, developer stock), 15 candidates, up to 7 approvals per b
 * votelib 0.4: approval ballots grouped into ``{frozenset: count}`` then
   ``PreConverted(ApprovalToSimpleVotes(), Plurality())`` for 7 seats (heads only, no persons).
 
+* the frame path, ``frames.elect_frame``: the same ballots as a polars frame (one row per unit
+  in register order, one boolean column per candidate), end to end (intake, persons, heads
+  and area, checks, seats), checked equal to ``elect()`` in the run; target: at least 3×
+  faster than votelib at 100k and 1M.
+
 Prints the best of a few repetitions and the ratios.
 Run: ``.venv/bin/python benchmarks/elect.py [sizes...]``.
 """
@@ -25,6 +30,13 @@ from functools import partial
 
 import community_governance as cg
 from community_governance.elections import ElectionBallot, elect
+
+try:
+    import polars as pl
+
+    from community_governance.frames import columnar, elect_frame
+except ImportError:  # the "frames" extra and polars are optional here
+    pl = None
 
 try:
     from votelib.convert import ApprovalToSimpleVotes
@@ -98,7 +110,7 @@ def main(sizes: tuple[int, ...] = (1_000, 10_000, 100_000, 1_000_000)) -> None:
     rnd = random.Random(20240430)
     print(
         f"{'ballots':>9} {'elect s':>9} {'floor s':>9} {'votelib s':>9} "
-        f"{'elect/floor':>12} {'votelib/elect':>14}"
+        f"{'elect/floor':>12} {'votelib/elect':>14} {'frame s':>9} {'votelib/frame':>14}"
     )
     for n in sizes:
         estate, ballots = build(n, rnd)
@@ -118,9 +130,20 @@ def main(sizes: tuple[int, ...] = (1_000, 10_000, 100_000, 1_000_000)) -> None:
         )
         t_floor = best(partial(floor, pairs, where, person_area), repeat)
         t_vote = best(partial(with_votelib, pairs), repeat) if PreConverted else float("nan")
+        t_frame = float("nan")
+        if pl is not None:
+            sheet = pl.DataFrame(
+                {"unit": [b.unit for b in ballots]}
+                | {c: [c in b.approvals for b in ballots] for c in CANDIDATES}
+            )
+            columnar(estate)  # built once with the estate, as its person index is
+            run = partial(elect_frame, estate, sheet, candidates=CANDIDATES, seats=SEATS)
+            assert run(rules=RULES) == result, "frame and object paths disagree"
+            t_frame = best(partial(run, rules=RULES), repeat)
         print(
             f"{n:>9} {t_elect:>9.4f} {t_floor:>9.4f} {t_vote:>9.4f} "
             f"{t_elect / t_floor:>12.2f} {t_vote / t_elect:>14.2f}"
+            f" {t_frame:>9.4f} {t_vote / t_frame:>14.2f}"
         )
         sys.stdout.flush()
 

@@ -17,6 +17,7 @@ from community_governance import audit
 from community_governance._base.citations import Citation
 from community_governance.exceptions import VotingInputError
 from community_governance.jurisdictions import REGISTRY
+from community_governance.register.counting import CountingPolicy
 
 CITE = Citation("library_design", "test")
 ON = date(2022, 6, 1)
@@ -61,6 +62,24 @@ def decide_with(ballots: list[Any], matter: Any = "elect-committee") -> Callable
 
 def ok_threshold(base: cg.Base = cg.Base.ALL) -> cg.Threshold:
     return cg.Threshold(cg.Measure.AREA, base, cg.Comparator.AT_LEAST, Fraction(1, 2), CITE)
+
+
+def deadline() -> cg.calendar.Deadline:
+    return cg.calendar.Deadline.compute(
+        "test", date(2025, 1, 1), cg.calendar.Period(days=10), basis=CITE, calendar=None
+    )
+
+
+def decision_data(**check: object) -> dict[str, Any]:
+    decision = cg.decide(
+        estate(),
+        [cg.Ballot("1-101", "agree")],
+        matter="elect-committee",
+        rules=cg.rules_for("CN", on=ON),
+    )
+    data = decision.to_dict()
+    data["checks"][0].update(check)
+    return data
 
 
 def layer(name: str, code: str = "CN", start: date = date(2030, 1, 1)) -> cg.rules.Layer:
@@ -341,21 +360,21 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
     (
         "bad proxy type",
         lambda: cg.Ballot("1-101", "agree", proxy="Wang"),
-        cg.exceptions.InvalidRecordError,
-        ValueError,
+        cg.exceptions.VotingInputError,
+        TypeError,
         "Wang",
     ),
     (
         "ballot without unit",
         lambda: cg.Ballot("", "agree"),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidBallotError,
         ValueError,
         "''",
     ),
     (
         "ballot unit not str",
         lambda: cg.Ballot(101, "agree"),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidBallotError,
         ValueError,
         "101",
     ),
@@ -413,41 +432,41 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         LookupError,
         "zz_test_param",
     ),
-    ("float ratio", threshold(ratio=0.5), cg.exceptions.InvalidRecordError, ValueError, "0.5"),
-    ("bool ratio", threshold(ratio=True), cg.exceptions.InvalidRecordError, ValueError, "True"),
-    ("zero ratio", threshold(ratio=0), cg.exceptions.InvalidRecordError, ValueError, "0"),
+    ("float ratio", threshold(ratio=0.5), cg.exceptions.InvalidRuleError, ValueError, "0.5"),
+    ("bool ratio", threshold(ratio=True), cg.exceptions.InvalidRuleError, ValueError, "True"),
+    ("zero ratio", threshold(ratio=0), cg.exceptions.InvalidRuleError, ValueError, "0"),
     (
         "ratio above one",
         threshold(ratio="3/2"),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "3/2",
     ),
     (
         "negative ratio",
         threshold(ratio=Fraction(-1, 2)),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "Fraction(-1, 2)",
     ),
     (
         "quorum with a non-ALL base",
         lambda: cg.ResolutionRule((ok_threshold(cg.Base.PARTICIPATING),), (ok_threshold(),), CITE),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "participating",
     ),
     (
         "empty approval",
         lambda: cg.ResolutionRule((ok_threshold(),), (), CITE),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "approval",
     ),
     (
         "layer ending before it starts",
         lambda: cg.rules.Layer("CN", "backwards", date(2030, 1, 2), date(2030, 1, 1)),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "backwards",
     ),
@@ -542,21 +561,21 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         lambda: cg.Estate.from_dict(
             {**estate().to_dict(), "schema": "community_governance.estate/9"}
         ),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "estate/9",
     ),
     (
         "missing schema",
         lambda: cg.Owner.from_dict({"id": "Li"}),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "schema",
     ),
     (
         "unit data missing a field",
         lambda: cg.Unit.from_dict({"schema": "community_governance.unit/1", "id": "1-101"}),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "owners",
     ),
@@ -568,35 +587,35 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
                 "units": [{**estate().to_dict()["units"][0], "status": "rented"}],
             }
         ),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "units[0].status",
     ),
     (
         "ballot data with an extra key",
         lambda: cg.Ballot.from_dict({**cg.Ballot("1-101", "agree").to_dict(), "weight": 2}),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "weight",
     ),
     (
         "estate data that is None",
         lambda: cg.Estate.from_dict(None),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "data must be a dict, not NoneType",
     ),
     (
         "estate data that is a list",
         lambda: cg.Estate.from_dict([]),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "data must be a dict, not list",
     ),
     (
         "unit data that is a string",
         lambda: cg.Unit.from_dict("1-101"),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "not str '1-101'",
     ),
@@ -661,7 +680,7 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         lambda: cg.Estate.from_dict(
             {**estate().to_dict(), "units": [{**estate().to_dict()["units"][0], "area": True}]}
         ),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "bool True is not an exact number",
     ),
@@ -670,14 +689,14 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         lambda: cg.Estate.from_dict(
             {**estate().to_dict(), "units": [{**estate().to_dict()["units"][0], "area": 89.37}]}
         ),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "float 89.37 is not an exact number",
     ),
     (
         "decision data of another kind",
         lambda: cg.Decision.from_dict(cg.Ballot("1-101", "agree").to_dict()),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidDataError,
         ValueError,
         "ballot/1",
     ),
@@ -762,21 +781,21 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
     (
         "threshold ratio 'abc'",
         lambda: cg.Threshold(cg.Measure.AREA, cg.Base.ALL, "at-least", "abc", CITE),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "'abc'",
     ),
     (
         "threshold ratio '1/0'",
         lambda: cg.Threshold(cg.Measure.AREA, cg.Base.ALL, "at-least", "1/0", CITE),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "'1/0'",
     ),
     (
         "threshold ratio with an exponent",
         lambda: cg.Threshold(cg.Measure.AREA, cg.Base.ALL, "at-least", "1e-99999", CITE),  # type: ignore[arg-type]
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "at most 1000",
     ),
@@ -785,7 +804,7 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         lambda: cg.Threshold(
             cg.Measure.AREA, cg.Base.ALL, cg.Comparator.AT_LEAST, Fraction(1, 1001), CITE
         ),
-        cg.exceptions.InvalidRecordError,
+        cg.exceptions.InvalidRuleError,
         ValueError,
         "at most 1000",
     ),
@@ -859,6 +878,151 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         TypeError,
         "datetime",
     ),
+    # ------------------------------------------------------------------ hardening (issue 9)
+    (
+        "counting given as a string",
+        lambda: cg.Estate.from_records(rows(), counting="merge"),  # type: ignore[arg-type]
+        cg.exceptions.InvalidRecordError,
+        ValueError,
+        "counting must be a CountingPolicy",
+    ),
+    (
+        "counting overlap not a policy",
+        lambda: CountingPolicy(overlap="join"),  # type: ignore[arg-type]
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "'join'",
+    ),
+    (
+        "citation effective as a datetime",
+        lambda: Citation("civil_code", "278", effective=datetime(2021, 1, 1)),
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "effective",
+    ),
+    (
+        "citation effective as a string",
+        lambda: Citation("civil_code", "278", effective="2021-01-01"),  # type: ignore[arg-type]
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "'2021-01-01'",
+    ),
+    (
+        "citation article as a number",
+        lambda: Citation("civil_code", 278),  # type: ignore[arg-type]
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "Citation.article must be a string, not 278",
+    ),
+    (
+        "citation text version as a number",
+        lambda: Citation("civil_code", "278", text_version=2020),  # type: ignore[arg-type]
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "Citation.text_version must be a string or None, not 2020",
+    ),
+    (
+        "citation confidence not a member",
+        lambda: Citation("civil_code", "278", confidence="sure"),  # type: ignore[arg-type]
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "'sure'",
+    ),
+    (
+        "citation uncertain as a string",
+        lambda: Citation("civil_code", "278", uncertain="article_number"),  # type: ignore[arg-type]
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "uncertain",
+    ),
+    (
+        "estate layer adopted on a datetime",
+        lambda: cg.jurisdictions.estate_layer(
+            "x",
+            params={},
+            clause="1",
+            valid_from=datetime(2023, 1, 1),
+        ),
+        cg.exceptions.CitationTypeError,
+        TypeError,
+        "datetime",
+    ),
+    (
+        "layer in force on a datetime",
+        lambda: cg.rules_for("CN", on=ON).layers[0].in_force(datetime(2022, 6, 1)),
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "Layer.in_force",
+    ),
+    (
+        "rules_for a None code",
+        lambda: cg.rules_for(None, on=ON),  # type: ignore[arg-type]
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "not None",
+    ),
+    (
+        "rules_for on a datetime",
+        lambda: cg.rules_for("CN", on=datetime(2022, 6, 1)),
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "datetime",
+    ),
+    (
+        "rules_for on a string",
+        lambda: cg.rules_for("CN", on="2022-06-01"),  # type: ignore[arg-type]
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "'2022-06-01'",
+    ),
+    (
+        "with_layer given a string",
+        lambda: cg.rules_for("CN", on=ON).with_layer("x"),  # type: ignore[arg-type]
+        cg.exceptions.RuleSetError,
+        LookupError,
+        "'x'",
+    ),
+    (
+        "deadline days_left on a datetime",
+        lambda: deadline().days_left(datetime(2025, 1, 3)),
+        cg.exceptions.InvalidPeriodError,
+        ValueError,
+        "datetime",
+    ),
+    (
+        "decision numerator with a huge exponent",
+        lambda: cg.Decision.from_dict(decision_data(numerator="1E+999999999")),
+        cg.exceptions.InvalidDataError,
+        ValueError,
+        "exponent",
+    ),
+    (
+        "decision numerator of 4301 digits",
+        lambda: cg.Decision.from_dict(decision_data(numerator="9" * 4301)),
+        cg.exceptions.InvalidDataError,
+        ValueError,
+        "4301 characters",
+    ),
+    *[
+        (
+            f"{loader.__qualname__.split('.')[0]}.from_dict({bad!r})",
+            lambda loader=loader, bad=bad: loader(bad),
+            cg.exceptions.InvalidDataError,
+            ValueError,
+            f"data must be a dict, not {type(bad).__name__}",
+        )
+        for loader in (
+            cg.Estate.from_dict,
+            cg.Owner.from_dict,
+            cg.Unit.from_dict,
+            cg.Ballot.from_dict,
+            cg.Decision.from_dict,
+            cg.calendar.Deadline.from_dict,
+            audit.DecisionAudit.from_dict,
+            audit.ElectionAudit.from_dict,
+        )
+        for bad in (None, [], "x", 5)
+    ],
 ]
 
 
@@ -933,7 +1097,7 @@ class TestRegistration:
         return cg.rules.Jurisdiction(code, "test", date(2030, 1, 1), layers)
 
     def test_overlapping_layer(self) -> None:
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="overlaps") as info:
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="overlaps") as info:
             self.zz(
                 layer("ZZ 2030", code="ZZ"), layer("ZZ 2031", code="ZZ", start=date(2031, 1, 1))
             )
@@ -942,7 +1106,7 @@ class TestRegistration:
         assert "ZZ 2030" in str(info.value)
 
     def test_layer_of_another_code(self) -> None:
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="inside jurisdiction"):
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="inside jurisdiction"):
             self.zz(layer("QQ 2030", code="QQ"))
 
     def test_other_topic_may_overlap(self) -> None:
@@ -954,24 +1118,24 @@ class TestRegistration:
 
     def test_duplicate_layer_name(self) -> None:
         twin = cg.rules.Layer("ZZ", "CN: Civil Code Art. 278 (2021)", date(2030, 1, 1), None)
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="already registered") as info:
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="already registered") as info:
             REGISTRY.with_jurisdiction(self.zz(twin))
         assert isinstance(info.value, ValueError)
         assert "ZZ" not in cg.jurisdictions.known_codes()
 
     def test_duplicate_code(self) -> None:
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="twice"):
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="twice"):
             REGISTRY.with_jurisdiction(self.zz(code="CN"))
 
     def test_unknown_parent(self) -> None:
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="'QQ'") as info:
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="'QQ'") as info:
             REGISTRY.with_jurisdiction(self.zz(layer("QQ-A", code="QQ-A"), code="QQ-A"))
         assert info.value.field == "code"
 
     def test_not_a_jurisdiction_or_layer(self) -> None:
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="Jurisdiction values"):
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="Jurisdiction values"):
             cg.rules.Registry(("CN",))  # type: ignore[arg-type]
-        with pytest.raises(cg.exceptions.InvalidRecordError, match="Layer values"):
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="Layer values"):
             self.zz("layer")  # type: ignore[arg-type]
 
     def test_new_child_resolves_with_its_parent(self) -> None:

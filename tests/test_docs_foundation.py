@@ -16,6 +16,15 @@ PAGES = [
     "docs/explanation/comparators.md",
     "docs/how-to/rule-layers.md",
     "docs/how-to/property-test.md",
+    "docs/how-to/city-scale.md",
+    "docs/reference/frames.md",
+    "docs/reference/charts.md",
+    "docs/jurisdictions/index.md",
+    "docs/jurisdictions/tw.md",
+    "docs/jurisdictions/jp.md",
+    "docs/jurisdictions/de.md",
+    "docs/jurisdictions/hk.md",
+    "docs/jurisdictions/fr.md",
     "README.md",
 ]
 

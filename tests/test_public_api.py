@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import re
+import subprocess
+import sys
 import types
 from pathlib import Path
 
@@ -18,14 +20,39 @@ REFERENCE = ROOT / "docs" / "reference"
 def public_names() -> set[str]:
     return {
         name
-        for name, value in vars(cg).items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+        for name in dir(cg)
+        if not name.startswith("_") and not isinstance(getattr(cg, name), types.ModuleType)
     }
+
+
+def test_importing_the_facade_loads_no_engine() -> None:
+    code = (
+        "import sys, community_governance as cg; "
+        "print(sorted(m for m in sys.modules if m.startswith(('community_governance.', 'cattrs'))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "['community_governance.exceptions']"
+
+
+def test_facade_names_load_on_first_use_and_are_cached() -> None:
+    code = (
+        "import sys, community_governance as cg; d = cg.decide; "
+        "print('community_governance.voting' in sys.modules, 'decide' in vars(cg), "
+        "'community_governance.mediation' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "False"]
+    from community_governance import decide
+
+    assert decide is cg.voting.decide
 
 
 SUBPACKAGES = {
     "audit",
     "calendar",
+    "committee",
     "elections",
     "exceptions",
     "jurisdictions",
@@ -123,3 +150,11 @@ def test_every_public_name_is_in_the_reference(package: str, name: str) -> None:
 
 def test_strategies_module_is_in_the_reference() -> None:
     assert "community_governance.strategies" in directives()
+
+
+def test_a_subpackage_loads_through_the_facade(monkeypatch: pytest.MonkeyPatch) -> None:
+    mediation = cg.mediation
+    monkeypatch.delattr(cg, "mediation")
+    assert "mediation" not in vars(cg)
+    assert cg.mediation is mediation  # loaded again through __getattr__, then cached
+    assert "mediation" in vars(cg)

@@ -29,10 +29,10 @@ def test_citation_dates_round_trip() -> None:
 
 
 def test_load_refuses_other_schema_and_bad_data() -> None:
-    with pytest.raises(cg.exceptions.InvalidRecordError, match="'y/1' is not 'x/1'") as info:
+    with pytest.raises(cg.exceptions.InvalidDataError, match="'y/1' is not 'x/1'") as info:
         load(cg.Unit, {"schema": "y/1"}, "x/1")
     assert info.value.field == "schema"
-    with pytest.raises(cg.exceptions.InvalidRecordError, match=r"\$\.area") as bad:
+    with pytest.raises(cg.exceptions.InvalidDataError, match=r"\$\.area") as bad:
         load(cg.Unit, {"schema": "x/1", "id": "1", "area": "abc", "owners": ["Li"]}, "x/1")
     assert bad.value.field == "*"
 
@@ -40,11 +40,11 @@ def test_load_refuses_other_schema_and_bad_data() -> None:
 def test_load_reports_domain_errors_raised_while_building() -> None:
     data = cg.Estate.from_records([{"unit": "1", "area": "1", "owners": ["Li"]}]).to_dict()
     data["owners"] = []
-    with pytest.raises(cg.exceptions.InvalidRecordError, match="unknown owner 'Li'"):
+    with pytest.raises(cg.exceptions.InvalidDataError, match="unknown owner 'Li'"):
         cg.Estate.from_dict(data)
     data = cg.Unit("1", "1", ["Li"]).to_dict()
     data["area"] = "-1"
-    with pytest.raises(cg.exceptions.InvalidRecordError, match="must be positive"):
+    with pytest.raises(cg.exceptions.InvalidDataError, match="must be positive"):
         cg.Unit.from_dict(data)
 
 

@@ -8,7 +8,7 @@ subpackage, reachable one way:
 * `community_governance.jurisdictions` - the bundled rule data and `rules_for`;
 * `community_governance.calendar` - legal dates (Civil Code Arts. 201-203);
 * `community_governance.voting`, `community_governance.elections`,
-  `community_governance.mediation` - the engines;
+  `community_governance.mediation`, `community_governance.committee` - the engines;
 * `community_governance.audit` - recounts and reported-figure checks;
 * `community_governance.strategies` - hypothesis strategies (the ``hypothesis`` extra);
 * `community_governance.exceptions` - every error, under `GovernanceError`.
@@ -19,72 +19,129 @@ Names that lived here before 0.2 still resolve for one minor version, with a
 
 import importlib as _importlib
 import warnings as _warnings
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
-from community_governance import (
-    audit,
-    calendar,
-    elections,
-    exceptions,
-    jurisdictions,
-    mediation,
-    register,
-    rules,
-    voting,
+from community_governance.exceptions import GovernanceError
+
+if _TYPE_CHECKING:  # the names below load lazily at runtime (PEP 562); mypy and docs read them here
+    from community_governance import (
+        audit,
+        calendar,
+        committee,
+        elections,
+        exceptions,
+        jurisdictions,
+        mediation,
+        register,
+        rules,
+        voting,
+    )
+    from community_governance._base.citations import (
+        Citation,
+        Confidence,
+    )
+    from community_governance._base.notices import Notice
+    from community_governance.audit import (
+        audit_decision,
+        audit_election,
+        reported_percentage,
+    )
+    from community_governance.calendar import (
+        ChinaHolidayCalendar,
+        WeekendCalendar,
+        period_end,
+    )
+    from community_governance.elections import (
+        Candidate,
+        ElectionBallot,
+        ElectionResult,
+        elect,
+        vet,
+    )
+    from community_governance.jurisdictions import (
+        rules_for,
+    )
+    from community_governance.mediation import MediationCase
+    from community_governance.register import (
+        Estate,
+        Owner,
+        OwnerKind,
+        Unit,
+        UnitStatus,
+    )
+    from community_governance.rules import (
+        Base,
+        Comparator,
+        Matter,
+        Measure,
+        ResolutionRule,
+        RuleSet,
+        Threshold,
+    )
+    from community_governance.voting import (
+        Ballot,
+        Check,
+        CheckRole,
+        Decision,
+        Proxy,
+        decide,
+    )
+
+#: Subpackages, imported on first use so that ``import community_governance`` stays cheap.
+_SUBPACKAGES: frozenset[str] = frozenset(
+    {
+        "audit",
+        "calendar",
+        "committee",
+        "elections",
+        "exceptions",
+        "jurisdictions",
+        "mediation",
+        "register",
+        "rules",
+        "voting",
+    }
 )
-from community_governance._base.citations import (
-    Citation,
-    Confidence,
-)
-from community_governance._base.notices import Notice
-from community_governance.audit import (
-    audit_decision,
-    audit_election,
-    reported_percentage,
-)
-from community_governance.calendar import (
-    ChinaHolidayCalendar,
-    WeekendCalendar,
-    period_end,
-)
-from community_governance.elections import (
-    Candidate,
-    ElectionBallot,
-    ElectionResult,
-    elect,
-    vet,
-)
-from community_governance.exceptions import (
-    GovernanceError,
-)
-from community_governance.jurisdictions import (
-    rules_for,
-)
-from community_governance.mediation import MediationCase
-from community_governance.register import (
-    Estate,
-    Owner,
-    OwnerKind,
-    Unit,
-    UnitStatus,
-)
-from community_governance.rules import (
-    Base,
-    Comparator,
-    Matter,
-    Measure,
-    ResolutionRule,
-    RuleSet,
-    Threshold,
-)
-from community_governance.voting import (
-    Ballot,
-    Check,
-    CheckRole,
-    Decision,
-    Proxy,
-    decide,
-)
+
+#: The facade's names and the module each is loaded from on first use.
+_EXPORTS: dict[str, str] = {
+    "Citation": "community_governance._base.citations",
+    "Confidence": "community_governance._base.citations",
+    "Notice": "community_governance._base.notices",
+    "audit_decision": "community_governance.audit",
+    "audit_election": "community_governance.audit",
+    "reported_percentage": "community_governance.audit",
+    "ChinaHolidayCalendar": "community_governance.calendar",
+    "WeekendCalendar": "community_governance.calendar",
+    "period_end": "community_governance.calendar",
+    "Candidate": "community_governance.elections",
+    "ElectionBallot": "community_governance.elections",
+    "ElectionResult": "community_governance.elections",
+    "elect": "community_governance.elections",
+    "vet": "community_governance.elections",
+    "rules_for": "community_governance.jurisdictions",
+    "MediationCase": "community_governance.mediation",
+    "Estate": "community_governance.register",
+    "Owner": "community_governance.register",
+    "OwnerKind": "community_governance.register",
+    "Unit": "community_governance.register",
+    "UnitStatus": "community_governance.register",
+    "Base": "community_governance.rules",
+    "Comparator": "community_governance.rules",
+    "Matter": "community_governance.rules",
+    "Measure": "community_governance.rules",
+    "ResolutionRule": "community_governance.rules",
+    "RuleSet": "community_governance.rules",
+    "Threshold": "community_governance.rules",
+    "Ballot": "community_governance.voting",
+    "Check": "community_governance.voting",
+    "CheckRole": "community_governance.voting",
+    "Decision": "community_governance.voting",
+    "Proxy": "community_governance.voting",
+    "decide": "community_governance.voting",
+}
+
 
 __version__ = "0.2.0.dev0"
 
@@ -92,6 +149,7 @@ __all__ = [  # noqa: RUF022 - grouped by topic on purpose, not sorted
     # subpackages
     "audit",
     "calendar",
+    "committee",
     "elections",
     "exceptions",
     "jurisdictions",
@@ -265,7 +323,29 @@ _MOVED: dict[str, str] = {
 
 
 def __getattr__(name: str) -> _Any:
-    """Resolve a name moved out of the facade, with a ``DeprecationWarning`` (PEP 562)."""
+    """Load a facade name or subpackage on first use; resolve a moved name with a warning.
+
+    The facade's own names and subpackages are imported lazily (PEP 562) and then cached in
+    the module, so only what a program uses is imported. Names that lived here before 0.2
+    resolve with a ``DeprecationWarning`` naming their new home.
+    """
+    if name in _SUBPACKAGES:
+        value: _Any = _importlib.import_module(f"community_governance.{name}")
+    elif name in _EXPORTS:
+        value = getattr(_importlib.import_module(_EXPORTS[name]), name)
+    else:
+        return _moved(name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The facade's names, loaded or not."""
+    return sorted({*globals(), *__all__})
+
+
+def _moved(name: str) -> _Any:
+    """A name moved out of the facade, with a ``DeprecationWarning``."""
     target = _MOVED.get(name)
     if target is None:
         raise AttributeError(f"module 'community_governance' has no attribute {name!r}")
@@ -273,6 +353,6 @@ def __getattr__(name: str) -> _Any:
     _warnings.warn(
         f"community_governance.{name} is deprecated; use {module}.{attr}",
         DeprecationWarning,
-        stacklevel=2,
+        stacklevel=3,
     )
     return getattr(_importlib.import_module(module), attr)

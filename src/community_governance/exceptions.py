@@ -16,12 +16,16 @@ from enum import Enum
 from typing import Any
 
 __all__ = [
+    "AreaBoundsError",
     "AreaTypeError",
     "AuditError",
     "BallotError",
     "BodyError",
     "CalendarError",
     "CandidateError",
+    "CitationTypeError",
+    "CommitteeError",
+    "CommitteeInputError",
     "ConflictingBallotsError",
     "DerivedFactMismatchError",
     "DuplicateBallotError",
@@ -30,24 +34,40 @@ __all__ = [
     "ElectionInputError",
     "EligibilityError",
     "EmptyEstateError",
+    "EventRefusedError",
+    "FrameError",
+    "FrozenMatterError",
     "GovernanceError",
     "GuardFailedError",
     "HolidayDataUnavailableError",
     "InvalidAreaError",
+    "InvalidBallotError",
     "InvalidCaseDataError",
     "InvalidChoiceError",
+    "InvalidDataError",
+    "InvalidParameterError",
     "InvalidPeriodError",
     "InvalidRecordError",
+    "InvalidRuleError",
+    "LayerNotInForceError",
     "MediationError",
+    "MissingExtraError",
+    "MissingParameterError",
+    "MissingResolutionError",
     "OverApprovalError",
+    "PackNotInForceError",
+    "ProcedureInputError",
     "ReplayMismatchError",
     "RuleSetError",
     "RuleSetInputError",
     "RuleSetNotInForceError",
     "StaleRuleSetWarning",
+    "TermOutOfRangeError",
     "TransitionTableError",
+    "UnconfirmedRuleError",
     "UnknownCandidateError",
     "UnknownJurisdictionError",
+    "UnknownMatterError",
     "UnknownReferenceError",
     "UnknownUnitError",
     "VotingInputError",
@@ -57,16 +77,72 @@ __all__ = [
 class GovernanceError(Exception):
     """Base class of every error raised by `community_governance` on bad input.
 
+    Each subclass declares its structured fields as annotations; the constructor takes a
+    sentence saying what is wrong and why, and exactly those fields as keywords, stores each as
+    an attribute, and builds the message from both: the sentence, then every field with its
+    (length-bounded) value, so a message always names the offending item.
+
     Attributes:
-        details: Structured fields describing the offending item, for programs that want to
-            react to the error without parsing its message.
+        message: Why the input was refused, in one sentence.
+        details: The structured fields by name, for programs that react to the error without
+            parsing its message.
     """
 
-    def __init__(self, message: str, **details: Any) -> None:
+    message: str
+    details: dict[str, Any]
+
+    def __init__(self, message: str, /, **details: Any) -> None:
+        declared = _declared_fields(type(self))
+        if set(details) != set(declared):
+            raise TypeError(
+                f"{type(self).__name__} takes the fields {list(declared)}, got {sorted(details)}"
+            )
         super().__init__(message)
-        self.details: dict[str, Any] = details
-        for name, value in details.items():  # each structured field is also an attribute
+        self.message = message
+        self.details = details
+        for name, value in details.items():
             setattr(self, name, value)
+
+    def __str__(self) -> str:
+        if not self.details:
+            return self.message
+        named = ", ".join(f"{name}={_bounded_repr(value)}" for name, value in self.details.items())
+        return f"{self.message} [{named}]"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.message, self.details))
+
+
+_NOT_FIELDS = frozenset({"message", "details"})
+_REPR_LIMIT = 80
+
+
+def _declared_fields(cls: type) -> tuple[str, ...]:
+    """The structured fields of an error class: its annotations and its bases', base first."""
+    names: dict[str, None] = {}
+    for klass in reversed(cls.__mro__):
+        if isinstance(klass, type) and issubclass(klass, GovernanceError):
+            for name in vars(klass).get("__annotations__", {}):
+                if name not in _NOT_FIELDS:
+                    names[name] = None
+    return tuple(names)
+
+
+def _bounded_repr(value: object) -> str:
+    """``repr(value)`` cut to a bounded length, so a huge input cannot make a huge message."""
+    shown = getattr(value, "value", value) if isinstance(value, Enum) else value
+    try:
+        text = repr(shown)
+    except ValueError:  # an int beyond Python's digit limit for str()
+        return f"<a number of {shown.bit_length()} bits>" if isinstance(shown, int) else "<?>"
+    return text if len(text) <= _REPR_LIMIT else f"{text[: _REPR_LIMIT - 3]}..."
+
+
+def _rebuild(cls: type[GovernanceError], message: str, details: dict[str, Any]) -> GovernanceError:
+    """Unpickle an error (exceptions with keyword-only fields need their own reduce)."""
+    if cls is DerivedFactMismatchError:
+        return cls(**details)
+    return cls(message, **details)
 
 
 # --------------------------------------------------------------------------- register
@@ -85,8 +161,29 @@ class InvalidRecordError(GovernanceError, ValueError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, row: int | None, field: str, value: object) -> None:
-        super().__init__(message, row=row, field=field, value=value)
+
+class InvalidDataError(GovernanceError, ValueError):
+    """Plain data given to a ``from_dict`` loader is malformed (wrong shape, schema or type).
+
+    Attributes:
+        field: The offending key or path (``"data"``, ``"schema"``, ``"checks[0].numerator"``).
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+
+class InvalidRuleError(GovernanceError, ValueError):
+    """Rule data is malformed: a threshold, resolution rule, layer, jurisdiction or registry.
+
+    Attributes:
+        field: The offending field (``"ratio"``, ``"quorum"``, ``"layers"``...).
+        value: The refused value.
+    """
+
+    field: str
+    value: object
 
 
 class AreaTypeError(GovernanceError, TypeError):
@@ -100,9 +197,6 @@ class AreaTypeError(GovernanceError, TypeError):
     what: str
     value: object
 
-    def __init__(self, message: str, *, what: str, value: object) -> None:
-        super().__init__(message, what=what, value=value)
-
 
 class InvalidAreaError(GovernanceError, ValueError):
     """An area is zero, negative, not finite, or not a number.
@@ -115,9 +209,6 @@ class InvalidAreaError(GovernanceError, ValueError):
     what: str
     value: object
 
-    def __init__(self, message: str, *, what: str, value: object) -> None:
-        super().__init__(message, what=what, value=value)
-
 
 class DuplicateIdError(GovernanceError, ValueError):
     """Two items of one kind share an identifier.
@@ -129,9 +220,6 @@ class DuplicateIdError(GovernanceError, ValueError):
 
     kind: str
     id: str
-
-    def __init__(self, message: str, *, kind: str, id: str) -> None:
-        super().__init__(message, kind=kind, id=id)
 
 
 class UnknownReferenceError(GovernanceError, LookupError):
@@ -146,9 +234,6 @@ class UnknownReferenceError(GovernanceError, LookupError):
     kind: str
     id: str
     referrer: str
-
-    def __init__(self, message: str, *, kind: str, id: str, referrer: str) -> None:
-        super().__init__(message, kind=kind, id=id, referrer=referrer)
 
 
 class EmptyEstateError(GovernanceError, ValueError):
@@ -171,8 +256,17 @@ class UnknownUnitError(BallotError, LookupError):
 
     unit: str
 
-    def __init__(self, message: str, *, unit: str) -> None:
-        super().__init__(message, unit=unit)
+
+class InvalidBallotError(BallotError):
+    """A motion ballot was built with an invalid field (an empty unit id, for example).
+
+    Attributes:
+        field: The offending field.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
 
 
 class DuplicateBallotError(BallotError):
@@ -183,9 +277,6 @@ class DuplicateBallotError(BallotError):
     """
 
     unit: str
-
-    def __init__(self, message: str, *, unit: str) -> None:
-        super().__init__(message, unit=unit)
 
 
 class ConflictingBallotsError(BallotError):
@@ -199,9 +290,6 @@ class ConflictingBallotsError(BallotError):
     person: str
     units: tuple[str, ...]
 
-    def __init__(self, message: str, *, person: str, units: tuple[str, ...]) -> None:
-        super().__init__(message, person=person, units=units)
-
 
 class InvalidChoiceError(GovernanceError, ValueError):
     """A ballot choice (or another enumerated value) is not one of the allowed values.
@@ -213,9 +301,6 @@ class InvalidChoiceError(GovernanceError, ValueError):
 
     value: object
     allowed: tuple[str, ...]
-
-    def __init__(self, message: str, *, value: object, allowed: tuple[str, ...]) -> None:
-        super().__init__(message, value=value, allowed=allowed)
 
 
 # --------------------------------------------------------------------------- rule sets
@@ -236,9 +321,6 @@ class UnknownJurisdictionError(RuleSetError):
     code: str
     known: tuple[str, ...]
 
-    def __init__(self, message: str, *, code: str, known: tuple[str, ...]) -> None:
-        super().__init__(message, code=code, known=known)
-
 
 class RuleSetNotInForceError(RuleSetError):
     """No rule set of a jurisdiction is in force on the requested date.
@@ -250,9 +332,6 @@ class RuleSetNotInForceError(RuleSetError):
 
     code: str
     on: str
-
-    def __init__(self, message: str, *, code: str, on: str) -> None:
-        super().__init__(message, code=code, on=on)
 
 
 class RuleSetInputError(RuleSetError, TypeError):
@@ -268,8 +347,67 @@ class RuleSetInputError(RuleSetError, TypeError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)
+
+class MissingParameterError(RuleSetError):
+    """No layer of a resolved rule set supplies a parameter that was asked for.
+
+    Attributes:
+        code: The jurisdiction code.
+        param: The parameter's name.
+    """
+
+    code: str
+    param: str
+
+
+class MissingResolutionError(RuleSetError):
+    """No admitted layer of a resolved rule set gives a resolution rule for a matter.
+
+    Attributes:
+        code: The jurisdiction code.
+        matter: The matter's value.
+    """
+
+    code: str
+    matter: str
+
+
+class UnconfirmedRuleError(RuleSetError):
+    """A rule was refused because its citation is not confirmed.
+
+    Unconfirmed rules were not admitted; pass ``include_unconfirmed=True`` to use it, flagged.
+
+    Attributes:
+        code: The jurisdiction code (or ``"test"`` for a rule built in a test).
+        confidence: The citation's confidence.
+    """
+
+    code: str
+    confidence: str
+
+
+class InvalidParameterError(RuleSetError, ValueError):
+    """A rule-set parameter is unknown or holds a value of the wrong kind.
+
+    Attributes:
+        param: The parameter name.
+        value: The refused value.
+    """
+
+    param: str
+    value: object
+
+
+class LayerNotInForceError(RuleSetError):
+    """A layer was added to a rule set for a date on which the layer is not in force.
+
+    Attributes:
+        layer: The layer's name.
+        on: The rule set's date (ISO format).
+    """
+
+    layer: str
+    on: str
 
 
 class StaleRuleSetWarning(UserWarning):
@@ -284,7 +422,15 @@ class ElectionError(GovernanceError, ValueError):
 
 
 class EligibilityError(ElectionError):
-    """An eligibility rule or list is malformed."""
+    """An eligibility rule or list is malformed.
+
+    Attributes:
+        what: The offending item (``"negative-list item"``, ``"requirement on fact owner"``...).
+        value: The refused value.
+    """
+
+    what: str
+    value: object
 
 
 class CandidateError(ElectionError):
@@ -300,9 +446,6 @@ class CandidateError(ElectionError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, what: str, field: str, value: object) -> None:
-        super().__init__(message, what=what, field=field, value=value)
-
 
 class UnknownCandidateError(ElectionError, LookupError):
     """An election ballot approves someone who is not a candidate (under the ``error`` policy).
@@ -314,9 +457,6 @@ class UnknownCandidateError(ElectionError, LookupError):
 
     unit: str
     candidate: str
-
-    def __init__(self, message: str, *, unit: str, candidate: str) -> None:
-        super().__init__(message, unit=unit, candidate=candidate)
 
 
 class OverApprovalError(ElectionError):
@@ -332,9 +472,6 @@ class OverApprovalError(ElectionError):
     approvals: int
     seats: int
 
-    def __init__(self, message: str, *, unit: str, approvals: int, seats: int) -> None:
-        super().__init__(message, unit=unit, approvals=approvals, seats=seats)
-
 
 class BodyError(ElectionError):
     """A body (committee, group) or a size question was asked with invalid data.
@@ -347,9 +484,6 @@ class BodyError(ElectionError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)
-
 
 class AuditError(GovernanceError, ValueError):
     """An audit (recount or reported-figure check) was asked with invalid data.
@@ -361,9 +495,6 @@ class AuditError(GovernanceError, ValueError):
 
     field: str
     value: object
-
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)
 
 
 # --------------------------------------------------------------------------- mediation
@@ -396,11 +527,6 @@ class GuardFailedError(MediationError):
     guard: str | None
     reason: str
 
-    def __init__(
-        self, message: str, *, state: str, event: str, guard: str | None, reason: str
-    ) -> None:
-        super().__init__(message, state=state, event=event, guard=guard, reason=reason)
-
 
 class InvalidCaseDataError(MediationError):
     """A mediation case, party, agreement or event was built with invalid data.
@@ -415,9 +541,6 @@ class InvalidCaseDataError(MediationError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, what: str, field: str, value: object) -> None:
-        super().__init__(message, what=what, field=field, value=value)
-
 
 class ReplayMismatchError(MediationError):
     """Replaying a case's trail did not reproduce the case (the trail was tampered with).
@@ -429,9 +552,6 @@ class ReplayMismatchError(MediationError):
 
     case_id: str
     step: int | None
-
-    def __init__(self, message: str, *, case_id: str, step: int | None) -> None:
-        super().__init__(message, case_id=case_id, step=step)
 
 
 # --------------------------------------------------------------------------- calendar
@@ -455,9 +575,6 @@ class InvalidPeriodError(CalendarError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)
-
 
 class HolidayDataUnavailableError(CalendarError, LookupError):
     """Holiday data needed for a date is missing (extra not installed, or a year not announced).
@@ -467,9 +584,6 @@ class HolidayDataUnavailableError(CalendarError, LookupError):
     """
 
     year: int | None
-
-    def __init__(self, message: str, *, year: int | None) -> None:
-        super().__init__(message, year=year)
 
 
 # --------------------------------------------------------------------------- plain data
@@ -522,9 +636,6 @@ class VotingInputError(GovernanceError, TypeError):
     field: str
     value: object
 
-    def __init__(self, message: str, *, field: str, value: object) -> None:
-        super().__init__(message, field=field, value=value)
-
 
 class AreaBoundsError(InvalidAreaError):
     """An exact quantity is outside the bounds the library reads (too fine, long or large).
@@ -546,8 +657,132 @@ class MissingExtraError(GovernanceError, ImportError):
 
     extra: str
 
-    def __init__(self, message: str, *, extra: str) -> None:
-        super().__init__(message, extra=extra)
+
+# --- frames ---
+
+
+class FrameError(GovernanceError, ValueError):
+    """A data frame given to a frame engine cannot be read (not a frame, or a missing column).
+
+    Attributes:
+        field: The argument or column concerned.
+        value: The offending value (the columns present, for a missing column).
+    """
+
+    field: str
+    value: object
+
+
+# --- committee lifecycle ---
+
+
+class CommitteeError(GovernanceError, ValueError):
+    """A committee, an event, a timeline, a posting or a cadence was given invalid data.
+
+    Attributes:
+        field: The offending field or argument.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+
+class CommitteeInputError(CommitteeError, TypeError):
+    """An argument of the committee engine has the wrong type (a string for a date, a float)."""
+
+
+class TermOutOfRangeError(CommitteeError):
+    """A committee's term is outside the range the rule set allows (the message names the article).
+
+    Attributes:
+        article: The citation of the term rule, formatted.
+    """
+
+    article: str
+
+
+class EventRefusedError(CommitteeError):
+    """An event cannot apply to the committee in its present state (the reason is named).
+
+    Attributes:
+        event: The refused event's kind, e.g. ``"removal"``.
+    """
+
+    event: str
+
+
+class FrozenMatterError(CommitteeError):
+    """An assembly decision on a matter frozen while a re-election runs (Shanghai Art. 28).
+
+    Attributes:
+        matter: The frozen matter's value.
+        on: The day of the decision.
+        window: The frozen window's first and last days (the last may be ``None``: still open).
+    """
+
+    matter: str
+    on: object
+    window: object
+
+
+# --- jurisdiction packs ---
+
+
+class UnknownMatterError(RuleSetError):
+    """A matter is not declared by the jurisdiction asked to decide it.
+
+    Attributes:
+        code: The jurisdiction code.
+        matter: The refused matter.
+        known: The matters the jurisdiction declares.
+    """
+
+    code: str
+    matter: object
+    known: tuple[str, ...]
+
+
+class PackNotInForceError(RuleSetError):
+    """No version of a jurisdiction pack is in force on the date asked.
+
+    Attributes:
+        code: The jurisdiction code.
+        on: The date.
+    """
+
+    code: str
+    on: object
+
+
+class ProcedureInputError(GovernanceError, ValueError):
+    """An input of a staged procedure is missing or does not fit (e.g. a unit without shares).
+
+    Attributes:
+        field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+
+# --- hardening ---
+
+
+class CitationTypeError(GovernanceError, TypeError):
+    """A field of a citation has the wrong type.
+
+    For example an article given as a number, an effective date given as a ``datetime`` or a
+    string, or ``uncertain`` given as a string rather than a set of members.
+
+    Attributes:
+        field: The offending field (``"instrument"``, ``"article"``, ``"effective"``, ...).
+        value: The refused value.
+    """
+
+    field: str
+    value: object
 
 
 # --- elections hardening ---

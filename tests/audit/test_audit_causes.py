@@ -198,7 +198,7 @@ def test_round_trip_refuses_coercion(where, value, field):
     for step in where[:-1]:
         target = target[step]
     target[where[-1]] = value
-    with pytest.raises(cg.exceptions.InvalidRecordError, match="refused") as caught:
+    with pytest.raises(cg.exceptions.InvalidDataError, match="refused") as caught:
         ElectionAudit.from_dict(data)
     assert caught.value.field == field
 
@@ -210,7 +210,7 @@ def test_decision_round_trip_refuses_a_string_result():
     )
     data = audit.to_dict()
     data["announced"]["passed"] = "no"
-    with pytest.raises(cg.exceptions.InvalidRecordError, match=r"announced.passed is 'no'"):
+    with pytest.raises(cg.exceptions.InvalidDataError, match=r"announced.passed is 'no'"):
         DecisionAudit.from_dict(data)
     data["announced"]["passed"] = False  # the "passed" difference no longer follows
     with pytest.raises(cg.GovernanceError, match="stored discrepancies"):

@@ -11,8 +11,8 @@ from community_governance import calendar as cal
 from community_governance._base.citations import Citation
 from community_governance.exceptions import (
     HolidayDataUnavailableError,
+    InvalidDataError,
     InvalidPeriodError,
-    InvalidRecordError,
 )
 
 
@@ -139,7 +139,7 @@ def test_deadline_citations_explain_and_round_trip() -> None:
     years = cal.Period(years=2)
     assert years.describe() == "2 years" and years.describe("zh") == "2年"
     assert cal.Period(days=3).describe("zh") == "3日"
-    with pytest.raises(InvalidRecordError):
+    with pytest.raises(InvalidDataError):
         cal.Deadline.from_dict({**months.to_dict(), "schema": "x"})
 
 
@@ -175,4 +175,4 @@ def test_bad_start_calendar_and_deadline() -> None:
 
 def test_public_names() -> None:
     public = {name for name in dir(cal) if not name.startswith("_")}
-    assert set(cal.__all__) == public - {"deadline", "periods", "workdays"}
+    assert set(cal.__all__) == public - {"before", "deadline", "periods", "workdays"}

@@ -9,8 +9,8 @@ import pytest
 from community_governance import calendar as cal
 from community_governance.exceptions import (
     HolidayDataUnavailableError,
+    InvalidDataError,
     InvalidPeriodError,
-    InvalidRecordError,
 )
 
 
@@ -107,14 +107,14 @@ def test_one_line_repr_and_html() -> None:
 
 def test_tampered_deadline_data_refused() -> None:
     data = window(None).to_dict()
-    with pytest.raises(InvalidRecordError, match="notices"):
+    with pytest.raises(InvalidDataError, match="notices"):
         cal.Deadline.from_dict({**data, "notices": []})
-    with pytest.raises(InvalidRecordError, match="unrolled_end"):
+    with pytest.raises(InvalidDataError, match="unrolled_end"):
         cal.Deadline.from_dict({**data, "unrolled_end": "2025-09-29"})
-    with pytest.raises(InvalidRecordError, match="end is 2025-09-29"):
+    with pytest.raises(InvalidDataError, match="end is 2025-09-29"):
         cal.Deadline.from_dict({**data, "end": "2025-09-29", "unrolled_end": "2025-09-28"})
     china = window(cal.ChinaHolidayCalendar()).to_dict()
-    with pytest.raises(InvalidRecordError, match="end is 2025-09-27"):
+    with pytest.raises(InvalidDataError, match="end is 2025-09-27"):
         cal.Deadline.from_dict({**china, "end": "2025-09-27"})
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from community_governance import calendar as cal
-from community_governance.exceptions import InvalidPeriodError, InvalidRecordError
+from community_governance.exceptions import InvalidDataError, InvalidPeriodError
 
 CHINA = cal.ChinaHolidayCalendar()
 WEEKENDS = cal.WeekendCalendar()
@@ -57,14 +57,14 @@ def test_last_working_day_is_in_time_and_the_next_is_not() -> None:
     assert deadline.citations() == (cal.ART_201,)
     assert "10 working days" in deadline.explain() and "10个工作日" in deadline.explain("zh")
     assert cal.Deadline.from_dict(deadline.to_dict()) == deadline
-    with pytest.raises(InvalidRecordError, match="unrolled_end"):
+    with pytest.raises(InvalidDataError, match="unrolled_end"):
         cal.Deadline.from_dict({**deadline.to_dict(), "unrolled_end": "2025-10-08"})
-    with pytest.raises(InvalidRecordError, match="unrolled_end"):
+    with pytest.raises(InvalidDataError, match="unrolled_end"):
         cal.Deadline.from_dict(
             {**deadline.to_dict(), "end": "2025-09-18", "unrolled_end": "2025-09-18"}
         )
     tampered = {**deadline.to_dict(), "calendar": cal.NO_CALENDAR}
-    with pytest.raises(InvalidRecordError, match="end is 2025-10-09"):
+    with pytest.raises(InvalidDataError, match="end is 2025-10-09"):
         cal.Deadline.from_dict({**tampered, "notices": cal.Deadline.compute(
             "x", date(2025, 1, 1), cal.Period(days=1), basis=cal.ART_201, calendar=None
         ).to_dict()["notices"]})  # fmt: skip

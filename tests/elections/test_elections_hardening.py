@@ -30,7 +30,7 @@ from community_governance.exceptions import (
     DerivedFactMismatchError,
     ElectionInputError,
     InvalidChoiceError,
-    InvalidRecordError,
+    InvalidDataError,
 )
 from community_governance.register import CountingPolicy, OverlapPolicy
 from community_governance.rules import BallotPolicy, Handling, SpoiledPolicy, TieBreak, TieMethod
@@ -265,9 +265,9 @@ def test_ballot_round_trip_and_bad_data():
     assert ElectionBallot.from_dict(ballot.to_dict()) == ballot
     bare = {"schema": "community_governance.election_ballot/1", "unit": "1-0"}
     assert ElectionBallot.from_dict(bare) == ElectionBallot("1-0")
-    with pytest.raises(InvalidRecordError):
+    with pytest.raises(InvalidDataError):
         ElectionBallot.from_dict({"schema": bare["schema"]})
-    with pytest.raises(InvalidRecordError):
+    with pytest.raises(InvalidDataError):
         ElectionBallot.from_dict(["1-0"])
 
 
@@ -400,11 +400,11 @@ def test_result_from_dict_refuses_a_stored_derived_fact(path, value, field):
 @pytest.mark.parametrize(
     ("path", "value", "error"),
     [
-        (("seats",), 0, InvalidRecordError),
+        (("seats",), 0, InvalidDataError),
         (("round",), True, cg.GovernanceError),
-        (("previous", "alternate_places"), -1, InvalidRecordError),
+        (("previous", "alternate_places"), -1, InvalidDataError),
         (("previous", "candidates", 1, "candidate"), "A", CandidateError),
-        (("seats",), 1.0, InvalidRecordError),
+        (("seats",), 1.0, InvalidDataError),
     ],
 )
 def test_result_from_dict_refuses_bad_inputs(path, value, error):

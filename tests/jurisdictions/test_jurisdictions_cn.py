@@ -39,8 +39,8 @@ def shape(rule: cg.ResolutionRule) -> tuple[tuple[object, ...], tuple[object, ..
 def test_regime_by_date(on: date, layer: cg.rules.Layer) -> None:
     rules = cg.rules_for("CN", on=on)
     assert voting(rules) == (layer,)
-    # the Guidance Rules (elections) apply from 2010-01-01; before, a per-topic notice says so
-    expected = ("layer-missing",) if on < date(2010, 1, 1) else ()
+    # the Guidance Rules (elections, committee) apply from 2010-01-01; before, one notice a topic
+    expected = ("layer-missing", "layer-missing") if on < date(2010, 1, 1) else ()
     assert tuple(n.code for n in rules.notices) == expected
     assert rules.code == "CN"
     assert rules.on == on
@@ -75,7 +75,11 @@ def test_regulations_2003_unconfirmed_layer() -> None:
     rules = cg.rules_for("CN", on=date(2003, 9, 1), include_unconfirmed=True)
     assert rules.include_unconfirmed
     assert voting(rules) == (cn.REGULATIONS_2003,)
-    assert [n.code for n in rules.notices] == ["layer-unconfirmed-used", "layer-missing"]
+    assert [n.code for n in rules.notices] == [
+        "layer-unconfirmed-used",
+        "layer-missing",
+        "layer-missing",
+    ]
     assert "medium" in rules.notices[0].en
     assert "no confirmed elections rules of CN" in rules.notices[1].en
     assert "no rules of this topic apply" in rules.notices[1].en
@@ -88,9 +92,14 @@ def test_regulations_2003_unconfirmed_layer() -> None:
     assert decision.passed
     assert [c.threshold.measure for c in decision.checks] == [cg.Measure.AREA] * 2
     codes = [n.code for n in decision.notices]
-    assert codes == ["layer-unconfirmed-used", "layer-missing", "unconfirmed-rule-used"]
-    assert "medium confidence, unconfirmed" in decision.notices[2].en
-    assert "待核实" in decision.notices[2].zh
+    assert codes == [
+        "layer-unconfirmed-used",
+        "layer-missing",
+        "layer-missing",
+        "unconfirmed-rule-used",
+    ]
+    assert "medium confidence, unconfirmed" in decision.notices[3].en
+    assert "待核实" in decision.notices[3].zh
     special = cg.decide(estate, ballots, matter="rules-of-procedure", rules=rules)
     assert not special.passed  # 2/3 of all area needed
     assert decision.rule_citation.confidence is cg.Confidence.MEDIUM
@@ -215,9 +224,12 @@ def test_estate_parameters_are_typed_attributes() -> None:
 
 def test_rule_set_renders_and_requires() -> None:
     rules = cg.rules_for("CN", on=date(2022, 1, 1))
-    assert str(rules).startswith("CN on 2022-01-01: CN: Guidance Rules 2009 (elections) + CN")
+    assert str(rules).startswith(
+        "CN on 2022-01-01: CN: Guidance Rules 2009 (committee lifecycle) + CN: Guidance Rules "
+        "2009 (elections) + CN"
+    )
     assert "confidence" in rules._repr_html_()
-    assert "[voting, 2021-01-01 – …, high]" in str(rules.layers[1])
+    assert "[voting, 2021-01-01 – …, high]" in str(rules.layers[2])
     with pytest.raises(cg.exceptions.RuleSetError, match="no layer supplies tie_break"):
         rules.require(rules.elections.tie_break, "tie_break")
     with pytest.raises(cg.exceptions.RuleSetError, match="needs a Layer"):

@@ -15,6 +15,7 @@ from community_governance.calendar import NO_CALENDAR, WeekendCalendar
 from community_governance.exceptions import (
     DerivedFactMismatchError,
     InvalidCaseDataError,
+    InvalidDataError,
     InvalidPeriodError,
     InvalidRecordError,
     ReplayMismatchError,
@@ -34,9 +35,9 @@ def test_to_dict_round_trip_through_json(state: m.CaseState) -> None:
 
 def test_from_dict_refuses_wrong_schema_and_bad_data() -> None:
     data = reach(S.APPLIED).to_dict()
-    with pytest.raises(InvalidRecordError, match="schema"):
+    with pytest.raises(InvalidDataError, match="schema"):
         m.MediationCase.from_dict({**data, "schema": "community_governance.mediation_case/9"})
-    with pytest.raises(InvalidRecordError, match="do not fit") as error:
+    with pytest.raises(InvalidDataError, match="do not fit") as error:
         m.MediationCase.from_dict({**data, "state": "limbo"})
     assert error.value.field == "*"
 

@@ -25,13 +25,13 @@ def test_from_records_refuses_out_of_bounds_area_quickly(area: str) -> None:
 
 @pytest.mark.parametrize("area", ["1E-999999", "1E+1000000", "0.00001", "1000000000"])
 def test_from_dict_refuses_out_of_bounds_area_quickly(area: str) -> None:
-    with pytest.raises(cg.exceptions.InvalidRecordError, match="units"):
+    with pytest.raises(cg.exceptions.InvalidDataError, match="units"):
         cg.Estate.from_dict(data(area))
 
 
 @pytest.mark.parametrize("area", [89.37, True, None])
 def test_from_dict_refuses_non_text_area(area: object) -> None:
-    with pytest.raises(cg.exceptions.InvalidRecordError, match="not an exact number"):
+    with pytest.raises(cg.exceptions.InvalidDataError, match="not an exact number"):
         cg.Estate.from_dict(data(area))
 
 

@@ -256,7 +256,15 @@ def test_grouping_shows_how_units_are_counted() -> None:
     assert [p.label for p in grouped] == ["Li", "developer"]
     assert grouped[0].units == ("1-101", "2-301")
     assert estate.grouping([]) == ()
-    assert estate.persons is estate.persons  # cached
+    persons = estate.persons  # an immutable view: nothing is cached or written after build
+    assert persons == tuple(persons) == estate.persons and hash(persons) == hash(estate.persons)
+    assert persons[-1] == persons[2] == estate.person(2) and persons[1:] == (persons[1], persons[2])
+    assert persons != "Li" and len(persons) == 3 and "3 counted persons" in repr(persons)
+    assert estate.unit_person == {"1-101": 0, "1-102": 1, "2-301": 0, "3-101": 2}
+    with pytest.raises(IndexError, match="person index 3"):
+        estate.person(3)
+    with pytest.raises(AttributeError):
+        estate._unit_person = {}  # type: ignore[misc]
 
 
 def test_total_area_and_fractions_are_exact() -> None:

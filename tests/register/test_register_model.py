@@ -151,5 +151,5 @@ def test_round_trips() -> None:
 def test_estate_equality_ignores_caches() -> None:
     rows = [{"unit": "1-101", "area": "89.37", "owners": ["Li"]}]
     first, second = cg.Estate.from_records(rows), cg.Estate.from_records(rows)
-    assert len(first.persons) == 1  # fills the cache of one of them only
+    assert len(first.persons) == 1
     assert first == second

@@ -61,7 +61,7 @@ def test_citation_round_trip_keeps_uncertain_details() -> None:
     ],
 )
 def test_layer_refuses_bad_fields(kwargs: dict[str, object], field: str) -> None:
-    with pytest.raises(cg.exceptions.InvalidRecordError) as info:
+    with pytest.raises(cg.exceptions.InvalidRuleError) as info:
         Layer("ZZ", "zz", None, None, **kwargs)  # type: ignore[arg-type]
     assert info.value.field == field
 

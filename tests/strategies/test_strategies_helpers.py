@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 
 import community_governance as cg
 from community_governance import strategies as cgst
-from community_governance.exceptions import MissingExtraError, RuleSetError
+from community_governance.exceptions import MissingExtraError, UnconfirmedRuleError
 from community_governance.rules.thresholds import Base, Comparator, Measure, Threshold
 
 MEDIUM = cg.Citation("civil_code", "278", confidence=cg.Confidence.MEDIUM, note="test")
@@ -35,9 +36,9 @@ def _estate() -> cg.Estate:
 
 
 def test_medium_rule_is_refused_naming_confidence() -> None:
-    with pytest.raises(RuleSetError, match=r"confidence medium.*include_unconfirmed=True"):
+    with pytest.raises(UnconfirmedRuleError, match=r"confidence medium.*include_unconfirmed=True"):
         cgst.decider(_rule(Fraction(1, 2), MEDIUM))
-    with pytest.raises(RuleSetError, match="confidence medium"):
+    with pytest.raises(UnconfirmedRuleError, match="confidence medium"):
         cgst.rule_set_of(_rule(Fraction(1, 2), MEDIUM))
 
 
@@ -49,6 +50,15 @@ def test_medium_rule_is_admitted_on_request() -> None:
         _estate(), ballots
     )
     assert decision.passed
+
+
+def test_decider_refuses_the_switch_for_a_rule_set_resolved_without_it() -> None:
+    confirmed_only = cg.rules_for("CN", on=date(2025, 3, 1))
+    with pytest.raises(UnconfirmedRuleError, match="pass it to rules_for"):
+        cgst.decider(confirmed_only, include_unconfirmed=True)
+    admitted = cg.rules_for("CN", on=date(2025, 3, 1), include_unconfirmed=True)
+    assert cgst.decider(admitted, include_unconfirmed=True)(_estate(), []).passed is False
+    assert cgst.decider(confirmed_only)(_estate(), []).passed is False
 
 
 def test_confirmed_rule_needs_no_switch() -> None:
@@ -107,17 +117,22 @@ def test_import_without_hypothesis_names_the_extra() -> None:
 
 
 def test_no_function_level_imports() -> None:
-    source = Path(cgst.__file__).read_text(encoding="utf-8")
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            inner = [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
-            assert not inner, f"{node.name} imports inside the function"
-    assert "TYPE_CHECKING" not in source
+    for path in Path(cgst.__file__).parent.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                inner = [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
+                assert not inner, f"{path.name}: {node.name} imports inside the function"
+        assert "TYPE_CHECKING" not in source
 
 
 def test_brief_decision_summary_for_the_empirical_failure_message() -> None:
     ballots = [cg.Ballot("u0", "agree"), cg.Ballot("u1", "agree"), cg.Ballot("u2", "oppose")]
     passed = cgst.decider(_rule(Fraction(1, 2)))(_estate(), ballots)
     failed = cgst.decider(_rule(Fraction(2, 3)))(_estate(), ballots)
-    assert cgst._brief(passed).startswith("passed (heads") and "2/3 ok" in cgst._brief(passed)
-    assert cgst._brief(failed).startswith("failed (") and "FAIL" in cgst._brief(failed)
+    assert cgst.properties._brief(passed).startswith(
+        "passed (heads"
+    ) and "2/3 ok" in cgst.properties._brief(passed)
+    assert cgst.properties._brief(failed).startswith(
+        "failed ("
+    ) and "FAIL" in cgst.properties._brief(failed)

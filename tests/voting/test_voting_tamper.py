@@ -117,7 +117,7 @@ def test_tampered_fact_in_without_deemed_votes_refused() -> None:
 def test_float_refused_in_decision_data(path: tuple[Any, ...]) -> None:
     data = failed().to_dict()
     _set(path, 0.5)(data)
-    with pytest.raises(cg.exceptions.InvalidRecordError, match="float") as info:
+    with pytest.raises(cg.exceptions.InvalidDataError, match="float") as info:
         cg.Decision.from_dict(data)
     assert info.value.value == 0.5
     assert str(path[-1]) in info.value.field

@@ -53,7 +53,12 @@ def test_labels_and_symbols() -> None:
     assert cg.Measure.HEADS.label("zh") == "人数"
     assert cg.Measure.AREA.label("zh") == "专有部分面积"
     assert cg.Measure.AREA.label() == "area"
-    assert [b.label() for b in cg.Base] == ["all owners", "those taking part", "votes cast"]
+    assert [b.label() for b in cg.Base] == [
+        "all owners",
+        "those attending",
+        "those taking part",
+        "votes cast",
+    ]
     assert cg.Base.ALL.label("zh") == "全体业主"
     assert cg.Base.CAST.label("zh") == "赞成与反对票"
 

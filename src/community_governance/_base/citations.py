@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
+from typing import Any
 
 import attrs
+
+from community_governance._base.enums import parse_enum
+from community_governance.exceptions import CitationTypeError
 
 __all__ = ["INSTRUMENTS", "Citation", "Confidence", "Uncertain"]
 
@@ -68,12 +72,45 @@ class Uncertain(Enum):
 
 def _uncertain(value: object) -> frozenset[Uncertain]:
     if isinstance(value, str) or not isinstance(value, (set, frozenset, tuple, list)):
-        raise TypeError(f"Citation.uncertain must be a set of Uncertain members, not {value!r}")
+        raise CitationTypeError(
+            f"Citation.uncertain must be a set of Uncertain members, not {value!r}",
+            field="uncertain",
+            value=value,
+        )
     items = frozenset(value)
     for item in items:
         if not isinstance(item, Uncertain):
-            raise TypeError(f"Citation.uncertain: {item!r} is not an Uncertain member")
+            raise CitationTypeError(
+                f"Citation.uncertain: {item!r} is not an Uncertain member",
+                field="uncertain",
+                value=item,
+            )
     return items
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    optional = attribute.name == "text_version"
+    if not isinstance(value, str) and not (optional and value is None):
+        kind = "a string or None" if optional else "a string"
+        raise CitationTypeError(
+            f"Citation.{attribute.name} must be {kind}, not {value!r:.80}",
+            field=attribute.name,
+            value=value,
+        )
+
+
+def _effective(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and type(value) is not date:
+        raise CitationTypeError(
+            f"Citation.effective must be a date or None (not a datetime or a string), "
+            f"not {value!r:.80}",
+            field="effective",
+            value=value,
+        )
+
+
+def _confidence(value: object) -> Confidence:
+    return parse_enum(Confidence, value, what="Citation.confidence")
 
 
 #: Instrument identifiers (glossary §1) with their Chinese and English names.
@@ -94,6 +131,21 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
         "Shanghai Residential Property Management Provisions",
     ),
     "beijing_pm_regulation": ("北京市物业管理条例", "Beijing Property Management Regulation"),
+    "municipal_implementing_provisions": (
+        "某市业主大会实施细则（公开文本未载明城市）",
+        "municipal implementing provisions (the published copy does not name the city)",
+    ),
+    "zhuhai_extension_notice_2022": (
+        "珠海市2022年业主表决延期通知",
+        "Zhuhai 2022 notice on extending owners' votes",
+    ),
+    "tianjin_pm_regulation": ("天津市物业管理条例", "Tianjin Property Management Regulation"),
+    "hunan_pm_regulation": ("湖南省物业管理条例", "Hunan Property Management Regulation"),
+    "shanxi_pm_regulation": ("山西省物业管理条例", "Shanxi Property Management Regulation"),
+    "taiyuan_pm_implementing_rules": (
+        "太原市物业管理条例实施细则",
+        "Taiyuan implementing rules of the property management regulation",
+    ),
     "tianjin_community_pm_measures": (
         "天津市社区物业管理办法",
         "Tianjin Measures on Community Property Management",
@@ -120,6 +172,16 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
         "深圳经济特区矛盾纠纷多元化解条例",
         "Shenzhen Multi-channel Dispute Resolution Regulation",
     ),
+    "tw_condominium_act": ("公寓大廈管理條例", "Condominium Management Act (Taiwan)"),
+    "tw_condominium_rules": (
+        "公寓大廈管理條例施行細則",
+        "Condominium Management Act Enforcement Rules (Taiwan)",
+    ),
+    "jp_unit_ownership_act": ("建物の区分所有等に関する法律", "Unit Ownership Act (Japan)"),
+    "jp_model_rules": ("マンション標準管理規約", "Model Condominium Management Rules (Japan)"),
+    "de_weg": ("Wohnungseigentumsgesetz", "WEG (Germany)"),
+    "hk_bmo": ("建築物管理條例（第344章）", "Building Management Ordinance (Hong Kong, Cap. 344)"),
+    "fr_loi_65_557": ("loi n° 65-557 du 10 juillet 1965", "loi 65-557 (France)"),
     "estate_rules": ("本小区议事规则或管理规约", "the estate's rules of procedure or covenant"),
     "library_design": ("本库设计决定", "community_governance design decision"),
     "reported_practice": ("基层实践做法（非法律规定）", "reported local practice (not law)"),
@@ -143,12 +205,12 @@ class Citation:
         uncertain: Details not confirmed although the content is (printed with the citation).
     """
 
-    instrument: str
-    article: str
-    text_version: str | None = None
-    effective: date | None = None
-    confidence: Confidence = Confidence.HIGH
-    note: str = ""
+    instrument: str = attrs.field(validator=_text)
+    article: str = attrs.field(validator=_text)
+    text_version: str | None = attrs.field(default=None, validator=_text)
+    effective: date | None = attrs.field(default=None, validator=_effective)
+    confidence: Confidence = attrs.field(default=Confidence.HIGH, converter=_confidence)
+    note: str = attrs.field(default="", validator=_text)
     uncertain: frozenset[Uncertain] = attrs.field(default=frozenset(), converter=_uncertain)
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Generic, TypeVar
 
 __all__ = ["FrozenMap"]
@@ -20,11 +21,12 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
 
     __slots__ = ("_hash", "_items")
 
-    _items: dict[K, V]
+    _items: Mapping[K, V]
     _hash: int
 
     def __init__(self, items: Mapping[K, V] | None = None) -> None:
-        frozen = dict(items or {})
+        # a read-only view of a private copy: not even ``_items`` can be edited in place
+        frozen = MappingProxyType(dict(items or {}))
         object.__setattr__(self, "_items", frozen)
         object.__setattr__(self, "_hash", hash(frozenset(frozen.items())))
 
@@ -52,4 +54,4 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
         return isinstance(other, Mapping) and self._items == dict(other)
 
     def __repr__(self) -> str:
-        return f"FrozenMap({self._items!r})"
+        return f"FrozenMap({dict(self._items)!r})"

@@ -21,7 +21,7 @@ from community_governance._base.exact import Exact, format_exact, parse_exact
 from community_governance.exceptions import (
     DerivedFactMismatchError,
     GovernanceError,
-    InvalidRecordError,
+    InvalidDataError,
 )
 
 T = TypeVar("T")
@@ -36,6 +36,9 @@ converter.register_structure_hook(Fraction, lambda value, _: Fraction(value))
 converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
 converter.register_structure_hook(Exact, lambda value, _: parse_exact(value))
 converter.register_structure_hook(Exact | int, lambda value, _: _exact_or_int(value))
+converter.register_structure_hook(
+    Exact | None, lambda value, _: None if value is None else parse_exact(value)
+)
 
 
 def _exact_or_int(value: object) -> Exact | int:
@@ -71,7 +74,7 @@ converter.register_structure_hook(Citation, _structure_citation_hook)
 def _describe(error: BaseException, type_: type | None) -> str:
     """Our own errors keep their message (it names the item); others get cattrs' wording."""
     if isinstance(error, GovernanceError):
-        return str(error)
+        return error.message
     return format_exception(error, type_)
 
 
@@ -86,22 +89,20 @@ def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
     """Structure ``data`` (as written by `dump`) back into ``cls``.
 
     Raises:
-        InvalidRecordError: the schema key is missing or names another schema or version, or
+        InvalidDataError: the schema key is missing or names another schema or version, or
             the data do not fit ``cls``.
     """
     if not isinstance(data, dict):
-        raise InvalidRecordError(
+        raise InvalidDataError(
             f"{cls.__name__}.from_dict: data must be a dict, not {type(data).__name__} "
             f"{data!r:.80}",
-            row=None,
             field="data",
             value=data,
         )
     found = data.get("schema")
     if found != schema:
-        raise InvalidRecordError(
+        raise InvalidDataError(
             f"{cls.__name__}.from_dict: schema {found!r} is not {schema!r}",
-            row=None,
             field="schema",
             value=found,
         )
@@ -114,9 +115,8 @@ def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
             if isinstance(error, cattrs.BaseValidationError)
             else str(error)
         )
-        raise InvalidRecordError(
+        raise InvalidDataError(
             f"{cls.__name__}.from_dict: data do not fit: {where}",
-            row=None,
             field="*",
             value=body,
         ) from error
@@ -145,16 +145,15 @@ def refuse_floats(what: str, data: object) -> None:
     """Refuse any ``float`` anywhere in plain ``data`` (exact numbers travel as strings).
 
     Raises:
-        InvalidRecordError: naming the path of the first float found and its value.
+        InvalidDataError: naming the path of the first float found and its value.
     """
     stack: list[tuple[str, object]] = [(what, data)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, float):
-            raise InvalidRecordError(
+            raise InvalidDataError(
                 f"{path}: {value!r} is a float; floats are binary approximations - write "
                 'exact numbers as strings such as "89.37" or "1/3"',
-                row=None,
                 field=path,
                 value=value,
             )

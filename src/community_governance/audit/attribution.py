@@ -49,12 +49,16 @@ def repeated(label: str, units: Sequence[str]) -> Cause:
 
 def non_voters(count: int) -> Cause:
     """The cause for ``count`` owners who did not vote counted on the majority's side."""
+    who = (
+        "the owner who did not vote was"
+        if count == 1
+        else f"the {count} owners who did not vote were"
+    )
     return Cause(
         "non-voters-counted",
         (),
         (),
-        f"the {count} owners who did not vote were counted, but the rules carry no covenant "
-        "clause adding non-voters to the majority",
+        f"{who} counted, but the rules carry no covenant clause adding non-voters to the majority",
         f"计入了未参与表决的{count}名业主，但规则中没有将未表决业主计入多数的管理规约条款",
         GUIDANCE_ART_26,
         count=count,

@@ -25,6 +25,7 @@ from community_governance.elections.candidates import Candidate
 from community_governance.elections.elect import elect
 from community_governance.elections.options import ElectOptions
 from community_governance.elections.result import ElectionResult
+from community_governance.exceptions import AuditError
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, Handling
 from community_governance.rules.ruleset import RuleSet
@@ -51,10 +52,32 @@ def _announced(value: Any) -> tuple[AnnouncedCandidate, ...]:
     if isinstance(value, Mapping):
         items = []
         for key, figures in value.items():
+            if isinstance(figures, tuple | list) and len(figures) != 2:
+                raise AuditError(
+                    f"announced figures of candidate {key!r} must be heads or (heads, area), "
+                    f"not {figures!r:.80}",
+                    field="candidates",
+                    value=figures,
+                )
             heads, area = figures if isinstance(figures, tuple | list) else (figures, None)
             items.append(AnnouncedCandidate(key, heads, area))
         return tuple(items)
-    return tuple(value)
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise AuditError(
+            f"announced candidates must be a mapping or a list of AnnouncedCandidate, "
+            f"not {value!r:.80}",
+            field="candidates",
+            value=value,
+        )
+    given: tuple[Any, ...] = tuple(value)
+    for item in given:
+        if not isinstance(item, AnnouncedCandidate):
+            raise AuditError(
+                f"announced candidates: {item!r:.80} is not an AnnouncedCandidate",
+                field="candidates",
+                value=item,
+            )
+    return given
 
 
 @attrs.frozen(slots=True)

@@ -15,6 +15,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.format import decimal_text
+from community_governance._base.html import html_table
 
 __all__ = ["Cause", "Discrepancy", "Part"]
 
@@ -25,7 +26,7 @@ def _strings(value: Sequence[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Cause:
     """One cause behind the discrepancies, named once.
 
@@ -61,6 +62,13 @@ class Cause:
     def __str__(self) -> str:
         return self.text()
 
+    def __repr__(self) -> str:
+        return f"<Cause {self.code}: {self.en}>"
+
+    def _repr_html_(self) -> str:
+        rows = [[", ".join(self.persons), ", ".join(self.units), self.count, self.zh]]
+        return html_table(self.text(), ["persons", "units", "count", "中文"], rows)
+
 
 @attrs.frozen(slots=True)
 class Part:
@@ -91,7 +99,7 @@ def _parts(value: Sequence[Part]) -> tuple[Part, ...]:
     return tuple(value)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Discrepancy:
     """An announced figure that differs from the recount.
 
@@ -141,6 +149,16 @@ class Discrepancy:
 
     def __str__(self) -> str:
         return self.text()
+
+    def __repr__(self) -> str:
+        """Verdict first: ``<Discrepancy unexplained: agree: announced 12, recounted 10>``."""
+        verdict = "explained" if self.explained else "unexplained"
+        return f"<Discrepancy {verdict}: {self.figures()}>"
+
+    def _repr_html_(self) -> str:
+        rows = [[part.amount, part.text()] for part in self.parts]
+        verdict = "explained" if self.explained else "not wholly explained"
+        return html_table(f"{verdict}: {self.figures()}", ["amount", "explained by"], rows)
 
 
 def figure_text(value: object) -> str:

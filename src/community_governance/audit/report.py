@@ -9,7 +9,7 @@ from community_governance._base.html import html_table
 from community_governance._base.serial import check_derived, dump, load
 from community_governance.audit._report import rebuilt
 from community_governance.audit.findings import Cause, Discrepancy
-from community_governance.exceptions import InvalidRecordError
+from community_governance.exceptions import InvalidDataError
 
 __all__ = ["AuditReport"]
 
@@ -157,7 +157,7 @@ class AuditReport:
         counted once per unit may explain more than their extra units.
 
         Raises:
-            InvalidRecordError: the data do not fit the audit, hold a float, or hold a
+            InvalidDataError: the data do not fit the audit, hold a float, or hold a
                 non-boolean where a boolean is meant (``passed``, ``spoiled``...) or a boolean
                 where a whole count is meant (message names the field).
             DerivedFactMismatchError: a stored difference or split does not match the
@@ -202,10 +202,9 @@ def _check_plain(what: str, data: object, path: str) -> None:
         or (key in _INTEGERS and isinstance(data, bool))
     )
     if bad:
-        raise InvalidRecordError(
+        raise InvalidDataError(
             f"{what}.from_dict: {path} is {data!r}: floats, strings for booleans and "
             "booleans for counts are refused",
-            row=None,
             field=path,
             value=data,
         )

@@ -3,6 +3,12 @@
 Every date is an argument; nothing here reads the clock.
 """
 
+from community_governance.calendar.before import (
+    ART_LEAD,
+    latest_before,
+    previous_working_day,
+    working_days_between,
+)
 from community_governance.calendar.deadline import NO_CALENDAR, NO_CALENDAR_ZH, Deadline
 from community_governance.calendar.periods import (
     ART_201,
@@ -27,6 +33,7 @@ __all__ = [
     "ART_202",
     "ART_203",
     "ART_1259",
+    "ART_LEAD",
     "CHECKED_THROUGH",
     "NO_CALENDAR",
     "NO_CALENDAR_ZH",
@@ -37,6 +44,9 @@ __all__ = [
     "WeekendCalendar",
     "day_number",
     "is_within",
+    "latest_before",
     "next_working_day",
     "period_end",
+    "previous_working_day",
+    "working_days_between",
 ]

@@ -277,7 +277,7 @@ class Deadline:
         """Inverse of [to_dict][community_governance.calendar.Deadline.to_dict].
 
         Raises:
-            InvalidRecordError: wrong schema or data that do not fit.
+            InvalidDataError: wrong schema or data that do not fit.
         """
         return load(cls, data, _SCHEMA)
 

@@ -105,7 +105,7 @@ class ElectionBallot:
         Raises:
             ElectionInputError: ``spoiled`` is not a bool, ``approvals`` is a string.
             CandidateError: a bad unit or approval.
-            InvalidRecordError: another schema, or the data do not fit.
+            InvalidDataError: another schema, or the data do not fit.
         """
         if isinstance(data, dict):
             if "unit" in data:

@@ -39,7 +39,9 @@ def _bars(value: Iterable[object]) -> tuple[Disqualification, ...]:
     for item in value:
         if not isinstance(item, Disqualification):
             raise EligibilityError(
-                f"negative-list item {item!r} is not a Disqualification", item=item
+                f"negative-list item {item!r} is not a Disqualification",
+                what="negative-list item",
+                value=item,
             )
         items.append(item)
     return tuple(items)

@@ -180,7 +180,7 @@ class ElectionResult:
         Raises:
             DerivedFactMismatchError: a stored derived fact disagrees with the recomputed
                 one (naming the field, the stored and the recomputed value).
-            InvalidRecordError: the data hold a float, name another schema, or do not fit.
+            InvalidDataError: the data hold a float, name another schema, or do not fit.
         """
         refuse_floats("ElectionResult", data)
         result = load(cls, data, SCHEMA)

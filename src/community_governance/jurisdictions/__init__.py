@@ -1,21 +1,43 @@
 """Jurisdictions as pure data: one module each, registered by one line in `REGISTRY`.
 
-========  ==================================================================
-Code      What is encoded
-========  ==================================================================
-``CN``    national voting regimes (2003, 2007, 2021) and the 2009 Guidance Rules
-``CN-SH`` Shanghai voting (2018 and 2020 texts of Art. 18), elections from 2011
-``CN-BJ`` Beijing elections from 2020 (voting follows the Civil Code)
-``CN-TJ`` Tianjin's party-share policy target (unconfirmed)
-========  ==================================================================
+============  ======================================================================
+Code          What is encoded
+============  ======================================================================
+``CN``        national voting regimes (2003, 2007, 2021), the 2009 Guidance Rules
+``CN-SH``     Shanghai voting (2018 and 2020 texts of Art. 18), elections from 2011
+``CN-BJ``     Beijing elections from 2020 (voting follows the Civil Code)
+``CN-TJ``     Tianjin's party-share policy target (unconfirmed)
+``CN-ZJ-HZ``  Hangzhou committee size, alternates, term, report, handovers
+``CN-HN``     Hunan and Changsha (``CN-HN-CS``): registered, no values encoded
+``CN-SX``     Shanxi and Taiyuan (``CN-SX-TY``): registered, no values encoded
+============  ======================================================================
+
+Outside the Chinese layer stack, ``PACKS`` holds the jurisdiction packs ``TW``, ``JP``, ``DE``,
+``HK`` and ``FR`` (one module each), and ``cn_extension`` the opt-in Chinese voting-window
+extensions as staged procedures.
 
 Each module imports only the rule vocabulary (`community_governance.rules`) and the shared
 basics; no engine imports this package. Resolve a rule set with
 [rules_for][community_governance.rules_for].
 """
 
-from community_governance.jurisdictions import cn, cn_bj, cn_sh, cn_tj
+from community_governance.jurisdictions import (
+    cn,
+    cn_bj,
+    cn_extension,
+    cn_hn_cs,
+    cn_sh,
+    cn_sx_ty,
+    cn_tj,
+    cn_zj_hz,
+    de,
+    fr,
+    hk,
+    jp,
+    tw,
+)
 from community_governance.jurisdictions.registry import (
+    PACKS,
     REGISTRY,
     estate_layer,
     known_codes,
@@ -23,12 +45,22 @@ from community_governance.jurisdictions.registry import (
 )
 
 __all__ = [
+    "PACKS",
     "REGISTRY",
     "cn",
     "cn_bj",
+    "cn_extension",
+    "cn_hn_cs",
     "cn_sh",
+    "cn_sx_ty",
     "cn_tj",
+    "cn_zj_hz",
+    "de",
     "estate_layer",
+    "fr",
+    "hk",
+    "jp",
     "known_codes",
     "rules_for",
+    "tw",
 ]

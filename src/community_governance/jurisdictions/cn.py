@@ -23,12 +23,25 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 from community_governance._base.citations import Citation, Confidence, Uncertain
 from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
+from community_governance.rules.committee import (
+    Direction,
+    PostingKind,
+    PostingRule,
+    Recipient,
+    RemovalGround,
+    Step,
+    StepRule,
+    TermRule,
+    VacancyRule,
+)
 from community_governance.rules.eligibility import EligibilityRule, Requirement
 from community_governance.rules.matters import Matter
-from community_governance.rules.params import ElectionParams, Param, VotingParams
+from community_governance.rules.params import CommitteeParams, ElectionParams, Param, VotingParams
+from community_governance.rules.periods import Period
 from community_governance.rules.registry import Jurisdiction
 from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.thresholds import (
@@ -46,15 +59,18 @@ __all__ = [
     "GUIDANCE_RULES_2010",
     "JURISDICTION",
     "NATIONAL_CANDIDATE_RULES",
+    "NATIONAL_COMMITTEE",
     "PROPERTY_RIGHTS_LAW_2007",
     "REGULATIONS_2003",
     "condition",
+    "step_param",
 ]
 
 #: The day the national data were last compared with the legal texts.
 CHECKED_ON = date(2025, 12, 31)
 
 AT_LEAST, MORE_THAN = Comparator.AT_LEAST, Comparator.MORE_THAN
+LEAD, WITHIN = Direction.LEAD, Direction.WITHIN
 HEADS, AREA = Measure.HEADS, Measure.AREA
 ALL, PART = Base.ALL, Base.PARTICIPATING
 
@@ -266,12 +282,107 @@ GUIDANCE_RULES_2010 = Layer(
 )
 
 
+# ----------------------------------------------------- committee lifecycle (national)
+# Guidance Rules 2009: Arts. 32, 33 and 46 are confirmed; the re-election lead (3 months),
+# the handovers (10 days after expiry; 3 days for a departing member), the removal grounds and
+# the decision posting are known with unconfirmed article numbers (medium confidence) and stay
+# out of default rule sets. The 15-day assembly notice is certain from the Regulations Art. 14.
+
+
+def _guidance(article: str, *, confirmed: bool = True, note: str = "") -> Citation:
+    return Citation(
+        "guidance_rules_2009",
+        article,
+        effective=_FROM,
+        confidence=Confidence.HIGH if confirmed else Confidence.MEDIUM,
+        note=note or "issued 2009-12-01; reported effective 2010-01-01",
+        uncertain=frozenset({Uncertain.EFFECTIVE_DATE})
+        if confirmed
+        else frozenset({Uncertain.ARTICLE_NUMBER, Uncertain.EFFECTIVE_DATE}),
+    )
+
+
+_ART_32, _ART_33, _ART_46 = _guidance("32"), _guidance("33"), _guidance("46")
+_ART_47 = _guidance("47", confirmed=False, note="3-month lead; article number unconfirmed")
+_ART_48 = _guidance("48", confirmed=False, note="10-day handover; article number unconfirmed")
+_ART_39 = _guidance("39", confirmed=False, note="decisions posted within 3 days (unconfirmed)")
+_MEMBER = _guidance("(m)", confirmed=False, note="a former member hands over within 3 days")
+_ENDING = _guidance("(m)", confirmed=False, note="seat ended for failure to perform, etc.")
+_REGS_14 = Citation(
+    "property_management_regulations",
+    "14",
+    text_version="2018",
+    note="assembly meeting announced 15 days in advance",
+)
+
+
+def step_param(
+    step: Step,
+    anchor: Step,
+    direction: Direction,
+    period: Period | None,
+    cite: Citation,
+    **extra: Any,
+) -> Param[StepRule]:
+    """One re-election step as a cited parameter."""
+    return Param(StepRule(step, anchor, direction, period, cite, **extra), cite)
+
+
+#: National committee lifecycle (Guidance Rules 2009, Regulations Art. 14), from 2010-01-01.
+NATIONAL_COMMITTEE = Layer(
+    code="CN",
+    name="CN: Guidance Rules 2009 (committee lifecycle)",
+    valid_from=_FROM,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    topic=Topic.COMMITTEE,
+    committee=CommitteeParams(
+        term=Param(TermRule(5, _ART_32), _ART_32),
+        first_meeting=step_param(Step.FIRST_MEETING, Step.VOTE, WITHIN, Period(days=7), _ART_32),
+        registration=step_param(Step.REGISTRATION, Step.VOTE, WITHIN, Period(days=30), _ART_33),
+        assembly_notice=step_param(
+            Step.ASSEMBLY_NOTICE, Step.VOTE, LEAD, Period(days=15), _REGS_14
+        ),
+        report=step_param(Step.REPORT, Step.EXPIRY, LEAD, Period(months=3), _ART_47),
+        vote=step_param(Step.VOTE, Step.EXPIRY, Direction.BY, None, _ART_47),
+        handover=step_param(
+            Step.HANDOVER,
+            Step.EXPIRY,
+            WITHIN,
+            Period(days=10),
+            _ART_48,
+            recipients=(Recipient.NEW_COMMITTEE,),
+        ),
+        member_handover=step_param(
+            Step.HANDOVER,
+            Step.SEAT_ENDED,
+            WITHIN,
+            Period(days=3),
+            _MEMBER,
+            recipients=(Recipient.COMMITTEE,),
+        ),
+        vacancy=Param(VacancyRule(Fraction(1, 2), _ART_46), _ART_46),
+        removal_grounds=Param((RemovalGround.FAILURE_TO_PERFORM,), _ENDING),
+        decision_posting=Param(
+            PostingRule("committee decision", PostingKind.PROMPT, Period(days=3), _ART_39), _ART_39
+        ),
+    ),
+    note="Guidance Rules 2009 Arts. 32, 33, 46 (confirmed); other lifecycle rules unconfirmed",
+)
+
+
 #: Mainland China: the national layers of every topic.
 JURISDICTION = Jurisdiction(
     code="CN",
     name="Mainland China",
     checked_on=CHECKED_ON,
-    layers=(REGULATIONS_2003, PROPERTY_RIGHTS_LAW_2007, CIVIL_CODE_2021, GUIDANCE_RULES_2010),
+    layers=(
+        REGULATIONS_2003,
+        PROPERTY_RIGHTS_LAW_2007,
+        CIVIL_CODE_2021,
+        GUIDANCE_RULES_2010,
+        NATIONAL_COMMITTEE,
+    ),
     references=(
         "civil_code",
         "property_rights_law",

@@ -13,33 +13,51 @@ the candidate rules") is added with the estate layer parameter ``candidate_resid
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 
 import attrs
 
 from community_governance._base.citations import Citation, Uncertain
-from community_governance.jurisdictions.cn import CHECKED_ON, condition
+from community_governance.jurisdictions.cn import CHECKED_ON, LEAD, WITHIN, condition, step_param
 from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
+from community_governance.rules.committee import (
+    AbsenceRule,
+    CadenceRule,
+    Direction,
+    PostingKind,
+    PostingRule,
+    RemovalGround,
+    Seat,
+    Step,
+    TemporaryCommitteeRule,
+    TermRule,
+    VacancyRule,
+)
 from community_governance.rules.eligibility import Disqualification, EligibilityRule
-from community_governance.rules.params import ElectionParams, Param
+from community_governance.rules.params import CommitteeParams, ElectionParams, Param
+from community_governance.rules.periods import Period
 from community_governance.rules.registry import Jurisdiction
 from community_governance.rules.ruleset import Layer, Topic
 
-__all__ = ["BEIJING_ELECTIONS_2020", "BEIJING_ELECTIONS_2024", "JURISDICTION", "beijing_params"]
+__all__ = [
+    "BEIJING_COMMITTEE_2020",
+    "BEIJING_COMMITTEE_2024",
+    "BEIJING_ELECTIONS_2020",
+    "BEIJING_ELECTIONS_2024",
+    "JURISDICTION",
+    "beijing_cite",
+    "beijing_committee",
+    "beijing_params",
+]
 
 _2020 = date(2020, 5, 1)
 _2024 = date(2024, 3, 29)
 
 
-def beijing_params(effective: date, *, numbering_confirmed: bool) -> ElectionParams:
-    """The Beijing election parameters, cited to the 2024 text's articles.
-
-    Args:
-        effective: When the text took effect.
-        numbering_confirmed: ``False`` for the 2020 original, whose article numbers are assumed
-            to match the 2024 text (printed with every citation).
-    """
+def beijing_cite(effective: date, *, numbering_confirmed: bool) -> Callable[[str], Citation]:
+    """A citation maker for Beijing articles numbered as in the 2024 text."""
 
     def cite(article: str) -> Citation:
         return Citation(
@@ -50,6 +68,19 @@ def beijing_params(effective: date, *, numbering_confirmed: bool) -> ElectionPar
             note="article numbers of the 2024 text",
             uncertain=frozenset() if numbering_confirmed else frozenset({Uncertain.ARTICLE_NUMBER}),
         )
+
+    return cite
+
+
+def beijing_params(effective: date, *, numbering_confirmed: bool) -> ElectionParams:
+    """The Beijing election parameters, cited to the 2024 text's articles.
+
+    Args:
+        effective: When the text took effect.
+        numbering_confirmed: ``False`` for the 2020 original, whose article numbers are assumed
+            to match the 2024 text (printed with every citation).
+    """
+    cite = beijing_cite(effective, numbering_confirmed=numbering_confirmed)
 
     art_31, art_39, art_39_3, art_40, art_41, art_49 = (
         cite(a) for a in ("31", "39(1)(2)", "39(3)", "40", "41", "49")
@@ -142,12 +173,100 @@ BEIJING_ELECTIONS_2024 = Layer(
 )
 
 
+# ----------------------------------------------------- committee lifecycle (Beijing)
+# Arts. 35 (assembly yearly, 15-day notice), 41 (term), 42 (first meeting 7 days, names posted
+# 3 days, registration 30 days), 45 (meetings every 2 months, decisions posted 3 days), 46
+# (removal), 48 (re-election below half after alternates), 49 (6-month report, group within
+# 60 days) and 52-59 (the temporary property management committee). No term-end handover
+# period is identified in the Beijing text: the step is left without a rule (a notice says so).
+
+
+def beijing_committee(effective: date, *, numbering_confirmed: bool) -> CommitteeParams:
+    """The Beijing committee-lifecycle parameters, cited to the 2024 text's articles.
+
+    Args:
+        effective: When the text took effect.
+        numbering_confirmed: ``False`` for the 2020 original (numbering of the 2024 text).
+    """
+    cite = beijing_cite(effective, numbering_confirmed=numbering_confirmed)
+    art_35, art_41, art_42, art_45, art_46, art_48, art_49, art_52 = (
+        cite(a) for a in ("35", "41", "42-43", "45", "46", "48", "49", "52-59")
+    )
+    pmc = TemporaryCommitteeRule(
+        min_size=7,
+        odd=True,
+        owners_at_least=Fraction(1, 2),
+        max_term_years=3,
+        decision_posting=Period(working_days=10),
+        dissolve_within=Period(days=30),
+        citation=art_52,
+        chair_seat=Seat.RESIDENTS_COMMITTEE,
+        vice_chair_seat=Seat.OWNER,
+        grounds=(
+            "the conditions for an assembly are not met",
+            "the conditions are met but no assembly has been formed",
+            "an assembly exists but no committee was elected",
+        ),
+    )
+    return CommitteeParams(
+        term=Param(TermRule(5, art_41), art_41),
+        report=step_param(Step.REPORT, Step.EXPIRY, LEAD, Period(months=6), art_49),
+        group_formed=step_param(Step.GROUP_FORMED, Step.REPORT, WITHIN, Period(days=60), art_49),
+        assembly_notice=step_param(Step.ASSEMBLY_NOTICE, Step.VOTE, LEAD, Period(days=15), art_35),
+        vote=step_param(
+            Step.VOTE, Step.EXPIRY, Direction.BY, None, art_49, after=(Step.GROUP_FORMED,)
+        ),
+        result_posted=step_param(Step.RESULT_POSTED, Step.VOTE, WITHIN, Period(days=3), art_42),
+        first_meeting=step_param(Step.FIRST_MEETING, Step.VOTE, WITHIN, Period(days=7), art_42),
+        registration=step_param(Step.REGISTRATION, Step.VOTE, WITHIN, Period(days=30), art_42),
+        vacancy=Param(VacancyRule(Fraction(1, 2), art_48), art_48),
+        removal_grounds=Param((RemovalGround.ABSENCE, RemovalGround.NO_LONGER_ELIGIBLE), art_46),
+        absence=Param(AbsenceRule(art_46, Fraction(1, 2), Period(years=1)), art_46),
+        committee_meetings=Param(CadenceRule(Period(months=2), art_45), art_45),
+        assembly_meetings=Param(CadenceRule(Period(years=1), art_35, "owners' assembly"), art_35),
+        decision_posting=Param(
+            PostingRule("committee decision", PostingKind.PROMPT, Period(days=3), art_45), art_45
+        ),
+        temporary_committee=Param(pmc, art_52),
+    )
+
+
+#: Beijing committee lifecycle, 2020 original (numbering of the 2024 text).
+BEIJING_COMMITTEE_2020 = Layer(
+    code="CN-BJ",
+    name="CN-BJ: Beijing Regulation (2020 original, committee lifecycle)",
+    valid_from=_2020,
+    valid_to=date(2024, 3, 28),
+    checked_on=CHECKED_ON,
+    topic=Topic.COMMITTEE,
+    committee=beijing_committee(_2020, numbering_confirmed=False),
+    note="substance confirmed from 2020-05-01; article numbers follow the 2024 text",
+)
+
+#: Beijing committee lifecycle, 2024 text.
+BEIJING_COMMITTEE_2024 = Layer(
+    code="CN-BJ",
+    name="CN-BJ: Beijing Regulation (2024 text, committee lifecycle)",
+    valid_from=_2024,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    topic=Topic.COMMITTEE,
+    committee=beijing_committee(_2024, numbering_confirmed=True),
+    note="2024 amended text; what the amendment changed is not identified",
+)
+
+
 #: Beijing: elections from 2020-05-01 (national voting rules apply).
 JURISDICTION = Jurisdiction(
     code="CN-BJ",
     name="Beijing",
     checked_on=CHECKED_ON,
-    layers=(BEIJING_ELECTIONS_2020, BEIJING_ELECTIONS_2024),
+    layers=(
+        BEIJING_ELECTIONS_2020,
+        BEIJING_ELECTIONS_2024,
+        BEIJING_COMMITTEE_2020,
+        BEIJING_COMMITTEE_2024,
+    ),
     references=("beijing_pm_regulation",),
     note="elections only; voting follows the Civil Code",
 )

@@ -27,14 +27,31 @@ from community_governance.jurisdictions.cn import (
     ALL,
     AT_LEAST,
     CHECKED_ON,
+    LEAD,
     MORE_THAN,
     PART,
+    WITHIN,
     condition,
+    step_param,
 )
 from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
+from community_governance.rules.committee import (
+    AbsenceRule,
+    CadenceRule,
+    Direction,
+    FreezeRule,
+    PostingKind,
+    PostingRule,
+    Recipient,
+    RemovalGround,
+    Step,
+    TermRule,
+    VacancyRule,
+)
 from community_governance.rules.eligibility import Disqualification, EligibilityRule
 from community_governance.rules.matters import Matter
-from community_governance.rules.params import ElectionParams, Param
+from community_governance.rules.params import CommitteeParams, ElectionParams, Param
+from community_governance.rules.periods import Period
 from community_governance.rules.registry import Jurisdiction
 from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.tiers import double_tiers
@@ -44,7 +61,9 @@ __all__ = [
     "SHANGHAI_2018",
     "SHANGHAI_2020",
     "SHANGHAI_CANDIDATE_RULES",
+    "SHANGHAI_COMMITTEE",
     "SHANGHAI_ELECTIONS",
+    "SHANGHAI_FREEZE",
 ]
 
 _SH_2018 = date(2018, 11, 22)
@@ -189,12 +208,104 @@ SHANGHAI_ELECTIONS = Layer(
 )
 
 
+# ---------------------------------------------------- committee lifecycle (Shanghai)
+# Arts. 20(1) term, 21 result posted, 23 registration, 26 meetings and decision posting, 28
+# re-election and freeze, 29 handover via the housing office, 30 a departing member's
+# handover, 31 removal, 32 vacancies; from 2011-04-01 like the elections articles. Art. 32's
+# third trigger (committee inactive for 6 consecutive months) is not encoded as a vacancy rule.
+
+_ART_21, _ART_23, _ART_26, _ART_29, _ART_30, _ART_31, _ART_32 = (
+    _cite(a) for a in ("21", "23", "26", "29", "30", "31", "32")
+)
+
+#: Shanghai Art. 28: Civil Code Art. 278(1) items (4)-(9) frozen (the library's reading of
+#: "hiring or dismissing the property company, fee changes, major repairs, other major matters").
+SHANGHAI_FREEZE = FreezeRule(
+    (
+        Matter.HIRE_OR_DISMISS_MANAGER,
+        Matter.USE_MAINTENANCE_FUND,
+        Matter.RAISE_MAINTENANCE_FUND,
+        Matter.REBUILD_OR_RENOVATE,
+        Matter.CHANGE_USE_OF_COMMON_PARTS,
+        Matter.OTHER_MAJOR_MATTER,
+    ),
+    _ART_28,
+)
+
+#: Shanghai committee lifecycle (Arts. 20-32), from 2011-04-01.
+SHANGHAI_COMMITTEE = Layer(
+    code="CN-SH",
+    name="CN-SH: Shanghai Provisions Arts. 20-32 (from 2011, committee lifecycle)",
+    valid_from=_ELECTIONS_FROM,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    topic=Topic.COMMITTEE,
+    committee=CommitteeParams(
+        term=Param(TermRule(5, _ART_20_1, min_years=3), _ART_20_1),
+        report=step_param(Step.REPORT, Step.EXPIRY, LEAD, Period(months=5), _ART_28),
+        group_formed=step_param(Step.GROUP_FORMED, Step.REPORT, WITHIN, Period(days=60), _ART_28),
+        handover_to_office=step_param(
+            Step.HANDOVER_TO_OFFICE,
+            Step.GROUP_FORMED,
+            WITHIN,
+            Period(days=10),
+            _ART_29,
+            recipients=(Recipient.HOUSING_OFFICE,),
+        ),
+        candidates_posted=step_param(
+            Step.CANDIDATES_POSTED, Step.GROUP_FORMED, Direction.AFTER, None, _ART_21
+        ),
+        vote=step_param(
+            Step.VOTE, Step.EXPIRY, Direction.BY, None, _ART_28, after=(Step.GROUP_FORMED,)
+        ),
+        result_posted=step_param(Step.RESULT_POSTED, Step.VOTE, WITHIN, Period(days=3), _ART_21),
+        registration=step_param(Step.REGISTRATION, Step.VOTE, WITHIN, Period(days=30), _ART_23),
+        handover=step_param(
+            Step.HANDOVER,
+            Step.REGISTRATION,
+            WITHIN,
+            Period(days=10),
+            _ART_29,
+            recipients=(Recipient.NEW_COMMITTEE,),
+        ),
+        member_handover=step_param(
+            Step.HANDOVER,
+            Step.SEAT_ENDED,
+            WITHIN,
+            Period(days=10),
+            _ART_30,
+            recipients=(Recipient.COMMITTEE,),
+        ),
+        vacancy=Param(
+            VacancyRule(Fraction(1, 2), _ART_32, by_election_above=Fraction(1, 2)), _ART_32
+        ),
+        removal_grounds=Param(
+            (
+                RemovalGround.REFUSED_TO_CONVENE,
+                RemovalGround.ABSENCE,
+                RemovalGround.BREACH_OF_PLEDGE,
+                RemovalGround.HEALTH_INCAPACITY,
+            ),
+            _ART_31,
+        ),
+        absence=Param(AbsenceRule(_ART_31, Fraction(1, 2), Period(years=1)), _ART_31),
+        committee_meetings=Param(CadenceRule(Period(months=2), _ART_26), _ART_26),
+        decision_posting=Param(
+            PostingRule("committee decision", PostingKind.PROMPT, Period(days=3), _ART_26),
+            _ART_26,
+        ),
+        freeze=Param(SHANGHAI_FREEZE, _ART_28),
+    ),
+    note="Shanghai Provisions as revised in 2010 (in force 2011-04-01), committee articles",
+)
+
+
 #: Shanghai: voting (2018 and 2020 texts of Art. 18) and elections (from 2011-04-01).
 JURISDICTION = Jurisdiction(
     code="CN-SH",
     name="Shanghai",
     checked_on=CHECKED_ON,
-    layers=(SHANGHAI_2018, SHANGHAI_2020, SHANGHAI_ELECTIONS),
+    layers=(SHANGHAI_2018, SHANGHAI_2020, SHANGHAI_ELECTIONS, SHANGHAI_COMMITTEE),
     references=("shanghai_residential_pm_provisions",),
     note="voting from 2018-11-22; elections from 2011-04-01",
 )

@@ -8,6 +8,12 @@ rule, and it is known from one official reply (2025): medium confidence, so the 
 out of default rule sets (ask with ``include_unconfirmed=True``). The Measures' date of
 adoption is unknown, so the layer carries no start date. Tianjin's own voting, size and
 eligibility rules are not encoded: the national rules apply.
+
+The Tianjin Property Management Regulation (天津市物业管理条例) was adopted 2002-10-24, revised
+2008-09-10 and amended 2018-05-28, 2018-12-14 and 2021-11-29 (republished copies of the 2021
+text; medium confidence). The copies retrieved (searched 2026-12-03) do not show its voting or
+committee articles, so none is encoded; every rule set for ``CN-TJ`` carries a
+``layer-missing`` notice for voting.
 """
 
 from __future__ import annotations
@@ -52,6 +58,6 @@ JURISDICTION = Jurisdiction(
     name="Tianjin",
     checked_on=CHECKED_ON,
     layers=(TIANJIN_POLICY,),
-    references=("tianjin_community_pm_measures",),
-    note="no voting or election rules of the Tianjin Regulation are encoded",
+    references=("tianjin_community_pm_measures", "tianjin_pm_regulation"),
+    note="no voting or election rules of the Tianjin Regulation (2021 text) are encoded",
 )

@@ -10,12 +10,26 @@ from __future__ import annotations
 from datetime import date
 
 from community_governance._base.citations import Citation, Confidence
-from community_governance.jurisdictions import cn, cn_bj, cn_sh, cn_tj
+from community_governance.jurisdictions import (
+    cn,
+    cn_bj,
+    cn_hn_cs,
+    cn_sh,
+    cn_sx_ty,
+    cn_tj,
+    cn_zj_hz,
+    de,
+    fr,
+    hk,
+    jp,
+    tw,
+)
+from community_governance.rules.packs import PackRegistry
 from community_governance.rules.params import params_from_values
 from community_governance.rules.registry import Registry
 from community_governance.rules.ruleset import Layer, RuleSet, Topic
 
-__all__ = ["REGISTRY", "estate_layer", "known_codes", "rules_for"]
+__all__ = ["PACKS", "REGISTRY", "estate_layer", "known_codes", "rules_for"]
 
 #: The bundled jurisdictions, each parent before its children.
 REGISTRY = Registry(
@@ -24,6 +38,21 @@ REGISTRY = Registry(
         cn_sh.JURISDICTION,
         cn_bj.JURISDICTION,
         cn_tj.JURISDICTION,
+        cn_zj_hz.JURISDICTION,
+        *cn_hn_cs.JURISDICTIONS,
+        *cn_sx_ty.JURISDICTIONS,
+    )
+)
+
+
+#: The bundled jurisdiction packs outside the Chinese layer stack, one line each.
+PACKS = PackRegistry(
+    (
+        tw.PACK,
+        jp.PACK,
+        de.PACK,
+        hk.PACK,
+        fr.PACK,
     )
 )
 

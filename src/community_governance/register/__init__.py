@@ -16,7 +16,7 @@ from community_governance.register.counting import (
     Person,
     PersonIndex,
 )
-from community_governance.register.estate import Estate, Overlap
+from community_governance.register.estate import Estate, Overlap, Persons
 
 __all__ = [
     "AreaSource",
@@ -30,6 +30,7 @@ __all__ = [
     "OwnerKind",
     "Person",
     "PersonIndex",
+    "Persons",
     "Unit",
     "UnitStatus",
     "UnitUse",

@@ -180,6 +180,10 @@ class Unit:
         area_source: Register, survey or contract (SPC interpretation Art. 8).
         status: Delivered, sold-undelivered or unsold (SPC interpretation Art. 9).
         use: Residential, commercial, parking, storage or other.
+        shares: The unit's voting share where a regime weighs votes by something other than
+            area, exact and positive: tantièmes (loi 65-557 (France) Art. 22), shares under a
+            deed of mutual covenant (Building Management Ordinance (Hong Kong) Cap. 344 s.3), a
+            share value; ``None`` when not given (engines that need it then refuse the estate).
     """
 
     id: str = attrs.field(validator=_require_text("unit"))
@@ -198,9 +202,13 @@ class Unit:
         default=UnitUse.RESIDENTIAL,
         converter=_to_use,
     )
+    shares: Exact | None = None
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "area", exact(self.area, what=f"area of unit {self.id}"))
+        if self.shares is not None:
+            shares = exact(self.shares, what=f"shares of unit {self.id}")  # positive, bounded
+            object.__setattr__(self, "shares", shares)
         if not self.owners:
             raise InvalidRecordError(
                 f"unit {self.id} has no owners", row=None, field="owners", value=self.owners

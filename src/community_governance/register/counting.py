@@ -31,6 +31,7 @@ from enum import Enum
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
+from community_governance._base.enums import parse_enum
 from community_governance._base.exact import Exact
 
 __all__ = ["CountingPolicy", "CountingReason", "OverlapPolicy", "Person", "PersonIndex"]
@@ -91,6 +92,10 @@ class CountingReason(Enum):
         return SPC_ART_9
 
 
+def _overlap(value: object) -> OverlapPolicy:
+    return parse_enum(OverlapPolicy, value, what="counting overlap")
+
+
 @attrs.frozen(slots=True)
 class CountingPolicy:
     """The declared choices for counting persons where the law is silent.
@@ -99,7 +104,7 @@ class CountingPolicy:
         overlap: What to do with overlapping owner sets.
     """
 
-    overlap: OverlapPolicy = OverlapPolicy.SEPARATE
+    overlap: OverlapPolicy = attrs.field(default=OverlapPolicy.SEPARATE, converter=_overlap)
 
 
 @attrs.frozen(slots=True)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any
+from typing import Any, overload
 
 import attrs
 
 from community_governance._base.exact import Exact, normalise
+from community_governance._base.html import html_table
 from community_governance._base.serial import dump, load
 from community_governance.exceptions import (
     DuplicateIdError,
@@ -30,7 +31,7 @@ from community_governance.register.counting import (
     PersonIndex,
 )
 
-__all__ = ["Estate", "Overlap"]
+__all__ = ["Estate", "Overlap", "Persons"]
 
 _ROW_KEYS = frozenset({"unit", "id", "area", "owners", "building", "area_source", "status", "use"})
 _OWNER_KEYS = frozenset(attrs.fields_dict(Owner))
@@ -176,6 +177,17 @@ def _owners(value: Iterable[Owner]) -> tuple[Owner, ...]:
     return tuple(value)
 
 
+def _counting(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, CountingPolicy):
+        raise InvalidRecordError(
+            f"counting must be a CountingPolicy (e.g. CountingPolicy(overlap='merge')), "
+            f"not {value!r:.80}",
+            row=None,
+            field="counting",
+            value=value,
+        )
+
+
 @attrs.frozen(slots=True, repr=False)
 class Estate:
     """A property management area: its exclusive parts and their owners.
@@ -194,11 +206,12 @@ class Estate:
     units: tuple[Unit, ...] = attrs.field(converter=_units)
     owners: tuple[Owner, ...] = attrs.field(converter=_owners)
     name: str = ""
-    counting: CountingPolicy = attrs.field(factory=CountingPolicy)
+    counting: CountingPolicy = attrs.field(factory=CountingPolicy, validator=_counting)
     _index: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
     _grouping: Grouping = attrs.field(init=False, repr=False, eq=False)
     _person_index: PersonIndex = attrs.field(init=False, repr=False, eq=False)
-    _cache: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    _members: _Members = attrs.field(init=False, repr=False, eq=False)
+    _unit_person: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.units:
@@ -254,6 +267,12 @@ class Estate:
             multi_unit=MappingProxyType(dict(grouping.multi_unit)),
         )
         object.__setattr__(self, "_person_index", person_index)
+        object.__setattr__(self, "_members", _members(grouping))
+        object.__setattr__(
+            self,
+            "_unit_person",
+            MappingProxyType(dict(zip(index, grouping.person_of, strict=True))),
+        )
 
     # ------------------------------------------------------------------ construction
 
@@ -308,7 +327,7 @@ class Estate:
             units=units,
             owners=[*declared, *inferred.values()],
             name=name,
-            counting=counting or CountingPolicy(),
+            counting=CountingPolicy() if counting is None else counting,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -371,14 +390,13 @@ class Estate:
         return len(self._grouping.keys)
 
     @property
-    def persons(self) -> tuple[Person, ...]:
-        """Every counted person with its units, area and reason, in register order."""
-        cached = self._cache.get("persons")
-        if cached is None:
-            cached = self._build_persons()
-            self._cache["persons"] = cached
-        result: tuple[Person, ...] = cached
-        return result
+    def persons(self) -> Persons:
+        """Every counted person with its units, area and reason, in register order.
+
+        An immutable sequence: ``persons[i]`` builds person ``i`` from the grouping made with
+        the estate, so looking up one person does not build them all.
+        """
+        return Persons(self)
 
     @property
     def overlaps(self) -> tuple[Overlap, ...]:
@@ -400,7 +418,32 @@ class Estate:
         Raises:
             UnknownUnitError: no such unit.
         """
-        return self.persons[self._grouping.person_of[self.unit_position(unit_id)]]
+        return self.person(self._grouping.person_of[self.unit_position(unit_id)])
+
+    def person(self, index: int) -> Person:
+        """Return counted person ``index`` (``0 <= index < counted_persons``).
+
+        Raises:
+            IndexError: no such person.
+        """
+        grouping = self._grouping
+        if not 0 <= index < len(grouping.keys):
+            raise IndexError(f"person index {index} out of range 0..{len(grouping.keys) - 1}")
+        units = [self.units[position] for position in self._members.of(index)]
+        owner_ids = tuple(sorted({oid for unit in units for oid in unit.owners}))
+        key = grouping.keys[index]
+        if key == DEVELOPER_KEY:
+            reason, label = CountingReason.DEVELOPER, "developer"
+        elif index in grouping.merged:
+            reason, label = CountingReason.MERGED_OVERLAP, "+".join(owner_ids)
+        elif len(owner_ids) > 1:
+            reason, label = CountingReason.CO_OWNED, "+".join(owner_ids)
+        elif len(units) > 1:
+            reason, label = CountingReason.MULTI_UNIT_OWNER, owner_ids[0]
+        else:
+            reason, label = CountingReason.SINGLE_UNIT, owner_ids[0]
+        area = normalise(Fraction(grouping.person_area[index], grouping.scale))
+        return Person(index, label, owner_ids, tuple(u.id for u in units), area, reason)
 
     def grouping(self, unit_ids: Iterable[str] | None = None) -> tuple[Person, ...]:
         """Show how a set of units is counted: the persons they belong to, and why.
@@ -415,14 +458,13 @@ class Estate:
             UnknownUnitError: a unit id is not in the register.
         """
         if unit_ids is None:
-            return self.persons
+            return tuple(self.persons)
         positions = [self.unit_position(unit_id) for unit_id in unit_ids]
         person_of = self._grouping.person_of
         seen: dict[int, None] = {}
         for position in positions:
             seen.setdefault(person_of[position], None)
-        persons = self.persons
-        return tuple(persons[index] for index in seen)
+        return tuple(self.person(index) for index in seen)
 
     @property
     def person_index(self) -> PersonIndex:
@@ -433,6 +475,11 @@ class Estate:
         """
         return self._person_index
 
+    @property
+    def unit_person(self) -> Mapping[str, int]:
+        """Unit id → counted-person index (read-only, built with the estate; for ballot loops)."""
+        return self._unit_person
+
     def __repr__(self) -> str:
         """One line: name, units, owners, total area and counted persons."""
         return (
@@ -441,9 +488,12 @@ class Estate:
             f"{self.counted_persons} counted persons>"
         )
 
-    def _repr_html_(self) -> str:
-        from community_governance._base.html import html_table
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """The one-line repr for IPython and hypothesis's falsifying-example reports."""
+        printer.text(repr(self))
 
+    def _repr_html_(self) -> str:
+        """The persons as a table: label, units, area, why one person, and the source."""
         rows = [
             (p.label, ", ".join(p.units), p.area, p.reason.value, p.citation.format())
             for p in self.persons
@@ -459,27 +509,62 @@ class Estate:
             footer=[overlap.describe() for overlap in self.overlaps],
         )
 
-    def _build_persons(self) -> tuple[Person, ...]:
-        grouping = self._grouping
-        members: list[list[int]] = [[] for _ in grouping.keys]
-        for position, person in enumerate(grouping.person_of):
-            members[person].append(position)
-        persons: list[Person] = []
-        for index, key in enumerate(grouping.keys):
-            units = [self.units[position] for position in members[index]]
-            owner_ids = tuple(sorted({oid for unit in units for oid in unit.owners}))
-            if key == DEVELOPER_KEY:
-                reason, label = CountingReason.DEVELOPER, "developer"
-            elif index in grouping.merged:
-                reason, label = CountingReason.MERGED_OVERLAP, "+".join(owner_ids)
-            elif len(owner_ids) > 1:
-                reason, label = CountingReason.CO_OWNED, "+".join(owner_ids)
-            elif len(units) > 1:
-                reason, label = CountingReason.MULTI_UNIT_OWNER, owner_ids[0]
-            else:
-                reason, label = CountingReason.SINGLE_UNIT, owner_ids[0]
-            area = normalise(Fraction(grouping.person_area[index], grouping.scale))
-            persons.append(
-                Person(index, label, owner_ids, tuple(u.id for u in units), area, reason)
-            )
-        return tuple(persons)
+
+@attrs.frozen(slots=True)
+class _Members:
+    """Unit positions of each counted person: the first unit, plus the rest for multi-unit ones."""
+
+    first: tuple[int, ...]
+    rest: Mapping[int, tuple[int, ...]]
+
+    def of(self, person: int) -> tuple[int, ...]:
+        return self.rest.get(person) or (self.first[person],)
+
+
+def _members(grouping: Grouping) -> _Members:
+    first = [-1] * len(grouping.keys)
+    rest: dict[int, list[int]] = {}
+    for position, person in enumerate(grouping.person_of):
+        if first[person] < 0:
+            first[person] = position
+        else:
+            rest.setdefault(person, [first[person]]).append(position)
+    return _Members(tuple(first), MappingProxyType({p: tuple(v) for p, v in rest.items()}))
+
+
+class Persons(Sequence[Person]):
+    """The counted persons of an estate, as an immutable sequence built on demand.
+
+    ``persons[i]`` is `Estate.person(i)`; it
+    compares equal to any sequence of the same persons (a tuple, for instance).
+    """
+
+    __slots__ = ("_estate",)
+
+    def __init__(self, estate: Estate) -> None:
+        self._estate = estate
+
+    def __len__(self) -> int:
+        return self._estate.counted_persons
+
+    @overload
+    def __getitem__(self, index: int) -> Person: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Person, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Person | tuple[Person, ...]:
+        if isinstance(index, slice):
+            return tuple(self._estate.person(i) for i in range(len(self))[index])
+        return self._estate.person(index + len(self) if index < 0 else index)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Persons | tuple | list):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"<Persons of {self._estate.name or 'an estate'}: {len(self)} counted persons>"

@@ -141,13 +141,15 @@ class Requirement:
         boolean = self.fact in BOOLEAN_FACTS
         if not boolean and self.fact not in _NUMERIC:
             raise EligibilityError(
-                f"requirement on unknown fact {self.fact!r}", fact=self.fact, value=self.expected
+                f"requirement on unknown fact {self.fact!r}",
+                what=f"requirement on fact {self.fact}",
+                value=self.expected,
             )
         if boolean is not isinstance(self.expected, bool):
             kind = "True or False" if boolean else "a whole number"
             raise EligibilityError(
                 f"requirement on fact {self.fact!r} expects {kind}, not {self.expected!r}",
-                fact=self.fact,
+                what=f"requirement on fact {self.fact}",
                 value=self.expected,
             )
 
@@ -185,7 +187,9 @@ class EligibilityRule:
     def __attrs_post_init__(self) -> None:
         if not self.requires:
             raise EligibilityError(
-                f"eligibility rule {self.code!r} has no requirement", rule=self.code
+                f"eligibility rule {self.code!r} has no requirement",
+                what="eligibility rule",
+                value=self.code,
             )
 
     @classmethod

@@ -9,9 +9,26 @@ own text.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
-__all__ = ["Matter"]
+import attrs
+
+from community_governance._base.citations import Citation
+from community_governance.exceptions import InvalidRuleError
+
+__all__ = ["DeclaredMatter", "Matter"]
+
+_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+def _code(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or _CODE.fullmatch(value) is None:
+        raise InvalidRuleError(
+            f"matter code must be lower-case letters, digits and '-', not {value!r}",
+            field="code",
+            value=value,
+        )
 
 
 class Matter(Enum):
@@ -63,3 +80,24 @@ _ZH = {
     Matter.CHANGE_USE_OF_COMMON_PARTS: "改变共有部分的用途或者利用共有部分从事经营活动",
     Matter.OTHER_MAJOR_MATTER: "有关共有和共同管理权利的其他重大事项",
 }
+
+
+@attrs.frozen(slots=True)
+class DeclaredMatter:
+    """A matter as one jurisdiction's own text names it (not a Chinese category).
+
+    Foreign packs declare their matters instead of mapping onto
+    [Matter][community_governance.Matter], whose items follow Civil Code Art. 278(1). A matter
+    not declared by a jurisdiction is refused by it with UnknownMatterError.
+
+    Attributes:
+        code: Stable identifier within the jurisdiction, e.g. ``"art-25"`` or ``"rebuilding"``.
+        label: English label.
+        local: The label in the statute's own language, e.g. ``"majorité de l'article 25"``.
+        citation: The article that lists the matter.
+    """
+
+    code: str = attrs.field(validator=_code)
+    label: str
+    local: str
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))

@@ -18,13 +18,31 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
-from community_governance.exceptions import RuleSetError
+from community_governance.exceptions import InvalidParameterError
 from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
+from community_governance.rules.committee import (
+    AbsenceRule,
+    CadenceRule,
+    FreezeRule,
+    PostingRule,
+    RemovalGround,
+    StepRule,
+    TemporaryCommitteeRule,
+    TermRule,
+    VacancyRule,
+)
 from community_governance.rules.elections import BallotPolicy, Target, TieBreak
 from community_governance.rules.eligibility import EligibilityRule
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
 
-__all__ = ["ElectionParams", "Param", "VotingParams", "param_fields", "params_from_values"]
+__all__ = [
+    "CommitteeParams",
+    "ElectionParams",
+    "Param",
+    "VotingParams",
+    "param_fields",
+    "params_from_values",
+]
 
 T = TypeVar("T")
 
@@ -61,7 +79,7 @@ def _typed(*types: type, tuple_of: type | None = None) -> Any:
             expected = (
                 f"tuple of {tuple_of.__name__}" if tuple_of else "/".join(t.__name__ for t in types)
             )
-            raise RuleSetError(
+            raise InvalidParameterError(
                 f"parameter {type(instance).__name__}.{attribute.name} must be a Param of "
                 f"{expected}, not {param!r}",
                 param=attribute.name,
@@ -133,10 +151,82 @@ class ElectionParams:
     )
 
 
+# --- committee lifecycle ---
+@attrs.frozen(slots=True)
+class CommitteeParams:
+    """Parameters of the committee's life between elections (terms, re-election, meetings).
+
+    Each re-election step is its own parameter, so a local layer overrides one step (Shanghai's
+    5-month report) and keeps the national ones it does not replace (the 7-day first meeting).
+    Set by jurisdiction layers of topic ``committee``, or by an estate's own `Layer` built with
+    ``committee=CommitteeParams(...)`` (e.g. an opt-in absence rule).
+
+    Attributes:
+        term: The term range.
+        report: The committee's written report before expiry.
+        group_formed: Forming the re-election group.
+        handover_to_office: Handover to the housing office once the group forms.
+        candidates_posted: Posting the candidates.
+        assembly_notice: Announcing the assembly meeting.
+        vote: The election.
+        result_posted: Posting the result.
+        first_meeting: The first meeting electing the chair.
+        registration: Registering the new committee.
+        handover: Handover to the new committee.
+        member_handover: A departing member's own handover.
+        vacancy: What a committee short of members must do.
+        removal_grounds: Grounds on which the assembly may remove a member.
+        absence: The absence trigger of a removal.
+        committee_meetings: How often the committee must meet.
+        assembly_meetings: How often the assembly must meet.
+        decision_posting: How committee decisions are posted.
+        freeze: Matters frozen while a re-election runs.
+        temporary_committee: The temporary property management committee.
+    """
+
+    term: Param[TermRule] | None = attrs.field(default=None, validator=_typed(TermRule))
+    report: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
+    group_formed: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
+    handover_to_office: Param[StepRule] | None = attrs.field(
+        default=None, validator=_typed(StepRule)
+    )
+    candidates_posted: Param[StepRule] | None = attrs.field(
+        default=None, validator=_typed(StepRule)
+    )
+    assembly_notice: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
+    vote: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
+    result_posted: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
+    first_meeting: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
+    registration: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
+    handover: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
+    member_handover: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
+    vacancy: Param[VacancyRule] | None = attrs.field(default=None, validator=_typed(VacancyRule))
+    removal_grounds: Param[tuple[RemovalGround, ...]] | None = attrs.field(
+        default=None, validator=_typed(tuple_of=RemovalGround)
+    )
+    absence: Param[AbsenceRule] | None = attrs.field(default=None, validator=_typed(AbsenceRule))
+    committee_meetings: Param[CadenceRule] | None = attrs.field(
+        default=None, validator=_typed(CadenceRule)
+    )
+    assembly_meetings: Param[CadenceRule] | None = attrs.field(
+        default=None, validator=_typed(CadenceRule)
+    )
+    decision_posting: Param[PostingRule] | None = attrs.field(
+        default=None, validator=_typed(PostingRule)
+    )
+    freeze: Param[FreezeRule] | None = attrs.field(default=None, validator=_typed(FreezeRule))
+    temporary_committee: Param[TemporaryCommitteeRule] | None = attrs.field(
+        default=None, validator=_typed(TemporaryCommitteeRule)
+    )
+
+
 #: The parameter classes per topic attribute of a layer (read by rule-set resolution).
-TOPICS: tuple[tuple[str, type[VotingParams] | type[ElectionParams]], ...] = (
+TOPICS: tuple[
+    tuple[str, type[VotingParams] | type[ElectionParams] | type[CommitteeParams]], ...
+] = (
     ("voting", VotingParams),
     ("elections", ElectionParams),
+    ("committee", CommitteeParams),
 )
 
 
@@ -158,13 +248,14 @@ def params_from_values(
         RuleSetError: a name is not a parameter (the message lists the allowed names), or a
             value has the wrong type.
     """
-    allowed = param_fields()
+    allowed = {name: topic for name, topic in param_fields().items() if topic != "committee"}
     by_topic: dict[str, dict[str, Param[object]]] = {"voting": {}, "elections": {}}
     for key, value in values.items():
         if key not in allowed:
-            raise RuleSetError(
+            raise InvalidParameterError(
                 f"{key!r} is not a rule-set parameter (allowed: {', '.join(sorted(allowed))})",
                 param=key,
+                value=value,
             )
         plain = _PLAIN.get(key)
         if plain is not None:

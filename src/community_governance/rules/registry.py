@@ -21,7 +21,7 @@ import attrs
 
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
-    InvalidRecordError,
+    InvalidRuleError,
     RuleSetInputError,
     RuleSetNotInForceError,
     StaleRuleSetWarning,
@@ -33,20 +33,33 @@ from community_governance.rules.ruleset import Layer, RuleSet, Topic, admitted
 __all__ = ["Jurisdiction", "Registry"]
 
 #: Topics every jurisdiction is checked for when a rule set is resolved.
-_CHECKED_TOPICS = (Topic.VOTING, Topic.ELECTIONS)
+_CHECKED_TOPICS = (Topic.VOTING, Topic.ELECTIONS, Topic.COMMITTEE)
 
 
 def _layers(value: Any) -> tuple[Layer, ...]:
     layers = tuple(value)
     for layer in layers:
         if not isinstance(layer, Layer):
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"a jurisdiction's layers must be Layer values, not {layer!r}",
-                row=None,
                 field="layers",
                 value=layer,
             )
     return layers
+
+
+def _default_parent(item: Jurisdiction) -> str | None:
+    return item.code.rsplit("-", 1)[0] if "-" in item.code else None
+
+
+def _parent_code(item: Jurisdiction, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and not (isinstance(value, str) and item.code.startswith(f"{value}-")):
+        raise InvalidRuleError(
+            f"jurisdiction {item.code!r}: parent must be None or a code that {item.code!r} "
+            f"extends, not {value!r}",
+            field="parent",
+            value=value,
+        )
 
 
 @attrs.frozen(slots=True)
@@ -54,13 +67,16 @@ class Jurisdiction:
     """One jurisdiction's rule data.
 
     Attributes:
-        code: ``"CN"``, or a child code such as ``"CN-SH"`` (its parent is the code before the
-            last ``-``).
+        code: ``"CN"``, or a child code such as ``"CN-SH"``.
         name: Display name, e.g. ``"Shanghai"``.
         checked_on: The day the data were last compared with the legal texts.
         layers: The dated layers (every layer's ``code`` must be this code).
         references: The instruments the layers cite (keys of `INSTRUMENTS`).
         note: What is and is not encoded.
+        parent: The code whose layers stack below this one's (``"CN"`` for ``"CN-SH"``), or
+            ``None`` for a national code. By default the code before the last ``-``; a city
+            whose province is not encoded declares the national code (``"CN-ZJ-HZ"`` →
+            ``"CN"``), and gains the province's layers when one is registered and declared.
     """
 
     code: str
@@ -69,29 +85,25 @@ class Jurisdiction:
     layers: tuple[Layer, ...] = attrs.field(converter=_layers)
     references: tuple[str, ...] = ()
     note: str = ""
-
-    @property
-    def parent(self) -> str | None:
-        """The parent code (``"CN"`` for ``"CN-SH"``), or ``None`` for a national code."""
-        return self.code.rsplit("-", 1)[0] if "-" in self.code else None
+    parent: str | None = attrs.field(
+        default=attrs.Factory(_default_parent, takes_self=True), validator=_parent_code
+    )
 
     def __attrs_post_init__(self) -> None:
         for layer in self.layers:
             if layer.code != self.code:
-                raise InvalidRecordError(
+                raise InvalidRuleError(
                     f"layer {layer.name!r} has code {layer.code!r} inside jurisdiction "
                     f"{self.code!r}",
-                    row=None,
                     field="code",
                     value=layer.code,
                 )
         for i, layer in enumerate(self.layers):
             for other in self.layers[:i]:
                 if other.topic is layer.topic and _overlap(other, layer):
-                    raise InvalidRecordError(
+                    raise InvalidRuleError(
                         f"layer {layer.name!r} overlaps {other.name!r} "
                         f"({layer.code}, {layer.topic.value})",
-                        row=None,
                         field="valid_from",
                         value=layer.valid_from,
                     )
@@ -109,31 +121,27 @@ def _jurisdictions(value: Any) -> tuple[Jurisdiction, ...]:
     names: set[str] = set()
     for item in found:
         if not isinstance(item, Jurisdiction):
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"a registry holds Jurisdiction values, not {item!r}",
-                row=None,
                 field="jurisdictions",
                 value=item,
             )
         if item.code in codes:
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"jurisdiction {item.code!r} is registered twice",
-                row=None,
                 field="code",
                 value=item.code,
             )
         if item.parent is not None and item.parent not in codes:
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"jurisdiction {item.code!r}: parent {item.parent!r} must be registered before it",
-                row=None,
                 field="code",
                 value=item.code,
             )
         for layer in item.layers:
             if layer.name in names:
-                raise InvalidRecordError(
+                raise InvalidRuleError(
                     f"layer name {layer.name!r} is already registered",
-                    row=None,
                     field="name",
                     value=layer.name,
                 )
@@ -182,8 +190,7 @@ class Registry:
         See `community_governance.rules_for` for the arguments, errors and warnings.
         """
         _check_arguments(code, on)
-        parts = code.split("-")
-        chain = [self.get("-".join(parts[: i + 1])) for i in range(len(parts))]
+        chain = self._chain(code)
         layers: list[Layer] = []
         notices: list[Notice] = []
         for depth, item in enumerate(chain):
@@ -196,6 +203,13 @@ class Registry:
         return RuleSet(
             code, on, tuple(layers), include_unconfirmed, tuple(notices), resolver=resolver
         )
+
+    def _chain(self, code: str) -> list[Jurisdiction]:
+        """The jurisdiction and its ancestors by their declared ``parent``, national first."""
+        chain = [self.get(code)]
+        while chain[-1].parent is not None:
+            chain.append(self.get(chain[-1].parent))
+        return chain[::-1]
 
     def _resolve_on(self, code: str, include_unconfirmed: bool, on: date) -> RuleSet:
         return self.resolve(code, on=on, include_unconfirmed=include_unconfirmed)

@@ -22,9 +22,21 @@ from community_governance._base.enums import parse_enum
 from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
-from community_governance.exceptions import InvalidRecordError, RuleSetError
+from community_governance.exceptions import (
+    InvalidRuleError,
+    LayerNotInForceError,
+    MissingParameterError,
+    MissingResolutionError,
+    RuleSetInputError,
+)
 from community_governance.rules.matters import Matter
-from community_governance.rules.params import TOPICS, ElectionParams, Param, VotingParams
+from community_governance.rules.params import (
+    TOPICS,
+    CommitteeParams,
+    ElectionParams,
+    Param,
+    VotingParams,
+)
 from community_governance.rules.thresholds import ResolutionRule
 
 __all__ = ["Layer", "RuleSet", "Topic"]
@@ -38,10 +50,16 @@ class Topic(Enum):
     VOTING = "voting"
     ELECTIONS = "elections"
     ESTATE = "estate"
+    COMMITTEE = "committee"
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
-        zh = {"voting": "表决规则", "elections": "选举规则", "estate": "业主自治规则"}
+        zh = {
+            "voting": "表决规则",
+            "elections": "选举规则",
+            "estate": "业主自治规则",
+            "committee": "业主委员会任期与换届规则",
+        }
         return zh[self.value] if lang == "zh" else self.value
 
 
@@ -51,17 +69,15 @@ def _topic(value: object) -> Topic:
 
 def _resolutions(value: Mapping[Matter, ResolutionRule]) -> FrozenMap[Matter, ResolutionRule]:
     if not isinstance(value, Mapping):
-        raise InvalidRecordError(
+        raise InvalidRuleError(
             f"layer resolutions must map matters to resolution rules, not {value!r}",
-            row=None,
             field="resolutions",
             value=value,
         )
     for matter, rule in value.items():
         if not isinstance(matter, Matter) or not isinstance(rule, ResolutionRule):
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"layer resolutions: {matter!r} → {rule!r} is not a Matter → ResolutionRule",
-                row=None,
                 field="resolutions",
                 value=matter,
             )
@@ -70,9 +86,8 @@ def _resolutions(value: Mapping[Matter, ResolutionRule]) -> FrozenMap[Matter, Re
 
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not date):
-        raise InvalidRecordError(
+        raise InvalidRuleError(
             f"layer {attribute.name} must be a date or None, not {value!r}",
-            row=None,
             field=attribute.name,
             value=value,
         )
@@ -95,6 +110,7 @@ class Layer:
         voting: Voting parameters set by this layer.
         elections: Election parameters set by this layer.
         note: Remark shown with the layer.
+        committee: Committee-lifecycle parameters set by this layer.
     """
 
     code: str
@@ -114,19 +130,31 @@ class Layer:
         factory=ElectionParams, validator=attrs.validators.instance_of(ElectionParams)
     )
     note: str = ""
+    committee: CommitteeParams = attrs.field(
+        factory=CommitteeParams, validator=attrs.validators.instance_of(CommitteeParams)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"layer {self.name!r}: valid_to {self.valid_to} is before valid_from "
                 f"{self.valid_from}",
-                row=None,
                 field="valid_to",
                 value=self.valid_to,
             )
 
     def in_force(self, on: date) -> bool:
-        """Whether the layer is in force on ``on`` (both ends inclusive)."""
+        """Whether the layer is in force on ``on`` (both ends inclusive).
+
+        Raises:
+            RuleSetInputError: ``on`` is not a plain date (a datetime or a string is refused).
+        """
+        if type(on) is not date:
+            raise RuleSetInputError(
+                f"Layer.in_force: on= must be a date (not a datetime or a string), not {on!r:.80}",
+                field="on",
+                value=on,
+            )
         if self.valid_from is not None and on < self.valid_from:
             return False
         return self.valid_to is None or on <= self.valid_to
@@ -185,7 +213,12 @@ def _elections(rules: RuleSet) -> ElectionParams:
     return merged
 
 
-@attrs.frozen(slots=True)
+def _committee(rules: RuleSet) -> CommitteeParams:
+    merged: CommitteeParams = _merge(rules.layers, "committee", rules.include_unconfirmed)
+    return merged
+
+
+@attrs.frozen(slots=True, repr=False)
 class RuleSet:
     """The rules in force for a jurisdiction on a date: a stack of layers, national first.
 
@@ -199,6 +232,7 @@ class RuleSet:
         voting: The voting parameters in force, each from the highest layer setting it.
         elections: The election parameters in force, each from the highest layer setting it.
         resolver: Resolves the same jurisdiction on another day (set by ``rules_for``).
+        committee: The committee-lifecycle parameters in force.
     """
 
     code: str
@@ -214,6 +248,9 @@ class RuleSet:
     )
     resolver: Callable[[date], RuleSet] | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True
+    )
+    committee: CommitteeParams = attrs.field(
+        init=False, default=attrs.Factory(_committee, takes_self=True), eq=False
     )
 
     def on_day(self, day: date) -> RuleSet | None:
@@ -255,7 +292,7 @@ class RuleSet:
                 f"only an unconfirmed rule ({layer.name}, {rule.citation.confidence.value} "
                 "confidence; pass include_unconfirmed=True to use it)"
             )
-        raise RuleSetError(
+        raise MissingResolutionError(
             f"rule set {self.code} on {self.on}: {reason} for {matter.value}",
             code=self.code,
             matter=matter.value,
@@ -268,7 +305,7 @@ class RuleSet:
             RuleSetError: ``param`` is ``None``: no layer of this rule set supplies it.
         """
         if param is None:
-            raise RuleSetError(
+            raise MissingParameterError(
                 f"rule set {self.code} on {self.on}: no layer supplies {name}",
                 code=self.code,
                 param=name,
@@ -282,10 +319,14 @@ class RuleSet:
             RuleSetError: ``layer`` is not a `Layer`, or not in force on this rule set's date.
         """
         if not isinstance(layer, Layer):
-            raise RuleSetError(f"with_layer needs a Layer, not {layer!r}", layer=layer)
+            raise RuleSetInputError(
+                f"with_layer needs a Layer, not {layer!r}", field="layer", value=layer
+            )
         if not layer.in_force(self.on):
-            raise RuleSetError(
-                f"layer {layer.name!r} is not in force on {self.on}", layer=layer.name
+            raise LayerNotInForceError(
+                f"layer {layer.name!r} is not in force on {self.on}",
+                layer=layer.name,
+                on=self.on.isoformat(),
             )
         return RuleSet(
             self.code,
@@ -298,6 +339,13 @@ class RuleSet:
 
     def __str__(self) -> str:
         return f"{self.code} on {self.on.isoformat()}: " + " + ".join(self.layer_names)
+
+    def __repr__(self) -> str:
+        """One line: code, date, layers, and how many notices and whether unconfirmed rules."""
+        flags = f"; {len(self.notices)} notices" if self.notices else ""
+        if self.include_unconfirmed:
+            flags += "; unconfirmed rules admitted"
+        return f"<RuleSet {self}{flags}>"
 
     def _repr_html_(self) -> str:
         rows = [

@@ -20,9 +20,9 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.format import chinese_fraction
-from community_governance.exceptions import InvalidRecordError
+from community_governance.exceptions import InvalidRuleError
 
-__all__ = ["Base", "Comparator", "Measure", "ResolutionRule", "Threshold"]
+__all__ = ["Base", "Comparator", "Measure", "ResolutionRule", "Threshold", "parse_ratio"]
 
 
 class Measure(Enum):
@@ -48,19 +48,29 @@ class Base(Enum):
 
     Attributes:
         ALL: All owners of the estate (全体业主; glossary ``Denominator.ALL``).
+        ATTENDING: Those attending the meeting in person or by proxy (or, for a written
+            vote, returning a ballot of any kind, spoiled ones included), e.g. Condominium
+            Management Act (Taiwan) Art. 31 (出席).
         PARTICIPATING: Those taking part in the vote, abstentions included (参与表决).
         CAST: Agree plus oppose votes only, abstentions ignored.
     """
 
     ALL = "all"
+    ATTENDING = "attending"
     PARTICIPATING = "participating"
     CAST = "cast"
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
-        zh = {Base.ALL: "全体业主", Base.PARTICIPATING: "参与表决的业主", Base.CAST: "赞成与反对票"}
+        zh = {
+            Base.ALL: "全体业主",
+            Base.ATTENDING: "出席的业主",
+            Base.PARTICIPATING: "参与表决的业主",
+            Base.CAST: "赞成与反对票",
+        }
         en = {
             Base.ALL: "all owners",
+            Base.ATTENDING: "those attending",
             Base.PARTICIPATING: "those taking part",
             Base.CAST: "votes cast",
         }
@@ -107,21 +117,28 @@ RATIO_BOUND = 1000
 _RATIO_TEXT = re.compile(r"\s*(\d{1,4}(?:\.\d{1,4})?)\s*(?:/\s*(\d{1,4})\s*)?")
 
 
+def parse_ratio(value: object) -> Fraction:
+    """Read an exact ratio in (0, 1] (a Fraction, an int or a text such as ``"2/3"``).
+
+    Raises:
+        InvalidRecordError: a float, a bool, a malformed text, or a ratio out of range.
+    """
+    return _ratio(value)
+
+
 def _ratio(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, Fraction | int | str):
-        raise InvalidRecordError(
+        raise InvalidRuleError(
             f"threshold ratio must be a Fraction, int or str such as '2/3', not {value!r}",
-            row=None,
             field="ratio",
             value=value,
         )
     if isinstance(value, str):
         match = _RATIO_TEXT.fullmatch(value)
         if match is None or (match[2] is not None and int(match[2]) == 0):
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"threshold ratio {value!r} is not a number or a fraction such as '2/3' "
                 f"with numerator and denominator at most {RATIO_BOUND}",
-                row=None,
                 field="ratio",
                 value=value,
             )
@@ -129,14 +146,13 @@ def _ratio(value: object) -> Fraction:
     else:
         ratio = Fraction(value)
     if not 0 < ratio <= 1:
-        raise InvalidRecordError(
-            f"threshold ratio {value!r} must be in (0, 1]", row=None, field="ratio", value=value
+        raise InvalidRuleError(
+            f"threshold ratio {value!r} must be in (0, 1]", field="ratio", value=value
         )
     if ratio.denominator > RATIO_BOUND:
-        raise InvalidRecordError(
+        raise InvalidRuleError(
             f"threshold ratio {value!r}: numerator and denominator must be at most "
             f"{RATIO_BOUND} (statutes use small fractions such as 2/3)",
-            row=None,
             field="ratio",
             value=value,
         )
@@ -202,17 +218,21 @@ class Threshold:
         return f"{chinese_fraction(self.ratio)}以上"
 
 
-_ZH_BASE = {Base.ALL: "{}占比{}", Base.PARTICIPATING: "参与表决{}{}", Base.CAST: "赞成与反对票{}{}"}
+_ZH_BASE = {
+    Base.ALL: "{}占比{}",
+    Base.ATTENDING: "出席{}{}",
+    Base.PARTICIPATING: "参与表决{}{}",
+    Base.CAST: "赞成与反对票{}{}",
+}
 
 
 def _quorum(value: Any) -> tuple[Threshold, ...]:
     thresholds = tuple(value)
     for threshold in thresholds:
         if threshold.base is not Base.ALL:
-            raise InvalidRecordError(
+            raise InvalidRuleError(
                 f"a quorum threshold counts those taking part against all owners; "
                 f"{threshold.describe()} has base {threshold.base.value}",
-                row=None,
                 field="quorum",
                 value=threshold,
             )
@@ -222,9 +242,8 @@ def _quorum(value: Any) -> tuple[Threshold, ...]:
 def _approval(value: Any) -> tuple[Threshold, ...]:
     thresholds = tuple(value)
     if not thresholds:
-        raise InvalidRecordError(
+        raise InvalidRuleError(
             "a resolution rule needs at least one approval threshold",
-            row=None,
             field="approval",
             value=thresholds,
         )
@@ -250,13 +269,13 @@ class ResolutionRule:
 
         Each threshold of ``other`` must be matched by one of this rule on the same measure
         and role that is at least as strict: the same or a narrower base (``ALL`` is stricter
-        than ``PARTICIPATING``, which is stricter than ``CAST``) and a ratio at least as high
+        than ``ATTENDING``, then ``PARTICIPATING``, then ``CAST``) and a ratio at least as high
         (equal ratios need an equally strict comparator).
         """
         return _covers(self.quorum, other.quorum) and _covers(self.approval, other.approval)
 
 
-_BASE_ORDER = {Base.ALL: 2, Base.PARTICIPATING: 1, Base.CAST: 0}
+_BASE_ORDER = {Base.ALL: 3, Base.ATTENDING: 2, Base.PARTICIPATING: 1, Base.CAST: 0}
 
 
 def _covers(strict: tuple[Threshold, ...], loose: tuple[Threshold, ...]) -> bool:

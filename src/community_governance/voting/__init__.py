@@ -8,16 +8,32 @@ from community_governance.voting.ballots import Ballot, Choice, Proxy
 from community_governance.voting.checks import Check, CheckRole, Figures, Tally, check
 from community_governance.voting.decide import decide
 from community_governance.voting.decision import Decision
+from community_governance.voting.procedure import (
+    ConditionCheck,
+    FloorCheck,
+    Outcome,
+    ProcedureDecision,
+    StageResult,
+    WeightCounts,
+    decide_procedure,
+)
 
 __all__ = [
     "Ballot",
     "Check",
     "CheckRole",
     "Choice",
+    "ConditionCheck",
     "Decision",
     "Figures",
+    "FloorCheck",
+    "Outcome",
+    "ProcedureDecision",
     "Proxy",
+    "StageResult",
     "Tally",
+    "WeightCounts",
     "check",
     "decide",
+    "decide_procedure",
 ]

@@ -13,8 +13,8 @@ import attrs
 
 from community_governance._base.serial import dump, load
 from community_governance.exceptions import (
+    InvalidBallotError,
     InvalidChoiceError,
-    InvalidRecordError,
     VotingInputError,
 )
 
@@ -109,9 +109,8 @@ def _written(value: object) -> None:
 def _proxy(value: object) -> Proxy | None:
     if value is None or isinstance(value, Proxy):
         return value
-    raise InvalidRecordError(
+    raise VotingInputError(
         f"ballot proxy must be a Proxy or None, not {value!r}",
-        row=None,
         field="proxy",
         value=value,
     )
@@ -123,9 +122,8 @@ def _choice(value: object) -> Choice:
 
 def _unit(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value:
-        raise InvalidRecordError(
+        raise InvalidBallotError(
             f"ballot unit must be a non-empty unit id, not {value!r}",
-            row=None,
             field="unit",
             value=value,
         )

@@ -23,12 +23,13 @@ from community_governance._base.format import (
     signed,
     signed_area,
 )
+from community_governance._base.html import html_table
 from community_governance.rules.thresholds import Comparator, Measure, Threshold
 
 __all__ = ["Check", "CheckRole", "Figures", "Tally", "check"]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Figures:
     """A head count and an area, counted together.
 
@@ -44,8 +45,18 @@ class Figures:
         """The figure for ``measure``."""
         return self.heads if measure is Measure.HEADS else self.area
 
+    def __str__(self) -> str:
+        persons = "person" if self.heads == 1 else "persons"
+        return f"{self.heads} {persons}, {area_text(self.area)} m²"
 
-@attrs.frozen(slots=True)
+    def __repr__(self) -> str:
+        return f"<Figures {self}>"
+
+    def _repr_html_(self) -> str:
+        return html_table(str(self), ["persons", "area m²"], [[self.heads, area_text(self.area)]])
+
+
+@attrs.frozen(slots=True, repr=False)
 class Tally:
     """What the ballots add up to, per counted person.
 
@@ -82,6 +93,29 @@ class Tally:
             normalise(Fraction(self.total.area) - Fraction(self.participating.area)),
         )
 
+    def _rows(self) -> list[tuple[str, Figures]]:
+        rows = [
+            ("all owners", self.total),
+            ("taking part", self.participating),
+            ("agree", self.agree),
+            ("oppose", self.oppose),
+            ("abstain", self.abstain),
+            ("spoiled", self.spoiled),
+        ]
+        return rows + ([("deemed", self.deemed)] if self.deemed.heads else [])
+
+    def __str__(self) -> str:
+        """One line: totals, then those taking part, agreeing, opposing, abstaining, spoiled."""
+        return "; ".join(f"{name} {figures}" for name, figures in self._rows())
+
+    def __repr__(self) -> str:
+        return f"<Tally {self}>"
+
+    def _repr_html_(self) -> str:
+        rows = [(name, figures.heads, area_text(figures.area)) for name, figures in self._rows()]
+        caption = f"Tally: {self.agree.heads} of {self.participating.heads} taking part agree"
+        return html_table(caption, ["", "persons", "area m²"], rows)
+
 
 class CheckRole(Enum):
     """Whether a check belongs to the quorum (taking part) or the approval (agreeing)."""
@@ -96,7 +130,7 @@ class CheckRole(Enum):
         return "taking part" if self is CheckRole.QUORUM else "approval"
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Check:
     """One threshold applied to the figures.
 
@@ -157,6 +191,34 @@ class Check:
     def line(self, lang: str = "en") -> str:
         """One line: measure, figures, requirement, margin, verdict and article."""
         return _check_line(self, lang)
+
+    def __str__(self) -> str:
+        """The verdict first: ``"met: approval by heads 3 of 4 persons (75.00%) ..."``."""
+        measure = self.threshold.measure
+        return (
+            f"{'met' if self.passed else 'not met'}: {self.role.label()} by {measure.label()} "
+            f"{figure(self.numerator, measure)} of {figure(self.denominator, measure)} "
+            f"{_unit(self, 'en')} ({percent_figure(self.actual)}), required "
+            f"{self.threshold.comparator.label()} {ratio_text(self.threshold.ratio)} of "
+            f"{self.threshold.base.label()}; margin {signed_figure(self.margin, measure)}"
+        )
+
+    def __repr__(self) -> str:
+        return f"<Check {self}>"
+
+    def _repr_html_(self) -> str:
+        measure = self.threshold.measure
+        row = [
+            self.role.label(),
+            measure.label(),
+            f"{figure(self.numerator, measure)} / {figure(self.denominator, measure)}",
+            percent_figure(self.actual),
+            f"{self.threshold.comparator.symbol} {ratio_text(self.threshold.ratio)}",
+            signed_figure(self.margin, measure),
+            self.citation.format(),
+        ]
+        head = ["check", "measure", "figures", "actual", "required", "margin", "source"]
+        return html_table(str(self).split(";")[0], head, [row])
 
 
 def check(

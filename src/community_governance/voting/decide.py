@@ -60,6 +60,11 @@ class _Counts:
             counted += values[Choice.SPOILED]
         return counted + self.deemed[measure]
 
+    def attending(self, measure: Measure) -> int:
+        """Everyone who returned a ballot, spoiled ones included, plus deemed votes."""
+        values = self.by_choice[measure]
+        return sum(values.values()) + self.deemed[measure]
+
     def of(self, choice: Choice, measure: Measure) -> int:
         value = self.by_choice[measure][choice]
         return value + self.deemed[measure] if choice is self.deemed_side else value
@@ -120,11 +125,26 @@ def decide(
     rule: ResolutionRule = provided.value
     declared_spoiled = rules.voting.spoiled_ballots
     spoiled = declared_spoiled.value if declared_spoiled else SpoiledPolicy.PARTICIPATING
-    deemed_param = rules.voting.deemed_vote
-    clause = deemed_param.value if deemed_param is not None else None
     choices = _collect(estate, ballots)
+    counts = _initial_counts(estate, choices, spoiled)
+    notices = _notices(estate, rules, rule, choices, spoiled, counts)
+    if opened is not None:
+        notices += _spanning(rules, opened)
+    frame = _Frame(matter, rules, provided.layer, rule, notices)
+    deemed_param = rules.voting.deemed_vote
+    if deemed_param is None:
+        return frame.build(counts, (), None)
+    cite = rules.require(deemed_param, "deemed_vote").citation
+    deemed, extra = _apply_deemed(deemed_param.value, counts, cite)
+    if deemed is None:
+        return frame.build(counts, extra, None)
+    return frame.build(deemed, extra, frame.build(counts, (), None))
+
+
+def _initial_counts(estate: Estate, choices: PersonChoices, spoiled: SpoiledPolicy) -> _Counts:
+    """The per-measure figures of the folded ballots, before any deemed votes."""
     people = estate.person_index
-    counts = _Counts(
+    return _Counts(
         by_choice={
             _HEADS: {choice: choices.heads[choice.slot] for choice in Choice},
             _AREA: {choice: choices.area[choice.slot] for choice in Choice},
@@ -133,33 +153,33 @@ def decide(
         scale=people.scale,
         spoiled_participate=spoiled is SpoiledPolicy.PARTICIPATING,
     )
-    notices = _notices(estate, rules, rule, choices, spoiled, counts)
-    if opened is not None:
-        notices += _spanning(rules, opened)
 
-    def build(counts: _Counts, extra: tuple[Notice, ...], other: Decision | None) -> Decision:
-        checks = _checks(rule, counts)
+
+@attrs.frozen(slots=True)
+class _Frame:
+    """What every decision of one call shares: matter, rules, rule and notices (private)."""
+
+    matter: Matter
+    rules: RuleSet
+    layer: str
+    rule: ResolutionRule
+    notices: tuple[Notice, ...]
+
+    def build(self, counts: _Counts, extra: tuple[Notice, ...], other: Decision | None) -> Decision:
+        checks = _checks(self.rule, counts)
         return Decision(
-            matter=matter,
+            matter=self.matter,
             passed=all(check.passed for check in checks),
             checks=checks,
             tally=_tally(counts),
-            jurisdiction=rules.code,
-            on=rules.on,
-            layers=rules.layer_names,
-            rule_layer=provided.layer,
-            rule_citation=rule.citation,
-            notices=(*notices, *extra),
+            jurisdiction=self.rules.code,
+            on=self.rules.on,
+            layers=self.rules.layer_names,
+            rule_layer=self.layer,
+            rule_citation=self.rule.citation,
+            notices=(*self.notices, *extra),
             without_deemed_votes=other,
         )
-
-    if clause is None:
-        return build(counts, (), None)
-    cite = rules.require(deemed_param, "deemed_vote").citation
-    deemed, extra = _apply_deemed(clause, counts, cite)
-    if deemed is None:
-        return build(counts, extra, None)
-    return build(deemed, extra, build(counts, (), None))
 
 
 def _inputs(estate: object, ballots: object, rules: object, opened: object) -> Sequence[Ballot]:
@@ -216,6 +236,8 @@ def _checks(rule: ResolutionRule, counts: _Counts) -> tuple[Check, ...]:
                 denominator = counts.totals[measure]
             elif threshold.base is Base.PARTICIPATING:
                 denominator = counts.participating(measure)
+            elif threshold.base is Base.ATTENDING:
+                denominator = counts.attending(measure)
             else:
                 denominator = counts.of(Choice.AGREE, measure) + counts.of(Choice.OPPOSE, measure)
             scale = 1 if measure is _HEADS else counts.scale

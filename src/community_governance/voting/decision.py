@@ -112,7 +112,7 @@ class Decision:
 
         Raises:
             DerivedFactMismatchError: a stored derived fact disagrees with the recomputed one.
-            InvalidRecordError: the data hold a float, name another schema, or do not fit.
+            InvalidDataError: the data hold a float, name another schema, or do not fit.
         """
         refuse_floats("Decision", data)
         decision = load(cls, data, SCHEMA)

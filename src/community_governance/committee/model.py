@@ -1,0 +1,318 @@
+"""The [Committee][community_governance.committee.Committee] value: members, term, history.
+
+A committee is elected on a day for a term of whole years chosen by the assembly's rules of
+procedure within the range of the rule set (Guidance Rules 2009 Art. 32: 5 years or less;
+Shanghai Art. 20(1): 3 to 5 years; Beijing Art. 41: 5 years or less). Its term expires on the
+corresponding day (Civil Code Arts. 201–202). Events change it (see
+`community_governance.committee.events`); each returns a new value with one more entry in its
+explained history.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from community_governance._base.citations import Citation
+from community_governance._base.html import html_table
+from community_governance._base.notices import Notice
+from community_governance._base.serial import check_derived, dump, load, refuse_floats
+from community_governance.exceptions import (
+    CommitteeError,
+    CommitteeInputError,
+    TermOutOfRangeError,
+)
+from community_governance.rules.ruleset import RuleSet
+
+_SCHEMA = "community_governance.committee/1"
+T = TypeVar("T")
+
+__all__ = ["Committee", "HistoryEntry", "Member", "Role", "check_day", "elect_committee", "require"]
+
+
+def check_day(value: object, field: str) -> date:
+    """Return ``value`` if it is a plain date; raise `CommitteeInputError` otherwise."""
+    if type(value) is not date:
+        raise CommitteeInputError(
+            f"{field} must be a datetime.date (not a datetime or a string), not {value!r}",
+            field=field,
+            value=value,
+        )
+    return value
+
+
+def require(value: T, cls: type[T] | tuple[type, ...], field: str) -> T:
+    """Return ``value`` if it is an instance of ``cls``; raise `CommitteeInputError` otherwise."""
+    if not isinstance(value, cls):
+        names = cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls)
+        raise CommitteeInputError(
+            f"{field} must be a {names}, not {value!r}", field=field, value=value
+        )
+    return value
+
+
+def _id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise CommitteeInputError(
+            f"{attribute.name} must be a non-empty string of at most 200 characters, not {value!r}",
+            field=attribute.name,
+            value=value,
+        )
+
+
+class Role(Enum):
+    """A member's role (主任, 副主任, 委员)."""
+
+    CHAIR = "chair"
+    VICE_CHAIR = "vice-chair"
+    MEMBER = "member"
+
+
+@attrs.frozen(slots=True)
+class Member:
+    """A seated member.
+
+    Attributes:
+        owner: The owner's identifier.
+        role: Chair, vice-chair or member.
+        since: The day the member took the seat (the election, or an alternate stepping in).
+    """
+
+    owner: str = attrs.field(validator=_id)
+    role: Role = attrs.field(default=Role.MEMBER, validator=attrs.validators.instance_of(Role))
+    since: date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
+    )
+
+
+@attrs.frozen(slots=True)
+class HistoryEntry:
+    """One applied event, explained.
+
+    Attributes:
+        kind: The event's kind, e.g. ``"resignation"``.
+        on: The day it happened.
+        en: What changed, in English.
+        zh: What changed, in Chinese.
+        citation: The rule applied.
+        notices: Remarks (a late first meeting, a handover deadline, a vacancy action).
+    """
+
+    kind: str
+    on: date
+    en: str
+    zh: str
+    citation: Citation | None = None
+    notices: tuple[Notice, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.on.isoformat()} {self.kind}: {self.en}"
+
+
+def _members(value: object) -> tuple[Member, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
+        raise CommitteeInputError(
+            f"members must be a tuple of Member, not {value!r}", field="members", value=value
+        )
+    items = tuple(Member(v) if isinstance(v, str) else v for v in value)
+    for item in items:
+        if not isinstance(item, Member):
+            raise CommitteeInputError(
+                f"members: {item!r} is not a Member", field="members", value=item
+            )
+    return items
+
+
+def _alternates(value: object) -> tuple[str, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
+        raise CommitteeInputError(
+            f"alternates must be a tuple of owner ids, not {value!r}",
+            field="alternates",
+            value=value,
+        )
+    return tuple(value)
+
+
+def _int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise CommitteeInputError(
+            f"{attribute.name} must be a whole number from 1 to 100, not {value!r}",
+            field=attribute.name,
+            value=value,
+        )
+
+
+@attrs.frozen(slots=True)
+class Committee:
+    """An owners' committee over its term.
+
+    Attributes:
+        elected_on: The day of the election.
+        term_years: The term in whole years (checked against the rule set by `elect_committee`).
+        full_size: The full number of seats (定额).
+        members: The seated members, in seat order.
+        alternates: Alternates (候补委员) in the order they step in.
+        name: A label, e.g. ``"Mayflower Life Plaza, 1st committee"``.
+        history: The applied events, oldest first.
+        chair_elected_on: The day the first meeting elected the chair, if it has.
+
+    Raises:
+        CommitteeInputError: a field has the wrong type.
+        CommitteeError: more members than seats, a member or alternate twice, an alternate who
+            is seated, or more than one chair.
+    """
+
+    elected_on: date = attrs.field(validator=lambda _i, _a, v: check_day(v, "elected_on"))
+    term_years: int = attrs.field(validator=_int)
+    full_size: int = attrs.field(validator=_int)
+    members: tuple[Member, ...] = attrs.field(converter=_members)
+    alternates: tuple[str, ...] = attrs.field(default=(), converter=_alternates)
+    name: str = "owners' committee"
+    history: tuple[HistoryEntry, ...] = ()
+    chair_elected_on: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        owners = [m.owner for m in self.members]
+        for owner in self.alternates:
+            _id(self, attrs.fields(Committee).alternates, owner)
+        problem = (
+            f"{len(owners)} members for {self.full_size} seats"
+            if len(owners) > self.full_size
+            else "an owner is seated or listed twice"
+            if len({*owners, *self.alternates}) != len(owners) + len(self.alternates)
+            else "more than one chair"
+            if sum(m.role is Role.CHAIR for m in self.members) > 1
+            else ""
+        )
+        if problem:
+            raise CommitteeError(
+                f"committee {self.name!r}: {problem}", field="members", value=tuple(owners)
+            )
+
+    @property
+    def expires_on(self) -> date:
+        """The last day of the term: the corresponding day ``term_years`` after the election."""
+        end: date = self.elected_on + relativedelta(years=self.term_years)
+        return end
+
+    @property
+    def seated(self) -> int:
+        """How many seats are filled."""
+        return len(self.members)
+
+    @property
+    def vacancies(self) -> int:
+        """How many seats are empty."""
+        return self.full_size - len(self.members)
+
+    def member(self, owner: str) -> Member:
+        """The seated member ``owner``.
+
+        Raises:
+            CommitteeError: ``owner`` holds no seat.
+        """
+        for item in self.members:
+            if item.owner == owner:
+                return item
+        raise CommitteeError(
+            f"{owner!r} holds no seat on {self.name!r}", field="member", value=owner
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain, JSON-ready data with a versioned ``"schema"`` key and the derived expiry."""
+        data = dump(self, _SCHEMA)
+        data["expires_on"] = self.expires_on.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Committee:
+        """Inverse of `to_dict`, validated like a new value; the expiry is recomputed.
+
+        Raises:
+            InvalidDataError: wrong schema, a float, or data that do not fit.
+            DerivedFactMismatchError: the stored expiry differs from the recomputed one.
+        """
+        refuse_floats("Committee", data)
+        body = dict(data) if isinstance(data, dict) else data
+        stored = body.pop("expires_on", None) if isinstance(body, dict) else None
+        committee = load(cls, body, _SCHEMA)
+        if stored is not None:
+            check_derived("Committee", "expires_on", stored, committee.expires_on.isoformat())
+        return committee
+
+    def __str__(self) -> str:
+        return (
+            f"{self.name}: {self.seated}/{self.full_size} seated, term {self.term_years} years "
+            f"from {self.elected_on.isoformat()} to {self.expires_on.isoformat()}, "
+            f"{len(self.alternates)} alternates, {len(self.history)} events"
+        )
+
+    def _repr_html_(self) -> str:
+        rows = [[m.owner, m.role.value, m.since or self.elected_on] for m in self.members]
+        rows += [[a, "alternate", ""] for a in self.alternates]
+        return html_table(
+            str(self), ["owner", "role", "since"], rows, footer=[str(h) for h in self.history]
+        )
+
+
+def elect_committee(
+    members: tuple[str, ...] | list[str],
+    *,
+    elected_on: date,
+    term_years: int,
+    rules: RuleSet,
+    alternates: tuple[str, ...] | list[str] = (),
+    full_size: int | None = None,
+    name: str = "owners' committee",
+) -> Committee:
+    """A newly elected committee, its term checked against the rule set.
+
+    Args:
+        members: The elected members' owner ids, in seat order.
+        elected_on: The election day.
+        term_years: The term the assembly's rules of procedure chose.
+        rules: The rule set in force on the election day.
+        alternates: The alternates, in order.
+        full_size: The full number of seats (default: the number of members).
+        name: A label.
+
+    Returns:
+        The committee, with its election as the first history entry.
+
+    Raises:
+        TermOutOfRangeError: the term is outside the rule set's range (the article is named).
+        CommitteeError: the rule set has no term rule, or the members are invalid.
+    """
+    day = check_day(elected_on, "elected_on")
+    param = rules.committee.term
+    if param is None:
+        raise CommitteeError(
+            f"rule set {rules.code} on {rules.on} has no committee term rule",
+            field="rules",
+            value=rules.code,
+        )
+    rule = param.value
+    low = rule.min_years or 1
+    number = isinstance(term_years, int) and not isinstance(term_years, bool)
+    if number and not low <= term_years <= rule.max_years:
+        article = rule.citation.format()
+        raise TermOutOfRangeError(
+            f"a term of {term_years} years is outside {low} to {rule.max_years} years ({article})",
+            field="term_years",
+            value=term_years,
+            article=article,
+        )
+    seated = _members(members)
+    seats = len(seated) if full_size is None else full_size
+    entry = HistoryEntry(
+        "election",
+        day,
+        f"{len(seated)} members elected for {term_years} years",
+        f"选举产生委员{len(seated)}名，任期{term_years}年",
+        rule.citation,
+    )
+    return Committee(day, term_years, seats, seated, _alternates(alternates), name, (entry,))

@@ -1,0 +1,270 @@
+"""The temporary property management committee (物业管理委员会), Beijing Arts. 52–59.
+
+The street office forms one where no assembly can be formed, none has been formed, or an
+assembly exists without a committee. It has 7 or more members, an odd number, drawn from the
+residents' committee, owners and users, owners at least half; the chair represents the
+residents' committee, a vice-chair the owners. A meeting needs more than half of the members
+**and** more than half of the owner members (过半数, strictly more); a decision needs the
+signatures of more than half of the members and is posted for 10 working days. Its term is
+generally 3 years or less; it is dissolved within 30 days after a committee registers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from community_governance._base.citations import Citation
+from community_governance._base.html import html_table
+from community_governance.calendar.deadline import Deadline
+from community_governance.calendar.workdays import HolidayCalendar
+from community_governance.committee.model import Role, check_day, require
+from community_governance.exceptions import CommitteeError, CommitteeInputError
+from community_governance.rules.committee import Seat, TemporaryCommitteeRule
+from community_governance.rules.ruleset import RuleSet
+
+__all__ = [
+    "TemporaryCheck",
+    "TemporaryCommittee",
+    "TemporaryDecision",
+    "TemporaryMember",
+    "check_temporary_committee",
+    "dissolution_deadline",
+    "temporary_decision",
+]
+
+
+@attrs.frozen(slots=True)
+class TemporaryMember:
+    """A member of the temporary committee.
+
+    Attributes:
+        person: Identifier.
+        seat: Whom the member represents.
+        role: Chair, vice-chair or member.
+    """
+
+    person: str
+    seat: Seat = attrs.field(validator=attrs.validators.instance_of(Seat))
+    role: Role = attrs.field(default=Role.MEMBER, validator=attrs.validators.instance_of(Role))
+
+
+@attrs.frozen(slots=True)
+class TemporaryCommittee:
+    """A temporary property management committee.
+
+    Attributes:
+        formed_on: The day the street office formed it.
+        members: Its members.
+    """
+
+    formed_on: date = attrs.field(validator=lambda _i, _a, v: check_day(v, "formed_on"))
+    members: tuple[TemporaryMember, ...] = attrs.field(converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        people = [m.person for m in self.members]
+        if len(set(people)) != len(people) or not all(
+            isinstance(m, TemporaryMember) for m in self.members
+        ):
+            raise CommitteeError(
+                "temporary committee: a person twice, or a non-member",
+                field="members",
+                value=tuple(people),
+            )
+
+    @property
+    def owners(self) -> tuple[TemporaryMember, ...]:
+        """The owner members."""
+        return tuple(m for m in self.members if m.seat is Seat.OWNER)
+
+
+def _rule(rules: RuleSet) -> tuple[TemporaryCommitteeRule, Citation]:
+    param = rules.committee.temporary_committee
+    if param is None:
+        raise CommitteeError(
+            f"rule set {rules.code} on {rules.on} has no temporary committee rule",
+            field="rules",
+            value=rules.code,
+        )
+    return param.value, param.citation
+
+
+@attrs.frozen(slots=True)
+class TemporaryCheck:
+    """The make-up and term of a temporary committee checked on a day.
+
+    Attributes:
+        problems: What is wrong, in English (empty: lawful).
+        notices: Remarks (a term past the general limit).
+        citation: The articles.
+    """
+
+    problems: tuple[str, ...]
+    notices: tuple[str, ...]
+    citation: Citation
+
+    @property
+    def passed(self) -> bool:
+        """Whether the make-up is lawful."""
+        return not self.problems
+
+    def __str__(self) -> str:
+        said = "; ".join(self.problems + self.notices) or "make-up and term as required"
+        return f"{'LAWFUL' if self.passed else 'NOT LAWFUL'}: {said}"
+
+    def __repr__(self) -> str:
+        """One line: the first line of the text form, verdict first."""
+        return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
+    def _repr_html_(self) -> str:
+        return html_table(
+            str(self), ["problem"], [[p] for p in self.problems], footer=list(self.notices)
+        )
+
+
+def check_temporary_committee(
+    committee: TemporaryCommittee, *, rules: RuleSet, on: date
+) -> TemporaryCheck:
+    """Check size, parity, owners' share, chair and vice-chair, and the term on ``on``.
+
+    Raises:
+        CommitteeError: the rule set has no temporary committee rule.
+    """
+    require(committee, TemporaryCommittee, "committee")
+    rule, cite = _rule(rules)
+    size, owners = len(committee.members), len(committee.owners)
+    problems = []
+    if size < rule.min_size:
+        problems.append(f"{size} members, fewer than {rule.min_size}")
+    if rule.odd and size % 2 == 0:
+        problems.append(f"{size} members is not an odd number")
+    if owners * rule.owners_at_least.denominator < size * rule.owners_at_least.numerator:
+        problems.append(f"{owners} owner members of {size}, below {rule.owners_at_least}")
+    for role, seat in ((Role.CHAIR, rule.chair_seat), (Role.VICE_CHAIR, rule.vice_chair_seat)):
+        holders = [m for m in committee.members if m.role is role]
+        if seat is not None and not any(m.seat is seat for m in holders):
+            problems.append(f"no {role.value} representing {seat.value}")
+    limit = committee.formed_on + relativedelta(years=rule.max_term_years)
+    notices = (
+        (
+            f"formed {committee.formed_on}: past the general term of "
+            f"{rule.max_term_years} years ({limit})",
+        )
+        if check_day(on, "on") > limit
+        else ()
+    )
+    return TemporaryCheck(tuple(problems), notices, cite)
+
+
+@attrs.frozen(slots=True)
+class TemporaryDecision:
+    """A temporary committee's meeting and decision.
+
+    Attributes:
+        quorum: Whether more than half of members and of owner members attended.
+        passed: Whether the quorum held and more than half of members signed.
+        signed: How many members signed.
+        size: How many members it has.
+        posting: The last day the decision must stay posted.
+        citation: The articles.
+    """
+
+    quorum: bool
+    passed: bool
+    signed: int
+    size: int
+    posting: Deadline
+    citation: Citation
+
+    def __str__(self) -> str:
+        verdict = "PASSED" if self.passed else "NOT PASSED"
+        quorum = "met" if self.quorum else "not met"
+        return (
+            f"{verdict}: {self.signed} of {self.size} signed (quorum {quorum}); "
+            f"posted through {self.posting.end}"
+        )
+
+    def __repr__(self) -> str:
+        """One line: the first line of the text form, verdict first."""
+        return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
+    def _repr_html_(self) -> str:
+        return html_table(
+            str(self),
+            ["signed", "size", "posted through"],
+            [[self.signed, self.size, self.posting.end]],
+        )
+
+
+def _people(value: object, field: str, committee: TemporaryCommittee) -> frozenset[str]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise CommitteeInputError(
+            f"{field} must be person ids, not {value!r}", field=field, value=value
+        )
+    found = frozenset(value)
+    strangers = found - {m.person for m in committee.members}
+    if strangers:
+        raise CommitteeError(
+            f"{field}: {sorted(strangers)} are not members", field=field, value=sorted(strangers)
+        )
+    return found
+
+
+def temporary_decision(
+    committee: TemporaryCommittee,
+    *,
+    present: Iterable[str],
+    signed: Iterable[str],
+    decided_on: date,
+    rules: RuleSet,
+    calendar: HolidayCalendar | None,
+) -> TemporaryDecision:
+    """Decide at a temporary committee meeting: quorum, signatures, posting period.
+
+    Raises:
+        CommitteeError: the rule set has no temporary committee rule, or a person is not a
+            member (or signed without attending).
+        InvalidPeriodError: a posting period in working days without a calendar.
+    """
+    rule, cite = _rule(rules)
+    here = _people(present, "present", committee)
+    names = _people(signed, "signed", committee)
+    if not names <= here:
+        raise CommitteeError(
+            f"signed: {sorted(names - here)} did not attend",
+            field="signed",
+            value=sorted(names - here),
+        )
+    owners = {m.person for m in committee.owners}
+    size = len(committee.members)
+    quorum = 2 * len(here) > size and 2 * len(here & owners) > len(owners)
+    passed = quorum and 2 * len(names) > size
+    posting = Deadline.compute(
+        "temporary committee decision posted",
+        check_day(decided_on, "decided_on"),
+        rule.decision_posting,
+        basis=cite,
+        calendar=calendar,
+    )
+    return TemporaryDecision(quorum, passed, len(names), size, posting, cite)
+
+
+def dissolution_deadline(
+    registered_on: date, *, rules: RuleSet, calendar: HolidayCalendar | None
+) -> Deadline:
+    """The last day to dissolve the temporary committee after a committee registers.
+
+    Raises:
+        CommitteeError: the rule set has no temporary committee rule.
+    """
+    rule, cite = _rule(rules)
+    return Deadline.compute(
+        "temporary committee dissolved",
+        check_day(registered_on, "registered_on"),
+        rule.dissolve_within,
+        basis=cite,
+        calendar=calendar,
+    )

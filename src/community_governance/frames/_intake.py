@@ -1,0 +1,58 @@
+"""Reading ballot and register frames through narwhals (private)."""
+
+from __future__ import annotations
+
+from itertools import repeat
+from typing import Any
+
+import narwhals.stable.v2 as nw
+import numpy as np
+import numpy.typing as npt
+
+from community_governance.exceptions import FrameError
+
+__all__ = ["FrameError", "column", "frame", "positions"]
+from community_governance.frames.columnar import ColumnarEstate
+
+
+def frame(value: object, field: str) -> nw.DataFrame[Any]:
+    """``value`` as an eager narwhals frame (pandas, polars, pyarrow... or narwhals itself)."""
+    try:
+        return nw.from_native(value, eager_only=True)
+    except TypeError:
+        raise FrameError(
+            f"{field} must be a data frame (pandas, polars, pyarrow...), not "
+            f"{type(value).__name__}",
+            field=field,
+            value=value,
+        ) from None
+
+
+def column(data: nw.DataFrame[Any], name: str, field: str) -> nw.Series[Any]:
+    """Column ``name`` of ``data``; a missing column is refused, naming those present."""
+    if name not in data.columns:
+        raise FrameError(
+            f"{field}: no column {name!r}; columns are {data.columns}",
+            field=name,
+            value=tuple(data.columns),
+        )
+    return data[name]
+
+
+def positions(view: ColumnarEstate, units: nw.Series[Any]) -> tuple[npt.NDArray[np.int64], bool]:
+    """Register position of each row's unit (``-1``: not in the register); and whether aligned.
+
+    A sheet with one row per unit in register order (the usual tally sheet) is recognised by
+    one comparison in the frame's own backend; any other order is resolved through the
+    register's id index, once per call.
+    """
+    count = len(view.unit_ids)
+    if len(units) == count and units.null_count() == 0:
+        same = units == view.ids_in(nw.get_native_namespace(units))
+        if same.all():
+            return np.arange(count, dtype=np.int64), True
+    index = view.estate.person_index.positions
+    found = np.fromiter(
+        map(index.get, units.to_list(), repeat(-1)), dtype=np.int64, count=len(units)
+    )
+    return found, False

@@ -1,0 +1,131 @@
+"""Many estates at once: one pure function from a partition of tally sheets to result rows.
+
+For a street office or a city bureau auditing thousands of estates, the partition is a frame
+of tally sheets (register rows plus a choice column, one row per unit) keyed by an estate
+column, every estate wholly inside one partition; `decide_estates` turns it into one result
+row per estate. A parallel engine runs it per partition (for instance Dask's
+``map_partitions``) and concatenates the rows; the library does no I/O and no scheduling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import narwhals.stable.v2 as nw
+import numpy as np
+
+from community_governance._base.exact import format_exact
+from community_governance.exceptions import GovernanceError
+from community_governance.frames import _intake
+from community_governance.frames.decide import decide_frame
+from community_governance.frames.register import estate_from_frame
+from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import RuleSet
+from community_governance.voting import Decision
+
+__all__ = ["ESTATE_RESULT_COLUMNS", "decide_estates"]
+
+#: The columns of `decide_estates` rows, in order.
+ESTATE_RESULT_COLUMNS = (
+    "estate",
+    "units",
+    "persons",
+    "passed",
+    "quorum_met",
+    "approved",
+    "participating_heads",
+    "participating_area",
+    "agree_heads",
+    "agree_area",
+    "notices",
+    "error",
+)
+
+
+def decide_estates(
+    sheets: Any,
+    *,
+    matter: Matter | str,
+    rules: RuleSet,
+    estate: str = "estate",
+    choice: str = "choice",
+    columns: Mapping[str, str] | None = None,
+) -> Any:
+    """Decide one motion in every estate of a partition: one row per estate.
+
+    Each estate's rows are its register (``unit``, ``area``, ``owners``... as for
+    `estate_from_frame`) with the ballot in ``choice`` (null: no ballot). The estate is built
+    and decided exactly as `estate_from_frame` and `decide_frame` would; figures are exact
+    strings. An estate whose register or ballots are refused gets a row with ``error`` set
+    to the error's class and message (and null figures), so that one bad register does not
+    stop a city's run; every other row has ``error`` null.
+
+    Args:
+        sheets: The partition (pandas, polars, pyarrow...); the result has the same backend.
+        matter: The matter voted on in every estate.
+        rules: The rule set.
+        estate: Name of the estate key column.
+        choice: Name of the choice column.
+        columns: Register field → column name, as for `estate_from_frame`.
+
+    Returns:
+        A native frame with the columns `ESTATE_RESULT_COLUMNS`, one row per estate in
+        the order of the keys.
+
+    Raises:
+        FrameError: ``sheets`` is not a frame, or the estate column is missing.
+    """
+    data = _intake.frame(sheets, "sheets")
+    keys = _intake.column(data, estate, "sheets")
+    data = data.sort(estate)
+    values = data[estate].to_numpy()
+    bounds: list[tuple[Any, int, int]] = []
+    if len(values):
+        names, starts = np.unique(values, return_index=True)
+        bounds = list(zip(names, starts, [*starts[1:], len(values)], strict=True))
+    rows: list[dict[str, Any]] = []
+    for key, start, end in bounds:
+        part = data[int(start) : int(end)]
+        rows.append(_row(key, part, matter, rules, choice, columns))
+    table = {name: [row[name] for row in rows] for name in ESTATE_RESULT_COLUMNS}
+    namespace = nw.get_native_namespace(keys)
+    return nw.from_dict(table, backend=namespace).to_native()
+
+
+def _row(
+    key: object,
+    part: nw.DataFrame[Any],
+    matter: Matter | str,
+    rules: RuleSet,
+    choice: str,
+    columns: Mapping[str, str] | None,
+) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(ESTATE_RESULT_COLUMNS)
+    row["estate"] = key.item() if isinstance(key, np.generic) else key
+    row["units"] = len(part)
+    try:
+        register = estate_from_frame(part, columns=columns, name=str(key))
+        unit = (columns or {}).get("unit", "unit")
+        decision = decide_frame(
+            register, part, matter=matter, rules=rules, unit=unit, choice=choice
+        )
+    except GovernanceError as error:
+        row["error"] = f"{type(error).__name__}: {error}"
+        return row
+    return row | _figures(decision, register.counted_persons)
+
+
+def _figures(decision: Decision, persons: int) -> dict[str, Any]:
+    tally = decision.tally
+    return {
+        "persons": persons,
+        "passed": decision.passed,
+        "quorum_met": decision.quorum_met,
+        "approved": decision.approved,
+        "participating_heads": tally.participating.heads,
+        "participating_area": format_exact(tally.participating.area),
+        "agree_heads": tally.agree.heads,
+        "agree_area": format_exact(tally.agree.area),
+        "notices": len(decision.notices),
+    }

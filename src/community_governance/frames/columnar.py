@@ -1,0 +1,132 @@
+"""The columnar view of an estate: person index per unit and area per person, as arrays.
+
+Built once per estate (kept with it) for the frame engines. Areas are integers in units of
+``1/scale`` m² (``scale`` is the register's exact common denominator, SPC interpretation
+Art. 8 sums the exclusive areas): as ``int64`` when the estate's total area times ``scale``
+is below 2**62, so that every sum of areas is exact in 64-bit integer arithmetic; beyond that
+bound, as Python integers (an ``object`` array), slower and still exact. No float is used.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+import attrs
+import narwhals.stable.v2 as nw
+import numpy as np
+import numpy.typing as npt
+
+from community_governance.register.estate import Estate
+
+__all__ = ["INT64_AREA_BOUND", "ColumnarEstate", "columnar"]
+
+#: Total scaled area below which areas are held as ``int64`` (sums of areas cannot overflow).
+INT64_AREA_BOUND = 2**62
+
+
+def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    array.flags.writeable = False
+    return array
+
+
+@attrs.frozen(slots=True, eq=False)
+class ColumnarEstate:
+    """An estate's grouping as read-only numpy arrays.
+
+    The view refers to its estate weakly, so that keeping views for the estates alive does
+    not keep the estates alive.
+
+    Attributes:
+        person_of: Counted-person index of each unit, ``int32``, in the order of
+            ``estate.units`` (a zero-copy view of the estate's own index).
+        person_area: Per person, its area times ``scale``: ``int64`` below
+            `INT64_AREA_BOUND`, else Python integers.
+        units_per_person: Per person, how many units it holds (``int32``).
+        unit_ids: The unit ids in register order (``object`` array sharing the estate's strings).
+        scale: The register's common area denominator.
+        total_area: Total area times ``scale`` (exact ``int``).
+    """
+
+    _estate: weakref.ref[Estate] = attrs.field(alias="estate_ref", repr=False)
+    person_of: npt.NDArray[np.int32]
+    person_area: npt.NDArray[Any]
+    units_per_person: npt.NDArray[np.int32]
+    unit_ids: npt.NDArray[np.object_]
+    scale: int
+    total_area: int
+    _keyed: dict[str, Any] = attrs.field(factory=dict, repr=False)
+
+    @property
+    def estate(self) -> Estate:
+        """The register this view was built from (alive as long as its caller holds it)."""
+        estate = self._estate()
+        if estate is None:  # only a caller that dropped the estate and kept the view gets here
+            raise ReferenceError("the estate of this columnar view has been collected")
+        return estate
+
+    @property
+    def exact_int64(self) -> bool:
+        """Whether areas are held as ``int64`` (total scaled area below `INT64_AREA_BOUND`)."""
+        return self.person_area.dtype == np.int64
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the arrays (the unit-id array counts its pointers, not the strings)."""
+        return sum(
+            array.nbytes
+            for array in (self.person_of, self.person_area, self.units_per_person, self.unit_ids)
+        )
+
+    def ids_in(self, namespace: Any) -> Any:
+        """The unit ids as a narwhals Series of the backend ``namespace`` (kept per backend)."""
+        name = namespace.__name__
+        found = self._keyed.get(name)
+        if found is None:
+            found = self._keyed[name] = nw.new_series(
+                "unit", self.unit_ids.tolist(), nw.String(), backend=namespace
+            )
+        return found
+
+    def __repr__(self) -> str:
+        """One line: units, persons, bytes."""
+        return (
+            f"<ColumnarEstate {len(self.person_of)} units, {len(self.person_area)} persons, "
+            f"{self.nbytes} bytes, {'int64' if self.exact_int64 else 'python-int'} areas>"
+        )
+
+
+#: Columnar views by estate identity, dropped when their estate is collected. The estate
+#: itself stays a frozen value: the view lives here, beside it, not inside it.
+_VIEWS: dict[int, tuple[weakref.ref[Estate], ColumnarEstate]] = {}
+
+
+def columnar(estate: Estate) -> ColumnarEstate:
+    """The columnar view of ``estate``, built on first use and kept while the estate lives."""
+    key = id(estate)
+    entry = _VIEWS.get(key)
+    if entry is not None and entry[0]() is estate:
+        return entry[1]
+    view = _build(estate)
+    views = _VIEWS  # held by the callback, which may run while the interpreter shuts down
+    _VIEWS[key] = (weakref.ref(estate, lambda _ref: views.pop(key, None)), view)
+    return view
+
+
+def _build(estate: Estate) -> ColumnarEstate:
+    index = estate.person_index
+    person_of = np.frombuffer(index.person_of, dtype=np.int32)  # type: ignore[call-overload]
+    total = index.total_area
+    dtype: Any = np.int64 if total < INT64_AREA_BOUND else object
+    person_area = np.array(index.person_area, dtype=dtype)
+    units_per_person = np.bincount(person_of, minlength=index.heads).astype(np.int32)
+    unit_ids = np.array([unit.id for unit in estate.units], dtype=object)
+    return ColumnarEstate(
+        estate_ref=weakref.ref(estate),
+        person_of=person_of,
+        person_area=_frozen(person_area),
+        units_per_person=_frozen(units_per_person),
+        unit_ids=_frozen(unit_ids),
+        scale=index.scale,
+        total_area=total,
+    )

@@ -1,0 +1,81 @@
+"""`estate_from_frame`: a register table (one row per unit) as an `Estate`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+
+from community_governance.frames import _intake
+from community_governance.register import CountingPolicy, Estate, Owner
+
+__all__ = ["estate_from_frame"]
+
+_FIELDS = ("unit", "area", "owners", "building", "area_source", "status", "use")
+_REQUIRED = ("unit", "area", "owners")
+
+
+def estate_from_frame(
+    frame: Any,
+    *,
+    columns: Mapping[str, str] | None = None,
+    owners: Iterable[Owner | Mapping[str, Any]] = (),
+    name: str = "",
+    counting: CountingPolicy | None = None,
+) -> Estate:
+    """Build an estate from a register frame, with the validation of `Estate.from_records`.
+
+    One row per unit with ``unit``, ``area`` (exact: a string or decimal column; a float column
+    is refused) and ``owners`` (a list column, or one owner id per row), and optionally
+    ``building``, ``area_source``, ``status`` and ``use``; a null optional cell takes the
+    default. Errors name the row, as `Estate.from_records` does.
+
+    Args:
+        frame: The register (pandas, polars, pyarrow... anything narwhals reads).
+        columns: Field → column name, for columns named otherwise (e.g.
+            ``{"unit": "房号", "area": "面积"}``).
+        owners: Owner declarations, as for `Estate.from_records`.
+        name: Display name of the estate.
+        counting: Counting policy.
+
+    Raises:
+        FrameError: ``frame`` is not a frame, a required column is missing, or ``columns``
+            names an unknown field.
+        InvalidRecordError: as for `Estate.from_records` (and the other register errors).
+    """
+    data = _intake.frame(frame, "frame")
+    renamed = dict(columns or {})
+    unknown = sorted(set(renamed) - set(_FIELDS))
+    if unknown:
+        raise _intake.FrameError(
+            f"columns: unknown field(s) {unknown}; fields are {list(_FIELDS)}",
+            field="columns",
+            value=unknown[0],
+        )
+    present = {
+        field: renamed.get(field, field)
+        for field in _FIELDS
+        if field in _REQUIRED or renamed.get(field, field) in data.columns
+    }
+    values: dict[str, list[Any]] = {}
+    nulls: dict[str, list[bool]] = {}
+    for field, heading in present.items():
+        series = _intake.column(data, heading, "frame")
+        values[field] = series.to_list()
+        nulls[field] = series.is_null().to_list()
+    values["owners"] = [_listed(cell) for cell in values["owners"]]
+    rows = [
+        {
+            field: values[field][row]
+            for field in present
+            if field in _REQUIRED or not nulls[field][row]
+        }
+        for row in range(len(data))
+    ]
+    return Estate.from_records(rows, owners=owners, name=name, counting=counting)
+
+
+def _listed(cell: object) -> object:
+    """A list cell read back as an array (pandas from pyarrow lists) as a plain list."""
+    return cell.tolist() if isinstance(cell, np.ndarray) else cell

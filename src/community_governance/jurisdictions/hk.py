@@ -1,0 +1,118 @@
+"""Hong Kong (``HK``): Building Management Ordinance (Cap. 344).
+
+Two counts in one meeting: the quorum counts owners by number (10% of owners; 20% for a s.30
+resolution, Sch. 3 para. 5(1)) while resolutions count the shares of the deed of mutual
+covenant (the units' ``shares``): more than half of the votes cast in person or by proxy. A
+meeting under s.3 appoints a management committee by a majority of the votes cast that is also
+supported by owners of at least 30% of all shares. From 2025-07-13 (2024 amendment) a
+resolution on large-scale maintenance procurement (average cost above HK$30,000 per flat) also
+needs in-person votes from at least the lesser of 5% of owners or 100 owners. Ending the DMC
+manager's appointment (50% of shares) is unconfirmed and not encoded.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from community_governance._base.citations import Citation
+from community_governance.rules.matters import DeclaredMatter
+from community_governance.rules.packs import Pack, PackVersion
+from community_governance.rules.procedures import (
+    Condition,
+    ConditionRole,
+    InPersonMinimum,
+    Procedure,
+    Stage,
+    Weight,
+)
+from community_governance.rules.thresholds import Base, Comparator
+
+__all__ = ["CHECKED_ON", "PACK"]
+
+#: The day the Hong Kong data were last compared with the published texts.
+CHECKED_ON = date(2026, 12, 3)
+
+_ATT, _AGREE = ConditionRole.ATTENDING, ConditionRole.AGREE
+_GE, _GT = Comparator.AT_LEAST, Comparator.MORE_THAN
+_AMENDED = date(2025, 7, 13)
+
+
+def _cite(provision: str, effective: date | None = None) -> Citation:
+    return Citation("hk_bmo", provision, effective=effective)
+
+
+_QUORUM = _cite("Sch. 3 para. 5(1)")
+_MAJORITY = _cite("Sch. 3 para. 5(2)")
+_S3 = _cite("s.3")
+
+
+def _meeting(name: str, quorum: Fraction, in_person: InPersonMinimum | None = None) -> Procedure:
+    tests = (
+        Condition(_ATT, Weight.PERSONS, Base.ALL, _GE, quorum, _QUORUM),
+        Condition(_AGREE, Weight.SHARES, Base.CAST, _GT, Fraction(1, 2), _MAJORITY),
+    )
+    return Procedure((Stage(name, tests, _MAJORITY, in_person=in_person),), _MAJORITY)
+
+
+def _matters(amended: bool) -> dict[DeclaredMatter, Procedure]:
+    matters = {
+        DeclaredMatter(
+            "general-meeting", "resolution of a general meeting", "業主大會決議", _MAJORITY
+        ): _meeting("general meeting", Fraction(1, 10)),
+        DeclaredMatter(
+            "s30-resolution",
+            "dissolve the committee, appoint an administrator",
+            "第30條決議",
+            _QUORUM,
+        ): _meeting("s.30 meeting", Fraction(1, 5)),
+        DeclaredMatter(
+            "appoint-committee", "appoint a management committee (s.3)", "委任管理委員會", _S3
+        ): Procedure(
+            (
+                Stage(
+                    "s.3 meeting",
+                    (
+                        Condition(_AGREE, Weight.SHARES, Base.CAST, _GT, Fraction(1, 2), _S3),
+                        Condition(_AGREE, Weight.SHARES, Base.ALL, _GE, Fraction(3, 10), _S3),
+                    ),
+                    _S3,
+                ),
+            ),
+            _S3,
+        ),
+    }
+    if amended:
+        cite = _cite("Sch. 3 (2024 amendment)", _AMENDED)
+        matters[
+            DeclaredMatter(
+                "large-scale-maintenance",
+                "large-scale maintenance procurement",
+                "大型維修工程採購",
+                cite,
+            )
+        ] = _meeting(
+            "general meeting (large-scale maintenance)",
+            Fraction(1, 10),
+            InPersonMinimum(Fraction(1, 20), 100, cite),
+        )
+    return matters
+
+
+#: Hong Kong: before and from the 2024 amendment's commencement (2025-07-13).
+PACK = Pack(
+    "HK",
+    "Hong Kong",
+    (
+        PackVersion(
+            "HK: BMO Cap. 344 (to 2025-07-12)", None, date(2025, 7, 12), CHECKED_ON, _matters(False)
+        ),
+        PackVersion(
+            "HK: BMO Cap. 344 (2024 amendment, from 2025-07-13)",
+            _AMENDED,
+            None,
+            CHECKED_ON,
+            _matters(True),
+        ),
+    ),
+)

@@ -1,0 +1,410 @@
+"""The vocabulary of a committee's life on the calendar: values only, no evaluation.
+
+Terms, the steps of a re-election with their legal windows, handover recipients, vacancy and
+removal rules, meeting cadences, posting periods, the Shanghai freeze and the temporary
+property management committee (物业管理委员会). Every value carries its
+[Citation][community_governance.Citation]; counting the periods is
+`community_governance.calendar`'s work and applying them is `community_governance.committee`'s.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from community_governance._base.citations import Citation
+from community_governance.exceptions import InvalidParameterError
+from community_governance.rules.matters import Matter
+from community_governance.rules.periods import Period
+
+__all__ = [
+    "AbsenceRule",
+    "CadenceRule",
+    "Direction",
+    "FreezeRule",
+    "PostingKind",
+    "PostingRule",
+    "Recipient",
+    "RemovalGround",
+    "Seat",
+    "Step",
+    "StepRule",
+    "TemporaryCommitteeRule",
+    "TermRule",
+    "VacancyRule",
+]
+
+
+def _refuse(field: str, value: object, why: str) -> InvalidParameterError:
+    return InvalidParameterError(f"{field}={value!r}: {why}", param=field, value=value)
+
+
+def _int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _refuse(attribute.name, value, "must be a non-negative whole number (int)")
+
+
+def _share(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Fraction) or not 0 < value <= 1:
+        raise _refuse(attribute.name, value, "must be a Fraction in (0, 1]")
+
+
+def _citation(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Citation):
+        raise _refuse(attribute.name, value, "must be a Citation")
+
+
+class Step(Enum):
+    """A step of the committee's re-election (换届) or an anchor a period counts from.
+
+    Attributes:
+        EXPIRY: The last day of the outgoing committee's term (an anchor only).
+        REPORT: The committee's written report on the coming re-election.
+        GROUP_FORMED: The street office forms the re-election group (换届改选小组).
+        HANDOVER_TO_OFFICE: The outgoing committee hands records and seals to the housing office.
+        CANDIDATES_POSTED: Candidate information is posted (公示).
+        ASSEMBLY_NOTICE: The assembly meeting is announced.
+        VOTE: The assembly elects the new committee.
+        RESULT_POSTED: The names of the elected members are posted.
+        FIRST_MEETING: The new committee's first meeting elects the chair and vice-chair(s).
+        REGISTRATION: The new committee registers (备案).
+        HANDOVER: Records, seals and property reach the new committee (移交).
+        SEAT_ENDED: A member's seat ended (an anchor of the member's own handover).
+    """
+
+    EXPIRY = "expiry"
+    REPORT = "report"
+    GROUP_FORMED = "group-formed"
+    HANDOVER_TO_OFFICE = "handover-to-office"
+    CANDIDATES_POSTED = "candidates-posted"
+    ASSEMBLY_NOTICE = "assembly-notice"
+    VOTE = "vote"
+    RESULT_POSTED = "result-posted"
+    FIRST_MEETING = "first-meeting"
+    REGISTRATION = "registration"
+    HANDOVER = "handover"
+    SEAT_ENDED = "seat-ended"
+
+    def label(self, lang: str = "en") -> str:
+        """Human label in ``"en"`` or ``"zh"``."""
+        return _STEP_ZH[self] if lang == "zh" else self.value.replace("-", " ")
+
+
+_STEP_ZH = {
+    Step.EXPIRY: "任期届满",
+    Step.REPORT: "业主委员会书面报告换届",
+    Step.GROUP_FORMED: "组建换届改选小组",
+    Step.HANDOVER_TO_OFFICE: "向房管机构移交资料",
+    Step.CANDIDATES_POSTED: "候选人公示",
+    Step.ASSEMBLY_NOTICE: "业主大会会议通知",
+    Step.VOTE: "业主大会选举",
+    Step.RESULT_POSTED: "选举结果公告",
+    Step.FIRST_MEETING: "首次会议推选主任、副主任",
+    Step.REGISTRATION: "备案",
+    Step.HANDOVER: "向新一届业主委员会移交",
+    Step.SEAT_ENDED: "委员资格终止",
+}
+
+
+class Direction(Enum):
+    """How a step's window is read from its anchor.
+
+    Attributes:
+        LEAD: At least ``period`` before the anchor (提前): the last lawful day is the anchor
+            minus the period.
+        WITHIN: Within ``period`` after the anchor (…之日起…内): Civil Code Arts. 201–203.
+        BY: On or before the anchor (…前), no period.
+        AFTER: After the anchor, no period (an order only: the law gives no number).
+    """
+
+    LEAD = "lead"
+    WITHIN = "within"
+    BY = "by"
+    AFTER = "after"
+
+
+class Recipient(Enum):
+    """Who receives the records and seals in a handover (a fallback chain, first first).
+
+    Attributes:
+        NEW_COMMITTEE: The new owners' committee.
+        HOUSING_OFFICE: The local housing office (房管机构).
+        PROPERTY_MANAGEMENT_COMMITTEE: The temporary property management committee.
+        RESIDENTS_COMMITTEE: The residents' committee (居民委员会).
+        COMMITTEE: The committee itself (a departing member's handover).
+    """
+
+    NEW_COMMITTEE = "new-committee"
+    HOUSING_OFFICE = "housing-office"
+    PROPERTY_MANAGEMENT_COMMITTEE = "property-management-committee"
+    RESIDENTS_COMMITTEE = "residents-committee"
+    COMMITTEE = "committee"
+
+
+def _steps(value: object) -> tuple[Step, ...]:
+    items = tuple(value) if isinstance(value, (tuple, list)) else None
+    if items is None or not all(isinstance(item, Step) for item in items):
+        raise _refuse("after", value, "must be a tuple of Step members")
+    return items
+
+
+def _recipients(value: object) -> tuple[Recipient, ...]:
+    items = tuple(value) if isinstance(value, (tuple, list)) else None
+    if items is None or not all(isinstance(item, Recipient) for item in items):
+        raise _refuse("recipients", value, "must be a tuple of Recipient members")
+    return items
+
+
+@attrs.frozen(slots=True)
+class StepRule:
+    """When one step of a re-election (or a handover) must happen.
+
+    Attributes:
+        step: The step ruled.
+        anchor: The step or event its window counts from.
+        direction: How the window is read from the anchor.
+        period: The length (``None`` for `Direction.BY` and `Direction.AFTER`).
+        citation: The article.
+        after: Further steps that must come first (order only).
+        recipients: For handovers: who receives, as a fallback chain.
+
+    Raises:
+        InvalidParameterError: a period is missing for LEAD/WITHIN or given for BY/AFTER, a step
+            is its own anchor, or a field has the wrong type.
+    """
+
+    step: Step = attrs.field(validator=attrs.validators.instance_of(Step))
+    anchor: Step = attrs.field(validator=attrs.validators.instance_of(Step))
+    direction: Direction = attrs.field(validator=attrs.validators.instance_of(Direction))
+    period: Period | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(Period))
+    )
+    citation: Citation = attrs.field(validator=_citation)
+    after: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
+    recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipients)
+
+    def __attrs_post_init__(self) -> None:
+        needs = self.direction in (Direction.LEAD, Direction.WITHIN)
+        if needs != (self.period is not None):
+            raise _refuse(
+                "period", self.period, f"{self.direction.value} steps need one iff LEAD/WITHIN"
+            )
+        if self.anchor is self.step or self.step in self.after:
+            raise _refuse("anchor", self.anchor, f"step {self.step.value} cannot follow itself")
+
+
+@attrs.frozen(slots=True)
+class TermRule:
+    """The length of a committee's term in whole years (the assembly's rules choose within).
+
+    Attributes:
+        max_years: The longest term (每届任期不超过…年).
+        citation: The article.
+        min_years: The shortest term, if the text sets one (Shanghai: 3 to 5 years).
+    """
+
+    max_years: int = attrs.field(validator=_int)
+    citation: Citation = attrs.field(validator=_citation)
+    min_years: int | None = attrs.field(default=None, validator=_int)
+
+    def __attrs_post_init__(self) -> None:
+        if self.max_years < 1 or (
+            self.min_years is not None and not 1 <= self.min_years <= self.max_years
+        ):
+            raise _refuse("min_years", self.min_years, f"needs 1 <= min <= max={self.max_years}")
+
+
+@attrs.frozen(slots=True)
+class VacancyRule:
+    """What a committee short of its full number must do.
+
+    Whether alternates take vacant seats first is the election parameter
+    ``alternates_fill_vacancies`` (Beijing Art. 41), read beside this rule.
+
+    Attributes:
+        reelection_below: Seated members strictly below this share of the full number force an
+            early re-election (Guidance Rules 2009 Art. 46: 不足…一半).
+        citation: The article of the re-election rule.
+        by_election_above: A by-election may be held while seated members are strictly more than
+            this share (Shanghai Art. 32: 过半数); ``None``: vacancies are filled by the method
+            the assembly's rules set.
+        at_share_too: Re-elect also when seated members are exactly ``reelection_below`` of the
+            full number (Hangzhou Art. 28: 未超过…二分之一, not more than half).
+    """
+
+    reelection_below: Fraction = attrs.field(validator=_share)
+    citation: Citation = attrs.field(validator=_citation)
+    by_election_above: Fraction | None = attrs.field(default=None, validator=_share)
+    at_share_too: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+
+class RemovalGround(Enum):
+    """Why the assembly may remove (罢免) a member, or why a seat ends.
+
+    Attributes:
+        ABSENCE: Absent from too many meetings (see `AbsenceRule`).
+        REFUSED_TO_CONVENE: Refused to convene meetings (Shanghai Art. 31).
+        BREACH_OF_PLEDGE: Breached the written pledge (Shanghai Art. 31).
+        NO_LONGER_ELIGIBLE: No longer meets the candidate conditions (Beijing Art. 46).
+        HEALTH_INCAPACITY: Unable to act for health reasons, without resigning.
+        FAILURE_TO_PERFORM: Failed to perform the duties (Guidance Rules, unconfirmed article).
+    """
+
+    ABSENCE = "absence"
+    REFUSED_TO_CONVENE = "refused-to-convene"
+    BREACH_OF_PLEDGE = "breach-of-pledge"
+    NO_LONGER_ELIGIBLE = "no-longer-eligible"
+    HEALTH_INCAPACITY = "health-incapacity"
+    FAILURE_TO_PERFORM = "failure-to-perform"
+
+
+@attrs.frozen(slots=True)
+class AbsenceRule:
+    """An absence trigger for a removal proposal.
+
+    Either a share of the meetings held in a window (Shanghai Art. 31: absent from half or more
+    of the meetings in one year, 一年内累计缺席…总次数一半以上) or a run of consecutive absences
+    (only as an estate's own opt-in rule: no default rule set has one).
+
+    Attributes:
+        citation: The article.
+        share: Absences at least this share (以上, inclusive) of meetings in ``window``.
+        window: The look-back window, e.g. ``Period(years=1)``.
+        consecutive: This many consecutive absences or more.
+        count_excused: Whether excused absences count (``累计缺席`` does not distinguish).
+    """
+
+    citation: Citation = attrs.field(validator=_citation)
+    share: Fraction | None = attrs.field(default=None, validator=_share)
+    window: Period | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Period))
+    )
+    consecutive: int | None = attrs.field(default=None, validator=_int)
+    count_excused: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        if (self.share is None) == (self.consecutive is None) or (self.share is None) != (
+            self.window is None
+        ):
+            raise _refuse("share", self.share, "give either share and window, or consecutive")
+
+
+@attrs.frozen(slots=True)
+class CadenceRule:
+    """How often a body must meet (or declares that it meets).
+
+    Attributes:
+        every: The longest lawful gap, e.g. ``Period(months=2)`` (至少每两个月) or a fixed
+            rhythm's interval for declared practice.
+        citation: The article, or ``reported_practice`` for practice that is not law.
+        body: Which body, e.g. ``"owners' committee"``.
+    """
+
+    every: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    citation: Citation = attrs.field(validator=_citation)
+    body: str = "owners' committee"
+
+
+class PostingKind(Enum):
+    """What a posting period measures.
+
+    Attributes:
+        DISPLAY: The posting stays up at least the period (公示…个工作日).
+        LEAD: Posted at least the period before the event (提前…日通知).
+        PROMPT: Posted within the period after the event (…日内公告).
+    """
+
+    DISPLAY = "display"
+    LEAD = "lead"
+    PROMPT = "prompt"
+
+
+@attrs.frozen(slots=True)
+class PostingRule:
+    """A minimum posting period for one kind of notice.
+
+    Attributes:
+        what: What is posted, e.g. ``"assembly meeting notice"``.
+        kind: What the period measures.
+        period: The length, in calendar or working days.
+        citation: The article.
+    """
+
+    what: str
+    kind: PostingKind = attrs.field(validator=attrs.validators.instance_of(PostingKind))
+    period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    citation: Citation = attrs.field(validator=_citation)
+
+
+def _matters(value: object) -> tuple[Matter, ...]:
+    items = tuple(value) if isinstance(value, (tuple, list)) else None
+    if not items or not all(isinstance(item, Matter) for item in items):
+        raise _refuse("matters", value, "must be a non-empty tuple of Matter members")
+    return items
+
+
+@attrs.frozen(slots=True)
+class FreezeRule:
+    """Assembly matters that may not be decided while a re-election runs.
+
+    Attributes:
+        matters: The frozen matters.
+        citation: The article.
+        starts: The step that opens the window (its day included).
+        ends: The step that closes it (its day included: library design decision).
+    """
+
+    matters: tuple[Matter, ...] = attrs.field(converter=_matters)
+    citation: Citation = attrs.field(validator=_citation)
+    starts: Step = Step.GROUP_FORMED
+    ends: Step = Step.VOTE
+
+
+class Seat(Enum):
+    """Whom a temporary property management committee member represents.
+
+    Attributes:
+        RESIDENTS_COMMITTEE: The residents' or villagers' committee (居民委员会、村民委员会).
+        OWNER: An owner representative (业主代表).
+        USER: A user (物业使用人) representative.
+    """
+
+    RESIDENTS_COMMITTEE = "residents-committee"
+    OWNER = "owner"
+    USER = "user"
+
+
+@attrs.frozen(slots=True)
+class TemporaryCommitteeRule:
+    """The temporary property management committee (物业管理委员会).
+
+    Attributes:
+        min_size: Smallest number of members (以上, inclusive).
+        odd: Whether the number must be odd.
+        owners_at_least: Owner members at least this share of members.
+        max_term_years: The term, generally (一般) this many years or less.
+        decision_posting: How long decisions stay posted.
+        dissolve_within: Dissolved within this period after a committee registers.
+        citation: The articles.
+        chair_seat: Whom the chair must represent.
+        vice_chair_seat: Whom the vice-chair must represent.
+        grounds: The conditions under which it may be formed (for explanations).
+    """
+
+    min_size: int = attrs.field(validator=_int)
+    odd: bool
+    owners_at_least: Fraction = attrs.field(validator=_share)
+    max_term_years: int = attrs.field(validator=_int)
+    decision_posting: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    dissolve_within: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    citation: Citation = attrs.field(validator=_citation)
+    chair_seat: Seat | None = None
+    vice_chair_seat: Seat | None = None
+    grounds: tuple[str, ...] = ()

@@ -1,0 +1,209 @@
+"""Jurisdiction packs: a regime's declared matters and their procedures, by dated version.
+
+A [Pack][community_governance.rules.packs.Pack] holds one jurisdiction outside the Chinese
+layer stack (Taiwan, Japan, Germany, Hong Kong, France): its versions, each valid between two
+dates with its own declared matters and
+[Procedure][community_governance.rules.procedures.Procedure]s.
+A [PackRegistry][community_governance.rules.packs.PackRegistry] finds the procedure of a matter
+on a date, and refuses a matter the jurisdiction does not declare.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from community_governance._base.frozen import FrozenMap
+from community_governance.exceptions import (
+    InvalidRuleError,
+    PackNotInForceError,
+    RuleSetInputError,
+    UnknownJurisdictionError,
+    UnknownMatterError,
+)
+from community_governance.rules.matters import DeclaredMatter
+from community_governance.rules.procedures import Procedure
+
+__all__ = ["Pack", "PackRegistry", "PackVersion"]
+
+
+def _procedures(value: object) -> FrozenMap[DeclaredMatter, Procedure]:
+    if not isinstance(value, Mapping) or not value:
+        raise InvalidRuleError(
+            f"a pack version maps declared matters to procedures, not {value!r}",
+            field="procedures",
+            value=value,
+        )
+    for matter, procedure in value.items():
+        if not isinstance(matter, DeclaredMatter) or not isinstance(procedure, Procedure):
+            raise InvalidRuleError(
+                f"pack procedures: {matter!r} is not a DeclaredMatter → Procedure",
+                field="procedures",
+                value=matter,
+            )
+    return FrozenMap(value)
+
+
+def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and type(value) is not date:
+        raise InvalidRuleError(
+            f"{attribute.name} must be a date or None, not {value!r}",
+            field=attribute.name,
+            value=value,
+        )
+
+
+@attrs.frozen(slots=True)
+class PackVersion:
+    """One text of a regime, in force from ``valid_from`` to ``valid_to`` (inclusive).
+
+    Attributes:
+        name: E.g. ``"JP: Unit Ownership Act (to 2026-03-31)"``.
+        valid_from: First day in force (``None``: since ever).
+        valid_to: Last day in force (``None``: still in force).
+        checked_on: The day the data were last checked against the sources.
+        procedures: Procedure per declared matter.
+        note: Remark shown with decisions under this version.
+    """
+
+    name: str
+    valid_from: date | None = attrs.field(validator=_day)
+    valid_to: date | None = attrs.field(validator=_day)
+    checked_on: date = attrs.field(validator=_day)
+    procedures: FrozenMap[DeclaredMatter, Procedure] = attrs.field(converter=_procedures)
+    note: str = ""
+
+    def in_force(self, on: date) -> bool:
+        """Whether the version is in force on ``on``."""
+        after = self.valid_from is None or self.valid_from <= on
+        return after and (self.valid_to is None or on <= self.valid_to)
+
+
+@attrs.frozen(slots=True)
+class Pack:
+    """One jurisdiction outside the Chinese layer stack.
+
+    Attributes:
+        code: ISO-style code, e.g. ``"TW"``, ``"FR"``.
+        name: Display name.
+        versions: Its dated versions; at most one is in force on any day.
+    """
+
+    code: str
+    name: str
+    versions: tuple[PackVersion, ...]
+
+    def __attrs_post_init__(self) -> None:
+        ordered = sorted(self.versions, key=lambda v: v.valid_from or date.min)
+        for earlier, later in itertools.pairwise(ordered):
+            if earlier.valid_to is None or (later.valid_from or date.min) <= earlier.valid_to:
+                raise InvalidRuleError(
+                    f"pack {self.code}: versions {earlier.name!r} and {later.name!r} overlap",
+                    field="versions",
+                    value=later.name,
+                )
+
+    def version(self, on: date) -> PackVersion:
+        """The version in force on ``on``.
+
+        Raises:
+            PackNotInForceError: none is.
+        """
+        for version in self.versions:
+            if version.in_force(on):
+                return version
+        raise PackNotInForceError(
+            f"no version of {self.code} is in force on {on}", code=self.code, on=on
+        )
+
+    def matters(self, on: date) -> tuple[DeclaredMatter, ...]:
+        """The matters declared by the version in force on ``on``."""
+        return tuple(self.version(on).procedures)
+
+    def procedure(self, matter: DeclaredMatter | str, on: date) -> tuple[DeclaredMatter, Procedure]:
+        """The declared matter and its procedure on ``on``.
+
+        Args:
+            matter: A declared matter or its code, e.g. ``"art-25"``.
+            on: The day of the vote.
+
+        Raises:
+            UnknownMatterError: the version in force does not declare ``matter``.
+            PackNotInForceError: no version is in force on ``on``.
+        """
+        version = self.version(on)
+        by_code = {declared.code: declared for declared in version.procedures}
+        key = matter.code if isinstance(matter, DeclaredMatter) else matter
+        declared = by_code.get(key) if isinstance(key, str) else None
+        if declared is None or (isinstance(matter, DeclaredMatter) and matter != declared):
+            raise UnknownMatterError(
+                f"{self.code} on {on} does not declare the matter {matter!r}; it declares "
+                f"{', '.join(by_code)}",
+                code=self.code,
+                matter=matter,
+                known=tuple(by_code),
+            )
+        return declared, version.procedures[declared]
+
+
+@attrs.frozen(slots=True)
+class PackRegistry:
+    """The registered packs, by code.
+
+    Attributes:
+        packs: The packs; codes are unique.
+    """
+
+    packs: tuple[Pack, ...]
+
+    def __attrs_post_init__(self) -> None:
+        codes = [pack.code for pack in self.packs]
+        if len(set(codes)) != len(codes):
+            raise InvalidRuleError(
+                f"pack codes must be unique: {codes}", field="packs", value=codes
+            )
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The registered codes, sorted."""
+        return tuple(sorted(pack.code for pack in self.packs))
+
+    def with_pack(self, pack: Pack) -> PackRegistry:
+        """A registry with ``pack`` added (the others are unchanged)."""
+        return PackRegistry((*self.packs, pack))
+
+    def pack(self, code: str) -> Pack:
+        """The pack registered under ``code``.
+
+        Raises:
+            UnknownJurisdictionError: no pack has that code.
+        """
+        for pack in self.packs:
+            if pack.code == code:
+                return pack
+        raise UnknownJurisdictionError(
+            f"no jurisdiction pack {code!r}; known: {', '.join(self.codes)}",
+            code=code,
+            known=self.codes,
+        )
+
+    def procedure(
+        self, code: str, matter: DeclaredMatter | str, *, on: date
+    ) -> tuple[PackVersion, DeclaredMatter, Procedure]:
+        """The version, declared matter and procedure for ``matter`` in ``code`` on ``on``.
+
+        Raises:
+            RuleSetInputError: ``on`` is not a date.
+            UnknownJurisdictionError: ``code`` is not registered.
+            UnknownMatterError: the jurisdiction does not declare ``matter`` on ``on``.
+            PackNotInForceError: no version of the pack is in force on ``on``.
+        """
+        if isinstance(on, datetime) or not isinstance(on, date):
+            raise RuleSetInputError(f"on must be a datetime.date, not {on!r}", field="on", value=on)
+        pack = self.pack(code)
+        declared, procedure = pack.procedure(matter, on)
+        return pack.version(on), declared, procedure

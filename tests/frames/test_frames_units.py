@@ -1,0 +1,320 @@
+"""Frames: register frames, columnar view, irregular sheets, results as frames, errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import community_governance as cg
+from community_governance.audit import (
+    AnnouncedDecision,
+    AnnouncedElection,
+    audit_decision,
+    audit_election,
+)
+from community_governance.elections import ElectOptions, elect
+from community_governance.exceptions import (
+    CandidateError,
+    ConflictingBallotsError,
+    DuplicateBallotError,
+    FrameError,
+    InvalidBallotError,
+    InvalidChoiceError,
+    UnknownUnitError,
+)
+from community_governance.frames import (
+    ESTATE_RESULT_COLUMNS,
+    INT64_AREA_BOUND,
+    ElectionOptions,
+    ballots_from_frame,
+    columnar,
+    decide_estates,
+    decide_frame,
+    elect_frame,
+    election_ballots_from_frame,
+    estate_from_frame,
+    to_frame,
+)
+
+SH = cg.rules_for("CN-SH", on=date(2025, 3, 1))
+MATTER = cg.Matter.RAISE_MAINTENANCE_FUND
+REGISTER = pl.DataFrame(
+    {
+        "unit": ["1-101", "1-102", "2-301", "3-101", "3-102"],
+        "area": ["89.37", "120.05", "95.10", "88.00", "70.00"],
+        "owners": [["Li"], ["Wang", "Zhao"], ["Li"], ["Developer"], ["Sun"]],
+        "status": [None, None, None, "unsold", None],
+    }
+)
+
+
+def estate() -> cg.Estate:
+    return estate_from_frame(REGISTER)
+
+
+def test_estate_from_frame_matches_from_records_on_every_backend() -> None:
+    records = [{k: v for k, v in row.items() if v is not None} for row in REGISTER.to_dicts()]
+    expected = cg.Estate.from_records(records)
+    for native in (REGISTER, REGISTER.to_pandas(), REGISTER.to_arrow()):
+        assert estate_from_frame(native) == expected
+    renamed = REGISTER.rename({"unit": "房号", "area": "面积"})
+    assert estate_from_frame(renamed, columns={"unit": "房号", "area": "面积"}) == expected
+    one_owner = pl.DataFrame({"unit": ["a"], "area": ["1"], "owners": ["Li"]})
+    assert estate_from_frame(one_owner, name="x").name == "x"
+
+
+def test_estate_from_frame_errors_name_the_row() -> None:
+    with pytest.raises(FrameError, match="must be a data frame"):
+        estate_from_frame([{"unit": "a"}])
+    with pytest.raises(FrameError, match="no column 'owners'") as missing:
+        estate_from_frame(pl.DataFrame({"unit": ["a"], "area": ["1"]}))
+    assert missing.value.field == "owners"
+    with pytest.raises(FrameError, match="unknown field"):
+        estate_from_frame(REGISTER, columns={"flat": "unit"})
+    with pytest.raises(cg.exceptions.AreaTypeError):
+        estate_from_frame(pl.DataFrame({"unit": ["a"], "area": [1.5], "owners": ["Li"]}))
+    bad = pl.DataFrame({"unit": ["a", "b"], "area": ["1", "2"], "owners": ["Li", "Li"]})
+    with pytest.raises(InvalidChoiceError, match="row 1"):
+        estate_from_frame(bad.with_columns(status=pl.Series(["unsold", "sold"])))
+
+
+def test_columnar_view_is_kept_read_only_and_exact() -> None:
+    register = estate()
+    view = columnar(register)
+    assert columnar(register) is view
+    assert view.exact_int64 and view.person_of.dtype.name == "int32"
+    assert not view.person_area.flags.writeable
+    assert int(view.person_area.sum()) == view.total_area
+    assert view.nbytes > 0 and repr(view).startswith("<ColumnarEstate 5 units, 4 persons")
+    primes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59]
+    rows = [{"unit": f"u{p}", "area": Fraction(1000, p), "owners": [f"o{p}"]} for p in primes]
+    huge = cg.Estate.from_records(rows)
+    wide = columnar(huge)
+    assert wide.total_area >= INT64_AREA_BOUND and not wide.exact_int64
+    frame = pl.DataFrame({"unit": [f"u{p}" for p in primes], "choice": ["agree"] * 17})
+    ballots = ballots_from_frame(frame)
+    assert decide_frame(huge, frame, matter=MATTER, rules=SH) == cg.decide(
+        huge, ballots, matter=MATTER, rules=SH
+    )
+
+
+def sheet(units: list[str], choices: list[str | None]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"unit": units, "choice": choices}, schema={"unit": pl.String, "choice": pl.String}
+    )
+
+
+def test_decide_frame_irregular_sheets_raise_the_object_errors() -> None:
+    register = estate()
+    with pytest.raises(UnknownUnitError, match="9-9"):
+        decide_frame(register, sheet(["9-9"], ["agree"]), matter=MATTER, rules=SH)
+    with pytest.raises(DuplicateBallotError):
+        decide_frame(register, sheet(["1-101", "1-101"], ["agree"] * 2), matter=MATTER, rules=SH)
+    with pytest.raises(ConflictingBallotsError):
+        decide_frame(
+            register, sheet(["1-101", "2-301"], ["agree", "反对"]), matter=MATTER, rules=SH
+        )
+    with pytest.raises(InvalidChoiceError):
+        decide_frame(register, sheet(["1-101"], ["maybe"]), matter=MATTER, rules=SH)
+    with pytest.raises(FrameError, match="no column 'choice'"):
+        decide_frame(register, pl.DataFrame({"unit": ["1-101"]}), matter=MATTER, rules=SH)
+    with pytest.raises(FrameError):
+        decide_frame(register, "1-101", matter=MATTER, rules=SH)
+
+
+def test_decide_frame_spoiled_partial_and_deemed() -> None:
+    register = estate()
+    units = [u.id for u in register.units]
+    frame = sheet(units, ["agree", "废票", None, "agree", "agree"])
+    ballots = ballots_from_frame(frame)
+    decision = decide_frame(register, frame, matter=MATTER, rules=SH)
+    assert decision == cg.decide(register, ballots, matter=MATTER, rules=SH)
+    codes = [n.code for n in decision.notices]
+    assert "partial-person-ballots" in codes and "spoiled-ballots" in codes
+    clause = cg.rules.DeemedVoteClause("covenant Art. 9: unreturned ballots follow the majority")
+    deemed = SH.with_layer(
+        cg.jurisdictions.estate_layer("covenant", params={"deemed_vote": clause}, clause="Art. 9")
+    )
+    assert decide_frame(register, frame, matter=MATTER, rules=deemed) == cg.decide(
+        register, ballots, matter=MATTER, rules=deemed
+    )
+
+
+def test_partial_notice_names_at_most_twenty() -> None:
+    rows = [
+        {"unit": f"u{i}-{j}", "area": "10", "owners": [f"o{i}"]} for i in range(25) for j in (1, 2)
+    ]
+    register = cg.Estate.from_records(rows)
+    frame = sheet([f"u{i}-1" for i in range(25)], ["agree"] * 25)
+    decision = decide_frame(register, frame, matter=MATTER, rules=SH)
+    assert decision == cg.decide(register, ballots_from_frame(frame), matter=MATTER, rules=SH)
+    assert "… 5 more" in next(n.en for n in decision.notices if n.code == "partial-person-ballots")
+
+
+def election_sheet() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "unit": ["1-101", "2-301", "1-102", "3-102", "3-101"],
+            "Li": [True, True, True, False, False],
+            "Sun": [True, True, False, True, False],
+            "Wang": [False, False, False, True, True],
+            "Zhou": [False, False, False, False, True],
+        }
+    )
+
+
+def test_elect_frame_with_write_ins_scope_and_errors() -> None:
+    register = estate()
+    frame = election_sheet()
+    ballots = election_ballots_from_frame(frame)
+    kwargs = {"candidates": ["Li", "Sun", "Wang"], "seats": 2, "rules": SH}
+    assert elect_frame(register, frame, **kwargs) == elect(register, ballots, **kwargs)
+    scope = ("1-101", "2-301", "1-102")
+    inside = frame[frame["unit"].isin(scope)]
+    options = ElectionOptions(scope=scope, alternates=0)
+    assert elect_frame(register, inside, options=options, **kwargs) == elect(
+        register,
+        election_ballots_from_frame(inside),
+        options=ElectOptions(scope=scope),
+        **kwargs,
+    )
+    with pytest.raises(UnknownUnitError, match="3-102"):
+        elect_frame(register, frame, options=options, **kwargs)
+    with pytest.raises(CandidateError, match="must be boolean"):
+        elect_frame(register, frame.assign(Li=1), **kwargs)
+    with pytest.raises(FrameError, match="no column 'Xu'"):
+        elect_frame(register, frame, approvals=["Li", "Xu"], **kwargs)
+    with pytest.raises(FrameError, match="no column 'void'"):
+        elect_frame(register, frame, spoiled="void", **kwargs)
+    chosen = elect_frame(register, frame, approvals=["Li", "Sun"], **kwargs)
+    assert chosen == elect(
+        register, election_ballots_from_frame(frame, approvals=["Li", "Sun"]), **kwargs
+    )
+
+
+def test_rows_without_a_ballot_and_bad_cells() -> None:
+    register = estate()
+    frame = pa.table(
+        {
+            "unit": [u.id for u in register.units],
+            "Li": [True, None, True, None, False],
+            "void": [False, None, False, None, True],
+        }
+    )
+    ballots = election_ballots_from_frame(frame, spoiled="void")
+    assert [b.unit for b in ballots] == ["1-101", "2-301", "3-102"]
+    kwargs = {"candidates": ["Li"], "seats": 1, "rules": SH}
+    assert elect_frame(register, frame, spoiled="void", **kwargs) == elect(
+        register, ballots, **kwargs
+    )
+    with pytest.raises(CandidateError, match="must be a boolean"):
+        election_ballots_from_frame(pd.DataFrame({"unit": ["1-101"], "Li": ["yes"]}))
+
+
+def test_to_frame_of_decisions_elections_and_audits() -> None:
+    register = estate()
+    frame = sheet(["1-101", "2-301", "1-102"], ["agree", "agree", "oppose"])
+    decision = decide_frame(register, frame, matter=MATTER, rules=SH)
+    checks = to_frame(decision)
+    assert list(checks["passed"]) == [c.passed for c in decision.checks]
+    assert to_frame(decision, backend="polars").height == len(decision.checks)
+    result = elect_frame(register, election_sheet(), candidates=["Li", "Sun"], seats=1, rules=SH)
+    table = to_frame(result, backend="pyarrow")
+    assert table.column("candidate").to_pylist() == ["Li", "Sun"]
+    ballots = ballots_from_frame(frame)
+    audit = audit_decision(
+        register,
+        ballots,
+        AnnouncedDecision(participating_heads=9, passed=True),
+        matter=MATTER,
+        rules=SH,
+    )
+    rows = to_frame(audit)
+    assert list(rows["code"]) == [d.code for d in audit.discrepancies]
+    election = audit_election(
+        register,
+        election_ballots_from_frame(election_sheet()),
+        AnnouncedElection(participating_heads=1),
+        candidates=["Li", "Sun"],
+        seats=1,
+        rules=SH,
+    )
+    assert len(to_frame(election)) == len(election.discrepancies)
+    with pytest.raises(FrameError, match="expected a Decision"):
+        to_frame(register)  # type: ignore[arg-type]
+
+
+def test_bad_unit_cell_in_ballots_from_frame() -> None:
+    with pytest.raises(InvalidBallotError):
+        ballots_from_frame(pl.DataFrame({"unit": [""], "choice": ["agree"]}))
+
+
+def test_conflicting_election_ballots() -> None:
+    frame = pd.DataFrame({"unit": ["1-101", "2-301"], "Li": [True, False]})
+    with pytest.raises(ConflictingBallotsError, match="Li"):
+        elect_frame(estate(), frame, candidates=["Li"], seats=1, rules=SH)
+
+
+def test_decide_estates_rows_and_error_rows() -> None:
+    sheets = pl.DataFrame(
+        {
+            "estate": ["B", "A", "A", "B"],
+            "unit": ["1", "1", "2", "2"],
+            "area": ["10", "10", "20", "-5"],
+            "owners": ["x", "x", "y", "z"],
+            "choice": ["agree", "agree", None, "agree"],
+        }
+    )
+    table = decide_estates(sheets, matter=MATTER, rules=SH)
+    assert tuple(table.columns) == ESTATE_RESULT_COLUMNS
+    assert table["estate"].to_list() == ["A", "B"]
+    assert table["error"].to_list()[0] is None
+    assert table["error"].to_list()[1].startswith("InvalidAreaError")
+    assert decide_estates(sheets.head(0), matter=MATTER, rules=SH).height == 0
+
+
+def test_many_candidate_columns() -> None:
+    names = [f"C{i:02d}" for i in range(70)]
+    register = estate()
+    frame = pl.DataFrame(
+        {"unit": ["1-101", "2-301", "1-102"]}
+        | {name: [name == "C65", name == "C65", name == "C03"] for name in names}
+    )
+    kwargs = {"candidates": names, "seats": 3, "rules": SH}
+    assert elect_frame(register, frame, **kwargs) == elect(
+        register, election_ballots_from_frame(frame), **kwargs
+    )
+    conflict = frame.with_columns(C65=pl.Series([True, False, False]))
+    with pytest.raises(ConflictingBallotsError):
+        elect_frame(register, conflict, **kwargs)
+
+
+def test_unusual_spellings_are_parsed_once() -> None:
+    register = estate()
+    frame = sheet(["1-101", "2-301", "1-102"], [" Agree", " Agree", "OPPOSE "])
+    assert decide_frame(register, frame, matter=MATTER, rules=SH) == cg.decide(
+        register, ballots_from_frame(frame), matter=MATTER, rules=SH
+    )
+
+
+def test_the_columnar_view_is_kept_beside_the_estate_not_inside_it() -> None:
+    import gc
+    import importlib
+
+    module = importlib.import_module("community_governance.frames.columnar")
+
+    estate = cg.Estate.from_records([{"unit": "1-101", "area": "89.37", "owners": ["Li"]}])
+    view = module.columnar(estate)
+    assert module.columnar(estate) is view and id(estate) in module._VIEWS
+    assert view.estate is estate
+    key = id(estate)
+    del estate
+    gc.collect()
+    assert key not in module._VIEWS
+    with pytest.raises(ReferenceError, match="collected"):
+        _ = view.estate

@@ -1,0 +1,106 @@
+"""Decisions rendered in full and pinned (kills mutants of checks, decision and the tally).
+
+Each decision's verdict, English and Chinese explanation, Markdown, HTML and plain data are
+compared with a stored golden file; see tests/golden.py for how to accept a change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import community_governance as cg
+from golden import check_golden, render
+
+GOLDEN = Path(__file__).parent / "golden"
+ON = date(2022, 6, 1)
+
+
+def estate() -> cg.Estate:
+    """Ten flats with decimal areas; Li holds two, Li and Wang co-own one; two unsold."""
+    rows = [
+        {"unit": f"1-{i:02d}", "area": f"{80 + i}.{i}5", "owners": [f"O{i}"]} for i in range(1, 9)
+    ]
+    rows += [
+        {"unit": "2-01", "area": "120.5", "owners": ["Li"]},
+        {"unit": "2-02", "area": "60.25", "owners": ["Li"]},
+        {"unit": "2-03", "area": "75", "owners": ["Li", "Wang"]},
+        {"unit": "3-01", "area": "90", "owners": ["Dev"], "status": "unsold"},
+        {"unit": "3-02", "area": "95.5", "owners": ["Dev"], "status": "unsold"},
+    ]
+    return cg.Estate.from_records(rows, name="Golden Garden")
+
+
+def ballots(*choices: str) -> list[cg.Ballot]:
+    units = [u.id for u in estate().units]
+    return [cg.Ballot(unit, choice) for unit, choice in zip(units, choices, strict=False) if choice]
+
+
+def estate_rules(base: cg.RuleSet, **params: object) -> cg.RuleSet:
+    return base.with_layer(
+        cg.jurisdictions.estate_layer("Golden rules 2021", params=params, clause="Art. 7")
+    )
+
+
+CN = cg.rules_for("CN", on=ON)
+SH = cg.rules_for("CN-SH", on=ON)
+BJ = cg.rules_for("CN-BJ", on=ON)
+TJ = cg.rules_for("CN-TJ", on=ON)
+DEEMED = cg.rules.DeemedVoteClause("covenant Art. 9", True)
+MOST = ("agree",) * 7 + ("oppose", "abstain", "abstain", "spoiled", "agree", "agree")
+
+SCENARIOS: dict[str, Callable[[], cg.Decision]] = {
+    "cn-elect-passes": lambda: cg.decide(
+        estate(), ballots(*MOST), matter="elect-committee", rules=CN
+    ),
+    "cn-fund-fails": lambda: cg.decide(
+        estate(),
+        ballots("agree", "agree", "oppose", "oppose", "abstain", "agree", "agree", "agree"),
+        matter="raise-maintenance-fund",
+        rules=CN,
+    ),
+    "cn-no-ballots": lambda: cg.decide(estate(), [], matter="rebuild-or-renovate", rules=CN),
+    "sh-spoiled-excluded": lambda: cg.decide(
+        estate(),
+        ballots(*MOST),
+        matter="hire-or-dismiss-manager",
+        rules=estate_rules(SH, spoiled_ballots="excluded"),
+    ),
+    "sh-deemed-votes": lambda: cg.decide(
+        estate(),
+        ballots("agree", "agree", "agree", "agree", "agree", "agree", "agree", "oppose"),
+        matter="use-maintenance-fund",
+        rules=estate_rules(SH, deemed_vote=DEEMED),
+    ),
+    "bj-covenant": lambda: cg.decide(
+        estate(), ballots(*MOST), matter="management-covenant", rules=BJ
+    ),
+    "tj-change-use": lambda: cg.decide(
+        estate(), ballots(*MOST), matter="change-use-of-common-parts", rules=TJ
+    ),
+    "cn-2020-spanning": lambda: cg.decide(
+        estate(),
+        ballots(*MOST),
+        matter="other-major-matter",
+        rules=cg.rules_for("CN", on=date(2021, 1, 10)),
+        opened=date(2020, 12, 20),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_decision_golden(name: str) -> None:
+    decision = SCENARIOS[name]()
+    text = render(decision)
+    for check in decision.checks:
+        text += f"check: {check.line()} | {check.line('zh')}\n"
+        text += f"  actual {check.actual} required {check.required} margin {check.margin} "
+        text += f"minimum heads {check.minimum_heads} citation {check.citation.format()}\n"
+    text += f"tally: {decision.tally!r}\n"
+    text += f"cast {decision.tally.cast} not participating {decision.tally.not_participating}\n"
+    text += f"quorum met {decision.quorum_met} approved {decision.approved}\n"
+    check_golden(GOLDEN / f"{name}.txt", text)
+    assert cg.Decision.from_dict(decision.to_dict()) == decision
