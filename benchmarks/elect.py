@@ -115,12 +115,13 @@ def main(sizes: tuple[int, ...] = (1_000, 10_000, 100_000, 1_000_000)) -> None:
     for n in sizes:
         estate, ballots = build(n, rnd)
         pairs = [(b.unit, b.approvals) for b in ballots]
-        where = estate._unit_persons()
-        person_area = estate._grouping.person_area
+        index = estate.person_index
+        where = {unit: index.person_of[pos] for unit, pos in index.positions.items()}
+        person_area = index.person_area
         repeat = 7 if n <= 10_000 else 3 if n <= 100_000 else 2
         result = elect(estate, ballots, candidates=CANDIDATES, seats=SEATS, rules=RULES)
         heads, area = floor(pairs, where, person_area)
-        scale = estate._grouping.scale
+        scale = index.scale
         assert all(result.candidate(c).approvals.heads == heads[c] for c in CANDIDATES)
         assert all(result.candidate(c).approvals.area * scale == area[c] for c in CANDIDATES)
         t_elect = best(

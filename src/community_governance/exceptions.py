@@ -31,6 +31,7 @@ __all__ = [
     "DuplicateBallotError",
     "DuplicateIdError",
     "ElectionError",
+    "ElectionInputError",
     "EligibilityError",
     "EmptyEstateError",
     "EventRefusedError",
@@ -837,3 +838,20 @@ class InsufficientFundError(MoneyError):
     """
 
     short: int
+
+
+# --- elections hardening ---
+
+
+class ElectionInputError(CandidateError, TypeError):
+    """An election value has the wrong type: a string for a yes/no flag or for a collection.
+
+    For example ``ElectionBallot("1-101", spoiled="no")``, ``approvals="Ma"`` (which would
+    otherwise read as the two candidates ``M`` and ``a``) or ``candidates="Ma"``. Also a
+    ``CandidateError`` (a ``ValueError``) and a ``TypeError``.
+
+    Attributes:
+        what: The offending item (e.g. ``"ballot"``, ``"election"``).
+        field: The offending field or argument.
+        value: The refused value.
+    """

@@ -7,6 +7,7 @@ import community_governance as cg
 from community_governance.elections import (
     ElectionBallot,
     ElectionResult,
+    ElectOptions,
     SeatStatus,
     elect,
     restrict,
@@ -17,6 +18,8 @@ from community_governance.exceptions import (
     ConflictingBallotsError,
     DuplicateBallotError,
     DuplicateIdError,
+    ElectionInputError,
+    InvalidChoiceError,
     OverApprovalError,
     UnknownCandidateError,
     UnknownUnitError,
@@ -99,7 +102,12 @@ def test_ranking_heads_then_area_and_alternates():
     pattern = [["C", "B"]] * 4 + [["C", "A"]] * 2 + [["B", "A"]] * 2 + [["C", "A"], ["B", "A"]]
     ballots = ballots_for(10, lambda i: pattern[i])
     result = elect(
-        estate, ballots, candidates=["A", "B", "C", "D"], seats=2, rules=BJ, alternates=1
+        estate,
+        ballots,
+        candidates=["A", "B", "C", "D"],
+        seats=2,
+        rules=BJ,
+        options=ElectOptions(alternates=1),
     )
     assert result.elected == ("B", "C")
     assert result.alternates == ("A",)
@@ -112,7 +120,12 @@ def test_area_ranking_first():
     estate = flat_estate(["100"] * 9 + ["500"])
     ballots = ballots_for(10, lambda i: ["A", "B"] if i < 6 else ["A"] if i < 9 else ["B"])
     by_area = elect(
-        estate, ballots, candidates=["A", "B"], seats=2, rules=CN, ranking=(cg.Measure.AREA,)
+        estate,
+        ballots,
+        candidates=["A", "B"],
+        seats=2,
+        rules=CN,
+        options=ElectOptions(ranking=(cg.Measure.AREA,)),
     )
     by_heads = elect(estate, ballots, candidates=["A", "B"], seats=2, rules=CN)
     assert by_area.elected == ("B", "A")
@@ -152,8 +165,7 @@ def test_tie_broken_by_published_lot_is_reproducible():
         candidates=["A", "B", "C"],
         seats=2,
         rules=CN,
-        tie_break=lot,
-        alternates=1,
+        options=ElectOptions(tie_break=lot, alternates=1),
     )
     (tie,) = result.ties
     order = lot.order(("A", "B", "C"))
@@ -180,7 +192,12 @@ def test_tie_for_alternate_places_under_run_off():
         10, lambda i: ["A"] if i < 5 else ["B"] if i < 7 else ["C"] if i < 9 else []
     )
     result = elect(
-        estate, ballots, candidates=["A", "B", "C"], seats=1, rules=CN, alternates=1, rule=rule
+        estate,
+        ballots,
+        candidates=["A", "B", "C"],
+        seats=1,
+        rules=CN,
+        options=ElectOptions(alternates=1, rule=rule),
     )
     assert result.elected == ("A",)
     assert result.alternates == ()
@@ -231,7 +248,7 @@ def test_over_approval_spoils_by_default_and_errors_when_declared():
             candidates=["A", "B"],
             seats=1,
             rules=CN,
-            policy=BallotPolicy(over_approval="error"),
+            options=ElectOptions(policy=BallotPolicy(over_approval="error")),
         )
     assert caught.value.approvals == 2
 
@@ -246,7 +263,7 @@ def test_non_candidate_error_policy():
             candidates=["A"],
             seats=1,
             rules=CN,
-            policy=BallotPolicy(non_candidate=Handling.ERROR),
+            options=ElectOptions(policy=BallotPolicy(non_candidate=Handling.ERROR)),
         )
     assert caught.value.unit == "1-0"
 
@@ -262,7 +279,7 @@ def test_unknown_unit_error_or_set_aside():
         candidates=["A"],
         seats=1,
         rules=CN,
-        policy=BallotPolicy(unknown_unit="set-aside"),
+        options=ElectOptions(policy=BallotPolicy(unknown_unit="set-aside")),
     )
     assert result.set_aside == ("9-9",)
     assert result.elected == ("A",)
@@ -305,7 +322,7 @@ def test_scoped_election_for_a_building():
         candidates=["Rep"],
         seats=1,
         rules=CN,
-        scope=building,
+        options=ElectOptions(scope=building),
     )
     assert result.total.heads == 3
     assert result.scope == tuple(building)
@@ -332,7 +349,12 @@ def test_custom_rule_for_representatives():
     )
     estate = flat_estate(["100"] * 4)
     result = elect(
-        estate, ballots_for(2, lambda i: ["R"]), candidates=["R"], seats=1, rules=CN, rule=rule
+        estate,
+        ballots_for(2, lambda i: ["R"]),
+        candidates=["R"],
+        seats=1,
+        rules=CN,
+        options=ElectOptions(rule=rule),
     )
     assert result.elected == ("R",)
     assert result.rule_layer == "given"
@@ -346,7 +368,7 @@ def test_explanations_and_html():
         candidates=[cg.elections.Candidate("A", "o0")],
         seats=1,
         rules=BJ,
-        alternates=1,
+        options=ElectOptions(alternates=1),
     )
     assert "Elected: A" in result.explain()
     assert "当选：A" in result.explain("zh")
@@ -374,10 +396,9 @@ def test_result_candidate_lookup_error():
         ({"candidates": ["\x00x"]}, CandidateError, "x"),
         ({"seats": 0}, CandidateError, "seats"),
         ({"seats": True}, CandidateError, "seats"),
-        ({"alternates": -1}, CandidateError, "alternates"),
-        ({"ranking": ()}, CandidateError, "ranking"),
-        ({"ranking": (cg.Measure.HEADS, cg.Measure.HEADS)}, CandidateError, "ranking"),
-        ({"ranking": ("heads",)}, CandidateError, "ranking"),
+        ({"candidates": "Ma"}, ElectionInputError, "'Ma'"),
+        ({"options": {"alternates": 1}}, ElectionInputError, "options"),
+        ({"alternatives": 1}, CandidateError, "alternatives"),
     ],
 )
 def test_bad_election_arguments(kwargs, error, named):
@@ -387,11 +408,60 @@ def test_bad_election_arguments(kwargs, error, named):
         elect(estate, [], **arguments)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "error", "named"),
+    [
+        ({"alternates": -1}, CandidateError, "alternates"),
+        ({"alternates": True}, CandidateError, "alternates"),
+        ({"alternates": "1"}, CandidateError, "alternates"),
+        ({"ranking": ()}, CandidateError, "ranking"),
+        ({"ranking": (cg.Measure.HEADS, cg.Measure.HEADS)}, CandidateError, "ranking"),
+        ({"ranking": ("heads", "votes")}, InvalidChoiceError, "'votes'"),
+        ({"ranking": "heads"}, ElectionInputError, "ranking"),
+        ({"scope": "1-0"}, ElectionInputError, "scope"),
+        ({"tie_break": "lot"}, ElectionInputError, "tie_break"),
+        ({"policy": "spoil"}, ElectionInputError, "policy"),
+        ({"rule": "majority"}, ElectionInputError, "rule"),
+    ],
+)
+def test_bad_election_options(kwargs, error, named):
+    with pytest.raises(error, match=named) as caught:
+        ElectOptions(**kwargs)
+    (field,) = kwargs
+    if isinstance(caught.value, CandidateError):
+        assert caught.value.field == field
+
+
+def test_options_accept_enum_values_and_say_what_is_set():
+    options = ElectOptions(ranking=["area", cg.Measure.HEADS], scope=["1-0"])
+    assert options.ranking == (cg.Measure.AREA, cg.Measure.HEADS)
+    assert options.scope == ("1-0",)
+    assert repr(ElectOptions()) == "ElectOptions()"
+    assert "alternates=2" in repr(ElectOptions(alternates=2))
+
+
+def test_deprecated_keywords_still_work_with_a_warning():
+    estate = flat_estate(["100"] * 7)
+    pattern = [["A", "B"]] * 3 + [["A", "C"], ["B", "C"], ["A", "C"], ["C", "B"]]
+    ballots = ballots_for(7, lambda i: pattern[i])
+    with pytest.warns(DeprecationWarning, match="ElectOptions"):
+        old = elect(estate, ballots, candidates=["A", "B", "C"], seats=2, rules=CN, alternates=1)
+    new = elect(
+        estate,
+        ballots,
+        candidates=["A", "B", "C"],
+        seats=2,
+        rules=CN,
+        options=ElectOptions(alternates=1),
+    )
+    assert old == new and new.elected == ("A", "B") and new.alternates == ("C",)
+
+
 def test_beijing_alternates_no_more_than_members():
     estate = flat_estate(["100"])
     with pytest.raises(BodyError, match="3 alternates"):
-        elect(estate, [], candidates=["A"], seats=1, rules=BJ, alternates=3)
-    elect(estate, [], candidates=["A"], seats=1, rules=CN, alternates=3)
+        elect(estate, [], candidates=["A"], seats=1, rules=BJ, options=ElectOptions(alternates=3))
+    elect(estate, [], candidates=["A"], seats=1, rules=CN, options=ElectOptions(alternates=3))
 
 
 def test_bad_ballots_and_policies():

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import community_governance as cg
-from community_governance.elections import ElectionBallot, elect
+from community_governance.elections import ElectionBallot, ElectOptions, elect
 from community_governance.exceptions import GovernanceError
 from community_governance.frames import ElectionOptions, decide_frame, elect_frame
 from community_governance.rules import BallotPolicy
@@ -127,7 +127,9 @@ def test_elect_frame_equals_elect(
     ballots = [ElectionBallot(u, a, spoiled=s) for u, a, s in rows]
     kwargs: dict[str, Any] = {"candidates": ("A", "B", "C"), "seats": seats, "rules": rules}
     options = ElectionOptions(policy=policy)
-    expected = outcome(lambda: elect(estate, ballots, policy=policy, **kwargs))
+    expected = outcome(
+        lambda: elect(estate, ballots, options=ElectOptions(policy=policy), **kwargs)
+    )
     got = outcome(lambda: elect_frame(estate, native, spoiled="spoiled", options=options, **kwargs))
     assert got == expected
 

@@ -17,7 +17,7 @@ from community_governance.audit import (
     audit_decision,
     audit_election,
 )
-from community_governance.elections import elect
+from community_governance.elections import ElectOptions, elect
 from community_governance.exceptions import (
     CandidateError,
     ConflictingBallotsError,
@@ -178,7 +178,10 @@ def test_elect_frame_with_write_ins_scope_and_errors() -> None:
     inside = frame[frame["unit"].isin(scope)]
     options = ElectionOptions(scope=scope, alternates=0)
     assert elect_frame(register, inside, options=options, **kwargs) == elect(
-        register, election_ballots_from_frame(inside), scope=scope, **kwargs
+        register,
+        election_ballots_from_frame(inside),
+        options=ElectOptions(scope=scope),
+        **kwargs,
     )
     with pytest.raises(UnknownUnitError, match="3-102"):
         elect_frame(register, frame, options=options, **kwargs)

@@ -23,6 +23,7 @@ from community_governance.audit.report import AuditReport
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
 from community_governance.elections.elect import elect
+from community_governance.elections.options import ElectOptions
 from community_governance.elections.result import ElectionResult
 from community_governance.exceptions import AuditError
 from community_governance.register.estate import Estate
@@ -196,8 +197,7 @@ def audit_election(
         candidates=candidates,
         seats=seats,
         rules=rules,
-        policy=policy,
-        **options,
+        options=ElectOptions(policy=policy, **options),
     )
     found = [_attributed(d, scan, recount, rules) for d in election_differences(announced, recount)]
     return ElectionAudit(announced, recount, tuple(found), scan.irregular)

@@ -21,6 +21,7 @@ from community_governance.elections.eligibility import (
     vet,
 )
 from community_governance.elections.groups import GroupMember, GroupReport, check_group
+from community_governance.elections.options import ElectOptions
 from community_governance.elections.result import (
     CandidateResult,
     ElectionResult,
@@ -43,6 +44,7 @@ __all__ = [
     "Candidate",
     "CandidateResult",
     "Composition",
+    "ElectOptions",
     "ElectionBallot",
     "ElectionResult",
     "GroupMember",

@@ -7,8 +7,10 @@ distinct set rather than once per approval.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import partial
 from itertools import chain
 from operator import attrgetter
 
@@ -73,6 +75,30 @@ class Folded:
         self.persons: Mapping[int, object] = {}
 
 
+#: Unit id → person index per live estate (by identity; dropped when the estate is freed).
+_WHERE: dict[int, tuple[weakref.ref[Estate], dict[str, int]]] = {}
+
+
+def unit_persons(estate: Estate) -> dict[str, int]:
+    """Unit id → counted-person index, from the register's public `PersonIndex`.
+
+    Kept per live estate, so that repeated rounds over one register do not rebuild it.
+    """
+    key = id(estate)
+    hit = _WHERE.get(key)
+    if hit is not None:
+        return hit[1]
+    index = estate.person_index
+    person_of = index.person_of
+    found = {unit: person_of[position] for unit, position in index.positions.items()}
+    _WHERE[key] = (weakref.ref(estate, partial(_forget, key)), found)
+    return found
+
+
+def _forget(key: int, _: object) -> None:
+    _WHERE.pop(key, None)
+
+
 def fold(
     estate: Estate,
     ballots: Iterable[ElectionBallot],
@@ -94,7 +120,7 @@ def fold(
         ConflictingBallotsError: ballots of one counted person differ.
     """
     items = ballots if isinstance(ballots, list | tuple) else list(ballots)
-    where = estate._unit_persons()
+    where = unit_persons(estate)
     first: dict[int, ElectionBallot] = {}
     keep = first.setdefault
     repeats: list[ElectionBallot] = []
@@ -154,7 +180,7 @@ def _careful(
     policy: BallotPolicy,
 ) -> Folded:
     """Ballot by ballot, applying the declared policy to every irregular ballot."""
-    where = estate._unit_persons()
+    where = unit_persons(estate)
     result = Folded()
     persons: dict[int, frozenset[str]] = {}
     counted: dict[str, None] = {}

@@ -13,14 +13,14 @@ from typing import Any
 import attrs
 
 from community_governance._base.serial import load
-from community_governance.exceptions import CandidateError
+from community_governance.exceptions import CandidateError, ElectionInputError
 
 __all__ = ["ElectionBallot"]
 
 
 def _approvals(value: object) -> frozenset[str]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise CandidateError(
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ElectionInputError(
             f"ballot approvals must be a collection of candidate ids, not {value!r}",
             what="ballot",
             field="approvals",
@@ -61,6 +61,17 @@ def _unit(instance: object, attribute: attrs.Attribute[str], value: object) -> N
         )
 
 
+def _spoiled(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise ElectionInputError(
+            f"election ballot spoiled must be True or False, not {value!r} (a string is not "
+            "a yes/no flag)",
+            what="ballot",
+            field="spoiled",
+            value=value,
+        )
+
+
 @attrs.frozen(slots=True)
 class ElectionBallot:
     """An election ballot for one exclusive part, approving candidates.
@@ -73,7 +84,7 @@ class ElectionBallot:
 
     unit: str = attrs.field(validator=_unit)
     approvals: frozenset[str] = attrs.field(default=frozenset(), converter=_approvals)
-    spoiled: bool = False
+    spoiled: bool = attrs.field(default=False, validator=_spoiled)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form, schema ``community_governance.election_ballot/1``."""
@@ -86,8 +97,25 @@ class ElectionBallot:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ElectionBallot:
-        """Rebuild a ballot from [to_dict][community_governance.elections.ElectionBallot] output."""
+        """Rebuild a ballot from [to_dict][community_governance.elections.ElectionBallot] output.
+
+        The raw values go through the same validators as the constructor before any
+        conversion, so ``"false"`` is refused rather than read as a true flag.
+
+        Raises:
+            ElectionInputError: ``spoiled`` is not a bool, ``approvals`` is a string.
+            CandidateError: a bad unit or approval.
+            InvalidDataError: another schema, or the data do not fit.
+        """
+        if isinstance(data, dict):
+            if "unit" in data:
+                _unit(None, _FIELDS.unit, data["unit"])
+            if "approvals" in data:
+                _approvals(data["approvals"])
+            if "spoiled" in data:
+                _spoiled(None, _FIELDS.spoiled, data["spoiled"])
         return load(cls, data, SCHEMA)
 
 
 SCHEMA = "community_governance.election_ballot/1"
+_FIELDS = attrs.fields(ElectionBallot)

@@ -17,6 +17,7 @@ from typing import Protocol
 import attrs
 
 from community_governance._base.format import decimal_text, percent_text
+from community_governance._base.html import html_table
 from community_governance.exceptions import BodyError
 from community_governance.rules.elections import Share, Target
 from community_governance.rules.ruleset import RuleSet
@@ -74,6 +75,30 @@ class Composition:
         """Text report: party share, ages, occupations and each target."""
         return composition_text(self, lang)
 
+    @property
+    def verdict(self) -> bool | None:
+        """Every target met (``True``), one missed (``False``), else undetermined (``None``)."""
+        results = [met for _, met in self.targets]
+        if False in results:
+            return False
+        return None if None in results else True
+
+    def __repr__(self) -> str:
+        return f"<Composition {self}>"
+
+    def __str__(self) -> str:
+        verdict = {True: "targets met", False: "target NOT met", None: "targets undetermined"}
+        head = verdict[self.verdict] if self.targets else "no targets"
+        return f"{head}: {self.size} member(s), party members {self.party.text()}"
+
+    def _repr_html_(self) -> str:
+        rows = [
+            [target.name, f"≥ {target.at_least}", _VERDICT_EN[met]] for target, met in self.targets
+        ]
+        return html_table(
+            str(self), ["target", "bound", "verdict"], rows, footer=self.explain().splitlines()
+        )
+
 
 def composition(
     members: Iterable[Profile],
@@ -126,6 +151,9 @@ def composition(
     )
 
 
+_VERDICT_EN = {True: "met", False: "not met", None: "undetermined"}
+
+
 def composition_text(composition: Composition, lang: str) -> str:
     """The composition report as text."""
     zh = lang == "zh"
@@ -143,8 +171,13 @@ def composition_text(composition: Composition, lang: str) -> str:
             if zh
             else f"Age unknown: {composition.ages_unknown}"
         )
-    jobs = ", ".join(
-        f"{job} {count} ({percent_text(count, composition.size)})"
+    jobs = ("、" if zh else ", ").join(
+        (
+            f"{'不明' if job == 'unknown' else job}{count}人"
+            f"（{percent_text(count, composition.size)}）"
+            if zh
+            else f"{job} {count} ({percent_text(count, composition.size)})"
+        )
         for job, count in composition.occupations
     )
     lines.append(("职业：" if zh else "Occupations: ") + jobs)
@@ -157,8 +190,9 @@ def composition_text(composition: Composition, lang: str) -> str:
         bound = percent_text(target.at_least.numerator, target.at_least.denominator)
         if zh:
             source = target.citation.format("zh")
+            name = "党员" if target.name == "party members" else target.name
             lines.append(
-                f"目标（政策，非资格条件）：{target.name}不少于{bound} —— {verdict[0]}（{source}）"
+                f"目标（政策，非资格条件）：{name}不少于{bound} —— {verdict[0]}（{source}）"
             )
         else:
             lines.append(

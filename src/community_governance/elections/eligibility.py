@@ -20,12 +20,11 @@ from community_governance._base.serial import dump, load
 from community_governance.elections.candidates import Candidate
 from community_governance.elections.rules import candidate_rules
 from community_governance.exceptions import EligibilityError
-from community_governance.register._model import CivilCapacity, OwnerKind
-from community_governance.register.estate import Estate
+from community_governance.register import CivilCapacity, Estate, OwnerKind
 from community_governance.rules.eligibility import Disqualification, Eligibility, EligibilityRule
 from community_governance.rules.ruleset import RuleSet
 
-__all__ = ["NegativeList", "PositiveList", "RuleVerdict", "Vetting", "vet"]
+__all__ = ["FACT_ZH", "NegativeList", "PositiveList", "RuleVerdict", "Vetting", "fact_zh", "vet"]
 
 REGISTER = Citation(
     "library_design",
@@ -53,7 +52,7 @@ class NegativeList:
     """The estate's own negative list (负面清单): bars adopted for this election.
 
     Attributes:
-        name: Display name, e.g. ``"Caoyang re-election negative list"``.
+        name: Display name, e.g. ``"re-election negative list"``.
         bars: The excluded conditions.
         clause: Where the estate adopted it (re-election plan, rules of procedure...).
     """
@@ -136,6 +135,17 @@ class Vetting:
     def explain(self, lang: str = "en") -> str:
         """Plain-text explanation: the status, then each rule with facts and article."""
         return vetting_text(self, lang)
+
+    def __repr__(self) -> str:
+        return f"<Vetting {self}>"
+
+    def __str__(self) -> str:
+        text = f"{self.status.label()}: candidate {self.candidate.id}"
+        if self.failed:
+            text += f", fails {', '.join(dict.fromkeys(v.rule.code for v in self.failed))}"
+        if self.missing:
+            text += f", missing {', '.join(self.missing)}"
+        return f"{text} ({self.jurisdiction} on {self.on.isoformat()})"
 
     def _repr_html_(self) -> str:
         rows = [
@@ -241,13 +251,59 @@ def _from_register(candidate: Candidate, estate: Estate) -> tuple[Candidate, lis
     if not changes:
         return candidate, []
     read = ", ".join(f"{name}={value}" for name, value in changes.items())
+    read_zh = "，".join(f"{fact_zh(k)}：{_fact_text(v, True)}" for k, v in changes.items())
     notice = Notice(
         "facts-from-register",
         f"candidate {candidate.id}: read from the register: {read}",
-        f"候选人{candidate.id}：以下事实取自业主名册：{read}",
+        f"候选人{candidate.id}：以下事实取自业主名册：{read_zh}",
         REGISTER,
     )
     return attrs.evolve(candidate, **changes), [notice]  # type: ignore[arg-type]
+
+
+#: Chinese names of the candidate facts (the statutes' wording where they have one).
+FACT_ZH = {
+    "owner_in_area": "本物业管理区域内业主",
+    "full_capacity": "完全民事行为能力",
+    "law_abiding": "遵守法律法规",
+    "exemplary_owner": "模范履行业主义务",
+    "integrity": "公正廉洁",
+    "organising_ability": "组织能力",
+    "enough_time": "必要的工作时间",
+    "written_pledge": "书面承诺",
+    "willing": "本人意愿",
+    "arrears": "欠交物业费或维修资金",
+    "refuses_fees": "拒付物业费或维修资金",
+    "illegal_construction": "违法搭建",
+    "illegal_renting": "违法出租",
+    "other_violations": "其他违法违规行为",
+    "tied_to_manager": "与物业服务企业有利害关系",
+    "judgment_defaulter": "失信被执行人",
+    "party_member": "中共党员",
+    "volunteer": "热心志愿者",
+    "community_talent": "社区能人",
+    "well_known": "在小区内有知名度",
+    "organisation_intent": "组织意图",
+    "residence_years": "居住年限",
+    "recommendations": "业主推荐人数",
+    "age": "年龄",
+}
+
+
+def fact_zh(name: str) -> str:
+    """The Chinese name of a candidate fact (the identifier itself if it has none)."""
+    return FACT_ZH.get(name, name)
+
+
+def _fact_text(value: object, zh: bool) -> str:
+    """A fact's value: ``True``/``False``/``None`` (是/否/不明 in Chinese) or the number."""
+    if not zh:
+        return str(value)
+    if value is None:
+        return "不明"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
 
 
 def vetting_text(vetting: Vetting, lang: str) -> str:
@@ -262,12 +318,13 @@ def vetting_text(vetting: Vetting, lang: str) -> str:
     marks = {"eligible": "✓", "ineligible": "✗", "undetermined": "?"}
     for verdict in vetting.verdicts:
         rule = verdict.rule
-        facts = ", ".join(f"{name}={value}" for name, value in verdict.facts)
-        missing = (
-            ("；缺少：" if zh else "; missing: ") + ", ".join(verdict.missing)
-            if verdict.missing
-            else ""
-        )
+        if zh:
+            facts = "，".join(f"{fact_zh(k)}：{_fact_text(v, zh)}" for k, v in verdict.facts)
+            missing = "；缺少：" + "、".join(map(fact_zh, verdict.missing))
+        else:
+            facts = ", ".join(f"{k}={_fact_text(v, zh)}" for k, v in verdict.facts)
+            missing = "; missing: " + ", ".join(verdict.missing)
+        missing = missing if verdict.missing else ""
         lines.append(
             f"  {marks[verdict.outcome.value]} {rule.zh if zh else rule.en} [{facts}{missing}] "
             f"— {rule.citation.format(lang)}"

@@ -10,20 +10,69 @@ is missing.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from fractions import Fraction
 
 import attrs
 
+from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
+from community_governance._base.format import chinese_fraction
+from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
-from community_governance.exceptions import BodyError
+from community_governance.exceptions import BodyError, ElectionInputError
 from community_governance.rules.bodies import GroupKind, GroupRole, GroupRule
 from community_governance.rules.ruleset import RuleSet
+from community_governance.rules.thresholds import Base, Comparator, Measure, Threshold
+from community_governance.voting.checks import CheckRole, check
 
 __all__ = ["GroupKind", "GroupMember", "GroupReport", "GroupRole", "GroupRule", "check_group"]
 
 
 def _role(value: object) -> GroupRole:
     return parse_enum(GroupRole, value, what="group role")
+
+
+def _name(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ElectionInputError(
+            f"group member name must be a non-empty string, not {value!r}",
+            what="group member",
+            field="name",
+            value=value,
+        )
+
+
+def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise ElectionInputError(
+            f"group member {attribute.name} must be True or False, not {value!r}",
+            what="group member",
+            field=attribute.name,
+            value=value,
+        )
+
+
+def _maybe_flag(instance: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise ElectionInputError(
+            f"group member {attribute.name} must be True, False or None, not {value!r}",
+            what="group member",
+            field=attribute.name,
+            value=value,
+        )
+
+
+def _age(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ElectionInputError(
+            f"group member age must be a whole number ≥ 0 or None, not {value!r}",
+            what="group member",
+            field="age",
+            value=value,
+        )
+
+
+_KIND_ZH = {GroupKind.PREPARATORY: "筹备组", GroupKind.RE_ELECTION: "换届小组"}
 
 
 @attrs.frozen(slots=True)
@@ -39,11 +88,11 @@ class GroupMember:
         occupation: Occupation (``None``: unknown).
     """
 
-    name: str
+    name: str = attrs.field(validator=_name)
     role: GroupRole = attrs.field(converter=_role)
-    leader: bool = False
-    party_member: bool | None = None
-    age: int | None = None
+    leader: bool = attrs.field(default=False, validator=_flag)
+    party_member: bool | None = attrs.field(default=None, validator=_maybe_flag)
+    age: int | None = attrs.field(default=None, validator=_age)
     occupation: str | None = None
 
 
@@ -74,15 +123,73 @@ class GroupReport:
 
     def explain(self, lang: str = "en") -> str:
         """One line per condition: ✓/✗ and why."""
-        verdict = (
-            ("符合规定" if self.valid else "不符合规定")
-            if lang == "zh"
-            else ("valid" if self.valid else "NOT valid")
-        )
-        kind = self.kind.value.replace("_", " ")
-        lines = [f"{kind} ({self.size}): {verdict}"]
+        if lang == "zh":
+            verdict = "符合规定" if self.valid else "不符合规定"
+            head = f"{_KIND_ZH[self.kind]}（{self.size}人）：{verdict}"
+        else:
+            head = f"{self.summary_en()}"
+        lines = [head]
         lines.extend(f"  {'✓' if ok else '✗'} {notice.text(lang)}" for ok, notice in self.checks)
         return "\n".join(lines)
+
+    def summary_en(self) -> str:
+        """One line, the verdict first: ``"NOT valid: preparatory group (7), missing ..."``."""
+        kind = self.kind.value.replace("_", " ")
+        text = f"{'valid' if self.valid else 'NOT valid'}: {kind} ({self.size})"
+        if self.missing:
+            text += f", missing {', '.join(role.label() for role in self.missing)}"
+        return text
+
+    def __repr__(self) -> str:
+        return f"<GroupReport {self.summary_en()}>"
+
+    def __str__(self) -> str:
+        return self.summary_en()
+
+    def _repr_html_(self) -> str:
+        rows = [["✓" if ok else "✗", notice.en, notice.zh] for ok, notice in self.checks]
+        zh = "符合规定" if self.valid else "不符合规定"
+        return html_table(
+            f"{self.summary_en()} ({_KIND_ZH[self.kind]}：{zh})",
+            ["", "condition", "条件"],
+            rows,
+            footer=[f"layer: {self.layer}"],
+        )
+
+
+def _role_checks(
+    rule: GroupRule, present: set[GroupRole], exempt: set[GroupRole], cite: Citation
+) -> list[tuple[bool, Notice]]:
+    """Each required role: present, or declared not applicable."""
+    checks: list[tuple[bool, Notice]] = []
+    for role in rule.required:
+        if role in exempt:
+            en, zh = f"{role.label()} declared not applicable", f"{role.label('zh')}：声明不适用"
+            checks.append((True, Notice("group-role-not-applicable", en, zh, cite)))
+        else:
+            en, zh = f"includes a {role.label()}", f"包括{role.label('zh')}"
+            checks.append((role in present, Notice("group-role", en, zh, cite)))
+    return checks
+
+
+def _leader_check(
+    leader: GroupRole, group: tuple[GroupMember, ...], cite: Citation
+) -> tuple[bool, Notice]:
+    """Exactly one leader, of the required role."""
+    leaders = [m for m in group if m.leader]
+    ok = len(leaders) == 1 and leaders[0].role is leader
+    return ok, Notice(
+        "group-leader",
+        f"one leader, a {leader.label()} ({len(leaders)} leader(s) declared)",
+        f"由{leader.label('zh')}担任组长（已指定{len(leaders)}人）",
+        cite,
+    )
+
+
+def _owners_share(owners: int, size: int, share: Fraction, cite: Citation) -> bool:
+    """Owners' representatives at least ``share`` of the members, via `voting.checks.check`."""
+    threshold = Threshold(Measure.HEADS, Base.ALL, Comparator.AT_LEAST, share, cite)
+    return check(CheckRole.APPROVAL, threshold, owners, size).passed
 
 
 def check_group(
@@ -131,51 +238,18 @@ def check_group(
         )
     checks.append(
         (
-            owners * share.denominator >= size * share.numerator,
+            _owners_share(owners, size, share, cite),
             Notice(
                 "group-owners-share",
                 f"owners' representatives at least {share} of members ({owners} of {size})",
-                f"业主代表不少于成员的{share}（{size}人中{owners}人）",
+                f"业主代表不少于成员的{chinese_fraction(share)}（{size}人中{owners}人）",
                 cite,
             ),
         )
     )
     present = {m.role for m in group}
     missing = tuple(role for role in rule.required if role not in present and role not in exempt)
-    for role in rule.required:
-        if role in exempt:
-            checks.append(
-                (
-                    True,
-                    Notice(
-                        "group-role-not-applicable",
-                        f"{role.label()} declared not applicable",
-                        f"{role.label('zh')}：声明不适用",
-                        cite,
-                    ),
-                )
-            )
-        else:
-            checks.append(
-                (
-                    role in present,
-                    Notice(
-                        "group-role", f"includes a {role.label()}", f"包括{role.label('zh')}", cite
-                    ),
-                )
-            )
+    checks.extend(_role_checks(rule, present, exempt, cite))
     if rule.leader is not None:
-        leaders = [m for m in group if m.leader]
-        ok = len(leaders) == 1 and leaders[0].role is rule.leader
-        checks.append(
-            (
-                ok,
-                Notice(
-                    "group-leader",
-                    f"one leader, a {rule.leader.label()} ({len(leaders)} leader(s) declared)",
-                    f"由{rule.leader.label('zh')}担任组长（已指定{len(leaders)}人）",
-                    cite,
-                ),
-            )
-        )
+        checks.append(_leader_check(rule.leader, group, cite))
     return GroupReport(kind, size, owners, tuple(checks), missing, provided.layer)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from enum import Enum
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -12,10 +13,14 @@ from community_governance._base.citations import Citation
 from community_governance._base.format import decimal_text
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
-from community_governance._base.serial import dump, load
-from community_governance.exceptions import CandidateError
+from community_governance._base.serial import check_derived, converter, dump, load, refuse_floats
+from community_governance.elections._decide import Counted, bases, decide
+from community_governance.elections._seats import Seating, SeatStatus, TieReport, fill_seats
+from community_governance.elections.options import whole
+from community_governance.exceptions import CandidateError, DerivedFactMismatchError
 from community_governance.rules.elections import BallotPolicy, TieBreak
 from community_governance.rules.thresholds import Measure
+from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Check, Figures
 
 __all__ = [
@@ -24,53 +29,8 @@ __all__ = [
     "SeatStatus",
     "TieBreak",
     "TieReport",
+    "candidate_results",
 ]
-
-
-class SeatStatus(Enum):
-    """What became of a candidate in one round.
-
-    Attributes:
-        ELECTED: Passed every approval check and won a seat.
-        ALTERNATE: Passed, and was chosen as an alternate (候补委员).
-        TIED: Passed, tied at the cut-off, and the declared tie policy left the seat open.
-        NOT_SEATED: Passed, but ranked below the seats and alternates.
-        FAILED: Did not pass the approval checks (or the quorum was not met).
-    """
-
-    ELECTED = "elected"
-    ALTERNATE = "alternate"
-    TIED = "tied"
-    NOT_SEATED = "not-seated"
-    FAILED = "failed"
-
-    def label(self, lang: str = "en") -> str:
-        """Human label in ``"en"`` or ``"zh"``."""
-        zh = {
-            "elected": "当选",
-            "alternate": "候补",
-            "tied": "票数相同，待决",
-            "not-seated": "通过但未入选",
-            "failed": "未通过",
-        }
-        return zh[self.value] if lang == "zh" else self.value
-
-
-@attrs.frozen(slots=True)
-class TieReport:
-    """A tie at the cut-off and what the tie policy did with it.
-
-    Attributes:
-        candidates: The tied candidates.
-        places: Seats (or alternate places) at stake among them.
-        chosen: Those given the places (empty under a run-off).
-        for_alternates: Whether the tie was for alternate places.
-    """
-
-    candidates: tuple[str, ...]
-    places: int
-    chosen: tuple[str, ...]
-    for_alternates: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -122,13 +82,19 @@ class ElectionResult:
         layers: Its layers.
         rule_layer: The layer that supplied the election rule.
         rule_citation: The article listing the matter.
+        alternate_places: Alternate places sought (the ``alternates`` option).
+        spoiled_policy: How spoiled ballots were counted (the rule set's
+            ``voting.spoiled_ballots``, default: they take part).
+        tie_break_source: Where the tie policy came from: ``"given"`` (the options), the
+            rule-set layer that declared it, or ``"default"``.
+        policy_source: Where the ballot policy came from (same values).
         scope: Units of a scoped election (e.g. a building's representatives); empty for all.
         notices: Remarks and warnings.
         previous: The earlier round, when this is a further round.
     """
 
-    round: int
-    seats: int
+    round: int = attrs.field(validator=lambda _, a, v: whole(v, a.name, 1))
+    seats: int = attrs.field(validator=lambda _, a, v: whole(v, a.name, 1))
     candidates: tuple[CandidateResult, ...]
     elected: tuple[str, ...]
     alternates: tuple[str, ...]
@@ -150,6 +116,10 @@ class ElectionResult:
     layers: tuple[str, ...]
     rule_layer: str
     rule_citation: Citation
+    alternate_places: int = attrs.field(default=0, validator=lambda _, a, v: whole(v, a.name, 0))
+    spoiled_policy: SpoiledPolicy = SpoiledPolicy.PARTICIPATING
+    tie_break_source: str = "default"
+    policy_source: str = "default"
     scope: tuple[str, ...] = ()
     notices: tuple[Notice, ...] = ()
     previous: ElectionResult | None = None
@@ -188,17 +158,133 @@ class ElectionResult:
     def _repr_html_(self) -> str:
         return election_html(self)
 
+    def __repr__(self) -> str:
+        return f"<ElectionResult {summary(self)}>"
+
+    def __str__(self) -> str:
+        return summary(self)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form, schema ``community_governance.election_result/1``."""
         return dump(self, SCHEMA)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ElectionResult:
-        """Rebuild a result written by [to_dict][community_governance.elections.ElectionResult]."""
-        return load(cls, data, SCHEMA)
+        """Rebuild a result written by [to_dict][community_governance.elections.ElectionResult].
+
+        Derived facts are never trusted: every check's verdict and figures, each candidate's
+        ``passed``, ``status`` and ``rank``, and the round's ``elected``, ``alternates``,
+        ``ties``, ``unfilled`` and ``second_round`` are recomputed from the stored inputs
+        (figures, thresholds, seats, ranking, tie policy), in every earlier round too.
+
+        Raises:
+            DerivedFactMismatchError: a stored derived fact disagrees with the recomputed
+                one (naming the field, the stored and the recomputed value).
+            InvalidDataError: the data hold a float, name another schema, or do not fit.
+        """
+        refuse_floats("ElectionResult", data)
+        result = load(cls, data, SCHEMA)
+        verify(result, data, "ElectionResult")
+        return result
 
 
 SCHEMA = "community_governance.election_result/1"
+_DERIVED = ("passed", "actual", "required", "margin", "minimum_heads")
+
+
+def candidate_results(
+    ids: tuple[str, ...], approvals: Mapping[str, Figures], counted: Counted, seating: Seating
+) -> tuple[CandidateResult, ...]:
+    """Every candidate's figures, checks, verdict, outcome and rank, in the order given."""
+    return tuple(
+        CandidateResult(
+            cid,
+            approvals[cid],
+            counted.checks[cid],
+            counted.passed[cid],
+            seating.status.get(cid, SeatStatus.FAILED),
+            seating.rank.get(cid),
+        )
+        for cid in ids
+    )
+
+
+def recount(result: ElectionResult) -> tuple[Counted, Seating]:
+    """The checks and the seating recomputed from a result's stored inputs."""
+    ids = tuple(c.candidate for c in result.candidates)
+    if len(set(ids)) != len(ids):
+        twice = next(cid for cid in ids if ids.count(cid) > 1)
+        raise CandidateError(
+            f"candidate {twice!r} is listed twice in round {result.round}",
+            what="election result",
+            field="candidates",
+            value=twice,
+        )
+    approvals = {c.candidate: c.approvals for c in result.candidates}
+    base = bases(result.total, result.participating, result.spoiled, result.spoiled_policy)
+    counted = decide(
+        tuple(c.threshold for c in result.quorum),
+        {c.candidate: tuple(k.threshold for k in c.checks) for c in result.candidates},
+        approvals,
+        base,
+    )
+    seating = fill_seats(
+        counted.passing,
+        approvals,
+        result.ranking,
+        result.seats,
+        result.alternate_places,
+        result.tie_break,
+    )
+    return counted, seating
+
+
+def verify(result: ElectionResult, data: dict[str, Any], what: str) -> None:
+    """Refuse a loaded result whose derived facts differ from those recomputed on load."""
+    counted, seating = recount(result)
+    _checks(f"{what}.quorum", result.quorum, counted.quorum, data["quorum"])
+    for i, (cand, stored) in enumerate(zip(result.candidates, data["candidates"], strict=True)):
+        where = f"{what}.candidates[{i}]"
+        _checks(f"{where}.checks", cand.checks, counted.checks[cand.candidate], stored["checks"])
+        check_derived(where, "passed", cand.passed, counted.passed[cand.candidate])
+        status = seating.status.get(cand.candidate, SeatStatus.FAILED)
+        check_derived(where, "status", cand.status, status)
+        check_derived(where, "rank", cand.rank, seating.rank.get(cand.candidate))
+    for field in ("elected", "alternates", "ties", "unfilled", "second_round"):
+        check_derived(what, field, getattr(result, field), getattr(seating, field))
+    expected_round = 1 if result.previous is None else result.previous.round + 1
+    check_derived(what, "round", result.round, expected_round)
+    if result.previous is not None:
+        verify(result.previous, data["previous"], f"{what}.previous")
+
+
+def _checks(
+    what: str, stored: tuple[Check, ...], again: tuple[Check, ...], data: list[dict[str, Any]]
+) -> None:
+    for index, (mine, redo, raw) in enumerate(zip(stored, again, data, strict=True)):
+        where = f"{what}[{index}]"
+        for field in ("numerator", "denominator"):
+            kept, fresh = getattr(mine, field), getattr(redo, field)
+            if Fraction(kept) != Fraction(fresh):
+                raise DerivedFactMismatchError(
+                    what=where, field=field, stored=kept, recomputed=fresh
+                )
+        plain = converter.unstructure(redo)
+        for field in _DERIVED:
+            check_derived(where, field, raw.get(field), plain[field])
+
+
+def summary(result: ElectionResult) -> str:
+    """One line, the verdict first: who is elected, seats left open, the round and quorum."""
+    elected = ", ".join(result.elected) or "nobody"
+    quorum = "quorum met" if result.quorum_met else "quorum NOT met"
+    text = f"elected {elected}"
+    if result.alternates:
+        text += f"; alternates {', '.join(result.alternates)}"
+    return (
+        f"{text}; {result.unfilled} of {result.seats} seat(s) unfilled; round {result.round}, "
+        f"{quorum}, {result.jurisdiction} on {result.on.isoformat()}"
+    )
 
 
 def election_text(result: ElectionResult, lang: str) -> str:
@@ -207,59 +293,16 @@ def election_text(result: ElectionResult, lang: str) -> str:
     lines: list[str] = []
     if result.previous is not None:
         lines.extend([election_text(result.previous, lang), ""])
-    if zh:
-        lines.append(
-            f"第{result.round}轮选举：{result.seats}个席位；适用规则 {result.jurisdiction}，"
-            f"{result.on.isoformat()}（{result.rule_layer}；{result.rule_citation.format('zh')}）"
-        )
-        lines.append(
-            f"参与表决{result.participating.heads}人、{decimal_text(result.participating.area)}平方米，"
-            f"共{result.total.heads}人、{decimal_text(result.total.area)}平方米；废票{result.spoiled.heads}人"
-        )
-    else:
-        lines.append(
-            f"Round {result.round}: {result.seats} seat(s); rules {result.jurisdiction} on "
-            f"{result.on.isoformat()} ({result.rule_layer}; {result.rule_citation.format()})"
-        )
-        lines.append(
-            f"Taking part: {result.participating.heads} of {result.total.heads} persons, "
-            f"{decimal_text(result.participating.area)} of {decimal_text(result.total.area)} m²; "
-            f"spoiled {result.spoiled.heads}"
-        )
+    lines.extend(_head_lines(result, zh))
     lines.extend(f"  {check.line(lang)}" for check in result.quorum)
     for cand in result.candidates:
-        rank = f"#{cand.rank} " if cand.rank is not None else ""
-        head = (
-            f"候选人{cand.candidate}：{rank}{cand.status.label('zh')}，同意{cand.approvals.heads}人、"
-            f"{decimal_text(cand.approvals.area)}平方米"
-            if zh
-            else f"{cand.candidate}: {rank}{cand.status.label()} — approved by "
-            f"{cand.approvals.heads} persons, {decimal_text(cand.approvals.area)} m²"
-        )
-        lines.append(head)
-        lines.extend(f"    {check.line(lang)}" for check in cand.checks)
+        lines.extend(_candidate_lines(cand, lang))
     order = "、".join(result.elected) if zh else ", ".join(result.elected)
     lines.append(f"当选：{order or '无'}" if zh else f"Elected: {order or 'nobody'}")
     if result.alternates:
         lines.append(("候补：" if zh else "Alternates: ") + ", ".join(result.alternates))
-    for tie in result.ties:
-        names = ", ".join(tie.candidates)
-        how = (
-            (
-                "抽签（种子 " + str(result.tie_break.seed) + "）选中 "
-                if zh
-                else f"lot (seed {result.tie_break.seed!r}) chose "
-            )
-            + ", ".join(tie.chosen)
-            if tie.chosen
-            else ("席位空缺，待再次投票" if zh else "places left open for a run-off")
-        )
-        source = result.tie_break.citation.format(lang)
-        lines.append(
-            f"并列：{names} 争{tie.places}个位置 —— {how}（{source}）"
-            if zh
-            else f"Tie: {names} for {tie.places} place(s) — {how} ({source})"
-        )
+    lines.extend(_tie_line(result, tie, zh) for tie in result.ties)
+    lines.append(_sources(result, zh))
     if result.unfilled:
         names = ", ".join(result.second_round)
         lines.append(
@@ -269,6 +312,77 @@ def election_text(result: ElectionResult, lang: str) -> str:
         )
     lines.extend(("注意：" if zh else "Note: ") + n.text(lang) for n in result.notices)
     return "\n".join(lines)
+
+
+def _head_lines(result: ElectionResult, zh: bool) -> list[str]:
+    """The round, its rules, and who took part."""
+    part, total = result.participating, result.total
+    if zh:
+        return [
+            f"第{result.round}轮选举：{result.seats}个席位；适用规则 {result.jurisdiction}，"
+            f"{result.on.isoformat()}（{layer_zh(result.rule_layer)}；"
+            f"{result.rule_citation.format('zh')}）",
+            f"参与表决{part.heads}人、{decimal_text(part.area)}平方米，"
+            f"共{total.heads}人、{decimal_text(total.area)}平方米；废票{result.spoiled.heads}人",
+        ]
+    return [
+        f"Round {result.round}: {result.seats} seat(s); rules {result.jurisdiction} on "
+        f"{result.on.isoformat()} ({result.rule_layer}; {result.rule_citation.format()})",
+        f"Taking part: {part.heads} of {total.heads} persons, "
+        f"{decimal_text(part.area)} of {decimal_text(total.area)} m²; "
+        f"spoiled {result.spoiled.heads}",
+    ]
+
+
+def _candidate_lines(cand: CandidateResult, lang: str) -> list[str]:
+    """One candidate: rank, outcome, approvals, then each check."""
+    rank = f"#{cand.rank} " if cand.rank is not None else ""
+    area = decimal_text(cand.approvals.area)
+    head = (
+        f"候选人{cand.candidate}：{rank}{cand.status.label('zh')}，同意{cand.approvals.heads}人、"
+        f"{area}平方米"
+        if lang == "zh"
+        else f"{cand.candidate}: {rank}{cand.status.label()} — approved by "
+        f"{cand.approvals.heads} persons, {area} m²"
+    )
+    return [head, *(f"    {check.line(lang)}" for check in cand.checks)]
+
+
+def _tie_line(result: ElectionResult, tie: TieReport, zh: bool) -> str:
+    """A tie and what the tie policy did with it."""
+    names = ", ".join(tie.candidates)
+    seed = result.tie_break.seed
+    if tie.chosen:
+        chosen = ", ".join(tie.chosen)
+        how = f"抽签（种子 {seed}）选中 {chosen}" if zh else f"lot (seed {seed!r}) chose {chosen}"
+    else:
+        how = "席位空缺，待再次投票" if zh else "places left open for a run-off"
+    source = result.tie_break.citation.format("zh" if zh else "en")
+    if zh:
+        return f"并列：{names} 争{tie.places}个位置 —— {how}（{source}）"
+    return f"Tie: {names} for {tie.places} place(s) — {how} ({source})"
+
+
+def layer_zh(layer: str) -> str:
+    """A layer or source in Chinese: its code (``"CN-SH"``), 调用时指定 or 本库默认."""
+    if layer == "given":
+        return "调用时指定"
+    if layer == "default":
+        return "本库默认"
+    return "规则层级" + layer.split(":", 1)[0]
+
+
+def _sources(result: ElectionResult, zh: bool) -> str:
+    """Where the tie policy and the ballot policy came from."""
+    if zh:
+        return (
+            f"并列处理依据：{layer_zh(result.tie_break_source)}；"
+            f"不规范选票处理依据：{layer_zh(result.policy_source)}"
+        )
+    return (
+        f"Tie policy from: {result.tie_break_source}; "
+        f"irregular-ballot policy from: {result.policy_source}"
+    )
 
 
 def election_html(result: ElectionResult) -> str:

@@ -13,10 +13,10 @@ from fractions import Fraction
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
+from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance.exceptions import BodyError
-from community_governance.register._model import UnitUse
-from community_governance.register.estate import Estate
+from community_governance.register import Estate, UnitUse
 from community_governance.rules.bodies import SizeRule
 from community_governance.rules.ruleset import RuleSet
 
@@ -53,6 +53,23 @@ class SizeCheck:
     allowed: bool
     reasons: tuple[tuple[bool, Notice], ...]
     layer: str
+
+    def __repr__(self) -> str:
+        return f"<SizeCheck {self}>"
+
+    def __str__(self) -> str:
+        verdict = "allowed" if self.allowed else "NOT allowed"
+        return f"{verdict}: committee of {self.size}, {self.alternates} alternate(s) ({self.layer})"
+
+    def _repr_html_(self) -> str:
+        rows = [["✓" if ok else "✗", n.en, n.zh] for ok, n in self.reasons]
+        zh = "允许" if self.allowed else "不允许"
+        return html_table(
+            f"{self} （{zh}）",
+            ["", "condition", "条件"],
+            rows,
+            footer=[n.citation.format() for _, n in self.reasons if n.citation is not None],
+        )
 
     def explain(self, lang: str = "en") -> str:
         """One line per condition: ✓/✗ and why."""

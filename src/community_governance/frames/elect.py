@@ -9,7 +9,6 @@ one `elect` gives.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -17,27 +16,22 @@ import narwhals.stable.v2 as nw
 import numpy as np
 import numpy.typing as npt
 
-from community_governance._base.exact import normalise
 from community_governance.elections import (
     Candidate,
-    CandidateResult,
     ElectionBallot,
     ElectionResult,
-    SeatStatus,
+    ElectOptions,
     elect,
-    restrict,
 )
-from community_governance.elections._count import Folded, fold_notices
-from community_governance.elections._seats import fill_seats
+from community_governance.elections._count import Folded
+from community_governance.elections.elect import Setup, count, prepare
 from community_governance.exceptions import CandidateError
 from community_governance.frames import _intake
 from community_governance.frames.columnar import ColumnarEstate, columnar
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, Handling, TieBreak
 from community_governance.rules.ruleset import RuleSet
-from community_governance.rules.thresholds import Base, Measure, ResolutionRule
-from community_governance.rules.voting import SpoiledPolicy
-from community_governance.voting.checks import Check, Figures, check
+from community_governance.rules.thresholds import Measure, ResolutionRule
 
 __all__ = ["ElectionOptions", "elect_frame", "election_ballots_from_frame"]
 
@@ -110,18 +104,31 @@ def elect_frame(
         UnknownCandidateError: a non-candidate approved under the ``error`` policy.
     """
     options = options or ElectionOptions()
-    kwargs: dict[str, Any] = attrs.asdict(options, recurse=False)
-    shell = elect(estate, (), candidates=candidates, seats=seats, rules=rules, **kwargs)
+    chosen = ElectOptions(
+        alternates=options.alternates,
+        ranking=options.ranking,
+        tie_break=options.tie_break,
+        policy=options.policy,
+        scope=options.scope,
+        rule=options.rule,
+    )
+    setup = prepare(estate, rules, candidates, seats, chosen, options.previous)
     data = _intake.frame(ballots, "ballots")
     names = _names(data, unit, approvals, spoiled)
-    counting = estate if options.scope is None else restrict(estate, options.scope)
-    view = columnar(counting)
-    counted = _count(view, data, unit, names, spoiled, shell)
-    if counted is None:
+    folded = _count(columnar(setup.estate), data, unit, names, spoiled, setup)
+    if folded is None:
         # irregular in a way the object path reports (an error, or a ballot set aside)
         objects = election_ballots_from_frame(data, unit=unit, approvals=names, spoiled=spoiled)
-        return elect(estate, objects, candidates=candidates, seats=seats, rules=rules, **kwargs)
-    return _result(shell, rules, counted, options.alternates)
+        return elect(
+            estate,
+            objects,
+            candidates=candidates,
+            seats=seats,
+            rules=rules,
+            options=chosen,
+            previous=options.previous,
+        )
+    return count(setup, folded, rules, options.previous)
 
 
 def election_ballots_from_frame(
@@ -209,24 +216,16 @@ def _signatures(
     return np.ascontiguousarray(bits).view(np.uint64)
 
 
-@attrs.frozen(slots=True)
-class _Counted:
-    estate: Estate
-    folded: Folded
-    scale: int
-    total: tuple[int, int]
-
-
 def _count(
     view: ColumnarEstate,
     data: nw.DataFrame[Any],
     unit: str,
     names: tuple[str, ...],
     spoiled: str | None,
-    shell: ElectionResult,
-) -> _Counted | None:
+    setup: Setup,
+) -> Folded | None:
     """Heads and area per candidate, vectorised; ``None`` when the object path must decide."""
-    ids = [result.candidate for result in shell.candidates]
+    ids = list(setup.ids)
     width = len(data)
     matrix = np.zeros((width, len(names)), dtype=bool, order="F")
     present = np.zeros(width, dtype=bool)
@@ -248,8 +247,8 @@ def _count(
         found, matrix, marked = found[present], matrix[present], marked[present]
     if not aligned and ((found < 0).any() or np.bincount(found, minlength=1).max() > 1):
         return None
-    policy = shell.policy
-    over = ~marked & (matrix.sum(axis=1, dtype=np.int32) > shell.seats)
+    policy = setup.policy
+    over = ~marked & (matrix.sum(axis=1, dtype=np.int32) > setup.seats)
     wanted = set(ids)
     others = [i for i, name in enumerate(names) if name not in wanted]
     write_in = ~marked & ~over & matrix[:, others].any(axis=1)
@@ -271,7 +270,7 @@ def _count(
     folded = _fold(view, chosen, void, first, names, ids)
     folded.over_approved = sorted(found_over)
     folded.non_candidate = sorted(found_write_in)
-    return _Counted(view.estate, folded, view.scale, (len(view.person_area), view.total_area))
+    return folded
 
 
 def _fold(
@@ -299,91 +298,3 @@ def _fold(
     multi = voters[view.units_per_person[voters] > 1]
     folded.persons = dict.fromkeys(multi.tolist())
     return folded
-
-
-def _second_round(seating: Any, ids: list[str]) -> tuple[str, ...]:
-    """Candidates of a further round, as `elect` lists them: the tied first, then the rest."""
-    tied = [
-        cid
-        for report in seating.ties
-        if not report.for_alternates
-        for cid in report.candidates
-        if cid not in seating.elected
-    ]
-    return (*tied, *(cid for cid in ids if cid not in seating.elected and cid not in tied))
-
-
-_FOLD_CODES = frozenset(
-    {
-        "ballots-set-aside",
-        "over-approval-spoiled",
-        "non-candidate-spoiled",
-        "multi-unit-persons",
-        "quorum-not-met",
-    }
-)
-
-
-def _area(scaled: int, scale: int) -> Any:
-    return normalise(Fraction(scaled, scale))
-
-
-def _check(shell: Check, mine: tuple[int, int], base: tuple[int, int], scale: int) -> Check:
-    """The shell's check (same role and threshold) on these (heads, scaled area) figures."""
-    if shell.threshold.measure is Measure.HEADS:
-        return check(shell.role, shell.threshold, mine[0], base[0])
-    return check(shell.role, shell.threshold, mine[1], base[1], scale)
-
-
-def _result(
-    shell: ElectionResult, rules: RuleSet, counted: _Counted, alternates: int
-) -> ElectionResult:
-    """The shell result (no ballots) with the frame's figures, checks, seats and notices."""
-    folded, scale = counted.folded, counted.scale
-    declared = rules.voting.spoiled_ballots
-    policy = declared.value if declared else SpoiledPolicy.PARTICIPATING
-    part = (folded.participating_heads, folded.participating_area)
-    valid = (part[0] - folded.spoiled_heads, part[1] - folded.spoiled_area)
-    if policy is SpoiledPolicy.EXCLUDED:
-        part = valid
-    bases = {Base.ALL: counted.total, Base.PARTICIPATING: part, Base.CAST: valid}
-    quorum = tuple(_check(c, part, bases[c.threshold.base], scale) for c in shell.quorum)
-    quorum_met = all(c.passed for c in quorum)
-    checks: dict[str, tuple[Check, ...]] = {}
-    for result in shell.candidates:
-        mine = (folded.heads[result.candidate], folded.area[result.candidate])
-        checks[result.candidate] = tuple(
-            _check(c, mine, bases[c.threshold.base], scale) for c in result.checks
-        )
-    ids = list(checks)
-    passing = [cid for cid in ids if quorum_met and all(c.passed for c in checks[cid])]
-    seating = fill_seats(passing, folded, shell.ranking, shell.seats, alternates, shell.tie_break)
-    results = tuple(
-        CandidateResult(
-            cid,
-            Figures(folded.heads[cid], _area(folded.area[cid], scale)),
-            checks[cid],
-            cid in passing,
-            seating.status.get(cid, SeatStatus.FAILED),
-            seating.rank.get(cid),
-        )
-        for cid in ids
-    )
-    unfilled = shell.seats - len(seating.elected)
-    kept = [n for n in shell.notices if n.code not in _FOLD_CODES]
-    estate_notices = fold_notices(counted.estate, folded, quorum_met)
-    return attrs.evolve(
-        shell,
-        candidates=results,
-        elected=seating.elected,
-        alternates=seating.alternates,
-        quorum=quorum,
-        participating=Figures(part[0], _area(part[1], scale)),
-        spoiled=Figures(folded.spoiled_heads, _area(folded.spoiled_area, scale)),
-        over_approved=tuple(folded.over_approved),
-        non_candidate=tuple(folded.non_candidate),
-        ties=seating.ties,
-        unfilled=unfilled,
-        second_round=_second_round(seating, ids) if unfilled else (),
-        notices=tuple(dict.fromkeys([*kept, *estate_notices])),
-    )

@@ -563,10 +563,6 @@ class Estate:
         """Unit id → counted-person index (read-only, built with the estate; for ballot loops)."""
         return self._unit_person
 
-    def _unit_persons(self) -> Mapping[str, int]:
-        """Deprecated private spelling of `unit_person`, kept while engines move over."""
-        return self._unit_person
-
     def __repr__(self) -> str:
         """One line: name, units, owners, total area and counted persons."""
         return (

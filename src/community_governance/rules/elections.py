@@ -38,17 +38,23 @@ _RUN_OFF = Citation(
 )
 
 
+def _tie_method(value: object) -> TieMethod:
+    """A tie method from itself or its value; anything else is refused listing the values."""
+    return parse_enum(TieMethod, value, what="tie break method")
+
+
 @attrs.frozen(slots=True)
 class TieBreak:
     """The declared tie policy, recorded in every result.
 
     Attributes:
-        method: Run-off (default) or lot.
+        method: Run-off (default) or lot (a `TieMethod` or its value ``"run-off"``/``"lot"``;
+            anything else raises `InvalidChoiceError` listing the values).
         seed: The published seed (required for a lot).
         citation: Its source (the estate's rules, or the library's default).
     """
 
-    method: TieMethod = TieMethod.RUN_OFF
+    method: TieMethod = attrs.field(default=TieMethod.RUN_OFF, converter=_tie_method)
     seed: str | None = None
     citation: Citation = _RUN_OFF
 
