@@ -547,3 +547,19 @@ class MissingExtraError(GovernanceError, ImportError):
 
     def __init__(self, message: str, *, extra: str) -> None:
         super().__init__(message, extra=extra)
+
+
+# --- mediation (typed facts) ---
+
+
+class CaseFieldTypeError(InvalidCaseDataError, TypeError):
+    """A mediation event, record or case field has the wrong type (e.g. a str for a session).
+
+    Strings are not booleans, lists or records: ``lead="no"``, ``session="morning"`` and
+    ``mediators=["Zhou"]`` are refused. The message names the item, the field and the value.
+
+    Attributes:
+        what: The offending item (e.g. ``"event hold_session"``).
+        field: The offending field.
+        value: The refused value.
+    """

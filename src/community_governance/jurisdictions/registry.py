@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from community_governance._base.citations import Citation, Confidence
-from community_governance.jurisdictions import cn, cn_bj, cn_sh, cn_tj
+from community_governance.jurisdictions import cn, cn_bj, cn_gd_sz, cn_sh, cn_tj, cn_zj_nb
 from community_governance.rules.params import params_from_values
 from community_governance.rules.registry import Registry
 from community_governance.rules.ruleset import Layer, RuleSet, Topic
@@ -24,6 +24,8 @@ REGISTRY = Registry(
         cn_sh.JURISDICTION,
         cn_bj.JURISDICTION,
         cn_tj.JURISDICTION,
+        cn_gd_sz.JURISDICTION,
+        cn_zj_nb.JURISDICTION,
     )
 )
 

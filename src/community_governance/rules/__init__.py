@@ -25,7 +25,8 @@ from community_governance.rules.eligibility import (
     Requirement,
 )
 from community_governance.rules.matters import Matter
-from community_governance.rules.params import ElectionParams, Param, VotingParams
+from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
+from community_governance.rules.params import ElectionParams, MediationParams, Param, VotingParams
 from community_governance.rules.periods import Period
 from community_governance.rules.registry import Jurisdiction, Registry
 from community_governance.rules.ruleset import Layer, RuleSet, Topic
@@ -60,6 +61,8 @@ __all__ = [
     "Layer",
     "Matter",
     "Measure",
+    "MediationParams",
+    "MediationPolicy",
     "Notice",
     "Param",
     "Period",
@@ -77,6 +80,7 @@ __all__ = [
     "Topic",
     "Uncertain",
     "VotingParams",
+    "WrittenFormTrigger",
     "both",
     "double_tiers",
     "tiers",

@@ -55,7 +55,8 @@ class Jurisdiction:
 
     Attributes:
         code: ``"CN"``, or a child code such as ``"CN-SH"`` (its parent is the code before the
-            last ``-``).
+            last ``-``; a level with no data of its own, such as a province above a city, need
+            not be registered: the nearest registered code above is used).
         name: Display name, e.g. ``"Shanghai"``.
         checked_on: The day the data were last compared with the legal texts.
         layers: The dated layers (every layer's ``code`` must be this code).
@@ -103,6 +104,12 @@ def _overlap(a: Layer, b: Layer) -> bool:
     return a_from <= b_to and b_from <= a_to
 
 
+def _ancestors(code: str) -> set[str]:
+    """Every code above ``code`` (``{"CN-GD", "CN"}`` for ``"CN-GD-SZ"``)."""
+    parts = code.split("-")
+    return {"-".join(parts[:i]) for i in range(1, len(parts))}
+
+
 def _jurisdictions(value: Any) -> tuple[Jurisdiction, ...]:
     found = tuple(value)
     codes: set[str] = set()
@@ -122,9 +129,10 @@ def _jurisdictions(value: Any) -> tuple[Jurisdiction, ...]:
                 field="code",
                 value=item.code,
             )
-        if item.parent is not None and item.parent not in codes:
+        if item.parent is not None and not _ancestors(item.code) & codes:
             raise InvalidRecordError(
-                f"jurisdiction {item.code!r}: parent {item.parent!r} must be registered before it",
+                f"jurisdiction {item.code!r}: parent {item.parent!r} (or a code above it) must "
+                "be registered before it",
                 row=None,
                 field="code",
                 value=item.code,
@@ -183,7 +191,13 @@ class Registry:
         """
         _check_arguments(code, on)
         parts = code.split("-")
-        chain = [self.get("-".join(parts[: i + 1])) for i in range(len(parts))]
+        prefixes = ["-".join(parts[: i + 1]) for i in range(len(parts))]
+        # Levels with no registered data (e.g. a province above a city) are skipped.
+        chain = [
+            self.get(prefix)
+            for i, prefix in enumerate(prefixes)
+            if i in (0, len(prefixes) - 1) or prefix in self.codes
+        ]
         layers: list[Layer] = []
         notices: list[Notice] = []
         for depth, item in enumerate(chain):
@@ -236,7 +250,9 @@ def _stack(
         for topic in _CHECKED_TOPICS
         if topic not in covered
     )
-    return sorted(admitted_layers, key=lambda lay: lay.topic.value), notices
+    # Mediation layers (added later) go last, so the older topics keep their order.
+    order = lambda lay: (lay.topic is Topic.MEDIATION, lay.topic.value)  # noqa: E731
+    return sorted(admitted_layers, key=order), notices
 
 
 def _stale_notices(layers: list[Layer], on: date) -> list[Notice]:

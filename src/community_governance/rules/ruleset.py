@@ -24,7 +24,13 @@ from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance.exceptions import InvalidRecordError, RuleSetError
 from community_governance.rules.matters import Matter
-from community_governance.rules.params import TOPICS, ElectionParams, Param, VotingParams
+from community_governance.rules.params import (
+    TOPICS,
+    ElectionParams,
+    MediationParams,
+    Param,
+    VotingParams,
+)
 from community_governance.rules.thresholds import ResolutionRule
 
 __all__ = ["Layer", "RuleSet", "Topic"]
@@ -38,10 +44,16 @@ class Topic(Enum):
     VOTING = "voting"
     ELECTIONS = "elections"
     ESTATE = "estate"
+    MEDIATION = "mediation"
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
-        zh = {"voting": "表决规则", "elections": "选举规则", "estate": "业主自治规则"}
+        zh = {
+            "voting": "表决规则",
+            "elections": "选举规则",
+            "estate": "业主自治规则",
+            "mediation": "人民调解规则",
+        }
         return zh[self.value] if lang == "zh" else self.value
 
 
@@ -95,6 +107,7 @@ class Layer:
         voting: Voting parameters set by this layer.
         elections: Election parameters set by this layer.
         note: Remark shown with the layer.
+        mediation: Mediation parameters set by this layer.
     """
 
     code: str
@@ -114,6 +127,9 @@ class Layer:
         factory=ElectionParams, validator=attrs.validators.instance_of(ElectionParams)
     )
     note: str = ""
+    mediation: MediationParams = attrs.field(
+        factory=MediationParams, validator=attrs.validators.instance_of(MediationParams)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
@@ -185,6 +201,11 @@ def _elections(rules: RuleSet) -> ElectionParams:
     return merged
 
 
+def _mediation(rules: RuleSet) -> MediationParams:
+    merged: MediationParams = _merge(rules.layers, "mediation", rules.include_unconfirmed)
+    return merged
+
+
 @attrs.frozen(slots=True)
 class RuleSet:
     """The rules in force for a jurisdiction on a date: a stack of layers, national first.
@@ -198,6 +219,7 @@ class RuleSet:
             no encoded rules, local rules looser than national ones.
         voting: The voting parameters in force, each from the highest layer setting it.
         elections: The election parameters in force, each from the highest layer setting it.
+        mediation: The mediation parameters in force (``rules.mediation.policy``).
         resolver: Resolves the same jurisdiction on another day (set by ``rules_for``).
     """
 
@@ -211,6 +233,9 @@ class RuleSet:
     )
     elections: ElectionParams = attrs.field(
         init=False, default=attrs.Factory(_elections, takes_self=True), eq=False
+    )
+    mediation: MediationParams = attrs.field(
+        init=False, default=attrs.Factory(_mediation, takes_self=True), eq=False
     )
     resolver: Callable[[date], RuleSet] | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True
