@@ -160,3 +160,8 @@ def test_case_str_puts_the_state_first() -> None:
     case = reach(S.APPLIED)
     assert str(case).startswith("applied: case ")
     assert date(2025, 1, 1) < START
+
+
+def test_from_dict_refuses_data_that_is_not_a_dict() -> None:
+    with pytest.raises(InvalidRecordError, match="must be a dict"):
+        m.MediationCase.from_dict(["not", "a", "dict"])  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ case module and the case module can replay its own trail.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Protocol
@@ -180,8 +181,24 @@ def deadline(
     calendar: HolidayCalendar | None,
     label_zh: str,
 ) -> Deadline:
-    """[Deadline.compute][community_governance.calendar.Deadline.compute] for an effect."""
-    return Deadline.compute(label, start, period, basis=basis, calendar=calendar, label_zh=label_zh)
+    """[Deadline.compute][community_governance.calendar.Deadline.compute] for an effect.
+
+    Without a calendar the deadline is a pure function of frozen, hashable values, so the
+    result is remembered (at most 4,096 of them; deadlines are immutable and safe to share).
+    With a calendar it is computed every time: a calendar may learn new holidays.
+    """
+    if calendar is not None:
+        return Deadline.compute(
+            label, start, period, basis=basis, calendar=calendar, label_zh=label_zh
+        )
+    return _plain_deadline(label, start, period, basis, label_zh)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_deadline(
+    label: str, start: date, period: Period, basis: Citation, label_zh: str
+) -> Deadline:
+    return Deadline.compute(label, start, period, basis=basis, calendar=None, label_zh=label_zh)
 
 
 def replace_latest(case: CaseView, **changes: Any) -> tuple[Agreement, ...]:
