@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import typing
 from datetime import date
-from functools import cached_property
 from typing import Any
 
 import attrs
@@ -156,7 +155,7 @@ class MediationCase:
     non_performance: bool = False
     trail: tuple[TrailEntry, ...] = ()
 
-    @cached_property
+    @property
     def party_ids(self) -> frozenset[str]:
         """Ids of all parties."""
         return frozenset(party.id for party in self.parties)
