@@ -88,6 +88,31 @@ def test_from_dict_refuses_a_wrongly_typed_fact() -> None:
         m.MediationCase.from_dict({**data, "case_id": 12})
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "field"),
+    [
+        ("session", "morning", "trail[4].event.session"),
+        ("period", "1 month", "trail[4].event.period"),
+        ("mediators", ["Zhou"], "trail[4].event.mediators[0]"),
+        ("mediators", "Zhou", "trail[4].event.mediators"),
+        ("party", ["Li"], "trail[4].event.party"),
+    ],
+)
+def test_from_dict_names_a_wrongly_typed_event_fact(name: str, value: Any, field: str) -> None:
+    data = reach(S.IN_MEDIATION).to_dict()
+    entry = data["trail"][-1]
+    bad = dict(entry, event=dict(entry["event"], **{name: value}))
+    with pytest.raises(CaseFieldTypeError) as error:
+        m.MediationCase.from_dict({**data, "trail": [*data["trail"][:-1], bad]})
+    assert error.value.field == field and field in str(error.value)
+
+
+def test_from_dict_accepts_an_absent_optional_record() -> None:
+    data = reach(S.IN_MEDIATION).to_dict()
+    assert data["trail"][-1]["event"]["session"] is None
+    assert m.MediationCase.from_dict(data) == reach(S.IN_MEDIATION)
+
+
 def test_policy_values_are_typed() -> None:
     basis = NATIONAL.period_basis
     good: dict[str, Any] = {

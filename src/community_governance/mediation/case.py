@@ -362,18 +362,26 @@ def _check_plain(cls: type, raw: dict[str, Any], path: str) -> None:
         value, hint = raw[field.name], hints[field.name]
         where = f"{path}{field.name}"
         if hint in (bool, str) and type(value) is not hint:
-            raise CaseFieldTypeError(
-                f"{_WHAT}: {where} must be a {hint.__name__}, got {value!r}",
-                what=_WHAT,
-                field=where,
-                value=value,
-            )
+            _refuse_plain(where, f"a {hint.__name__}", value)
         for inner in _records(hint):
-            items = value if isinstance(value, list) else [value]
-            for i, item in enumerate(items):
+            many = typing.get_origin(hint) is tuple
+            if many and not isinstance(value, list):
+                _refuse_plain(where, f"a list of {inner.__name__}", value)
+            for i, item in enumerate(value if many else [value]):
+                index = f"[{i}]" if many else ""
                 if isinstance(item, dict):
-                    index = f"[{i}]" if isinstance(value, list) else ""
                     _check_plain(inner, item, f"{where}{index}.")
+                elif not (item is None and type(None) in typing.get_args(hint)):
+                    _refuse_plain(f"{where}{index}", f"a {inner.__name__} (a mapping)", item)
+
+
+def _refuse_plain(where: str, expected: str, value: object) -> None:
+    raise CaseFieldTypeError(
+        f"{_WHAT}: {where} must be {expected}, got {value!r}",
+        what=_WHAT,
+        field=where,
+        value=value,
+    )
 
 
 def _records(hint: Any) -> list[type]:
