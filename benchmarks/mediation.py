@@ -26,6 +26,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from community_governance.jurisdictions import rules_for
 from community_governance.mediation import (
     AgreementTerms,
     Committee,
@@ -186,11 +187,12 @@ def _events() -> list[Event]:
 
 def run_ours(n: int) -> int:
     events = _events()
-    header = MediationCase(
+    header = MediationCase.open(
         "bench",
         Committee("rc"),
         (Party("Li", "applicant"), Party("PM", "respondent")),
         Dispute("property"),
+        rules=rules_for("CN", on=DAY),
     )
     reported = apply(header, Event("report_dispute", DAY - timedelta(days=1), source="screening"))
     count = 0

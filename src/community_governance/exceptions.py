@@ -23,6 +23,7 @@ __all__ = [
     "BodyError",
     "CalendarError",
     "CandidateError",
+    "CaseFieldTypeError",
     "CitationTypeError",
     "CommitteeError",
     "CommitteeInputError",
@@ -853,5 +854,21 @@ class ElectionInputError(CandidateError, TypeError):
     Attributes:
         what: The offending item (e.g. ``"ballot"``, ``"election"``).
         field: The offending field or argument.
+        value: The refused value.
+    """
+
+
+# --- mediation (typed facts) ---
+
+
+class CaseFieldTypeError(InvalidCaseDataError, TypeError):
+    """A mediation event, record or case field has the wrong type (e.g. a str for a session).
+
+    Strings are not booleans, lists or records: ``lead="no"``, ``session="morning"`` and
+    ``mediators=["Zhou"]`` are refused. The message names the item, the field and the value.
+
+    Attributes:
+        what: The offending item (e.g. ``"event hold_session"``).
+        field: The offending field.
         value: The refused value.
     """

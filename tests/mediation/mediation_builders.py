@@ -5,12 +5,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from community_governance import mediation as m
+from community_governance.jurisdictions import cn, cn_gd_sz, cn_zj_nb
 from community_governance.mediation._strategies import candidate_events
+
+NATIONAL = cn.NATIONAL_MEDIATION_POLICY
+SHENZHEN = cn_gd_sz.SHENZHEN_MEDIATION_POLICY
+NINGBO = cn_zj_nb.NINGBO_MEDIATION_POLICY
 
 START = date(2025, 3, 3)
 
 
-def new_case(policy: m.MediationPolicy = m.NATIONAL, **dispute: object) -> m.MediationCase:
+def new_case(policy: m.MediationPolicy = NATIONAL, **dispute: object) -> m.MediationCase:
     return m.MediationCase(
         "(2025) 人调字第 7 号",
         m.Committee("rc", name="Hongcheng residents' committee"),
@@ -65,7 +70,7 @@ PATHS[S.TERMINATED] = [*_mediating, ("declare_failure", {"routes_advised": True}
 
 
 def reach(
-    state: m.CaseState, policy: m.MediationPolicy = m.NATIONAL, **dispute: object
+    state: m.CaseState, policy: m.MediationPolicy = NATIONAL, **dispute: object
 ) -> m.MediationCase:
     """A case in ``state``, one event per day from START (signatures all on one day)."""
     case = new_case(policy, **dispute)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from mediation_builders import START, last_day, reach, terms
+from mediation_builders import NATIONAL, NINGBO, SHENZHEN, START, last_day, reach, terms
 
 from community_governance import mediation as m
 from community_governance.exceptions import GuardFailedError
@@ -150,7 +150,7 @@ def test_extension_needs_every_party() -> None:
 
 
 def test_extension_in_time_under_hard_policy_day_30_and_31() -> None:
-    case = reach(S.IN_MEDIATION, m.SHENZHEN)
+    case = reach(S.IN_MEDIATION, SHENZHEN)
     assert case.mediation_deadline is not None
     end = case.mediation_deadline.end
     assert case.mediation_deadline.day_number(end) == 30
@@ -163,7 +163,7 @@ def test_extension_in_time_under_hard_policy_day_30_and_31() -> None:
 
 
 def test_expiry_hard_day_30_refused_day_31_allowed() -> None:
-    case = reach(S.IN_MEDIATION, m.SHENZHEN)
+    case = reach(S.IN_MEDIATION, SHENZHEN)
     assert case.mediation_deadline is not None
     end = case.mediation_deadline.end
     fails(case, ev("expire", end), "period_expired")
@@ -185,7 +185,7 @@ def test_routes_advised_on_failure() -> None:
 
 
 def test_oral_agreement_needs_every_party() -> None:
-    case = reach(S.IN_MEDIATION, m.SHENZHEN)
+    case = reach(S.IN_MEDIATION, SHENZHEN)
     on = next_day(case)
     fails(case, ev("reach_oral_agreement", on, parties=["Li"], terms=terms()), "all_parties_agree")
     after = passes(case, ev("reach_oral_agreement", on, parties=["Li", "PM"], terms=terms()))
@@ -194,7 +194,7 @@ def test_oral_agreement_needs_every_party() -> None:
 
 
 def test_no_oral_agreement_after_a_request_for_writing() -> None:
-    case = reach(S.IN_MEDIATION, m.SHENZHEN)
+    case = reach(S.IN_MEDIATION, SHENZHEN)
     on = next_day(case)
     asked = passes(case, ev("request_written_form", on, party="PM"))
     oral = ev("reach_oral_agreement", on, parties=["Li", "PM"], terms=terms())
@@ -202,24 +202,24 @@ def test_no_oral_agreement_after_a_request_for_writing() -> None:
     quiet(case, oral)
 
 
-def test_ningbo_written_form_rule() -> None:
-    case = reach(S.IN_MEDIATION, m.NINGBO)
+def test_written_form_required_by_the_local_policy() -> None:
+    case = reach(S.IN_MEDIATION, NINGBO)
     on = next_day(case)
     both = ["Li", "PM"]
     later = ev("reach_oral_agreement", on, parties=both, terms=terms(on + timedelta(days=1)))
-    fails(case, later, "ningbo_written_form")
+    fails(case, later, "written_form_required")
     now = ev("reach_oral_agreement", on, parties=both, terms=terms(on))
     passes(case, now)
-    complex_case = reach(S.IN_MEDIATION, m.NINGBO, complex=True)
-    fails(complex_case, now, "ningbo_written_form")
+    complex_case = reach(S.IN_MEDIATION, NINGBO, complex=True)
+    fails(complex_case, now, "written_form_required")
 
 
-def test_moj_written_form_is_a_warning_nationally() -> None:
+def test_written_form_is_only_advised_nationally() -> None:
     case = reach(S.IN_MEDIATION)
     warns(
         case,
         ev("reach_oral_agreement", next_day(case), parties=["Li", "PM"], terms=terms()),
-        "moj_written_form",
+        "written_form_advised",
     )
 
 
@@ -349,6 +349,7 @@ def test_lawful_organisation_and_no_owners_committee_mediating_itself() -> None:
         m.Committee("oc", "informal"),
         [m.Party("Li", "applicant"), m.Party("PM", "respondent")],
         m.Dispute("property"),
+        NATIONAL,
     )
     case = informal
     day = START
@@ -370,7 +371,7 @@ def test_lawful_organisation_and_no_owners_committee_mediating_itself() -> None:
 
 
 def test_oral_agreement_must_be_written_up_before_confirmation() -> None:
-    case = reach(S.IN_MEDIATION, m.SHENZHEN)
+    case = reach(S.IN_MEDIATION, SHENZHEN)
     on = next_day(case)
     oral = passes(case, ev("reach_oral_agreement", on, parties=["Li", "PM"], terms=terms()))
     apply_jc = ev("apply_confirmation", on + timedelta(days=5), parties=["Li", "PM"], body="court")
@@ -413,5 +414,9 @@ def test_guard_values_are_cited_and_explained() -> None:
         assert guard.citation.instrument
         assert guard.rule_zh
         assert guard.soft == (
-            not guard.citation.confirmed and guard.citation.instrument == "moj_mediation_rules_2002"
+            (
+                not guard.citation.confirmed
+                and guard.citation.instrument == "moj_mediation_rules_2002"
+            )
+            or guard.basis == "written_form_advice_basis"
         )

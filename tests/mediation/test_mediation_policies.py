@@ -4,22 +4,56 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from mediation_builders import START, reach
+import pytest
+from mediation_builders import NATIONAL, NINGBO, SHENZHEN, START, reach
 
 from community_governance import mediation as m
 from community_governance.calendar import WeekendCalendar
+from community_governance.exceptions import RuleSetError, RuleSetInputError
+from community_governance.jurisdictions import rules_for
 from community_governance.rules.periods import Period
 
 S = m.CaseState
 
 
-def test_presets() -> None:
-    assert m.policy_for("CN") is m.NATIONAL
-    assert not m.NATIONAL.hard and m.NATIONAL.period == Period(months=1)
-    assert m.NATIONAL.flagged and not m.NATIONAL.period_basis.confirmed
-    assert m.SHENZHEN.hard and m.SHENZHEN.period == Period(days=30) and m.SHENZHEN.flagged == ()
-    assert m.NINGBO.hard and m.NINGBO.termination_notice
-    assert m.NINGBO.written_form is m.WrittenFormRule.NINGBO
+def test_presets_come_from_the_rule_set() -> None:
+    day = date(2025, 6, 1)
+    for code, policy in (("CN", NATIONAL), ("CN-GD-SZ", SHENZHEN), ("CN-ZJ-NB", NINGBO)):
+        rules = rules_for(code, on=day)
+        assert rules.mediation.policy is not None and rules.mediation.policy.value is policy
+        case = m.MediationCase.open(
+            "c",
+            m.Committee("rc"),
+            [m.Party("a", "applicant"), m.Party("b", "respondent")],
+            m.Dispute("property"),
+            rules=rules,
+        )
+        assert case.policy is policy
+        with pytest.warns(DeprecationWarning, match="rules.mediation.policy"):
+            assert m.policy_for(rules) is policy
+    with (
+        pytest.warns(DeprecationWarning, match="policy_for"),
+        pytest.raises(RuleSetInputError, match="rules_for"),
+    ):
+        m.policy_for("CN")  # type: ignore[arg-type]
+    before = rules_for("CN", on=date(2010, 12, 31))
+    assert before.mediation.policy is None
+    with pytest.raises(RuleSetError, match=r"mediation\.policy"):
+        m.MediationCase.open(
+            "c",
+            m.Committee("rc"),
+            [m.Party("a", "applicant"), m.Party("b", "respondent")],
+            m.Dispute("property"),
+            rules=before,
+        )
+    assert not NATIONAL.hard and NATIONAL.period == Period(months=1)
+    assert NATIONAL.flagged and not NATIONAL.period_basis.confirmed
+    assert SHENZHEN.hard and SHENZHEN.period == Period(days=30) and SHENZHEN.flagged == ()
+    assert NINGBO.hard and NINGBO.termination_notice
+    required = (m.WrittenFormTrigger.DEFERRED_PERFORMANCE, m.WrittenFormTrigger.MAJOR_OR_COMPLEX)
+    assert NINGBO.written_form_required_for == required
+    assert NATIONAL.written_form_advised_for == (m.WrittenFormTrigger.OBLIGATIONS,)
+    assert "hard period" in str(SHENZHEN) and str(NATIONAL).startswith("CN: soft")
 
 
 def test_national_period_counts_one_month_from_acceptance() -> None:
@@ -51,7 +85,7 @@ def test_overdue_warning_day_before_and_after() -> None:
     overdue = [w for w in late if w.code == "mediation_overdue"]
     assert len(overdue) == 1 and "soft period" in overdue[0].en and "仅作提示" in overdue[0].zh
     assert "unconfirmed_rule" in [w.code for w in late]
-    hard = reach(S.IN_MEDIATION, m.SHENZHEN)
+    hard = reach(S.IN_MEDIATION, SHENZHEN)
     assert hard.mediation_deadline is not None
     hard_late = m.case_warnings(hard, hard.mediation_deadline.end + timedelta(days=1))
     assert [w.code for w in hard_late] == ["mediation_overdue"]
@@ -59,7 +93,7 @@ def test_overdue_warning_day_before_and_after() -> None:
 
 
 def test_ningbo_extension_on_both_parties_request() -> None:
-    case = reach(S.IN_MEDIATION, m.NINGBO)
+    case = reach(S.IN_MEDIATION, NINGBO)
     assert case.mediation_deadline is not None
     on = case.mediation_deadline.end
     extended = m.apply(
@@ -67,7 +101,7 @@ def test_ningbo_extension_on_both_parties_request() -> None:
     )
     assert extended.mediation_deadline is not None
     assert extended.mediation_deadline.start == on
-    assert extended.mediation_deadline.basis == m.NINGBO.extension_basis
+    assert extended.mediation_deadline.basis == NINGBO.extension_basis
     terminated = m.apply(
         extended, m.Event("expire", extended.mediation_deadline.end + timedelta(days=1))
     )
@@ -99,7 +133,7 @@ def test_revocation_clock_warnings_t60_t30_lapsed() -> None:
 
 
 def test_confirmation_window_warning_last_week_only() -> None:
-    case = reach(S.IN_PERFORMANCE, m.SHENZHEN)
+    case = reach(S.IN_PERFORMANCE, SHENZHEN)
     agreement = case.effective_agreement
     assert agreement is not None and agreement.confirmation.window is not None
     end = agreement.confirmation.window.end
@@ -116,7 +150,7 @@ def test_confirmation_window_warning_last_week_only() -> None:
 
 
 def test_oral_agreement_window_from_the_day_reached() -> None:
-    case = reach(S.IN_MEDIATION, m.SHENZHEN)
+    case = reach(S.IN_MEDIATION, SHENZHEN)
     on = START + timedelta(days=10)
     oral = m.apply(
         case, m.Event("reach_oral_agreement", on, parties=["Li", "PM"], terms=m.AgreementTerms(()))
@@ -146,7 +180,7 @@ def test_guards_cite_the_case_own_policy() -> None:
         " [medium confidence, unconfirmed]]"
     )
     assert "design decision" in refused
-    ningbo = reach(S.IN_MEDIATION, m.NINGBO)
+    ningbo = reach(S.IN_MEDIATION, NINGBO)
     assert ningbo.mediation_deadline is not None
     too_late = ningbo.mediation_deadline.end + timedelta(days=1)
     reason = _refusal(
@@ -154,7 +188,7 @@ def test_guards_cite_the_case_own_policy() -> None:
     )
     assert "shenzhen" not in reason and "ningbo" not in reason
     assert "design decision" in reason and "before expiry" in reason
-    shenzhen = reach(S.IN_MEDIATION, m.SHENZHEN)
+    shenzhen = reach(S.IN_MEDIATION, SHENZHEN)
     assert shenzhen.mediation_deadline is not None
     expired = _refusal(shenzhen, m.Event("expire", shenzhen.mediation_deadline.end))
     assert "shenzhen" in expired and "ningbo" not in expired

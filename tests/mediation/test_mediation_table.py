@@ -69,13 +69,15 @@ def test_public_names() -> None:
         "diagram",
         "engine",
         "events",
-        "guards",
+        "phases",
         "policy",
         "records",
         "reported",
         "states",
         "statistics",
         "table",
+        "trail",
+        "transition",
     }
     assert set(m.__all__) == public - modules
     assert sorted(m.__all__) == sorted(set(m.__all__))

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from mediation_builders import START, allowed_event, last_day, reach, terms
+from mediation_builders import NATIONAL, SHENZHEN, START, allowed_event, last_day, reach, terms
 
 from community_governance import mediation as m
 from community_governance.exceptions import GuardFailedError
@@ -14,7 +14,7 @@ S, K = m.CaseState, m.EventKind
 
 def prepared(state: m.CaseState, kind: m.EventKind) -> tuple[m.MediationCase, m.Event]:
     """A case in ``state`` and an allowed event of ``kind`` for it."""
-    policy = m.SHENZHEN if kind is K.EXPIRE else m.NATIONAL
+    policy = SHENZHEN if kind is K.EXPIRE else NATIONAL
     case = reach(state, policy)
     on = last_day(case) + timedelta(days=1)
     if kind is K.EXPIRE:

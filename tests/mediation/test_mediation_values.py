@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from mediation_builders import START, new_case, reach, terms
+from mediation_builders import NATIONAL, NINGBO, START, new_case, reach, terms
 
 from community_governance import mediation as m
 from community_governance.calendar import NO_CALENDAR, WeekendCalendar
@@ -19,7 +19,7 @@ from community_governance.exceptions import (
     InvalidPeriodError,
     InvalidRecordError,
     ReplayMismatchError,
-    UnknownJurisdictionError,
+    RuleSetInputError,
 )
 
 S = m.CaseState
@@ -29,7 +29,7 @@ S = m.CaseState
 def test_to_dict_round_trip_through_json(state: m.CaseState) -> None:
     case = reach(state, amount="1200.50")
     data = json.loads(json.dumps(case.to_dict(), ensure_ascii=False))
-    assert data["schema"] == "community_governance.mediation_case/1"
+    assert data["schema"] == "community_governance.mediation_case/2"
     assert m.MediationCase.from_dict(data) == case
 
 
@@ -126,7 +126,7 @@ def test_referral_and_withdrawal_records() -> None:
     assert case.source is m.CaseSource.COURT and case.court_delegated
     other = m.apply(new_case(), m.Event("receive_referral", START, body="street office"))
     assert other.source is m.CaseSource.GOVERNMENT
-    accepted = reach(S.ACCEPTED, m.NINGBO)
+    accepted = reach(S.ACCEPTED, NINGBO)
     gone = m.apply(accepted, m.Event("withdraw", START + timedelta(days=9), party="PM"))
     assert gone.termination is m.TerminationReason.PARTY_WITHDREW
     assert [n.kind for n in gone.notices][-2:] == ["routes", "termination"]
@@ -189,13 +189,14 @@ BAD_INPUTS = [
             m.Committee("rc"),
             [m.Party("a", "applicant"), m.Party("b", "respondent")],
             m.Dispute("property"),
+            NATIONAL,
         ),
         InvalidCaseDataError,
         "case_id",
     ),
     (
         lambda: m.MediationCase(
-            "c", m.Committee("rc"), [m.Party("a", "applicant")], m.Dispute("property")
+            "c", m.Committee("rc"), [m.Party("a", "applicant")], m.Dispute("property"), NATIONAL
         ),
         InvalidCaseDataError,
         "at least two",
@@ -206,6 +207,7 @@ BAD_INPUTS = [
             m.Committee("rc"),
             [m.Party("a", "applicant"), m.Party("a", "respondent")],
             m.Dispute("property"),
+            NATIONAL,
         ),
         InvalidCaseDataError,
         "'a'",
@@ -216,18 +218,23 @@ BAD_INPUTS = [
             m.Committee("oc"),
             [m.Party("oc", "applicant", owners_committee=True), m.Party("b", "respondent")],
             m.Dispute("property"),
+            NATIONAL,
         ),
         InvalidCaseDataError,
         "'oc' cannot both mediate",
     ),
     (
         lambda: m.MediationPolicy(
-            "XX", "x", m.NATIONAL.period, True, m.NATIONAL.period_basis, m.NATIONAL.period_basis
+            "XX", "x", NATIONAL.period, True, NATIONAL.period_basis, NATIONAL.period_basis
         ),
         InvalidCaseDataError,
         "XX",
     ),
-    (lambda: m.policy_for("CN-XX"), UnknownJurisdictionError, "'CN-XX'"),
+    (
+        lambda: m.MediationCase.open("c", m.Committee("rc"), [], m.Dispute("property"), rules="CN"),
+        RuleSetInputError,
+        "'CN'",
+    ),
     (lambda: m.Event("hold_session", START), InvalidCaseDataError, "'session'"),
     (
         lambda: m.mediation_statistics([], start=date(2025, 2, 1), end=date(2025, 1, 1)),

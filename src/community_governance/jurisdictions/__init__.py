@@ -16,6 +16,9 @@ Outside the Chinese layer stack, ``PACKS`` holds the jurisdiction packs ``TW``, 
 ``HK`` and ``FR`` (one module each), and ``cn_extension`` the opt-in Chinese voting-window
 extensions as staged procedures.
 
+Mediation policies: ``CN`` (national, soft one-month period), ``CN-GD-SZ`` (Shenzhen, module
+`cn_gd_sz`) and ``CN-ZJ-NB`` (Ningbo, module `cn_zj_nb`).
+
 Each module imports only the rule vocabulary (`community_governance.rules`) and the shared
 basics; no engine imports this package. Resolve a rule set with
 [rules_for][community_governance.rules_for].
@@ -25,11 +28,13 @@ from community_governance.jurisdictions import (
     cn,
     cn_bj,
     cn_extension,
+    cn_gd_sz,
     cn_hn_cs,
     cn_sh,
     cn_sx_ty,
     cn_tj,
     cn_zj_hz,
+    cn_zj_nb,
     de,
     fr,
     hk,
@@ -50,11 +55,13 @@ __all__ = [
     "cn",
     "cn_bj",
     "cn_extension",
+    "cn_gd_sz",
     "cn_hn_cs",
     "cn_sh",
     "cn_sx_ty",
     "cn_tj",
     "cn_zj_hz",
+    "cn_zj_nb",
     "de",
     "estate_layer",
     "fr",

@@ -25,6 +25,8 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+import attrs
+
 from community_governance._base.citations import Citation, Confidence, Uncertain
 from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
 from community_governance.rules.committee import (
@@ -40,7 +42,14 @@ from community_governance.rules.committee import (
 )
 from community_governance.rules.eligibility import EligibilityRule, Requirement
 from community_governance.rules.matters import Matter
-from community_governance.rules.params import CommitteeParams, ElectionParams, Param, VotingParams
+from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
+from community_governance.rules.params import (
+    CommitteeParams,
+    ElectionParams,
+    MediationParams,
+    Param,
+    VotingParams,
+)
 from community_governance.rules.periods import Period
 from community_governance.rules.registry import Jurisdiction
 from community_governance.rules.ruleset import Layer, Topic
@@ -459,3 +468,68 @@ MONEY_RULES = MoneyRules(
         ),
     ),
 )
+# ======================================================================================
+# People's mediation (national policy data; the engine is community_governance.mediation)
+# ======================================================================================
+# The People's Mediation Law sets no time limit. The national preset therefore uses the MOJ
+# 2002 rules' "generally within one month" (Art. 33), which is unconfirmed and soft: being
+# overdue is a warning, never a termination. Writing is advised, not required, when civil
+# rights and obligations are involved (MOJ 2002 Art. 34, unconfirmed). Choosing these as the
+# national preset is a library design decision, cited as such.
+
+_PML_IN_FORCE = date(2011, 1, 1)
+_MOJ_2002 = date(2002, 11, 1)
+_MOJ_33 = Citation(
+    "moj_mediation_rules_2002",
+    "33",
+    "2002",
+    _MOJ_2002,
+    Confidence.MEDIUM,
+    "[R] generally concluded within one month; single published copy",
+)
+_MOJ_34 = Citation(
+    "moj_mediation_rules_2002",
+    "34",
+    "2002",
+    _MOJ_2002,
+    Confidence.MEDIUM,
+    "[R] written agreement when civil rights and obligations are involved",
+)
+_MEDIATION_DESIGN = Citation(
+    "library_design", "mediation", "0.1", None, Confidence.LOW, "[D] design proposal, not law"
+)
+_NATIONAL_PRESET = Citation(
+    "library_design",
+    "mediation.national_policy",
+    "0.1",
+    None,
+    Confidence.LOW,
+    "[D] the law sets no period; the preset uses MOJ 2002 Art. 33 as a soft period",
+)
+
+#: National default: MOJ 2002 Art. 33 "generally within one month" — soft, flagged [R].
+NATIONAL_MEDIATION_POLICY = MediationPolicy(
+    code="CN",
+    name="National (People's Mediation Law; MOJ 2002 period, unconfirmed)",
+    period=Period(months=1),
+    hard=False,
+    period_basis=_MOJ_33,
+    extension_basis=_MEDIATION_DESIGN,
+    written_form_advised_for=(WrittenFormTrigger.OBLIGATIONS,),
+    written_form_advice_basis=_MOJ_34,
+)
+
+#: The national mediation layer, from the People's Mediation Law's entry into force.
+MEDIATION_2011 = Layer(
+    code="CN",
+    name="CN: People's Mediation Law (2011) — mediation policy",
+    valid_from=_PML_IN_FORCE,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    topic=Topic.MEDIATION,
+    mediation=MediationParams(policy=Param(NATIONAL_MEDIATION_POLICY, _NATIONAL_PRESET)),
+    note="no national time limit; the MOJ 2002 period is a soft, unconfirmed preset",
+)
+
+JURISDICTION = attrs.evolve(JURISDICTION, layers=(*JURISDICTION.layers, MEDIATION_2011))
+__all__ += ["MEDIATION_2011", "NATIONAL_MEDIATION_POLICY"]

@@ -13,11 +13,13 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance.jurisdictions import (
     cn,
     cn_bj,
+    cn_gd_sz,
     cn_hn_cs,
     cn_sh,
     cn_sx_ty,
     cn_tj,
     cn_zj_hz,
+    cn_zj_nb,
     de,
     fr,
     hk,
@@ -39,6 +41,8 @@ REGISTRY = Registry(
         cn_bj.JURISDICTION,
         cn_tj.JURISDICTION,
         cn_zj_hz.JURISDICTION,
+        cn_zj_nb.JURISDICTION,
+        cn_gd_sz.JURISDICTION,
         *cn_hn_cs.JURISDICTIONS,
         *cn_sx_ty.JURISDICTIONS,
     )

@@ -4,7 +4,8 @@ A [MediationCase][community_governance.mediation.MediationCase] is moved by
 [Event][community_governance.mediation.Event]s through the declared
 `TABLE`; [apply][community_governance.mediation.apply]
 refuses an event with the failed guard and its reason; the trail replays to the same case;
-judicial confirmation is a parallel status; policies per jurisdiction set the period;
+judicial confirmation is a parallel status; the case's policy, read from its rule set
+(``rules.mediation.policy``), sets the period and the written-form rules;
 [mediation_statistics][community_governance.mediation.mediation_statistics] counts with
 declared definitions.
 """
@@ -19,7 +20,7 @@ from community_governance.mediation.agreement import (
     Signature,
     Urging,
 )
-from community_governance.mediation.case import MediationCase, TrailEntry
+from community_governance.mediation.case import MediationCase
 from community_governance.mediation.deadlines import (
     CaseWarning,
     case_warnings,
@@ -28,16 +29,7 @@ from community_governance.mediation.deadlines import (
 from community_governance.mediation.diagram import mermaid
 from community_governance.mediation.engine import Permission, apply, may, replay
 from community_governance.mediation.events import REQUIRED_FIELDS, Event, EventKind
-from community_governance.mediation.guards import GUARDS, Guard
-from community_governance.mediation.policy import (
-    NATIONAL,
-    NINGBO,
-    POLICIES,
-    SHENZHEN,
-    MediationPolicy,
-    WrittenFormRule,
-    policy_for,
-)
+from community_governance.mediation.policy import policy_for
 from community_governance.mediation.records import (
     Committee,
     Consent,
@@ -66,16 +58,15 @@ from community_governance.mediation.statistics import (
     Rate,
     mediation_statistics,
 )
-from community_governance.mediation.table import JC_TABLE, TABLE, Transition, validate_table
+from community_governance.mediation.table import GUARDS, JC_TABLE, TABLE, validate_table
+from community_governance.mediation.trail import TrailEntry
+from community_governance.mediation.transition import CaseView, Guard, Transition
+from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
 
 __all__ = [
     "GUARDS",
     "JC_TABLE",
-    "NATIONAL",
-    "NINGBO",
-    "POLICIES",
     "REQUIRED_FIELDS",
-    "SHENZHEN",
     "TABLE",
     "TERMINAL_STATES",
     "Agreement",
@@ -84,6 +75,7 @@ __all__ = [
     "AgreementTerms",
     "CaseSource",
     "CaseState",
+    "CaseView",
     "CaseWarning",
     "Committee",
     "CommitteeKind",
@@ -115,7 +107,7 @@ __all__ = [
     "TrailEntry",
     "Transition",
     "Urging",
-    "WrittenFormRule",
+    "WrittenFormTrigger",
     "apply",
     "case_warnings",
     "may",

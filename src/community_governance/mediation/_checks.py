@@ -6,12 +6,15 @@ from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
-from community_governance.exceptions import InvalidCaseDataError
+from community_governance.exceptions import CaseFieldTypeError, InvalidCaseDataError
 
 E = TypeVar("E", bound=Enum)
 
 
 def _what(instance: Any) -> str:
+    kind = getattr(instance, "kind", None)
+    if type(instance).__name__ == "Event" and isinstance(kind, Enum):
+        return f"event {kind.value}"
     label = getattr(instance, "id", None) or getattr(instance, "case_id", None)
     name = type(instance).__name__
     return f"{name} {label}" if isinstance(label, str) and label else name
@@ -69,3 +72,55 @@ def to_enum(cls: type[E], value: Any) -> E:
 def as_tuple(value: Any) -> Any:
     """Convert a list to a tuple; leave anything else for the validator to refuse."""
     return tuple(value) if isinstance(value, list) else value
+
+
+def _refuse_type(instance: Any, attribute: Any, value: Any, expected: str) -> None:
+    what = _what(instance)
+    raise CaseFieldTypeError(
+        f"{what}: {attribute.name} must be {expected}, got {value!r}",
+        what=what,
+        field=attribute.name,
+        value=value,
+    )
+
+
+def boolean(instance: Any, attribute: Any, value: Any) -> None:
+    """Require a ``bool`` (strings such as ``"no"`` and numbers are not booleans)."""
+    if type(value) is not bool:
+        _refuse_type(instance, attribute, value, "a bool (True or False)")
+
+
+def plain_text(instance: Any, attribute: Any, value: Any) -> None:
+    """Require a ``str`` (possibly empty); a list or a number is refused."""
+    if type(value) is not str:
+        _refuse_type(instance, attribute, value, "a str")
+
+
+def optional(cls: type) -> Any:
+    """A validator: ``None`` or an instance of ``cls`` (a str is never a record)."""
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if value is not None and not isinstance(value, cls):
+            _refuse_type(instance, attribute, value, f"a {cls.__name__} or None")
+
+    return check
+
+
+def tuple_of(cls: type) -> Any:
+    """A validator: a tuple whose items are all instances of ``cls``."""
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(item, cls) for item in value):
+            _refuse_type(instance, attribute, value, f"a tuple of {cls.__name__}")
+
+    return check
+
+
+def instance(cls: type) -> Any:
+    """A validator: an instance of ``cls`` (a str or a dict is never a record)."""
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if not isinstance(value, cls):
+            _refuse_type(instance, attribute, value, f"a {cls.__name__}")
+
+    return check

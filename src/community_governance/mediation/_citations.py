@@ -72,18 +72,6 @@ MOJ_22 = moj("22(2)", "[R] not accepted: already accepted by a court, police or 
 MOJ_30 = moj("30", "[R] tell the parties their rights and duties before mediating")
 MOJ_33 = moj("33", "[R] generally concluded within one month; single published copy")
 MOJ_34 = moj("34", "[R] written agreement when civil rights and obligations are involved")
-NINGBO_24 = Citation(
-    "ningbo_mediation_regulation", "24", "2015", note="written when not immediate or complex"
-)
-NINGBO_27 = Citation(
-    "ningbo_mediation_regulation", "27", "2015", note="1 month; extension on both parties' request"
-)
-SHENZHEN_25 = Citation(
-    "shenzhen_dispute_resolution_regulation", "25", "2022", note="default 30 days; then terminate"
-)
-SHENZHEN_28 = Citation(
-    "shenzhen_dispute_resolution_regulation", "28", "2022", note="termination for bad faith"
-)
 DESIGN = Citation(
     "library_design", "mediation", "0.1", None, Confidence.LOW, "[D] design proposal, not law"
 )

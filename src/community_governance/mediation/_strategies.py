@@ -12,14 +12,15 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
+from community_governance._base.citations import Citation, Confidence
 from community_governance.mediation.agreement import AgreementTerms, Obligation
 from community_governance.mediation.case import MediationCase
 from community_governance.mediation.engine import apply, may
 from community_governance.mediation.events import Event, EventKind
-from community_governance.mediation.policy import POLICIES
 from community_governance.mediation.records import Committee, Dispute, Mediator, Party, Session
 from community_governance.mediation.states import SigningMethod
 from community_governance.mediation.table import TABLE
+from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
 from community_governance.rules.periods import Period
 
 __all__ = [
@@ -100,12 +101,38 @@ def candidate_events(case: MediationCase, on: date) -> list[Event]:
     return [event for kind in kinds for event in _payload(case, kind, on)]
 
 
+_TEST_BASIS = Citation("test_mediation_rules", "1", note="generated test policy, not law")
+_SOFT_BASIS = Citation("library_design", "test", confidence=Confidence.LOW)
+
+
+@st.composite
+def mediation_policies(draw: st.DrawFn) -> MediationPolicy:
+    """Generated mediation policies: soft or hard periods, any written-form triggers."""
+    hard = draw(st.booleans())
+    triggers = st.lists(st.sampled_from(WrittenFormTrigger), max_size=3, unique=True)
+    required = tuple(draw(triggers))
+    advised = tuple(draw(triggers))
+    return MediationPolicy(
+        code="TEST",
+        name="generated test policy",
+        period=draw(st.sampled_from((Period(days=30), Period(months=1), Period(days=15)))),
+        hard=hard,
+        period_basis=_TEST_BASIS if hard else _SOFT_BASIS,
+        extension_basis=_TEST_BASIS,
+        written_form_required_for=required,
+        written_form_basis=_TEST_BASIS if required else None,
+        written_form_advised_for=advised,
+        written_form_advice_basis=_SOFT_BASIS if advised else None,
+        termination_notice=draw(st.booleans()),
+    )
+
+
 @st.composite
 def mediation_cases(draw: st.DrawFn) -> MediationCase:
-    """Fresh cases (state ``NEW``) with 2–4 parties under a random preset policy."""
+    """Fresh cases (state ``NEW``) with 2–4 parties under a generated policy."""
     count = draw(st.integers(2, 4))
     parties = tuple(Party(f"p{i}", "applicant" if i == 0 else "respondent") for i in range(count))
-    policy = draw(st.sampled_from(sorted(POLICIES.values(), key=lambda p: p.code)))
+    policy = draw(mediation_policies())
     decision = draw(st.none() | st.dates(date(2023, 1, 1), date(2024, 1, 1)))
     dispute = Dispute("property", "property fees", decision_known_on=decision)
     return MediationCase("(2024) 人调字第 1 号", Committee("rc"), parties, dispute, policy)

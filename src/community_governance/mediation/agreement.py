@@ -61,9 +61,11 @@ class AgreementTerms:
             such agreements for judicial confirmation (CPL interpretation Art. 355).
     """
 
-    obligations: tuple[Obligation, ...] = attrs.field(converter=check.as_tuple)
-    content: str = ""
-    settles_title: bool = False
+    obligations: tuple[Obligation, ...] = attrs.field(
+        converter=check.as_tuple, validator=check.tuple_of(Obligation)
+    )
+    content: str = attrs.field(default="", validator=check.plain_text)
+    settles_title: bool = attrs.field(default=False, validator=check.boolean)
 
 
 @attrs.frozen(slots=True)

@@ -11,19 +11,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 import attrs
 
 from community_governance._base.citations import Citation
-from community_governance.calendar import Deadline
+from community_governance.calendar import Deadline, HolidayCalendar
 from community_governance.mediation import _citations as cite
+from community_governance.mediation.case import MediationCase
 from community_governance.mediation.states import CaseState
 from community_governance.rules.periods import Period
-
-if TYPE_CHECKING:
-    from community_governance.calendar import HolidayCalendar
-    from community_governance.mediation.case import MediationCase
 
 __all__ = ["CaseWarning", "case_warnings", "revocation_deadline"]
 

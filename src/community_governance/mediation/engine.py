@@ -9,31 +9,31 @@ naming the state, the event, the failed guard and the reason, and leaves the cas
 
 from __future__ import annotations
 
-from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, Self, TypeVar
 
 import attrs
 
-from community_governance.calendar import NO_CALENDAR
+from community_governance.calendar import NO_CALENDAR, HolidayCalendar
 from community_governance.calendar.workdays import check_calendar
 from community_governance.exceptions import GuardFailedError, ReplayMismatchError
-from community_governance.mediation.case import MediationCase, TrailEntry
+from community_governance.mediation.events import Event
 from community_governance.mediation.states import TERMINAL_STATES, CaseState
 from community_governance.mediation.table import TABLE, Transition
-
-if TYPE_CHECKING:
-    from community_governance.calendar import HolidayCalendar
-    from community_governance.mediation.events import Event
+from community_governance.mediation.trail import TrailEntry
+from community_governance.mediation.transition import CaseView
 
 __all__ = ["Permission", "apply", "may", "replay"]
 
-# ``apply`` builds the next case with the constructor from the fields read in one C call
-# (``attrgetter``), replacing only the changed ones: ``attrs.evolve`` does the same with one
-# Python ``getattr`` per field, which was most of the cost of ``apply``.
-_FIELDS = tuple(field.name for field in attrs.fields(MediationCase))
-_FIELD_INDEX = {name: index for index, name in enumerate(_FIELDS)}
-_field_values = attrgetter(*_FIELDS)
-_STATE, _TRAIL = _FIELD_INDEX["state"], _FIELD_INDEX["trail"]
+
+class _Case(CaseView, Protocol):
+    """A case value the engine can advance and rebuild: a ``MediationCase``."""
+
+    def header(self) -> Self: ...
+
+    def evolve(self, **changes: Any) -> Self: ...
+
+
+CaseT = TypeVar("CaseT", bound=_Case)
 
 
 @attrs.frozen(slots=True)
@@ -62,13 +62,13 @@ class Permission:
         return self.allowed
 
 
-def _last_event(case: MediationCase) -> Event | None:
+def _last_event(case: CaseView) -> Event | None:
     """The case's last applied event (``None`` when none)."""
     trail = case.trail
     return trail[-1].event if trail else None
 
 
-def _refusal(case: MediationCase, event: Event) -> Permission | None:
+def _refusal(case: CaseView, event: Event) -> Permission | None:
     """Why the event has no applicable transition, or ``None`` when it has one."""
     state, kind = case.state, event.kind
     if (state, kind) not in TABLE:
@@ -83,7 +83,7 @@ def _refusal(case: MediationCase, event: Event) -> Permission | None:
     return Permission(False, state, kind.value, "chronological_order", reason)
 
 
-def _evaluate(case: MediationCase, event: Event) -> tuple[Transition | None, Permission | None]:
+def _evaluate(case: CaseView, event: Event) -> tuple[Transition | None, Permission | None]:
     """Return the transition and ``None`` (soft warnings aside), or ``None`` and the refusal.
 
     The fast path (allowed, no warning) builds no ``Permission``; ``may`` builds one then.
@@ -109,7 +109,7 @@ def _evaluate(case: MediationCase, event: Event) -> tuple[Transition | None, Per
     return transition, permission
 
 
-def may(case: MediationCase, event: Event) -> Permission:
+def may(case: CaseView, event: Event) -> Permission:
     """Say whether ``event`` may be applied to ``case``, without raising.
 
     Args:
@@ -127,9 +127,7 @@ def may(case: MediationCase, event: Event) -> Permission:
     return Permission(True, case.state, event.kind.value, target=transition.target)
 
 
-def apply(
-    case: MediationCase, event: Event, *, calendar: HolidayCalendar | None = None
-) -> MediationCase:
+def apply(case: CaseT, event: Event, *, calendar: HolidayCalendar | None = None) -> CaseT:
     """Apply ``event`` and return the new case; ``case`` itself is unchanged.
 
     Args:
@@ -167,15 +165,11 @@ def apply(
         case.policy.code,
         NO_CALENDAR if calendar is None else calendar.name,
     )
-    values = list(_field_values(case))
-    for name, value in transition.effect(case, event, calendar).items():
-        values[_FIELD_INDEX[name]] = value
-    values[_STATE] = transition.target
-    values[_TRAIL] = (*trail, entry)
-    return MediationCase(*values)  # the constructor: every converter and validator runs
+    changes = transition.effect(case, event, calendar)
+    return case.evolve(**changes, state=transition.target, trail=(*trail, entry))
 
 
-def replay(case: MediationCase, *, calendar: HolidayCalendar | None = None) -> MediationCase:
+def replay(case: CaseT, *, calendar: HolidayCalendar | None = None) -> CaseT:
     """Rebuild ``case`` from its header and trail, and check the result is equal.
 
     Args:

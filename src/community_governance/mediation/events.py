@@ -163,24 +163,30 @@ class Event:
 
     kind: EventKind = attrs.field(converter=_kind)
     on: date
-    by: str = ""
-    party: str = ""
-    parties: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
-    body: str = ""
-    reason: str = ""
+    by: str = attrs.field(default="", validator=check.plain_text)
+    party: str = attrs.field(default="", validator=check.plain_text)
+    parties: tuple[str, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.texts
+    )
+    body: str = attrs.field(default="", validator=check.plain_text)
+    reason: str = attrs.field(default="", validator=check.plain_text)
     form: AgreementForm | None = attrs.field(default=None, converter=_form)
     source: CaseSource | None = attrs.field(default=None, converter=_source)
-    mediators: tuple[Mediator, ...] = attrs.field(default=(), converter=check.as_tuple)
-    target: str = ""
-    session: Session | None = None
-    period: Period | None = None
-    terms: AgreementTerms | None = None
+    mediators: tuple[Mediator, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.tuple_of(Mediator)
+    )
+    target: str = attrs.field(default="", validator=check.plain_text)
+    session: Session | None = attrs.field(default=None, validator=check.optional(Session))
+    period: Period | None = attrs.field(default=None, validator=check.optional(Period))
+    terms: AgreementTerms | None = attrs.field(
+        default=None, validator=check.optional(AgreementTerms)
+    )
     method: SigningMethod | None = attrs.field(default=None, converter=_method)
-    court_delegated: bool = False
-    routes_advised: bool = False
-    rights_notice: bool = False
-    agreement_disputed: bool = False
-    deemed: bool = False
+    court_delegated: bool = attrs.field(default=False, validator=check.boolean)
+    routes_advised: bool = attrs.field(default=False, validator=check.boolean)
+    rights_notice: bool = attrs.field(default=False, validator=check.boolean)
+    agreement_disputed: bool = attrs.field(default=False, validator=check.boolean)
+    deemed: bool = attrs.field(default=False, validator=check.boolean)
 
     def __attrs_post_init__(self) -> None:
         _check_event(self)

@@ -65,9 +65,9 @@ class Party:
     id: str = attrs.field(validator=check.text)
     role: PartyRole = attrs.field(converter=_role)
     kind: PersonKind = attrs.field(default=PersonKind.NATURAL, converter=_kind)
-    owners_committee: bool = False
-    property_company: bool = False
-    name: str = ""
+    owners_committee: bool = attrs.field(default=False, validator=check.boolean)
+    property_company: bool = attrs.field(default=False, validator=check.boolean)
+    name: str = attrs.field(default="", validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
@@ -101,9 +101,9 @@ class Mediator:
     """
 
     id: str = attrs.field(validator=check.text)
-    affiliation: str = ""
-    chosen_by_parties: bool = False
-    lead: bool = False
+    affiliation: str = attrs.field(default="", validator=check.plain_text)
+    chosen_by_parties: bool = attrs.field(default=False, validator=check.boolean)
+    lead: bool = attrs.field(default=False, validator=check.boolean)
 
 
 @attrs.frozen(slots=True)
@@ -119,7 +119,8 @@ class Dispute:
         decision_known_on: For disputes over an owners' assembly or owners' committee decision:
             the day the owner knew or should have known of it (starts the 1-year revocation
             window, SPC building-ownership interpretation Art. 12).
-        complex: Whether the dispute is major or complex (Ningbo Art. 24).
+        complex: Whether the dispute is major or complex (a policy may then require a
+            written agreement, see ``MediationPolicy.written_form_required_for``).
         before_other_body: A court, police or administrative body that has already accepted or
             resolved the same dispute ("" if none).
     """
@@ -132,8 +133,8 @@ class Dispute:
     )
     amount: Exact | None = attrs.field(default=None, converter=_amount)
     decision_known_on: date | None = attrs.field(default=None, validator=check.day)
-    complex: bool = False
-    before_other_body: str = ""
+    complex: bool = attrs.field(default=False, validator=check.boolean)
+    before_other_body: str = attrs.field(default="", validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
@@ -180,9 +181,15 @@ class Session:
         record_signed: Whether the session record (笔录) was signed.
     """
 
-    public: bool = False
-    objections_to_public: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
-    invitees: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
-    invitee_consents: tuple[str, ...] = attrs.field(default=(), converter=check.as_tuple)
-    place: str = ""
-    record_signed: bool = True
+    public: bool = attrs.field(default=False, validator=check.boolean)
+    objections_to_public: tuple[str, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.texts
+    )
+    invitees: tuple[str, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.texts
+    )
+    invitee_consents: tuple[str, ...] = attrs.field(
+        default=(), converter=check.as_tuple, validator=check.texts
+    )
+    place: str = attrs.field(default="", validator=check.plain_text)
+    record_signed: bool = attrs.field(default=True, validator=check.boolean)

@@ -25,8 +25,9 @@ from community_governance.rules.eligibility import (
     Requirement,
 )
 from community_governance.rules.matters import DeclaredMatter, Matter
+from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
 from community_governance.rules.packs import Pack, PackRegistry, PackVersion
-from community_governance.rules.params import ElectionParams, Param, VotingParams
+from community_governance.rules.params import ElectionParams, MediationParams, Param, VotingParams
 from community_governance.rules.periods import Period
 from community_governance.rules.procedures import (
     Cap,
@@ -83,6 +84,8 @@ __all__ = [
     "Layer",
     "Matter",
     "Measure",
+    "MediationParams",
+    "MediationPolicy",
     "MinimumCount",
     "Notice",
     "ObjectionWindow",
@@ -110,6 +113,7 @@ __all__ = [
     "Uncertain",
     "VotingParams",
     "Weight",
+    "WrittenFormTrigger",
     "both",
     "double_tiers",
     "tiers",

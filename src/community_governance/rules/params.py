@@ -33,11 +33,13 @@ from community_governance.rules.committee import (
 )
 from community_governance.rules.elections import BallotPolicy, Target, TieBreak
 from community_governance.rules.eligibility import EligibilityRule
+from community_governance.rules.mediation import MediationPolicy
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
 
 __all__ = [
     "CommitteeParams",
     "ElectionParams",
+    "MediationParams",
     "Param",
     "VotingParams",
     "param_fields",
@@ -220,19 +222,49 @@ class CommitteeParams:
     )
 
 
+@attrs.frozen(slots=True)
+class MediationParams:
+    """Parameters of people's mediation.
+
+    Attributes:
+        policy: The mediation policy: period, its force, extension and written-form rules.
+    """
+
+    policy: Param[MediationPolicy] | None = attrs.field(
+        default=None, validator=_typed(MediationPolicy)
+    )
+
+
 #: The parameter classes per topic attribute of a layer (read by rule-set resolution).
 TOPICS: tuple[
-    tuple[str, type[VotingParams] | type[ElectionParams] | type[CommitteeParams]], ...
+    tuple[
+        str,
+        type[VotingParams] | type[ElectionParams] | type[CommitteeParams] | type[MediationParams],
+    ],
+    ...,
 ] = (
     ("voting", VotingParams),
     ("elections", ElectionParams),
     ("committee", CommitteeParams),
+    ("mediation", MediationParams),
 )
+
+#: Topics whose parameters an estate layer may set from plain values.
+_PLAIN_TOPICS = ("voting", "elections")
 
 
 def param_fields() -> dict[str, str]:
-    """Every parameter name mapped to its topic attribute (``"deemed_vote"`` → ``"voting"``)."""
-    return {field.name: topic for topic, cls in TOPICS for field in attrs.fields(cls)}
+    """Every parameter settable from plain values, mapped to its topic attribute.
+
+    For example ``"deemed_vote"`` → ``"voting"`` (mediation policies are jurisdiction data,
+    not plain estate values).
+    """
+    return {
+        field.name: topic
+        for topic, cls in TOPICS
+        if topic in _PLAIN_TOPICS
+        for field in attrs.fields(cls)
+    }
 
 
 #: Parameters given as plain enum values (``"excluded"``) in plain data.

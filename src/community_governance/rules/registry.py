@@ -250,7 +250,9 @@ def _stack(
         for topic in _CHECKED_TOPICS
         if topic not in covered
     )
-    return sorted(admitted_layers, key=lambda lay: lay.topic.value), notices
+    # Mediation layers (added later) go last, so the older topics keep their order.
+    order = lambda lay: (lay.topic is Topic.MEDIATION, lay.topic.value)  # noqa: E731
+    return sorted(admitted_layers, key=order), notices
 
 
 def _stale_notices(layers: list[Layer], on: date) -> list[Notice]:

@@ -34,6 +34,7 @@ from community_governance.rules.params import (
     TOPICS,
     CommitteeParams,
     ElectionParams,
+    MediationParams,
     Param,
     VotingParams,
 )
@@ -51,6 +52,7 @@ class Topic(Enum):
     ELECTIONS = "elections"
     ESTATE = "estate"
     COMMITTEE = "committee"
+    MEDIATION = "mediation"
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
@@ -59,6 +61,7 @@ class Topic(Enum):
             "elections": "选举规则",
             "estate": "业主自治规则",
             "committee": "业主委员会任期与换届规则",
+            "mediation": "人民调解规则",
         }
         return zh[self.value] if lang == "zh" else self.value
 
@@ -111,6 +114,7 @@ class Layer:
         elections: Election parameters set by this layer.
         note: Remark shown with the layer.
         committee: Committee-lifecycle parameters set by this layer.
+        mediation: Mediation parameters set by this layer.
     """
 
     code: str
@@ -132,6 +136,9 @@ class Layer:
     note: str = ""
     committee: CommitteeParams = attrs.field(
         factory=CommitteeParams, validator=attrs.validators.instance_of(CommitteeParams)
+    )
+    mediation: MediationParams = attrs.field(
+        factory=MediationParams, validator=attrs.validators.instance_of(MediationParams)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -218,6 +225,11 @@ def _committee(rules: RuleSet) -> CommitteeParams:
     return merged
 
 
+def _mediation(rules: RuleSet) -> MediationParams:
+    merged: MediationParams = _merge(rules.layers, "mediation", rules.include_unconfirmed)
+    return merged
+
+
 @attrs.frozen(slots=True, repr=False)
 class RuleSet:
     """The rules in force for a jurisdiction on a date: a stack of layers, national first.
@@ -231,6 +243,7 @@ class RuleSet:
             no encoded rules, local rules looser than national ones.
         voting: The voting parameters in force, each from the highest layer setting it.
         elections: The election parameters in force, each from the highest layer setting it.
+        mediation: The mediation parameters in force (``rules.mediation.policy``).
         resolver: Resolves the same jurisdiction on another day (set by ``rules_for``).
         committee: The committee-lifecycle parameters in force.
     """
@@ -245,6 +258,9 @@ class RuleSet:
     )
     elections: ElectionParams = attrs.field(
         init=False, default=attrs.Factory(_elections, takes_self=True), eq=False
+    )
+    mediation: MediationParams = attrs.field(
+        init=False, default=attrs.Factory(_mediation, takes_self=True), eq=False
     )
     resolver: Callable[[date], RuleSet] | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True

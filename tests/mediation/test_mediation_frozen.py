@@ -1,4 +1,4 @@
-"""``apply``'s speed without tricks: a frozen slotted case, shared trail entries, deadlines."""
+"""The case is a plain frozen, slotted value: trail entries are shared, nothing is hidden."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from mediation_builders import START, reach
 
 from community_governance import mediation as m
 from community_governance.calendar import NO_CALENDAR, WeekendCalendar
-from community_governance.mediation import _effects, _effects_agreement
 
 S = m.CaseState
 
@@ -50,9 +49,6 @@ def test_unknown_attribute_and_pickling() -> None:
     case = reach(S.APPLIED)
     with pytest.raises(AttributeError, match="no_such_field"):
         _ = case.no_such_field  # type: ignore[attr-defined]
-    bare = object.__new__(m.MediationCase)  # no instance data at all
-    with pytest.raises(AttributeError, match="trail"):
-        _ = bare.trail
     copy = pickle.loads(pickle.dumps(case))
     assert copy == case and copy.trail == case.trail
 
@@ -63,24 +59,6 @@ def test_frozen_and_slotted() -> None:
         case.trail = ()  # type: ignore[misc]
     assert not hasattr(case, "__dict__")  # issue 9: no writable instance dict
     assert attrs.has(type(case)) and "__slots__" in type(case).__dict__
-
-
-def test_deadlines_without_calendar_are_shared_and_the_memory_is_bounded(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    first = reach(S.ACCEPTED)
-    second = reach(S.ACCEPTED)
-    assert first.mediation_deadline is second.mediation_deadline
-    full_deadlines: dict[object, object] = {"old": None}
-    full_windows: dict[object, object] = {"old": None}
-    monkeypatch.setattr(_effects, "_DEADLINES", full_deadlines)
-    monkeypatch.setattr(_effects, "_DEADLINES_MAX", 1)
-    monkeypatch.setattr(_effects_agreement, "_OPEN", full_windows)
-    monkeypatch.setattr(_effects_agreement, "_OPEN_MAX", 1)
-    performing = reach(S.IN_PERFORMANCE)
-    assert performing.mediation_deadline == first.mediation_deadline
-    assert "old" not in full_deadlines and len(full_deadlines) == 1  # reset, then one kept
-    assert "old" not in full_windows and len(full_windows) == 1
 
 
 def test_deadlines_with_a_calendar_are_computed_each_time() -> None:
@@ -95,9 +73,3 @@ def test_deadlines_with_a_calendar_are_computed_each_time() -> None:
     )
     assert two.mediation_deadline is not None and two.mediation_deadline.calendar != NO_CALENDAR
     assert one.mediation_deadline is not None and one.mediation_deadline.calendar == NO_CALENDAR
-
-
-def test_fast_agreement_constructor_matches_attrs() -> None:
-    agreement = reach(S.IN_PERFORMANCE).agreements[-1]
-    values = attrs.astuple(agreement, recurse=False)
-    assert _effects.make_agreement(values) == m.Agreement(*values) == agreement

@@ -1,0 +1,161 @@
+"""Intake: from a reported dispute or an application to acceptance (受理) or refusal.
+
+A case starts on an application, a referral or the committee's own initiative; every party
+must consent and an explicit refusal bars mediation (People's Mediation Law Art. 17).
+Accepting the case opens the mediation period of the case's policy and records the day the
+limitation period was interrupted (SPC limitation rules Art. 12).
+"""
+
+from __future__ import annotations
+
+from community_governance.calendar import HolidayCalendar
+from community_governance.mediation import _citations as cite
+from community_governance.mediation.events import Event, EventKind
+from community_governance.mediation.records import Consent, Notice
+from community_governance.mediation.states import CaseSource, CaseState
+from community_governance.mediation.transition import (
+    CaseView,
+    Changes,
+    Guard,
+    Transition,
+    deadline,
+    party_known,
+    rows,
+)
+
+__all__ = ["GUARDS", "ROWS"]
+
+
+def _not_yet_consented(case: CaseView, event: Event) -> str | None:
+    party = event.party
+    for consent in case.consents:
+        if consent.given and consent.party == party:
+            return f"party {party!r} has already consented"
+    return None
+
+
+def _all_consented(case: CaseView, event: Event) -> str | None:
+    consented = {consent.party for consent in case.consents if consent.given}
+    if case.party_ids <= consented:
+        return None
+    return f"no consent yet from {', '.join(sorted(case.party_ids - consented))}"
+
+
+def _not_before_other_body(case: CaseView, event: Event) -> str | None:
+    body = case.dispute.before_other_body
+    return f"the dispute is already before {body}" if body else None
+
+
+PARTY_KNOWN = Guard("party_known", cite.PML_17, party_known, rule_zh="须为本案当事人")
+_NOT_YET = Guard(
+    "party_not_yet_consented", cite.PML_17, _not_yet_consented, rule_zh="该当事人尚未同意"
+)
+_ALL = Guard("all_parties_consented", cite.PML_17, _all_consented, rule_zh="各方当事人均同意调解")
+_OTHER_BODY = Guard(
+    "not_before_other_body",
+    cite.MOJ_22,
+    _not_before_other_body,
+    soft=True,
+    rule_zh="未被法院、公安或其他行政机关受理或处理",
+)
+
+#: The guards of this phase.
+GUARDS: tuple[Guard, ...] = (PARTY_KNOWN, _NOT_YET, _ALL, _OTHER_BODY)
+
+
+def _report(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+    """Record how the dispute became known."""
+    return {"source": event.source}
+
+
+def _submit(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+    """Record the application; the applicant's application is its consent."""
+    return {
+        "source": case.source or CaseSource.PARTY_APPLICATION,
+        "application_form": event.form,
+        "applied_on": case.applied_on or event.on,
+        "consents": (*case.consents, Consent(event.party, event.on, True)),
+    }
+
+
+def _ex_officio(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+    """Record that the committee acted on its own initiative."""
+    return {"source": case.source or CaseSource.EX_OFFICIO}
+
+
+def _referral(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+    """Record the referring body and whether a court delegated the case."""
+    source = CaseSource.COURT if event.court_delegated else CaseSource.GOVERNMENT
+    return {
+        "source": case.source or event.source or source,
+        "referral": event.body,
+        "court_delegated": event.court_delegated,
+    }
+
+
+def _request_consent(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+    """Record that a party was asked for consent."""
+    return {"notices": (*case.notices, Notice("consent_request", event.on, event.party))}
+
+
+def _consent(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+    """Record a party's consent."""
+    return {"consents": (*case.consents, Consent(event.party, event.on, True))}
+
+
+def _refuse(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+    """Record an explicit refusal: the case is not accepted (PML Art. 17)."""
+    return {
+        "consents": (*case.consents, Consent(event.party, event.on, False)),
+        "not_accepted_reason": f"party_refused: {event.party}",
+        "closed_on": event.on,
+    }
+
+
+def _accept(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+    """Register the case; open the mediation period; record the limitation interruption."""
+    first_consent = min([c.on for c in case.consents if c.given], default=event.on)
+    period = deadline(
+        "mediation period",
+        event.on,
+        case.policy.period,
+        basis=case.policy.period_basis,
+        calendar=calendar,
+        label_zh="调解期限",
+    )
+    return {
+        "accepted_on": event.on,
+        "limitation_interrupted_on": case.applied_on or first_consent,
+        "mediation_deadline": period,
+    }
+
+
+def _reject(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+    """Refuse the case at intake, advising the route to take."""
+    return {
+        "not_accepted_reason": event.reason,
+        "closed_on": event.on,
+        "notices": (*case.notices, Notice("not_accepted", event.on, event.reason)),
+    }
+
+
+S, E = CaseState, EventKind
+_ASKED = (S.APPLIED, S.AWAITING_CONSENT)
+#: The rows of this phase.
+ROWS: tuple[Transition, ...] = (
+    *rows((S.NEW,), E.REPORT_DISPUTE, S.REPORTED, (), _report),
+    *rows((S.NEW, S.REPORTED), E.SUBMIT_APPLICATION, S.APPLIED, (PARTY_KNOWN,), _submit),
+    *rows((S.NEW, S.REPORTED), E.RECEIVE_REFERRAL, S.AWAITING_CONSENT, (), _referral),
+    *rows((S.REPORTED,), E.INITIATE_EX_OFFICIO, S.AWAITING_CONSENT, (), _ex_officio),
+    *rows(
+        (S.APPLIED,),
+        E.REQUEST_CONSENT,
+        S.AWAITING_CONSENT,
+        (PARTY_KNOWN, _NOT_YET),
+        _request_consent,
+    ),
+    *rows(_ASKED, E.GIVE_CONSENT, None, (PARTY_KNOWN, _NOT_YET), _consent),
+    *rows(_ASKED, E.ACCEPT, S.ACCEPTED, (_ALL, _OTHER_BODY), _accept),
+    *rows(_ASKED, E.REJECT, S.NOT_ACCEPTED, (), _reject),
+    *rows(_ASKED, E.PARTY_REFUSES, S.NOT_ACCEPTED, (PARTY_KNOWN,), _refuse),
+)

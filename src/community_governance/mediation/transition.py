@@ -1,0 +1,207 @@
+"""The parts of a transition row: guards, effects, and what they may read of a case.
+
+Each lifecycle phase module (`community_governance.mediation.phases`) declares its rows as
+[Transition][community_governance.mediation.Transition]s with their
+[Guard][community_governance.mediation.Guard]s and effects; the table module concatenates and
+validates them. Guards and effects read a case through [CaseView][] (the attributes of
+[MediationCase][community_governance.mediation.MediationCase]), so that no phase depends on the
+case module and the case module can replay its own trail.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Protocol
+
+import attrs
+
+from community_governance._base.citations import Citation
+from community_governance.calendar import Deadline, HolidayCalendar
+from community_governance.mediation.agreement import Agreement
+from community_governance.mediation.events import Event, EventKind
+from community_governance.mediation.records import (
+    Committee,
+    Consent,
+    Dispute,
+    Mediator,
+    Notice,
+    Session,
+)
+from community_governance.mediation.states import AgreementForm, CaseSource, CaseState
+from community_governance.mediation.trail import TrailEntry
+from community_governance.rules.mediation import MediationPolicy
+from community_governance.rules.periods import Period
+
+__all__ = ["CaseView", "Guard", "Transition"]
+
+
+class CaseView(Protocol):
+    """What guards and effects read of a case (the attributes of ``MediationCase``)."""
+
+    @property
+    def case_id(self) -> str: ...  # noqa: D102
+    @property
+    def committee(self) -> Committee: ...  # noqa: D102
+    @property
+    def dispute(self) -> Dispute: ...  # noqa: D102
+    @property
+    def policy(self) -> MediationPolicy: ...  # noqa: D102
+    @property
+    def state(self) -> CaseState: ...  # noqa: D102
+    @property
+    def source(self) -> CaseSource | None: ...  # noqa: D102
+    @property
+    def application_form(self) -> AgreementForm | None: ...  # noqa: D102
+    @property
+    def applied_on(self) -> date | None: ...  # noqa: D102
+    @property
+    def consents(self) -> tuple[Consent, ...]: ...  # noqa: D102
+    @property
+    def mediators(self) -> tuple[Mediator, ...]: ...  # noqa: D102
+    @property
+    def sessions(self) -> tuple[Session, ...]: ...  # noqa: D102
+    @property
+    def mediation_deadline(self) -> Deadline | None: ...  # noqa: D102
+    @property
+    def extensions(self) -> int: ...  # noqa: D102
+    @property
+    def written_form_requested_by(self) -> tuple[str, ...]: ...  # noqa: D102
+    @property
+    def agreements(self) -> tuple[Agreement, ...]: ...  # noqa: D102
+    @property
+    def notices(self) -> tuple[Notice, ...]: ...  # noqa: D102
+    @property
+    def trail(self) -> tuple[TrailEntry, ...]: ...  # noqa: D102
+    @property
+    def party_ids(self) -> frozenset[str]: ...  # noqa: D102
+    @property
+    def agreement(self) -> Agreement | None: ...  # noqa: D102
+    @property
+    def effective_agreement(self) -> Agreement | None: ...  # noqa: D102
+
+
+Check = Callable[[CaseView, Event], "str | None"]
+Changes = dict[str, Any]
+Effect = Callable[[CaseView, Event, "HolidayCalendar | None"], Changes]
+
+#: Policy attributes a guard may cite instead of its own citation.
+_BASES = ("", "period_basis", "extension_basis", "written_form_basis", "written_form_advice_basis")
+
+
+@attrs.frozen(slots=True)
+class Guard:
+    """A named condition on an event, with its legal basis.
+
+    Attributes:
+        name: Identifier, e.g. ``"within_confirmation_window"``.
+        citation: The rule it enforces (or the library design decision it implements).
+        check: ``check(case, event)`` returns ``None`` when satisfied, else the reason.
+        soft: Whether a failure is only a warning (unconfirmed source).
+        rule_zh: The rule in Chinese, for explanations.
+        basis: Name of the case policy's attribute whose citation the guard enforces (e.g.
+            ``"period_basis"``), or ``""`` to cite ``citation``; see
+            [cited][community_governance.mediation.Guard.cited].
+    """
+
+    name: str
+    citation: Citation
+    check: Check = attrs.field(eq=False, repr=False)
+    soft: bool = False
+    rule_zh: str = ""
+    basis: str = attrs.field(default="", validator=attrs.validators.in_(_BASES))
+
+    def cited(self, policy: MediationPolicy) -> Citation:
+        """The citation for a case under ``policy``.
+
+        The case's own policy article when the guard enforces a policy rule (period,
+        extension, written form), else ``citation``.
+        """
+        found = getattr(policy, self.basis) if self.basis else None
+        return found if isinstance(found, Citation) else self.citation
+
+
+@attrs.frozen(slots=True)
+class Transition:
+    """One row of the table: in ``source``, ``event`` leads to ``target`` if every guard holds.
+
+    Attributes:
+        source: State the case must be in.
+        event: The event.
+        target: State after the event.
+        guards: Conditions, checked in order; the first hard failure refuses the event.
+        effect: Records the event's facts on the case.
+    """
+
+    source: CaseState
+    event: EventKind
+    target: CaseState
+    guards: tuple[Guard, ...]
+    effect: Effect = attrs.field(eq=False, repr=False)
+
+
+def rows(
+    sources: tuple[CaseState, ...],
+    event: EventKind,
+    target: CaseState | None,
+    guards: tuple[Guard, ...],
+    effect: Effect,
+) -> tuple[Transition, ...]:
+    """One transition per source state; ``target=None`` means "stay in the source state"."""
+    return tuple(
+        Transition(source, event, source if target is None else target, guards, effect)
+        for source in sources
+    )
+
+
+# ------------------------------------------------------------- shared predicates and effects
+
+
+def party_known(case: CaseView, event: Event) -> str | None:
+    """The event's party is a party of the case."""
+    if event.party in case.party_ids:
+        return None
+    known = ", ".join(sorted(case.party_ids))
+    return f"{event.party!r} is not a party of case {case.case_id} ({known})"
+
+
+def all_parties_join(case: CaseView, event: Event) -> str | None:
+    """Every party of the case is among the event's ``parties``."""
+    missing = sorted(case.party_ids - set(event.parties))
+    return f"not joined by {', '.join(missing)}" if missing else None
+
+
+def deadline(
+    label: str,
+    start: date,
+    period: Period,
+    *,
+    basis: Citation,
+    calendar: HolidayCalendar | None,
+    label_zh: str,
+) -> Deadline:
+    """[Deadline.compute][community_governance.calendar.Deadline.compute] for an effect.
+
+    Without a calendar the deadline is a pure function of frozen, hashable values, so the
+    result is remembered (at most 4,096 of them; deadlines are immutable and safe to share).
+    With a calendar it is computed every time: a calendar may learn new holidays.
+    """
+    if calendar is not None:
+        return Deadline.compute(
+            label, start, period, basis=basis, calendar=calendar, label_zh=label_zh
+        )
+    return _plain_deadline(label, start, period, basis, label_zh)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_deadline(
+    label: str, start: date, period: Period, basis: Citation, label_zh: str
+) -> Deadline:
+    return Deadline.compute(label, start, period, basis=basis, calendar=None, label_zh=label_zh)
+
+
+def replace_latest(case: CaseView, **changes: Any) -> tuple[Agreement, ...]:
+    """``agreements`` with the latest version replaced by a copy with ``changes``."""
+    agreements = case.agreements
+    return (*agreements[:-1], attrs.evolve(agreements[-1], **changes))
