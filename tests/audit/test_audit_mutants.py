@@ -128,7 +128,11 @@ def estate_of_three() -> cg.Estate:
 DEEMED = cg.rules_for("CN-SH", on=date(2024, 5, 1)).with_layer(
     cg.jurisdictions.estate_layer(
         "covenant",
-        params={"deemed_vote": cg.rules.DeemedVoteClause("covenant Art. 9", True)},
+        params={
+            "deemed_vote": cg.rules.DeemedVoteClause(
+                "covenant Art. 9", majority_floor=cg.rules.ZHEJIANG_2009_FLOOR
+            )
+        },
         clause="Art. 9",
     )
 )

@@ -434,7 +434,8 @@ def test_no_ballots_fails_and_shows_empty_bases() -> None:
 
 def deemed_rules(zhejiang: bool = False) -> cg.RuleSet:
     clause = cg.rules.DeemedVoteClause(
-        "covenant Art. 9: unreturned ballots follow the majority", zhejiang
+        "covenant Art. 9: unreturned ballots follow the majority",
+        majority_floor=cg.rules.ZHEJIANG_2009_FLOOR if zhejiang else None,
     )
     return cg.rules_for("CN-SH", on=CC).with_layer(
         cg.jurisdictions.estate_layer(
@@ -540,6 +541,11 @@ def test_deemed_vote_clause_is_opt_in() -> None:
 
 def test_deemed_vote_clause_citation() -> None:
     clause = cg.rules.DeemedVoteClause("Art. 9")
-    assert not clause.zhejiang_floor
+    assert not clause.zhejiang_floor and clause.majority_floor is None
+    with pytest.warns(DeprecationWarning, match="majority_floor"):
+        old = cg.rules.DeemedVoteClause("Art. 9", zhejiang_floor=True)
+    assert old.majority_floor == cg.rules.ZHEJIANG_2009_FLOOR
+    with pytest.raises(TypeError):
+        cg.rules.DeemedVoteClause("Art. 9", zhejiang_floor="yes")  # type: ignore[arg-type]
     assert clause.citation.article == "26(2)"
     assert "contested" in clause.citation.note

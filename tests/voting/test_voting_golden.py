@@ -49,7 +49,7 @@ CN = cg.rules_for("CN", on=ON)
 SH = cg.rules_for("CN-SH", on=ON)
 BJ = cg.rules_for("CN-BJ", on=ON)
 TJ = cg.rules_for("CN-TJ", on=ON)
-DEEMED = cg.rules.DeemedVoteClause("covenant Art. 9", True)
+DEEMED = cg.rules.DeemedVoteClause("covenant Art. 9", majority_floor=cg.rules.ZHEJIANG_2009_FLOOR)
 MOST = ("agree",) * 7 + ("oppose", "abstain", "abstain", "spoiled", "agree", "agree")
 
 SCENARIOS: dict[str, Callable[[], cg.Decision]] = {

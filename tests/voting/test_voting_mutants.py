@@ -63,7 +63,9 @@ def test_spoiled_excluded_quorum_area_and_votes_cast() -> None:
 
 
 def deemed_zhejiang() -> cg.RuleSet:
-    clause = cg.rules.DeemedVoteClause("covenant Art. 9", True)
+    clause = cg.rules.DeemedVoteClause(
+        "covenant Art. 9", majority_floor=cg.rules.ZHEJIANG_2009_FLOOR
+    )
     return cg.rules_for("CN-SH", on=CC).with_layer(
         cg.jurisdictions.estate_layer("covenant", params={"deemed_vote": clause}, clause="Art. 9")
     )

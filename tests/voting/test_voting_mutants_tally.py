@@ -120,7 +120,9 @@ def test_a_float_in_decision_data_is_named_by_its_path() -> None:
 
 
 def test_deemed_vote_results_are_verified_under_their_own_name() -> None:
-    clause = cg.rules.DeemedVoteClause("covenant Art. 9", True)
+    clause = cg.rules.DeemedVoteClause(
+        "covenant Art. 9", majority_floor=cg.rules.ZHEJIANG_2009_FLOOR
+    )
     rules = cg.rules_for("CN-SH", on=ON).with_layer(
         cg.jurisdictions.estate_layer("covenant", params={"deemed_vote": clause}, clause="9")
     )

@@ -185,7 +185,9 @@ def test_monotonicity_of_any_rule(data: st.DataObject, rule: cg.ResolutionRule) 
 def test_monotonicity_with_deemed_votes(data: st.DataObject, floor: bool) -> None:
     estate = data.draw(cgst.estates(max_units=8))
     ballots = data.draw(cgst.ballots_for(estate))
-    clause = cg.rules.DeemedVoteClause("Art. 9", zhejiang_floor=floor)
+    clause = cg.rules.DeemedVoteClause(
+        "Art. 9", majority_floor=cg.rules.ZHEJIANG_2009_FLOOR if floor else None
+    )
     rules = CN_2022.with_layer(
         cg.jurisdictions.estate_layer("e", params={"deemed_vote": clause}, clause="9")
     )

@@ -54,11 +54,12 @@ from community_governance.rules.thresholds import (
     Threshold,
 )
 from community_governance.rules.tiers import both, double_tiers, tiers
-from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
+from community_governance.rules.voting import ZHEJIANG_2009_FLOOR, DeemedVoteClause, SpoiledPolicy
 
 __all__ = [
     "BOOLEAN_FACTS",
     "INSTRUMENTS",
+    "ZHEJIANG_2009_FLOOR",
     "BallotPolicy",
     "Base",
     "Cap",

@@ -298,17 +298,18 @@ def _apply_deemed(
                 _DEEMED_DESIGN,
             ),
         )
-    if clause.zhejiang_floor and not all(
+    if clause.majority_floor is not None and not all(
         2 * counts.by_choice[measure][side] > counts.totals[measure] for measure in Measure
     ):
         return None, (
             contested,
             Notice(
                 "deemed-vote-floor-not-met",
-                "the actual majority does not exceed half of the total heads and area (Zhejiang "
-                "floor); no deemed votes were added",
-                "实际多数未超过总人数和总面积的一半（浙江规则下限），未计入视为多数的票",
-                _ZHEJIANG_ART_10,
+                "the actual majority does not exceed half of the total heads and area (the floor "
+                f"of {clause.majority_floor.format()}); no deemed votes were added",
+                "实际多数未超过总人数和总面积的一半（"
+                f"{clause.majority_floor.format('zh')}规定的下限），未计入视为多数的票",
+                clause.majority_floor,
             ),
         )
     missing = {
@@ -333,7 +334,6 @@ _DEEMED_DESIGN = Citation(
     confidence=Confidence.MEDIUM,
     note="the majority must hold on both heads and area for deemed votes to be added",
 )
-_ZHEJIANG_ART_10 = Citation("zhejiang_pm_regulation", "10", text_version="2009")
 
 
 def _notices(
