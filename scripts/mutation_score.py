@@ -42,6 +42,7 @@ def equivalents(path: Path) -> set[str]:
 
 
 def main(argv: list[str]) -> int:
+    """Print the score per module and the survivors; exit 1 below the floor (95 % by default)."""
     floor = 95.0
     if "--floor" in argv:
         at = argv.index("--floor")

@@ -75,6 +75,7 @@ __all__ = [
     "UnknownMatterError",
     "UnknownReferenceError",
     "UnknownUnitError",
+    "VotingArgumentError",
     "VotingInputError",
 ]
 
@@ -635,6 +636,20 @@ class VotingInputError(GovernanceError, TypeError):
 
     Attributes:
         field: The offending argument or attribute.
+        value: The refused value.
+    """
+
+    field: str
+    value: object
+
+
+class VotingArgumentError(GovernanceError, ValueError):
+    """An argument of the voting engine has the right type but an impossible value.
+
+    For example a vote that opened after the day it closed.
+
+    Attributes:
+        field: The offending argument.
         value: The refused value.
     """
 

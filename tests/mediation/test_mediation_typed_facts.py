@@ -14,7 +14,6 @@ from community_governance.exceptions import (
     CaseFieldTypeError,
     InvalidCaseDataError,
     InvalidDataError,
-    InvalidRecordError,
     TransitionTableError,
 )
 from community_governance.mediation import table
@@ -167,7 +166,7 @@ def test_schema_1_data_still_load() -> None:
     local = reach(S.IN_MEDIATION, SHENZHEN)
     assert m.MediationCase.from_dict(schema_1(local, "pml_only")) == local
     old = schema_1(reach(S.ACCEPTED, NINGBO), "local_rule")
-    with pytest.raises(InvalidRecordError, match=r"MediationCase\.open") as error:
+    with pytest.raises(InvalidDataError, match=r"MediationCase\.open") as error:
         m.MediationCase.from_dict(old)
     assert (error.value.field, error.value.value) == ("policy.written_form", "local_rule")
 

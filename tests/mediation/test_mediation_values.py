@@ -17,7 +17,6 @@ from community_governance.exceptions import (
     InvalidCaseDataError,
     InvalidDataError,
     InvalidPeriodError,
-    InvalidRecordError,
     ReplayMismatchError,
     RuleSetInputError,
 )
@@ -302,7 +301,7 @@ def test_from_dict_recomputes_the_state_and_refuses_a_stored_one() -> None:
         m.MediationCase.from_dict({**data, "extensions": 3})
     event = dict(data["trail"][-1]["event"], on="2024-01-01")
     bad = [*data["trail"][:-1], dict(data["trail"][-1], event=event)]
-    with pytest.raises(InvalidRecordError, match="does not apply") as refused:
+    with pytest.raises(InvalidDataError, match="does not apply") as refused:
         m.MediationCase.from_dict({**data, "trail": bad})
     assert refused.value.field.startswith("trail[")
 
@@ -312,7 +311,7 @@ def test_from_dict_rebuilds_calendar_steps_with_the_given_calendar() -> None:
     case = m.apply(reach(S.APPLIED), m.Event("give_consent", START + timedelta(days=3), party="PM"))
     case = m.apply(case, m.Event("accept", START + timedelta(days=3)), calendar=calendar)
     assert m.MediationCase.from_dict(case.to_dict(), calendar=calendar) == case
-    with pytest.raises(InvalidRecordError, match="pass that calendar") as error:
+    with pytest.raises(InvalidDataError, match="pass that calendar") as error:
         m.MediationCase.from_dict(case.to_dict())
     assert error.value.field.endswith(".calendar")
     with pytest.raises(DerivedFactMismatchError, match="calendar"):

@@ -89,7 +89,7 @@ def test_vote_opened_and_closed_on_the_same_day_is_accepted() -> None:
     same_day = cg.decide(estate, ballots, matter="elect-committee", rules=rules, opened=CC)
     assert same_day.passed
     assert "vote-spans-rule-change" not in {n.code for n in same_day.notices}
-    with pytest.raises(cg.exceptions.InvalidRecordError, match="opened"):
+    with pytest.raises(cg.exceptions.VotingArgumentError, match="opened"):
         cg.decide(estate, ballots, matter="elect-committee", rules=rules, opened=date(2022, 6, 2))
 
 

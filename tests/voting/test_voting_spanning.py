@@ -47,7 +47,7 @@ def test_vote_opened_before_any_confirmed_rules(estate: cg.Estate) -> None:
 
 
 def test_vote_opened_after_it_closed_is_refused(estate: cg.Estate) -> None:
-    with pytest.raises(cg.exceptions.InvalidRecordError, match="2021-01-06"):
+    with pytest.raises(cg.exceptions.VotingArgumentError, match="2021-01-06"):
         _decide(estate, date(2021, 1, 5), date(2021, 1, 6))
 
 

@@ -23,7 +23,7 @@ from community_governance.exceptions import (
     CaseFieldTypeError,
     GuardFailedError,
     InvalidCaseDataError,
-    InvalidRecordError,
+    InvalidDataError,
     RuleSetInputError,
 )
 from community_governance.mediation import _checks as check
@@ -284,7 +284,7 @@ class MediationCase:
                 without a calendar are rebuilt without one).
 
         Raises:
-            InvalidRecordError: wrong schema, data that do not fit, or a trail event that
+            InvalidDataError: wrong schema, data that do not fit, or a trail event that
                 no longer applies.
             DerivedFactMismatchError: a stored field differs from the recomputed one; the
                 error names the field, the stored value and the recomputed value.
@@ -326,19 +326,18 @@ def _rebuild(loaded: MediationCase, calendar: HolidayCalendar | None) -> Mediati
     for step, entry in enumerate(loaded.trail):
         used = None if entry.calendar == NO_CALENDAR else calendar
         if used is None and entry.calendar != NO_CALENDAR:
-            raise InvalidRecordError(
+            raise InvalidDataError(
                 f"{_WHAT}: trail[{step}] was applied with calendar {entry.calendar!r}; "
                 "pass that calendar as calendar=",
-                row=step,
                 field=f"trail[{step}].calendar",
                 value=entry.calendar,
             )
         try:
             rebuilt = engine.apply(rebuilt, entry.event, calendar=used)
         except GuardFailedError as error:
-            raise InvalidRecordError(
-                f"{_WHAT}: trail[{step}] ({entry.event.kind.value}) does not apply: {error}",
-                row=step,
+            raise InvalidDataError(
+                f"{_WHAT}: trail[{step}] ({entry.event.kind.value}) does not apply: "
+                f"{error.message}",
                 field=f"trail[{step}]",
                 value=entry.event.kind.value,
             ) from error
@@ -397,10 +396,9 @@ def _from_schema_1(data: dict[str, Any]) -> dict[str, Any]:
         policy["written_form_advised_for"] = [WrittenFormTrigger.OBLIGATIONS.value]
         policy["written_form_advice_basis"] = converter.unstructure(cite.MOJ_34)
     elif rule != "pml_only":
-        raise InvalidRecordError(
+        raise InvalidDataError(
             f"{_WHAT}: schema /1 written-form rule {rule!r} is local; rebuild the case from "
             "its events with MediationCase.open(..., rules=rules_for(code, on=day))",
-            row=None,
             field="policy.written_form",
             value=rule,
         )

@@ -14,8 +14,8 @@ from community_governance._base.enums import parse_enum
 from community_governance._base.exact import Exact, normalise
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
-    InvalidRecordError,
     RuleSetNotInForceError,
+    VotingArgumentError,
     VotingInputError,
 )
 from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
@@ -440,9 +440,8 @@ _SHOWN = 20
 def _spanning(rules: RuleSet, opened: date) -> tuple[Notice, ...]:
     """A notice when the layers in force on ``opened`` differ from those of ``rules``."""
     if opened > rules.on:
-        raise InvalidRecordError(
+        raise VotingArgumentError(
             f"vote opened {opened} after it closed {rules.on}",
-            row=None,
             field="opened",
             value=opened.isoformat(),
         )
