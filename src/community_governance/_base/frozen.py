@@ -6,7 +6,9 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Generic, TypeVar
 
-__all__ = ["FrozenMap"]
+from community_governance.exceptions import InvalidRuleError
+
+__all__ = ["FrozenMap", "typed_map"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -55,3 +57,28 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
 
     def __repr__(self) -> str:
         return f"FrozenMap({dict(self._items)!r})"
+
+
+def typed_map(
+    value: object, keys: type[K], values: type[V], *, what: str, field: str, empty: bool = True
+) -> FrozenMap[K, V]:
+    """``value`` as a `FrozenMap` of ``keys`` to ``values``, checked item by item.
+
+    Raises:
+        InvalidRuleError: ``value`` is not a mapping (or is empty where ``empty`` is false), or
+            an item is not a ``keys`` → ``values`` pair; the message names ``what``.
+    """
+    if not isinstance(value, Mapping) or not (value or empty):
+        raise InvalidRuleError(
+            f"{what} must map {keys.__name__} to {values.__name__}, not {value!r:.80}",
+            field=field,
+            value=value,
+        )
+    for key, item in value.items():
+        if not isinstance(key, keys) or not isinstance(item, values):
+            raise InvalidRuleError(
+                f"{what}: {key!r:.60} → {item!r:.60} is not a {keys.__name__} → {values.__name__}",
+                field=field,
+                value=key,
+            )
+    return FrozenMap(value)

@@ -11,13 +11,12 @@ on a date, and refuses a matter the jurisdiction does not declare.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
 import attrs
 
-from community_governance._base.frozen import FrozenMap
+from community_governance._base.frozen import FrozenMap, typed_map
 from community_governance.exceptions import (
     InvalidRuleError,
     PackNotInForceError,
@@ -32,20 +31,9 @@ __all__ = ["Pack", "PackRegistry", "PackVersion"]
 
 
 def _procedures(value: object) -> FrozenMap[DeclaredMatter, Procedure]:
-    if not isinstance(value, Mapping) or not value:
-        raise InvalidRuleError(
-            f"a pack version maps declared matters to procedures, not {value!r}",
-            field="procedures",
-            value=value,
-        )
-    for matter, procedure in value.items():
-        if not isinstance(matter, DeclaredMatter) or not isinstance(procedure, Procedure):
-            raise InvalidRuleError(
-                f"pack procedures: {matter!r} is not a DeclaredMatter → Procedure",
-                field="procedures",
-                value=matter,
-            )
-    return FrozenMap(value)
+    return typed_map(
+        value, DeclaredMatter, Procedure, what="pack procedures", field="procedures", empty=False
+    )
 
 
 def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -19,7 +19,7 @@ import attrs
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
-from community_governance._base.frozen import FrozenMap
+from community_governance._base.frozen import FrozenMap, typed_map
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
@@ -71,20 +71,7 @@ def _topic(value: object) -> Topic:
 
 
 def _resolutions(value: Mapping[Matter, ResolutionRule]) -> FrozenMap[Matter, ResolutionRule]:
-    if not isinstance(value, Mapping):
-        raise InvalidRuleError(
-            f"layer resolutions must map matters to resolution rules, not {value!r}",
-            field="resolutions",
-            value=value,
-        )
-    for matter, rule in value.items():
-        if not isinstance(matter, Matter) or not isinstance(rule, ResolutionRule):
-            raise InvalidRuleError(
-                f"layer resolutions: {matter!r} → {rule!r} is not a Matter → ResolutionRule",
-                field="resolutions",
-                value=matter,
-            )
-    return FrozenMap(value)
+    return typed_map(value, Matter, ResolutionRule, what="layer resolutions", field="resolutions")
 
 
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
