@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from community_governance import committee as cm
-from community_governance.committee import _strategies as cst
+from community_governance.strategies import committee as cst
 
 SH = rules("CN-SH")
 BJ = rules("CN-BJ")

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import community_governance as cg
 from community_governance.elections import Candidate, ElectionBallot, ElectionResult, elect
-from community_governance.elections._strategies import Election, candidates, elections
+from community_governance.strategies.elections import Election, candidates, elections
 
 RULES = cg.rules_for("CN", on=date(2024, 5, 1))
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from community_governance import mediation as m
 from community_governance.jurisdictions import cn, cn_gd_sz, cn_zj_nb
-from community_governance.mediation._strategies import candidate_events
+from community_governance.strategies.mediation import candidate_events
 
 NATIONAL = cn.NATIONAL_MEDIATION_POLICY
 SHENZHEN = cn_gd_sz.SHENZHEN_MEDIATION_POLICY

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from community_governance import mediation as m
-from community_governance.mediation._strategies import (
+from community_governance.strategies.mediation import (
     candidate_events,
     mediation_case_histories,
     mediation_cases,

@@ -27,8 +27,8 @@ def test_our_rules_are_monotone(data):
 The modules, by concept: ``register`` (areas, owners, units, estates), ``ballots`` (ballots
 for an estate, ballots near a rule's thresholds), ``rules`` (thresholds, rules, rule sets,
 boundary dates, `decider`), ``properties`` (the assertions) and ``registration`` (the
-``st.from_type`` hook). Strategies for elections and mediation live beside their engines and
-are re-exported here.
+``st.from_type`` hook). Strategies for elections, mediation and the committee lifecycle
+live in this package's `elections`, `mediation` and `committee` modules.
 """
 
 from __future__ import annotations
@@ -37,20 +37,25 @@ from __future__ import annotations
 from community_governance.strategies import _extra  # noqa: F401
 
 # isort: split
-from community_governance.elections._strategies import (
+from community_governance.strategies.ballots import Ballots, ballots_for, ballots_near
+from community_governance.strategies.committee import (
+    attendance_records,
+    committees,
+    timelines,
+)
+from community_governance.strategies.elections import (
     Election,
     candidates,
     election_ballots,
     election_estates,
     elections,
 )
-from community_governance.mediation._strategies import (
+from community_governance.strategies.mediation import (
     candidate_events,
     mediation_case_histories,
     mediation_cases,
     mediation_event_sequences,
 )
-from community_governance.strategies.ballots import Ballots, ballots_for, ballots_near
 from community_governance.strategies.properties import (
     DecideFn,
     HasPassed,
@@ -98,12 +103,14 @@ __all__ = [
     "assert_implies",
     "assert_monotone",
     "assert_never_looser",
+    "attendance_records",
     "ballots_for",
     "ballots_near",
     "boundary_dates",
     "candidate_events",
     "candidates",
     "citations",
+    "committees",
     "decider",
     "decisions",
     "describe_rule",
@@ -123,5 +130,6 @@ __all__ = [
     "rule_set_of",
     "rule_sets",
     "thresholds",
+    "timelines",
     "units",
 ]

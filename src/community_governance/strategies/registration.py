@@ -18,11 +18,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from community_governance._base.citations import Citation
-from community_governance.elections._strategies import Election, candidates, elections
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
 from community_governance.jurisdictions.registry import REGISTRY
-from community_governance.mediation._strategies import mediation_cases
 from community_governance.mediation.case import MediationCase
 from community_governance.register._model import Owner, Unit
 from community_governance.register.counting import CountingPolicy, OverlapPolicy, Person
@@ -32,6 +30,8 @@ from community_governance.rules.registry import Jurisdiction, Registry
 from community_governance.rules.ruleset import Layer, RuleSet
 from community_governance.rules.thresholds import ResolutionRule, Threshold
 from community_governance.strategies.ballots import ballots_near
+from community_governance.strategies.elections import Election, candidates, elections
+from community_governance.strategies.mediation import mediation_cases
 from community_governance.strategies.register import estates, owners, realistic_estates, units
 from community_governance.strategies.rules import (
     citations,

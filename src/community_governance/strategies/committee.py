@@ -1,9 +1,6 @@
 """Hypothesis strategies for committees, attendance records and re-election timelines.
 
-Requires the optional ``hypothesis`` extra. Like the other engines' strategies this module is
-not imported by `community_governance.committee`, so hypothesis stays an optional dependency;
-import it as ``community_governance.committee._strategies`` (or from
-``community_governance.strategies`` once re-exported there).
+Requires the optional ``hypothesis`` extra; re-exported from ``community_governance.strategies``.
 """
 
 from __future__ import annotations
