@@ -261,7 +261,7 @@ def _bodies() -> dict[str, Any]:
             BJ,
         ),
         "group-re-election": check_group(
-            group[:2] + [_member("S", "street-office")],
+            [*group[:2], _member("S", "street-office")],
             SH,
             kind="re_election_group",
             not_applicable=["residents-committee"],
@@ -270,7 +270,7 @@ def _bodies() -> dict[str, Any]:
         "composition-tianjin": composition(members, rules=TJ),
         "slate-default": build_slate(people),
         "slate-positive-list": build_slate(
-            people[:2] + people[4:],
+            [*people[:2], *people[4:]],
             policy=SlatePolicy(
                 "positive list first", (Priority.POSITIVE_LIST, Priority.RECOMMENDATIONS)
             ),
