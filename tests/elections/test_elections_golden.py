@@ -287,3 +287,119 @@ def test_vetting_reads_exactly_as_pinned(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(_bodies()))
 def test_body_check_reads_exactly_as_pinned(name: str) -> None:
     check_golden(GOLDEN / f"{name}.txt", render(_bodies()[name]))
+
+
+# ------------------------------------------------------------------ errors, word for word
+
+
+def _tampered(change: Callable[[dict[str, Any]], object]) -> Callable[[], object]:
+    def load() -> object:
+        data = first_round().to_dict()
+        change(data)
+        return cg.elections.ElectionResult.from_dict(data)
+
+    return load
+
+
+def _set(path: tuple[object, ...], value: object) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        node: Any = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+
+    return change
+
+
+def _elect(ballots: list[ElectionBallot], **kwargs: Any) -> Callable[[], object]:
+    arguments: dict[str, Any] = {"candidates": ["A", "B"], "seats": 1, "rules": CN, **kwargs}
+    return lambda: elect(garden(), ballots, **arguments)
+
+
+STRICT = BallotPolicy(over_approval=Handling.ERROR, non_candidate=Handling.ERROR)
+BAD_INPUTS: dict[str, Callable[[], object]] = {
+    "ballot approvals a string": lambda: ElectionBallot("1-01", "AB"),
+    "ballot approves twice": lambda: ElectionBallot("1-01", ["A", "A"]),
+    "ballot approval not an id": lambda: ElectionBallot("1-01", ["A", ""]),
+    "ballot unit empty": lambda: ElectionBallot("", ["A"]),
+    "ballot spoiled a string": lambda: ElectionBallot("1-01", [], spoiled="no"),
+    "ballot from_dict spoiled a string": lambda: ElectionBallot.from_dict(
+        {**ElectionBallot("1-01", ["A"]).to_dict(), "spoiled": "false"}
+    ),
+    "ballot from_dict unit a number": lambda: ElectionBallot.from_dict(
+        {**ElectionBallot("1-01", ["A"]).to_dict(), "unit": 101}
+    ),
+    "ballot from_dict approvals a string": lambda: ElectionBallot.from_dict(
+        {**ElectionBallot("1-01", ["A"]).to_dict(), "approvals": "Ma"}
+    ),
+    "candidate id blank": lambda: Candidate(" ", "Li"),
+    "candidate fact a string": lambda: Candidate("Li", "Li", arrears="yes"),
+    "candidate count negative": lambda: Candidate("Li", "Li", age=-1),
+    "candidate count a flag": lambda: Candidate("Li", "Li", recommendations=True),
+    "candidate unknown fact": lambda: Candidate("Li", "Li").fact("colour"),
+    "elect no candidates": _elect([], candidates=[]),
+    "elect candidate id empty": _elect([], candidates=["A", ""]),
+    "elect candidate id internal": _elect([], candidates=["\x00developer"]),
+    "elect candidate twice": _elect([], candidates=["A", "B", "A"]),
+    "elect candidates a string": _elect([], candidates="AB"),
+    "elect seats zero": _elect([], seats=0),
+    "elect options a dict": _elect([], options={"alternates": 1}),
+    "elect unknown keyword": _elect([], alternatives=1),
+    "elect alternates beyond seats in Beijing": _elect(
+        [], rules=BJ, options=ElectOptions(alternates=2)
+    ),
+    "elect unknown unit": _elect([ElectionBallot("9-99", ["A"])]),
+    "elect two ballots for a unit": _elect(
+        [ElectionBallot("1-01", ["A"]), ElectionBallot("1-01", ["B"])]
+    ),
+    "elect over-approval refused": _elect(
+        [ElectionBallot("1-01", ["A", "B"])], options=ElectOptions(policy=STRICT)
+    ),
+    "elect non-candidate refused": _elect(
+        [ElectionBallot("1-01", ["Z"])], options=ElectOptions(policy=STRICT)
+    ),
+    "elect co-held ballots differ": _elect(
+        [ElectionBallot("2-01", ["A"]), ElectionBallot("2-02", ["B"])]
+    ),
+    "options alternates negative": lambda: ElectOptions(alternates=-1),
+    "options ranking repeated": lambda: ElectOptions(ranking=["heads", "heads"]),
+    "options ranking a string": lambda: ElectOptions(ranking="heads"),
+    "options scope a string": lambda: ElectOptions(scope="1-01"),
+    "options tie break a string": lambda: ElectOptions(tie_break="lot"),
+    "result unknown candidate": lambda: first_round().candidate("Z"),
+    "result candidate listed twice": _tampered(_set(("candidates", 1, "candidate"), "A")),
+    "result stored numerator": _tampered(_set(("candidates", 2, "checks", 0, "numerator"), "1")),
+    "result stored denominator": _tampered(_set(("quorum", 1, "denominator"), "12")),
+    "result stored margin": _tampered(_set(("candidates", 0, "checks", 1, "margin"), "7")),
+    "result stored passed": _tampered(_set(("candidates", 2, "passed"), True)),
+    "result stored status": _tampered(_set(("candidates", 3, "status"), "elected")),
+    "result stored rank": _tampered(_set(("candidates", 0, "rank"), 1)),
+    "result stored elected": _tampered(_set(("elected",), ["A", "B"])),
+    "result stored round": _tampered(_set(("round",), 2)),
+    "group member name blank": lambda: GroupMember(" ", "other"),
+    "group member leader a string": lambda: GroupMember("x", "other", leader="no"),
+    "group member party a string": lambda: GroupMember("x", "other", party_member="yes"),
+    "group member age a string": lambda: GroupMember("x", "other", age="40"),
+    "group without members": lambda: check_group([], CN),
+    "composition without members": lambda: composition([]),
+    "size not whole": lambda: check_committee_size(0, CN),
+    "size alternates a flag": lambda: check_committee_size(5, CN, alternates=True),
+    "size small estate needs area": lambda: check_committee_size(3, SH),
+    "size small estate needs households": lambda: check_committee_size(3, BJ),
+    "negative list item not a bar": lambda: NegativeList("n", ["arrears"], clause="c"),
+    "slate policy name blank": lambda: SlatePolicy(" ", ()),
+    "slate policy flag a string": lambda: SlatePolicy("p", (), exclude_undetermined="no"),
+    "slate priorities a string": lambda: SlatePolicy("p", "party_member"),
+    "slate vetting of a stranger": lambda: build_slate(
+        [Candidate("Li", "Li")], vettings=[vet(Candidate("Wu", "Wu"), CN)]
+    ),
+}
+
+
+def test_every_bad_input_is_refused_in_the_pinned_words() -> None:
+    lines = []
+    for label, make in BAD_INPUTS.items():
+        with pytest.raises(cg.GovernanceError) as caught:
+            make()
+        lines.append(f"{label}: {type(caught.value).__name__}: {caught.value}")
+    check_golden(GOLDEN / "errors.txt", "\n".join(lines) + "\n")
