@@ -245,7 +245,23 @@ def _bodies() -> dict[str, Any]:
         for i in range(7)
     ]
     target = Target(Fraction(1, 2), cg.Citation("reported_practice", "x"))
+    vetted = [
+        Candidate("Ma", "m", willing=True, party_member=False, **GOOD),
+        Candidate("Niu", "n", willing=True, party_member=True, recommendations=0, **GOOD),
+        Candidate("Ou", "o", willing=True, recommendations=2, **GOOD),
+        Candidate(
+            "Pan", "p", willing=True, **{**GOOD, "arrears": True, "illegal_construction": True}
+        ),
+        Candidate("Qu", "q", willing=True, **{**GOOD, "integrity": None, "arrears": None}),
+        Candidate("Ren", "r", willing=True, recommendations=0, **GOOD),
+    ]
     return {
+        "slate-nobody-willing": build_slate([Candidate("Li", "l", willing=False)]),
+        "slate-vetted": build_slate(
+            vetted,
+            policy=SlatePolicy("party then support", (Priority.PARTY_MEMBER, "recommendations")),
+            vettings=[vet(c, SH) for c in vetted],
+        ),
         "size-national-even": check_committee_size(6, CN),
         "size-shanghai-area": check_committee_size(3, SH, area=Decimal("10000.01")),
         "size-beijing-households-alternates": check_committee_size(
@@ -390,6 +406,7 @@ BAD_INPUTS: dict[str, Callable[[], object]] = {
     "slate policy name blank": lambda: SlatePolicy(" ", ()),
     "slate policy flag a string": lambda: SlatePolicy("p", (), exclude_undetermined="no"),
     "slate priorities a string": lambda: SlatePolicy("p", "party_member"),
+    "slate priority unknown": lambda: SlatePolicy("p", ["party_member", "seniority"]),
     "slate vetting of a stranger": lambda: build_slate(
         [Candidate("Li", "Li")], vettings=[vet(Candidate("Wu", "Wu"), CN)]
     ),
