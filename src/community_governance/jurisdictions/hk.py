@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from community_governance._base.citations import Citation
 from community_governance.rules.matters import DeclaredMatter
-from community_governance.rules.packs import Pack, PackVersion
+from community_governance.rules.packs import pack_of
 from community_governance.rules.procedures import (
     Condition,
     ConditionRole,
@@ -26,9 +26,11 @@ from community_governance.rules.procedures import (
     Stage,
     Weight,
 )
+from community_governance.rules.registry import Jurisdiction
+from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.thresholds import Base, Comparator
 
-__all__ = ["CHECKED_ON", "PACK"]
+__all__ = ["CHECKED_ON", "JURISDICTION", "LAYERS"]
 
 #: The day the Hong Kong data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
@@ -100,19 +102,40 @@ def _matters(amended: bool) -> dict[DeclaredMatter, Procedure]:
 
 
 #: Hong Kong: before and from the 2024 amendment's commencement (2025-07-13).
-PACK = Pack(
-    "HK",
-    "Hong Kong",
-    (
-        PackVersion(
-            "HK: BMO Cap. 344 (to 2025-07-12)", None, date(2025, 7, 12), CHECKED_ON, _matters(False)
-        ),
-        PackVersion(
-            "HK: BMO Cap. 344 (2024 amendment, from 2025-07-13)",
-            _AMENDED,
-            None,
-            CHECKED_ON,
-            _matters(True),
-        ),
+LAYERS = (
+    Layer(
+        code="HK",
+        name="HK: BMO Cap. 344 (to 2025-07-12)",
+        valid_from=None,
+        valid_to=date(2025, 7, 12),
+        checked_on=CHECKED_ON,
+        topic=Topic.VOTING,
+        procedures=_matters(False),
+    ),
+    Layer(
+        code="HK",
+        name="HK: BMO Cap. 344 (2024 amendment, from 2025-07-13)",
+        valid_from=_AMENDED,
+        valid_to=None,
+        checked_on=CHECKED_ON,
+        topic=Topic.VOTING,
+        procedures=_matters(True),
     ),
 )
+
+#: Hong Kong: one jurisdiction in the one registry, one layer per dated text.
+JURISDICTION = Jurisdiction(
+    code="HK",
+    name="Hong Kong",
+    checked_on=CHECKED_ON,
+    layers=LAYERS,
+    references=("hk_bmo",),
+    parent=None,
+)
+
+
+def __getattr__(name: str) -> object:
+    """``PACK`` (deprecated): the `Pack` view of `JURISDICTION`."""
+    if name == "PACK":
+        return pack_of(JURISDICTION)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
