@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import community_governance as cg
-from community_governance.jurisdictions import fr
+from community_governance.jurisdictions import fr, tw
 from community_governance.jurisdictions.registry import REGISTRY
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.packs import Pack, PackVersion
@@ -440,3 +440,50 @@ def test_deprecated_pack_registry_still_works_and_warns() -> None:
         _ = fr.NOPE  # type: ignore[attr-defined]
     with pytest.raises(AttributeError):
         _ = jurisdictions.registry.NOPE  # type: ignore[attr-defined]
+
+
+def test_rendering() -> None:
+    d = decide(
+        "TW",
+        "general-resolution",
+        flat(10),
+        ballots(agree=range(5)),
+        later=[ballots(agree=range(3))],
+    )
+    assert str(d) == repr(d)
+    html = d._repr_html_()
+    assert "<table" in html and "Art. 31" in html
+    text = d.explain()
+    assert "Stage Art. 32 reconvened meeting: held" in text
+    assert "✓ met — persons attending: 3, at least 3 required" in text
+    pending = decide("TW", "general-resolution", flat(10), ballots(agree=range(5)))
+    assert "reached, not held" in pending.explain()
+    fails = decide("FR", "art-25", shares(*(["100"] * 10)), ballots(agree=[0]))
+    assert "not reached" in fails.explain()
+    assert Weight.SHARES.label("zh") == "份额" and Weight.AREA.label() == "area"
+    assert tw.TW_GENERAL.stages[0].tests[0].describe() == (
+        "attending by units at least 2/3 of all owners"
+    )
+
+
+def test_stage_results_checks_and_floors_render_verdict_first() -> None:
+    est, first = flat(10), ballots(agree=range(5))
+    pending = decide("TW", "general-resolution", est, first)
+    reached, unheld = pending.stages
+    assert repr(unheld) == f"<StageResult not held: {unheld.stage.name}>"
+    assert str(reached).startswith("not passed: ") and "\n  ✗ not met — " in str(reached)
+    assert "<table>" in reached._repr_html_() and "not passed" in reached._repr_html_()
+    check = reached.checks[0]
+    assert str(check) == check.line() and repr(check) == f"<ConditionCheck {check.line()}>"
+    assert "Source" not in check._repr_html_() and "<td>" in check._repr_html_()
+    failed = decide(
+        "TW", "general-resolution", est, ballots(agree=[0]), later=[ballots(agree=[0, 1])]
+    )
+    floor = failed.stages[1].floors[0]
+    assert str(floor).startswith("✗ not met — ") and repr(floor).startswith("<FloorCheck ✗")
+    assert "at least 3 required" in floor.line() and "<table>" in floor._repr_html_()
+    assert "✗ not met" in str(failed.stages[1]) and "<td>" in failed.stages[1]._repr_html_()
+    passed = decide("TW", "general-resolution", est, ballots(agree=range(8)))
+    assert passed.stages[0].line().startswith("passed: ")
+    skipped = decide("TW", "general-resolution", est, ballots(agree=range(8))).stages
+    assert len(skipped) == 1

@@ -23,7 +23,11 @@ from community_governance._base.format import ratio_text
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance._base.serial import check_derived, dump, load, refuse_floats
-from community_governance.exceptions import ProcedureInputError, VotingInputError
+from community_governance.exceptions import (
+    DerivedFactMismatchError,
+    ProcedureInputError,
+    VotingInputError,
+)
 from community_governance.register.estate import Estate
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.procedures import (
@@ -457,12 +461,16 @@ def _verify_checks(
     if checks and len(checks) != len(tests):
         check_derived(what, "length", len(checks), len(tests))
     for number, (check, test) in enumerate(zip(checks, tests, strict=False)):
-        fresh = _apply(test, counts[test.weight]) if test.weight in counts else None
         where = f"{what}[{number}]"
         check_derived(where, "condition", check.condition, test)
-        if fresh is None:
-            check_derived(where, "counts", sorted(w.value for w in counts), [test.weight.value])
-            continue
+        if test.weight not in counts:
+            raise DerivedFactMismatchError(
+                what=where,
+                field="counts",
+                stored=sorted(weight.value for weight in counts),
+                recomputed=test.weight.value,
+            )
+        fresh = _apply(test, counts[test.weight])
         for field in ("numerator", "denominator", "passed"):
             check_derived(where, field, getattr(check, field), getattr(fresh, field))
 
