@@ -300,9 +300,22 @@ def test_vetting_reads_exactly_as_pinned(name: str) -> None:
     check_golden(GOLDEN / f"{name}.txt", render(_vettings()[name]))
 
 
+def _facts(result: Any) -> str:
+    """The fields a program reads besides the text: counts, layer, each condition's code."""
+    lines = []
+    for name in ("kind", "size", "owners", "alternates", "allowed", "layer", "missing"):
+        if hasattr(result, name):
+            lines.append(f"{name}: {getattr(result, name)!r}")
+    for name in ("checks", "reasons"):
+        for ok, notice in getattr(result, name, ()):
+            lines.append(f"{name}: {ok} {notice.code} | {notice.citation!r}")
+    return "\n".join(lines) + "\n"
+
+
 @pytest.mark.parametrize("name", sorted(_bodies()))
 def test_body_check_reads_exactly_as_pinned(name: str) -> None:
-    check_golden(GOLDEN / f"{name}.txt", render(_bodies()[name]))
+    result = _bodies()[name]
+    check_golden(GOLDEN / f"{name}.txt", render(result) + _facts(result))
 
 
 # ------------------------------------------------------------------ errors, word for word
@@ -397,6 +410,12 @@ BAD_INPUTS: dict[str, Callable[[], object]] = {
     "group member party a string": lambda: GroupMember("x", "other", party_member="yes"),
     "group member age a string": lambda: GroupMember("x", "other", age="40"),
     "group without members": lambda: check_group([], CN),
+    "group member role unknown": lambda: GroupMember("x", "mayor"),
+    "group kind unknown": lambda: check_group([GroupMember("x", "other")], CN, kind="council"),
+    "group exemption unknown": lambda: check_group(
+        [GroupMember("x", "other")], CN, not_applicable=["mayor"]
+    ),
+    "group member age negative": lambda: GroupMember("x", "other", age=-1),
     "composition without members": lambda: composition([]),
     "size not whole": lambda: check_committee_size(0, CN),
     "size alternates a flag": lambda: check_committee_size(5, CN, alternates=True),
