@@ -308,7 +308,8 @@ def _facts(result: Any) -> str:
             lines.append(f"{name}: {getattr(result, name)!r}")
     for name in ("checks", "reasons"):
         for ok, notice in getattr(result, name, ()):
-            lines.append(f"{name}: {ok} {notice.code} | {notice.citation!r}")
+            cite = notice.citation.format() if notice.citation else None
+            lines.append(f"{name}: {ok} {notice.code} | {cite}")
     return "\n".join(lines) + "\n"
 
 
