@@ -82,7 +82,7 @@ def cast(*approvals: str | None) -> list[ElectionBallot]:
 
 
 def with_estate(base: cg.RuleSet, **params: object) -> cg.RuleSet:
-    layer = cg.jurisdictions.estate_layer("Garden rules 2023", params=params, clause="Art. 12")
+    layer = cg.jurisdictions.estate_layer("Garden rules 2023", params=params, clause="12")
     return base.with_layer(layer)
 
 
@@ -208,6 +208,10 @@ def _vettings() -> dict[str, Any]:
             Candidate("Li", "Li", **GOOD, refuses_fees=True), SH, estate=estate, lists=[negative]
         ),
         "vet-beijing-outsider": vet(Candidate("X", "Nobody"), BJ, estate=estate),
+        "vet-residence-short": vet(
+            Candidate("Li", "Li", **GOOD, residence_years=1),
+            with_estate(BJ, candidate_residence_years=2),
+        ),
         "vet-organisation-person": vet(Candidate("Wu", "Corp", person="Wu"), SH, estate=estate),
     }
 
