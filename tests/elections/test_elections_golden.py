@@ -82,7 +82,7 @@ def cast(*approvals: str | None) -> list[ElectionBallot]:
 
 
 def with_estate(base: cg.RuleSet, **params: object) -> cg.RuleSet:
-    layer = cg.jurisdictions.estate_layer("Garden rules 2023", params=params, clause="12")
+    layer = cg.jurisdictions.estate_layer("Garden: rules: 2023", params=params, clause="12")
     return base.with_layer(layer)
 
 
@@ -116,7 +116,37 @@ def run_off_then_second() -> cg.elections.ElectionResult:
     )
 
 
+def _cyclic() -> list[ElectionBallot]:
+    """Person k approves candidates k, k+1 and k+2 (mod 5): A, B, C 7 heads each; D, E 6."""
+    persons = [0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10]  # Li holds units 2-01 and 2-02
+    return cast(*("".join("ABCDE"[(k + j) % 5] for j in range(3)) for k in persons))
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
+    "elect-lot-for-two-places": lambda: elect(
+        garden(),
+        cast("AB", "AB", "AB", "AB", "AC", "AC", "AC", "BC", "BC", "BC", "BC", "C"),
+        candidates=["A", "B", "C"],
+        seats=2,
+        rules=CN,
+        options=ElectOptions(alternates=1, tie_break=LOT, ranking=["heads"]),
+    ),
+    "elect-run-off-tie": lambda: elect(
+        garden(),
+        cast("AB", "AB", "AB", "AC", "AC", "AC", "BC", "BC", "BC", "BC", "AD", "AD"),
+        candidates=["A", "B", "C", "D"],
+        seats=2,
+        rules=CN,
+        options=ElectOptions(ranking=["heads"]),
+    ),
+    "elect-two-alternates": lambda: elect(
+        garden(),
+        _cyclic(),
+        candidates=["A", "B", "C", "D", "E"],
+        seats=3,
+        rules=CN,
+        options=ElectOptions(alternates=2),
+    ),
     "elect-first-round": first_round,
     "elect-alternates-and-lot": lambda: elect(
         garden(),
@@ -345,6 +375,11 @@ def _set(path: tuple[object, ...], value: object) -> Callable[[dict[str, Any]], 
     return change
 
 
+def _set_in(data: dict[str, Any], path: tuple[object, ...], value: object) -> dict[str, Any]:
+    _set(path, value)(data)
+    return data
+
+
 def _elect(ballots: list[ElectionBallot], **kwargs: Any) -> Callable[[], object]:
     arguments: dict[str, Any] = {"candidates": ["A", "B"], "seats": 1, "rules": CN, **kwargs}
     return lambda: elect(garden(), ballots, **arguments)
@@ -402,6 +437,11 @@ BAD_INPUTS: dict[str, Callable[[], object]] = {
     "options tie break a string": lambda: ElectOptions(tie_break="lot"),
     "result unknown candidate": lambda: first_round().candidate("Z"),
     "result candidate listed twice": _tampered(_set(("candidates", 1, "candidate"), "A")),
+    "result later candidate listed twice": _tampered(_set(("candidates", 3, "candidate"), "B")),
+    "result float in data": _tampered(_set(("seats",), 3.0)),
+    "result earlier round tampered": lambda: cg.elections.ElectionResult.from_dict(
+        _set_in(run_off_then_second().to_dict(), ("previous", "elected"), ["B"])
+    ),
     "result stored numerator": _tampered(_set(("candidates", 2, "checks", 0, "numerator"), "1")),
     "result stored denominator": _tampered(_set(("quorum", 1, "denominator"), "12")),
     "result stored margin": _tampered(_set(("candidates", 0, "checks", 1, "margin"), "7")),
