@@ -677,6 +677,8 @@ def _stage(
         context.notices.extend(_set_aside(votes, procedure, context.capacities))
     counts = _counts(roll, votes, capped(roll, votes, procedure.caps), procedure)
     plain = _counts(roll, votes, {m: dict(roll.weights[m]) for m in votes.choice}, None)
+    floors = _floors(stage, roll, votes, counts)
+    context.notices.extend(_floor_breach(stage, floor) for floor in floors if not floor.passed)
     return (
         StageResult(
             stage,
@@ -685,7 +687,7 @@ def _stage(
             held=True,
             checks=tuple(_apply(test, counts[test.weight]) for test in stage.tests),
             uncapped=tuple(_apply(test, plain[test.weight]) for test in stage.tests),
-            floors=_floors(stage, roll, votes, counts),
+            floors=floors,
             counts=counts,
             counts_uncapped=plain,
         ),
@@ -758,6 +760,16 @@ def _floors(
             )
         )
     return tuple(floors)
+
+
+def _floor_breach(stage: Stage, floor: FloorCheck) -> Notice:
+    """A floor not met, with the provision that sets it."""
+    return Notice(
+        "floor-not-met",
+        f"{stage.name}: {floor.what} {floor.actual}, fewer than the {floor.required} required",
+        f"{stage.name}：{floor.what_zh}{floor.actual}，少于规定的{floor.required}",
+        floor.citation,
+    )
 
 
 def _outcome(
