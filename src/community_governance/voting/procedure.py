@@ -283,7 +283,8 @@ class ProcedureDecision:
         outcome: Passed, not passed, pending, provisional or overturned (derived from the
             stages; recomputed on load).
         stages: Every stage, reached or not, in order.
-        notices: Remarks (ballots set aside, proxy breaches, unconfirmed rules used).
+        notices: Remarks: the rule set's own (topics not encoded, stale data), ballots set
+            aside, proxy breaches, floors not met, unconfirmed rules used.
         jurisdiction: The code of the rule set the procedure was read from (``""``: by hand).
         on: The day of that rule set.
     """
@@ -576,7 +577,12 @@ def decide_procedure(
     outcome = _outcome(results, context.roll, procedure, objections)
     if outcome[1] is not None:
         results[-1] = attrs.evolve(results[-1], objections=outcome[1])
-    notices = [*context.notices, *_barred(results, outcome[0]), *_unconfirmed(procedure, admit)]
+    notices = [
+        *(rules.notices if rules is not None else ()),
+        *context.notices,
+        *_barred(results, outcome[0]),
+        *_unconfirmed(procedure, admit),
+    ]
     return ProcedureDecision(
         declared,
         outcome[0],
