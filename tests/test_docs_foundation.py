@@ -25,6 +25,7 @@ PAGES = [
     "docs/jurisdictions/de.md",
     "docs/jurisdictions/hk.md",
     "docs/jurisdictions/fr.md",
+    "docs/jurisdictions/cn-local.md",
     "README.md",
 ]
 

@@ -85,7 +85,10 @@ def test_every_jurisdiction_is_well_formed(item: cg.rules.Jurisdiction) -> None:
         assert layer.checked_on == item.checked_on
         citations = [rule.citation for rule in layer.resolutions.values()]
         citations += [matter.citation for matter in layer.procedures]
-        citations += [procedure.citation for procedure in layer.procedures.values()]
+        for procedure in layer.procedures.values():
+            citations += [procedure.citation, *(cap.citation for cap in procedure.caps)]
+            for stage in procedure.stages:
+                citations += [stage.citation, *(test.citation for test in stage.tests)]
         for topic in (layer.voting, layer.elections, layer.committee):
             params = [getattr(topic, field.name) for field in attrs.fields(type(topic))]
             citations += [param.citation for param in params if param is not None]

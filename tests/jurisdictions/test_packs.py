@@ -398,7 +398,7 @@ def test_registry_errors() -> None:
         cg.rules_for("CN", on=date(2022, 1, 1)).procedure("art-24")
     with pytest.raises(cg.exceptions.InvalidRuleError, match="procedures"):
         cg.rules.Layer("XX", "x", None, None, procedures={"art-24": fr.FR_ART_24})
-    with pytest.raises(cg.exceptions.MissingResolutionError):
+    with pytest.raises(cg.exceptions.MissingResolutionError, match="art-24, art-25, art-26"):
         rules.resolution(cg.Matter.ELECT_COMMITTEE)  # a foreign set has no Chinese matters
 
 

@@ -169,7 +169,11 @@ def test_hk_in_person_floor_is_the_lesser_of_five_percent_and_100(
     assert (floor.required, floor.actual) == (100, in_person)
     assert all(check.passed for check in decision.stages[0].checks)
     assert decision.passed is passed
+    breach = [n for n in decision.notices if n.code == "floor-not-met"]
+    assert bool(breach) is not passed
     if not passed:
+        assert breach[0].citation == floor.citation and "99, fewer than the 100" in breach[0].en
+        assert "亲自投票的业主99，少于规定的100" in breach[0].zh
         assert "2024 amendment" in decision.explain() and "✗ not met" in floor.line()
         assert "亲自投票的业主：99，应不少于100" in decision.explain("zh")
 
@@ -298,7 +302,8 @@ def test_explain_in_chinese_uses_the_statute_wording() -> None:
         rules=cg.rules_for("FR", on=ON),
         matter="art-25",
     )
-    assert "未进入" in art25.explain("zh") and "说明" not in art25.explain("zh")
+    assert "未进入" in art25.explain("zh")
+    assert "说明: FR在2026-06-01没有已核实的选举规则数据" in art25.explain("zh")
 
 
 def test_condition_wording_in_chinese() -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import community_governance as cg
+from community_governance.rules.procedures import Weight
 from community_governance.voting.procedure import Outcome, decide_procedure
 
 ON = date(2026, 6, 1)
@@ -71,3 +74,52 @@ def test_caps_never_add_weight(drawn: tuple[cg.Estate, list[cg.Ballot]], code: s
         assert counts.agree <= plain.agree and counts.attending <= plain.attending
         assert counts.total <= plain.total
     assert decision.outcome in set(Outcome)
+
+
+@st.composite
+def proxied(draw: st.DrawFn) -> tuple[cg.Estate, list[cg.Ballot]]:
+    size = draw(st.integers(4, 12))
+    units = [
+        cg.Unit(f"u{n}", "10", (f"o{n}",), shares=str(draw(st.integers(1, 50))))
+        for n in range(size)
+    ]
+    estate = cg.Estate(units=units, owners=[cg.Owner(f"o{n}") for n in range(size)])
+    ballots = []
+    for n in range(size):
+        holder = draw(st.sampled_from([None, "p", "q", "o0"]))
+        proxy = None if holder is None else cg.Proxy(holder, written_authorisation=True)
+        ballots.append(cg.Ballot(f"u{n}", "agree", proxy=proxy))
+    return estate, ballots
+
+
+@settings(deadline=None, max_examples=60)
+@given(proxied(), st.booleans())
+def test_fr_proxy_limit_only_sets_aside_and_keeps_three_or_the_share(
+    case: tuple[cg.Estate, list[cg.Ballot]], admit: bool
+) -> None:
+    estate, ballots = case
+    rules = cg.rules_for("FR", on=ON, include_unconfirmed=admit)
+    decision = decide_procedure(estate, ballots, rules=rules, matter="art-24")
+    matter, found = rules.procedure("art-24")
+    unlimited = decide_procedure(
+        estate, ballots, procedure=attrs.evolve(found.value, proxies=None), matter=matter
+    )
+    kept = decision.stages[0].counts_uncapped[Weight.SHARES].agree
+    assert kept <= unlimited.stages[0].counts_uncapped[Weight.SHARES].agree
+    dropped = {
+        owner
+        for notice in decision.notices
+        if notice.code == "proxy-limit-exceeded"
+        for owner in notice.en.rsplit("not counted: ", 1)[1].split("; ")
+    }
+    share = {unit.id: Fraction(unit.shares or 0) for unit in estate.units}
+    total = sum(share.values(), Fraction(0))
+    for holder in ("p", "q", "o0"):
+        counted = [
+            b.unit
+            for b in ballots
+            if b.proxy is not None and b.proxy.holder == holder and f"o{b.unit[1:]}" not in dropped
+        ]
+        if len(counted) > 3:  # more than 3 kept only within the 10% share (own votes included)
+            own = share["u0"] if holder == "o0" else 0
+            assert own + sum(share[unit] for unit in counted) <= total / 10

@@ -1,7 +1,8 @@
 """Hunan (``CN-HN``) and Changsha (``CN-HN-CS``): registered, with no values encoded.
 
 No text of the Hunan Property Management Regulation (湖南省物业管理条例) or of Changsha's own
-rules could be retrieved and checked (searched 2026-12-03). A rule text embedded in a
+rules could be retrieved and checked (searched 2026-12-03 in public pages and documentation
+indexes, twice: no copy of either text was found). A rule text embedded in a
 Changsha-area community app (committee of 5 to 11, odd; term 3 to 5 years; first meeting at
 50% of delivered area) does not name its source: low confidence, not encoded. So both
 jurisdictions exist with no layers, and every rule set resolved for them carries a

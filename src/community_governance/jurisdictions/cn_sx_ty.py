@@ -7,7 +7,9 @@ committee. These dates come from a republished copy of the 2025 text (medium con
 voting and election articles were not in the retrieved copy, so no values are encoded. The
 Taiyuan implementing rules (太原市物业管理条例实施细则, version unknown: representatives for
 estates of 300 or more households, a preparatory group within 30 days, first meeting within 90
-days) are known from one secondary source: low-medium confidence, not encoded. Every rule set
+days) are known from one secondary source: low-medium confidence, not encoded. A copy of the
+2004 text (oh100.com/peixun/cpm/213320.html, searched 2026-12-03) shows Arts 1-7 only, and an
+amending decision found (fsou.net) does not name its province: neither is encoded. Every rule set
 resolved for these codes carries a ``layer-missing`` notice per topic: the national rules apply.
 """
 

@@ -13,7 +13,12 @@ The Tianjin Property Management Regulation (天津市物业管理条例) was ado
 2008-09-10 and amended 2018-05-28, 2018-12-14 and 2021-11-29 (republished copies of the 2021
 text; medium confidence). The copies retrieved (searched 2026-12-03) do not show its voting or
 committee articles, so none is encoded; every rule set for ``CN-TJ`` carries a
-``layer-missing`` notice for voting.
+``layer-missing`` notice for voting. Searched again 2026-12-03: a republished 2021 text
+(yumiweb.cn/post/1618.html) and the 2008 revision (m.hbtiannuo.cn/50293.html) show Arts 1-8
+only; an undated owners' assembly measures text (haowendang.cn) citing the Ministry of
+Construction's rules of 2003-2009 (first meeting at 50% of area sold or occupied or 2 years;
+representatives from 100 owners, Arts 7 and 9) is superseded or unattributable: low
+confidence, not encoded.
 """
 
 from __future__ import annotations

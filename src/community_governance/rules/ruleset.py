@@ -307,6 +307,12 @@ class RuleSet:
                 f"only an unconfirmed rule ({layer.name}, {rule.citation.confidence.value} "
                 "confidence; pass include_unconfirmed=True to use it)"
             )
+        declared = self._declared()
+        if declared:
+            reason += (
+                f"; {self.code} declares its own matters ({', '.join(declared)}): ask "
+                "RuleSet.procedure(matter)"
+            )
         raise MissingResolutionError(
             f"rule set {self.code} on {self.on}: {reason} for {matter.value}",
             code=self.code,

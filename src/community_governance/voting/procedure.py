@@ -283,7 +283,8 @@ class ProcedureDecision:
         outcome: Passed, not passed, pending, provisional or overturned (derived from the
             stages; recomputed on load).
         stages: Every stage, reached or not, in order.
-        notices: Remarks (ballots set aside, proxy breaches, unconfirmed rules used).
+        notices: Remarks: the rule set's own (topics not encoded, stale data), ballots set
+            aside, proxy breaches, floors not met, unconfirmed rules used.
         jurisdiction: The code of the rule set the procedure was read from (``""``: by hand).
         on: The day of that rule set.
     """
@@ -576,7 +577,12 @@ def decide_procedure(
     outcome = _outcome(results, context.roll, procedure, objections)
     if outcome[1] is not None:
         results[-1] = attrs.evolve(results[-1], objections=outcome[1])
-    notices = [*context.notices, *_barred(results, outcome[0]), *_unconfirmed(procedure, admit)]
+    notices = [
+        *(rules.notices if rules is not None else ()),
+        *context.notices,
+        *_barred(results, outcome[0]),
+        *_unconfirmed(procedure, admit),
+    ]
     return ProcedureDecision(
         declared,
         outcome[0],
@@ -677,6 +683,8 @@ def _stage(
         context.notices.extend(_set_aside(votes, procedure, context.capacities))
     counts = _counts(roll, votes, capped(roll, votes, procedure.caps), procedure)
     plain = _counts(roll, votes, {m: dict(roll.weights[m]) for m in votes.choice}, None)
+    floors = _floors(stage, roll, votes, counts)
+    context.notices.extend(_floor_breach(stage, floor) for floor in floors if not floor.passed)
     return (
         StageResult(
             stage,
@@ -685,7 +693,7 @@ def _stage(
             held=True,
             checks=tuple(_apply(test, counts[test.weight]) for test in stage.tests),
             uncapped=tuple(_apply(test, plain[test.weight]) for test in stage.tests),
-            floors=_floors(stage, roll, votes, counts),
+            floors=floors,
             counts=counts,
             counts_uncapped=plain,
         ),
@@ -758,6 +766,16 @@ def _floors(
             )
         )
     return tuple(floors)
+
+
+def _floor_breach(stage: Stage, floor: FloorCheck) -> Notice:
+    """A floor not met, with the provision that sets it."""
+    return Notice(
+        "floor-not-met",
+        f"{stage.name}: {floor.what} {floor.actual}, fewer than the {floor.required} required",
+        f"{stage.name}：{floor.what_zh}{floor.actual}，少于规定的{floor.required}",
+        floor.citation,
+    )
 
 
 def _outcome(
