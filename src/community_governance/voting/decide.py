@@ -21,10 +21,12 @@ from community_governance.exceptions import (
 from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
 from community_governance.register.counting import SPC_ART_9
 from community_governance.register.estate import Estate
+from community_governance.rules.committee import FreezeWindow
 from community_governance.rules.matters import Matter
 from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Measure, ResolutionRule
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
+from community_governance.voting._freeze import freeze_notices
 from community_governance.voting._tally import PersonChoices, collect
 from community_governance.voting.ballots import Ballot, Choice
 from community_governance.voting.checks import Check, CheckRole, Figures, Tally, check
@@ -88,6 +90,7 @@ def decide(
     rules: RuleSet,
     opened: date | None = None,
     scope: Iterable[str] | None = None,
+    freeze: FreezeWindow | None = None,
 ) -> Decision:
     """Decide a motion of the owners' assembly.
 
@@ -115,6 +118,15 @@ def decide(
             the estate is restricted with
             [Estate.restrict][community_governance.Estate.restrict] and persons and area are
             counted within the scope; a ballot for a unit outside it is an unknown unit.
+        freeze: The re-election window declared for this vote (from
+            [frozen_window][community_governance.committee.frozen_window], or
+            ``FreezeWindow(None)``: no re-election running). When the rule set freezes the
+            matter while its committee is re-elected (Shanghai Residential Property Management
+            Provisions Art. 28: hiring or dismissing the property company, fee changes, major
+            repairs, other major matters), a vote with a day inside the window is **refused**;
+            without a declaration the decision carries a ``freeze-not-declared`` notice naming
+            the article, valid only outside such a window (library design decision: the engine
+            cannot see the re-election, so it refuses what it knows and says what it cannot).
 
     Returns:
         The [Decision][community_governance.Decision].
@@ -126,17 +138,19 @@ def decide(
         ConflictingBallotsError: ballots of one counted person disagree.
         ScopeError: ``scope`` is a string or holds a non-string.
         RuleSetError: the rule set has no usable rule for the matter.
+        FrozenMatterError: the matter is frozen on a day of the vote (see ``freeze``).
     """
     ballots = _inputs(estate, ballots, rules, opened)
     estate = estate if scope is None else estate.restrict(scope)
     matter = parse_enum(Matter, matter, what="matter")
+    frozen = freeze_notices(rules, matter, freeze, opened)
     provided = rules.resolution(matter)
     rule: ResolutionRule = provided.value
     declared_spoiled = rules.voting.spoiled_ballots
     spoiled = declared_spoiled.value if declared_spoiled else SpoiledPolicy.PARTICIPATING
     choices = _collect(estate, ballots)
     counts = _initial_counts(estate, choices, spoiled)
-    notices = _notices(estate, rules, rule, choices, spoiled, counts)
+    notices = frozen + _notices(estate, rules, rule, choices, spoiled, counts)
     if opened is not None:
         notices += _spanning(rules, opened)
     frame = _Frame(matter, rules, provided.layer, rule, notices)
