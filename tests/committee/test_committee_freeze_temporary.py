@@ -276,3 +276,16 @@ def test_freeze_window_describes_itself() -> None:
     assert cm.FreezeWindow(date(2025, 3, 10)).describe("zh") == "自2025-03-10至新一届业主委员会选出"
     assert not cm.FreezeWindow(None).covers(date(2025, 1, 1), date(2030, 1, 1))
     assert cm.FreezeWindow(date(2025, 3, 10)).covers(date(2030, 1, 1), date(2030, 1, 1))
+
+
+def test_shanxi_2026_temporary_committee_is_a_gap_with_a_notice() -> None:
+    # the 2025 revision (in force 2026-01-01) provides a property management committee, but its
+    # articles are not encoded: the committee topic says so, and no value is borrowed
+    with pytest.warns(cg.exceptions.StaleRuleSetWarning):  # the data were checked in 2025
+        sx = rules("CN-SX", date(2026, 2, 1))
+    assert sx.committee.temporary_committee is None
+    assert sx.committee.inactivity is None
+    missing = [n for n in sx.notices if n.code == "layer-missing" and "committee" in n.en]
+    assert len(missing) == 1 and "CN-SX" in missing[0].en
+    with pytest.raises(CommitteeError, match="CN-SX"):
+        cm.check_temporary_committee(_pmc(), rules=sx, on=date(2026, 2, 1))

@@ -27,6 +27,7 @@ __all__ = [
     "Direction",
     "FreezeRule",
     "FreezeWindow",
+    "InactivityRule",
     "PostingKind",
     "PostingRule",
     "Recipient",
@@ -245,6 +246,22 @@ class VacancyRule:
     citation: Citation = attrs.field(validator=_citation)
     by_election_above: Fraction | None = attrs.field(default=None, validator=_share)
     at_share_too: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+
+@attrs.frozen(slots=True)
+class InactivityRule:
+    """A committee that has not worked for a whole period in a row is re-elected early.
+
+    Shanghai Art. 32: a committee inactive for six consecutive months is re-elected early; the
+    street office convenes the assembly.
+
+    Attributes:
+        period: The run without work that triggers it, e.g. ``Period(months=6)``.
+        citation: The article.
+    """
+
+    period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    citation: Citation = attrs.field(validator=_citation)
 
 
 class RemovalGround(Enum):
