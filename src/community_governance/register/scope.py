@@ -17,13 +17,12 @@ units alone (a property test checks it).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from fractions import Fraction
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
-from typing import cast
+from typing import TypeVar, cast
 
 import attrs
 
@@ -33,6 +32,9 @@ from community_governance.register.counting import OverlapPolicy, PersonIndex
 from community_governance.register.estate import Estate, Overlap, scope_ids
 
 __all__ = ["ScopeCount", "count_scope"]
+
+_BUILDING = attrgetter("building")
+T = TypeVar("T")
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -78,8 +80,8 @@ class ScopeCount:
     @property
     def buildings(self) -> tuple[str, ...]:
         """The buildings of the scope's units, sorted (``""`` for a unit without one)."""
-        units = self.estate.units
-        return tuple(sorted({units[p].building or "" for p in self.positions}))
+        units = _pick(self.estate.units, tuple(self.positions))
+        return tuple(sorted({building or "" for building in map(_BUILDING, units)}))
 
     @property
     def developer_entities(self) -> tuple[str, ...]:
@@ -126,25 +128,29 @@ def count_scope(estate: Estate, units: Iterable[str] | None = None) -> ScopeCoun
     people = estate.person_index
     found = _positions(estate, ids)
     scoped = frozenset(found)
-    persons = _pick(people.person_of, found if len(scoped) == len(found) else tuple(scoped))
-    inside = set(persons)
-    # only persons with several units can hold some of them outside the scope
+    inside = set(_pick(people.person_of, found))
+    # only a person with several units can hold some of them outside the scope
     several = people.multi_unit
-    counts = Counter(list(filter(several.keys().__contains__, persons)))
-    area = list(people.person_area)
-    partial = [person for person, count in counts.items() if count != several[person]]
+    rest = estate._members.rest
+    covers = scoped.issuperset
+    multi = {person: several[person] for person in inside.intersection(several.keys())}
+    partial = [person for person in multi if not covers(rest[person])]
+    area = people.person_area
     if partial:
-        members = estate._members
         unit_area = people.unit_area
+        patched = list(area)
         for person in partial:
-            area[person] = sum(unit_area[p] for p in members.of(person) if p in scoped)
+            held = [p for p in rest[person] if p in scoped]
+            patched[person] = sum(unit_area[p] for p in held)
+            multi[person] = len(held)
+        area = tuple(patched)
     index = PersonIndex(
         positions=people.positions,
         person_of=people.person_of,
-        person_area=tuple(area),
+        person_area=area,
         scale=people.scale,
-        total_area=sum(_pick(people.unit_area, tuple(scoped))),
-        multi_unit=MappingProxyType({p: n for p, n in counts.items() if n > 1}),
+        total_area=sum(map(people.unit_area.__getitem__, scoped)),
+        multi_unit=MappingProxyType({p: n for p, n in multi.items() if n > 1}),
         unit_area=people.unit_area,
         counted=len(inside),
         scope=scoped,
@@ -159,11 +165,11 @@ def _ids(units: object) -> tuple[str, ...]:
     return tuple(units)
 
 
-def _pick(values: Sequence[int], positions: Sequence[int]) -> tuple[int, ...]:
+def _pick(values: Sequence[T], positions: Sequence[int]) -> tuple[T, ...]:
     """``values`` at ``positions``, as a tuple (one C-level pass)."""
     if len(positions) == 1:
         return (values[positions[0]],)
-    return cast("tuple[int, ...]", itemgetter(*positions)(values))
+    return cast("tuple[T, ...]", itemgetter(*positions)(values))
 
 
 def _positions(estate: Estate, ids: tuple[str, ...]) -> tuple[int, ...]:
