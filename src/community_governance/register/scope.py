@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from fractions import Fraction
-from operator import attrgetter, itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 from types import MappingProxyType
 from typing import TypeVar, cast
 
@@ -128,13 +129,14 @@ def count_scope(estate: Estate, units: Iterable[str] | None = None) -> ScopeCoun
     people = estate.person_index
     found = _positions(estate, ids)
     scoped = frozenset(found)
-    inside = set(_pick(people.person_of, found))
+    inside = set(map(people.person_of.__getitem__, found))
     # only a person with several units can hold some of them outside the scope
     several = people.multi_unit
     rest = estate._members.rest
-    covers = scoped.issuperset
-    multi = {person: several[person] for person in inside.intersection(several.keys())}
-    partial = [person for person in multi if not covers(rest[person])]
+    keys = tuple(inside.intersection(several.keys()))
+    multi = dict(zip(keys, map(several.__getitem__, keys), strict=True))
+    covered = map(scoped.issuperset, map(rest.__getitem__, keys))
+    partial = list(compress(keys, map(not_, covered)))
     area = people.person_area
     if partial:
         unit_area = people.unit_area
