@@ -171,7 +171,7 @@ class Overlap:
         )
 
 
-def _scope_ids(value: object, field: str) -> tuple[str, ...]:
+def scope_ids(value: object, field: str) -> tuple[str, ...]:
     """Ids of a scope argument; a bare string (``"1-101"``) is refused, not split."""
     if value is None:
         return ()
@@ -433,7 +433,7 @@ class Estate:
             EmptyEstateError: the scope is empty.
         """
         positions = self._scope_positions(
-            _scope_ids(units, "units"), _scope_ids(buildings, "buildings")
+            scope_ids(units, "units"), scope_ids(buildings, "buildings")
         )
         kept = [self.units[i] for i in positions]
         held = {owner for unit in kept for owner in unit.owners}
