@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from math import gcd
 
 from community_governance.exceptions import AreaBoundsError, AreaTypeError, InvalidAreaError
 
@@ -136,6 +137,31 @@ def normalise(value: Exact) -> Exact:
         return value
     places = max(twos, fives)
     return Decimal(value.numerator * 10**places // value.denominator).scaleb(-places)
+
+
+def ratio(numerator: int, denominator: int) -> Exact:
+    """``normalise(Fraction(numerator, denominator))`` computed on integers, without a `Fraction`.
+
+    The same value and the same `Decimal` spelling as `normalise` gives; a `Fraction` only
+    when the reduced denominator has a prime factor other than 2 and 5. Used where checks and
+    tallies turn scaled integer figures into exact numbers many times a call.
+    """
+    if type(numerator) is not int or type(denominator) is not int or denominator <= 0:
+        return normalise(Fraction(numerator, denominator))
+    divisor = gcd(numerator, denominator)
+    if divisor != 1:
+        numerator //= divisor
+        denominator //= divisor
+    twos = (denominator & -denominator).bit_length() - 1
+    rest = denominator >> twos
+    fives = 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest != 1:
+        return Fraction(numerator, denominator)
+    places = max(twos, fives)
+    return Decimal(numerator * 10**places // denominator).scaleb(-places)
 
 
 def as_fraction(value: Exact | int) -> Fraction:

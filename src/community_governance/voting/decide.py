@@ -5,13 +5,12 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from fractions import Fraction
 
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
-from community_governance._base.exact import Exact, normalise
+from community_governance._base.exact import Exact, ratio
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
     RuleSetNotInForceError,
@@ -71,7 +70,7 @@ class _Counts:
 
     def exact(self, value: int, measure: Measure) -> Exact:
         """The figure as an exact number: heads as they are, area unscaled."""
-        return normalise(Fraction(value, 1 if measure is _HEADS else self.scale))
+        return ratio(value, 1 if measure is _HEADS else self.scale)
 
     def figures(self, heads: int, area: int) -> Figures:
         return Figures(heads, self.exact(area, _AREA))
