@@ -121,6 +121,22 @@ def exact(value: object, *, what: str) -> Exact:
     return normalise(result)
 
 
+def is_exact_decimal(value: object) -> bool:
+    """Whether `exact` would return ``value`` itself: a finite, positive ``Decimal`` within bounds.
+
+    The same tests as `exact` (finite, positive, at most `MAX_PLACES` places, below
+    `MAX_VALUE`) on a value that is already a ``Decimal``, so that a validator can accept it
+    without the conversion; anything else goes through `exact`, which raises its own errors.
+    """
+    if type(value) is not Decimal or not value.is_finite() or value <= _ZERO:
+        return False
+    exponent = value.as_tuple().exponent
+    return value.adjusted() < 9 and type(exponent) is int and exponent >= -MAX_PLACES
+
+
+_ZERO = Decimal(0)
+
+
 def normalise(value: Exact) -> Exact:
     """Return a ``Decimal`` for fractions that are finite decimals; keep others as they are."""
     if isinstance(value, Decimal):
