@@ -136,6 +136,7 @@ def test_batched_intake_matches_the_unit_loop(
     for person in range(estate.counted_persons):
         units_of = [u.id for u, p in zip(units, person_of, strict=True) if p == person]
         assert estate.person(person).units == tuple(units_of)
+        assert estate.person_label(person) == estate.person(person).label
 
 
 def _reference_grouping(
@@ -173,3 +174,11 @@ def _reference_grouping(
         person_of.append(person)
         person_area[person] += Fraction(unit.area)
     return person_of, person_area
+
+
+def test_person_label_out_of_range() -> None:
+    estate = cg.Estate.from_records([{"unit": "a", "area": "1", "owners": ["x"]}])
+    assert estate.person_label(0) == "x"
+    for index in (-1, 1):
+        with pytest.raises(IndexError):
+            estate.person_label(index)

@@ -304,8 +304,7 @@ def fold_notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notic
     multi = estate.person_index.multi_unit
     voted = [p for p in sorted(multi) if p in folded.persons]
     if voted:
-        persons = estate.persons
-        listed = ", ".join(persons[p].label for p in voted[:_SHOWN])
+        listed = ", ".join(estate.person_label(p) for p in voted[:_SHOWN])
         if len(voted) > _SHOWN:
             listed += f" (+{len(voted) - _SHOWN})"
         notices.append(

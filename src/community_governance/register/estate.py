@@ -593,6 +593,24 @@ class Estate:
         area = normalise(Fraction(grouping.person_area[index], grouping.scale))
         return Person(index, label, owner_ids, tuple(u.id for u in units), area, reason)
 
+    def person_label(self, index: int) -> str:
+        """The label of counted person ``index``, as `person` gives it, without building it.
+
+        ``"developer"`` for the developer's stock, the owner id of a single owner, the owner
+        ids joined by ``+`` for co-owned units and merged owner sets (a person's key holds
+        them sorted). For notices that name a few persons among many.
+
+        Raises:
+            IndexError: no such person.
+        """
+        keys = self._grouping.keys
+        if not 0 <= index < len(keys):
+            raise IndexError(f"person index {index} out of range 0..{len(keys) - 1}")
+        key = keys[index]
+        if key is DEVELOPER_KEY:
+            return "developer"
+        return key if isinstance(key, str) else "+".join(key)
+
     def grouping(self, unit_ids: Iterable[str] | None = None) -> tuple[Person, ...]:
         """Show how a set of units is counted: the persons they belong to, and why.
 

@@ -426,8 +426,7 @@ def _partial(estate: Estate, choices: PersonChoices) -> list[str]:
     # choices.ballots maps persons with two or more ballots to their count, multi to their units
     complete = dict(choices.ballots.items() & multi.items())
     partial = (multi.keys() & choices.choice.keys()) - complete.keys()
-    persons = estate.persons
-    labels = [persons[person].label for person in heapq.nsmallest(_SHOWN, partial)]
+    labels = [estate.person_label(person) for person in heapq.nsmallest(_SHOWN, partial)]
     if len(partial) > _SHOWN:
         labels.append(f"… {len(partial) - _SHOWN} more")
     return labels
