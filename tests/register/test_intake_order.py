@@ -182,3 +182,19 @@ def test_person_label_out_of_range() -> None:
     for index in (-1, 1):
         with pytest.raises(IndexError):
             estate.person_label(index)
+
+
+def test_status_spellings_parsed_once_still_refuse_bad_cells() -> None:
+    rows = [
+        {"unit": "a", "area": "1", "owners": ["d"], "status": "unsold"},
+        {"unit": "b", "area": "1", "owners": ["d"], "status": " Unsold "},
+        {"unit": "c", "area": "1", "owners": ["d"], "status": "unsold", "use": "parking"},
+        {"unit": "e", "area": "1", "owners": ["x"], "status": cg.UnitStatus.DELIVERED},
+    ]
+    estate = cg.Estate.from_records(rows)
+    assert [u.status for u in estate.units] == [UnitStatus.UNSOLD] * 3 + [UnitStatus.DELIVERED]
+    for bad in (["unsold"], "nope"):
+        with pytest.raises(InvalidChoiceError, match="row 4"):
+            cg.Estate.from_records(
+                [*rows, {"unit": "f", "area": "1", "owners": "x", "status": bad}]
+            )

@@ -257,9 +257,7 @@ def _count(
     over = ~marked & (approved > setup.seats)
     wanted = set(setup.ids)
     others = [values for name, values in zip(names, columns, strict=True) if name not in wanted]
-    write_in = (
-        ~marked & ~over & np.logical_or.reduce(others) if others else np.zeros_like(over)
-    )
+    write_in = ~marked & ~over & np.logical_or.reduce(others) if others else np.zeros_like(over)
     if (over.any() and policy.over_approval is Handling.ERROR) or (
         write_in.any() and policy.non_candidate is Handling.ERROR
     ):

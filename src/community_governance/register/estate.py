@@ -55,14 +55,16 @@ def _records(value: object, field: str) -> Iterable[Any]:
 
 
 def _units_from_rows(rows: object) -> list[Unit]:
-    """One `Unit` per row; equal area spellings share one parsed value (parse once a call).
+    """One `Unit` per row; equal area and status spellings are parsed once a call.
 
     The per-call ``shared`` dictionary maps an area's spelling to the value its first unit
-    parsed; a unit still validates the value it is given, so sharing changes no check.
+    parsed, and ``spelled`` a status, source or use spelling to its member; a unit still
+    validates the value it is given, so sharing changes no check.
     """
     units: list[Unit] = []
     append = units.append
     shared: dict[object, Exact] = {}
+    spelled: dict[tuple[str, object], object] = {}  # (field, text) -> the member it parsed to
     for row_number, row in enumerate(_records(rows, "rows")):
         if type(row) is not dict and not isinstance(row, Mapping):
             raise InvalidRecordError(
@@ -94,19 +96,31 @@ def _units_from_rows(rows: object) -> list[Unit]:
         known = shared.get(key)
         if known is not None:
             area = known
-        fields = (
-            _NO_FIELDS
-            if len(row) == 3 and ("unit" in row or "id" in row)  # nothing else to pass on
-            else {name: row[name] for name in row.keys() - _POSITIONAL}
-        )
+        if len(row) == 3 and ("unit" in row or "id" in row):  # nothing else to pass on
+            fields = _NO_FIELDS
+        else:
+            fields = {name: row[name] for name in row.keys() - _POSITIONAL}
+            for name in _ENUM_FIELDS.intersection(fields):
+                spelling = fields[name]
+                member = spelled.get((name, spelling)) if type(spelling) is str else None
+                if member is not None:
+                    fields[name] = member
         try:
             unit = Unit(unit_id, area, row["owners"], **fields)
         except (InvalidRecordError, InvalidChoiceError) as error:
             raise _naming_row(error, row_number, unit_id) from error
         if known is None and key is not None:
             shared[key] = unit.area
+        for name in _ENUM_FIELDS.intersection(fields):
+            spelling = fields[name]
+            if type(spelling) is str:
+                spelled[name, spelling] = getattr(unit, name)
         append(unit)
     return units
+
+
+#: Fields whose text spellings are parsed once a call (the member is then passed on as is).
+_ENUM_FIELDS = frozenset({"area_source", "status", "use"})
 
 
 _POSITIONAL = frozenset({"unit", "id", "area", "owners"})
