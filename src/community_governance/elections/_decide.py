@@ -48,13 +48,13 @@ def bases(
     return {Base.ALL: total, Base.PARTICIPATING: participating, Base.CAST: cast}
 
 
-#: A figure as whole numbers: (heads, 1) or (area numerator, area denominator) per measure.
-_Pairs = dict[Measure, tuple[int, int]]
+#: A figure as whole numbers: (heads, 1) and (area numerator, area denominator).
+_Pairs = tuple[tuple[int, int], tuple[int, int]]
 
 
 def _pairs(figures: Figures) -> _Pairs:
     """Both measures of ``figures`` as (numerator, positive denominator) in lowest terms."""
-    return {Measure.HEADS: (figures.heads, 1), Measure.AREA: _integer_ratio(figures.area)}
+    return (figures.heads, 1), _integer_ratio(figures.area)
 
 
 def apply(
@@ -65,9 +65,9 @@ def apply(
     memo: dict[tuple[int, int], Exact],
 ) -> Check:
     """One threshold applied to exact figures (scaled to whole numbers for `check`)."""
-    measure = threshold.measure
-    top, top_scale = mine[measure]
-    bottom, bottom_scale = base[measure]
+    which = 0 if threshold.measure is Measure.HEADS else 1
+    top, top_scale = mine[which]
+    bottom, bottom_scale = base[which]
     if top_scale != bottom_scale:
         scale = math.lcm(top_scale, bottom_scale)
         top, bottom = top * (scale // top_scale), bottom * (scale // bottom_scale)
@@ -88,8 +88,9 @@ def decide(
 ) -> Counted:
     """Apply the quorum thresholds and each candidate's approval thresholds.
 
-    Each figure is turned into whole numbers once (candidates share their base figures), and
-    equal figures become exact numbers once, through a memo kept for this call only.
+    Each figure is turned into whole numbers once (candidates share their thresholds and base
+    figures, looked up once per distinct threshold tuple), and equal figures become exact
+    numbers once, through a memo kept for this call only.
     """
     memo: dict[tuple[int, int], Exact] = {}
     bases = {key: _pairs(figures) for key, figures in base.items()}
@@ -97,9 +98,14 @@ def decide(
     quorum_checks = tuple(apply(CheckRole.QUORUM, t, part, bases[t.base], memo) for t in quorum)
     quorum_met = all(c.passed for c in quorum_checks)
     checks: dict[str, tuple[Check, ...]] = {}
+    paired: dict[int, list[tuple[Threshold, _Pairs]]] = {}  # by id of a shared tuple
+    approve = CheckRole.APPROVAL
     for cid, ts in approval.items():
+        with_bases = paired.get(id(ts))
+        if with_bases is None:
+            with_bases = paired[id(ts)] = [(t, bases[t.base]) for t in ts]
         mine = _pairs(approvals[cid])
-        checks[cid] = tuple(apply(CheckRole.APPROVAL, t, mine, bases[t.base], memo) for t in ts)
+        checks[cid] = tuple(apply(approve, t, mine, over, memo) for t, over in with_bases)
     passed = {cid: quorum_met and all(c.passed for c in cs) for cid, cs in checks.items()}
     passing = [cid for cid, ok in passed.items() if ok]
     return Counted(quorum_checks, quorum_met, checks, passed, passing)

@@ -17,13 +17,13 @@ from community_governance.exceptions import (
     VotingArgumentError,
     VotingInputError,
 )
-from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
 from community_governance.register.counting import SPC_ART_9
 from community_governance.register.estate import Estate
 from community_governance.rules.matters import Matter
 from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Measure, ResolutionRule
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
+from community_governance.voting._estate_notices import estate_notices
 from community_governance.voting._tally import PersonChoices, collect
 from community_governance.voting.ballots import Ballot, Choice
 from community_governance.voting.checks import Check, CheckRole, Figures, Tally, check
@@ -343,26 +343,7 @@ def _notices(
     spoiled: SpoiledPolicy,
     counts: _Counts,
 ) -> tuple[Notice, ...]:
-    notices = list(rules.notices)
-    notices.extend(
-        Notice(
-            "overlapping-owner-sets",
-            overlap.describe("en"),
-            overlap.describe("zh"),
-            OVERLAP_CITATION,
-        )
-        for overlap in estate.overlaps
-    )
-    if len(estate.developer_entities) > 1:
-        names = ", ".join(estate.developer_entities)
-        notices.append(
-            Notice(
-                "several-developer-entities",
-                f"developer entities {names} were counted together as one person",
-                f"建设单位 {names} 合计计为一人",
-                SPC_ART_9,
-            )
-        )
+    notices = [*rules.notices, *estate_notices(estate)]  # the register's, built once
     if choices.unauthorised_proxies:
         units = ", ".join(choices.unauthorised_proxies)
         notices.append(
