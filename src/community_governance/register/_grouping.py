@@ -68,11 +68,6 @@ class Grouping:
     rest: dict[int, list[int]] = attrs.field(factory=dict)
 
 
-def area_scale(units: Sequence[Unit]) -> int:
-    """Least common denominator of the units' areas."""
-    return _scale(dict.fromkeys(map(_AREA_OF, units)))
-
-
 def _scale(areas: Iterable[Decimal | Fraction]) -> int:
     """Least common denominator of distinct ``areas``."""
     scale = 1
