@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mutation testing of the voting engine and the audit (mutmut 3, configured in pyproject.toml
+# Mutation testing of the voting and election engines and the audit (mutmut 3, configured in pyproject.toml
 # under [tool.mutmut]). See docs/how-to/mutation-testing.md.
 #
 #   scripts/mutation.sh                          # every default module, then the scores
@@ -9,6 +9,7 @@
 # Environment:
 #   MUTATION_BUDGET  seconds allowed per module (default 900); a module over budget is stopped
 #                    and its untested mutants are reported as "not checked".
+#   MUTATION_CHILDREN  parallel test processes (default 1: the machine is shared).
 #   PYTHON           the interpreter whose environment has mutmut (default: .venv or python3).
 #
 # Survivors judged equivalent (no test can tell them from the original) are listed in
@@ -20,6 +21,9 @@ DEFAULT_MODULES=(
   voting.checks voting.ballots voting._tally voting.decision voting.decide
   audit.attribution audit.decision audit.election audit.findings audit.percentages
   audit.report audit._report rules.thresholds
+  elections._count elections._decide elections._seats elections.ballots elections.candidates
+  elections.composition elections.elect elections.eligibility elections.groups elections.options
+  elections.result elections.rules elections.size elections.slate
 )
 PYTHON="${PYTHON:-}"
 if [[ -z "$PYTHON" ]]; then
@@ -29,6 +33,7 @@ if [[ -z "$PYTHON" ]]; then
 fi
 MUTMUT=("$PYTHON" -m mutmut)
 BUDGET="${MUTATION_BUDGET:-900}"
+CHILDREN="${MUTATION_CHILDREN:-1}"
 
 score() {
   "${MUTMUT[@]}" results --all true 2>/dev/null | "$PYTHON" scripts/mutation_score.py "$@"
@@ -46,7 +51,7 @@ for module in "${MODULES[@]}"; do
   echo "=== mutmut: community_governance.${module} (budget ${BUDGET}s)"
   # mutmut prints a progress line per mutant; keep the log short
   mkdir -p mutants
-  if ! timeout "$BUDGET" "${MUTMUT[@]}" run "community_governance.${module}.*" \
+  if ! timeout "$BUDGET" "${MUTMUT[@]}" run --max-children "$CHILDREN" "community_governance.${module}.*" \
     >"mutants/run-${module}.log" 2>&1; then
     echo "    stopped or failed: see mutants/run-${module}.log"
   fi

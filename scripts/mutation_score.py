@@ -2,7 +2,7 @@
 
 Usage: ``mutmut results --all true | python scripts/mutation_score.py [MODULE ...]``, where a
 module is a name under ``community_governance`` (``voting.checks``; ``audit.*`` for a package).
-Mutants listed in ``mutmut-equivalent.txt`` (``name  # reason``) are counted apart: the score is
+Mutants listed in ``mutmut-equivalent*.txt`` (``name  # reason``) are counted apart: the score is
 killed / (all - equivalent - not checked). Exit status 1 if a module is below ``--floor``
 (default 95).
 """
@@ -29,15 +29,15 @@ def module_of(name: str) -> str:
     return name.rsplit(".", 1)[0]
 
 
-def equivalents(path: Path) -> set[str]:
-    """Mutant names judged equivalent (first word of each non-comment line)."""
-    if not path.exists():
-        return set()
+def equivalents(root: Path) -> set[str]:
+    """Mutant names judged equivalent: the first word of each non-comment line of every
+    ``mutmut-equivalent*.txt`` file in ``root`` (a trailing ``:`` is dropped)."""
     names = set()
-    for line in path.read_text("utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            names.add(line.split()[0])
+    for path in sorted(root.glob("mutmut-equivalent*.txt")):
+        for line in path.read_text("utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                names.add(line.split()[0].rstrip(":"))
     return names
 
 
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
         floor = float(argv[at + 1])
         argv = argv[:at] + argv[at + 2 :]
     patterns = [PACKAGE + m for m in argv] or [PACKAGE + "*"]
-    equivalent = equivalents(Path("mutmut-equivalent.txt"))
+    equivalent = equivalents(Path("."))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     survivors: dict[str, list[str]] = defaultdict(list)
     for line in sys.stdin:

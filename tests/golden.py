@@ -18,7 +18,9 @@ def render(result: Any, *, data: bool = True) -> str:
     """Everything a result shows: str, repr, English and Chinese text, HTML, plain data."""
     parts = [f"str: {result}", f"repr: {result!r}"]
     for method in ("verdict", "explain", "to_markdown", "text", "figures"):
-        if hasattr(result, method):
+        if hasattr(result, method) and not callable(getattr(result, method)):
+            parts.append(f"--- {method}: {getattr(result, method)!r}")
+        elif hasattr(result, method):
             for lang in ("en", "zh"):
                 parts.append(f"--- {method}({lang})\n{getattr(result, method)(lang)}")
     if hasattr(result, "_repr_html_"):

@@ -77,13 +77,15 @@ def test_local_never_looser_than_national_on_every_boundary(code: str) -> None:
 
 @pytest.mark.parametrize("item", REGISTRY.jurisdictions, ids=lambda item: item.code)
 def test_every_jurisdiction_is_well_formed(item: cg.rules.Jurisdiction) -> None:
-    assert item.name and item.checked_on <= date(2025, 12, 31)
+    assert item.name and item.checked_on <= date(2026, 12, 31)
     assert set(item.references) <= set(INSTRUMENTS)
     assert bool(item.layers) is (item.code not in NO_VALUES), item.code
     for layer in item.layers:
         assert layer.code == item.code
         assert layer.checked_on == item.checked_on
         citations = [rule.citation for rule in layer.resolutions.values()]
+        citations += [matter.citation for matter in layer.procedures]
+        citations += [procedure.citation for procedure in layer.procedures.values()]
         for topic in (layer.voting, layer.elections, layer.committee):
             params = [getattr(topic, field.name) for field in attrs.fields(type(topic))]
             citations += [param.citation for param in params if param is not None]
@@ -95,16 +97,53 @@ def test_every_jurisdiction_is_well_formed(item: cg.rules.Jurisdiction) -> None:
                 assert layer in resolve(item.code, day).layers
 
 
-def test_adding_a_jurisdiction_never_changes_another() -> None:
-    extra = cg.rules.Jurisdiction(
-        "CN-QQ", "QQ", date(2025, 12, 31), (Layer("CN-QQ", "qq", None, None),)
-    )
+def outcome(code: str, on: date, registry: cg.rules.Registry) -> object:
+    """The rule set, or the error type when none is in force (e.g. DE before 2020-12-01)."""
+    try:
+        return cg.rules_for(code, on=on, registry=registry)
+    except cg.exceptions.RuleSetNotInForceError as error:
+        return type(error), error.code, error.on
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        cg.rules.Jurisdiction(
+            "CN-QQ", "QQ", date(2025, 12, 31), (Layer("CN-QQ", "qq", None, None),)
+        ),
+        cg.rules.Jurisdiction("QQ", "QQ", date(2025, 12, 31), (Layer("QQ", "qq", None, None),)),
+    ],
+    ids=["chinese-local", "foreign"],
+)
+def test_adding_a_jurisdiction_never_changes_another(extra: cg.rules.Jurisdiction) -> None:
     bigger = REGISTRY.with_jurisdiction(extra)
-    for code in REGISTRY.codes:
+    for code in REGISTRY.codes:  # every registered jurisdiction, Chinese and foreign
         for on in boundaries()[::7]:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", cg.exceptions.StaleRuleSetWarning)
-                assert cg.rules_for(code, on=on) == cg.rules_for(code, on=on, registry=bigger)
+                assert outcome(code, on, REGISTRY) == outcome(code, on, bigger)
+
+
+FOREIGN = [item.code for item in REGISTRY.jurisdictions if not item.code.startswith("CN")]
+
+
+@pytest.mark.parametrize("code", FOREIGN)
+def test_every_foreign_jurisdiction_resolves_on_each_layer_boundary(code: str) -> None:
+    item = REGISTRY.get(code)
+    assert item.parent is None and all(layer.procedures for layer in item.layers)
+    for layer in item.layers:
+        for day in (layer.valid_from, layer.valid_to):
+            if day is None:
+                continue
+            rules = resolve(code, day)
+            assert rules.layers == (layer,)
+            assert set(rules.matters) == set(layer.procedures)
+            for matter in rules.matters:  # every declared matter resolves, by code and value
+                assert rules.procedure(matter.code)[0] == matter
+            missing = {n.en.split()[2] for n in rules.notices if n.code == "layer-missing"}
+            assert missing == {"elections", "committee"}, missing
+            with pytest.raises(cg.exceptions.MissingResolutionError):
+                rules.resolution(Matter.ELECT_COMMITTEE)
 
 
 @pytest.mark.parametrize("code", sorted(NO_VALUES))

@@ -12,13 +12,21 @@ from hypothesis import strategies as st
 
 import community_governance as cg
 from community_governance.jurisdictions import fr, tw
-from community_governance.jurisdictions.registry import PACKS
+from community_governance.jurisdictions.registry import REGISTRY
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.packs import Pack, PackVersion
-from community_governance.rules.procedures import Weight
+from community_governance.rules.procedures import Procedure, Weight
 from community_governance.voting.procedure import Outcome, ProcedureDecision, decide_procedure
 
 ON = date(2026, 6, 1)
+FOREIGN = ("DE", "FR", "HK", "JP", "TW")
+
+
+def lookup(code: str, matter: str, *, on: date) -> tuple[cg.RuleSet, DeclaredMatter, Procedure]:
+    """The rule set, declared matter and procedure from the one registry."""
+    rules = cg.rules_for(code, on=on)
+    declared, found = rules.procedure(matter)
+    return rules, declared, found.value
 
 
 def estate(rows: Sequence[tuple[str, str, tuple[str, ...], str | None]]) -> cg.Estate:
@@ -46,9 +54,9 @@ def decide(
     later: Sequence[list[cg.Ballot] | None] = (),
     objections: Sequence[str] | None = None,
 ) -> ProcedureDecision:
-    _, declared, procedure = PACKS.procedure(code, matter, on=on)
+    rules = cg.rules_for(code, on=on)
     return decide_procedure(
-        est, first, procedure=procedure, matter=declared, later=later, objections=objections
+        est, first, rules=rules, matter=matter, later=later, objections=objections
     )
 
 
@@ -67,7 +75,7 @@ def test_tw_quorum_bound_in_area(big_area: str, passed: bool) -> None:
     # total area 300 + big_area; attending = big unit alone; ≥ 2/3 ⇔ big ≥ 2 × 100... per case
     rows = [("big", big_area, ("b",), None), ("s0", "50", ("x",), None), ("s1", "50", ("y",), None)]
     est = estate(rows)
-    _, declared, procedure = PACKS.procedure("TW", "general-resolution", on=ON)
+    _, declared, procedure = lookup("TW", "general-resolution", on=ON)
     no_cap = attrs.evolve(procedure, caps=())
     d = decide_procedure(est, [cg.Ballot("big", "agree")], procedure=no_cap, matter=declared)
     area_quorum = d.stages[0].checks[1]
@@ -214,20 +222,20 @@ def test_fr_majority_owner_cut_to_the_sum_of_the_others() -> None:
     assert d.stages[1].passed  # 400 ≥ 1/3 of 800; Art. 24 among votes cast
 
 
-def test_fr_proxy_limit_2019_is_opt_in_and_unconfirmed() -> None:
-    assert fr.FR_ART_24.proxies is None
+def test_fr_proxy_limit_2019_alias_is_unconfirmed() -> None:
+    assert fr.FR_ART_24.proxies is fr.FR_PROXY_LIMIT
     procedure = attrs.evolve(fr.FR_ART_24, proxies=fr.FR_PROXY_LIMIT_2019)
-    _, matter, _ = PACKS.procedure("FR", "art-24", on=ON)
+    _, matter, _ = lookup("FR", "art-24", on=ON)
     proxy = cg.Proxy("p", written_authorisation=True)
     small = shares(*(["1"] * 4 + ["1000"]))
     votes = [cg.Ballot(f"u{n}", "agree", proxy=proxy) for n in range(4)]
     within = decide_procedure(small, votes, procedure=procedure, matter=matter)
     assert within.stages[0].counts[Weight.SHARES].agree == 4  # 4 ≤ 10% of 1004
+    assert "unconfirmed-rule-used" in [n.code for n in within.notices]
     big = shares(*(["100"] * 4 + ["100"]))
     over = decide_procedure(big, votes, procedure=procedure, matter=matter)
     assert over.stages[0].counts[Weight.SHARES].agree == 300
-    codes = [n.code for n in over.notices]
-    assert "proxy-limit-exceeded" in codes and "unconfirmed-rule-used" not in codes
+    assert "proxy-limit-exceeded" in [n.code for n in over.notices]
     three = decide_procedure(big, votes[:3], procedure=procedure, matter=matter)
     assert three.stages[0].counts[Weight.SHARES].agree == 300
 
@@ -267,14 +275,11 @@ def test_de_voting_principle_is_switchable_and_dated() -> None:
     votes = [cg.Ballot("b0", "agree"), cg.Ballot("u0", "oppose"), cg.Ballot("u1", "oppose")]
     assert decide_procedure(estate(rows), votes, procedure=by_units[matter], matter=matter).passed
     with pytest.raises(cg.exceptions.UnknownMatterError) as info:
-        PACKS.procedure("DE", "virtual-meetings", on=date(2024, 10, 16))
+        lookup("DE", "virtual-meetings", on=date(2024, 10, 16))
     assert "ordinary" in info.value.known
-    assert (
-        PACKS.procedure("DE", "virtual-meetings", on=date(2024, 10, 17))[1].code
-        == "virtual-meetings"
-    )
-    with pytest.raises(cg.exceptions.PackNotInForceError):
-        PACKS.procedure("DE", "ordinary", on=date(2020, 11, 30))
+    assert lookup("DE", "virtual-meetings", on=date(2024, 10, 17))[1].code == "virtual-meetings"
+    with pytest.raises(cg.exceptions.RuleSetNotInForceError):
+        lookup("DE", "ordinary", on=date(2020, 11, 30))
 
 
 def test_de_cost_sharing_needs_half_of_all_shares() -> None:
@@ -292,7 +297,7 @@ def test_jp_regime_change_on_2026_04_01() -> None:
     after = decide("JP", "ordinary", est, votes, on=date(2026, 4, 1))
     assert not before.passed and after.passed
     with pytest.raises(cg.exceptions.UnknownMatterError):
-        PACKS.procedure("JP", "rebuilding-objective-grounds", on=date(2026, 3, 31))
+        lookup("JP", "rebuilding-objective-grounds", on=date(2026, 3, 31))
 
 
 @pytest.mark.parametrize(("attending", "passed"), [(5, False), (6, True)])
@@ -340,7 +345,7 @@ def test_hk_in_person_minimum_from_2025_07_13(in_person: int, passed: bool) -> N
     assert d.passed is passed
     assert d.stages[0].floors[0].required == 5
     with pytest.raises(cg.exceptions.UnknownMatterError):
-        PACKS.procedure("HK", "large-scale-maintenance", on=date(2025, 7, 12))
+        lookup("HK", "large-scale-maintenance", on=date(2025, 7, 12))
 
 
 def test_hk_appoint_committee_needs_thirty_percent_of_shares() -> None:
@@ -359,47 +364,82 @@ _ESTATE = flat(6)
 @given(st.lists(st.sampled_from(["agree", "oppose", "abstain", "spoiled"]), max_size=6))
 def test_adding_a_jurisdiction_never_changes_a_decision_under_another(choices: list[str]) -> None:
     cite = cg.Citation("library_design", "test")
-    other = Pack(
+    layer = cg.rules.Layer(
         "XX",
-        "Elsewhere",
-        (PackVersion("XX", None, None, ON, {DeclaredMatter("m", "m", "m", cite): fr.FR_ART_24}),),
+        "XX: Elsewhere Act",
+        None,
+        None,
+        procedures={DeclaredMatter("m", "m", "m", cite): fr.FR_ART_24},
     )
-    bigger = PACKS.with_pack(other)
+    bigger = REGISTRY.with_jurisdiction(cg.rules.Jurisdiction("XX", "Elsewhere", ON, (layer,)))
     votes = [cg.Ballot(f"u{n}", choice) for n, choice in enumerate(choices)]
-    for code in PACKS.codes:
-        pack = PACKS.pack(code)
-        for matter in pack.matters(ON):
-            a = PACKS.procedure(code, matter, on=ON)
-            b = bigger.procedure(code, matter.code, on=ON)
-            assert a == b
-            first = decide_procedure(_ESTATE, votes, procedure=a[2], matter=a[1])
-            second = decide_procedure(_ESTATE, votes, procedure=b[2], matter=b[1])
+    for code in FOREIGN:
+        mine = cg.rules_for(code, on=ON)
+        theirs = cg.rules_for(code, on=ON, registry=bigger)
+        assert mine == theirs
+        for matter in mine.matters:
+            first = decide_procedure(_ESTATE, votes, rules=mine, matter=matter.code)
+            second = decide_procedure(_ESTATE, votes, rules=theirs, matter=matter)
             assert first == second
 
 
 def test_registry_errors() -> None:
     with pytest.raises(cg.exceptions.UnknownJurisdictionError, match="ZZ"):
-        PACKS.procedure("ZZ", "x", on=ON)
+        lookup("ZZ", "x", on=ON)
     with pytest.raises(cg.exceptions.RuleSetInputError):
-        PACKS.procedure("FR", "art-24", on="2026-01-01")  # type: ignore[arg-type]
+        lookup("FR", "art-24", on="2026-01-01")  # type: ignore[arg-type]
+    rules = cg.rules_for("FR", on=ON)
     with pytest.raises(cg.exceptions.UnknownMatterError):
-        PACKS.procedure("FR", 24, on=ON)  # type: ignore[arg-type]
+        rules.procedure(24)  # type: ignore[arg-type]
     foreign = DeclaredMatter("art-24", "x", "x", cg.Citation("library_design", "x"))
     with pytest.raises(cg.exceptions.UnknownMatterError):
-        PACKS.procedure("FR", foreign, on=ON)
-    with pytest.raises(cg.exceptions.InvalidRuleError, match="unique"):
-        PACKS.with_pack(PACKS.pack("FR"))
-    version = PACKS.pack("FR").versions[0]
-    with pytest.raises(cg.exceptions.InvalidRuleError, match="overlap"):
-        Pack("YY", "y", (version, version))
+        rules.procedure(foreign)
+    with pytest.raises(cg.exceptions.UnknownMatterError, match="none"):
+        cg.rules_for("CN", on=date(2022, 1, 1)).procedure("art-24")
     with pytest.raises(cg.exceptions.InvalidRuleError, match="procedures"):
-        PackVersion("v", None, None, ON, {})
-    with pytest.raises(cg.exceptions.InvalidRuleError, match="procedures"):
-        PackVersion("v", None, None, ON, {"art-24": fr.FR_ART_24})
-    with pytest.raises(cg.exceptions.InvalidRuleError, match="valid_from"):
-        PackVersion("v", "2020", None, ON, dict(version.procedures))  # type: ignore[arg-type]
-    with pytest.raises(cg.exceptions.InvalidRuleError, match="matter code"):
-        DeclaredMatter("Art 24", "x", "x", cg.Citation("library_design", "x"))
+        cg.rules.Layer("XX", "x", None, None, procedures={"art-24": fr.FR_ART_24})
+    with pytest.raises(cg.exceptions.MissingResolutionError):
+        rules.resolution(cg.Matter.ELECT_COMMITTEE)  # a foreign set has no Chinese matters
+
+
+def test_deprecated_pack_registry_still_works_and_warns() -> None:
+    from community_governance import jurisdictions
+
+    with pytest.deprecated_call():
+        packs = jurisdictions.PACKS
+    with pytest.deprecated_call():
+        assert packs.pack("FR") == fr.PACK
+    assert packs.codes == FOREIGN
+    version, declared, procedure = packs.procedure("FR", "art-24", on=ON)
+    assert (declared, procedure) == (lambda d, p: (d, p.value))(
+        *cg.rules_for("FR", on=ON).procedure("art-24")
+    )
+    assert version.name == "FR: loi 65-557 (current text)" and version.in_force(ON)
+    assert packs.pack("FR").matters(ON) == cg.rules_for("FR", on=ON).matters
+    with pytest.raises(cg.exceptions.UnknownJurisdictionError, match="ZZ"):
+        packs.procedure("ZZ", "x", on=ON)
+    with pytest.raises(cg.exceptions.RuleSetInputError):
+        packs.procedure("FR", "art-24", on="2026-01-01")  # type: ignore[arg-type]
+    with pytest.raises(cg.exceptions.UnknownMatterError):
+        packs.procedure("FR", 24, on=ON)  # type: ignore[arg-type]
+    with pytest.raises(cg.exceptions.PackNotInForceError):
+        packs.procedure("DE", "ordinary", on=date(2020, 11, 30))
+    with pytest.deprecated_call(), pytest.raises(cg.exceptions.InvalidRuleError, match="unique"):
+        packs.with_pack(packs.pack("FR"))
+    with pytest.deprecated_call():
+        vfr = packs.pack("FR").versions[0]
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="overlap"):
+            Pack("YY", "y", (vfr, vfr))
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="procedures"):
+            PackVersion("v", None, None, ON, {})
+        with pytest.raises(cg.exceptions.InvalidRuleError, match="valid_from"):
+            PackVersion("v", "2020", None, ON, dict(vfr.procedures))  # type: ignore[arg-type]
+    with pytest.raises(AttributeError):
+        _ = jurisdictions.NOPE  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        _ = fr.NOPE  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        _ = jurisdictions.registry.NOPE  # type: ignore[attr-defined]
 
 
 def test_rendering() -> None:
@@ -415,7 +455,7 @@ def test_rendering() -> None:
     assert "<table" in html and "Art. 31" in html
     text = d.explain()
     assert "Stage Art. 32 reconvened meeting: held" in text
-    assert "✓ persons attending: 3 (at least 3)" in text
+    assert "✓ met — persons attending: 3, at least 3 required" in text
     pending = decide("TW", "general-resolution", flat(10), ballots(agree=range(5)))
     assert "reached, not held" in pending.explain()
     fails = decide("FR", "art-25", shares(*(["100"] * 10)), ballots(agree=[0]))

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from community_governance.jurisdictions.registry import PACKS
+from community_governance.jurisdictions.registry import REGISTRY
 from community_governance.rules.procedures import Condition, ConditionRole
 from community_governance.rules.thresholds import Base, Comparator
 from community_governance.voting.procedure import WeightCounts, _apply
@@ -14,9 +14,10 @@ from community_governance.voting.procedure import WeightCounts, _apply
 
 def conditions() -> list[tuple[str, Condition]]:
     found: dict[tuple[str, Condition], None] = {}
-    for code in PACKS.codes:
-        for version in PACKS.pack(code).versions:
-            for procedure in version.procedures.values():
+    for item in REGISTRY.jurisdictions:  # every registered jurisdiction that declares procedures
+        code = item.code
+        for layer in item.layers:
+            for procedure in layer.procedures.values():
                 for stage in procedure.stages:
                     tests = [*stage.tests]
                     if stage.entry is not None:

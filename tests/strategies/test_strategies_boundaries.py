@@ -35,10 +35,11 @@ def test_realistic_estates_are_large_and_mixed(estate: cg.Estate) -> None:
 
 
 def test_realistic_estates_are_rarely_tiny() -> None:
-    # the issue: 82% of generated estates had 1-3 counted persons
+    # the issue: 82% of generated estates had 1-3 counted persons. A measurement of the
+    # distribution, so it draws a fixed (derandomized) sample: the same figures on every run.
     persons: list[int] = []
 
-    @settings(max_examples=50, deadline=None)
+    @settings(max_examples=50, deadline=None, derandomize=True, database=None)
     @given(cgst.realistic_estates())
     def collect(estate: cg.Estate) -> None:
         persons.append(estate.counted_persons)

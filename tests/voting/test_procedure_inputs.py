@@ -21,7 +21,7 @@ from community_governance.voting.procedure import decide_procedure
 
 CITE = cg.Citation("library_design", "test")
 E = cg.exceptions
-DECLARED = next(iter(fr.PACK.versions[0].procedures))
+DECLARED = next(iter(fr.LAYERS[0].procedures))
 
 
 def _estate() -> cg.Estate:

@@ -8,15 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import community_governance as cg
-from community_governance.jurisdictions.registry import PACKS
 from community_governance.voting.procedure import Outcome, decide_procedure
 
 ON = date(2026, 6, 1)
 SINGLE = [
     (code, matter.code)
-    for code in PACKS.codes
-    for matter, procedure in PACKS.pack(code).version(ON).procedures.items()
-    if len(procedure.stages) == 1
+    for code in ("DE", "FR", "HK", "JP", "TW")
+    for matter in cg.rules_for(code, on=ON).matters
+    if len(cg.rules_for(code, on=ON).procedure(matter)[1].value.stages) == 1
 ]
 CHOICES = st.sampled_from(["agree", "oppose", "abstain", "spoiled", None])
 
@@ -43,7 +42,8 @@ def test_one_more_agree_never_turns_a_pass_into_a_failure(
     drawn: tuple[cg.Estate, list[cg.Ballot]], key: tuple[str, str]
 ) -> None:
     estate, ballots = drawn
-    _, matter, procedure = PACKS.procedure(*key, on=ON)
+    matter, found = cg.rules_for(key[0], on=ON).procedure(key[1])
+    procedure = found.value
     before = decide_procedure(estate, ballots, procedure=procedure, matter=matter)
     voted = {ballot.unit for ballot in ballots}
     owner_of = {unit.id: unit.owners[0] for unit in estate.units}
@@ -62,7 +62,8 @@ def test_one_more_agree_never_turns_a_pass_into_a_failure(
 def test_caps_never_add_weight(drawn: tuple[cg.Estate, list[cg.Ballot]], code: str) -> None:
     estate, ballots = drawn
     matter = "general-resolution" if code == "TW" else "art-24"
-    _, declared, procedure = PACKS.procedure(code, matter, on=ON)
+    declared, found = cg.rules_for(code, on=ON).procedure(matter)
+    procedure = found.value
     decision = decide_procedure(estate, ballots, procedure=procedure, matter=declared)
     first = decision.stages[0]
     for weight, counts in first.counts.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,39 @@ def estate_rules(base: cg.RuleSet, **params: object) -> cg.RuleSet:
     )
 
 
+def two_developers() -> cg.Estate:
+    """Four owners and two developer entities (the developer and its sales agent)."""
+    rows = [
+        {"unit": f"1-{i:02d}", "area": f"{60 + i}.{i}", "owners": [f"O{i}"]} for i in range(1, 5)
+    ]
+    rows += [
+        {"unit": "3-01", "area": "90.05", "owners": ["Dev"], "status": "unsold"},
+        {"unit": "3-02", "area": "45.5", "owners": ["Agent"], "status": "unsold"},
+    ]
+    agent = cg.Owner("Agent", cg.OwnerKind.DEVELOPER, name="exclusive sales agent")
+    return cg.Estate.from_records(rows, owners=[agent], name="Two Developers")
+
+
+def unsure_rules() -> cg.RuleSet:
+    """CN with an estate rule for other major matters whose approval article is unconfirmed."""
+    sure = cg.Citation("civil_code", "278(2)")
+    unsure = cg.Citation("example_rules", "9", confidence=cg.Confidence.LOW)
+    half = Fraction(1, 2)
+    rule = cg.ResolutionRule(
+        (cg.Threshold(cg.Measure.HEADS, cg.Base.ALL, cg.Comparator.AT_LEAST, half, sure),),
+        (
+            cg.Threshold(
+                cg.Measure.AREA, cg.Base.PARTICIPATING, cg.Comparator.MORE_THAN, half, unsure
+            ),
+        ),
+        sure,
+    )
+    layer = cg.rules.Layer(
+        "T", "T: mixed confidence", None, None, resolutions={cg.Matter.OTHER_MAJOR_MATTER: rule}
+    )
+    return cg.RuleSet("T", ON, (layer,), include_unconfirmed=True)
+
+
 CN = cg.rules_for("CN", on=ON)
 SH = cg.rules_for("CN-SH", on=ON)
 BJ = cg.rules_for("CN-BJ", on=ON)
@@ -80,6 +114,37 @@ SCENARIOS: dict[str, Callable[[], cg.Decision]] = {
     ),
     "tj-change-use": lambda: cg.decide(
         estate(), ballots(*MOST), matter="change-use-of-common-parts", rules=TJ
+    ),
+    "cn-developers-and-proxies": lambda: cg.decide(
+        two_developers(),
+        [
+            cg.Ballot("1-01", "agree", cg.Proxy("Son", written_authorisation=True)),
+            cg.Ballot("1-02", "agree", cg.Proxy("Neighbour", written_authorisation=False)),
+            cg.Ballot("1-03", "oppose"),
+            cg.Ballot("1-04", "同意"),
+            cg.Ballot("3-01", "abstain"),
+        ],
+        matter="hire-or-dismiss-manager",
+        rules=CN,
+    ),
+    "sh-deemed-no-common-majority": lambda: cg.decide(
+        estate(),
+        ballots("agree", "agree", "agree", "oppose", "", "", "", "", "oppose", "oppose", "oppose"),
+        matter="use-maintenance-fund",
+        rules=estate_rules(SH, deemed_vote=cg.rules.DeemedVoteClause("covenant Art. 9")),
+    ),
+    "sh-deemed-floor-not-met": lambda: cg.decide(
+        estate(),
+        ballots("agree", "agree", "agree", "agree", "oppose"),
+        matter="use-maintenance-fund",
+        rules=estate_rules(SH, deemed_vote=DEEMED),
+    ),
+    "cn-scoped-unconfirmed": lambda: cg.decide(
+        estate(),
+        ballots("", "", "", "", "", "", "", "", "agree", "agree", "oppose"),
+        matter="other-major-matter",
+        rules=unsure_rules(),
+        scope=["2-01", "2-02", "2-03", "3-01"],
     ),
     "cn-2020-spanning": lambda: cg.decide(
         estate(),

@@ -34,18 +34,30 @@ def minus(a: Figures, b: Figures) -> Figures:
     return Figures(a.heads - b.heads, normalise(Fraction(a.area) - Fraction(b.area)))
 
 
+def plus(a: Figures, b: Figures) -> Figures:
+    """``a + b`` in heads and area."""
+    return Figures(a.heads + b.heads, normalise(Fraction(a.area) + Fraction(b.area)))
+
+
 def bases(
     total: Figures, participating: Figures, spoiled: Figures, spoiled_policy: SpoiledPolicy
 ) -> dict[Base, Figures]:
-    """The base figures: all owners, those taking part, and the valid votes cast.
+    """The base figures: all owners, those attending, those taking part, the valid votes cast.
 
-    Under `SpoiledPolicy.EXCLUDED` ``participating`` already leaves spoiled ballots out;
-    otherwise the votes cast are those taking part less the spoiled ballots.
+    Under `SpoiledPolicy.EXCLUDED` ``participating`` already leaves spoiled ballots out, and
+    those attending (every returned ballot, as `Base.ATTENDING` reads, e.g. Condominium
+    Management Act (Taiwan) Art. 31 出席) add them back; otherwise those attending are those
+    taking part, and the votes cast are those taking part less the spoiled ballots.
     """
-    cast = (
-        participating if spoiled_policy is SpoiledPolicy.EXCLUDED else minus(participating, spoiled)
-    )
-    return {Base.ALL: total, Base.PARTICIPATING: participating, Base.CAST: cast}
+    excluded = spoiled_policy is SpoiledPolicy.EXCLUDED
+    cast = participating if excluded else minus(participating, spoiled)
+    attending = plus(participating, spoiled) if excluded else participating
+    return {
+        Base.ALL: total,
+        Base.ATTENDING: attending,
+        Base.PARTICIPATING: participating,
+        Base.CAST: cast,
+    }
 
 
 #: A figure as whole numbers: (heads, 1) and (area numerator, area denominator).

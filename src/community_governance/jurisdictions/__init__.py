@@ -10,11 +10,17 @@ Code          What is encoded
 ``CN-ZJ-HZ``  Hangzhou committee size, alternates, term, report, handovers
 ``CN-HN``     Hunan and Changsha (``CN-HN-CS``): registered, no values encoded
 ``CN-SX``     Shanxi and Taiyuan (``CN-SX-TY``): registered, no values encoded
+``TW``        Taiwan, Condominium Management Act Arts 25, 27, 31, 32, 34
+``JP``        Japan, Unit Ownership Act before and from 2026-04-01
+``DE``        Germany, WEG from 2020-12-01 (and §23(1a) from 2024-10-17)
+``HK``        Hong Kong, Building Management Ordinance Cap. 344 (and 2025-07-13)
+``FR``        France, loi 65-557 Arts 22, 24–26-1
 ============  ======================================================================
 
-Outside the Chinese layer stack, ``PACKS`` holds the jurisdiction packs ``TW``, ``JP``, ``DE``,
-``HK`` and ``FR`` (one module each), and ``cn_extension`` the opt-in Chinese voting-window
-extensions as staged procedures.
+The foreign jurisdictions declare their own matters: their layers carry ``procedures``
+(staged, weighted, capped votes) read with ``rules_for(code, on=day).procedure(matter)``.
+``cn_extension`` holds the opt-in Chinese voting-window extensions as staged procedures.
+``PACKS`` (a second registry) is deprecated; ``REGISTRY`` holds every jurisdiction.
 
 Mediation policies: ``CN`` (national, soft one-month period), ``CN-GD-SZ`` (Shenzhen, module
 `cn_gd_sz`) and ``CN-ZJ-NB`` (Ningbo, module `cn_zj_nb`).
@@ -39,10 +45,10 @@ from community_governance.jurisdictions import (
     fr,
     hk,
     jp,
+    registry,
     tw,
 )
 from community_governance.jurisdictions.registry import (
-    PACKS,
     REGISTRY,
     estate_layer,
     known_codes,
@@ -50,7 +56,6 @@ from community_governance.jurisdictions.registry import (
 )
 
 __all__ = [
-    "PACKS",
     "REGISTRY",
     "cn",
     "cn_bj",
@@ -71,3 +76,10 @@ __all__ = [
     "rules_for",
     "tw",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``PACKS`` (deprecated): see `community_governance.jurisdictions.registry`."""
+    if name == "PACKS":
+        return getattr(registry, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

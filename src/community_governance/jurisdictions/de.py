@@ -18,11 +18,13 @@ from fractions import Fraction
 
 from community_governance._base.citations import Citation
 from community_governance.rules.matters import DeclaredMatter
-from community_governance.rules.packs import Pack, PackVersion
+from community_governance.rules.packs import pack_of
 from community_governance.rules.procedures import Condition, ConditionRole, Procedure, Stage, Weight
+from community_governance.rules.registry import Jurisdiction
+from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.thresholds import Base, Comparator
 
-__all__ = ["CHECKED_ON", "PACK", "procedures"]
+__all__ = ["CHECKED_ON", "JURISDICTION", "LAYERS", "procedures"]
 
 #: The day the German data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
@@ -91,25 +93,42 @@ def procedures(
 
 
 #: Germany: the WEMoG text from 2020-12-01, and with §23(1a) from 2024-10-17.
-PACK = Pack(
-    "DE",
-    "Germany",
-    (
-        PackVersion(
-            "DE: WEG (WEMoG, 2020-12-01)",
-            _REFORM,
-            date(2024, 10, 16),
-            CHECKED_ON,
-            procedures(virtual=False),
-            note="Kopfprinzip by default; no quorum",
-        ),
-        PackVersion(
-            "DE: WEG (with §23(1a), 2024-10-17)",
-            _VIRTUAL,
-            None,
-            CHECKED_ON,
-            procedures(virtual=True),
-            note="Kopfprinzip by default; no quorum",
-        ),
+LAYERS = (
+    Layer(
+        code="DE",
+        name="DE: WEG (WEMoG, 2020-12-01)",
+        valid_from=_REFORM,
+        valid_to=date(2024, 10, 16),
+        checked_on=CHECKED_ON,
+        topic=Topic.VOTING,
+        procedures=procedures(virtual=False),
+        note="Kopfprinzip by default; no quorum",
+    ),
+    Layer(
+        code="DE",
+        name="DE: WEG (with §23(1a), 2024-10-17)",
+        valid_from=_VIRTUAL,
+        valid_to=None,
+        checked_on=CHECKED_ON,
+        topic=Topic.VOTING,
+        procedures=procedures(virtual=True),
+        note="Kopfprinzip by default; no quorum",
     ),
 )
+
+#: Germany: one jurisdiction in the one registry, one layer per dated text.
+JURISDICTION = Jurisdiction(
+    code="DE",
+    name="Germany",
+    checked_on=CHECKED_ON,
+    layers=LAYERS,
+    references=("de_weg",),
+    parent=None,
+)
+
+
+def __getattr__(name: str) -> object:
+    """``PACK`` (deprecated): the `Pack` view of `JURISDICTION`."""
+    if name == "PACK":
+        return pack_of(JURISDICTION)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

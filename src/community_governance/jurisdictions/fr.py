@@ -7,10 +7,16 @@ those present, represented or voting by post; Art. 25 all owners' votes; Art. 26
 all members holding at least 2/3 of all votes. A failed Art. 25 or Art. 26 vote may be retaken
 at once at the lower majority (the passerelles of Arts 25-1 and 26-1).
 
-Proxies (Art. 22): at most 3 delegations per holder, unless the holder's own and delegated
-votes stay within a share of all votes — 5% in the older text, 10% since the 2019 ordinance;
-the 10% is unconfirmed, so ``FR_PROXY_LIMIT_2019`` is opt-in and not in the default
-procedures. Unanimity matters and the exact days of the 2019 and 2020 changes are not encoded.
+Proxies (Art. 22): anyone may hold a proxy except the syndic, their spouse or partner and their
+employees, and one holder may hold at most 3 delegations, unless the holder's own and delegated
+votes stay within a share of all votes — 5% in the older text, 10% since the 2019 ordinance.
+The holder predicate and the 3 are confirmed and in every default procedure (``FR_PROXY_LIMIT``);
+the 10% share is unconfirmed and carries its own citation: a holder above 3 delegations but
+within 10% is counted and the decision flags that the count rests on the unconfirmed share
+(with ``include_unconfirmed=True`` it is counted without the flag). Above 10% the delegations
+beyond the third are set aside under either text. ``FR_PROXY_LIMIT_2019`` (the whole limit at
+medium confidence) is kept for compatibility. Unanimity matters and the exact days of the 2019
+and 2020 changes are not encoded.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from fractions import Fraction
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance.rules.matters import DeclaredMatter
-from community_governance.rules.packs import Pack, PackVersion
+from community_governance.rules.packs import pack_of
 from community_governance.rules.procedures import (
     Cap,
     CapKind,
@@ -32,6 +38,8 @@ from community_governance.rules.procedures import (
     StageEntry,
     Weight,
 )
+from community_governance.rules.registry import Jurisdiction
+from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.thresholds import Base, Comparator
 
 __all__ = [
@@ -40,8 +48,10 @@ __all__ = [
     "FR_ART_25",
     "FR_ART_26",
     "FR_CAP",
+    "FR_PROXY_LIMIT",
     "FR_PROXY_LIMIT_2019",
-    "PACK",
+    "JURISDICTION",
+    "LAYERS",
 ]
 
 #: The day the French data were last compared with the published texts.
@@ -58,11 +68,31 @@ def _art(article: str) -> Citation:
 #: Art. 22: an owner holding more than half of the votes is cut to the sum of the others.
 FR_CAP = Cap(CapKind.SUM_OF_OTHERS, (Weight.SHARES,), Fraction(1, 2), False, _art("22"))
 
+_EXCLUDED = ("syndic", "spouse or partner of the syndic", "employee of the syndic")
+
+#: Art. 22: anyone but the syndic's side may hold a proxy; at most 3 delegations, unless the
+#: holder's own and delegated votes stay within 10% of all votes (the 10% is unconfirmed).
+FR_PROXY_LIMIT = ProxyLimit(
+    Weight.SHARES,
+    (),
+    _EXCLUDED,
+    3,
+    Fraction(1, 10),
+    _art("22"),
+    within_citation=Citation(
+        "fr_loi_65_557",
+        "22",
+        text_version="2019",
+        confidence=Confidence.MEDIUM,
+        note="the 10% ceiling since the 2019 ordinance is unconfirmed (5% in the older text)",
+    ),
+)
+
 #: Art. 22 as amended in 2019: 3 delegations, or more within 10% of all votes (unconfirmed).
 FR_PROXY_LIMIT_2019 = ProxyLimit(
     Weight.SHARES,
     (),
-    ("syndic", "spouse or partner of the syndic", "employee of the syndic"),
+    _EXCLUDED,
     3,
     Fraction(1, 10),
     Citation(
@@ -82,7 +112,12 @@ _ART_26 = (
 )
 
 #: Art. 24: more than half of the votes cast.
-FR_ART_24 = Procedure((Stage("Art. 24 majority", _ART_24, _art("24")),), _art("24"), caps=(FR_CAP,))
+FR_ART_24 = Procedure(
+    (Stage("Art. 24 majority", _ART_24, _art("24")),),
+    _art("24"),
+    caps=(FR_CAP,),
+    proxies=FR_PROXY_LIMIT,
+)
 
 #: Art. 25, with the Art. 25-1 passerelle: ≥ 1/3 of all votes → revote at the Art. 24 majority.
 FR_ART_25 = Procedure(
@@ -101,6 +136,7 @@ FR_ART_25 = Procedure(
     ),
     _art("25"),
     caps=(FR_CAP,),
+    proxies=FR_PROXY_LIMIT,
 )
 
 #: Art. 26, with the Art. 26-1 passerelle: half of the members present, represented or voting
@@ -126,6 +162,7 @@ FR_ART_26 = Procedure(
     ),
     _art("26"),
     caps=(FR_CAP,),
+    proxies=FR_PROXY_LIMIT,
 )
 
 _MATTERS = {
@@ -141,17 +178,32 @@ _MATTERS = {
 }
 
 #: France: the current text (the exact days of the 2019 and 2020 changes are not fixed).
-PACK = Pack(
-    "FR",
-    "France",
-    (
-        PackVersion(
-            "FR: loi 65-557 (current text)",
-            None,
-            None,
-            CHECKED_ON,
-            _MATTERS,
-            note="no quorum; unanimity matters and the 2019 proxy ceiling are not in defaults",
-        ),
+LAYERS = (
+    Layer(
+        code="FR",
+        name="FR: loi 65-557 (current text)",
+        valid_from=None,
+        valid_to=None,
+        checked_on=CHECKED_ON,
+        topic=Topic.VOTING,
+        procedures=_MATTERS,
+        note="no quorum; unanimity matters are not encoded; the 10% proxy share is flagged",
     ),
 )
+
+#: France: one jurisdiction in the one registry, one layer per dated text.
+JURISDICTION = Jurisdiction(
+    code="FR",
+    name="France",
+    checked_on=CHECKED_ON,
+    layers=LAYERS,
+    references=("fr_loi_65_557",),
+    parent=None,
+)
+
+
+def __getattr__(name: str) -> object:
+    """``PACK`` (deprecated): the `Pack` view of `JURISDICTION`."""
+    if name == "PACK":
+        return pack_of(JURISDICTION)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,6 +8,19 @@ supported by owners of at least 30% of all shares. From 2025-07-13 (2024 amendme
 resolution on large-scale maintenance procurement (average cost above HK$30,000 per flat) also
 needs in-person votes from at least the lesser of 5% of owners or 100 owners. Ending the DMC
 manager's appointment (50% of shares) is unconfirmed and not encoded.
+
+Schedule 2 (the management committee), as values with their confidence
+(``HK_COMMITTEE_SIZES``, ``HK_COMMITTEE_QUORUM``): at least 3 members for 50 flats or fewer
+and at least 9 for more than 100 flats (high); at least 7 for 51 to 100 flats is unconfirmed
+(medium), so ``SizeBands.band`` returns ``None`` for 51-100 flats unless unconfirmed values
+are admitted; a committee meeting's quorum is 50% of the members or 3, whichever is greater
+(high). Two more Schedule 2 rules are stated here, not encoded as values (no engine consumes
+them yet): the whole committee retires at the second annual general meeting and at every
+second one after that, so terms are about two years (Sch. 2 para. 5, high), and the chair,
+secretary and treasurer are chosen by the most votes (high). The Home Affairs Department's
+best practice of 11 members for more than 100 flats is guidance, not law: not encoded. The
+committee data are not in the ``HK`` rule set (its elections and committee topics stay
+``layer-missing``): the Chinese election engine's `SizeRule` cannot express size bands.
 """
 
 from __future__ import annotations
@@ -15,9 +28,10 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from community_governance._base.citations import Citation
+from community_governance._base.citations import Citation, Confidence
+from community_governance.rules.bodies import MeetingQuorum, SizeBand, SizeBands
 from community_governance.rules.matters import DeclaredMatter
-from community_governance.rules.packs import Pack, PackVersion
+from community_governance.rules.packs import pack_of
 from community_governance.rules.procedures import (
     Condition,
     ConditionRole,
@@ -26,9 +40,11 @@ from community_governance.rules.procedures import (
     Stage,
     Weight,
 )
+from community_governance.rules.registry import Jurisdiction
+from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.thresholds import Base, Comparator
 
-__all__ = ["CHECKED_ON", "PACK"]
+__all__ = ["CHECKED_ON", "HK_COMMITTEE_QUORUM", "HK_COMMITTEE_SIZES", "JURISDICTION", "LAYERS"]
 
 #: The day the Hong Kong data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
@@ -41,6 +57,29 @@ _AMENDED = date(2025, 7, 13)
 def _cite(provision: str, effective: date | None = None) -> Citation:
     return Citation("hk_bmo", provision, effective=effective)
 
+
+_SCH2 = _cite("Sch. 2")
+
+#: Sch. 2: committee minimums by flats; the 51-100 band (7) is unconfirmed.
+HK_COMMITTEE_SIZES = SizeBands(
+    (
+        SizeBand(50, 3, _SCH2),
+        SizeBand(
+            100,
+            7,
+            Citation(
+                "hk_bmo",
+                "Sch. 2",
+                confidence=Confidence.MEDIUM,
+                note="at least 7 members for 51-100 flats is unconfirmed",
+            ),
+        ),
+        SizeBand(None, 9, _SCH2),
+    )
+)
+
+#: Sch. 2: a committee meeting needs 50% of the members or 3, whichever is greater.
+HK_COMMITTEE_QUORUM = MeetingQuorum(Fraction(1, 2), 3, _SCH2)
 
 _QUORUM = _cite("Sch. 3 para. 5(1)")
 _MAJORITY = _cite("Sch. 3 para. 5(2)")
@@ -100,19 +139,40 @@ def _matters(amended: bool) -> dict[DeclaredMatter, Procedure]:
 
 
 #: Hong Kong: before and from the 2024 amendment's commencement (2025-07-13).
-PACK = Pack(
-    "HK",
-    "Hong Kong",
-    (
-        PackVersion(
-            "HK: BMO Cap. 344 (to 2025-07-12)", None, date(2025, 7, 12), CHECKED_ON, _matters(False)
-        ),
-        PackVersion(
-            "HK: BMO Cap. 344 (2024 amendment, from 2025-07-13)",
-            _AMENDED,
-            None,
-            CHECKED_ON,
-            _matters(True),
-        ),
+LAYERS = (
+    Layer(
+        code="HK",
+        name="HK: BMO Cap. 344 (to 2025-07-12)",
+        valid_from=None,
+        valid_to=date(2025, 7, 12),
+        checked_on=CHECKED_ON,
+        topic=Topic.VOTING,
+        procedures=_matters(False),
+    ),
+    Layer(
+        code="HK",
+        name="HK: BMO Cap. 344 (2024 amendment, from 2025-07-13)",
+        valid_from=_AMENDED,
+        valid_to=None,
+        checked_on=CHECKED_ON,
+        topic=Topic.VOTING,
+        procedures=_matters(True),
     ),
 )
+
+#: Hong Kong: one jurisdiction in the one registry, one layer per dated text.
+JURISDICTION = Jurisdiction(
+    code="HK",
+    name="Hong Kong",
+    checked_on=CHECKED_ON,
+    layers=LAYERS,
+    references=("hk_bmo",),
+    parent=None,
+)
+
+
+def __getattr__(name: str) -> object:
+    """``PACK`` (deprecated): the `Pack` view of `JURISDICTION`."""
+    if name == "PACK":
+        return pack_of(JURISDICTION)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

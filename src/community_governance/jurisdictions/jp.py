@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from community_governance._base.citations import Citation
 from community_governance.rules.matters import DeclaredMatter
-from community_governance.rules.packs import Pack, PackVersion
+from community_governance.rules.packs import pack_of
 from community_governance.rules.procedures import (
     Condition,
     ConditionRole,
@@ -30,9 +30,11 @@ from community_governance.rules.procedures import (
     Stage,
     Weight,
 )
+from community_governance.rules.registry import Jurisdiction
+from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.thresholds import Base, Comparator
 
-__all__ = ["CHECKED_ON", "JP_MODEL_RULES_PROXIES", "PACK"]
+__all__ = ["CHECKED_ON", "JP_MODEL_RULES_PROXIES", "JURISDICTION", "LAYERS"]
 
 #: The day the Japanese data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
@@ -140,25 +142,42 @@ def _new() -> dict[DeclaredMatter, Procedure]:
 
 
 #: Japan: the text in force until 2026-03-31, and the 2025 amending law's text from 2026-04-01.
-PACK = Pack(
-    "JP",
-    "Japan",
-    (
-        PackVersion(
-            "JP: Unit Ownership Act (to 2026-03-31)",
-            None,
-            date(2026, 3, 31),
-            CHECKED_ON,
-            _old(),
-            note="denominator all owners; the rules may differ for ordinary resolutions",
-        ),
-        PackVersion(
-            "JP: Unit Ownership Act (2025 amendment, from 2026-04-01)",
-            _REFORM,
-            None,
-            CHECKED_ON,
-            _new(),
-            note="attendance-based; untraceable owners may be excluded by court decision",
-        ),
+LAYERS = (
+    Layer(
+        code="JP",
+        name="JP: Unit Ownership Act (to 2026-03-31)",
+        valid_from=None,
+        valid_to=date(2026, 3, 31),
+        checked_on=CHECKED_ON,
+        topic=Topic.VOTING,
+        procedures=_old(),
+        note="denominator all owners; the rules may differ for ordinary resolutions",
+    ),
+    Layer(
+        code="JP",
+        name="JP: Unit Ownership Act (2025 amendment, from 2026-04-01)",
+        valid_from=_REFORM,
+        valid_to=None,
+        checked_on=CHECKED_ON,
+        topic=Topic.VOTING,
+        procedures=_new(),
+        note="attendance-based; untraceable owners may be excluded by court decision",
     ),
 )
+
+#: Japan: one jurisdiction in the one registry, one layer per dated text.
+JURISDICTION = Jurisdiction(
+    code="JP",
+    name="Japan",
+    checked_on=CHECKED_ON,
+    layers=LAYERS,
+    references=("jp_unit_ownership_act", "jp_model_rules"),
+    parent=None,
+)
+
+
+def __getattr__(name: str) -> object:
+    """``PACK`` (deprecated): the `Pack` view of `JURISDICTION`."""
+    if name == "PACK":
+        return pack_of(JURISDICTION)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""The bundled registry: one line per jurisdiction, and `rules_for`.
+"""The bundled registry: one line per jurisdiction (Chinese and foreign), and `rules_for`.
 
 To add a jurisdiction, write one module of data (a `Jurisdiction` with its dated layers) and
 add one line to `REGISTRY` below - or, outside the library, pass
@@ -7,6 +7,7 @@ add one line to `REGISTRY` below - or, outside the library, pass
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 
 from community_governance._base.citations import Citation, Confidence
@@ -26,12 +27,12 @@ from community_governance.jurisdictions import (
     jp,
     tw,
 )
-from community_governance.rules.packs import PackRegistry
+from community_governance.rules.packs import PackRegistry, pack_of
 from community_governance.rules.params import params_from_values
 from community_governance.rules.registry import Registry
 from community_governance.rules.ruleset import Layer, RuleSet, Topic
 
-__all__ = ["PACKS", "REGISTRY", "estate_layer", "known_codes", "rules_for"]
+__all__ = ["REGISTRY", "estate_layer", "known_codes", "rules_for"]
 
 #: The bundled jurisdictions, each parent before its children.
 REGISTRY = Registry(
@@ -45,20 +46,31 @@ REGISTRY = Registry(
         cn_gd_sz.JURISDICTION,
         *cn_hn_cs.JURISDICTIONS,
         *cn_sx_ty.JURISDICTIONS,
+        tw.JURISDICTION,
+        jp.JURISDICTION,
+        de.JURISDICTION,
+        hk.JURISDICTION,
+        fr.JURISDICTION,
     )
 )
 
+#: The foreign codes, whose layers declare their own matters and procedures.
+_FOREIGN = ("TW", "JP", "DE", "HK", "FR")
 
-#: The bundled jurisdiction packs outside the Chinese layer stack, one line each.
-PACKS = PackRegistry(
-    (
-        tw.PACK,
-        jp.PACK,
-        de.PACK,
-        hk.PACK,
-        fr.PACK,
-    )
-)
+
+def __getattr__(name: str) -> object:
+    """``PACKS`` (deprecated): the foreign jurisdictions of `REGISTRY` as a `PackRegistry`."""
+    if name == "PACKS":
+        warnings.warn(
+            "PACKS is deprecated and will be removed in the next minor version; every "
+            "jurisdiction is in REGISTRY: use rules_for(code, on=day).procedure(matter)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return PackRegistry(tuple(pack_of(REGISTRY.get(code)) for code in _FOREIGN))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def known_codes(registry: Registry = REGISTRY) -> tuple[str, ...]:

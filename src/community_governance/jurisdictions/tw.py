@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from community_governance._base.citations import Citation
 from community_governance.rules.matters import DeclaredMatter
-from community_governance.rules.packs import Pack, PackVersion
+from community_governance.rules.packs import pack_of
 from community_governance.rules.procedures import (
     Cap,
     CapKind,
@@ -34,9 +34,11 @@ from community_governance.rules.procedures import (
     StageEntry,
     Weight,
 )
+from community_governance.rules.registry import Jurisdiction
+from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.thresholds import Base, Comparator
 
-__all__ = ["CHECKED_ON", "PACK", "TW_CAP", "TW_GENERAL", "TW_PROXIES"]
+__all__ = ["CHECKED_ON", "JURISDICTION", "LAYERS", "TW_CAP", "TW_GENERAL", "TW_PROXIES"]
 
 #: The day the Taiwanese data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
@@ -107,17 +109,32 @@ _GENERAL = DeclaredMatter(
 )
 
 #: Taiwan: one version (the current text).
-PACK = Pack(
-    "TW",
-    "Taiwan",
-    (
-        PackVersion(
-            "TW: Condominium Management Act (current text, last amended 2022-05-11)",
-            None,
-            None,
-            CHECKED_ON,
-            {_GENERAL: TW_GENERAL},
-            note="the rules (規約) may set other tiers; rebuilding (Art. 13) is not encoded",
-        ),
+LAYERS = (
+    Layer(
+        code="TW",
+        name="TW: Condominium Management Act (current text, last amended 2022-05-11)",
+        valid_from=None,
+        valid_to=None,
+        checked_on=CHECKED_ON,
+        topic=Topic.VOTING,
+        procedures={_GENERAL: TW_GENERAL},
+        note="the rules (規約) may set other tiers; rebuilding (Art. 13) is not encoded",
     ),
 )
+
+#: Taiwan: one jurisdiction in the one registry, one layer per dated text.
+JURISDICTION = Jurisdiction(
+    code="TW",
+    name="Taiwan",
+    checked_on=CHECKED_ON,
+    layers=LAYERS,
+    references=("tw_condominium_act", "tw_condominium_rules"),
+    parent=None,
+)
+
+
+def __getattr__(name: str) -> object:
+    """``PACK`` (deprecated): the `Pack` view of `JURISDICTION`."""
+    if name == "PACK":
+        return pack_of(JURISDICTION)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,15 +2,122 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance.exceptions import InvalidRuleError
+from community_governance.rules.thresholds import parse_ratio
 
-__all__ = ["GroupKind", "GroupRole", "GroupRule", "SizeRule"]
+__all__ = [
+    "GroupKind",
+    "GroupRole",
+    "GroupRule",
+    "MeetingQuorum",
+    "SizeBand",
+    "SizeBands",
+    "SizeRule",
+]
+
+
+def _positive(name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidRuleError(
+            f"{name} must be a positive int, not {value!r}", field=name, value=value
+        )
+
+
+def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None or attribute.name != "up_to":
+        _positive(attribute.name, value)
+
+
+@attrs.frozen(slots=True)
+class SizeBand:
+    """A committee's minimum size for estates up to a number of flats.
+
+    Attributes:
+        up_to: The band covers estates of this many flats or fewer (``None``: any larger).
+        minimum: The least number of members (≥).
+        citation: The provision, with its confidence.
+    """
+
+    up_to: int | None = attrs.field(validator=_count)
+    minimum: int = attrs.field(validator=_count)
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+
+
+def _bands(value: object) -> tuple[SizeBand, ...]:
+    bands = tuple(value) if isinstance(value, tuple | list) else ()
+    limits = [band.up_to for band in bands if isinstance(band, SizeBand)]
+    ordered = [limit for limit in limits if limit is not None]
+    if (
+        not bands
+        or len(limits) != len(bands)
+        or ordered != sorted(set(ordered))
+        or limits[-1] is not None
+        or None in limits[:-1]
+    ):
+        raise InvalidRuleError(
+            "size bands are SizeBand values by increasing up_to, the last with up_to=None, "
+            f"not {value!r:.80}",
+            field="bands",
+            value=value,
+        )
+    return bands
+
+
+@attrs.frozen(slots=True)
+class SizeBands:
+    """Minimum committee sizes by the number of flats.
+
+    For example Building Management Ordinance (Hong Kong) Cap. 344 Sch. 2: at least 3
+    members for 50 flats or fewer, 9 above 100 (7 for 51-100 is unconfirmed).
+
+    Attributes:
+        bands: The bands by increasing ``up_to``; the last covers any larger estate.
+    """
+
+    bands: tuple[SizeBand, ...] = attrs.field(converter=_bands)
+
+    def band(self, flats: int, *, include_unconfirmed: bool = False) -> SizeBand | None:
+        """The band for an estate of ``flats`` flats, or ``None`` when that band is unconfirmed.
+
+        Raises:
+            InvalidRuleError: ``flats`` is not a positive int.
+        """
+        _positive("flats", flats)
+        found = next(b for b in self.bands if b.up_to is None or flats <= b.up_to)
+        return found if include_unconfirmed or found.citation.confirmed else None
+
+
+@attrs.frozen(slots=True)
+class MeetingQuorum:
+    """A committee meeting's quorum: ``share`` of the members or ``at_least``, the greater.
+
+    Attributes:
+        share: Share of the members (≥).
+        at_least: Absolute floor.
+        citation: The provision.
+    """
+
+    share: Fraction = attrs.field(converter=parse_ratio)
+    at_least: int = attrs.field(validator=_count)
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+
+    def required(self, members: int) -> int:
+        """Members who must attend a meeting of a committee of ``members``.
+
+        Raises:
+            InvalidRuleError: ``members`` is not a positive int.
+        """
+        _positive("members", members)
+        return max(math.ceil(self.share * members), self.at_least)
 
 
 @attrs.frozen(slots=True)

@@ -1,16 +1,19 @@
-"""Jurisdiction packs: a regime's declared matters and their procedures, by dated version.
+"""Deprecated: jurisdiction packs, a second registry beside the one registry of jurisdictions.
 
-A [Pack][community_governance.rules.packs.Pack] holds one jurisdiction outside the Chinese
-layer stack (Taiwan, Japan, Germany, Hong Kong, France): its versions, each valid between two
-dates with its own declared matters and
-[Procedure][community_governance.rules.procedures.Procedure]s.
-A [PackRegistry][community_governance.rules.packs.PackRegistry] finds the procedure of a matter
-on a date, and refuses a matter the jurisdiction does not declare.
+Deprecated since 0.x (removed one minor version later): a foreign regime is now a
+[Jurisdiction][community_governance.rules.Jurisdiction] in the one
+`community_governance.jurisdictions.REGISTRY`, its dated versions are
+[Layer][community_governance.rules.Layer]s whose ``procedures`` map its declared matters to
+[Procedure][community_governance.rules.procedures.Procedure]s, and
+``rules_for("FR", on=day).procedure("art-25")`` replaces
+``PACKS.procedure("FR", "art-25", on=day)``. `Pack`, `PackVersion` and `PackRegistry` still
+work and warn (DeprecationWarning) when built; `pack_of` turns a jurisdiction into a `Pack`.
 """
 
 from __future__ import annotations
 
 import itertools
+import warnings
 from datetime import date, datetime
 from typing import Any
 
@@ -26,8 +29,17 @@ from community_governance.exceptions import (
 )
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.procedures import Procedure
+from community_governance.rules.registry import Jurisdiction
 
-__all__ = ["Pack", "PackRegistry", "PackVersion"]
+__all__ = ["Pack", "PackRegistry", "PackVersion", "pack_of"]
+
+
+def _deprecated(name: str, instead: str) -> None:
+    warnings.warn(
+        f"{name} is deprecated and will be removed in the next minor version; use {instead}",
+        DeprecationWarning,
+        stacklevel=4,
+    )
 
 
 def _procedures(value: object) -> FrozenMap[DeclaredMatter, Procedure]:
@@ -65,6 +77,9 @@ class PackVersion:
     procedures: FrozenMap[DeclaredMatter, Procedure] = attrs.field(converter=_procedures)
     note: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        _deprecated("PackVersion", "a Layer with procedures=")
+
     def in_force(self, on: date) -> bool:
         """Whether the version is in force on ``on``."""
         after = self.valid_from is None or self.valid_from <= on
@@ -86,6 +101,7 @@ class Pack:
     versions: tuple[PackVersion, ...]
 
     def __attrs_post_init__(self) -> None:
+        _deprecated("Pack", "a Jurisdiction whose layers have procedures=")
         ordered = sorted(self.versions, key=lambda v: v.valid_from or date.min)
         for earlier, later in itertools.pairwise(ordered):
             if earlier.valid_to is None or (later.valid_from or date.min) <= earlier.valid_to:
@@ -149,6 +165,7 @@ class PackRegistry:
     packs: tuple[Pack, ...]
 
     def __attrs_post_init__(self) -> None:
+        _deprecated("PackRegistry", "Registry and rules_for(code, on=day).procedure(matter)")
         codes = [pack.code for pack in self.packs]
         if len(set(codes)) != len(codes):
             raise InvalidRuleError(
@@ -195,3 +212,34 @@ class PackRegistry:
         pack = self.pack(code)
         declared, procedure = pack.procedure(matter, on)
         return pack.version(on), declared, procedure
+
+
+def pack_of(jurisdiction: Jurisdiction) -> Pack:
+    """The deprecated `Pack` view of a jurisdiction: one version per layer with procedures.
+
+    Args:
+        jurisdiction: A jurisdiction whose layers declare procedures.
+
+    Returns:
+        The `Pack`; one DeprecationWarning is issued.
+    """
+    _deprecated(f"the Pack view of {jurisdiction.code}", f"the Jurisdiction {jurisdiction.code}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return _pack_of(jurisdiction)
+
+
+def _pack_of(jurisdiction: Jurisdiction) -> Pack:
+    versions = tuple(
+        PackVersion(
+            layer.name,
+            layer.valid_from,
+            layer.valid_to,
+            layer.checked_on or jurisdiction.checked_on,
+            layer.procedures,
+            layer.note,
+        )
+        for layer in jurisdiction.layers
+        if layer.procedures
+    )
+    return Pack(jurisdiction.code, jurisdiction.name, versions)

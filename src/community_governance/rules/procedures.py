@@ -22,7 +22,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
-from community_governance._base.format import ratio_text
+from community_governance._base.format import chinese_fraction, ratio_text
 from community_governance.exceptions import InvalidRuleError
 from community_governance.rules.thresholds import Base, Comparator, parse_ratio
 
@@ -114,12 +114,28 @@ class Condition:
     ratio: Fraction = attrs.field(converter=parse_ratio)
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
 
-    def describe(self) -> str:
-        """E.g. ``"agree by shares more than 1/2 of votes cast"``."""
+    def describe(self, lang: str = "en") -> str:
+        """E.g. ``"agree by shares more than 1/2 of votes cast"``, or in Chinese.
+
+        Chinese uses the statute's wording, e.g. ``"同意（按份额计）占赞成与反对票过半数"``.
+        """
+        if lang == "zh":
+            role = "出席" if self.role is ConditionRole.ATTENDING else "同意"
+            return (
+                f"{role}（按{self.weight.label('zh')}计）占{self.base.label('zh')}"
+                f"{_requirement_zh(self.comparator, self.ratio)}"
+            )
         return (
             f"{self.role.value} by {self.weight.label()} {self.comparator.label()} "
             f"{ratio_text(self.ratio)} of {self.base.label()}"
         )
+
+
+def _requirement_zh(comparator: Comparator, ratio: Fraction) -> str:
+    """过半数, 超过五分之一, 三分之二以上, 全部."""
+    if comparator is Comparator.MORE_THAN:
+        return "过半数" if ratio == Fraction(1, 2) else f"超过{chinese_fraction(ratio)}"
+    return "全部" if ratio == 1 else f"{chinese_fraction(ratio)}以上"
 
 
 def _positive_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -223,9 +239,17 @@ class ProxyLimit:
         unless_within: A holder may exceed ``max_delegations`` while their own and delegated
             weight stays within this share of all votes (``None``: no such exception).
         citation: The article.
+        within_citation: Where the ``unless_within`` share comes from, when its confidence
+            differs from the count's (France: the 10% since the 2019 ordinance is unconfirmed);
+            ``None``: ``citation``.
 
-    The engine checks the counts; who holds a proxy is data for reports, since a ballot does
-    not say how its proxy holder is related to the owner.
+    The engine checks both on the ballots it is given: a holder whose capacity (passed to
+    ``decide_procedure`` as ``capacities``) is excluded or not among ``holders`` has every
+    delegation set aside, and delegations beyond ``max_delegations`` (in ballot order) are set
+    aside unless the holder's own and delegated weight stays within ``unless_within``; each
+    breach is reported with ``citation``. When the exception rests on an unconfirmed
+    ``within_citation`` and unconfirmed rules are not admitted, the delegations are counted
+    and the decision flags that the count depends on the unconfirmed share.
     """
 
     weight: Weight = attrs.field(converter=_weight)
@@ -234,6 +258,9 @@ class ProxyLimit:
     max_delegations: int | None
     unless_within: Fraction | None
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    within_citation: Citation | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Citation))
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.max_delegations is not None:

@@ -28,8 +28,9 @@ from community_governance.exceptions import (
     MissingParameterError,
     MissingResolutionError,
     RuleSetInputError,
+    UnknownMatterError,
 )
-from community_governance.rules.matters import Matter
+from community_governance.rules.matters import DeclaredMatter, Matter
 from community_governance.rules.params import (
     TOPICS,
     CommitteeParams,
@@ -38,6 +39,7 @@ from community_governance.rules.params import (
     Param,
     VotingParams,
 )
+from community_governance.rules.procedures import Procedure
 from community_governance.rules.thresholds import ResolutionRule
 
 __all__ = ["Layer", "RuleSet", "Topic"]
@@ -74,6 +76,10 @@ def _resolutions(value: Mapping[Matter, ResolutionRule]) -> FrozenMap[Matter, Re
     return typed_map(value, Matter, ResolutionRule, what="layer resolutions", field="resolutions")
 
 
+def _procedures(value: object) -> FrozenMap[DeclaredMatter, Procedure]:
+    return typed_map(value, DeclaredMatter, Procedure, what="layer procedures", field="procedures")
+
+
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not date):
         raise InvalidRuleError(
@@ -102,6 +108,9 @@ class Layer:
         note: Remark shown with the layer.
         committee: Committee-lifecycle parameters set by this layer.
         mediation: Mediation parameters set by this layer.
+        procedures: Staged procedure per matter the jurisdiction declares itself (a regime
+            whose matters are not the Chinese categories of `Matter`, e.g. loi 65-557 (France)
+            Arts 24-26); read with [RuleSet.procedure][community_governance.RuleSet.procedure].
     """
 
     code: str
@@ -126,6 +135,9 @@ class Layer:
     )
     mediation: MediationParams = attrs.field(
         factory=MediationParams, validator=attrs.validators.instance_of(MediationParams)
+    )
+    procedures: FrozenMap[DeclaredMatter, Procedure] = attrs.field(
+        factory=FrozenMap, converter=_procedures
     )
 
     def __attrs_post_init__(self) -> None:
@@ -299,6 +311,46 @@ class RuleSet:
             f"rule set {self.code} on {self.on}: {reason} for {matter.value}",
             code=self.code,
             matter=matter.value,
+        )
+
+    @property
+    def matters(self) -> tuple[DeclaredMatter, ...]:
+        """The matters declared by the layers in force (a higher layer's declaration wins)."""
+        return tuple(self._declared().values())
+
+    def _declared(self) -> dict[str, DeclaredMatter]:
+        found: dict[str, DeclaredMatter] = {}
+        for layer in self.layers:
+            found.update((matter.code, matter) for matter in layer.procedures)
+        return found
+
+    def procedure(self, matter: DeclaredMatter | str) -> tuple[DeclaredMatter, Param[Procedure]]:
+        """The declared matter and its procedure, from the highest layer declaring it.
+
+        Args:
+            matter: A matter declared by the jurisdiction, or its code (e.g. ``"art-25"``).
+
+        Returns:
+            The declared matter and the procedure with its citation and the layer's name.
+
+        Raises:
+            UnknownMatterError: no layer in force declares ``matter`` (the message lists the
+                matters declared, none for a Chinese rule set whose matters are `Matter`).
+        """
+        key = matter.code if isinstance(matter, DeclaredMatter) else matter
+        for layer in reversed(self.layers):
+            for found, rule in layer.procedures.items():
+                if found.code == key and (
+                    not isinstance(matter, DeclaredMatter) or matter == found
+                ):
+                    return found, Param(rule, rule.citation, layer.name)
+        declared = self._declared()
+        raise UnknownMatterError(
+            f"rule set {self.code} on {self.on} does not declare the matter {matter!r:.80}; "
+            f"it declares: {', '.join(declared) or 'none (its matters are Matter items)'}",
+            code=self.code,
+            matter=matter,
+            known=tuple(declared),
         )
 
     def require(self, param: Param[T] | None, name: str) -> Param[T]:

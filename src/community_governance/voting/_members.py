@@ -64,6 +64,7 @@ class Votes:
     holder: Mapping[Member, str]
     unauthorised: tuple[str, ...]
     over_limit: tuple[str, ...] = ()
+    breaches: tuple[ProxyBreach, ...] = ()
 
 
 def collect(roll: Roll, ballots: Iterable[Ballot]) -> Votes:
@@ -113,26 +114,84 @@ def _member(roll: Roll, ballot: object, seen: set[str]) -> Member:
     return member
 
 
-def limit_proxies(roll: Roll, votes: Votes, limit: ProxyLimit | None) -> Votes:
-    """Set aside delegations beyond a holder's limit (in ballot order), unless within the share."""
-    if limit is None or limit.max_delegations is None:
+@attrs.frozen(slots=True)
+class ProxyBreach:
+    """One proxy holder outside the limit: who, what kind of breach, which delegations."""
+
+    kind: str  # "capacity", "count" or "unconfirmed-exception"
+    holder: str
+    detail: str  # the holder's capacity, for a capacity breach
+    members: tuple[Member, ...]
+    counted: bool = False
+    count: int = 0
+
+    @property
+    def labels(self) -> str:
+        """The delegations concerned, as owner ids."""
+        return "; ".join(", ".join(member) for member in self.members)
+
+
+def limit_proxies(
+    roll: Roll,
+    votes: Votes,
+    limit: ProxyLimit | None,
+    capacities: Mapping[str, str] | None = None,
+    admit_unconfirmed: bool = False,
+) -> Votes:
+    """Set aside delegations a proxy limit forbids: a holder's capacity, then their number."""
+    if limit is None:
         return votes
     by_holder: dict[str, list[Member]] = {}
     for member, holder in votes.holder.items():
         by_holder.setdefault(holder, []).append(member)
-    dropped: list[Member] = []
-    total = roll.total(limit.weight)
-    for members in by_holder.values():
-        held = sum((roll.weights[m][limit.weight] for m in members), Fraction(0))
-        within = limit.unless_within is not None and held <= limit.unless_within * total
-        if len(members) > limit.max_delegations and not within:
-            dropped.extend(members[limit.max_delegations :])
-    if not dropped:
-        return votes
+    breaches = [*_capacity_breaches(by_holder, limit, capacities or {})]
+    barred = {breach.holder for breach in breaches}
+    for holder, members in by_holder.items():
+        if holder not in barred:
+            breaches.extend(_count_breach(roll, limit, holder, members, admit_unconfirmed))
+    dropped = {member for breach in breaches if not breach.counted for member in breach.members}
     choice = {m: c for m, c in votes.choice.items() if m not in dropped}
     holders = {m: h for m, h in votes.holder.items() if m not in dropped}
-    labels = tuple(", ".join(member) for member in dropped)
-    return attrs.evolve(votes, choice=choice, holder=holders, over_limit=labels)
+    labels = tuple(", ".join(member) for member in votes.choice if member in dropped)
+    return attrs.evolve(
+        votes, choice=choice, holder=holders, over_limit=labels, breaches=tuple(breaches)
+    )
+
+
+def _capacity_breaches(
+    by_holder: Mapping[str, list[Member]], limit: ProxyLimit, capacities: Mapping[str, str]
+) -> list[ProxyBreach]:
+    found = []
+    for holder, members in by_holder.items():
+        capacity = capacities.get(holder)
+        if capacity is None:
+            continue
+        if capacity in limit.excluded or (limit.holders and capacity not in limit.holders):
+            found.append(ProxyBreach("capacity", holder, capacity, tuple(members)))
+    return found
+
+
+def _count_breach(
+    roll: Roll, limit: ProxyLimit, holder: str, members: list[Member], admit: bool
+) -> list[ProxyBreach]:
+    if limit.max_delegations is None or len(members) <= limit.max_delegations:
+        return []
+    own = sum(
+        (row[limit.weight] for member, row in roll.weights.items() if holder in member),
+        Fraction(0),
+    )
+    held = own + sum((roll.weights[m][limit.weight] for m in members), Fraction(0))
+    within = limit.unless_within is not None and held <= limit.unless_within * roll.total(
+        limit.weight
+    )
+    extra = tuple(members[limit.max_delegations :])
+    detail, count = "", len(members)
+    if within:
+        cited = limit.within_citation
+        if cited is None or cited.confirmed or admit:
+            return []
+        return [ProxyBreach("unconfirmed-exception", holder, detail, extra, True, count)]
+    return [ProxyBreach("count", holder, detail, extra, False, count)]
 
 
 def capped(roll: Roll, votes: Votes, caps: tuple[Cap, ...]) -> dict[Member, dict[Weight, Fraction]]:

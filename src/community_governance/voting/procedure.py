@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from enum import Enum
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -20,13 +22,27 @@ from community_governance._base.exact import format_exact, normalise
 from community_governance._base.format import ratio_text
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
-from community_governance.exceptions import ProcedureInputError, VotingInputError
+from community_governance._base.serial import check_derived, dump, load, refuse_floats
+from community_governance.exceptions import (
+    DerivedFactMismatchError,
+    ProcedureInputError,
+    VotingInputError,
+)
 from community_governance.register.estate import Estate
 from community_governance.rules.matters import DeclaredMatter
-from community_governance.rules.procedures import Condition, ConditionRole, Procedure, Stage, Weight
+from community_governance.rules.procedures import (
+    Condition,
+    ConditionRole,
+    Procedure,
+    ProxyLimit,
+    Stage,
+    Weight,
+)
+from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Comparator
 from community_governance.voting._members import (
     Member,
+    ProxyBreach,
     Roll,
     Votes,
     capped,
@@ -110,10 +126,16 @@ class ConditionCheck:
     denominator: Fraction
     passed: bool
 
-    def line(self) -> str:
-        """One line: verdict, figures, requirement and source."""
-        verdict = "✓ met" if self.passed else "✗ not met"
+    def line(self, lang: str = "en") -> str:
+        """One line in ``"en"`` or ``"zh"``: verdict, figures, requirement and source."""
         test = self.condition
+        if lang == "zh":
+            verdict = "✓ 符合" if self.passed else "✗ 不符合"
+            return (
+                f"{verdict} — {test.describe('zh')}：{_figure(self.numerator)}，"
+                f"基数{_figure(self.denominator)}。依据：{test.citation.format('zh')}"
+            )
+        verdict = "✓ met" if self.passed else "✗ not met"
         return (
             f"{verdict} — {test.role.value} by {test.weight.label()}: {_figure(self.numerator)} "
             f"of {_figure(self.denominator)}; required {test.comparator.label()} "
@@ -138,6 +160,7 @@ class FloorCheck:
 
     Attributes:
         what: E.g. ``"persons attending"`` or ``"members voting in person"``.
+        what_zh: The same in Chinese, e.g. ``"亲自投票的业主"``.
         actual: The count.
         required: The floor (≥).
         passed: ``actual >= required``.
@@ -149,9 +172,16 @@ class FloorCheck:
     required: int
     passed: bool
     citation: Citation
+    what_zh: str = ""
 
-    def line(self) -> str:
-        """One line: verdict, the count against the floor, and the source."""
+    def line(self, lang: str = "en") -> str:
+        """One line in ``"en"`` or ``"zh"``: verdict, the count against the floor, the source."""
+        if lang == "zh":
+            verdict = "✓ 符合" if self.passed else "✗ 不符合"
+            return (
+                f"{verdict} — {self.what_zh or self.what}：{self.actual}，应不少于"
+                f"{self.required}。依据：{self.citation.format('zh')}"
+            )
         verdict = "✓ met" if self.passed else "✗ not met"
         return (
             f"{verdict} — {self.what}: {self.actual}, at least {self.required} required. "
@@ -250,49 +280,50 @@ class ProcedureDecision:
 
     Attributes:
         matter: The declared matter.
-        outcome: Passed, not passed, pending, provisional or overturned.
+        outcome: Passed, not passed, pending, provisional or overturned (derived from the
+            stages; recomputed on load).
         stages: Every stage, reached or not, in order.
-        notices: Remarks (ballots set aside, caps applied, unconfirmed rules used).
+        notices: Remarks (ballots set aside, proxy breaches, unconfirmed rules used).
+        jurisdiction: The code of the rule set the procedure was read from (``""``: by hand).
+        on: The day of that rule set.
     """
 
     matter: DeclaredMatter
     outcome: Outcome
     stages: tuple[StageResult, ...]
     notices: tuple[Notice, ...] = ()
+    jurisdiction: str = ""
+    on: date | None = None
 
     @property
     def passed(self) -> bool:
         """Whether the outcome is ``PASSED``."""
         return self.outcome is Outcome.PASSED
 
-    def explain(self) -> str:
-        """Plain text: the outcome, then each stage with its checks before and after caps."""
-        lines = [f"Matter: {self.matter.label} ({self.matter.local}) — {self.outcome.value}"]
+    def explain(self, lang: str = "en") -> str:
+        """Plain text in ``"en"`` or ``"zh"``: the outcome, then each stage with its checks.
+
+        Chinese uses the statute's wording for each requirement (过半数, 三分之二以上) and
+        names the matter as the jurisdiction's own text does.
+        """
+        zh = lang == "zh"
+        if zh:
+            lines = [
+                f"事项：{self.matter.local}（{self.matter.label}）——{_OUTCOME_ZH[self.outcome]}"
+            ]
+        else:
+            lines = [f"Matter: {self.matter.label} ({self.matter.local}) — {self.outcome.value}"]
         for result in self.stages:
-            state = (
-                "held"
-                if result.held
-                else ("reached, not held" if result.reached else "not reached")
-            )
-            lines.append(f"Stage {result.stage.name}: {state}")
-            lines.extend(f"  entry {check.line()}" for check in result.entry)
-            lines.extend(f"  {check.line()}" for check in result.checks)
-            lines.extend(f"  {line}" for line in _cap_lines(result))
-            if result.cap_changed_outcome:
-                lines.extend(f"  without caps {check.line()}" for check in result.uncapped)
-            lines.extend(
-                f"  {'✓' if f.passed else '✗'} {f.what}: {f.actual} (at least {f.required})"
-                for f in result.floors
-            )
-            lines.extend(f"  objections {check.line()}" for check in result.objections or ())
-        lines.extend(f"Note: {notice.text()}" for notice in self.notices)
+            lines.extend(_stage_lines(result, lang))
+        lines.extend(f"{'说明' if zh else 'Note'}: {n.text(lang)}" for n in self.notices)
         return "\n".join(lines)
 
     def __repr__(self) -> str:
         """One line, outcome first."""
         held = sum(result.held for result in self.stages)
         verdict = self.outcome.value.upper()
-        return f"<ProcedureDecision {verdict}: {self.matter.code}; {held} stage(s) held>"
+        where = f"; {self.jurisdiction} on {self.on}" if self.jurisdiction else ""
+        return f"<ProcedureDecision {verdict}: {self.matter.code}; {held} stage(s) held{where}>"
 
     __str__ = __repr__
 
@@ -307,17 +338,158 @@ class ProcedureDecision:
                 check.condition.citation.format(),
             ]
             for result in self.stages
-            for check in result.checks
+            for check in (*result.checks, *(result.objections or ()))
+        ]
+        rows += [
+            [
+                result.stage.name,
+                floor.what,
+                str(floor.actual),
+                str(floor.required),
+                "✓" if floor.passed else "✗",
+                floor.citation.format(),
+            ]
+            for result in self.stages
+            for floor in result.floors
         ]
         return html_table(
-            f"{self.matter.label}: {self.outcome.value}",
+            f"{self.outcome.value.upper()}: {self.matter.label}",
             ["stage", "test", "figure", "base", "verdict", "source"],
             rows,
             footer=[notice.text() for notice in self.notices],
         )
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form, schema ``community_governance.procedure_decision/1``."""
+        return dump(self, _SCHEMA)
 
-def _cap_lines(result: StageResult) -> list[str]:
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ProcedureDecision:
+        """Rebuild a decision written by `to_dict`, recomputing every derived fact.
+
+        Each check's numerator and denominator are recomputed from its stage's figures and
+        its verdict from them; each floor's verdict; each later stage's entry and whether it
+        was reached; and the outcome. A stored value that disagrees is refused.
+
+        Raises:
+            DerivedFactMismatchError: a stored derived fact disagrees with the recomputed one
+                (naming the field, the stored and the recomputed value).
+            InvalidDataError: the data hold a float, name another schema, or do not fit.
+        """
+        refuse_floats("ProcedureDecision", data)
+        decision = load(cls, data, _SCHEMA)
+        _verify(decision)
+        return decision
+
+
+_SCHEMA = "community_governance.procedure_decision/1"
+
+_OUTCOME_ZH = {
+    Outcome.PASSED: "通过",
+    Outcome.NOT_PASSED: "未通过",
+    Outcome.PENDING: "待定（后续表决尚未举行）",
+    Outcome.PROVISIONAL: "暂定（异议期结果尚未报告）",
+    Outcome.OVERTURNED: "因书面异议被推翻",
+}
+
+
+def _stage_lines(result: StageResult, lang: str) -> list[str]:
+    """A stage's state, entry, checks, caps, floors and objections, one per line."""
+    zh = lang == "zh"
+    if zh:
+        state = "已表决" if result.held else ("已进入，未表决" if result.reached else "未进入")
+        lines = [f"阶段「{result.stage.name}」：{state}"]
+    else:
+        state = (
+            "held" if result.held else ("reached, not held" if result.reached else "not reached")
+        )
+        lines = [f"Stage {result.stage.name}: {state}"]
+    entry, caps, objection = (
+        ("进入条件", "不封顶时", "异议")
+        if zh
+        else (
+            "entry",
+            "without caps",
+            "objections",
+        )
+    )
+    lines.extend(f"  {entry} {check.line(lang)}" for check in result.entry)
+    lines.extend(f"  {check.line(lang)}" for check in result.checks)
+    lines.extend(f"  {line}" for line in _cap_lines(result, lang))
+    if result.cap_changed_outcome:
+        lines.extend(f"  {caps} {check.line(lang)}" for check in result.uncapped)
+    lines.extend(f"  {floor.line(lang)}" for floor in result.floors)
+    lines.extend(f"  {objection} {check.line(lang)}" for check in result.objections or ())
+    return lines
+
+
+def _verify(decision: ProcedureDecision) -> None:
+    """Refuse a loaded decision whose derived facts differ from those recomputed."""
+    previous: StageResult | None = None
+    for index, result in enumerate(decision.stages):
+        where = f"ProcedureDecision.stages[{index}]"
+        _verify_checks(f"{where}.checks", result.checks, result.stage.tests, result.counts)
+        _verify_checks(
+            f"{where}.uncapped", result.uncapped, result.stage.tests, result.counts_uncapped
+        )
+        for number, floor in enumerate(result.floors):
+            check_derived(
+                f"{where}.floors[{number}]", "passed", floor.passed, floor.actual >= floor.required
+            )
+        for number, check in enumerate(result.objections or ()):
+            fresh = _holds(check.condition, check.numerator, check.denominator)
+            check_derived(f"{where}.objections[{number}]", "passed", check.passed, fresh)
+        if previous is not None and result.stage.entry is not None:
+            entry = result.stage.entry
+            tests = (*entry.tests, *entry.unless)
+            _verify_checks(f"{where}.entry", result.entry, tests, previous.counts)
+            done = tuple(c.passed for c in result.entry[: len(entry.tests)])
+            unless = tuple(c.passed for c in result.entry[len(entry.tests) :])
+            blocked = bool(unless) and all(unless)
+            reached = previous.held and not previous.passed and all(done) and not blocked
+            check_derived(where, "reached", result.reached, reached)
+        previous = result
+    check_derived("ProcedureDecision", "outcome", decision.outcome, _outcome_of(decision.stages))
+
+
+def _verify_checks(
+    what: str,
+    checks: tuple[ConditionCheck, ...],
+    tests: tuple[Condition, ...],
+    counts: Mapping[Weight, WeightCounts],
+) -> None:
+    if checks and len(checks) != len(tests):
+        check_derived(what, "length", len(checks), len(tests))
+    for number, (check, test) in enumerate(zip(checks, tests, strict=False)):
+        where = f"{what}[{number}]"
+        check_derived(where, "condition", check.condition, test)
+        if test.weight not in counts:
+            raise DerivedFactMismatchError(
+                what=where,
+                field="counts",
+                stored=sorted(weight.value for weight in counts),
+                recomputed=test.weight.value,
+            )
+        fresh = _apply(test, counts[test.weight])
+        for field in ("numerator", "denominator", "passed"):
+            check_derived(where, field, getattr(check, field), getattr(fresh, field))
+
+
+def _outcome_of(stages: tuple[StageResult, ...]) -> Outcome:
+    """The outcome the stages imply (as `decide_procedure` sets it)."""
+    last = stages[-1]
+    if last.reached and not last.held:
+        return Outcome.PENDING
+    if not last.passed:
+        return Outcome.NOT_PASSED
+    if last.stage.objections is None:
+        return Outcome.PASSED
+    if last.objections is None:
+        return Outcome.PROVISIONAL
+    return Outcome.OVERTURNED if last.overturned else Outcome.PASSED
+
+
+def _cap_lines(result: StageResult, lang: str = "en") -> list[str]:
     """One line per weight whose figures the caps changed: before → after."""
     lines = []
     for weight, after in result.counts.items():
@@ -327,11 +499,19 @@ def _cap_lines(result: StageResult) -> list[str]:
                 (name, getattr(before, name), getattr(after, name))
                 for name in ("total", "attending", "agree", "oppose")
             )
-            changed = ", ".join(
-                f"{name} {_figure(old)} → {_figure(new)}" for name, old, new in pairs if old != new
+            changed = ("，" if lang == "zh" else ", ").join(
+                f"{_FIGURE_ZH[name] if lang == 'zh' else name} {_figure(old)} → {_figure(new)}"
+                for name, old, new in pairs
+                if old != new
             )
-            lines.append(f"capped {weight.label()}: {changed}")
+            if lang == "zh":
+                lines.append(f"按{weight.label('zh')}计封顶后：{changed}")
+            else:
+                lines.append(f"capped {weight.label()}: {changed}")
     return lines
+
+
+_FIGURE_ZH = {"total": "总数", "attending": "出席", "agree": "同意", "oppose": "反对"}
 
 
 def _figure(value: Fraction) -> str:
@@ -342,71 +522,133 @@ def decide_procedure(
     estate: Estate,
     ballots: Iterable[Ballot],
     *,
-    procedure: Procedure,
-    matter: DeclaredMatter,
+    matter: DeclaredMatter | str,
+    rules: RuleSet | None = None,
+    procedure: Procedure | None = None,
     later: Sequence[Iterable[Ballot] | None] = (),
     objections: Iterable[str] | None = None,
+    capacities: Mapping[str, str] | None = None,
 ) -> ProcedureDecision:
     """Decide a matter under a staged procedure, stage by stage.
 
     Args:
         estate: The register (``Unit.shares`` is needed when the procedure weighs by shares).
         ballots: The first stage's ballots, at most one per unit.
-        procedure: From ``PackRegistry.procedure`` (or built by hand).
-        matter: The declared matter (for the record).
+        matter: The declared matter, or its code when ``rules`` is given (e.g. ``"art-25"``).
+        rules: The rule set of the jurisdiction (``rules_for("FR", on=day)``); the matter's
+            procedure is read from it with
+            [RuleSet.procedure][community_governance.RuleSet.procedure].
+        procedure: A procedure built by hand, instead of ``rules``.
         later: For stages 2, 3...: their ballots, or ``None`` for a same-meeting revote on the
             same ballots. A later vote (reconvened meeting, extended window) without ballots
             leaves the decision ``PENDING``.
         objections: Units whose owners objected in writing within the window of the stage that
             passed (``None``: the window has not been reported on).
+        capacities: The capacity of each proxy holder (holder → e.g. ``"syndic"``,
+            ``"spouse"``), checked against the procedure's
+            [ProxyLimit][community_governance.rules.procedures.ProxyLimit]; holders not listed
+            are not checked, and the decision says so.
 
     Returns:
         The [ProcedureDecision][community_governance.voting.procedure.ProcedureDecision].
 
     Raises:
         ProcedureInputError: a unit lacks shares a test needs, or an objection names no unit.
+        UnknownMatterError: ``rules`` does not declare ``matter``.
         UnknownUnitError, DuplicateBallotError, ConflictingBallotsError: bad ballots.
-        VotingInputError: an argument has the wrong type.
+        VotingInputError: an argument has the wrong type, or not exactly one of ``rules`` and
+            ``procedure`` is given.
     """
-    if not isinstance(estate, Estate) or not isinstance(procedure, Procedure):
-        raise VotingInputError(
-            "decide_procedure: estate must be an Estate and procedure a Procedure",
-            field="estate" if not isinstance(estate, Estate) else "procedure",
-            value=estate if not isinstance(estate, Estate) else procedure,
-        )
-    roll = Roll.of(estate, procedure.weights)
+    declared, procedure, admit = _resolve(estate, matter, rules, procedure)
+    context = _Context(
+        Roll.of(estate, procedure.weights), procedure, _capacities(capacities), admit, []
+    )
     results: list[StageResult] = []
-    notices: list[Notice] = []
     previous: Votes | None = None
     for index, stage in enumerate(procedure.stages):
         if results and results[-1].passed:
             break
         given = later[index - 1] if 0 < index <= len(later) else None
-        result, previous = _stage(
-            roll, procedure, stage, results, previous, ballots, given, notices
-        )
+        result, previous = _stage(context, stage, results, previous, ballots, given)
         results.append(result)
         if not result.held:
             break
-    outcome = _outcome(results, roll, procedure, objections)
+    outcome = _outcome(results, context.roll, procedure, objections)
     if outcome[1] is not None:
         results[-1] = attrs.evolve(results[-1], objections=outcome[1])
-    notices.extend(_barred(results, outcome[0]))
-    notices.extend(_unconfirmed(procedure))
-    return ProcedureDecision(matter, outcome[0], tuple(results), tuple(dict.fromkeys(notices)))
+    notices = [*context.notices, *_barred(results, outcome[0]), *_unconfirmed(procedure, admit)]
+    return ProcedureDecision(
+        declared,
+        outcome[0],
+        tuple(results),
+        tuple(dict.fromkeys(notices)),
+        jurisdiction=rules.code if rules is not None else "",
+        on=rules.on if rules is not None else None,
+    )
+
+
+@attrs.frozen(slots=True)
+class _Context:
+    roll: Roll
+    procedure: Procedure
+    capacities: Mapping[str, str]
+    admit: bool
+    notices: list[Notice]
+
+
+def _resolve(
+    estate: object, matter: object, rules: object, procedure: object
+) -> tuple[DeclaredMatter, Procedure, bool]:
+    """The declared matter, its procedure and whether unconfirmed rules are admitted."""
+    if not isinstance(estate, Estate):
+        raise VotingInputError(
+            "decide_procedure: estate must be an Estate", field="estate", value=estate
+        )
+    if isinstance(rules, RuleSet) and procedure is None:
+        if not isinstance(matter, DeclaredMatter | str):
+            raise VotingInputError(
+                f"decide_procedure: matter must be a DeclaredMatter or its code, not {matter!r}",
+                field="matter",
+                value=matter,
+            )
+        declared, found = rules.procedure(matter)
+        return declared, found.value, rules.include_unconfirmed
+    if rules is None and isinstance(procedure, Procedure) and isinstance(matter, DeclaredMatter):
+        return matter, procedure, False
+    field = "rules" if rules is not None or procedure is None else "procedure"
+    bad = procedure if field == "procedure" and not isinstance(procedure, Procedure) else matter
+    raise VotingInputError(
+        "decide_procedure: give rules= (with a matter or its code) or procedure= (with a "
+        f"DeclaredMatter), not both; got rules={rules!r:.40}, procedure={procedure!r:.40}",
+        field=field,
+        value=bad if field == "procedure" else rules,
+    )
+
+
+def _capacities(value: object) -> Mapping[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(
+        isinstance(key, str) and isinstance(item, str) for key, item in value.items()
+    ):
+        raise VotingInputError(
+            f"capacities must map proxy holders to capacities (str → str), not {value!r:.80}",
+            field="capacities",
+            value=value,
+        )
+    return dict(value)
 
 
 def _stage(
-    roll: Roll,
-    procedure: Procedure,
+    context: _Context,
     stage: Stage,
     results: list[StageResult],
     previous: Votes | None,
     first: Iterable[Ballot],
     given: Iterable[Ballot] | None,
-    notices: list[Notice],
 ) -> tuple[StageResult, Votes | None]:
     """Enter (or not) and count one stage."""
+    roll, procedure = context.roll, context.procedure
     entry: tuple[ConditionCheck, ...] = ()
     if stage.entry is not None:
         before = results[-1]
@@ -426,9 +668,13 @@ def _stage(
         votes = previous
     else:
         votes = limit_proxies(
-            roll, collect(roll, first if given is None else given), procedure.proxies
+            roll,
+            collect(roll, first if given is None else given),
+            procedure.proxies,
+            context.capacities,
+            context.admit,
         )
-        notices.extend(_set_aside(votes))
+        context.notices.extend(_set_aside(votes, procedure, context.capacities))
     counts = _counts(roll, votes, capped(roll, votes, procedure.caps), procedure)
     plain = _counts(roll, votes, {m: dict(roll.weights[m]) for m in votes.choice}, None)
     return (
@@ -493,6 +739,7 @@ def _floors(
             minimum.count,
             counts[minimum.weight].attending >= minimum.count,
             minimum.citation,
+            f"出席的{minimum.weight.label('zh')}",
         )
         for minimum in stage.minimums
     ]
@@ -502,7 +749,12 @@ def _floors(
         actual = len(votes.in_person)
         floors.append(
             FloorCheck(
-                "members voting in person", actual, required, actual >= required, rule.citation
+                "members voting in person",
+                actual,
+                required,
+                actual >= required,
+                rule.citation,
+                "亲自投票的业主",
             )
         )
     return tuple(floors)
@@ -578,7 +830,7 @@ def _barred(results: list[StageResult], outcome: Outcome) -> list[Notice]:
     ]
 
 
-def _set_aside(votes: Votes) -> list[Notice]:
+def _set_aside(votes: Votes, procedure: Procedure, capacities: Mapping[str, str]) -> list[Notice]:
     notices = []
     if votes.unauthorised:
         notices.append(
@@ -590,23 +842,70 @@ def _set_aside(votes: Votes) -> list[Notice]:
                 _DESIGN,
             )
         )
-    if votes.over_limit:
+    limit = procedure.proxies
+    if limit is None:
+        return notices
+    notices.extend(_breach_notice(breach, limit) for breach in votes.breaches)
+    unchecked = sorted(set(votes.holder.values()) - set(capacities))
+    if unchecked and (limit.holders or limit.excluded):
         notices.append(
             Notice(
-                "proxy-limit-exceeded",
-                "delegations beyond the holder's limit were not counted: "
-                + "; ".join(votes.over_limit),
-                f"超出代理人可持委托数的委托未计入：{'；'.join(votes.over_limit)}",
-                _DESIGN,
+                "proxy-holder-unchecked",
+                f"who may hold a proxy was not checked for {', '.join(unchecked)}: their "
+                "capacity was not given (capacities=)",
+                f"未提供代理人身份，未核查其是否可以担任代理人：{'、'.join(unchecked)}",
+                limit.citation,
             )
         )
     return notices
 
 
-def _unconfirmed(procedure: Procedure) -> list[Notice]:
+def _breach_notice(breach: ProxyBreach, limit: ProxyLimit) -> Notice:
+    """A proxy breach, with the article it breaches."""
+    if breach.kind == "capacity":
+        allowed = ", ".join(limit.holders) if limit.holders else "anyone"
+        barred = f"; excluded: {', '.join(limit.excluded)}" if limit.excluded else ""
+        return Notice(
+            "proxy-holder-not-allowed",
+            f"{breach.holder} ({breach.detail}) may not hold a proxy (allowed: {allowed}"
+            f"{barred}); their delegations were not counted: {breach.labels}",
+            f"{breach.holder}（{breach.detail}）不得担任代理人，其代理的投票未计入：{breach.labels}",
+            limit.citation,
+        )
+    share = ratio_text(limit.unless_within) if limit.unless_within is not None else ""
+    within = f" unless within {share} of all votes by {limit.weight.label()}" if share else ""
+    within_zh = (
+        f"（自有及受托{limit.weight.label('zh')}不超过全部的{share}的除外）" if share else ""
+    )
+    if breach.kind == "count":
+        return Notice(
+            "proxy-limit-exceeded",
+            f"{breach.holder} holds {breach.count} delegations, more than "
+            f"{limit.max_delegations}{within}; the delegations beyond the limit were not "
+            f"counted: {breach.labels}",
+            f"{breach.holder}受托{breach.count}份，超过{limit.max_delegations}份{within_zh}，"
+            f"超出部分未计入：{breach.labels}",
+            limit.citation,
+        )
+    return Notice(
+        "proxy-limit-exception-unconfirmed",
+        f"{breach.holder} holds {breach.count} delegations, more than {limit.max_delegations}; "
+        f"they were counted because the holder's votes stay within {share} of all votes, a "
+        f"share that is unconfirmed: {breach.labels}",
+        f"{breach.holder}受托{breach.count}份，超过{limit.max_delegations}份；因其票数未超过"
+        f"全部的{share}（该比例未经核实）而计入：{breach.labels}",
+        limit.within_citation,
+    )
+
+
+def _unconfirmed(procedure: Procedure, admitted: bool) -> list[Notice]:
     cited = {procedure.citation} | {cap.citation for cap in procedure.caps}
     for stage in procedure.stages:
         cited |= {stage.citation} | {test.citation for test in stage.tests}
+    if procedure.proxies is not None:
+        cited.add(procedure.proxies.citation)
+        if admitted and procedure.proxies.within_citation is not None:
+            cited.add(procedure.proxies.within_citation)
     return [
         Notice(
             "unconfirmed-rule-used",

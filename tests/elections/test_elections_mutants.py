@@ -1,0 +1,213 @@
+"""Scenarios the suite should have had, found by mutation testing of the election engine.
+
+Each test is named for the behaviour it pins; see docs/how-to/mutation-testing.md.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+import pytest
+
+import community_governance as cg
+from community_governance.elections import ElectionBallot, ElectionResult, ElectOptions, elect
+from community_governance.exceptions import CandidateError
+from community_governance.rules import SpoiledPolicy, TieBreak, TieMethod
+from community_governance.rules.params import ElectionParams, Param
+
+ON = date(2024, 5, 1)
+CN = cg.rules_for("CN", on=ON)
+HALF, TWO_THIRDS = Fraction(1, 2), Fraction(2, 3)
+CIVIL = cg.Citation("civil_code", "278(2)")
+
+
+def flat(*areas: str) -> cg.Estate:
+    return cg.Estate.from_records(
+        [{"unit": f"1-{i}", "area": a, "owners": [f"o{i}"]} for i, a in enumerate(areas)]
+    )
+
+
+def bare_rules(name: str = "bare rules", **elections: Any) -> cg.RuleSet:
+    """A rule set with only the election rule: no spoiled-ballot policy, no committee size."""
+    rule = cg.ResolutionRule(
+        tuple(
+            cg.Threshold(m, cg.Base.ALL, cg.Comparator.AT_LEAST, TWO_THIRDS, CIVIL)
+            for m in cg.Measure
+        ),
+        tuple(
+            cg.Threshold(m, cg.Base.PARTICIPATING, cg.Comparator.MORE_THAN, HALF, CIVIL)
+            for m in cg.Measure
+        ),
+        CIVIL,
+    )
+    params = ElectionParams(**{k: Param(v, CIVIL) for k, v in elections.items()})
+    layer = cg.rules.Layer(
+        "T",
+        name,
+        None,
+        None,
+        resolutions={cg.Matter.ELECT_COMMITTEE: rule},
+        elections=params,
+    )
+    return cg.RuleSet("T", ON, (layer,))
+
+
+# ------------------------------------------------------------------ a rule set that declares little
+
+
+def test_rule_set_without_spoiled_policy_counts_spoiled_ballots_as_taking_part() -> None:
+    estate = flat("10", "10", "10", "10")
+    ballots = [
+        ElectionBallot("1-0", ["A"]),
+        ElectionBallot("1-1", ["A"]),
+        ElectionBallot("1-2", [], spoiled=True),
+    ]
+    result = elect(estate, ballots, candidates=["A"], seats=1, rules=bare_rules())
+    assert result.spoiled_policy is SpoiledPolicy.PARTICIPATING
+    assert result.participating.heads == 3  # 3 of 4 ≥ 2/3: the quorum is met
+    assert result.quorum_met
+    assert result.elected == ("A",)  # 2 of 3 taking part > 1/2
+    # without the spoiled ballot taking part the quorum would fail: 2 of 4 < 2/3
+    two = elect(estate, ballots[:2], candidates=["A"], seats=1, rules=bare_rules())
+    assert not two.quorum_met and two.elected == ()
+
+
+def test_rule_set_without_size_rule_allows_more_alternates_than_seats() -> None:
+    estate = flat("10", "10", "10")
+    ballots = [ElectionBallot(f"1-{i}", ["A", "B"]) for i in range(3)]
+    result = elect(
+        estate,
+        ballots,
+        candidates=["A", "B", "C"],
+        seats=2,
+        rules=bare_rules(),
+        options=ElectOptions(alternates=3),
+    )
+    assert result.elected == ("A", "B") and result.alternate_places == 3
+
+
+def test_tie_policy_of_an_unnamed_layer_is_reported_as_from_the_rule_set() -> None:
+    lot = TieBreak(TieMethod.LOT, seed="7", citation=cg.Citation("estate_rules", "7"))
+    rules = bare_rules("", tie_break=lot)
+    estate = flat("10", "10", "10", "10", "10")
+    pattern = [["A", "B"], ["A", "B"], ["A", "C"], ["A", "C"], ["B", "C"]]
+    ballots = [ElectionBallot(f"1-{i}", p) for i, p in enumerate(pattern)]
+    run: dict[str, Any] = {"candidates": ["A", "B", "C"], "seats": 2}
+    result = elect(estate, ballots, rules=rules, **run)
+    assert result.tie_break == lot
+    assert result.tie_break_source == "rule set"
+    assert result.policy_source == "default"
+    assert result.elected[0] == "A" and len(result.elected) == 2  # the lot chose B or C
+    named = elect(estate, ballots, rules=bare_rules("L", tie_break=lot), **run)
+    assert named.tie_break_source == "L"
+
+
+# ------------------------------------------------------------------ a first round needs its inputs
+
+
+def test_first_round_without_candidates_or_seats_is_refused_naming_them() -> None:
+    estate = flat("10")
+    with pytest.raises(CandidateError) as caught:
+        elect(estate, [], seats=1, rules=CN)
+    assert caught.value.field == "candidates" and caught.value.value == ()
+    with pytest.raises(CandidateError) as caught:
+        elect(estate, [], candidates=["A"], rules=CN)
+    assert caught.value.field == "seats" and caught.value.value == 0
+
+
+def test_further_round_takes_candidates_and_seats_from_the_previous_one() -> None:
+    estate = flat("10", "10", "10", "10")
+    first = elect(
+        estate,
+        [ElectionBallot(f"1-{i}", ["A"] if i < 3 else ["B"]) for i in range(4)],
+        candidates=["A", "B", "C"],
+        seats=2,
+        rules=CN,
+    )
+    assert first.elected == ("A",) and first.unfilled == 1 and first.second_round == ("B", "C")
+    again = elect(
+        estate, [ElectionBallot(f"1-{i}", ["C"]) for i in range(4)], rules=CN, previous=first
+    )
+    assert again.seats == 1 and [c.candidate for c in again.candidates] == ["B", "C"]
+    assert again.elected == ("C",) and again.round == 2 and again.all_elected == ("A", "C")
+
+
+# ------------------------------------------------------------------ deprecated keywords
+
+
+def test_deprecated_keywords_warn_at_the_callers_line_naming_each_keyword() -> None:
+    estate = flat("10")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        elect(estate, [], candidates=["A"], seats=1, rules=CN, alternates=0, ranking=["area"])
+    (warning,) = caught
+    assert warning.category is DeprecationWarning
+    if not os.environ.get("MUTANT_UNDER_TEST"):  # mutmut's trampoline adds stack frames
+        assert warning.filename == __file__
+    assert str(warning.message) == (
+        "elect(alternates=, ranking=) is deprecated since 0.2 and will be removed in 0.3: "
+        "pass options=ElectOptions(...)"
+    )
+
+
+def test_unknown_keywords_are_all_named() -> None:
+    with pytest.raises(CandidateError) as caught:
+        elect(flat("10"), [], candidates=["A"], seats=1, rules=CN, colour=1, alternatives=2)
+    assert caught.value.field == "alternatives"
+    assert "argument(s) alternatives, colour (options: alternates, ranking," in str(caught.value)
+
+
+def test_round_trip_keeps_a_further_round() -> None:
+    estate = flat("10", "10", "10", "10")
+    first = elect(estate, [], candidates=["A"], seats=1, rules=CN)
+    again = elect(
+        estate, [ElectionBallot(f"1-{i}", ["A"]) for i in range(4)], rules=CN, previous=first
+    )
+    assert ElectionResult.from_dict(again.to_dict()) == again
+
+
+# ------------------------------------------------------------------ notices on irregular ballots
+
+
+def test_irregular_ballots_are_listed_in_unit_order() -> None:
+    estate = flat("10", "10", "10", "10", "10")
+    ballots = [
+        ElectionBallot("1-3", ["A", "B"]),
+        ElectionBallot("1-0", ["A"]),
+        ElectionBallot("1-1", ["A", "B"]),
+        ElectionBallot("1-4", ["Z"]),
+        ElectionBallot("1-2", ["Y"]),
+    ]
+    result = elect(estate, ballots, candidates=["A", "B"], seats=1, rules=CN)
+    assert result.over_approved == ("1-1", "1-3") and result.non_candidate == ("1-2", "1-4")
+    texts = {n.code: n.en for n in result.notices}
+    assert texts["over-approval-spoiled"].startswith(
+        "ballots approving more candidates than seats were spoiled: 1-1, 1-3"
+    )
+    assert texts["non-candidate-spoiled"].startswith(
+        "ballots approving a non-candidate were spoiled: 1-2, 1-4"
+    )
+
+
+def _multi_unit_election(persons: int) -> ElectionResult:
+    rows = [
+        {"unit": f"{p}-{u}", "area": "10", "owners": [f"P{p:02d}"]}
+        for p in range(persons)
+        for u in (1, 2)
+    ]
+    estate = cg.Estate.from_records(rows)
+    ballots = [ElectionBallot(row["unit"], ["A"]) for row in rows]
+    return elect(estate, ballots, candidates=["A"], seats=1, rules=CN)
+
+
+@pytest.mark.parametrize(("persons", "more"), [(10, ""), (11, " (+1)"), (12, " (+2)")])
+def test_multi_unit_notice_names_ten_persons_then_counts_the_rest(persons: int, more: str) -> None:
+    result = _multi_unit_election(persons)
+    (notice,) = [n for n in result.notices if n.code == "multi-unit-persons"]
+    named = ", ".join(f"P{p:02d}" for p in range(10))
+    assert notice.en == f"persons holding several units were counted once each: {named}{more}"
+    assert notice.zh.endswith(f"：{named}{more}")
