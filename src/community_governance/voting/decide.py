@@ -5,20 +5,18 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from fractions import Fraction
 
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
-from community_governance._base.exact import Exact, normalise
+from community_governance._base.exact import Exact, ratio
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
     RuleSetNotInForceError,
     VotingArgumentError,
     VotingInputError,
 )
-from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
 from community_governance.register.counting import SPC_ART_9, PersonIndex
 from community_governance.register.estate import Estate
 from community_governance.register.scope import ScopeCount, count_scope
@@ -27,6 +25,7 @@ from community_governance.rules.matters import Matter
 from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Measure, ResolutionRule
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
+from community_governance.voting._estate_notices import estate_notices, register_notices
 from community_governance.voting._freeze import freeze_notices
 from community_governance.voting._tally import PersonChoices, collect
 from community_governance.voting.ballots import Ballot, Choice
@@ -74,7 +73,7 @@ class _Counts:
 
     def exact(self, value: int, measure: Measure) -> Exact:
         """The figure as an exact number: heads as they are, area unscaled."""
-        return normalise(Fraction(value, 1 if measure is _HEADS else self.scale))
+        return ratio(value, 1 if measure is _HEADS else self.scale)
 
     def figures(self, heads: int, area: int) -> Figures:
         return Figures(heads, self.exact(area, _AREA))
@@ -365,27 +364,11 @@ def _notices(
     spoiled: SpoiledPolicy,
     counts: _Counts,
 ) -> tuple[Notice, ...]:
-    notices = list(rules.notices)
-    notices.extend(
-        Notice(
-            "overlapping-owner-sets",
-            overlap.describe("en"),
-            overlap.describe("zh"),
-            OVERLAP_CITATION,
-        )
-        for overlap in counted.overlaps
-    )
-    developers = counted.developer_entities
-    if len(developers) > 1:
-        names = ", ".join(developers)
-        notices.append(
-            Notice(
-                "several-developer-entities",
-                f"developer entities {names} were counted together as one person",
-                f"建设单位 {names} 合计计为一人",
-                SPC_ART_9,
-            )
-        )
+    if counted.person_index is counted.estate.person_index:  # the whole register
+        register = estate_notices(counted.estate)  # built once per estate
+    else:
+        register = register_notices(counted.overlaps, counted.developer_entities)
+    notices = [*rules.notices, *register]
     if choices.unauthorised_proxies:
         units = ", ".join(choices.unauthorised_proxies)
         notices.append(
@@ -449,8 +432,8 @@ def _partial(counted: ScopeCount, choices: PersonChoices) -> list[str]:
     # choices.ballots maps persons with two or more ballots to their count, multi to their units
     complete = dict(choices.ballots.items() & multi.items())
     partial = (multi.keys() & choices.choice.keys()) - complete.keys()
-    persons = counted.estate.persons
-    labels = [persons[person].label for person in heapq.nsmallest(_SHOWN, partial)]
+    estate = counted.estate
+    labels = [estate.person_label(person) for person in heapq.nsmallest(_SHOWN, partial)]
     if len(partial) > _SHOWN:
         labels.append(f"… {len(partial) - _SHOWN} more")
     return labels
