@@ -45,8 +45,9 @@ def frozen_window(rules: RuleSet, done: Mapping[Step | str, date]) -> FreezeWind
 
     Returns:
         The window from the opening step's day (inclusive) to the closing step's day (``end``
-        ``None``: still open); ``FreezeWindow(None)`` when the rule set has no freeze or the
-        opening step has not happened.
+        ``None``: still open; a closing step dated before the opening one, such as an earlier
+        re-election's vote, leaves it open); ``FreezeWindow(None)`` when the rule set has no
+        freeze or the opening step has not happened.
 
     Raises:
         InvalidChoiceError: a key of ``done`` is not a step.
