@@ -88,3 +88,31 @@ def test_deemed_votes_attend_and_count_in_the_attending_base() -> None:
     assert decision.without_deemed_votes is not None
     (before,) = decision.without_deemed_votes.checks
     assert (before.numerator, before.denominator) == (3, 4) and not before.passed
+
+
+def test_votes_cast_base_is_agree_plus_oppose() -> None:
+    """Approval among votes cast: abstentions and spoiled ballots are not in the base."""
+    approval = cg.Threshold(
+        cg.Measure.HEADS, cg.Base.CAST, cg.Comparator.AT_LEAST, Fraction(2, 3), SURE
+    )
+    layer = cg.rules.Layer(
+        "T",
+        "T: votes cast",
+        None,
+        None,
+        resolutions={cg.Matter.OTHER_MAJOR_MATTER: cg.ResolutionRule((), (approval,), SURE)},
+    )
+    rules = cg.RuleSet("T", date(2025, 3, 1), (layer,))
+    estate = cg.Estate.from_records(
+        [{"unit": f"u{n}", "area": "10", "owners": [f"o{n}"]} for n in range(7)]
+    )
+
+    def decide(*choices: str) -> cg.Decision:
+        ballots = [cg.Ballot(f"u{n}", c) for n, c in enumerate(choices)]
+        return cg.decide(estate, ballots, matter="other-major-matter", rules=rules)
+
+    at_bound = decide("agree", "agree", "oppose", "abstain", "spoiled")
+    (check,) = at_bound.checks
+    assert (check.numerator, check.denominator) == (2, 3) and at_bound.passed  # 2 of 3 cast
+    below = decide("agree", "agree", "oppose", "oppose", "abstain")
+    assert below.checks[0].denominator == 4 and not below.passed  # 2 of 4 < 2/3
