@@ -880,6 +880,19 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         TypeError,
         "datetime",
     ),
+    (
+        "opened after the vote closed",
+        lambda: cg.decide(
+            estate(),
+            [],
+            matter="elect-committee",
+            rules=cg.rules_for("CN", on=ON),
+            opened=date(2022, 6, 2),
+        ),
+        cg.exceptions.VotingArgumentError,
+        ValueError,
+        "opened 2022-06-02 after it closed 2022-06-01",
+    ),
     # ------------------------------------------------------------------ hardening (issue 9)
     (
         "counting given as a string",

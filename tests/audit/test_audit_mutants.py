@@ -502,3 +502,14 @@ def test_plain_data_refusal_names_the_path_and_the_value(
     dotted = ".".join(str(p) for p in path).replace(".0", "[0]")
     assert error.field == dotted  # type: ignore[attr-defined]
     assert error.value == value and type(error.value) is type(value)  # type: ignore[attr-defined]
+
+
+def test_html_lists_every_person_and_unit_of_a_cause() -> None:
+    import attrs
+
+    from community_governance.audit import Cause
+
+    audit = ELECTIONS["election-three-units"]()
+    both = Cause("conflicting-ballots", ("Li", "Wu"), ("2-1", "3-1"), "two owners", "两名业主")
+    html = attrs.evolve(audit, irregularities=(both,))._repr_html_()
+    assert "<td>two owners</td><td>Li, Wu</td><td>2-1, 3-1</td>" in html

@@ -229,3 +229,10 @@ def test_zero_is_a_valid_age_or_count_and_minus_one_is_not() -> None:
         with pytest.raises(CandidateError) as caught:
             Candidate("Li", "Li", **{field: -1})
         assert caught.value.field == field
+
+
+def test_options_repr_lists_every_option_set() -> None:
+    assert repr(ElectOptions()) == "ElectOptions()"
+    assert repr(ElectOptions(alternates=2, scope=["1-1", "1-2"])) == (
+        "ElectOptions(alternates=2, scope=('1-1', '1-2'))"
+    )

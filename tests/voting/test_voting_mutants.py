@@ -117,3 +117,18 @@ def test_opened_keeps_every_other_notice(opened: date) -> None:
     assert spanning.notices[: len(plain.notices)] == plain.notices
     extra = {n.code for n in spanning.notices[len(plain.notices) :]}
     assert extra == ({"vote-spans-rule-change"} if opened.year == 2020 else set())
+
+
+def test_vote_opened_before_any_rule_in_force_says_so() -> None:
+    estate = cg.Estate.from_records([{"unit": "a", "area": "10", "owners": ["x"]}])
+    rules = cg.rules_for("CN", on=date(2021, 1, 10))
+    decision = cg.decide(
+        estate, [cg.Ballot("a", "agree")], matter="other-major-matter", rules=rules,
+        opened=date(1990, 1, 1),
+    )  # fmt: skip
+    (notice,) = [n for n in decision.notices if n.code == "vote-spans-rule-change"]
+    assert notice.en.startswith(
+        "the vote opened 1990-01-01 under none in force and closed 2021-01-10 under CN: "
+    )
+    assert notice.zh.startswith("表决于1990-01-01开始，于2021-01-10结束")
+    assert "（开始日0层，" in notice.zh

@@ -71,12 +71,12 @@ class _Counts:
         value = self.by_choice[measure][choice]
         return value + self.deemed[measure] if choice is self.deemed_side else value
 
-    def exact(self, value: int, measure: Measure) -> Exact:
-        """The figure as an exact number: heads as they are, area unscaled."""
-        return ratio(value, 1 if measure is _HEADS else self.scale)
+    def area(self, value: int) -> Exact:
+        """An area figure (scaled by ``scale``) as an exact number of square metres."""
+        return ratio(value, self.scale)
 
     def figures(self, heads: int, area: int) -> Figures:
-        return Figures(heads, self.exact(area, _AREA))
+        return Figures(heads, self.area(area))
 
     def figures_of(self, choice: Choice) -> Figures:
         return self.figures(self.of(choice, _HEADS), self.of(choice, _AREA))
@@ -336,7 +336,7 @@ def _apply_deemed(
         measure: counts.totals[measure] - counts.participating(measure) for measure in Measure
     }
     deemed = attrs.evolve(counts, deemed=missing, deemed_side=side)
-    heads, area = missing[_HEADS], counts.exact(missing[_AREA], _AREA)
+    heads, area = missing[_HEADS], counts.area(missing[_AREA])
     applied = Notice(
         "deemed-votes-applied",
         f"{heads} non-voting persons ({area} m²) were counted as taking "
