@@ -303,7 +303,7 @@ def test_explain_in_chinese_uses_the_statute_wording() -> None:
         matter="art-25",
     )
     assert "未进入" in art25.explain("zh")
-    assert "说明: FR在2026-06-01没有已核实的选举规则数据" in art25.explain("zh")
+    assert "说明：FR在2026-06-01没有已核实的选举规则数据" in art25.explain("zh")
 
 
 def test_condition_wording_in_chinese() -> None:

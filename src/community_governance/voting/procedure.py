@@ -316,7 +316,7 @@ class ProcedureDecision:
             lines = [f"Matter: {self.matter.label} ({self.matter.local}) — {self.outcome.value}"]
         for result in self.stages:
             lines.extend(_stage_lines(result, lang))
-        lines.extend(f"{'说明' if zh else 'Note'}: {n.text(lang)}" for n in self.notices)
+        lines.extend(f"{'说明：' if zh else 'Note: '}{n.text(lang)}" for n in self.notices)
         return "\n".join(lines)
 
     def __repr__(self) -> str:
