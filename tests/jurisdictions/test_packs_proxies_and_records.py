@@ -206,8 +206,12 @@ def test_decide_procedure_arguments() -> None:
     with pytest.raises(E.VotingInputError) as info:
         decide_procedure(estate, [], procedure="art-24", matter=matter)  # type: ignore[arg-type]
     assert info.value.field == "procedure" and info.value.value == "art-24"
-    with pytest.raises(E.VotingInputError):
+    with pytest.raises(E.VotingInputError) as info:
         decide_procedure(estate, [], procedure=procedure.value, matter="art-24")
+    assert info.value.field == "matter" and info.value.value == "art-24"
+    with pytest.raises(E.VotingInputError) as info:
+        decide_procedure(estate, [], rules="FR", matter="art-24")  # type: ignore[arg-type]
+    assert info.value.field == "rules" and info.value.value == "FR"
     with pytest.raises(E.VotingInputError) as info:
         decide_procedure(estate, [], rules=rules, matter=24)  # type: ignore[arg-type]
     assert info.value.field == "matter"

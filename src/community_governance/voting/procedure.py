@@ -621,13 +621,18 @@ def _resolve(
         return declared, found.value, rules.include_unconfirmed
     if rules is None and isinstance(procedure, Procedure) and isinstance(matter, DeclaredMatter):
         return matter, procedure, False
-    field = "rules" if rules is not None or procedure is None else "procedure"
-    bad = procedure if field == "procedure" and not isinstance(procedure, Procedure) else matter
+    if rules is not None or procedure is None:
+        field, value = "rules", rules
+    elif not isinstance(procedure, Procedure):
+        field, value = "procedure", procedure
+    else:
+        field, value = "matter", matter
     raise VotingInputError(
         "decide_procedure: give rules= (with a matter or its code) or procedure= (with a "
-        f"DeclaredMatter), not both; got rules={rules!r:.40}, procedure={procedure!r:.40}",
+        f"DeclaredMatter), not both; got rules={rules!r:.40}, procedure={procedure!r:.40}, "
+        f"matter={matter!r:.40}",
         field=field,
-        value=bad if field == "procedure" else rules,
+        value=value,
     )
 
 
