@@ -399,7 +399,8 @@ def _stage_lines(result: StageResult, lang: str) -> list[str]:
     zh = lang == "zh"
     if zh:
         state = "已表决" if result.held else ("已进入，未表决" if result.reached else "未进入")
-        lines = [f"阶段「{result.stage.name}」：{state}"]
+        stage = result.stage
+        lines = [f"阶段「{stage.citation.format('zh')}」（{stage.name}）：{state}"]
     else:
         state = (
             "held" if result.held else ("reached, not held" if result.reached else "not reached")
