@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -18,6 +19,7 @@ from community_governance._base.citations import Citation
 from community_governance.exceptions import VotingInputError
 from community_governance.jurisdictions import REGISTRY
 from community_governance.register.counting import CountingPolicy
+from golden import check_golden
 
 CITE = Citation("library_design", "test")
 ON = date(2022, 6, 1)
@@ -1224,3 +1226,27 @@ def test_bad_estate_parameters() -> None:
         cg.jurisdictions.estate_layer("x", params={"tie_brake": True}, clause="1")
     assert "tie_break" in str(unknown.value)
     assert rules.voting.deemed_vote is None
+
+
+#: The engines under mutation testing (docs/how-to/mutation-testing.md): their messages are
+#: pinned word for word, so that a changed message, field or value shows at once.
+_PINNED = ("/voting/", "/elections/", "/audit/", "/rules/thresholds.py")
+
+
+def _passed_through(error: BaseException) -> str:
+    """The source files of every frame the error passed through, one per line."""
+    files, tb = [], error.__traceback__
+    while tb is not None:
+        files.append(tb.tb_frame.f_code.co_filename)
+        tb = tb.tb_next
+    return "\n".join(files)
+
+
+def test_engine_messages_read_exactly_as_pinned() -> None:
+    lines = []
+    for name, call, *_ in CASES:
+        with pytest.raises(cg.GovernanceError) as info:
+            call()
+        if any(part in _passed_through(info.value) for part in _PINNED):
+            lines.append(f"{name}: {type(info.value).__name__}: {info.value}")
+    check_golden(Path(__file__).parent / "golden" / "bad-inputs.txt", "\n".join(lines) + "\n")

@@ -6,8 +6,18 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from community_governance._base.exact import Exact, as_fraction, exact, format_exact, parse_exact
+from community_governance._base.exact import (
+    Exact,
+    as_fraction,
+    exact,
+    format_exact,
+    normalise,
+    parse_exact,
+    ratio,
+)
 from community_governance._base.serial import converter
 from community_governance.exceptions import AreaBoundsError, AreaTypeError, InvalidAreaError
 
@@ -154,3 +164,20 @@ def test_exact_or_int_structure_hook() -> None:
         converter.structure(True, Exact | int)
     with pytest.raises(AreaTypeError):
         converter.structure(0.5, Exact | int)
+
+
+@given(st.integers(-(10**30), 10**30), st.integers(-50, 10**12))
+def test_ratio_is_normalise_of_the_fraction(numerator: int, denominator: int) -> None:
+    if denominator == 0:
+        with pytest.raises(ZeroDivisionError):
+            ratio(numerator, denominator)
+        return
+    fast, reference = ratio(numerator, denominator), normalise(Fraction(numerator, denominator))
+    assert (type(fast), str(fast)) == (type(reference), str(reference))
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator"), [(8937, 100), (8930, 100), (8900, 100), (1, 3), (7, 40)]
+)
+def test_ratio_spelling(numerator: int, denominator: int) -> None:
+    assert str(ratio(numerator, denominator)) == str(normalise(Fraction(numerator, denominator)))

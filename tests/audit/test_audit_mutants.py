@@ -137,7 +137,24 @@ DEEMED = cg.rules_for("CN-SH", on=date(2024, 5, 1)).with_layer(
     )
 )
 
+
+def estate_of_two_holders() -> cg.Estate:
+    """Eight flats of one owner each, Li holding three more and Wu two; ten persons."""
+    rows = [{"unit": f"1-{i}", "area": "100", "owners": [f"o{i}"]} for i in range(1, 9)]
+    rows += [{"unit": f"2-{i}", "area": "50.5", "owners": ["Li"]} for i in range(1, 4)]
+    rows += [{"unit": f"3-{i}", "area": "60.25", "owners": ["Wu"]} for i in range(1, 3)]
+    return cg.Estate.from_records(rows)
+
+
 ELECTIONS |= {
+    "election-two-holders-counted-per-unit": lambda: audit_election(
+        estate_of_two_holders(),
+        [ElectionBallot(u.id, ["A"]) for u in estate_of_two_holders().units],
+        AnnouncedElection(participating_heads=13, candidates={"A": 13}, elected=["A"]),
+        candidates=["A"],
+        seats=1,
+        rules=SH,
+    ),
     "election-three-units": lambda: audit_election(
         estate_of_three(),
         [ElectionBallot(f"2-{i}", ["A"]) for i in range(1, 4)]
@@ -466,3 +483,22 @@ def test_a_part_larger_than_the_extra_units_is_refused() -> None:
         "(units 2-1, 2-2, 2-3) counted 3 times] 3 disagrees with the value recomputed from the "
         "data, 2"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "value"),
+    [
+        ("motion-every-figure", ("recount", "checks", 0, "passed"), "yes"),
+        ("motion-every-figure", ("recount", "tally", "agree", "heads"), True),
+        ("election-three-units", ("discrepancies", 0, "parts", 0, "amount"), True),
+        ("election-three-units", ("recount", "seats"), 1.0),
+    ],
+)
+def test_plain_data_refusal_names_the_path_and_the_value(
+    name: str, path: tuple[Any, ...], value: object
+) -> None:
+    error = tampered(name, set_at(path, value))
+    assert isinstance(error, cg.exceptions.InvalidDataError)
+    dotted = ".".join(str(p) for p in path).replace(".0", "[0]")
+    assert error.field == dotted  # type: ignore[attr-defined]
+    assert error.value == value and type(error.value) is type(value)  # type: ignore[attr-defined]

@@ -82,7 +82,7 @@ def cast(*approvals: str | None) -> list[ElectionBallot]:
 
 
 def with_estate(base: cg.RuleSet, **params: object) -> cg.RuleSet:
-    layer = cg.jurisdictions.estate_layer("Garden rules 2023", params=params, clause="Art. 12")
+    layer = cg.jurisdictions.estate_layer("Garden: rules: 2023", params=params, clause="12")
     return base.with_layer(layer)
 
 
@@ -116,7 +116,37 @@ def run_off_then_second() -> cg.elections.ElectionResult:
     )
 
 
+def _cyclic() -> list[ElectionBallot]:
+    """Person k approves candidates k, k+1 and k+2 (mod 5): A, B, C 7 heads each; D, E 6."""
+    persons = [0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10]  # Li holds units 2-01 and 2-02
+    return cast(*("".join("ABCDE"[(k + j) % 5] for j in range(3)) for k in persons))
+
+
 SCENARIOS: dict[str, Callable[[], Any]] = {
+    "elect-lot-for-two-places": lambda: elect(
+        garden(),
+        cast("AB", "AB", "AB", "AB", "AC", "AC", "AC", "BC", "BC", "BC", "BC", "C"),
+        candidates=["A", "B", "C"],
+        seats=2,
+        rules=CN,
+        options=ElectOptions(alternates=1, tie_break=LOT, ranking=["heads"]),
+    ),
+    "elect-run-off-tie": lambda: elect(
+        garden(),
+        cast("AB", "AB", "AB", "AC", "AC", "AC", "BC", "BC", "BC", "BC", "AD", "AD"),
+        candidates=["A", "B", "C", "D"],
+        seats=2,
+        rules=CN,
+        options=ElectOptions(ranking=["heads"]),
+    ),
+    "elect-two-alternates": lambda: elect(
+        garden(),
+        _cyclic(),
+        candidates=["A", "B", "C", "D", "E"],
+        seats=3,
+        rules=CN,
+        options=ElectOptions(alternates=2),
+    ),
     "elect-first-round": first_round,
     "elect-alternates-and-lot": lambda: elect(
         garden(),
@@ -208,6 +238,10 @@ def _vettings() -> dict[str, Any]:
             Candidate("Li", "Li", **GOOD, refuses_fees=True), SH, estate=estate, lists=[negative]
         ),
         "vet-beijing-outsider": vet(Candidate("X", "Nobody"), BJ, estate=estate),
+        "vet-residence-short": vet(
+            Candidate("Li", "Li", **GOOD, residence_years=1),
+            with_estate(BJ, candidate_residence_years=2),
+        ),
         "vet-organisation-person": vet(Candidate("Wu", "Corp", person="Wu"), SH, estate=estate),
     }
 
@@ -300,9 +334,23 @@ def test_vetting_reads_exactly_as_pinned(name: str) -> None:
     check_golden(GOLDEN / f"{name}.txt", render(_vettings()[name]))
 
 
+def _facts(result: Any) -> str:
+    """The fields a program reads besides the text: counts, layer, each condition's code."""
+    lines = []
+    for name in ("kind", "size", "owners", "alternates", "allowed", "layer", "missing"):
+        if hasattr(result, name):
+            lines.append(f"{name}: {getattr(result, name)!r}")
+    for name in ("checks", "reasons"):
+        for ok, notice in getattr(result, name, ()):
+            cite = notice.citation.format() if notice.citation else None
+            lines.append(f"{name}: {ok} {notice.code} | {cite}")
+    return "\n".join(lines) + "\n"
+
+
 @pytest.mark.parametrize("name", sorted(_bodies()))
 def test_body_check_reads_exactly_as_pinned(name: str) -> None:
-    check_golden(GOLDEN / f"{name}.txt", render(_bodies()[name]))
+    result = _bodies()[name]
+    check_golden(GOLDEN / f"{name}.txt", render(result) + _facts(result))
 
 
 # ------------------------------------------------------------------ errors, word for word
@@ -325,6 +373,11 @@ def _set(path: tuple[object, ...], value: object) -> Callable[[dict[str, Any]], 
         node[path[-1]] = value
 
     return change
+
+
+def _set_in(data: dict[str, Any], path: tuple[object, ...], value: object) -> dict[str, Any]:
+    _set(path, value)(data)
+    return data
 
 
 def _elect(ballots: list[ElectionBallot], **kwargs: Any) -> Callable[[], object]:
@@ -384,6 +437,11 @@ BAD_INPUTS: dict[str, Callable[[], object]] = {
     "options tie break a string": lambda: ElectOptions(tie_break="lot"),
     "result unknown candidate": lambda: first_round().candidate("Z"),
     "result candidate listed twice": _tampered(_set(("candidates", 1, "candidate"), "A")),
+    "result later candidate listed twice": _tampered(_set(("candidates", 3, "candidate"), "B")),
+    "result float in data": _tampered(_set(("seats",), 3.0)),
+    "result earlier round tampered": lambda: cg.elections.ElectionResult.from_dict(
+        _set_in(run_off_then_second().to_dict(), ("previous", "elected"), ["B"])
+    ),
     "result stored numerator": _tampered(_set(("candidates", 2, "checks", 0, "numerator"), "1")),
     "result stored denominator": _tampered(_set(("quorum", 1, "denominator"), "12")),
     "result stored margin": _tampered(_set(("candidates", 0, "checks", 1, "margin"), "7")),
@@ -397,6 +455,12 @@ BAD_INPUTS: dict[str, Callable[[], object]] = {
     "group member party a string": lambda: GroupMember("x", "other", party_member="yes"),
     "group member age a string": lambda: GroupMember("x", "other", age="40"),
     "group without members": lambda: check_group([], CN),
+    "group member role unknown": lambda: GroupMember("x", "mayor"),
+    "group kind unknown": lambda: check_group([GroupMember("x", "other")], CN, kind="council"),
+    "group exemption unknown": lambda: check_group(
+        [GroupMember("x", "other")], CN, not_applicable=["mayor"]
+    ),
+    "group member age negative": lambda: GroupMember("x", "other", age=-1),
     "composition without members": lambda: composition([]),
     "size not whole": lambda: check_committee_size(0, CN),
     "size alternates a flag": lambda: check_committee_size(5, CN, alternates=True),

@@ -146,7 +146,7 @@ def test_deprecated_keywords_warn_at_the_callers_line_naming_each_keyword() -> N
         elect(estate, [], candidates=["A"], seats=1, rules=CN, alternates=0, ranking=["area"])
     (warning,) = caught
     assert warning.category is DeprecationWarning
-    if not os.environ.get("MUTANT_UNDER_TEST"):  # mutmut's trampoline adds stack frames
+    if "MUTANT_UNDER_TEST" not in os.environ:  # under mutmut, its trampoline adds frames
         assert warning.filename == __file__
     assert str(warning.message) == (
         "elect(alternates=, ranking=) is deprecated since 0.2 and will be removed in 0.3: "
@@ -211,3 +211,21 @@ def test_multi_unit_notice_names_ten_persons_then_counts_the_rest(persons: int, 
     named = ", ".join(f"P{p:02d}" for p in range(10))
     assert notice.en == f"persons holding several units were counted once each: {named}{more}"
     assert notice.zh.endswith(f"：{named}{more}")
+
+
+# ------------------------------------------------------------------ whole numbers start at zero
+
+
+def test_zero_is_a_valid_age_or_count_and_minus_one_is_not() -> None:
+    from community_governance.elections import Candidate, GroupMember
+    from community_governance.exceptions import ElectionInputError
+
+    assert GroupMember("x", "other", age=0).age == 0
+    member = Candidate("Li", "Li", age=0, recommendations=0, residence_years=0)
+    assert (member.age, member.recommendations, member.residence_years) == (0, 0, 0)
+    with pytest.raises(ElectionInputError):
+        GroupMember("x", "other", age=-1)
+    for field in ("age", "recommendations", "residence_years"):
+        with pytest.raises(CandidateError) as caught:
+            Candidate("Li", "Li", **{field: -1})
+        assert caught.value.field == field

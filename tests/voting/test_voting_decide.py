@@ -256,7 +256,8 @@ def test_quickstart_figures() -> None:
     assert "CN: Civil Code Art. 278 (2021)" in decision.layers
     assert decision.jurisdiction == "CN-SH"
     assert decision.on == date(2025, 3, 1)
-    assert decision.notices == ()
+    # Shanghai Art. 28 freezes the matter during a re-election; no status was declared
+    assert [notice.code for notice in decision.notices] == ["freeze-not-declared"]
     heads = check(decision, A, H)
     assert (heads.minimum_heads, heads.margin, heads.required) == (2, -1, Fraction(3, 2))
     assert decision.tally.agree.of(H) == 1

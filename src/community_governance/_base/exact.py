@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from math import gcd
 
 from community_governance.exceptions import AreaBoundsError, AreaTypeError, InvalidAreaError
 
@@ -120,6 +121,22 @@ def exact(value: object, *, what: str) -> Exact:
     return normalise(result)
 
 
+def is_exact_decimal(value: object) -> bool:
+    """Whether `exact` would return ``value`` itself: a finite, positive ``Decimal`` within bounds.
+
+    The same tests as `exact` (finite, positive, at most `MAX_PLACES` places, below
+    `MAX_VALUE`) on a value that is already a ``Decimal``, so that a validator can accept it
+    without the conversion; anything else goes through `exact`, which raises its own errors.
+    """
+    if type(value) is not Decimal or not value.is_finite() or value <= _ZERO:
+        return False
+    exponent = value.as_tuple().exponent
+    return value.adjusted() < 9 and type(exponent) is int and exponent >= -MAX_PLACES
+
+
+_ZERO = Decimal(0)
+
+
 def normalise(value: Exact) -> Exact:
     """Return a ``Decimal`` for fractions that are finite decimals; keep others as they are."""
     if isinstance(value, Decimal):
@@ -136,6 +153,31 @@ def normalise(value: Exact) -> Exact:
         return value
     places = max(twos, fives)
     return Decimal(value.numerator * 10**places // value.denominator).scaleb(-places)
+
+
+def ratio(numerator: int, denominator: int) -> Exact:
+    """``normalise(Fraction(numerator, denominator))`` computed on integers, without a `Fraction`.
+
+    The same value and the same `Decimal` spelling as `normalise` gives; a `Fraction` only
+    when the reduced denominator has a prime factor other than 2 and 5. Used where checks and
+    tallies turn scaled integer figures into exact numbers many times a call.
+    """
+    if type(numerator) is not int or type(denominator) is not int or denominator <= 0:
+        return normalise(Fraction(numerator, denominator))
+    divisor = gcd(numerator, denominator)
+    if divisor != 1:
+        numerator //= divisor
+        denominator //= divisor
+    twos = (denominator & -denominator).bit_length() - 1
+    rest = denominator >> twos
+    fives = 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest != 1:
+        return Fraction(numerator, denominator)
+    places = max(twos, fives)
+    return Decimal(numerator * 10**places // denominator).scaleb(-places)
 
 
 def as_fraction(value: Exact | int) -> Fraction:

@@ -9,7 +9,7 @@ from community_governance._base.citations import Citation
 __all__ = ["Notice"]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, cache_hash=True)  # hashed once: results de-duplicate notices
 class Notice:
     """A warning or remark a result carries, with its source.
 

@@ -29,6 +29,7 @@ from community_governance.committee.freeze import (
     frozen_matters,
     frozen_window,
 )
+from community_governance.committee.inactivity import InactivityCheck, inactivity_check
 from community_governance.committee.model import (
     Committee,
     HistoryEntry,
@@ -70,6 +71,8 @@ from community_governance.rules.committee import (
     CadenceRule,
     Direction,
     FreezeRule,
+    FreezeWindow,
+    InactivityRule,
     PostingKind,
     PostingRule,
     Recipient,
@@ -99,8 +102,11 @@ __all__ = [
     "Event",
     "FirstMeeting",
     "FreezeRule",
+    "FreezeWindow",
     "HistoryEntry",
     "HolidayPolicy",
+    "InactivityCheck",
+    "InactivityRule",
     "MeetingRecord",
     "Member",
     "PlanStep",
@@ -142,6 +148,7 @@ __all__ = [
     "elect_committee",
     "frozen_matters",
     "frozen_window",
+    "inactivity_check",
     "reelection_plan",
     "temporary_decision",
     "unposted_items",

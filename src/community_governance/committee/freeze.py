@@ -1,17 +1,20 @@
-"""The freeze while a re-election runs (Shanghai Art. 28), and the pattern that enforces it.
+"""The freeze while a re-election runs (Shanghai Art. 28), and the window that enforces it.
 
 From the re-election group's formation until the new committee exists, the assembly may not
 decide on hiring or dismissing the property company, fee changes, major repairs or other major
-matters. The library reads these as Civil Code Art. 278(1) items (4)–(9) (fee changes and
-"major repairs" are not items of their own; library design decision) and the window as the
-group's formation day through the election day, both included.
+matters. The library reads these as Civil Code Art. 278(1) items (4)–(9): a fee change is
+decided as another major matter (item 9, the rule set's ``money.fee_adjustment`` reading) and
+"major repairs" as using the maintenance fund or rebuilding (items 5 and 7); library design
+decision. The window runs from the group's formation day through the election day, both
+included.
 
-`decide()` knows nothing of re-elections, so the library's pattern is: call
-[check_not_frozen][community_governance.committee.check_not_frozen] before deciding, or use
-[decide_unless_frozen][community_governance.committee.decide_unless_frozen], which does both.
-A frozen matter is **refused** with a
-[FrozenMatterError][community_governance.exceptions.FrozenMatterError]: it never passes
-silently, and never passes with a notice that could be overlooked.
+The rule set holds the frozen matters and the article (``rules.committee.freeze``); the
+progress ledger gives the window: [frozen_window][community_governance.committee.frozen_window]
+turns the ledger into a [FreezeWindow][community_governance.committee.FreezeWindow], and
+``decide(..., freeze=window)`` **refuses** a frozen matter inside it with a
+[FrozenMatterError][community_governance.exceptions.FrozenMatterError]. A frozen matter
+decided without any declaration passes with a ``freeze-not-declared`` notice naming the article.
+[decide_unless_frozen][community_governance.committee.decide_unless_frozen] does both steps.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from community_governance._base.enums import parse_enum
 from community_governance.committee.model import check_day
 from community_governance.exceptions import FrozenMatterError
 from community_governance.register.estate import Estate
-from community_governance.rules.committee import Step
+from community_governance.rules.committee import FreezeWindow, Step
 from community_governance.rules.matters import Matter
 from community_governance.rules.ruleset import RuleSet
 from community_governance.voting.ballots import Ballot
@@ -33,21 +36,31 @@ from community_governance.voting.decision import Decision
 __all__ = ["check_not_frozen", "decide_unless_frozen", "frozen_matters", "frozen_window"]
 
 
-def frozen_window(
-    rules: RuleSet, done: Mapping[Step | str, date]
-) -> tuple[date, date | None] | None:
-    """The frozen window from the progress ledger: its first and last day (``None``: open).
+def frozen_window(rules: RuleSet, done: Mapping[Step | str, date]) -> FreezeWindow:
+    """The frozen window from the progress ledger, as ``decide(..., freeze=...)`` takes it.
 
-    Returns ``None`` when the rule set has no freeze or the opening step has not happened.
+    Args:
+        rules: The rule set (its ``committee.freeze`` names the opening and closing steps).
+        done: What happened, step → date (as for `check_timeline`).
+
+    Returns:
+        The window from the opening step's day (inclusive) to the closing step's day (``end``
+        ``None``: still open; a closing step dated before the opening one, such as an earlier
+        re-election's vote, leaves it open); ``FreezeWindow(None)`` when the rule set has no
+        freeze or the opening step has not happened.
+
+    Raises:
+        InvalidChoiceError: a key of ``done`` is not a step.
+        CommitteeInputError: a value of ``done`` is not a plain date.
     """
     param = rules.committee.freeze
-    if param is None:
-        return None
     facts = {
         parse_enum(Step, k, what="step"): check_day(v, f"done[{k!r}]") for k, v in done.items()
     }
-    start = facts.get(param.value.starts)
-    return None if start is None else (start, facts.get(param.value.ends))
+    if param is None or param.value.starts not in facts:
+        return FreezeWindow(None)
+    start, end = facts[param.value.starts], facts.get(param.value.ends)
+    return FreezeWindow(start, end if end is not None and end >= start else None)
 
 
 def frozen_matters(
@@ -57,12 +70,7 @@ def frozen_matters(
     window = frozen_window(rules, done)
     day = check_day(on, "on")
     param = rules.committee.freeze
-    if (
-        window is None
-        or param is None
-        or day < window[0]
-        or (window[1] is not None and day > window[1])
-    ):
+    if param is None or not window.covers(day, day):
         return ()
     return param.value.matters
 
@@ -80,17 +88,15 @@ def check_not_frozen(
     if wanted in frozen_matters(rules, done, on=on):
         window = frozen_window(rules, done)
         param = rules.committee.freeze
-        assert window is not None
         assert param is not None
-        end = window[1].isoformat() if window[1] else "the new committee's election"
         raise FrozenMatterError(
-            f"{wanted.value} may not be decided on {on}: frozen from {window[0]} until {end} "
+            f"{wanted.value} may not be decided on {on}: frozen {window.describe()} "
             f"while the committee is re-elected ({param.citation.format()})",
             field="matter",
             value=wanted.value,
             matter=wanted.value,
             on=on,
-            window=window,
+            window=(window.start, window.end),
         )
 
 
@@ -103,10 +109,11 @@ def decide_unless_frozen(
     done: Mapping[Step | str, date],
     opened: date | None = None,
 ) -> Decision:
-    """`decide()` after `check_not_frozen` on the vote's closing day (``rules.on``).
+    """`decide()` with the window `frozen_window` reads from the progress ledger ``done``.
 
     Raises:
-        FrozenMatterError: the matter is frozen on ``rules.on``.
+        FrozenMatterError: the matter is frozen on a day of the vote (``opened`` to
+            ``rules.on``).
     """
-    check_not_frozen(matter, on=rules.on, rules=rules, done=done)
-    return decide(estate, ballots, matter=matter, rules=rules, opened=opened)
+    window = frozen_window(rules, done)
+    return decide(estate, ballots, matter=matter, rules=rules, opened=opened, freeze=window)

@@ -302,10 +302,9 @@ def fold_notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notic
             listed = ", ".join(sorted(units))
             notices.append(Notice(code, f"{en}: {listed}", f"{zh}：{listed}", _IRREGULAR))
     multi = estate.person_index.multi_unit
-    voted = [p for p in sorted(multi) if p in folded.persons]
+    voted = sorted(multi.keys() & folded.persons.keys())  # one set intersection, in C
     if voted:
-        persons = estate.persons
-        listed = ", ".join(persons[p].label for p in voted[:_SHOWN])
+        listed = ", ".join(estate.person_label(p) for p in voted[:_SHOWN])
         if len(voted) > _SHOWN:
             listed += f" (+{len(voted) - _SHOWN})"
         notices.append(

@@ -12,8 +12,8 @@ from fractions import Fraction
 
 import attrs
 
-from community_governance._base.exact import normalise
-from community_governance.rules.thresholds import Base, Threshold
+from community_governance._base.exact import Exact, normalise
+from community_governance.rules.thresholds import Base, Measure, Threshold
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Check, CheckRole, Figures, check
 
@@ -60,12 +60,36 @@ def bases(
     }
 
 
-def apply(role: CheckRole, threshold: Threshold, mine: Figures, base: Figures) -> Check:
+#: A figure as whole numbers: (heads, 1) and (area numerator, area denominator).
+_Pairs = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _pairs(figures: Figures) -> _Pairs:
+    """Both measures of ``figures`` as (numerator, positive denominator) in lowest terms."""
+    return (figures.heads, 1), _integer_ratio(figures.area)
+
+
+def apply(
+    role: CheckRole,
+    threshold: Threshold,
+    mine: _Pairs,
+    base: _Pairs,
+    memo: dict[tuple[int, int], Exact],
+) -> Check:
     """One threshold applied to exact figures (scaled to whole numbers for `check`)."""
-    measure = threshold.measure
-    numerator, denominator = Fraction(mine.of(measure)), Fraction(base.of(measure))
-    scale = math.lcm(numerator.denominator, denominator.denominator)
-    return check(role, threshold, int(numerator * scale), int(denominator * scale), scale)
+    which = 0 if threshold.measure is Measure.HEADS else 1
+    top, top_scale = mine[which]
+    bottom, bottom_scale = base[which]
+    if top_scale != bottom_scale:
+        scale = math.lcm(top_scale, bottom_scale)
+        top, bottom = top * (scale // top_scale), bottom * (scale // bottom_scale)
+        top_scale = scale
+    return check(role, threshold, top, bottom, top_scale, memo=memo)
+
+
+def _integer_ratio(value: Exact) -> tuple[int, int]:
+    """``value`` as (numerator, positive denominator), in lowest terms."""
+    return value.as_integer_ratio()
 
 
 def decide(
@@ -74,14 +98,26 @@ def decide(
     approvals: Mapping[str, Figures],
     base: dict[Base, Figures],
 ) -> Counted:
-    """Apply the quorum thresholds and each candidate's approval thresholds."""
-    part = base[Base.PARTICIPATING]
-    quorum_checks = tuple(apply(CheckRole.QUORUM, t, part, base[t.base]) for t in quorum)
+    """Apply the quorum thresholds and each candidate's approval thresholds.
+
+    Each figure is turned into whole numbers once (candidates share their thresholds and base
+    figures, looked up once per distinct threshold tuple), and equal figures become exact
+    numbers once, through a memo kept for this call only.
+    """
+    memo: dict[tuple[int, int], Exact] = {}
+    bases = {key: _pairs(figures) for key, figures in base.items()}
+    part = bases[Base.PARTICIPATING]
+    quorum_checks = tuple(apply(CheckRole.QUORUM, t, part, bases[t.base], memo) for t in quorum)
     quorum_met = all(c.passed for c in quorum_checks)
-    checks = {
-        cid: tuple(apply(CheckRole.APPROVAL, t, approvals[cid], base[t.base]) for t in ts)
-        for cid, ts in approval.items()
-    }
+    checks: dict[str, tuple[Check, ...]] = {}
+    paired: dict[int, list[tuple[Threshold, _Pairs]]] = {}  # by id of a shared tuple
+    approve = CheckRole.APPROVAL
+    for cid, ts in approval.items():
+        with_bases = paired.get(id(ts))
+        if with_bases is None:
+            with_bases = paired[id(ts)] = [(t, bases[t.base]) for t in ts]
+        mine = _pairs(approvals[cid])
+        checks[cid] = tuple(apply(approve, t, mine, over, memo) for t, over in with_bases)
     passed = {cid: quorum_met and all(c.passed for c in cs) for cid, cs in checks.items()}
     passing = [cid for cid, ok in passed.items() if ok]
     return Counted(quorum_checks, quorum_met, checks, passed, passing)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
-from fractions import Fraction
 from typing import Any, TypeVar
 
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
-from community_governance._base.exact import Exact, normalise
+from community_governance._base.exact import Exact, ratio
 from community_governance._base.notices import Notice
 from community_governance.elections._count import Folded, fold, fold_notices
 from community_governance.elections._decide import bases, decide, minus
@@ -258,10 +257,14 @@ def count(
     spoiled = Figures(folded.spoiled_heads, _area(folded.spoiled_area, scale))
     raw = Figures(folded.participating_heads, _area(folded.participating_area, scale))
     participating = minus(raw, spoiled) if setup.spoiled_policy is SpoiledPolicy.EXCLUDED else raw
-    approvals = {
-        cid: Figures(folded.heads.get(cid, 0), _area(folded.area.get(cid, 0), scale))
-        for cid in setup.ids
-    }
+    areas: dict[int, Exact] = {}  # equal scaled areas become one exact number (this call)
+    approvals = {}
+    for cid in setup.ids:
+        scaled = folded.area.get(cid, 0)
+        area = areas.get(scaled)
+        if area is None:
+            area = areas[scaled] = _area(scaled, scale)
+        approvals[cid] = Figures(folded.heads.get(cid, 0), area)
     rule = setup.rule
     base = bases(total, participating, spoiled, setup.spoiled_policy)
     counted = decide(rule.quorum, dict.fromkeys(setup.ids, rule.approval), approvals, base)
@@ -305,4 +308,4 @@ def count(
 
 
 def _area(scaled: int, scale: int) -> Exact:
-    return normalise(Fraction(scaled, scale))
+    return ratio(scaled, scale)

@@ -8,7 +8,12 @@ two paths to identical results.
 """
 
 from community_governance.frames.city import ESTATE_RESULT_COLUMNS, decide_estates
-from community_governance.frames.columnar import INT64_AREA_BOUND, ColumnarEstate, columnar
+from community_governance.frames.columnar import (
+    FLOAT_EXACT_BOUND,
+    INT64_AREA_BOUND,
+    ColumnarEstate,
+    columnar,
+)
 from community_governance.frames.decide import ballots_from_frame, decide_frame
 from community_governance.frames.elect import (
     ElectionOptions,
@@ -20,6 +25,7 @@ from community_governance.frames.tables import to_frame
 
 __all__ = [
     "ESTATE_RESULT_COLUMNS",
+    "FLOAT_EXACT_BOUND",
     "INT64_AREA_BOUND",
     "ColumnarEstate",
     "ElectionOptions",

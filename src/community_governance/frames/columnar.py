@@ -4,7 +4,8 @@ Built once per estate (kept with it) for the frame engines. Areas are integers i
 ``1/scale`` m² (``scale`` is the register's exact common denominator, SPC interpretation
 Art. 8 sums the exclusive areas): as ``int64`` when the estate's total area times ``scale``
 is below 2**62, so that every sum of areas is exact in 64-bit integer arithmetic; beyond that
-bound, as Python integers (an ``object`` array), slower and still exact. No float is used.
+bound, as Python integers (an ``object`` array), slower and still exact. A float copy of the
+areas is kept only below `FLOAT_EXACT_BOUND`, where float sums of integer areas are exact.
 """
 
 from __future__ import annotations
@@ -19,10 +20,14 @@ import numpy.typing as npt
 
 from community_governance.register.estate import Estate
 
-__all__ = ["INT64_AREA_BOUND", "ColumnarEstate", "columnar"]
+__all__ = ["FLOAT_EXACT_BOUND", "INT64_AREA_BOUND", "ColumnarEstate", "columnar"]
 
 #: Total scaled area below which areas are held as ``int64`` (sums of areas cannot overflow).
 INT64_AREA_BOUND = 2**62
+
+#: Below this total scaled area a float-weighted bincount is exact: every partial sum is an
+#: integer below 2**53, which a binary64 float holds exactly.
+FLOAT_EXACT_BOUND = 2**53
 
 
 def _frozen(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
@@ -46,6 +51,9 @@ class ColumnarEstate:
         unit_ids: The unit ids in register order (``object`` array sharing the estate's strings).
         scale: The register's common area denominator.
         total_area: Total area times ``scale`` (exact ``int``).
+        person_area_float: ``person_area`` as ``float64`` when the total is below
+            `FLOAT_EXACT_BOUND` (every partial sum is then an integer a binary64 float holds
+            exactly, so a weighted ``bincount`` sums areas exactly); else ``None``.
     """
 
     _estate: weakref.ref[Estate] = attrs.field(alias="estate_ref", repr=False)
@@ -55,6 +63,7 @@ class ColumnarEstate:
     unit_ids: npt.NDArray[np.object_]
     scale: int
     total_area: int
+    person_area_float: npt.NDArray[np.float64] | None = None
     _keyed: dict[str, Any] = attrs.field(factory=dict, repr=False)
 
     @property
@@ -75,7 +84,14 @@ class ColumnarEstate:
         """Bytes held by the arrays (the unit-id array counts its pointers, not the strings)."""
         return sum(
             array.nbytes
-            for array in (self.person_of, self.person_area, self.units_per_person, self.unit_ids)
+            for array in (
+                self.person_of,
+                self.person_area,
+                self.units_per_person,
+                self.unit_ids,
+                self.person_area_float,
+            )
+            if array is not None
         )
 
     def ids_in(self, namespace: Any) -> Any:
@@ -121,6 +137,7 @@ def _build(estate: Estate) -> ColumnarEstate:
     person_area = np.array(index.person_area, dtype=dtype)
     units_per_person = np.bincount(person_of, minlength=index.heads).astype(np.int32)
     unit_ids = np.array([unit.id for unit in estate.units], dtype=object)
+    weights = person_area.astype(np.float64) if total < FLOAT_EXACT_BOUND else None
     return ColumnarEstate(
         estate_ref=weakref.ref(estate),
         person_of=person_of,
@@ -129,4 +146,5 @@ def _build(estate: Estate) -> ColumnarEstate:
         unit_ids=_frozen(unit_ids),
         scale=index.scale,
         total_area=total,
+        person_area_float=None if weights is None else _frozen(weights),
     )

@@ -117,22 +117,27 @@ _USUAL = tuple((c.slot, c.value) for c in Choice) + tuple((c.slot, c.label("zh")
 def _choices(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
     """Choice slots (``-1`` for a null).
 
-    The usual spellings are matched in the frame's backend; any other distinct cell is parsed
-    once (an unknown spelling raises `InvalidChoiceError`).
+    The usual spellings are matched in the frame's backend, the most frequent first, until
+    every cell is matched; any other distinct cell is parsed once (an unknown spelling raises
+    `InvalidChoiceError`).
     """
     codes = np.full(len(values), -1, dtype=np.int8)
-    present = values.is_null().to_numpy() == 0
-    filled = values.fill_null("") if not present.all() else values
-    left = int(np.count_nonzero(present))
+    nulls = values.null_count()
+    left = len(values) - nulls
+    # a comparison with a null cell is null; "and present" makes it false (Kleene logic), so
+    # that each match converts to a plain boolean array
+    present = ~values.is_null() if nulls else None
     for slot, spelling in _USUAL:
         if not left:
             break  # every cell matched: the other spellings need not be looked for
-        match = (filled == spelling).to_numpy()
-        codes[match] = slot
-        left -= int(np.count_nonzero(match))
-    rest = present & (codes < 0)
-    if rest.any():
+        match = values == spelling
+        found = (match if present is None else match & present).to_numpy()
+        codes[found] = slot
+        left -= int(np.count_nonzero(found))
+    if left:
+        rest = (codes < 0) & (values.is_null().to_numpy() == 0)
         others = values.filter(nw.new_series("rest", rest, nw.Boolean(), backend=_backend(values)))
+        filled = values.fill_null("")
         for spelling in others.unique().to_list():
             codes[(filled == spelling).to_numpy()] = Choice.parse(spelling).slot
     return codes
@@ -142,19 +147,18 @@ def _backend(series: nw.Series[Any]) -> Any:
     return nw.get_native_namespace(series)
 
 
-#: Below this total scaled area a float-weighted bincount is exact: every partial sum is an
-#: integer below 2**53, which a binary64 float holds exactly.
-FLOAT_EXACT_BOUND = 2**53
-
-
 def _sums(view: ColumnarEstate, chosen: npt.NDArray[np.int8]) -> tuple[list[int], list[int]]:
-    """Heads and scaled area per choice slot, exactly."""
-    voted = chosen >= 0
-    slots = chosen[voted]
-    heads = np.bincount(slots, minlength=len(Choice))
-    if view.total_area < FLOAT_EXACT_BOUND:
-        weights = view.person_area[voted]
-        area = [int(a) for a in np.bincount(slots, weights=weights, minlength=len(Choice))]
+    """Heads and scaled area per choice slot, exactly.
+
+    One ``bincount`` over every person, non-voters in an extra first bin (no masking); areas
+    summed as floats only below `FLOAT_EXACT_BOUND`, where that is exact.
+    """
+    bins = chosen + 1  # non-voters (-1) in bin 0
+    size = len(Choice) + 1
+    heads = np.bincount(bins, minlength=size)[1:]
+    weights = view.person_area_float
+    if weights is not None:
+        area = [int(a) for a in np.bincount(bins, weights=weights, minlength=size)[1:]]
     else:
         area = [int(view.person_area[chosen == slot].sum()) for slot in range(len(Choice))]
     return [int(h) for h in heads], area
@@ -231,8 +235,8 @@ def _partial(
     partial = np.flatnonzero((chosen >= 0) & (units > 1) & (ballots != units))
     if not len(partial):
         return []
-    persons = view.estate.persons
-    labels = [persons[int(p)].label for p in partial[:_SHOWN]]
+    estate = view.estate
+    labels = [estate.person_label(int(p)) for p in partial[:_SHOWN]]
     if len(partial) > _SHOWN:
         labels.append(f"… {len(partial) - _SHOWN} more")
     return [

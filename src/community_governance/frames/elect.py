@@ -203,15 +203,15 @@ def _booleans(
 
 
 def _signatures(
-    chosen: npt.NDArray[np.bool_], void: npt.NDArray[np.bool_]
+    columns: list[npt.NDArray[np.bool_]], void: npt.NDArray[np.bool_]
 ) -> npt.NDArray[np.uint64]:
     """Each row's ballot (approvals and void mark) packed into 64-bit words, for comparison."""
-    if chosen.shape[1] < 64:
+    if len(columns) < 64:
         word = void.astype(np.uint64)
-        for column in range(chosen.shape[1]):
-            word |= chosen[:, column].astype(np.uint64) << np.uint64(column + 1)
+        for column, values in enumerate(columns):
+            word |= values.astype(np.uint64) << np.uint64(column + 1)
         return word[:, None]
-    bits = np.packbits(np.column_stack((void, chosen)), axis=1)
+    bits = np.packbits(np.column_stack((void, *columns)), axis=1)
     bits = np.pad(bits, ((0, 0), (0, -bits.shape[1] % 8)))
     return np.ascontiguousarray(bits).view(np.uint64)
 
@@ -224,15 +224,20 @@ def _count(
     spoiled: str | None,
     setup: Setup,
 ) -> Folded | None:
-    """Heads and area per candidate, vectorised; ``None`` when the object path must decide."""
-    ids = list(setup.ids)
+    """Heads and area per candidate, vectorised; ``None`` when the object path must decide.
+
+    Column by column, as the frame holds its data: no row-major matrix is built, and each
+    row's number of approvals is summed while the columns are read.
+    """
     width = len(data)
-    matrix = np.zeros((width, len(names)), dtype=bool, order="F")
+    columns: list[npt.NDArray[np.bool_]] = []
+    approved = np.zeros(width, dtype=np.int32)
     present = np.zeros(width, dtype=bool)
     complete = False  # some column without nulls: every row carries a ballot
-    for column, name in enumerate(names):
+    for name in names:
         values, known = _booleans(data[name])
-        matrix[:, column] = values
+        columns.append(values)
+        approved += values
         complete = complete or known is None
         if not complete:
             present |= known
@@ -244,57 +249,64 @@ def _count(
             present |= known
     found, aligned = _intake.positions(view, data[unit])
     if not complete and not present.all():
-        found, matrix, marked = found[present], matrix[present], marked[present]
+        found, marked, approved = found[present], marked[present], approved[present]
+        columns = [values[present] for values in columns]
     if not aligned and ((found < 0).any() or np.bincount(found, minlength=1).max() > 1):
         return None
     policy = setup.policy
-    over = ~marked & (matrix.sum(axis=1, dtype=np.int32) > setup.seats)
-    wanted = set(ids)
-    others = [i for i, name in enumerate(names) if name not in wanted]
-    write_in = ~marked & ~over & matrix[:, others].any(axis=1)
+    over = ~marked & (approved > setup.seats)
+    wanted = set(setup.ids)
+    others = [values for name, values in zip(names, columns, strict=True) if name not in wanted]
+    write_in = ~marked & ~over & np.logical_or.reduce(others) if others else np.zeros_like(over)
     if (over.any() and policy.over_approval is Handling.ERROR) or (
         write_in.any() and policy.non_candidate is Handling.ERROR
     ):
         return None
     void = marked | over | write_in
-    chosen = matrix & ~void[:, None]
+    if void.any():
+        kept = ~void
+        columns = [values & kept for values in columns]
     person = view.person_of[found]
     first = np.full(len(view.person_area), -1, dtype=np.int64)
     first[person] = np.arange(len(person))
-    rep = first[person]
-    signature = _signatures(chosen, void)
-    if (signature != signature[rep]).any():
+    signature = _signatures(columns, void)
+    if (signature != signature[first[person]]).any():
         return None
-    found_over = view.unit_ids[found[over]].tolist()
-    found_write_in = view.unit_ids[found[write_in]].tolist()
-    folded = _fold(view, chosen, void, first, names, ids)
-    folded.over_approved = sorted(found_over)
-    folded.non_candidate = sorted(found_write_in)
+    folded = _fold(view, dict(zip(names, columns, strict=True)), void, first, setup.ids)
+    folded.over_approved = sorted(view.unit_ids[found[over]].tolist())
+    folded.non_candidate = sorted(view.unit_ids[found[write_in]].tolist())
     return folded
 
 
 def _fold(
     view: ColumnarEstate,
-    chosen: npt.NDArray[np.bool_],
+    columns: dict[str, npt.NDArray[np.bool_]],
     void: npt.NDArray[np.bool_],
     first: npt.NDArray[np.int64],
-    names: tuple[str, ...],
-    ids: list[str],
+    ids: tuple[str, ...],
 ) -> Folded:
-    """Per candidate heads and scaled area over each voting person's ballot (``first`` row)."""
-    rows = first[first >= 0]
-    folded = Folded()
+    """Per candidate heads and scaled area over each voting person's ballot (``first`` row).
+
+    Areas are summed in integers (``int64`` below `INT64_AREA_BOUND`, else Python integers),
+    one masked sum per candidate.
+    """
     voters = np.flatnonzero(first >= 0)
+    rows = first[voters]
     area = view.person_area[voters]
-    approving = chosen[rows]
-    heads_of, area_of = approving.sum(axis=0), area @ approving
-    where = {name: i for i, name in enumerate(names)}
-    folded.heads = {cid: int(heads_of[where[cid]]) if cid in where else 0 for cid in ids}
-    folded.area = {cid: int(area_of[where[cid]]) if cid in where else 0 for cid in ids}
+    folded = Folded()
+    for cid in ids:
+        values = columns.get(cid)
+        if values is None:
+            folded.heads[cid], folded.area[cid] = 0, 0
+            continue
+        approving = values[rows]
+        folded.heads[cid] = int(np.count_nonzero(approving))
+        folded.area[cid] = int(area[approving].sum())
     folded.participating_heads = len(voters)
     folded.participating_area = int(area.sum())
-    folded.spoiled_heads = int(void[rows].sum())
-    folded.spoiled_area = int(area[void[rows]].sum())
+    spoiled = void[rows]
+    folded.spoiled_heads = int(np.count_nonzero(spoiled))
+    folded.spoiled_area = int(area[spoiled].sum())
     multi = voters[view.units_per_person[voters] > 1]
     folded.persons = dict.fromkeys(multi.tolist())
     return folded

@@ -40,6 +40,7 @@ from community_governance.rules.committee import (
     CadenceRule,
     Direction,
     FreezeRule,
+    InactivityRule,
     PostingKind,
     PostingRule,
     Recipient,
@@ -212,8 +213,10 @@ SHANGHAI_ELECTIONS = Layer(
 # ---------------------------------------------------- committee lifecycle (Shanghai)
 # Arts. 20(1) term, 21 result posted, 23 registration, 26 meetings and decision posting, 28
 # re-election and freeze, 29 handover via the housing office, 30 a departing member's
-# handover, 31 removal, 32 vacancies; from 2011-04-01 like the elections articles. Art. 32's
-# third trigger (committee inactive for 6 consecutive months) is not encoded as a vacancy rule.
+# handover, 31 removal, 32 vacancies and the committee inactive for 6 consecutive months
+# (early re-election); from 2011-04-01 like the elections articles.
+# Art. 32's other triggers (seriously unlawful decisions, unable to function) are judgements
+# the library cannot compute: they are named in `committee.inactivity_check`'s docs only.
 
 _ART_21, _ART_23, _ART_26, _ART_29, _ART_30, _ART_31, _ART_32 = (
     _cite(a) for a in ("21", "23", "26", "29", "30", "31", "32")
@@ -280,6 +283,7 @@ SHANGHAI_COMMITTEE = Layer(
         vacancy=Param(
             VacancyRule(Fraction(1, 2), _ART_32, by_election_above=Fraction(1, 2)), _ART_32
         ),
+        inactivity=Param(InactivityRule(Period(months=6), _ART_32), _ART_32),
         removal_grounds=Param(
             (
                 RemovalGround.REFUSED_TO_CONVENE,

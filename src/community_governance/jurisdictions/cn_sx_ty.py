@@ -3,8 +3,11 @@
 The Shanxi Property Management Regulation (山西省物业管理条例) was adopted 2004-09-25 (in force
 2005-01-01), amended 2010-11-26, and revised 2025-11-26 with the revised text in force
 2026-01-01; its third chapter covers owners, owner organisations and the property management
-committee. These dates come from a republished copy of the 2025 text (medium confidence); the
-voting and election articles were not in the retrieved copy, so no values are encoded. The
+committee (物业管理委员会), which can be formed for newly delivered estates that cannot yet form
+an owners' committee. These dates come from a republished copy of the 2025 text (medium
+confidence); the voting, election and committee articles — including the property management
+committee's make-up, quorum, decisions, term and dissolution — were not in the retrieved copy,
+so no values are encoded and none is borrowed from another city's regulation. The
 Taiyuan implementing rules (太原市物业管理条例实施细则, version unknown: representatives for
 estates of 300 or more households, a preparatory group within 30 days, first meeting within 90
 days) are known from one secondary source: low-medium confidence, not encoded. A copy of the

@@ -17,6 +17,7 @@ from community_governance.register.counting import (
     PersonIndex,
 )
 from community_governance.register.estate import Estate, Overlap, Persons
+from community_governance.register.scope import ScopeCount, count_scope
 
 __all__ = [
     "AreaSource",
@@ -31,7 +32,9 @@ __all__ = [
     "Person",
     "PersonIndex",
     "Persons",
+    "ScopeCount",
     "Unit",
     "UnitStatus",
     "UnitUse",
+    "count_scope",
 ]

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
+from itertools import chain
+from operator import attrgetter
 from typing import cast
 
 import attrs
 
-from community_governance.register._model import Owner, OwnerKind, Unit
+from community_governance.register._model import Owner, OwnerKind, Unit, UnitStatus
 from community_governance.register.counting import CountingPolicy, OverlapPolicy
 
 
@@ -46,6 +49,8 @@ class Grouping:
         multi_unit: Person index → number of units, for persons holding more than one.
         total_area: Sum of ``person_area``.
         unit_area: Per unit, its area times ``scale`` (kept to restrict an estate cheaply).
+        first: Per person, the position of its first unit.
+        rest: Person index → positions of all its units, for persons holding more than one.
     """
 
     person_of: array[int]
@@ -59,14 +64,15 @@ class Grouping:
     multi_unit: dict[int, int]
     total_area: int
     unit_area: Sequence[int] = ()
+    first: Sequence[int] = ()
+    rest: dict[int, list[int]] = attrs.field(factory=dict)
 
 
-def area_scale(units: Sequence[Unit]) -> int:
-    """Least common denominator of the units' areas."""
+def _scale(areas: Iterable[Decimal | Fraction]) -> int:
+    """Least common denominator of distinct ``areas``."""
     scale = 1
     seen: set[int] = set()
-    for unit in units:
-        area = unit.area
+    for area in areas:
         if isinstance(area, Decimal):
             exponent = area.as_tuple().exponent
             denominator = 10**-exponent if isinstance(exponent, int) and exponent < 0 else 1
@@ -78,6 +84,9 @@ def area_scale(units: Sequence[Unit]) -> int:
     return scale
 
 
+_AREA_OF = attrgetter("area")
+
+
 def scaled(area: Decimal | Fraction, scale: int) -> int:
     """``area * scale`` as an exact integer (``scale`` is a multiple of its denominator)."""
     if isinstance(area, Decimal):
@@ -86,51 +95,43 @@ def scaled(area: Decimal | Fraction, scale: int) -> int:
 
 
 def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolicy) -> Grouping:
-    """Group ``units`` into counted persons under ``policy``."""
-    scale = area_scale(units)
+    """Group ``units`` into counted persons under ``policy``.
+
+    One pass computes each unit's person key; persons are numbered in order of first
+    appearance by one dictionary built from the keys. Each distinct area is scaled once, and
+    only the units of persons holding more than one unit are visited again.
+    """
+    areas = list(map(_AREA_OF, units))
+    distinct = dict.fromkeys(areas)
+    scale = _scale(distinct)
+    scaled_of = {area: scaled(area, scale) for area in distinct}
+    unit_area = list(map(scaled_of.__getitem__, areas))
     developers = {oid for oid, owner in owners.items() if owner.kind is OwnerKind.DEVELOPER}
-    if policy.overlap is OverlapPolicy.MERGE:
-        root = _merge_roots(units, developers)
-    index: dict[Key, int] = {}
-    keys: list[Key] = []
-    person_area: list[int] = []
-    person_of = array("i", bytes(4 * len(units)))
-    merged: set[int] = set()
-    seen_sets: dict[int, str | tuple[str, ...]] = {}
-    unit_area: list[int] = []
-    for position, unit in enumerate(units):
-        unit_owners = unit.owners
-        key: Key
-        if unit.status.developer_held or all(oid in developers for oid in unit_owners):
-            key = DEVELOPER_KEY
-        elif policy.overlap is OverlapPolicy.MERGE:
-            key = root[unit_owners[0]]
-        elif len(unit_owners) == 1:
-            key = unit_owners[0]
-        else:
-            key = tuple(sorted(unit_owners))
-        person = index.get(key)
-        if person is None:
-            person = len(keys)
-            index[key] = person
-            keys.append(key)
-            person_area.append(0)
-        person_of[position] = person
-        area = scaled(unit.area, scale)
-        unit_area.append(area)
-        person_area[person] += area
-        if policy.overlap is OverlapPolicy.MERGE and key != DEVELOPER_KEY:
-            owner_set = unit_owners if len(unit_owners) == 1 else tuple(sorted(unit_owners))
-            first = seen_sets.setdefault(person, owner_set)
-            if first != owner_set:
-                merged.add(person)
-    counts: dict[int, int] = {}
-    for person in person_of:
-        counts[person] = counts.get(person, 0) + 1
+    merge = policy.overlap is OverlapPolicy.MERGE
+    root = _merge_roots(units, developers) if merge else {}
+    unit_keys = [_key(unit, developers, root, merge) for unit in units]
+    index: dict[Key, int] = {key: person for person, key in enumerate(dict.fromkeys(unit_keys))}
+    keys = list(index)
+    person_of = array("i", map(index.__getitem__, unit_keys))
+    # persons are numbered in order of first appearance: their first positions ascend
+    last = len(units) - 1
+    first = sorted(dict(zip(reversed(person_of), range(last, -1, -1), strict=True)).values())
+    person_area = [unit_area[position] for position in first]
+    rest: dict[int, list[int]] = {}
+    if len(keys) != len(units):
+        multi = {person for person, count in Counter(person_of).items() if count > 1}
+        for position in [at for at, person in enumerate(person_of) if person in multi]:
+            person = person_of[position]
+            members = rest.get(person)
+            if members is None:
+                rest[person] = [position]
+            else:
+                members.append(position)
+                person_area[person] += unit_area[position]
+    merged = _merged(units, unit_keys, index) if merge else set()
     developer = index.get(DEVELOPER_KEY, -1)
-    developer_entities = tuple(
-        sorted(oid for oid in developers if any(oid in unit.owners for unit in units))
-    )
+    held = set(chain.from_iterable(map(_OWNERS_OF, units))) if developers else set()
+    developer_entities = tuple(sorted(developers & held))
     return Grouping(
         person_of=person_of,
         keys=keys,
@@ -140,10 +141,43 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
         developer_entities=developer_entities,
         overlaps=_overlaps(keys, developer, merged, developer_entities),
         merged=frozenset(merged),
-        multi_unit={person: n for person, n in counts.items() if n > 1},
+        multi_unit={person: len(members) for person, members in rest.items()},
         total_area=sum(person_area),
         unit_area=compact(unit_area),
+        first=first,
+        rest=rest,
     )
+
+
+def _key(unit: Unit, developers: set[str], root: dict[str, tuple[str, ...]], merge: bool) -> Key:
+    """The person key of ``unit`` (SPC interpretation Art. 9)."""
+    unit_owners = unit.owners
+    if unit.status is not UnitStatus.DELIVERED:
+        return DEVELOPER_KEY
+    if len(unit_owners) == 1:
+        owner = unit_owners[0]
+        if owner in developers:
+            return DEVELOPER_KEY
+        return root[owner] if merge else owner
+    if developers and all(oid in developers for oid in unit_owners):
+        return DEVELOPER_KEY
+    return root[unit_owners[0]] if merge else tuple(sorted(unit_owners))
+
+
+def _merged(units: Sequence[Unit], unit_keys: list[Key], index: dict[Key, int]) -> set[int]:
+    """Merged persons: those whose units do not all have the same owner set."""
+    seen_sets: dict[Key, tuple[str, ...]] = {}
+    merged: set[int] = set()
+    for unit, key in zip(units, unit_keys, strict=True):
+        if key is DEVELOPER_KEY:
+            continue
+        owner_set = tuple(sorted(unit.owners))
+        if seen_sets.setdefault(key, owner_set) != owner_set:
+            merged.add(index[key])
+    return merged
+
+
+_OWNERS_OF = attrgetter("owners")
 
 
 def compact(values: list[int]) -> Sequence[int]:

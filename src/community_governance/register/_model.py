@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.enums import parse_enum
-from community_governance._base.exact import Exact, exact
+from community_governance._base.exact import Exact, exact, is_exact_decimal
 from community_governance._base.serial import dump, load
 from community_governance.exceptions import InvalidRecordError
 
@@ -90,29 +90,42 @@ class UnitUse(Enum):
     OTHER = "other"
 
 
+# Each converter returns a member as it is (the common case, no call) and parses anything else.
+
+
 def _to_kind(value: object) -> OwnerKind:
+    if type(value) is OwnerKind:
+        return value
     return parse_enum(OwnerKind, value, what="owner kind")
 
 
 def _to_capacity(value: object) -> CivilCapacity:
+    if type(value) is CivilCapacity:
+        return value
     return parse_enum(CivilCapacity, value, what="civil capacity")
 
 
 def _to_area_source(value: object) -> AreaSource:
+    if type(value) is AreaSource:
+        return value
     return parse_enum(AreaSource, value, what="area source")
 
 
 def _to_status(value: object) -> UnitStatus:
+    if type(value) is UnitStatus:
+        return value
     return parse_enum(UnitStatus, value, what="unit status")
 
 
 def _to_use(value: object) -> UnitUse:
+    if type(value) is UnitUse:
+        return value
     return parse_enum(UnitUse, value, what="unit use")
 
 
 def _require_text(what: str) -> Any:
     def check(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-        if not isinstance(value, str) or not value.strip():
+        if not (type(value) is str or isinstance(value, str)) or not value.strip():
             raise InvalidRecordError(
                 f"{what}: {attribute.name} must be a non-empty string, not {value!r}",
                 row=None,
@@ -156,16 +169,18 @@ class Owner:
 
 
 def _owners(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, tuple | list):
-        raise InvalidRecordError(
-            f"unit owners must be a list of owner ids, not {value!r}",
-            row=None,
-            field="owners",
-            value=value,
-        )
-    return tuple(value)
+    kind = type(value)
+    if kind is not list and kind is not tuple:  # the common cases pass straight through
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, tuple | list):
+            raise InvalidRecordError(
+                f"unit owners must be a list of owner ids, not {value!r}",
+                row=None,
+                field="owners",
+                value=value,
+            )
+    return tuple(value)  # type: ignore[arg-type]  # a list or tuple by now
 
 
 @attrs.frozen(slots=True)
@@ -205,31 +220,34 @@ class Unit:
     shares: Exact | None = None
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "area", exact(self.area, what=f"area of unit {self.id}"))
+        area = self.area
+        if not is_exact_decimal(area):  # an exact Decimal is kept as it is, as `exact` would
+            object.__setattr__(self, "area", exact(area, what=f"area of unit {self.id}"))
         if self.shares is not None:
             shares = exact(self.shares, what=f"shares of unit {self.id}")  # positive, bounded
             object.__setattr__(self, "shares", shares)
-        if not self.owners:
+        owners = self.owners
+        if not owners:
             raise InvalidRecordError(
-                f"unit {self.id} has no owners", row=None, field="owners", value=self.owners
+                f"unit {self.id} has no owners", row=None, field="owners", value=owners
             )
-        for owner in self.owners:
-            if not isinstance(owner, str) or not owner.strip():
+        for owner in owners:
+            if not (type(owner) is str or isinstance(owner, str)) or not owner.strip():
                 raise InvalidRecordError(
                     f"unit {self.id}: owner id {owner!r} must be a non-empty string",
                     row=None,
                     field="owners",
                     value=owner,
                 )
-        if len(set(self.owners)) != len(self.owners):
+        if len(owners) > 1 and len(set(owners)) != len(owners):
             raise InvalidRecordError(
-                f"unit {self.id} lists an owner twice: {list(self.owners)}",
+                f"unit {self.id} lists an owner twice: {list(owners)}",
                 row=None,
                 field="owners",
-                value=self.owners,
+                value=owners,
             )
         if not self.building:
-            object.__setattr__(self, "building", self.id.split("-", 1)[0])
+            object.__setattr__(self, "building", self.id.partition("-")[0])
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form, schema ``community_governance.unit/1``."""

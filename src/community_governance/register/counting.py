@@ -151,6 +151,10 @@ class PersonIndex:
         multi_unit: Person index → number of units, for persons holding more than one.
         unit_area: Per unit, its exclusive area times ``scale`` (an exact integer), in the
             order of ``Estate.units`` (read-only).
+        counted: For a scope counted on its estate's numbering (`register.count_scope`):
+            the persons inside the scope; ``None`` for an estate's own index.
+        scope: For a scope: the positions of its units (a ballot for any other unit is
+            outside the scope); ``None`` for an estate's own index.
     """
 
     positions: Mapping[str, int]
@@ -160,8 +164,10 @@ class PersonIndex:
     total_area: int
     multi_unit: Mapping[int, int]
     unit_area: Sequence[int] = ()
+    counted: int | None = None
+    scope: frozenset[int] | None = None
 
     @property
     def heads(self) -> int:
         """Number of counted persons (SPC interpretation Art. 9)."""
-        return len(self.person_area)
+        return len(self.person_area) if self.counted is None else self.counted

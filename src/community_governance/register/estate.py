@@ -6,6 +6,8 @@ from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from itertools import chain
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, cast, overload
 
@@ -17,6 +19,7 @@ from community_governance._base.serial import dump, load
 from community_governance.exceptions import (
     DuplicateIdError,
     EmptyEstateError,
+    GovernanceError,
     InvalidChoiceError,
     InvalidRecordError,
     ScopeError,
@@ -52,68 +55,122 @@ def _records(value: object, field: str) -> Iterable[Any]:
 
 
 def _units_from_rows(rows: object) -> list[Unit]:
-    """One `Unit` per row; equal area spellings share one parsed value (parse once)."""
+    """One `Unit` per row; equal area and status spellings are parsed once a call.
+
+    The per-call ``shared`` dictionary maps an area's spelling to the value its first unit
+    parsed, and ``spelled`` a status, source or use spelling to its member; a unit still
+    validates the value it is given, so sharing changes no check.
+    """
     units: list[Unit] = []
-    shared: dict[tuple[type, str] | None, Exact] = {}
+    append = units.append
+    shared: dict[object, Exact] = {}
+    spelled: dict[tuple[str, object], object] = {}  # (field, text) -> the member it parsed to
     for row_number, row in enumerate(_records(rows, "rows")):
-        if not isinstance(row, Mapping):
+        if type(row) is not dict and not isinstance(row, Mapping):
             raise InvalidRecordError(
                 f"row {row_number}: a row must be a mapping, not {type(row).__name__} {row!r:.80}",
                 row=row_number,
                 field="rows",
                 value=row,
             )
-        unknown = set(row) - _ROW_KEYS
-        if unknown:
+        if not row.keys() <= _ROW_KEYS:
+            unknown = sorted(set(row) - _ROW_KEYS)
             raise InvalidRecordError(
-                f"row {row_number}: unknown field(s) {sorted(unknown)}",
+                f"row {row_number}: unknown field(s) {unknown}",
                 row=row_number,
-                field=sorted(unknown)[0],
+                field=unknown[0],
                 value=row,
             )
         unit_id = row.get("unit", row.get("id"))
-        for required in ("area", "owners"):
-            if required not in row:
-                raise InvalidRecordError(
-                    f"row {row_number} (unit {unit_id}): missing {required!r}",
-                    row=row_number,
-                    field=required,
-                    value=row,
-                )
+        if "area" not in row or "owners" not in row:
+            required = "area" if "area" not in row else "owners"
+            raise InvalidRecordError(
+                f"row {row_number} (unit {unit_id}): missing {required!r}",
+                row=row_number,
+                field=required,
+                value=row,
+            )
         area = row["area"]
-        shareable = isinstance(area, str | Fraction) or (
-            isinstance(area, Decimal) and area.is_finite()
-        )
         # equal Decimals such as 1.0 and 1.00 must keep their own spelling
-        key = (type(area), str(area)) if shareable else None
-        if key in shared:
-            area = shared[key]
-        fields = {key: value for key, value in row.items() if key not in ("unit", "id")}
-        fields["area"] = area
-        unit = _unit(row_number, unit_id, fields)
-        if key is not None:
-            shared.setdefault(key, unit.area)
-        units.append(unit)
+        key = area if type(area) is str else _spelling(area)
+        known = shared.get(key)
+        if known is not None:
+            area = known
+        if len(row) == 3 and ("unit" in row or "id" in row):  # nothing else to pass on
+            fields = _NO_FIELDS
+        else:
+            fields = {name: row[name] for name in row.keys() - _POSITIONAL}
+            for name in _ENUM_FIELDS.intersection(fields):
+                spelling = fields[name]
+                member = spelled.get((name, spelling)) if type(spelling) is str else None
+                if member is not None:
+                    fields[name] = member
+        try:
+            unit = Unit(unit_id, area, row["owners"], **fields)
+        except (InvalidRecordError, InvalidChoiceError) as error:
+            raise _naming_row(error, row_number, unit_id) from error
+        if known is None and key is not None:
+            shared[key] = unit.area
+        for name in _ENUM_FIELDS.intersection(fields):
+            spelling = fields[name]
+            if type(spelling) is str:
+                spelled[name, spelling] = getattr(unit, name)
+        append(unit)
     return units
 
 
-def _unit(row_number: int, unit_id: object, fields: dict[str, Any]) -> Unit:
-    """Build one unit, naming the row in any error."""
-    try:
-        return Unit(id=unit_id, **fields)  # type: ignore[arg-type]  # Unit validates the id
-    except InvalidRecordError as error:
-        raise InvalidRecordError(
+#: Fields whose text spellings are parsed once a call (the member is then passed on as is).
+_ENUM_FIELDS = frozenset({"area_source", "status", "use"})
+
+
+_POSITIONAL = frozenset({"unit", "id", "area", "owners"})
+_NO_FIELDS: dict[str, Any] = {}
+
+
+def _spelling(area: object) -> object:
+    """The key under which equal spellings of an area share one parsed value, or ``None``."""
+    kind = type(area)  # a str is its own key (the caller's fast path)
+    if kind is Fraction or (kind is Decimal and area.is_finite()):  # type: ignore[attr-defined]
+        return (kind, str(area))
+    return None
+
+
+def _naming_row(
+    error: InvalidRecordError | InvalidChoiceError, row_number: int, unit_id: object
+) -> GovernanceError:
+    """The error of a unit, again, with the row (and for a bad choice the unit) named."""
+    if isinstance(error, InvalidRecordError):
+        return InvalidRecordError(
             f"row {row_number}: {error}",
             row=row_number,
             field=error.field,
             value=error.value,
-        ) from error
-    except InvalidChoiceError as error:
-        raise InvalidChoiceError(
-            f"row {row_number} (unit {unit_id}): {error}",
-            value=error.value,
-            allowed=error.allowed,
-        ) from error
+        )
+    return InvalidChoiceError(
+        f"row {row_number} (unit {unit_id}): {error}",
+        value=error.value,
+        allowed=error.allowed,
+    )
+
+
+def _inferred_owners(units: list[Unit], known: set[str]) -> list[Owner]:
+    """Owners named by units and not declared, in order of first mention, each built once.
+
+    An owner is the developer if it holds an unsold unit, otherwise a natural person.
+    """
+    named = dict.fromkeys(chain.from_iterable(map(_OWNERS_OF, units)))
+    developers = {
+        owner_id for unit in units if unit.status is UnitStatus.UNSOLD for owner_id in unit.owners
+    }
+    person, developer = OwnerKind.PERSON, OwnerKind.DEVELOPER
+    return [
+        Owner(owner_id, developer if owner_id in developers else person)
+        for owner_id in named
+        if owner_id not in known
+    ]
+
+
+_OWNERS_OF = attrgetter("owners")
 
 
 def _declared_owners(owners: object) -> list[Owner]:
@@ -171,7 +228,7 @@ class Overlap:
         )
 
 
-def _scope_ids(value: object, field: str) -> tuple[str, ...]:
+def scope_ids(value: object, field: str) -> tuple[str, ...]:
     """Ids of a scope argument; a bare string (``"1-101"``) is refused, not split."""
     if value is None:
         return ()
@@ -191,6 +248,49 @@ def _read_only(values: Sequence[int]) -> Sequence[int]:
     if isinstance(values, array):
         return memoryview(values).toreadonly()
     return tuple(values)
+
+
+_ID_OF = attrgetter("id")
+
+
+def _first_duplicate(kind: str, values: Sequence[Unit] | Sequence[Owner]) -> None:
+    """Raise `DuplicateIdError` for the first repeated id of ``values`` (there is one)."""
+    seen: set[str] = set()
+    repeated = next(value.id for value in values if value.id in seen or _add(seen, value.id))
+    raise DuplicateIdError(f"duplicate {kind} id {repeated!r}", kind=kind, id=repeated)
+
+
+def _add(seen: set[str], value: str) -> bool:
+    """Add ``value`` to ``seen``; false, so that a search goes on."""
+    seen.add(value)
+    return False
+
+
+def _first_bad_reference(units: Sequence[Unit], owners: dict[str, Owner]) -> None:
+    """Raise for the first unit naming an unknown owner or a non-developer on unsold stock."""
+    developer, unsold = OwnerKind.DEVELOPER, UnitStatus.UNSOLD
+    position, unit, owner_id = next(
+        (position, unit, owner_id)
+        for position, unit in enumerate(units)
+        for owner_id in unit.owners
+        if owner_id not in owners
+        or (unit.status is unsold and owners[owner_id].kind is not developer)
+    )
+    known = owners.get(owner_id)
+    if known is None:
+        raise UnknownReferenceError(
+            f"unit {unit.id} names unknown owner {owner_id!r}",
+            kind="owner",
+            id=owner_id,
+            referrer=unit.id,
+        )
+    raise InvalidRecordError(
+        f"unit {unit.id} is unsold but its owner {owner_id!r} is a "
+        f"{known.kind.value}, not the developer",
+        row=position,
+        field="status",
+        value=unit.status.value,
+    )
 
 
 #: How many restricted estates an estate keeps (the latest scopes asked for, for repeated
@@ -242,47 +342,36 @@ class Estate:
     _unit_person: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        if not self.units:
+        units = self.units
+        if not units:
             raise EmptyEstateError("an estate needs at least one unit")
-        index: dict[str, int] = {}
-        for position, unit in enumerate(self.units):
-            if index.setdefault(unit.id, position) != position:
-                raise DuplicateIdError(f"duplicate unit id {unit.id!r}", kind="unit", id=unit.id)
-        owners: dict[str, Owner] = {}
-        for owner in self.owners:
-            if owners.setdefault(owner.id, owner) is not owner:
-                raise DuplicateIdError(
-                    f"duplicate owner id {owner.id!r}", kind="owner", id=owner.id
-                )
-        held: set[str] = set()
-        for unit in self.units:
-            for owner_id in unit.owners:
-                known = owners.get(owner_id)
-                if known is None:
-                    raise UnknownReferenceError(
-                        f"unit {unit.id} names unknown owner {owner_id!r}",
-                        kind="owner",
-                        id=owner_id,
-                        referrer=unit.id,
-                    )
-                if unit.status is UnitStatus.UNSOLD and known.kind is not OwnerKind.DEVELOPER:
-                    raise InvalidRecordError(
-                        f"unit {unit.id} is unsold but its owner {owner_id!r} is a "
-                        f"{known.kind.value}, not the developer",
-                        row=index[unit.id],
-                        field="status",
-                        value=unit.status.value,
-                    )
-                held.add(owner_id)
-        for owner in self.owners:
-            if owner.id not in held:
-                raise InvalidRecordError(
-                    f"owner {owner.id!r} holds no unit in the estate",
-                    row=None,
-                    field="owners",
-                    value=owner.id,
-                )
-        self._install(index, group(self.units, owners, self.counting))
+        index = {unit_id: position for position, unit_id in enumerate(map(_ID_OF, units))}
+        if len(index) != len(units):
+            _first_duplicate("unit", units)
+        owners = {owner.id: owner for owner in self.owners}
+        if len(owners) != len(self.owners):
+            _first_duplicate("owner", self.owners)
+        # each owner is checked once, not once per unit; on a failure the register is walked
+        # in order so that the error names the first offending unit, as a unit loop would
+        held = set(chain.from_iterable(map(_OWNERS_OF, units)))
+        unsold = {
+            owner_id
+            for unit in units
+            if unit.status is UnitStatus.UNSOLD
+            for owner_id in unit.owners
+        }
+        developer = OwnerKind.DEVELOPER
+        if not owners.keys() >= held or any(owners[oid].kind is not developer for oid in unsold):
+            _first_bad_reference(units, owners)
+        if len(held) != len(owners):
+            stray = next(owner for owner in self.owners if owner.id not in held)
+            raise InvalidRecordError(
+                f"owner {stray.id!r} holds no unit in the estate",
+                row=None,
+                field="owners",
+                value=stray.id,
+            )
+        self._install(index, group(units, owners, self.counting))
 
     def _install(self, index: dict[str, int], grouping: Grouping) -> None:
         """Set the derived fields: the unit index, the grouping and its compact form."""
@@ -345,19 +434,9 @@ class Estate:
         """
         units = _units_from_rows(rows)
         declared = _declared_owners(owners)
-        known = {owner.id for owner in declared}
-        inferred: dict[str, Owner] = {}
-        for unit in units:
-            for owner_id in unit.owners:
-                if owner_id in known:
-                    continue
-                kind = OwnerKind.DEVELOPER if unit.status is UnitStatus.UNSOLD else None
-                current = inferred.get(owner_id)
-                if current is None or (kind and current.kind is not kind):
-                    inferred[owner_id] = Owner(owner_id, kind or OwnerKind.PERSON)
         return cls(
             units=units,
-            owners=[*declared, *inferred.values()],
+            owners=[*declared, *_inferred_owners(units, {owner.id for owner in declared})],
             name=name,
             counting=CountingPolicy() if counting is None else counting,
         )
@@ -433,7 +512,7 @@ class Estate:
             EmptyEstateError: the scope is empty.
         """
         positions = self._scope_positions(
-            _scope_ids(units, "units"), _scope_ids(buildings, "buildings")
+            scope_ids(units, "units"), scope_ids(buildings, "buildings")
         )
         kept = [self.units[i] for i in positions]
         held = {owner for unit in kept for owner in unit.owners}
@@ -528,6 +607,24 @@ class Estate:
         area = normalise(Fraction(grouping.person_area[index], grouping.scale))
         return Person(index, label, owner_ids, tuple(u.id for u in units), area, reason)
 
+    def person_label(self, index: int) -> str:
+        """The label of counted person ``index``, as `person` gives it, without building it.
+
+        ``"developer"`` for the developer's stock, the owner id of a single owner, the owner
+        ids joined by ``+`` for co-owned units and merged owner sets (a person's key holds
+        them sorted). For notices that name a few persons among many.
+
+        Raises:
+            IndexError: no such person.
+        """
+        keys = self._grouping.keys
+        if not 0 <= index < len(keys):
+            raise IndexError(f"person index {index} out of range 0..{len(keys) - 1}")
+        key = keys[index]
+        if key is DEVELOPER_KEY:
+            return "developer"
+        return key if isinstance(key, str) else "+".join(key)
+
     def grouping(self, unit_ids: Iterable[str] | None = None) -> tuple[Person, ...]:
         """Show how a set of units is counted: the persons they belong to, and why.
 
@@ -605,14 +702,12 @@ class _Members:
 
 
 def _members(grouping: Grouping) -> _Members:
-    first = [-1] * len(grouping.keys)
-    rest: dict[int, list[int]] = {}
-    for position, person in enumerate(grouping.person_of):
-        if first[person] < 0:
-            first[person] = position
-        else:
-            rest.setdefault(person, [first[person]]).append(position)
-    return _Members(tuple(first), MappingProxyType({p: tuple(v) for p, v in rest.items()}))
+    """The members as the grouping recorded them (its first unit, and all units of the rest)."""
+    rest = grouping.rest
+    return _Members(
+        tuple(grouping.first),
+        MappingProxyType({person: tuple(units) for person, units in rest.items()}),
+    )
 
 
 class Persons(Sequence[Person]):

@@ -9,6 +9,7 @@ property management committee (物业管理委员会). Every value carries its
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from fractions import Fraction
 from typing import Any
@@ -25,6 +26,8 @@ __all__ = [
     "CadenceRule",
     "Direction",
     "FreezeRule",
+    "FreezeWindow",
+    "InactivityRule",
     "PostingKind",
     "PostingRule",
     "Recipient",
@@ -245,6 +248,22 @@ class VacancyRule:
     at_share_too: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
 
+@attrs.frozen(slots=True)
+class InactivityRule:
+    """A committee that has not worked for a whole period in a row is re-elected early.
+
+    Shanghai Art. 32: a committee inactive for six consecutive months is re-elected early; the
+    street office convenes the assembly.
+
+    Attributes:
+        period: The run without work that triggers it, e.g. ``Period(months=6)``.
+        citation: The article.
+    """
+
+    period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    citation: Citation = attrs.field(validator=_citation)
+
+
 class RemovalGround(Enum):
     """Why the assembly may remove (罢免) a member, or why a seat ends.
 
@@ -365,6 +384,61 @@ class FreezeRule:
     citation: Citation = attrs.field(validator=_citation)
     starts: Step = Step.GROUP_FORMED
     ends: Step = Step.VOTE
+
+
+def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and type(value) is not date:
+        raise _refuse(attribute.name, value, "must be a datetime.date (not a datetime or a str)")
+
+
+@attrs.frozen(slots=True)
+class FreezeWindow:
+    """What a caller declares about a re-election when an assembly votes.
+
+    `committee.frozen_window` produces it from the re-election's progress ledger;
+    ``decide(..., freeze=...)`` refuses a matter the rule set's
+    [FreezeRule][community_governance.committee.FreezeRule] freezes when the vote falls inside
+    the window. ``FreezeWindow(None)`` declares that no
+    re-election is running.
+
+    Attributes:
+        start: The first frozen day (the day the opening step happened, e.g. the re-election
+            group's formation), or ``None``: no re-election is running, nothing is frozen.
+        end: The last frozen day (e.g. the new committee's election day), or ``None``: the
+            window is still open.
+
+    Raises:
+        InvalidParameterError: a day is not a plain date, an end is given without a start, or
+            the end is before the start.
+    """
+
+    start: date | None = attrs.field(validator=_day)
+    end: date | None = attrs.field(default=None, validator=_day)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and (self.start is None or self.end < self.start):
+            raise _refuse("end", self.end, f"needs a start on or before it, not {self.start}")
+
+    @property
+    def running(self) -> bool:
+        """Whether a re-election is declared to be running (a window exists)."""
+        return self.start is not None
+
+    def covers(self, first: date, last: date) -> bool:
+        """Whether any day from ``first`` to ``last`` (both included) lies in the window."""
+        if self.start is None or last < self.start:
+            return False
+        return self.end is None or first <= self.end
+
+    def describe(self, lang: str = "en") -> str:
+        """The window in words, e.g. ``"from 2025-03-10 until 2025-06-20"``."""
+        if self.start is None:
+            return "无换届进行" if lang == "zh" else "no re-election running"
+        if lang == "zh":
+            end = self.end.isoformat() if self.end else "新一届业主委员会选出"
+            return f"自{self.start.isoformat()}至{end}"
+        end = self.end.isoformat() if self.end else "the new committee's election"
+        return f"from {self.start.isoformat()} until {end}"
 
 
 class Seat(Enum):

@@ -24,6 +24,7 @@ from community_governance.rules.committee import (
     AbsenceRule,
     CadenceRule,
     FreezeRule,
+    InactivityRule,
     PostingRule,
     RemovalGround,
     StepRule,
@@ -177,6 +178,7 @@ class CommitteeParams:
         handover: Handover to the new committee.
         member_handover: A departing member's own handover.
         vacancy: What a committee short of members must do.
+        inactivity: The run without work that forces an early re-election.
         removal_grounds: Grounds on which the assembly may remove a member.
         absence: The absence trigger of a removal.
         committee_meetings: How often the committee must meet.
@@ -203,6 +205,9 @@ class CommitteeParams:
     handover: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
     member_handover: Param[StepRule] | None = attrs.field(default=None, validator=_typed(StepRule))
     vacancy: Param[VacancyRule] | None = attrs.field(default=None, validator=_typed(VacancyRule))
+    inactivity: Param[InactivityRule] | None = attrs.field(
+        default=None, validator=_typed(InactivityRule)
+    )
     removal_grounds: Param[tuple[RemovalGround, ...]] | None = attrs.field(
         default=None, validator=_typed(tuple_of=RemovalGround)
     )

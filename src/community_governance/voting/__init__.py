@@ -7,7 +7,7 @@ The rule vocabulary the engine applies (matters, thresholds, policies) lives in
 from community_governance.voting.ballots import Ballot, Choice, Proxy
 from community_governance.voting.checks import Check, CheckRole, Figures, Tally, check
 from community_governance.voting.decide import decide
-from community_governance.voting.decision import Decision
+from community_governance.voting.decision import Decision, DecisionScope
 from community_governance.voting.procedure import (
     ConditionCheck,
     FloorCheck,
@@ -25,6 +25,7 @@ __all__ = [
     "Choice",
     "ConditionCheck",
     "Decision",
+    "DecisionScope",
     "Figures",
     "FloorCheck",
     "Outcome",

@@ -9,6 +9,7 @@ from community_governance.exceptions import (
     DuplicateBallotError,
     UnknownUnitError,
 )
+from community_governance.register.counting import PersonIndex
 from community_governance.register.estate import Estate
 from community_governance.voting.ballots import Ballot, Choice
 
@@ -36,18 +37,24 @@ class PersonChoices:
         self.unauthorised_proxies: list[str] = []
 
 
-def collect(estate: Estate, ballots: Iterable[Ballot]) -> PersonChoices:
+def collect(
+    estate: Estate, ballots: Iterable[Ballot], people: PersonIndex | None = None
+) -> PersonChoices:
     """Validate ballots against the register and fold them into one choice per person.
+
+    ``people`` is the counting to use (a scope's, from `register.count_scope`); by default the
+    estate's own.
 
     Raises:
         UnknownUnitError: a ballot names a unit not in the register.
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person disagree.
     """
-    people = estate.person_index
+    people = estate.person_index if people is None else people
     index = people.positions
     person_of = people.person_of
     person_area = people.person_area
+    scope = people.scope
     result = PersonChoices()
     choice_of = result.choice
     get_choice = choice_of.get
@@ -60,6 +67,8 @@ def collect(estate: Estate, ballots: Iterable[Ballot]) -> PersonChoices:
         position = index.get(unit)
         if position is None:
             raise UnknownUnitError(f"ballot for unit {unit!r}: not in the register", unit=unit)
+        if scope is not None and position not in scope:
+            raise UnknownUnitError(f"ballot for unit {unit!r}: not in the scope", unit=unit)
         if seen[position]:
             raise DuplicateBallotError(f"unit {unit!r} has more than one ballot", unit=unit)
         seen[position] = 1

@@ -14,7 +14,7 @@ from fractions import Fraction
 import attrs
 
 from community_governance._base.citations import Citation
-from community_governance._base.exact import Exact, normalise
+from community_governance._base.exact import Exact, normalise, ratio
 from community_governance._base.format import (
     area_text,
     decimal_text,
@@ -227,6 +227,8 @@ def check(
     numerator: int,
     denominator: int,
     scale: int = 1,
+    *,
+    memo: dict[tuple[int, int], Exact] | None = None,
 ) -> Check:
     """Apply ``threshold`` to whole-number figures and return the explained check.
 
@@ -237,18 +239,23 @@ def check(
         denominator: The base figure, in the same units.
         scale: The area scale (``1`` for heads): figures are reported exactly as
             ``numerator / scale``.
+        memo: A dictionary the caller keeps for one call of many checks (an election's
+            candidates share their base figures), so that equal figures are turned into exact
+            numbers once; ``None`` for a single check.
 
     Returns:
         The check; ``passed`` is decided by exact integer cross-multiplication.
     """
     passed = threshold.comparator.holds(numerator, denominator, threshold.ratio)
-    return Check(
-        role,
-        threshold,
-        normalise(Fraction(numerator, scale)),
-        normalise(Fraction(denominator, scale)),
-        passed,
-    )
+    if memo is None:
+        return Check(role, threshold, ratio(numerator, scale), ratio(denominator, scale), passed)
+    top = memo.get((numerator, scale))
+    if top is None:
+        top = memo[numerator, scale] = ratio(numerator, scale)
+    bottom = memo.get((denominator, scale))
+    if bottom is None:
+        bottom = memo[denominator, scale] = ratio(denominator, scale)
+    return Check(role, threshold, top, bottom, passed)
 
 
 _UNIT = {

@@ -5,30 +5,32 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from fractions import Fraction
 
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
-from community_governance._base.exact import Exact, normalise
+from community_governance._base.exact import Exact, ratio
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
     RuleSetNotInForceError,
     VotingArgumentError,
     VotingInputError,
 )
-from community_governance.register.counting import OVERLAP_DESIGN as OVERLAP_CITATION
-from community_governance.register.counting import SPC_ART_9
+from community_governance.register.counting import SPC_ART_9, PersonIndex
 from community_governance.register.estate import Estate
+from community_governance.register.scope import ScopeCount, count_scope
+from community_governance.rules.committee import FreezeWindow
 from community_governance.rules.matters import Matter
 from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Measure, ResolutionRule
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
+from community_governance.voting._estate_notices import estate_notices, register_notices
+from community_governance.voting._freeze import freeze_notices
 from community_governance.voting._tally import PersonChoices, collect
 from community_governance.voting.ballots import Ballot, Choice
 from community_governance.voting.checks import Check, CheckRole, Figures, Tally, check
-from community_governance.voting.decision import Decision
+from community_governance.voting.decision import Decision, DecisionScope
 
 __all__ = ["decide"]
 
@@ -71,7 +73,7 @@ class _Counts:
 
     def exact(self, value: int, measure: Measure) -> Exact:
         """The figure as an exact number: heads as they are, area unscaled."""
-        return normalise(Fraction(value, 1 if measure is _HEADS else self.scale))
+        return ratio(value, 1 if measure is _HEADS else self.scale)
 
     def figures(self, heads: int, area: int) -> Figures:
         return Figures(heads, self.exact(area, _AREA))
@@ -88,6 +90,7 @@ def decide(
     rules: RuleSet,
     opened: date | None = None,
     scope: Iterable[str] | None = None,
+    freeze: FreezeWindow | None = None,
 ) -> Decision:
     """Decide a motion of the owners' assembly.
 
@@ -112,9 +115,20 @@ def decide(
         scope: Unit ids of the owners concerned (e.g. one building's units, from
             ``[u.id for u in estate.units if u.building == "3"]``) for a decision of those
             owners only (Shanghai Residential Property Management Provisions Arts. 35 and 69):
-            the estate is restricted with
-            [Estate.restrict][community_governance.Estate.restrict] and persons and area are
-            counted within the scope; a ballot for a unit outside it is an unknown unit.
+            persons and area are counted again within the scope
+            ([count_scope][community_governance.register.count_scope], equal to counting
+            [Estate.restrict][community_governance.Estate.restrict]), a ballot for a unit
+            outside it is an unknown unit, and the decision records the scope
+            (``Decision.scope``) with a ``scoped-decision`` notice.
+        freeze: The re-election window declared for this vote (from
+            [frozen_window][community_governance.committee.frozen_window], or
+            ``FreezeWindow(None)``: no re-election running). When the rule set freezes the
+            matter while its committee is re-elected (Shanghai Residential Property Management
+            Provisions Art. 28: hiring or dismissing the property company, fee changes, major
+            repairs, other major matters), a vote with a day inside the window is **refused**;
+            without a declaration the decision carries a ``freeze-not-declared`` notice naming
+            the article, valid only outside such a window (library design decision: the engine
+            cannot see the re-election, so it refuses what it knows and says what it cannot).
 
     Returns:
         The [Decision][community_governance.Decision].
@@ -126,20 +140,25 @@ def decide(
         ConflictingBallotsError: ballots of one counted person disagree.
         ScopeError: ``scope`` is a string or holds a non-string.
         RuleSetError: the rule set has no usable rule for the matter.
+        FrozenMatterError: the matter is frozen on a day of the vote (see ``freeze``).
     """
     ballots = _inputs(estate, ballots, rules, opened)
-    estate = estate if scope is None else estate.restrict(scope)
+    counted = count_scope(estate, scope)
     matter = parse_enum(Matter, matter, what="matter")
+    frozen = freeze_notices(rules, matter, freeze, opened)
     provided = rules.resolution(matter)
     rule: ResolutionRule = provided.value
     declared_spoiled = rules.voting.spoiled_ballots
     spoiled = declared_spoiled.value if declared_spoiled else SpoiledPolicy.PARTICIPATING
-    choices = _collect(estate, ballots)
-    counts = _initial_counts(estate, choices, spoiled)
-    notices = _notices(estate, rules, rule, choices, spoiled, counts)
+    choices = _collect(counted, ballots)
+    counts = _initial_counts(counted.person_index, choices, spoiled)
+    notices = frozen + _notices(counted, rules, rule, choices, spoiled, counts)
     if opened is not None:
         notices += _spanning(rules, opened)
-    frame = _Frame(matter, rules, provided.layer, rule, notices)
+    where = None if scope is None else DecisionScope(counted.units, counted.buildings)
+    if where is not None:
+        notices = (where.notice(_tally(counts).total), *notices)
+    frame = _Frame(matter, rules, provided.layer, rule, notices, where)
     deemed_param = rules.voting.deemed_vote
     if deemed_param is None:
         return frame.build(counts, (), None)
@@ -150,9 +169,8 @@ def decide(
     return frame.build(deemed, extra, frame.build(counts, (), None))
 
 
-def _initial_counts(estate: Estate, choices: PersonChoices, spoiled: SpoiledPolicy) -> _Counts:
+def _initial_counts(people: PersonIndex, choices: PersonChoices, spoiled: SpoiledPolicy) -> _Counts:
     """The per-measure figures of the folded ballots, before any deemed votes."""
-    people = estate.person_index
     return _Counts(
         by_choice={
             _HEADS: {choice: choices.heads[choice.slot] for choice in Choice},
@@ -173,6 +191,7 @@ class _Frame:
     layer: str
     rule: ResolutionRule
     notices: tuple[Notice, ...]
+    scope: DecisionScope | None = None
 
     def build(self, counts: _Counts, extra: tuple[Notice, ...], other: Decision | None) -> Decision:
         checks = _checks(self.rule, counts)
@@ -188,6 +207,7 @@ class _Frame:
             rule_citation=self.rule.citation,
             notices=(*self.notices, *extra),
             without_deemed_votes=other,
+            scope=self.scope,
         )
 
 
@@ -218,13 +238,13 @@ def _inputs(estate: object, ballots: object, rules: object, opened: object) -> S
     return ballots if isinstance(ballots, list | tuple) else tuple(ballots)
 
 
-def _collect(estate: Estate, ballots: Sequence[Ballot]) -> PersonChoices:
+def _collect(counted: ScopeCount, ballots: Sequence[Ballot]) -> PersonChoices:
     """`collect`, with a named error for an item that is not a Ballot.
 
     The item types are checked only on failure, so that the common case pays nothing.
     """
     try:
-        return collect(estate, ballots)
+        return collect(counted.estate, ballots, counted.person_index)
     except AttributeError:
         bad = next(ballot for ballot in ballots if not isinstance(ballot, Ballot))
         raise VotingInputError(
@@ -337,33 +357,18 @@ _DEEMED_DESIGN = Citation(
 
 
 def _notices(
-    estate: Estate,
+    counted: ScopeCount,
     rules: RuleSet,
     rule: ResolutionRule,
     choices: PersonChoices,
     spoiled: SpoiledPolicy,
     counts: _Counts,
 ) -> tuple[Notice, ...]:
-    notices = list(rules.notices)
-    notices.extend(
-        Notice(
-            "overlapping-owner-sets",
-            overlap.describe("en"),
-            overlap.describe("zh"),
-            OVERLAP_CITATION,
-        )
-        for overlap in estate.overlaps
-    )
-    if len(estate.developer_entities) > 1:
-        names = ", ".join(estate.developer_entities)
-        notices.append(
-            Notice(
-                "several-developer-entities",
-                f"developer entities {names} were counted together as one person",
-                f"建设单位 {names} 合计计为一人",
-                SPC_ART_9,
-            )
-        )
+    if counted.person_index is counted.estate.person_index:  # the whole register
+        register = estate_notices(counted.estate)  # built once per estate
+    else:
+        register = register_notices(counted.overlaps, counted.developer_entities)
+    notices = [*rules.notices, *register]
     if choices.unauthorised_proxies:
         units = ", ".join(choices.unauthorised_proxies)
         notices.append(
@@ -374,7 +379,7 @@ def _notices(
                 GUIDANCE_ART_26,
             )
         )
-    partial = _partial(estate, choices)
+    partial = _partial(counted, choices)
     if partial:
         notices.append(
             Notice(
@@ -420,15 +425,15 @@ def _notices(
     return tuple(dict.fromkeys(notices))
 
 
-def _partial(estate: Estate, choices: PersonChoices) -> list[str]:
+def _partial(counted: ScopeCount, choices: PersonChoices) -> list[str]:
     """Labels of persons who voted for only some of their units (at most ``_SHOWN`` + a count)."""
-    multi = estate.person_index.multi_unit
+    multi = counted.person_index.multi_unit
     # persons with several units who voted, less those who voted for all of them; all in C:
     # choices.ballots maps persons with two or more ballots to their count, multi to their units
     complete = dict(choices.ballots.items() & multi.items())
     partial = (multi.keys() & choices.choice.keys()) - complete.keys()
-    persons = estate.persons
-    labels = [persons[person].label for person in heapq.nsmallest(_SHOWN, partial)]
+    estate = counted.estate
+    labels = [estate.person_label(person) for person in heapq.nsmallest(_SHOWN, partial)]
     if len(partial) > _SHOWN:
         labels.append(f"… {len(partial) - _SHOWN} more")
     return labels

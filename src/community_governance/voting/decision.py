@@ -8,8 +8,9 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
-from community_governance._base.citations import Citation
+from community_governance._base.citations import Citation, Confidence
 from community_governance._base.exact import format_exact, normalise
 from community_governance._base.format import area_text, percent_figure, ratio_text
 from community_governance._base.html import html_table
@@ -21,10 +22,86 @@ from community_governance._base.serial import (
     load,
     refuse_floats,
 )
+from community_governance.exceptions import InvalidDataError
 from community_governance.rules.matters import Matter
-from community_governance.voting.checks import Check, CheckRole, Tally, figure, signed_figure
+from community_governance.voting.checks import (
+    Check,
+    CheckRole,
+    Figures,
+    Tally,
+    figure,
+    signed_figure,
+)
 
-__all__ = ["Decision"]
+__all__ = ["SCOPE_CITATION", "Decision", "DecisionScope"]
+
+#: Why a scoped decision counts persons and area within its scope only.
+SCOPE_CITATION = Citation(
+    "library_design",
+    "decide.scope",
+    confidence=Confidence.MEDIUM,
+    note="the owners concerned decide with the rule set's thresholds counted within the scope "
+    "(local rules on building or unit owners' groups; 2007 Measures Art. 22(2): 列支范围内的业主)",
+)
+
+_BUILDINGS_SHOWN = 10
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if type(value) is not int or value < 1:
+        raise InvalidDataError(
+            f"DecisionScope.{attribute.name} must be a positive int, not {value!r}",
+            field=attribute.name,
+            value=value,
+        )
+
+
+def _names(value: object) -> tuple[str, ...]:
+    items = tuple(value) if isinstance(value, tuple | list) else None
+    if items is None or not all(type(item) is str for item in items):
+        raise InvalidDataError(
+            f"DecisionScope.buildings must be a tuple of strings, not {value!r:.80}",
+            field="buildings",
+            value=value,
+        )
+    return items
+
+
+@attrs.frozen(slots=True)
+class DecisionScope:
+    """The scope of a decision of the owners concerned (``decide(..., scope=...)``).
+
+    The persons and area counted within the scope are the decision's ``tally.total``.
+
+    Attributes:
+        units: Number of units in the scope.
+        buildings: The buildings of those units, sorted (``""`` for a unit without one).
+    """
+
+    units: int = attrs.field(validator=_positive)
+    buildings: tuple[str, ...] = attrs.field(converter=_names)
+
+    def describe(self, lang: str = "en") -> str:
+        """The scope in words, e.g. ``"12 units in building(s) 3"``."""
+        shown = [name or "-" for name in self.buildings[:_BUILDINGS_SHOWN]]
+        more = len(self.buildings) - len(shown)
+        if lang == "zh":
+            names = "、".join(shown) + (f"等{len(self.buildings)}栋" if more else "")
+            return f"{names}号楼的{self.units}个专有部分"
+        names = ", ".join(shown) + (f" … {more} more" if more else "")
+        units = "unit" if self.units == 1 else "units"
+        return f"{self.units} {units} in building(s) {names}"
+
+    def notice(self, total: Figures) -> Notice:
+        """The ``scoped-decision`` notice: the scope and what was counted within it."""
+        return Notice(
+            "scoped-decision",
+            f"a decision of the owners concerned only: {self.describe()}; persons and area "
+            f"were counted again within the scope: {total} (not the whole estate)",
+            f"本决定仅为相关业主的表决：{self.describe('zh')}；业主人数和面积在该范围内重新"
+            f"计算：{total.heads}人、{area_text(total.area)}平方米（不是整个物业管理区域）",
+            SCOPE_CITATION,
+        )
 
 
 @attrs.frozen(slots=True)
@@ -43,6 +120,8 @@ class Decision:
         rule_citation: Article listing the matter in its tier.
         notices: Warnings and remarks (overlaps, deemed votes, unconfirmed rules...).
         without_deemed_votes: When a deemed-vote clause applied, the decision without it.
+        scope: For a decision of the owners concerned (``decide(..., scope=...)``), its scope;
+            the decision then carries the ``scoped-decision`` notice.
     """
 
     matter: Matter
@@ -56,6 +135,7 @@ class Decision:
     rule_citation: Citation
     notices: tuple[Notice, ...] = ()
     without_deemed_votes: Decision | None = None
+    scope: DecisionScope | None = None
 
     @property
     def quorum_met(self) -> bool:
@@ -97,7 +177,8 @@ class Decision:
         """Plain-data form, schema ``community_governance.decision/1``.
 
         Each check also carries its derived figures (``actual``, ``required``, ``margin`` as
-        exact strings, and ``minimum_heads``) for readers that do not use this library.
+        exact strings, and ``minimum_heads``) for readers that do not use this library. The
+        ``scope`` key is present only for a scoped decision.
         """
         return dump(self, SCHEMA)
 
@@ -156,6 +237,10 @@ def _verify(decision: Decision, data: dict[str, Any], what: str) -> None:
                 check_derived(where, field, stored.get(field), value)
     passed = all(check.passed for check in decision.checks)
     check_derived(what, "passed", data["passed"], passed)
+    stored = [notice for notice in decision.notices if notice.code == "scoped-decision"]
+    scope = decision.scope
+    expected = [] if scope is None else [scope.notice(decision.tally.total)]
+    check_derived(what, "notices[scoped-decision]", stored, expected)
     if decision.without_deemed_votes is not None:
         other = data["without_deemed_votes"]
         _verify(decision.without_deemed_votes, other, f"{what}.without_deemed_votes")
@@ -163,6 +248,11 @@ def _verify(decision: Decision, data: dict[str, Any], what: str) -> None:
 
 converter.register_unstructure_hook(Check, _unstructure_check)
 converter.register_structure_hook(Check, _structure)
+# an unscoped decision's data keep their shape: no ``scope`` key
+converter.register_unstructure_hook(
+    Decision,
+    make_dict_unstructure_fn(Decision, converter, scope=override(omit_if_default=True)),
+)
 
 
 def _persons(count: int) -> str:
