@@ -206,8 +206,12 @@ def test_decide_procedure_arguments() -> None:
     with pytest.raises(E.VotingInputError) as info:
         decide_procedure(estate, [], procedure="art-24", matter=matter)  # type: ignore[arg-type]
     assert info.value.field == "procedure" and info.value.value == "art-24"
-    with pytest.raises(E.VotingInputError):
+    with pytest.raises(E.VotingInputError) as info:
         decide_procedure(estate, [], procedure=procedure.value, matter="art-24")
+    assert info.value.field == "matter" and info.value.value == "art-24"
+    with pytest.raises(E.VotingInputError) as info:
+        decide_procedure(estate, [], rules="FR", matter="art-24")  # type: ignore[arg-type]
+    assert info.value.field == "rules" and info.value.value == "FR"
     with pytest.raises(E.VotingInputError) as info:
         decide_procedure(estate, [], rules=rules, matter=24)  # type: ignore[arg-type]
     assert info.value.field == "matter"
@@ -278,7 +282,7 @@ def test_explain_in_chinese_uses_the_statute_wording() -> None:
     decision = tw_decision(["d0", "u3", "u4"])
     text = decision.explain("zh")
     assert text.startswith("事项：區分所有權人會議決議")
-    assert "阶段「Art. 31 meeting」：已表决" in text
+    assert "阶段「《公寓大廈管理條例》第31条（2022年文本）」（Art. 31 meeting）：已表决" in text
     assert "出席（按户数计）占全体业主三分之二以上" in text
     assert "同意（按户数计）占出席的业主过半数" in text
     assert "按户数计封顶后：出席 7 → 4" in text and "不封顶时" in text
@@ -303,7 +307,7 @@ def test_explain_in_chinese_uses_the_statute_wording() -> None:
         matter="art-25",
     )
     assert "未进入" in art25.explain("zh")
-    assert "说明: FR在2026-06-01没有已核实的选举规则数据" in art25.explain("zh")
+    assert "说明：FR在2026-06-01没有已核实的选举规则数据" in art25.explain("zh")
 
 
 def test_condition_wording_in_chinese() -> None:

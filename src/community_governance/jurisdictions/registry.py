@@ -89,7 +89,10 @@ def rules_for(
 
     The chain of codes is the code and its parents (``"CN-SH"`` → ``"CN"``, ``"CN-SH"``); in
     each, the layers in force on ``on`` are stacked, national first. For a vote, ``on`` is the
-    day the vote closes (a vote spanning a change of rules is flagged by ``decide``).
+    day the vote closes (a vote spanning a change of rules is flagged by ``decide``). A foreign
+    code (``"TW"``, ``"JP"``, ``"DE"``, ``"HK"``, ``"FR"``) is national too; its layers declare
+    their own matters, read with [RuleSet.procedure][community_governance.RuleSet.procedure]
+    and decided with ``voting.procedure.decide_procedure``.
 
     Args:
         code: Jurisdiction code, e.g. ``"CN"`` or ``"CN-SH"``.

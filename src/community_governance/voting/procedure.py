@@ -316,7 +316,7 @@ class ProcedureDecision:
             lines = [f"Matter: {self.matter.label} ({self.matter.local}) — {self.outcome.value}"]
         for result in self.stages:
             lines.extend(_stage_lines(result, lang))
-        lines.extend(f"{'说明' if zh else 'Note'}: {n.text(lang)}" for n in self.notices)
+        lines.extend(f"{'说明：' if zh else 'Note: '}{n.text(lang)}" for n in self.notices)
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -399,7 +399,8 @@ def _stage_lines(result: StageResult, lang: str) -> list[str]:
     zh = lang == "zh"
     if zh:
         state = "已表决" if result.held else ("已进入，未表决" if result.reached else "未进入")
-        lines = [f"阶段「{result.stage.name}」：{state}"]
+        stage = result.stage
+        lines = [f"阶段「{stage.citation.format('zh')}」（{stage.name}）：{state}"]
     else:
         state = (
             "held" if result.held else ("reached, not held" if result.reached else "not reached")
@@ -621,13 +622,18 @@ def _resolve(
         return declared, found.value, rules.include_unconfirmed
     if rules is None and isinstance(procedure, Procedure) and isinstance(matter, DeclaredMatter):
         return matter, procedure, False
-    field = "rules" if rules is not None or procedure is None else "procedure"
-    bad = procedure if field == "procedure" and not isinstance(procedure, Procedure) else matter
+    if rules is not None or procedure is None:
+        field, value = "rules", rules
+    elif not isinstance(procedure, Procedure):
+        field, value = "procedure", procedure
+    else:
+        field, value = "matter", matter
     raise VotingInputError(
         "decide_procedure: give rules= (with a matter or its code) or procedure= (with a "
-        f"DeclaredMatter), not both; got rules={rules!r:.40}, procedure={procedure!r:.40}",
+        f"DeclaredMatter), not both; got rules={rules!r:.40}, procedure={procedure!r:.40}, "
+        f"matter={matter!r:.40}",
         field=field,
-        value=bad if field == "procedure" else rules,
+        value=value,
     )
 
 
