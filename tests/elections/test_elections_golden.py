@@ -389,6 +389,7 @@ STRICT = BallotPolicy(over_approval=Handling.ERROR, non_candidate=Handling.ERROR
 BAD_INPUTS: dict[str, Callable[[], object]] = {
     "ballot approvals a string": lambda: ElectionBallot("1-01", "AB"),
     "ballot approves twice": lambda: ElectionBallot("1-01", ["A", "A"]),
+    "ballot approves a later candidate twice": lambda: ElectionBallot("1-01", ["A", "B", "B"]),
     "ballot approval not an id": lambda: ElectionBallot("1-01", ["A", ""]),
     "ballot unit empty": lambda: ElectionBallot("", ["A"]),
     "ballot spoiled a string": lambda: ElectionBallot("1-01", [], spoiled="no"),
