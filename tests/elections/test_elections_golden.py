@@ -297,6 +297,14 @@ def _bodies() -> dict[str, Any]:
             vettings=[vet(c, SH) for c in vetted],
         ),
         "size-national-even": check_committee_size(6, CN),
+        "size-national-seven": check_committee_size(7, CN),
+        "size-beijing-households-from-register": check_committee_size(
+            3,
+            BJ,
+            estate=cg.Estate.from_records(
+                [{"unit": f"1-{i}", "area": "80.5", "owners": [f"o{i}"]} for i in range(40)]
+            ),
+        ),
         "size-shanghai-area": check_committee_size(3, SH, area=Decimal("10000.01")),
         "size-beijing-households-alternates": check_committee_size(
             5, BJ, households=100, alternates=6
@@ -342,7 +350,9 @@ def _facts(result: Any) -> str:
             lines.append(f"{name}: {getattr(result, name)!r}")
     for name in ("checks", "reasons"):
         for ok, notice in getattr(result, name, ()):
-            cite = notice.citation.format() if notice.citation else None
+            cite = (
+                f"{notice.citation.format()} [{notice.citation.note}]" if notice.citation else None
+            )
             lines.append(f"{name}: {ok} {notice.code} | {cite}")
     return "\n".join(lines) + "\n"
 
@@ -467,6 +477,9 @@ BAD_INPUTS: dict[str, Callable[[], object]] = {
     "size alternates a flag": lambda: check_committee_size(5, CN, alternates=True),
     "size small estate needs area": lambda: check_committee_size(3, SH),
     "size small estate needs households": lambda: check_committee_size(3, BJ),
+    "size without a size rule": lambda: check_committee_size(
+        5, cg.RuleSet("T", ON, (cg.rules.Layer("T", "T: nothing", None, None),))
+    ),
     "negative list item not a bar": lambda: NegativeList("n", ["arrears"], clause="c"),
     "slate policy name blank": lambda: SlatePolicy(" ", ()),
     "slate policy flag a string": lambda: SlatePolicy("p", (), exclude_undetermined="no"),
