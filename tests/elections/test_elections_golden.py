@@ -325,6 +325,19 @@ def _bodies() -> dict[str, Any]:
             not_applicable=["residents-committee"],
         ),
         "composition-targets": composition(members, targets=[target]),
+        "composition-not-met-and-undetermined": composition(
+            [
+                _member("a", "other", party_member=False, age=0, occupation="teacher"),
+                _member("b", "other", party_member=False, age=0, occupation="driver"),
+                _member("c", "other", party_member=True, age=0, occupation="teacher"),
+                _member("d", "other", party_member=False, age=0, occupation="driver"),
+            ],
+            targets=[target, Target(Fraction(1, 5), target.citation, name="volunteers")],
+        ),
+        "composition-unknown-party": composition(
+            [_member("a", "other"), _member("b", "other", party_member=False)],
+            targets=[target],
+        ),
         "composition-tianjin": composition(members, rules=TJ),
         "slate-default": build_slate(people),
         "slate-positive-list": build_slate(
