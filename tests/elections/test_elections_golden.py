@@ -297,6 +297,14 @@ def _bodies() -> dict[str, Any]:
             vettings=[vet(c, SH) for c in vetted],
         ),
         "size-national-even": check_committee_size(6, CN),
+        "size-national-seven": check_committee_size(7, CN),
+        "size-beijing-households-from-register": check_committee_size(
+            3,
+            BJ,
+            estate=cg.Estate.from_records(
+                [{"unit": f"1-{i}", "area": "80.5", "owners": [f"o{i}"]} for i in range(40)]
+            ),
+        ),
         "size-shanghai-area": check_committee_size(3, SH, area=Decimal("10000.01")),
         "size-beijing-households-alternates": check_committee_size(
             5, BJ, households=100, alternates=6
@@ -317,6 +325,19 @@ def _bodies() -> dict[str, Any]:
             not_applicable=["residents-committee"],
         ),
         "composition-targets": composition(members, targets=[target]),
+        "composition-not-met-and-undetermined": composition(
+            [
+                _member("a", "other", party_member=False, age=0, occupation="teacher"),
+                _member("b", "other", party_member=False, age=0, occupation="driver"),
+                _member("c", "other", party_member=True, age=0, occupation="teacher"),
+                _member("d", "other", party_member=False, age=0, occupation="driver"),
+            ],
+            targets=[target, Target(Fraction(1, 5), target.citation, name="volunteers")],
+        ),
+        "composition-unknown-party": composition(
+            [_member("a", "other"), _member("b", "other", party_member=False)],
+            targets=[target],
+        ),
         "composition-tianjin": composition(members, rules=TJ),
         "slate-default": build_slate(people),
         "slate-positive-list": build_slate(
@@ -342,7 +363,9 @@ def _facts(result: Any) -> str:
             lines.append(f"{name}: {getattr(result, name)!r}")
     for name in ("checks", "reasons"):
         for ok, notice in getattr(result, name, ()):
-            cite = notice.citation.format() if notice.citation else None
+            cite = (
+                f"{notice.citation.format()} [{notice.citation.note}]" if notice.citation else None
+            )
             lines.append(f"{name}: {ok} {notice.code} | {cite}")
     return "\n".join(lines) + "\n"
 
@@ -389,6 +412,7 @@ STRICT = BallotPolicy(over_approval=Handling.ERROR, non_candidate=Handling.ERROR
 BAD_INPUTS: dict[str, Callable[[], object]] = {
     "ballot approvals a string": lambda: ElectionBallot("1-01", "AB"),
     "ballot approves twice": lambda: ElectionBallot("1-01", ["A", "A"]),
+    "ballot approves a later candidate twice": lambda: ElectionBallot("1-01", ["A", "B", "B"]),
     "ballot approval not an id": lambda: ElectionBallot("1-01", ["A", ""]),
     "ballot unit empty": lambda: ElectionBallot("", ["A"]),
     "ballot spoiled a string": lambda: ElectionBallot("1-01", [], spoiled="no"),
@@ -466,6 +490,9 @@ BAD_INPUTS: dict[str, Callable[[], object]] = {
     "size alternates a flag": lambda: check_committee_size(5, CN, alternates=True),
     "size small estate needs area": lambda: check_committee_size(3, SH),
     "size small estate needs households": lambda: check_committee_size(3, BJ),
+    "size without a size rule": lambda: check_committee_size(
+        5, cg.RuleSet("T", ON, (cg.rules.Layer("T", "T: nothing", None, None),))
+    ),
     "negative list item not a bar": lambda: NegativeList("n", ["arrears"], clause="c"),
     "slate policy name blank": lambda: SlatePolicy(" ", ()),
     "slate policy flag a string": lambda: SlatePolicy("p", (), exclude_undetermined="no"),

@@ -236,3 +236,46 @@ def test_options_repr_lists_every_option_set() -> None:
     assert repr(ElectOptions(alternates=2, scope=["1-1", "1-2"])) == (
         "ElectOptions(alternates=2, scope=('1-1', '1-2'))"
     )
+
+
+# ------------------------------------------------------------------ seats, ties and alternates
+
+
+def _spread(counts: dict[str, int], voters: int) -> list[ElectionBallot]:
+    """Ballots of ``voters`` equal flats giving each candidate ``counts`` approvals."""
+    items = [cid for cid, n in counts.items() for _ in range(n)]
+    marks: list[list[str]] = [[] for _ in range(voters)]
+    for position, cid in enumerate(items):
+        marks[position % voters].append(cid)
+    assert all(len(set(m)) == len(m) for m in marks)
+    return [ElectionBallot(f"1-{i}", m) for i, m in enumerate(marks)]
+
+
+TWENTY_TWO = flat(*["10"] * 22)
+
+
+def test_no_alternates_while_a_seat_is_left_open_for_a_run_off() -> None:
+    ballots = _spread({"A": 14, "B": 14, "C": 13, "D": 13, "E": 12}, 22)
+    result = elect(
+        TWENTY_TWO, ballots, candidates=["E", "D", "C", "B", "A"], seats=3, rules=CN,
+        options=ElectOptions(alternates=1),
+    )  # fmt: skip
+    assert result.elected == ("B", "A") and result.unfilled == 1
+    assert result.alternates == ()  # no alternate while a seat is open
+    assert result.candidate("E").status.value == "not-seated"
+    assert result.candidate("E").status.label("zh") == "通过但未入选"
+    assert [t.candidates for t in result.ties] == [("D", "C")]
+    assert result.second_round == ("D", "C", "E")  # the tied first, then the others as given
+
+
+def test_lot_for_an_alternate_place_is_reported_as_such() -> None:
+    ballots = _spread({"A": 14, "B": 14, "C": 14, "D": 12, "E": 12}, 22)
+    lot = TieBreak(TieMethod.LOT, seed="s", citation=cg.Citation("estate_rules", "3"))
+    result = elect(
+        TWENTY_TWO, ballots, candidates=["A", "B", "C", "D", "E"], seats=3, rules=CN,
+        options=ElectOptions(alternates=1, tie_break=lot),
+    )  # fmt: skip
+    assert result.elected == ("A", "B", "C") and len(result.alternates) == 1
+    (tie,) = result.ties
+    assert tie.for_alternates is True and tie.candidates == ("D", "E") and tie.places == 1
+    assert ElectionResult.from_dict(result.to_dict()) == result
