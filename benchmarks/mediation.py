@@ -29,14 +29,24 @@ from typing import Any, NamedTuple
 from community_governance.jurisdictions import rules_for
 from community_governance.mediation import (
     AgreementTerms,
+    AnyEvent,
+    ApplicationEvent,
+    BareEvent,
     Committee,
     Dispute,
-    Event,
+    EventKind,
     MediationCase,
     Mediator,
+    MediatorsEvent,
     Obligation,
+    ObligationEvent,
     Party,
+    PartyEvent,
+    ReportEvent,
     Session,
+    SessionEvent,
+    SigningEvent,
+    TermsEvent,
     apply,
 )
 
@@ -166,21 +176,22 @@ def run_floor(n: int) -> int:
 
 
 # ----------------------------------------------------------------------------- ours
-def _events() -> list[Event]:
+def _events() -> list[AnyEvent]:
     terms = AgreementTerms((Obligation("o1", "Li", "pay", DAY),))
-    made = {
-        "submit_application": lambda p: Event("submit_application", DAY, party=p, form="written"),
-        "give_consent": lambda p: Event("give_consent", DAY, party=p),
-        "accept": lambda p: Event("accept", DAY),
-        "assign_mediators": lambda p: Event(
-            "assign_mediators", DAY, mediators=(Mediator("m1"),), rights_notice=True
+    k = EventKind
+    made: dict[str, Callable[[str], AnyEvent]] = {
+        "submit_application": lambda p: ApplicationEvent(k.SUBMIT_APPLICATION, DAY, p, "written"),
+        "give_consent": lambda p: PartyEvent(k.GIVE_CONSENT, DAY, p),
+        "accept": lambda p: BareEvent(k.ACCEPT, DAY),
+        "assign_mediators": lambda p: MediatorsEvent(
+            k.ASSIGN_MEDIATORS, DAY, (Mediator("m1"),), rights_notice=True
         ),
-        "hold_session": lambda p: Event("hold_session", DAY, session=Session()),
-        "draft_agreement": lambda p: Event("draft_agreement", DAY, terms=terms),
-        "sign": lambda p: Event("sign", DAY, party=p, method="seal" if p == "rc" else "signature"),
-        "take_effect": lambda p: Event("take_effect", DAY),
-        "record_performance": lambda p: Event("record_performance", DAY, target=p),
-        "close_performed": lambda p: Event("close_performed", DAY),
+        "hold_session": lambda p: SessionEvent(k.HOLD_SESSION, DAY, Session()),
+        "draft_agreement": lambda p: TermsEvent(k.DRAFT_AGREEMENT, DAY, terms),
+        "sign": lambda p: SigningEvent(k.SIGN, DAY, p, "seal" if p == "rc" else "signature"),
+        "take_effect": lambda p: BareEvent(k.TAKE_EFFECT, DAY),
+        "record_performance": lambda p: ObligationEvent(k.RECORD_PERFORMANCE, DAY, p),
+        "close_performed": lambda p: BareEvent(k.CLOSE_PERFORMED, DAY),
     }
     return [made[event](party) for event, party in SCRIPT]
 
@@ -194,7 +205,9 @@ def run_ours(n: int) -> int:
         Dispute("property"),
         rules=rules_for("CN", on=DAY),
     )
-    reported = apply(header, Event("report_dispute", DAY - timedelta(days=1), source="screening"))
+    reported = apply(
+        header, ReportEvent(EventKind.REPORT_DISPUTE, DAY - timedelta(days=1), "screening")
+    )
     count = 0
     while count < n:
         case = reported

@@ -30,7 +30,7 @@ from community_governance.mediation import _checks as check
 from community_governance.mediation import _citations as cite
 from community_governance.mediation import engine
 from community_governance.mediation.agreement import Agreement
-from community_governance.mediation.events import Event
+from community_governance.mediation.events import EVENT_TYPES, AnyEvent, EventKind
 from community_governance.mediation.records import (
     Committee,
     Consent,
@@ -217,11 +217,11 @@ class MediationCase:
         """A copy with ``changes`` (``attrs.evolve``: every converter and validator runs)."""
         return attrs.evolve(self, **changes)
 
-    def apply(self, event: Event, *, calendar: HolidayCalendar | None = None) -> MediationCase:
+    def apply(self, event: AnyEvent, *, calendar: HolidayCalendar | None = None) -> MediationCase:
         """Same as [apply][community_governance.mediation.apply] (``apply(self, event)``)."""
         return engine.apply(self, event, calendar=calendar)
 
-    def may(self, event: Event) -> engine.Permission:
+    def may(self, event: AnyEvent) -> engine.Permission:
         """Same as [may][community_governance.mediation.may] (``may(self, event)``)."""
         return engine.may(self, event)
 
@@ -362,7 +362,7 @@ def _check_plain(cls: type, raw: dict[str, Any], path: str) -> None:
         where = f"{path}{field.name}"
         if hint in (bool, str) and type(value) is not hint:
             _refuse_plain(where, f"a {hint.__name__}", value)
-        for inner in _records(hint):
+        for inner in _records(hint, value):
             many = typing.get_origin(hint) is tuple
             if many and not isinstance(value, list):
                 _refuse_plain(where, f"a list of {inner.__name__}", value)
@@ -383,8 +383,15 @@ def _refuse_plain(where: str, expected: str, value: object) -> None:
     )
 
 
-def _records(hint: Any) -> list[type]:
-    """The attrs classes a field's type holds (``tuple[Mediator, ...]``, ``Session | None``)."""
+def _records(hint: Any, value: object) -> list[type]:
+    """The attrs classes a field's type holds (``tuple[Mediator, ...]``, ``Session | None``).
+
+    For an event, the one type its kind is carried by (the loader refuses the other facts).
+    """
+    if hint == AnyEvent:
+        kind = value.get("kind") if isinstance(value, dict) else None
+        known = {member.value: member for member in EventKind}
+        return [EVENT_TYPES[known[kind]]] if isinstance(kind, str) and kind in known else []
     return [arg for arg in (hint, *typing.get_args(hint)) if attrs.has(arg)]
 
 

@@ -16,7 +16,7 @@ import attrs
 from community_governance.calendar import NO_CALENDAR, HolidayCalendar
 from community_governance.calendar.workdays import check_calendar
 from community_governance.exceptions import GuardFailedError, ReplayMismatchError
-from community_governance.mediation.events import Event
+from community_governance.mediation.events import AnyEvent
 from community_governance.mediation.states import TERMINAL_STATES, CaseState
 from community_governance.mediation.table import TABLE, Transition
 from community_governance.mediation.trail import TrailEntry
@@ -62,13 +62,13 @@ class Permission:
         return self.allowed
 
 
-def _last_event(case: CaseView) -> Event | None:
+def _last_event(case: CaseView) -> AnyEvent | None:
     """The case's last applied event (``None`` when none)."""
     trail = case.trail
     return trail[-1].event if trail else None
 
 
-def _refusal(case: CaseView, event: Event) -> Permission | None:
+def _refusal(case: CaseView, event: AnyEvent) -> Permission | None:
     """Why the event has no applicable transition, or ``None`` when it has one."""
     state, kind = case.state, event.kind
     if (state, kind) not in TABLE:
@@ -83,7 +83,7 @@ def _refusal(case: CaseView, event: Event) -> Permission | None:
     return Permission(False, state, kind.value, "chronological_order", reason)
 
 
-def _evaluate(case: CaseView, event: Event) -> tuple[Transition | None, Permission | None]:
+def _evaluate(case: CaseView, event: AnyEvent) -> tuple[Transition[Any] | None, Permission | None]:
     """Return the transition and ``None`` (soft warnings aside), or ``None`` and the refusal.
 
     The fast path (allowed, no warning) builds no ``Permission``; ``may`` builds one then.
@@ -109,7 +109,7 @@ def _evaluate(case: CaseView, event: Event) -> tuple[Transition | None, Permissi
     return transition, permission
 
 
-def may(case: CaseView, event: Event) -> Permission:
+def may(case: CaseView, event: AnyEvent) -> Permission:
     """Say whether ``event`` may be applied to ``case``, without raising.
 
     Args:
@@ -127,7 +127,7 @@ def may(case: CaseView, event: Event) -> Permission:
     return Permission(True, case.state, event.kind.value, target=transition.target)
 
 
-def apply(case: CaseT, event: Event, *, calendar: HolidayCalendar | None = None) -> CaseT:
+def apply(case: CaseT, event: AnyEvent, *, calendar: HolidayCalendar | None = None) -> CaseT:
     """Apply ``event`` and return the new case; ``case`` itself is unchanged.
 
     Args:
