@@ -73,7 +73,7 @@ def test_replay_detects_tampering() -> None:
     with pytest.raises(ReplayMismatchError, match="does not replay") as error:
         m.replay(refused)
     assert error.value.case_id == case.case_id
-    edited = attrs.evolve(case, referral="forged")
+    edited = case.evolve(referral="forged")
     with pytest.raises(ReplayMismatchError, match="different case") as error:
         m.replay(edited)
     assert error.value.step is None

@@ -56,6 +56,12 @@ from community_governance.mediation.events import (
     make_event,
 )
 from community_governance.mediation.policy import policy_for
+from community_governance.mediation.progress import (
+    CaseIdentity,
+    ClosingRecord,
+    IntakeRecord,
+    MediatingRecord,
+)
 from community_governance.mediation.records import (
     Committee,
     Consent,
@@ -105,10 +111,12 @@ __all__ = [
     "ApplicationEvent",
     "BareEvent",
     "BodyEvent",
+    "CaseIdentity",
     "CaseSource",
     "CaseState",
     "CaseView",
     "CaseWarning",
+    "ClosingRecord",
     "Committee",
     "CommitteeKind",
     "Confirmation",
@@ -123,8 +131,10 @@ __all__ = [
     "FailureEvent",
     "FollowUpVisit",
     "Guard",
+    "IntakeRecord",
     "JCStatus",
     "JointEvent",
+    "MediatingRecord",
     "MediationCase",
     "MediationPolicy",
     "MediationStatistics",

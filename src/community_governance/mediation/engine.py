@@ -30,7 +30,7 @@ class _Case(CaseView, Protocol):
 
     def header(self) -> Self: ...
 
-    def evolve(self, **changes: Any) -> Self: ...
+    def advance(self, state: CaseState, entry: TrailEntry, changes: dict[str, Any]) -> Self: ...
 
 
 CaseT = TypeVar("CaseT", bound=_Case)
@@ -143,6 +143,28 @@ def apply(case: CaseT, event: AnyEvent, *, calendar: HolidayCalendar | None = No
         GuardFailedError: the event is not declared for the state, is out of date order, or a
             hard guard failed; the error names the state, the event, the guard and the reason.
     """
+    state, trail = case.state, case.trail
+    transition = TABLE.get((state, event.kind))
+    if transition is not None and not (trail and event.on < trail[-1].event.on):
+        for guard in transition.guards:
+            if guard.check(case, event) is not None:
+                break  # refused or warned: the slow path says which and why
+        else:  # the common case: declared, in date order, every guard holds
+            entry = TrailEntry(
+                len(trail),
+                event,
+                state,
+                transition.target,
+                (),
+                case.policy.code,
+                NO_CALENDAR if calendar is None else calendar.name,
+            )
+            return case.advance(transition.target, entry, transition.effect(case, event, calendar))
+    return _apply_checked(case, event, calendar)
+
+
+def _apply_checked(case: CaseT, event: AnyEvent, calendar: HolidayCalendar | None) -> CaseT:
+    """``apply`` when the event is refused or a soft guard warns."""
     transition, permission = _evaluate(case, event)
     if transition is None:
         assert permission is not None  # _evaluate returns one of the two
@@ -154,19 +176,17 @@ def apply(case: CaseT, event: AnyEvent, *, calendar: HolidayCalendar | None = No
             guard=permission.guard,
             reason=permission.reason,
         )
-    warnings = () if permission is None else permission.warnings
-    trail = case.trail
+    assert permission is not None  # a guard failed, so it warned
     entry = TrailEntry(
-        len(trail),
+        len(case.trail),
         event,
         case.state,
         transition.target,
-        warnings,
+        permission.warnings,
         case.policy.code,
         NO_CALENDAR if calendar is None else calendar.name,
     )
-    changes = transition.effect(case, event, calendar)
-    return case.evolve(**changes, state=transition.target, trail=(*trail, entry))
+    return case.advance(transition.target, entry, transition.effect(case, event, calendar))
 
 
 def replay(case: CaseT, *, calendar: HolidayCalendar | None = None) -> CaseT:

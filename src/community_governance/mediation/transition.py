@@ -21,6 +21,11 @@ from community_governance._base.citations import Citation
 from community_governance.calendar import Deadline, HolidayCalendar
 from community_governance.mediation.agreement import Agreement
 from community_governance.mediation.events import EventKind
+from community_governance.mediation.progress import (
+    ClosingRecord,
+    IntakeRecord,
+    MediatingRecord,
+)
 from community_governance.mediation.records import (
     Committee,
     Consent,
@@ -74,6 +79,12 @@ class CaseView(Protocol):
     def notices(self) -> tuple[Notice, ...]: ...  # noqa: D102
     @property
     def trail(self) -> tuple[TrailEntry, ...]: ...  # noqa: D102
+    @property
+    def intake(self) -> IntakeRecord: ...  # noqa: D102
+    @property
+    def mediating(self) -> MediatingRecord: ...  # noqa: D102
+    @property
+    def closing(self) -> ClosingRecord: ...  # noqa: D102
     @property
     def party_ids(self) -> frozenset[str]: ...  # noqa: D102
     @property
@@ -232,3 +243,23 @@ def replace_latest(case: CaseView, **changes: Any) -> tuple[Agreement, ...]:
     """``agreements`` with the latest version replaced by a copy with ``changes``."""
     agreements = case.agreements
     return (*agreements[:-1], attrs.evolve(agreements[-1], **changes))
+
+
+def with_latest(case: CaseView, agreement: Agreement) -> tuple[Agreement, ...]:
+    """``agreements`` with the latest version replaced by ``agreement``."""
+    return (*case.agreements[:-1], agreement)
+
+
+def intake(case: CaseView, **changes: Any) -> IntakeRecord:
+    """The case's intake record with ``changes`` (its constructor runs)."""
+    return attrs.evolve(case.intake, **changes)
+
+
+def mediating(case: CaseView, **changes: Any) -> MediatingRecord:
+    """The case's mediating record with ``changes`` (its constructor runs)."""
+    return attrs.evolve(case.mediating, **changes)
+
+
+def closing(case: CaseView, **changes: Any) -> ClosingRecord:
+    """The case's closing record with ``changes`` (its constructor runs)."""
+    return attrs.evolve(case.closing, **changes)

@@ -37,6 +37,7 @@ from community_governance.mediation.transition import (
     all_parties_join,
     replace_latest,
     rows,
+    with_latest,
 )
 from community_governance.rules.mediation import WrittenFormTrigger
 
@@ -179,8 +180,7 @@ def _draft(case: CaseView, event: TermsEvent, calendar: HolidayCalendar | None) 
 def _sign(case: CaseView, event: SigningEvent, calendar: HolidayCalendar | None) -> Changes:
     """Add one execution element (signature, seal or fingerprint)."""
     signature = Signature(event.party, event.method, event.on)
-    signatures = (*case.agreements[-1].signatures, signature)
-    return {"agreements": replace_latest(case, signatures=signatures)}
+    return {"agreements": with_latest(case, case.agreements[-1].with_signature(signature))}
 
 
 def _decline(case: CaseView, event: PartyEvent, calendar: HolidayCalendar | None) -> Changes:
@@ -190,14 +190,10 @@ def _decline(case: CaseView, event: PartyEvent, calendar: HolidayCalendar | None
 
 def _take_effect(case: CaseView, event: BareEvent, calendar: HolidayCalendar | None) -> Changes:
     """The agreement takes effect the day its last execution element was added."""
-    effective = max(s.on for s in case.agreements[-1].signatures)
-    changed = replace_latest(
-        case,
-        status=AgreementStatus.IN_EFFECT,
-        effective_on=effective,
-        confirmation=open_confirmation(effective, calendar),
-    )
-    return {"agreements": changed}
+    latest = case.agreements[-1]
+    effective = max(s.on for s in latest.signatures)
+    in_effect = latest.taking_effect(effective, open_confirmation(effective, calendar))
+    return {"agreements": with_latest(case, in_effect)}
 
 
 S, E = CaseState, EventKind

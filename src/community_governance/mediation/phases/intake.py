@@ -21,6 +21,7 @@ from community_governance.mediation.events import (
     ReferralEvent,
     ReportEvent,
 )
+from community_governance.mediation.progress import IntakeRecord, MediatingRecord
 from community_governance.mediation.records import Consent, Notice
 from community_governance.mediation.states import CaseSource, CaseState
 from community_governance.mediation.transition import (
@@ -29,7 +30,9 @@ from community_governance.mediation.transition import (
     Guard,
     HasParty,
     Transition,
+    closing,
     deadline,
+    intake,
     party_known,
     rows,
 )
@@ -78,32 +81,41 @@ GUARDS: tuple[Guard[Any], ...] = (PARTY_KNOWN, _NOT_YET, _ALL, _OTHER_BODY)
 
 def _report(case: CaseView, event: ReportEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record how the dispute became known."""
-    return {"source": event.source}
+    return {"intake": intake(case, source=event.source)}
 
 
 def _submit(case: CaseView, event: ApplicationEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record the application; the applicant's application is its consent."""
-    return {
-        "source": case.source or CaseSource.PARTY_APPLICATION,
-        "application_form": event.form,
-        "applied_on": case.applied_on or event.on,
-        "consents": (*case.consents, Consent(event.party, event.on, True)),
-    }
+    record = case.intake
+    submitted = IntakeRecord(
+        record.source or CaseSource.PARTY_APPLICATION,
+        event.form,
+        record.applied_on or event.on,
+        record.referral,
+        record.court_delegated,
+        (*record.consents, Consent(event.party, event.on, True)),
+        record.accepted_on,
+        record.limitation_interrupted_on,
+        record.not_accepted_reason,
+    )
+    return {"intake": submitted}
 
 
 def _ex_officio(case: CaseView, event: BareEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record that the committee acted on its own initiative."""
-    return {"source": case.source or CaseSource.EX_OFFICIO}
+    return {"intake": intake(case, source=case.source or CaseSource.EX_OFFICIO)}
 
 
 def _referral(case: CaseView, event: ReferralEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record the referring body and whether a court delegated the case."""
     source = CaseSource.COURT if event.court_delegated else CaseSource.GOVERNMENT
-    return {
-        "source": case.source or event.source or source,
-        "referral": event.body,
-        "court_delegated": event.court_delegated,
-    }
+    referred = intake(
+        case,
+        source=case.source or event.source or source,
+        referral=event.body,
+        court_delegated=event.court_delegated,
+    )
+    return {"intake": referred}
 
 
 def _request_consent(
@@ -115,41 +127,55 @@ def _request_consent(
 
 def _consent(case: CaseView, event: PartyEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record a party's consent."""
-    return {"consents": (*case.consents, Consent(event.party, event.on, True))}
+    return {"intake": case.intake.with_consent(Consent(event.party, event.on, True))}
 
 
 def _refuse(case: CaseView, event: PartyEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record an explicit refusal: the case is not accepted (PML Art. 17)."""
-    return {
-        "consents": (*case.consents, Consent(event.party, event.on, False)),
-        "not_accepted_reason": f"party_refused: {event.party}",
-        "closed_on": event.on,
-    }
+    refused = intake(
+        case,
+        consents=(*case.consents, Consent(event.party, event.on, False)),
+        not_accepted_reason=f"party_refused: {event.party}",
+    )
+    return {"intake": refused, "closing": closing(case, closed_on=event.on)}
 
 
 def _accept(case: CaseView, event: BareEvent, calendar: HolidayCalendar | None) -> Changes:
     """Register the case; open the mediation period; record the limitation interruption."""
-    first_consent = min([c.on for c in case.consents if c.given], default=event.on)
+    record = case.intake
+    first_consent = min([c.on for c in record.consents if c.given], default=event.on)
+    policy = case.policy
     period = deadline(
         "mediation period",
         event.on,
-        case.policy.period,
-        basis=case.policy.period_basis,
+        policy.period,
+        basis=policy.period_basis,
         calendar=calendar,
         label_zh="调解期限",
     )
-    return {
-        "accepted_on": event.on,
-        "limitation_interrupted_on": case.applied_on or first_consent,
-        "mediation_deadline": period,
-    }
+    accepted = IntakeRecord(
+        record.source,
+        record.application_form,
+        record.applied_on,
+        record.referral,
+        record.court_delegated,
+        record.consents,
+        event.on,
+        record.applied_on or first_consent,
+        record.not_accepted_reason,
+    )
+    now = case.mediating
+    opened = MediatingRecord(
+        now.mediators, now.sessions, period, now.extensions, now.written_form_requested_by
+    )
+    return {"intake": accepted, "mediating": opened}
 
 
 def _reject(case: CaseView, event: ReasonEvent, calendar: HolidayCalendar | None) -> Changes:
     """Refuse the case at intake, advising the route to take."""
     return {
-        "not_accepted_reason": event.reason,
-        "closed_on": event.on,
+        "intake": intake(case, not_accepted_reason=event.reason),
+        "closing": closing(case, closed_on=event.on),
         "notices": (*case.notices, Notice("not_accepted", event.on, event.reason)),
     }
 

@@ -21,6 +21,7 @@ from community_governance.mediation.events import (
     ObligationEvent,
 )
 from community_governance.mediation.phases.confirmation import status
+from community_governance.mediation.progress import ClosingRecord
 from community_governance.mediation.states import AgreementStatus, CaseState, JCStatus
 from community_governance.mediation.transition import (
     CaseView,
@@ -28,9 +29,12 @@ from community_governance.mediation.transition import (
     Guard,
     Transition,
     all_parties_join,
+    closing,
     deadline,
+    mediating,
     replace_latest,
     rows,
+    with_latest,
 )
 
 __all__ = ["GUARDS", "ROWS"]
@@ -135,21 +139,24 @@ def _visit(case: CaseView, event: BareEvent, calendar: HolidayCalendar | None) -
 def _perform(case: CaseView, event: ObligationEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record performance of an obligation."""
     record = PerformanceRecord(event.target, event.on, event.reason)
-    performed = (*case.agreements[-1].performed, record)
-    return {"agreements": replace_latest(case, performed=performed)}
+    return {"agreements": with_latest(case, case.agreements[-1].with_performance(record))}
 
 
 def _urge(case: CaseView, event: ObligationEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record an urging; flag non-performance."""
     urgings = (*case.agreements[-1].urgings, Urging(event.target, event.on, event.by))
-    return {"agreements": replace_latest(case, urgings=urgings), "non_performance": True}
+    return {
+        "agreements": replace_latest(case, urgings=urgings),
+        "closing": closing(case, non_performance=True),
+    }
 
 
 def _close(
     case: CaseView, event: BareEvent | CourtReferralEvent, calendar: HolidayCalendar | None
 ) -> Changes:
     """Close the case (performed, or referred to court)."""
-    return {"closed_on": event.on}
+    now = case.closing
+    return {"closing": ClosingRecord(now.termination, event.on, now.non_performance)}
 
 
 def _remediate(case: CaseView, event: JointEvent, calendar: HolidayCalendar | None) -> Changes:
@@ -164,7 +171,7 @@ def _remediate(case: CaseView, event: JointEvent, calendar: HolidayCalendar | No
     )
     return {
         "agreements": replace_latest(case, status=AgreementStatus.SUPERSEDED),
-        "mediation_deadline": period,
+        "mediating": mediating(case, mediation_deadline=period),
     }
 
 

@@ -27,6 +27,7 @@ from community_governance.mediation.events import (
     SessionEvent,
 )
 from community_governance.mediation.phases.intake import PARTY_KNOWN
+from community_governance.mediation.progress import MediatingRecord
 from community_governance.mediation.records import Notice
 from community_governance.mediation.states import AgreementStatus, CaseState, TerminationReason
 from community_governance.mediation.transition import (
@@ -36,7 +37,9 @@ from community_governance.mediation.transition import (
     Guard,
     Transition,
     all_parties_join,
+    closing,
     deadline,
+    mediating,
     replace_latest,
     rows,
 )
@@ -180,7 +183,15 @@ def _assign(case: CaseView, event: MediatorsEvent, calendar: HolidayCalendar | N
     notices = case.notices
     if event.rights_notice:
         notices = (*notices, Notice("rights", event.on, "rights and duties"))
-    return {"mediators": event.mediators, "notices": notices}
+    now = case.mediating
+    assigned = MediatingRecord(
+        event.mediators,
+        now.sessions,
+        now.mediation_deadline,
+        now.extensions,
+        now.written_form_requested_by,
+    )
+    return {"mediating": assigned, "notices": notices}
 
 
 def _replace_mediator(
@@ -188,12 +199,20 @@ def _replace_mediator(
 ) -> Changes:
     """Replace a mediator (recusal)."""
     kept = tuple(m for m in case.mediators if m.id != event.target)
-    return {"mediators": (*kept, *event.mediators)}
+    return {"mediating": mediating(case, mediators=(*kept, *event.mediators))}
 
 
 def _session(case: CaseView, event: SessionEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record a session."""
-    return {"sessions": (*case.sessions, event.session)}
+    now = case.mediating
+    held = MediatingRecord(
+        now.mediators,
+        (*now.sessions, event.session),
+        now.mediation_deadline,
+        now.extensions,
+        now.written_form_requested_by,
+    )
+    return {"mediating": held}
 
 
 def _extend(case: CaseView, event: ExtensionEvent, calendar: HolidayCalendar | None) -> Changes:
@@ -208,14 +227,16 @@ def _extend(case: CaseView, event: ExtensionEvent, calendar: HolidayCalendar | N
         calendar=calendar,
         label_zh="调解期限（延长）",
     )
-    return {"mediation_deadline": extended, "extensions": case.extensions + 1}
+    changed = mediating(case, mediation_deadline=extended, extensions=case.extensions + 1)
+    return {"mediating": changed}
 
 
 def _written_request(
     case: CaseView, event: PartyEvent, calendar: HolidayCalendar | None
 ) -> Changes:
     """Record a party's request for a written agreement."""
-    return {"written_form_requested_by": (*case.written_form_requested_by, event.party)}
+    asked = (*case.written_form_requested_by, event.party)
+    return {"mediating": mediating(case, written_form_requested_by=asked)}
 
 
 def terminate(reason: TerminationReason, *, routes: bool = True) -> Effect[_Dated]:
@@ -227,7 +248,10 @@ def terminate(reason: TerminationReason, *, routes: bool = True) -> Effect[_Date
             notices.append(Notice("routes", event.on, "arbitration, administrative, judicial"))
         if case.policy.termination_notice:
             notices.append(Notice("termination", event.on, reason.value))
-        changes: Changes = {"termination": reason, "closed_on": event.on, "notices": tuple(notices)}
+        changes: Changes = {
+            "closing": closing(case, termination=reason, closed_on=event.on),
+            "notices": tuple(notices),
+        }
         latest = case.agreement
         if latest is not None and latest.status is AgreementStatus.DRAFT:
             changes["agreements"] = replace_latest(case, status=AgreementStatus.DECLINED)
