@@ -17,6 +17,7 @@ from community_governance.calendar import NO_CALENDAR, HolidayCalendar
 from community_governance.calendar.workdays import check_calendar
 from community_governance.exceptions import GuardFailedError, ReplayMismatchError
 from community_governance.mediation.events import AnyEvent
+from community_governance.mediation.progress import CaseIdentity
 from community_governance.mediation.states import TERMINAL_STATES, CaseState
 from community_governance.mediation.table import TABLE, Transition
 from community_governance.mediation.trail import TrailEntry
@@ -27,6 +28,9 @@ __all__ = ["Permission", "apply", "may", "replay"]
 
 class _Case(CaseView, Protocol):
     """A case value the engine can advance and rebuild: a ``MediationCase``."""
+
+    @property
+    def identity(self) -> CaseIdentity: ...
 
     def header(self) -> Self: ...
 
@@ -156,7 +160,7 @@ def apply(case: CaseT, event: AnyEvent, *, calendar: HolidayCalendar | None = No
                 state,
                 transition.target,
                 (),
-                case.policy.code,
+                case.identity.policy.code,
                 NO_CALENDAR if calendar is None else calendar.name,
             )
             return case.advance(transition.target, entry, transition.effect(case, event, calendar))

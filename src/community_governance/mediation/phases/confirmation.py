@@ -8,6 +8,7 @@ itself stays ``IN_PERFORMANCE``.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any, Protocol
 
@@ -61,7 +62,18 @@ class _Kinded(Protocol):
 
 
 def open_confirmation(start: date, calendar: HolidayCalendar | None) -> Confirmation:
-    """A new confirmation record with its 30-day window from ``start`` (PML Art. 33)."""
+    """A new confirmation record with its 30-day window from ``start`` (PML Art. 33).
+
+    Without a calendar the record depends on ``start`` alone, so it is remembered (at most
+    4,096 days; records are immutable and safe to share). With a calendar it is computed
+    every time: a calendar may learn new holidays.
+    """
+    if calendar is None:
+        return _plain_confirmation(start)
+    return _confirmation_from(start, calendar)
+
+
+def _confirmation_from(start: date, calendar: HolidayCalendar | None) -> Confirmation:
     window = deadline(
         "judicial confirmation window",
         start,
@@ -71,6 +83,11 @@ def open_confirmation(start: date, calendar: HolidayCalendar | None) -> Confirma
         label_zh="司法确认申请期限",
     )
     return Confirmation(window=window)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_confirmation(start: date) -> Confirmation:
+    return _confirmation_from(start, None)
 
 
 def status(case: CaseView) -> JCStatus:
