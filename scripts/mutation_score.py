@@ -2,7 +2,7 @@
 
 Usage: ``mutmut results --all true | python scripts/mutation_score.py [MODULE ...]``, where a
 module is a name under ``community_governance`` (``voting.checks``; ``audit.*`` for a package).
-Mutants listed in ``mutmut-equivalent.txt`` (``name  # reason``) are counted apart: the score is
+Mutants listed in ``mutmut-equivalent*.txt`` (``name  # reason``) are counted apart: the score is
 killed / (all - equivalent - not checked). Exit status 1 if a module is below ``--floor``
 (default 95).
 """
@@ -49,7 +49,9 @@ def main(argv: list[str]) -> int:
         floor = float(argv[at + 1])
         argv = argv[:at] + argv[at + 2 :]
     patterns = [PACKAGE + m for m in argv] or [PACKAGE + "*"]
-    equivalent = equivalents(Path("mutmut-equivalent.txt"))
+    equivalent: set[str] = set()
+    for listed in sorted(Path().glob("mutmut-equivalent*.txt")):  # one file per area
+        equivalent |= equivalents(listed)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     survivors: dict[str, list[str]] = defaultdict(list)
     for line in sys.stdin:

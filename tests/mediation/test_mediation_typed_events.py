@@ -13,6 +13,7 @@ from community_governance import mediation as m
 from community_governance.exceptions import (
     CaseFieldTypeError,
     InvalidCaseDataError,
+    InvalidDataError,
     TransitionTableError,
 )
 from community_governance.mediation import table
@@ -218,3 +219,100 @@ def test_the_table_refuses_a_row_read_with_another_type() -> None:
 
 def test_every_row_reads_its_kinds_type() -> None:
     assert all(row.carrier is m.EVENT_TYPES[row.event] for row in m.TABLE.values())
+
+
+# --------------------------------------------------------------- details the mutants asked for
+
+
+def test_the_wrong_type_message_names_both_types() -> None:
+    with pytest.raises(CaseFieldTypeError) as error:
+        m.PartyEvent(K.ACCEPT, START, "Li")
+    assert str(error.value).startswith(
+        "event accept: kind accept is carried by BareEvent, not PartyEvent"
+    )
+
+
+def test_a_day_that_is_not_a_date_is_named_with_its_value() -> None:
+    with pytest.raises(InvalidCaseDataError) as error:
+        m.BareEvent(K.ACCEPT, "2025-03-03")  # type: ignore[arg-type]
+    assert error.value.value == "2025-03-03"
+    assert str(error.value).startswith("event accept: on must be a datetime.date, got '2025-03-03'")
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "value", "expected"),
+    [
+        (lambda v: m.SessionEvent(K.HOLD_SESSION, START, v), "session", "morning", "Session"),
+        (lambda v: m.TermsEvent(K.DRAFT_AGREEMENT, START, v), "terms", ["pay"], "AgreementTerms"),
+        (lambda v: m.ExtensionEvent(K.EXTEND_PERIOD, START, v), "period", 30, "Period"),
+    ],
+)
+def test_a_record_fact_of_another_type_is_a_type_error(
+    build: Any, field: str, value: object, expected: str
+) -> None:
+    with pytest.raises(CaseFieldTypeError) as error:
+        build(value)
+    kind = {"session": "hold_session", "terms": "draft_agreement", "period": "extend_period"}
+    assert (error.value.what, error.value.field, error.value.value) == (
+        f"event {kind[field]}",
+        field,
+        value,
+    )
+    assert f"{field} must be a {expected}, got {value!r}" in str(error.value)
+
+
+def test_a_missing_record_fact_is_not_a_type_error() -> None:
+    with pytest.raises(InvalidCaseDataError) as error:
+        m.SessionEvent(K.HOLD_SESSION, START, None)  # type: ignore[arg-type]
+    assert type(error.value) is InvalidCaseDataError
+    assert (error.value.what, error.value.field, error.value.value) == (
+        "event hold_session",
+        "session",
+        None,
+    )
+    assert str(error.value).startswith("event hold_session: needs 'session' (got None)")
+
+
+def test_replacement_mediators_are_typed_and_required() -> None:
+    with pytest.raises(CaseFieldTypeError) as error:
+        m.MediatorChange(K.REPLACE_MEDIATOR, START, "m1", ["Zhou"], "recusal")  # type: ignore[list-item]
+    assert (error.value.what, error.value.field) == ("event replace_mediator", "mediators")
+    with pytest.raises(InvalidCaseDataError) as missing:
+        m.MediatorChange(K.REPLACE_MEDIATOR, START, "m1", (), "recusal")
+    assert type(missing.value) is InvalidCaseDataError and missing.value.field == "mediators"
+
+
+def test_a_referral_keeps_its_source() -> None:
+    event = m.ReferralEvent(K.RECEIVE_REFERRAL, START, "district court", source="court")
+    assert event.source is m.CaseSource.COURT
+    assert m.ReferralEvent(K.RECEIVE_REFERRAL, START, "police").source is None
+
+
+def test_the_refusal_of_a_fact_lists_what_the_type_carries() -> None:
+    with pytest.raises(InvalidCaseDataError) as error:
+        m.make_event("accept", START, party="Li")
+    assert str(error.value).startswith(
+        "event accept: BareEvent carries no fact 'party' (got 'Li'; it carries by, reason)"
+    )
+
+
+def test_the_old_event_warns_at_the_callers_line_and_keeps_by_empty() -> None:
+    with pytest.warns(DeprecationWarning, match="is deprecated") as caught:
+        event = m.Event("accept", START)
+    assert event.by == ""
+    assert caught[0].filename == __file__
+    assert str(caught[0].message) == (
+        "mediation.Event(kind, on, ...) is deprecated: build a typed event (PartyEvent, "
+        "TermsEvent...) or call make_event(kind, on, ...)"
+    )
+
+
+def test_loading_names_the_event_that_carries_a_foreign_fact() -> None:
+    data = reach(S.IN_MEDIATION).to_dict()
+    entry = data["trail"][-1]
+    bad = dict(entry, event=dict(entry["event"], party="Li"))
+    with pytest.raises(InvalidDataError) as error:
+        m.MediationCase.from_dict({**data, "trail": [*data["trail"][:-1], bad]})
+    assert "event assign_mediators: MediatorsEvent carries no fact 'party' (got 'Li')" in str(
+        error.value
+    )

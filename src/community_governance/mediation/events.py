@@ -112,8 +112,9 @@ class EventKind(Enum):
 
 
 def _what(instance: Any) -> str:
-    kind = getattr(instance, "kind", None)
-    return f"event {kind.value}" if isinstance(kind, Enum) else "event"
+    """``"event <kind>"``: validators run after the kind was converted to an `EventKind`."""
+    kind: EventKind = instance.kind
+    return f"event {kind.value}"
 
 
 def _kind(value: object) -> EventKind:
@@ -159,16 +160,28 @@ def _required_text(instance: Any, attribute: Any, value: Any) -> None:
         _missing(instance, attribute, value)
 
 
-def _required(cls: type) -> Any:
+@attrs.frozen(slots=True)
+class _Required:
     """A validator: an instance of ``cls`` (``None`` is a missing fact)."""
-    of_type = check.instance(cls)
 
-    def validate(instance: Any, attribute: Any, value: Any) -> None:
+    cls: type
+
+    def __call__(self, instance: Any, attribute: Any, value: Any) -> None:
         if value is None:
             _missing(instance, attribute, value)
-        of_type(instance, attribute, value)
+        if not isinstance(value, self.cls):
+            what = _what(instance)
+            raise CaseFieldTypeError(
+                f"{what}: {attribute.name} must be a {self.cls.__name__}, got {value!r}",
+                what=what,
+                field=attribute.name,
+                value=value,
+            )
 
-    return validate
+
+def _required(cls: type) -> Any:
+    """A validator: an instance of ``cls`` (``None`` is a missing fact)."""
+    return _Required(cls)
 
 
 def _form(value: object) -> AgreementForm:
