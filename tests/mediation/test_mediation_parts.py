@@ -95,3 +95,29 @@ def test_repr_is_one_line_with_the_state_first() -> None:
     text = repr(case)
     assert text == "MediationCase(applied: '(2025) 人调字第 7 号', 2 events)"
     assert "\n" not in text
+
+
+def _identity(parties: tuple[m.Party, ...], committee: str = "rc") -> m.CaseIdentity:
+    return m.CaseIdentity("c1", m.Committee(committee), parties, m.Dispute("property"), NATIONAL)
+
+
+def test_identity_errors_name_the_case_field_and_value() -> None:
+    a, b = m.Party("A", "applicant"), m.Party("B", "respondent")
+    with pytest.raises(InvalidCaseDataError) as few:
+        _identity((a,))
+    assert (few.value.what, few.value.field, few.value.value) == ("case c1", "parties", (a,))
+    with pytest.raises(InvalidCaseDataError) as twice:
+        _identity((a, b, b))
+    assert (twice.value.what, twice.value.field, twice.value.value) == ("case c1", "parties", "B")
+    assert str(twice.value).startswith("case c1: party id 'B' is used twice")
+    with pytest.raises(InvalidCaseDataError) as mediates:
+        _identity((a, b), committee="B")
+    assert (mediates.value.what, mediates.value.field, mediates.value.value) == (
+        "case c1",
+        "committee",
+        "B",
+    )
+    assert str(mediates.value).startswith(
+        "case c1: 'B' cannot both mediate and be a party "
+        "(a library design decision: a mediator must not be a party)"
+    )

@@ -179,11 +179,6 @@ class _Required:
             )
 
 
-def _required(cls: type) -> Any:
-    """A validator: an instance of ``cls`` (``None`` is a missing fact)."""
-    return _Required(cls)
-
-
 def _form(value: object) -> AgreementForm:
     return None if value is None else check.to_enum(AgreementForm, value)  # type: ignore[return-value]
 
@@ -268,7 +263,7 @@ class ApplicationEvent:
     kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
     on: date = attrs.field(validator=_day)
     party: str = attrs.field(validator=_required_text)
-    form: AgreementForm = attrs.field(converter=_form, validator=_required(AgreementForm))
+    form: AgreementForm = attrs.field(converter=_form, validator=_Required(AgreementForm))
     by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
@@ -289,7 +284,7 @@ class SigningEvent:
     kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
     on: date = attrs.field(validator=_day)
     party: str = attrs.field(validator=_required_text)
-    method: SigningMethod = attrs.field(converter=_method, validator=_required(SigningMethod))
+    method: SigningMethod = attrs.field(converter=_method, validator=_Required(SigningMethod))
     by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
@@ -308,7 +303,7 @@ class ReportEvent:
 
     kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
     on: date = attrs.field(validator=_day)
-    source: CaseSource = attrs.field(converter=_source, validator=_required(CaseSource))
+    source: CaseSource = attrs.field(converter=_source, validator=_Required(CaseSource))
     by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
@@ -451,7 +446,7 @@ class SessionEvent:
 
     kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
     on: date = attrs.field(validator=_day)
-    session: Session = attrs.field(validator=_required(Session))
+    session: Session = attrs.field(validator=_Required(Session))
     by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
@@ -471,7 +466,7 @@ class ExtensionEvent:
 
     kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
     on: date = attrs.field(validator=_day)
-    period: Period = attrs.field(validator=_required(Period))
+    period: Period = attrs.field(validator=_Required(Period))
     parties: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=check.as_tuple, validator=check.texts
     )
@@ -494,7 +489,7 @@ class TermsEvent:
 
     kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
     on: date = attrs.field(validator=_day)
-    terms: AgreementTerms = attrs.field(validator=_required(AgreementTerms))
+    terms: AgreementTerms = attrs.field(validator=_Required(AgreementTerms))
     parties: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=check.as_tuple, validator=check.texts
     )
