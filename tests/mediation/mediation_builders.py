@@ -78,7 +78,7 @@ def reach(
     for kind, fields in PATHS[state]:
         if kind != "sign":
             day += timedelta(days=1)
-        case = m.apply(case, m.Event(kind, day, **fields))  # type: ignore[arg-type]
+        case = m.apply(case, m.make_event(kind, day, **fields))  # type: ignore[arg-type]
     return case
 
 

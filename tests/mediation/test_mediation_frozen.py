@@ -30,7 +30,7 @@ def test_an_older_trail_is_reused_by_later_cases() -> None:
     case = reach(S.AGREEMENT_DRAFTED)
     before = case.trail
     after = m.apply(
-        case, m.Event("sign", START + timedelta(days=9), party="Li", method="signature")
+        case, m.make_event("sign", START + timedelta(days=9), party="Li", method="signature")
     )
     assert after.trail[:-1] == before and after.trail[:-1][0] is before[0]
 
@@ -40,7 +40,7 @@ def test_constructor_trail_then_events() -> None:
     rebuilt = attrs.evolve(case, trail=case.trail)  # a trail given to the constructor
     assert rebuilt == case and rebuilt.trail is case.trail
     on = START + timedelta(days=9)
-    later = m.apply(rebuilt, m.Event("assign_mediators", on, mediators=(m.Mediator("m1"),)))
+    later = m.apply(rebuilt, m.make_event("assign_mediators", on, mediators=(m.Mediator("m1"),)))
     assert later.trail[:-1] == case.trail
     assert later.trail[-1].seq == len(case.trail) and later.trail[-1].event.on == on
 
@@ -65,10 +65,12 @@ def test_deadlines_with_a_calendar_are_computed_each_time() -> None:
     case = reach(S.APPLIED)
     on = START + timedelta(days=2)
     calendar = WeekendCalendar()
-    one = m.apply(m.apply(case, m.Event("give_consent", on, party="PM")), m.Event("accept", on))
+    one = m.apply(
+        m.apply(case, m.make_event("give_consent", on, party="PM")), m.make_event("accept", on)
+    )
     two = m.apply(
-        m.apply(case, m.Event("give_consent", on, party="PM")),
-        m.Event("accept", on),
+        m.apply(case, m.make_event("give_consent", on, party="PM")),
+        m.make_event("accept", on),
         calendar=calendar,
     )
     assert two.mediation_deadline is not None and two.mediation_deadline.calendar != NO_CALENDAR

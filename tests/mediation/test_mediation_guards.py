@@ -50,7 +50,7 @@ def next_day(case: m.MediationCase, days: int = 1) -> date:
 
 
 def ev(kind: str, on: date, **fields: object) -> m.Event:
-    return m.Event(kind, on, **fields)  # type: ignore[arg-type]
+    return m.make_event(kind, on, **fields)  # type: ignore[arg-type]
 
 
 def test_party_known() -> None:

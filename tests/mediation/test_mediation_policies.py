@@ -65,10 +65,10 @@ def test_national_period_counts_one_month_from_acceptance() -> None:
     assert not deadline.rolled
     rolled = m.apply(
         reach(S.APPLIED),
-        m.Event("give_consent", START + timedelta(days=3), party="PM"),
+        m.make_event("give_consent", START + timedelta(days=3), party="PM"),
     )
     rolled = m.apply(
-        rolled, m.Event("accept", START + timedelta(days=3)), calendar=WeekendCalendar()
+        rolled, m.make_event("accept", START + timedelta(days=3)), calendar=WeekendCalendar()
     )
     assert rolled.mediation_deadline is not None
     assert rolled.mediation_deadline.unrolled_end == date(2025, 4, 6)  # a Sunday
@@ -97,13 +97,13 @@ def test_ningbo_extension_on_both_parties_request() -> None:
     assert case.mediation_deadline is not None
     on = case.mediation_deadline.end
     extended = m.apply(
-        case, m.Event("extend_period", on, parties=["Li", "PM"], period=Period(months=1))
+        case, m.make_event("extend_period", on, parties=["Li", "PM"], period=Period(months=1))
     )
     assert extended.mediation_deadline is not None
     assert extended.mediation_deadline.start == on
     assert extended.mediation_deadline.basis == NINGBO.extension_basis
     terminated = m.apply(
-        extended, m.Event("expire", extended.mediation_deadline.end + timedelta(days=1))
+        extended, m.make_event("expire", extended.mediation_deadline.end + timedelta(days=1))
     )
     assert [n.kind for n in terminated.notices][-2:] == ["routes", "termination"]
 
@@ -143,7 +143,8 @@ def test_confirmation_window_warning_last_week_only() -> None:
     assert "confirmation_window" in codes(end)
     assert "confirmation_window" not in codes(end + timedelta(days=1))
     applied = m.apply(
-        case, m.Event("apply_confirmation", end - timedelta(days=2), parties=["Li", "PM"], body="c")
+        case,
+        m.make_event("apply_confirmation", end - timedelta(days=2), parties=["Li", "PM"], body="c"),
     )
     assert "confirmation_window" not in codes(end) or applied.state is S.IN_PERFORMANCE
     assert "confirmation_window" not in [w.code for w in m.case_warnings(applied, end)]
@@ -153,7 +154,8 @@ def test_oral_agreement_window_from_the_day_reached() -> None:
     case = reach(S.IN_MEDIATION, SHENZHEN)
     on = START + timedelta(days=10)
     oral = m.apply(
-        case, m.Event("reach_oral_agreement", on, parties=["Li", "PM"], terms=m.AgreementTerms(()))
+        case,
+        m.make_event("reach_oral_agreement", on, parties=["Li", "PM"], terms=m.AgreementTerms(())),
     )
     window = oral.agreements[-1].confirmation.window
     assert window is not None and window.end == on + timedelta(days=30)
@@ -171,8 +173,8 @@ def test_guards_cite_the_case_own_policy() -> None:
     national = reach(S.IN_MEDIATION)
     assert national.mediation_deadline is not None
     late = national.mediation_deadline.end + timedelta(days=1)
-    refused = _refusal(national, m.Event("extend_period", late, parties=["Li"], period=month))
-    expiry = _refusal(national, m.Event("expire", late))
+    refused = _refusal(national, m.make_event("extend_period", late, parties=["Li"], period=month))
+    expiry = _refusal(national, m.make_event("expire", late))
     for reason in (refused, expiry):
         assert "ningbo" not in reason and "shenzhen" not in reason
     assert expiry.endswith(
@@ -184,13 +186,13 @@ def test_guards_cite_the_case_own_policy() -> None:
     assert ningbo.mediation_deadline is not None
     too_late = ningbo.mediation_deadline.end + timedelta(days=1)
     reason = _refusal(
-        ningbo, m.Event("extend_period", too_late, parties=["Li", "PM"], period=month)
+        ningbo, m.make_event("extend_period", too_late, parties=["Li", "PM"], period=month)
     )
     assert "shenzhen" not in reason and "ningbo" not in reason
     assert "design decision" in reason and "before expiry" in reason
     shenzhen = reach(S.IN_MEDIATION, SHENZHEN)
     assert shenzhen.mediation_deadline is not None
-    expired = _refusal(shenzhen, m.Event("expire", shenzhen.mediation_deadline.end))
+    expired = _refusal(shenzhen, m.make_event("expire", shenzhen.mediation_deadline.end))
     assert "shenzhen" in expired and "ningbo" not in expired
-    one = _refusal(ningbo, m.Event("extend_period", too_late, parties=["Li"], period=month))
+    one = _refusal(ningbo, m.make_event("extend_period", too_late, parties=["Li"], period=month))
     assert "ningbo" in one and "shenzhen" not in one

@@ -47,7 +47,9 @@ class CaseMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.case.state in m.TERMINAL_STATES)
     @rule(kind=st.sampled_from(list(m.EventKind)), case=mediation_cases())
     def terminal_absorbs_then_restart(self, kind: m.EventKind, case: m.MediationCase) -> None:
-        proposal = m.Event(m.EventKind.ACCEPT, self.day) if kind is not m.EventKind.ACCEPT else None
+        proposal = (
+            m.make_event(m.EventKind.ACCEPT, self.day) if kind is not m.EventKind.ACCEPT else None
+        )
         assert proposal is None or not m.may(self.case, proposal)
         assert not any(m.may(self.case, e) for e in candidate_events(self.case, self.day))
         self.case = case

@@ -81,7 +81,7 @@ def test_windows_pending_and_not_accepted() -> None:
 
 def test_recommended_rate_with_and_without_withdrawn() -> None:
     withdrawn = m.apply(
-        reach(S.IN_MEDIATION), m.Event("withdraw", START + timedelta(days=9), party="PM")
+        reach(S.IN_MEDIATION), m.make_event("withdraw", START + timedelta(days=9), party="PM")
     )
     cases = [reach(S.PERFORMED), withdrawn]
     default = m.mediation_statistics(cases, **YEAR)
@@ -96,7 +96,7 @@ def test_recommended_rate_with_and_without_withdrawn() -> None:
 def test_performance_confirmation_and_oral_share() -> None:
     oral = m.apply(
         reach(S.IN_MEDIATION),
-        m.Event(
+        m.make_event(
             "reach_oral_agreement",
             START + timedelta(days=9),
             parties=["Li", "PM"],
@@ -106,12 +106,14 @@ def test_performance_confirmation_and_oral_share() -> None:
     confirmed = reach(S.IN_PERFORMANCE)
     on = START + timedelta(days=12)
     confirmed = m.apply(
-        confirmed, m.Event("apply_confirmation", on, parties=["Li", "PM"], body="c")
+        confirmed, m.make_event("apply_confirmation", on, parties=["Li", "PM"], body="c")
     )
-    confirmed = m.apply(confirmed, m.Event("court_confirms", on))
+    confirmed = m.apply(confirmed, m.make_event("court_confirms", on))
     rejected = reach(S.IN_PERFORMANCE)
-    rejected = m.apply(rejected, m.Event("apply_confirmation", on, parties=["Li", "PM"], body="c"))
-    rejected = m.apply(rejected, m.Event("court_rejects", on, reason="unclear"))
+    rejected = m.apply(
+        rejected, m.make_event("apply_confirmation", on, parties=["Li", "PM"], body="c")
+    )
+    rejected = m.apply(rejected, m.make_event("court_rejects", on, reason="unclear"))
     stats = m.mediation_statistics([oral, confirmed, rejected, reach(S.PERFORMED)], **YEAR)
     assert stats.rate("oral_share").numerator == 1
     assert stats.rate("oral_share").denominator == 4
@@ -123,7 +125,7 @@ def test_performance_confirmation_and_oral_share() -> None:
     assert (performance.numerator, performance.denominator) == (1, 4)
     undated = m.apply(
         reach(S.IN_MEDIATION),
-        m.Event(
+        m.make_event(
             "reach_oral_agreement",
             START + timedelta(days=9),
             parties=["Li", "PM"],

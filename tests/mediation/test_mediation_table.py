@@ -71,6 +71,7 @@ def test_public_names() -> None:
         "events",
         "phases",
         "policy",
+        "progress",
         "records",
         "reported",
         "states",

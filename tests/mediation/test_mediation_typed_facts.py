@@ -35,7 +35,7 @@ BAD_FACTS: list[tuple[str, dict[str, Any], str]] = [
 @pytest.mark.parametrize(("kind", "facts", "field"), BAD_FACTS)
 def test_event_facts_are_typed(kind: str, facts: dict[str, Any], field: str) -> None:
     with pytest.raises(CaseFieldTypeError) as error:
-        m.Event(kind, START, **facts)
+        m.make_event(kind, START, **facts)
     assert (error.value.what, error.value.field) == (f"event {kind}", field)
     assert error.value.value == facts[field] or error.value.value == tuple(facts[field])
     assert isinstance(error.value, TypeError) and isinstance(error.value, InvalidCaseDataError)
@@ -88,23 +88,64 @@ def test_from_dict_refuses_a_wrongly_typed_fact() -> None:
         m.MediationCase.from_dict({**data, "case_id": 12})
 
 
+def _held() -> m.MediationCase:
+    case = reach(S.IN_MEDIATION)
+    on = case.trail[-1].event.on
+    case = m.apply(case, m.SessionEvent(m.EventKind.HOLD_SESSION, on, m.Session()))
+    extend = m.ExtensionEvent(m.EventKind.EXTEND_PERIOD, on, Period(days=5), parties=("Li", "PM"))
+    return m.apply(case, extend)
+
+
 @pytest.mark.parametrize(
-    ("name", "value", "field"),
+    ("step", "name", "value", "field"),
     [
-        ("session", "morning", "trail[4].event.session"),
-        ("period", "1 month", "trail[4].event.period"),
-        ("mediators", ["Zhou"], "trail[4].event.mediators[0]"),
-        ("mediators", "Zhou", "trail[4].event.mediators"),
-        ("party", ["Li"], "trail[4].event.party"),
+        (5, "session", "morning", "trail[5].event.session"),
+        (6, "period", "1 month", "trail[6].event.period"),
+        (4, "mediators", ["Zhou"], "trail[4].event.mediators[0]"),
+        (4, "mediators", "Zhou", "trail[4].event.mediators"),
+        (2, "party", ["Li"], "trail[2].event.party"),
     ],
 )
-def test_from_dict_names_a_wrongly_typed_event_fact(name: str, value: Any, field: str) -> None:
-    data = reach(S.IN_MEDIATION).to_dict()
-    entry = data["trail"][-1]
+def test_from_dict_names_a_wrongly_typed_event_fact(
+    step: int, name: str, value: Any, field: str
+) -> None:
+    data = _held().to_dict()
+    entry = data["trail"][step]
     bad = dict(entry, event=dict(entry["event"], **{name: value}))
+    trail = [*data["trail"][:step], bad, *data["trail"][step + 1 :]]
     with pytest.raises(CaseFieldTypeError) as error:
-        m.MediationCase.from_dict({**data, "trail": [*data["trail"][:-1], bad]})
+        m.MediationCase.from_dict({**data, "trail": trail})
     assert error.value.field == field and field in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("session", {"public": False}), ("period", {"days": 1}), ("party", "Li"), ("deemed", True)],
+)
+def test_from_dict_refuses_a_fact_the_kind_does_not_carry(name: str, value: Any) -> None:
+    data = reach(S.IN_MEDIATION).to_dict()
+    entry = data["trail"][-1]  # assign_mediators: a MediatorsEvent
+    bad = dict(entry, event=dict(entry["event"], **{name: value}))
+    with pytest.raises(InvalidDataError, match=f"MediatorsEvent carries no fact '{name}'"):
+        m.MediationCase.from_dict({**data, "trail": [*data["trail"][:-1], bad]})
+
+
+def test_from_dict_keeps_the_old_event_form() -> None:
+    case = _held()
+    data = case.to_dict()
+    event = data["trail"][5]["event"]
+    assert list(event) == ["kind", "on", *m.FACTS]  # the one-bag form, every fact present
+    assert event["party"] == "" and event["session"]["public"] is False
+    assert m.MediationCase.from_dict(data) == case
+    assert type(m.MediationCase.from_dict(data).trail[5].event) is m.SessionEvent
+
+
+@pytest.mark.parametrize("event", ["hold_session", {"kind": "hold_session"}, {"on": "2025-03-03"}])
+def test_from_dict_refuses_an_event_without_kind_or_day(event: Any) -> None:
+    data = reach(S.IN_MEDIATION).to_dict()
+    bad = dict(data["trail"][-1], event=event)
+    with pytest.raises(InvalidDataError, match="kind and on"):
+        m.MediationCase.from_dict({**data, "trail": [*data["trail"][:-1], bad]})
 
 
 def test_from_dict_accepts_an_absent_optional_record() -> None:

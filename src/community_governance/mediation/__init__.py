@@ -1,8 +1,8 @@
 """Mediation cases: a lawful lifecycle as an immutable state machine.
 
-A [MediationCase][community_governance.mediation.MediationCase] is moved by
-[Event][community_governance.mediation.Event]s through the declared
-`TABLE`; [apply][community_governance.mediation.apply]
+A [MediationCase][community_governance.mediation.MediationCase] is moved by typed events
+(`PartyEvent`, `TermsEvent`... one type per set of facts, declared in `EVENT_TYPES`) through
+the declared `TABLE`; [apply][community_governance.mediation.apply]
 refuses an event with the failed guard and its reason; the trail replays to the same case;
 judicial confirmation is a parallel status; the case's policy, read from its rule set
 (``rules.mediation.policy``), sets the period and the written-form rules;
@@ -28,8 +28,40 @@ from community_governance.mediation.deadlines import (
 )
 from community_governance.mediation.diagram import mermaid
 from community_governance.mediation.engine import Permission, apply, may, replay
-from community_governance.mediation.events import REQUIRED_FIELDS, Event, EventKind
+from community_governance.mediation.events import (
+    EVENT_TYPES,
+    FACTS,
+    REQUIRED_FIELDS,
+    AnyEvent,
+    ApplicationEvent,
+    BareEvent,
+    BodyEvent,
+    ConfirmationWithdrawal,
+    CourtReferralEvent,
+    Event,
+    EventKind,
+    ExtensionEvent,
+    FailureEvent,
+    JointEvent,
+    MediatorChange,
+    MediatorsEvent,
+    ObligationEvent,
+    PartyEvent,
+    ReasonEvent,
+    ReferralEvent,
+    ReportEvent,
+    SessionEvent,
+    SigningEvent,
+    TermsEvent,
+    make_event,
+)
 from community_governance.mediation.policy import policy_for
+from community_governance.mediation.progress import (
+    CaseIdentity,
+    ClosingRecord,
+    IntakeRecord,
+    MediatingRecord,
+)
 from community_governance.mediation.records import (
     Committee,
     Consent,
@@ -64,6 +96,8 @@ from community_governance.mediation.transition import CaseView, Guard, Transitio
 from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
 
 __all__ = [
+    "EVENT_TYPES",
+    "FACTS",
     "GUARDS",
     "JC_TABLE",
     "REQUIRED_FIELDS",
@@ -73,43 +107,67 @@ __all__ = [
     "AgreementForm",
     "AgreementStatus",
     "AgreementTerms",
+    "AnyEvent",
+    "ApplicationEvent",
+    "BareEvent",
+    "BodyEvent",
+    "CaseIdentity",
     "CaseSource",
     "CaseState",
     "CaseView",
     "CaseWarning",
+    "ClosingRecord",
     "Committee",
     "CommitteeKind",
     "Confirmation",
+    "ConfirmationWithdrawal",
     "Consent",
+    "CourtReferralEvent",
     "Dispute",
     "DisputeType",
     "Event",
     "EventKind",
+    "ExtensionEvent",
+    "FailureEvent",
     "FollowUpVisit",
     "Guard",
+    "IntakeRecord",
     "JCStatus",
+    "JointEvent",
+    "MediatingRecord",
     "MediationCase",
     "MediationPolicy",
     "MediationStatistics",
     "Mediator",
+    "MediatorChange",
+    "MediatorsEvent",
     "Notice",
     "Obligation",
+    "ObligationEvent",
     "Party",
+    "PartyEvent",
     "PartyRole",
     "PerformanceRecord",
     "Permission",
     "PersonKind",
     "Rate",
+    "ReasonEvent",
+    "ReferralEvent",
+    "ReportEvent",
     "Session",
+    "SessionEvent",
     "Signature",
+    "SigningEvent",
     "SigningMethod",
     "TerminationReason",
+    "TermsEvent",
     "TrailEntry",
     "Transition",
     "Urging",
     "WrittenFormTrigger",
     "apply",
     "case_warnings",
+    "make_event",
     "may",
     "mediation_statistics",
     "mermaid",

@@ -13,7 +13,7 @@ E = TypeVar("E", bound=Enum)
 
 def _what(instance: Any) -> str:
     kind = getattr(instance, "kind", None)
-    if type(instance).__name__ == "Event" and isinstance(kind, Enum):
+    if isinstance(kind, Enum) and getattr(instance, "id", None) is None:  # an event
         return f"event {kind.value}"
     label = getattr(instance, "id", None) or getattr(instance, "case_id", None)
     name = type(instance).__name__
@@ -94,16 +94,6 @@ def plain_text(instance: Any, attribute: Any, value: Any) -> None:
     """Require a ``str`` (possibly empty); a list or a number is refused."""
     if type(value) is not str:
         _refuse_type(instance, attribute, value, "a str")
-
-
-def optional(cls: type) -> Any:
-    """A validator: ``None`` or an instance of ``cls`` (a str is never a record)."""
-
-    def check(instance: Any, attribute: Any, value: Any) -> None:
-        if value is not None and not isinstance(value, cls):
-            _refuse_type(instance, attribute, value, f"a {cls.__name__} or None")
-
-    return check
 
 
 def tuple_of(cls: type) -> Any:

@@ -198,6 +198,57 @@ class Agreement:
                 return obligation
         return None
 
+    def with_signature(self, signature: Signature) -> Agreement:
+        """This version with one more execution element."""
+        return Agreement(
+            self.version,
+            self.form,
+            self.terms,
+            self.made_on,
+            self.status,
+            (*self.signatures, signature),
+            self.effective_on,
+            self.written_up_on,
+            self.performed,
+            self.urgings,
+            self.visits,
+            self.confirmation,
+        )
+
+    def taking_effect(self, on: date, confirmation: Confirmation) -> Agreement:
+        """This version in effect from ``on``, with its judicial-confirmation record."""
+        return Agreement(
+            self.version,
+            self.form,
+            self.terms,
+            self.made_on,
+            AgreementStatus.IN_EFFECT,
+            self.signatures,
+            on,
+            self.written_up_on,
+            self.performed,
+            self.urgings,
+            self.visits,
+            confirmation,
+        )
+
+    def with_performance(self, record: PerformanceRecord) -> Agreement:
+        """This version with one more performance record."""
+        return Agreement(
+            self.version,
+            self.form,
+            self.terms,
+            self.made_on,
+            self.status,
+            self.signatures,
+            self.effective_on,
+            self.written_up_on,
+            (*self.performed, record),
+            self.urgings,
+            self.visits,
+            self.confirmation,
+        )
+
     def unperformed(self) -> tuple[Obligation, ...]:
         """Obligations with no performance record yet."""
         done = {record.obligation for record in self.performed}

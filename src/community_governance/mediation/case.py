@@ -30,7 +30,17 @@ from community_governance.mediation import _checks as check
 from community_governance.mediation import _citations as cite
 from community_governance.mediation import engine
 from community_governance.mediation.agreement import Agreement
-from community_governance.mediation.events import Event
+from community_governance.mediation.events import EVENT_TYPES, AnyEvent, EventKind
+from community_governance.mediation.progress import (
+    NO_INTAKE,
+    NOT_MEDIATING,
+    OPEN,
+    CaseIdentity,
+    ClosingRecord,
+    IntakeRecord,
+    MediatingRecord,
+    check_parties,
+)
 from community_governance.mediation.records import (
     Committee,
     Consent,
@@ -57,80 +67,22 @@ SCHEMA = "community_governance.mediation_case/2"
 _SCHEMA_1 = "community_governance.mediation_case/1"
 
 
-def _parties(instance: MediationCase, attribute: Any, value: tuple[Party, ...]) -> None:
-    ids = [party.id for party in value if isinstance(party, Party)]
-    unique = set(ids)
-    if len(unique) == len(value) >= 2 and instance.committee.id not in unique:
-        return  # the common case, checked with one set
-    what = f"case {instance.case_id}"
-    if len(ids) != len(value) or len(ids) < 2:
-        raise InvalidCaseDataError(
-            f"{what}: parties must be at least two Party values, got {value!r}",
-            what=what,
-            field="parties",
-            value=value,
-        )
-    if len(unique) != len(ids):
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        raise InvalidCaseDataError(
-            f"{what}: party id {duplicates[0]!r} is used twice",
-            what=what,
-            field="parties",
-            value=duplicates[0],
-        )
-    raise InvalidCaseDataError(
-        f"{what}: {instance.committee.id!r} cannot both mediate and be a party "
-        "(a library design decision: a mediator must not be a party)",
-        what=what,
-        field="committee",
-        value=instance.committee.id,
-    )
+_INTAKE = tuple(field.name for field in attrs.fields(IntakeRecord))
+_MEDIATING = tuple(field.name for field in attrs.fields(MediatingRecord))
+_CLOSING = tuple(field.name for field in attrs.fields(ClosingRecord))
 
 
 @attrs.frozen(slots=True)
-class MediationCase:
-    """A people's-mediation case, from report to closing.
+class _Plain:
+    """A case as plain data: the flat fields ``to_dict`` writes (schema ``/2``).
 
-    Create one with the identity fields only; every other field is filled by events.
-
-    Frozen and slotted like the library's other values: assigning an attribute raises
-    ``attrs.exceptions.FrozenInstanceError`` and there is no instance dictionary. ``apply``
-    builds the next case with ``attrs.evolve``, so every validator runs on every step.
-    Build a case from a rule set with [open][community_governance.mediation.MediationCase.open].
-
-    Attributes:
-        case_id: Case number, e.g. ``"(2025) 人调字第 12 号"``.
-        committee: The mediation organisation.
-        parties: At least two parties with distinct ids.
-        dispute: What the dispute is about.
-        policy: The mediation policy of the case's rule set (``rules.mediation.policy``).
-        state: Current state.
-        source: How the dispute became known.
-        application_form: Written or oral application.
-        applied_on: Day of the first application.
-        referral: Referring body, if referred.
-        court_delegated: Whether a court delegated the case before filing (委派).
-        consents: Consents and explicit refusals, per party.
-        accepted_on: Day of acceptance (受理).
-        limitation_interrupted_on: Day the limitation period of the claim was interrupted
-            (the application day, else the first consent; SPC limitation rules Art. 12).
-        mediators: Mediators currently assigned.
-        sessions: Sessions held.
-        mediation_deadline: Last day of the mediation period (policy), after extensions.
-        extensions: Number of consented extensions.
-        written_form_requested_by: Parties who asked for a written agreement.
-        agreements: Agreement versions, oldest first.
-        notices: Notices given.
-        termination: Reason code when ``TERMINATED``.
-        not_accepted_reason: Reason when ``NOT_ACCEPTED``.
-        closed_on: Day the case reached a terminal state.
-        non_performance: Whether performance was ever urged.
-        trail: Every applied event, in order (append-only).
+    The identity fields carry the same validators as `CaseIdentity`, so loading refuses
+    what opening a case refuses.
     """
 
     case_id: str = attrs.field(validator=check.text)
     committee: Committee = attrs.field(validator=check.instance(Committee))
-    parties: tuple[Party, ...] = attrs.field(converter=check.as_tuple, validator=_parties)
+    parties: tuple[Party, ...] = attrs.field(converter=check.as_tuple, validator=check_parties)
     dispute: Dispute = attrs.field(validator=check.instance(Dispute))
     policy: MediationPolicy = attrs.field(validator=check.instance(MediationPolicy))
     state: CaseState = CaseState.NEW
@@ -155,11 +107,225 @@ class MediationCase:
     non_performance: bool = False
     trail: tuple[TrailEntry, ...] = ()
 
+
+_FLAT = tuple(field.name for field in attrs.fields(_Plain))
+
+
+@attrs.frozen(slots=True, init=False)
+class MediationCase:
+    """A people's-mediation case, from report to closing.
+
+    Create one with the identity fields only (``MediationCase(case_id, committee, parties,
+    dispute, policy)``, or [open][community_governance.mediation.MediationCase.open] from a
+    rule set); every other field is filled by events.
+
+    Frozen and slotted like the library's other values: assigning an attribute raises
+    ``attrs.exceptions.FrozenInstanceError`` and there is no instance dictionary. The case
+    holds its identity (validated once, when the case is opened, and shared by every later
+    step) and one small record per phase; an event replaces the record of its phase, and the
+    new case is built through its validated constructor. The flat attributes below read those
+    parts.
+
+    Attributes:
+        identity: Number, committee, parties, dispute and policy.
+        state: Current state.
+        intake: What intake recorded.
+        mediating: What mediating recorded.
+        agreements: Agreement versions, oldest first.
+        notices: Notices given.
+        closing: How the case ended.
+        trail: Every applied event, in order (append-only).
+    """
+
+    identity: CaseIdentity = attrs.field(validator=check.instance(CaseIdentity))
+    state: CaseState
+    intake: IntakeRecord
+    mediating: MediatingRecord
+    agreements: tuple[Agreement, ...]
+    notices: tuple[Notice, ...]
+    closing: ClosingRecord
+    trail: tuple[TrailEntry, ...]
+
+    @typing.overload
+    def __init__(
+        self,
+        case_id: str,
+        committee: Committee,
+        parties: tuple[Party, ...] | list[Party],
+        dispute: Dispute,
+        policy: MediationPolicy,
+    ) -> None: ...
+
+    @typing.overload
+    def __init__(
+        self,
+        *,
+        identity: CaseIdentity,
+        state: CaseState = CaseState.NEW,
+        intake: IntakeRecord = NO_INTAKE,
+        mediating: MediatingRecord = NOT_MEDIATING,
+        agreements: tuple[Agreement, ...] = (),
+        notices: tuple[Notice, ...] = (),
+        closing: ClosingRecord = OPEN,
+        trail: tuple[TrailEntry, ...] = (),
+    ) -> None: ...
+
+    def __init__(
+        self,
+        case_id: Any = None,
+        committee: Any = None,
+        parties: Any = None,
+        dispute: Any = None,
+        policy: Any = None,
+        *,
+        identity: CaseIdentity | None = None,
+        state: CaseState = CaseState.NEW,
+        intake: IntakeRecord = NO_INTAKE,
+        mediating: MediatingRecord = NOT_MEDIATING,
+        agreements: tuple[Agreement, ...] = (),
+        notices: tuple[Notice, ...] = (),
+        closing: ClosingRecord = OPEN,
+        trail: tuple[TrailEntry, ...] = (),
+    ) -> None:
+        """A new case from its identity fields, or a case from its parts (``identity=``).
+
+        Raises:
+            InvalidCaseDataError: a bad identity field, or both forms given at once.
+        """
+        if identity is None:
+            identity = CaseIdentity(case_id, committee, parties, dispute, policy)
+        elif (case_id, committee, parties, dispute, policy) != (None,) * 5:
+            raise InvalidCaseDataError(
+                "MediationCase: give the identity fields or identity=, not both",
+                what="MediationCase",
+                field="identity",
+                value=identity,
+            )
+        self.__attrs_init__(identity, state, intake, mediating, agreements, notices, closing, trail)
+
+    # -- the identity ------------------------------------------------------------------
+    @property
+    def case_id(self) -> str:
+        """Case number."""
+        return self.identity.case_id
+
+    @property
+    def committee(self) -> Committee:
+        """The mediation organisation."""
+        return self.identity.committee
+
+    @property
+    def parties(self) -> tuple[Party, ...]:
+        """The parties."""
+        return self.identity.parties
+
+    @property
+    def dispute(self) -> Dispute:
+        """What the dispute is about."""
+        return self.identity.dispute
+
+    @property
+    def policy(self) -> MediationPolicy:
+        """The mediation policy of the case's rule set (``rules.mediation.policy``)."""
+        return self.identity.policy
+
     @property
     def party_ids(self) -> frozenset[str]:
         """Ids of all parties."""
-        return frozenset(party.id for party in self.parties)
+        return self.identity.party_ids
 
+    # -- intake -------------------------------------------------------------------------
+    @property
+    def source(self) -> CaseSource | None:
+        """How the dispute became known."""
+        return self.intake.source
+
+    @property
+    def application_form(self) -> AgreementForm | None:
+        """Written or oral application."""
+        return self.intake.application_form
+
+    @property
+    def applied_on(self) -> date | None:
+        """Day of the first application."""
+        return self.intake.applied_on
+
+    @property
+    def referral(self) -> str:
+        """Referring body, if referred."""
+        return self.intake.referral
+
+    @property
+    def court_delegated(self) -> bool:
+        """Whether a court delegated the case before filing (委派)."""
+        return self.intake.court_delegated
+
+    @property
+    def consents(self) -> tuple[Consent, ...]:
+        """Consents and explicit refusals, per party."""
+        return self.intake.consents
+
+    @property
+    def accepted_on(self) -> date | None:
+        """Day of acceptance (受理)."""
+        return self.intake.accepted_on
+
+    @property
+    def limitation_interrupted_on(self) -> date | None:
+        """Day the limitation period of the claim was interrupted (SPC limitation rules Art. 12).
+
+        The application day, else the first consent.
+        """
+        return self.intake.limitation_interrupted_on
+
+    @property
+    def not_accepted_reason(self) -> str:
+        """Reason when ``NOT_ACCEPTED``."""
+        return self.intake.not_accepted_reason
+
+    # -- mediating ----------------------------------------------------------------------
+    @property
+    def mediators(self) -> tuple[Mediator, ...]:
+        """Mediators currently assigned."""
+        return self.mediating.mediators
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        """Sessions held."""
+        return self.mediating.sessions
+
+    @property
+    def mediation_deadline(self) -> Deadline | None:
+        """Last day of the mediation period (policy), after extensions."""
+        return self.mediating.mediation_deadline
+
+    @property
+    def extensions(self) -> int:
+        """Number of consented extensions."""
+        return self.mediating.extensions
+
+    @property
+    def written_form_requested_by(self) -> tuple[str, ...]:
+        """Parties who asked for a written agreement."""
+        return self.mediating.written_form_requested_by
+
+    # -- closing ------------------------------------------------------------------------
+    @property
+    def termination(self) -> TerminationReason | None:
+        """Reason code when ``TERMINATED``."""
+        return self.closing.termination
+
+    @property
+    def closed_on(self) -> date | None:
+        """Day the case reached a terminal state."""
+        return self.closing.closed_on
+
+    @property
+    def non_performance(self) -> bool:
+        """Whether performance was ever urged."""
+        return self.closing.non_performance
+
+    # -- derived ------------------------------------------------------------------------
     @property
     def agreement(self) -> Agreement | None:
         """The latest agreement version, or ``None``."""
@@ -211,17 +377,74 @@ class MediationCase:
 
     def header(self) -> MediationCase:
         """The case as created: identity fields only, state ``NEW``, empty trail."""
-        return MediationCase(self.case_id, self.committee, self.parties, self.dispute, self.policy)
+        return MediationCase(identity=self.identity)
 
     def evolve(self, **changes: Any) -> MediationCase:
-        """A copy with ``changes`` (``attrs.evolve``: every converter and validator runs)."""
-        return attrs.evolve(self, **changes)
+        """A copy with ``changes`` by flat attribute name (``state=``, ``consents=``...).
 
-    def apply(self, event: Event, *, calendar: HolidayCalendar | None = None) -> MediationCase:
+        Every record changed is rebuilt through its constructor, and the case through its own.
+
+        Raises:
+            InvalidCaseDataError: a name that is not a field of the case.
+        """
+        parts: dict[str, Any] = {}
+        for record, names in (
+            ("intake", _INTAKE),
+            ("mediating", _MEDIATING),
+            ("closing", _CLOSING),
+        ):
+            mine = {name: changes.pop(name) for name in names if name in changes}
+            if mine:
+                parts[record] = attrs.evolve(getattr(self, record), **mine)
+        identity = {name: changes.pop(name) for name in _FLAT[:5] if name in changes}
+        if identity:
+            parts["identity"] = attrs.evolve(self.identity, **identity)
+        for name in changes:
+            if name not in ("state", "agreements", "notices", "trail"):
+                raise InvalidCaseDataError(
+                    f"MediationCase has no field {name!r}",
+                    what="MediationCase",
+                    field=name,
+                    value=changes[name],
+                )
+        parts.update(changes)
+        get = parts.get
+        return MediationCase(
+            identity=get("identity", self.identity),
+            state=get("state", self.state),
+            intake=get("intake", self.intake),
+            mediating=get("mediating", self.mediating),
+            agreements=get("agreements", self.agreements),
+            notices=get("notices", self.notices),
+            closing=get("closing", self.closing),
+            trail=get("trail", self.trail),
+        )
+
+    def advance(
+        self, state: CaseState, entry: TrailEntry, changes: dict[str, Any]
+    ) -> MediationCase:
+        """The case after one event: ``state``, the trail plus ``entry``, ``changes`` applied.
+
+        ``changes`` replaces phase records (``intake``, ``mediating``, ``agreements``,
+        ``notices``, ``closing``); the identity and the other records are shared.
+        """
+        get = changes.get
+        return MediationCase(
+            identity=self.identity,
+            state=state,
+            intake=get("intake", self.intake),
+            mediating=get("mediating", self.mediating),
+            agreements=get("agreements", self.agreements),
+            notices=get("notices", self.notices),
+            closing=get("closing", self.closing),
+            trail=(*self.trail, entry),
+        )
+
+    def apply(self, event: AnyEvent, *, calendar: HolidayCalendar | None = None) -> MediationCase:
         """Same as [apply][community_governance.mediation.apply] (``apply(self, event)``)."""
         return engine.apply(self, event, calendar=calendar)
 
-    def may(self, event: Event) -> engine.Permission:
+    def may(self, event: AnyEvent) -> engine.Permission:
         """Same as [may][community_governance.mediation.may] (``may(self, event)``)."""
         return engine.may(self, event)
 
@@ -241,6 +464,9 @@ class MediationCase:
 
     def __str__(self) -> str:
         return f"{self.state.value}: case {self.case_id} ({len(self.trail)} events)"
+
+    def __repr__(self) -> str:
+        return f"MediationCase({self.state.value}: {self.case_id!r}, {len(self.trail)} events)"
 
     def _repr_html_(self) -> str:
         rows = [
@@ -263,7 +489,8 @@ class MediationCase:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain, JSON-ready data with the schema ``community_governance.mediation_case/2``."""
-        return dump(self, SCHEMA)
+        plain = _Plain(*(getattr(self, name) for name in _FLAT))
+        return dump(plain, SCHEMA)
 
     @classmethod
     def from_dict(
@@ -292,11 +519,10 @@ class MediationCase:
         if isinstance(data, dict) and data.get("schema") == _SCHEMA_1:
             data = _from_schema_1(data)
         if isinstance(data, dict):
-            _check_plain(cls, data, "")
-        loaded = load(cls, data, SCHEMA)
+            _check_plain(_Plain, data, "")
+        loaded = load(_Plain, data, SCHEMA)
         rebuilt = _rebuild(loaded, calendar)
-        for attribute in attrs.fields(MediationCase):
-            name = attribute.name
+        for name in _FLAT:
             check_derived(_WHAT, name, getattr(loaded, name), getattr(rebuilt, name))
         return rebuilt
 
@@ -320,9 +546,11 @@ def policy_of(rules: RuleSet) -> MediationPolicy:
     return rules.require(rules.mediation.policy, "mediation.policy").value
 
 
-def _rebuild(loaded: MediationCase, calendar: HolidayCalendar | None) -> MediationCase:
+def _rebuild(loaded: _Plain, calendar: HolidayCalendar | None) -> MediationCase:
     """Apply the loaded trail's events to the loaded header, checking each step's outcome."""
-    rebuilt = loaded.header()
+    rebuilt = MediationCase(
+        loaded.case_id, loaded.committee, loaded.parties, loaded.dispute, loaded.policy
+    )
     for step, entry in enumerate(loaded.trail):
         used = None if entry.calendar == NO_CALENDAR else calendar
         if used is None and entry.calendar != NO_CALENDAR:
@@ -362,7 +590,7 @@ def _check_plain(cls: type, raw: dict[str, Any], path: str) -> None:
         where = f"{path}{field.name}"
         if hint in (bool, str) and type(value) is not hint:
             _refuse_plain(where, f"a {hint.__name__}", value)
-        for inner in _records(hint):
+        for inner in _records(hint, value):
             many = typing.get_origin(hint) is tuple
             if many and not isinstance(value, list):
                 _refuse_plain(where, f"a list of {inner.__name__}", value)
@@ -383,8 +611,15 @@ def _refuse_plain(where: str, expected: str, value: object) -> None:
     )
 
 
-def _records(hint: Any) -> list[type]:
-    """The attrs classes a field's type holds (``tuple[Mediator, ...]``, ``Session | None``)."""
+def _records(hint: Any, value: object) -> list[type]:
+    """The attrs classes a field's type holds (``tuple[Mediator, ...]``, ``Session | None``).
+
+    For an event, the one type its kind is carried by (the loader refuses the other facts).
+    """
+    if hint == AnyEvent:
+        kind = value.get("kind") if isinstance(value, dict) else None
+        known = {member.value: member for member in EventKind}
+        return [EVENT_TYPES[known[kind]]] if isinstance(kind, str) and kind in known else []
     return [arg for arg in (hint, *typing.get_args(hint)) if attrs.has(arg)]
 
 

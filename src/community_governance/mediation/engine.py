@@ -16,7 +16,8 @@ import attrs
 from community_governance.calendar import NO_CALENDAR, HolidayCalendar
 from community_governance.calendar.workdays import check_calendar
 from community_governance.exceptions import GuardFailedError, ReplayMismatchError
-from community_governance.mediation.events import Event
+from community_governance.mediation.events import AnyEvent
+from community_governance.mediation.progress import CaseIdentity
 from community_governance.mediation.states import TERMINAL_STATES, CaseState
 from community_governance.mediation.table import TABLE, Transition
 from community_governance.mediation.trail import TrailEntry
@@ -28,9 +29,12 @@ __all__ = ["Permission", "apply", "may", "replay"]
 class _Case(CaseView, Protocol):
     """A case value the engine can advance and rebuild: a ``MediationCase``."""
 
+    @property
+    def identity(self) -> CaseIdentity: ...
+
     def header(self) -> Self: ...
 
-    def evolve(self, **changes: Any) -> Self: ...
+    def advance(self, state: CaseState, entry: TrailEntry, changes: dict[str, Any]) -> Self: ...
 
 
 CaseT = TypeVar("CaseT", bound=_Case)
@@ -62,13 +66,13 @@ class Permission:
         return self.allowed
 
 
-def _last_event(case: CaseView) -> Event | None:
+def _last_event(case: CaseView) -> AnyEvent | None:
     """The case's last applied event (``None`` when none)."""
     trail = case.trail
     return trail[-1].event if trail else None
 
 
-def _refusal(case: CaseView, event: Event) -> Permission | None:
+def _refusal(case: CaseView, event: AnyEvent) -> Permission | None:
     """Why the event has no applicable transition, or ``None`` when it has one."""
     state, kind = case.state, event.kind
     if (state, kind) not in TABLE:
@@ -83,7 +87,7 @@ def _refusal(case: CaseView, event: Event) -> Permission | None:
     return Permission(False, state, kind.value, "chronological_order", reason)
 
 
-def _evaluate(case: CaseView, event: Event) -> tuple[Transition | None, Permission | None]:
+def _evaluate(case: CaseView, event: AnyEvent) -> tuple[Transition[Any] | None, Permission | None]:
     """Return the transition and ``None`` (soft warnings aside), or ``None`` and the refusal.
 
     The fast path (allowed, no warning) builds no ``Permission``; ``may`` builds one then.
@@ -109,7 +113,7 @@ def _evaluate(case: CaseView, event: Event) -> tuple[Transition | None, Permissi
     return transition, permission
 
 
-def may(case: CaseView, event: Event) -> Permission:
+def may(case: CaseView, event: AnyEvent) -> Permission:
     """Say whether ``event`` may be applied to ``case``, without raising.
 
     Args:
@@ -127,7 +131,7 @@ def may(case: CaseView, event: Event) -> Permission:
     return Permission(True, case.state, event.kind.value, target=transition.target)
 
 
-def apply(case: CaseT, event: Event, *, calendar: HolidayCalendar | None = None) -> CaseT:
+def apply(case: CaseT, event: AnyEvent, *, calendar: HolidayCalendar | None = None) -> CaseT:
     """Apply ``event`` and return the new case; ``case`` itself is unchanged.
 
     Args:
@@ -143,6 +147,28 @@ def apply(case: CaseT, event: Event, *, calendar: HolidayCalendar | None = None)
         GuardFailedError: the event is not declared for the state, is out of date order, or a
             hard guard failed; the error names the state, the event, the guard and the reason.
     """
+    state, trail = case.state, case.trail
+    transition = TABLE.get((state, event.kind))
+    if transition is not None and not (trail and event.on < trail[-1].event.on):
+        for guard in transition.guards:
+            if guard.check(case, event) is not None:
+                break  # refused or warned: the slow path says which and why
+        else:  # the common case: declared, in date order, every guard holds
+            entry = TrailEntry(
+                len(trail),
+                event,
+                state,
+                transition.target,
+                (),
+                case.identity.policy.code,
+                NO_CALENDAR if calendar is None else calendar.name,
+            )
+            return case.advance(transition.target, entry, transition.effect(case, event, calendar))
+    return _apply_checked(case, event, calendar)
+
+
+def _apply_checked(case: CaseT, event: AnyEvent, calendar: HolidayCalendar | None) -> CaseT:
+    """``apply`` when the event is refused or a soft guard warns."""
     transition, permission = _evaluate(case, event)
     if transition is None:
         assert permission is not None  # _evaluate returns one of the two
@@ -154,19 +180,17 @@ def apply(case: CaseT, event: Event, *, calendar: HolidayCalendar | None = None)
             guard=permission.guard,
             reason=permission.reason,
         )
-    warnings = () if permission is None else permission.warnings
-    trail = case.trail
+    assert permission is not None  # a guard failed, so it warned
     entry = TrailEntry(
-        len(trail),
+        len(case.trail),
         event,
         case.state,
         transition.target,
-        warnings,
+        permission.warnings,
         case.policy.code,
         NO_CALENDAR if calendar is None else calendar.name,
     )
-    changes = transition.effect(case, event, calendar)
-    return case.evolve(**changes, state=transition.target, trail=(*trail, entry))
+    return case.advance(transition.target, entry, transition.effect(case, event, calendar))
 
 
 def replay(case: CaseT, *, calendar: HolidayCalendar | None = None) -> CaseT:

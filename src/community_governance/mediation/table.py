@@ -12,9 +12,10 @@ state can be reached). The judicial-confirmation table is checked the same way.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from typing import Any
 
 from community_governance.exceptions import TransitionTableError
-from community_governance.mediation.events import EventKind
+from community_governance.mediation.events import EVENT_TYPES, EventKind
 from community_governance.mediation.phases import (
     agreement,
     confirmation,
@@ -89,9 +90,17 @@ def _reaches(start: Hashable, ends: set[Hashable], pairs: list[tuple[Hashable, H
     return False
 
 
-def _table(rows: Iterable[Transition]) -> dict[tuple[CaseState, EventKind], Transition]:
-    table: dict[tuple[CaseState, EventKind], Transition] = {}
+def _table(
+    rows: Iterable[Transition[Any]],
+) -> dict[tuple[CaseState, EventKind], Transition[Any]]:
+    table: dict[tuple[CaseState, EventKind], Transition[Any]] = {}
     for row in rows:
+        carrier = EVENT_TYPES[row.event]
+        if row.carrier is not carrier:
+            raise TransitionTableError(
+                f"mediation table: the row for {row.event.value} from {row.source.value} reads "
+                f"{row.carrier.__name__}, but {row.event.value} is carried by {carrier.__name__}"
+            )
         key = (row.source, row.event)
         if key in table:
             raise TransitionTableError(
@@ -101,8 +110,8 @@ def _table(rows: Iterable[Transition]) -> dict[tuple[CaseState, EventKind], Tran
     return table
 
 
-def _guards(phases: Iterable[tuple[Guard, ...]]) -> dict[str, Guard]:
-    found: dict[str, Guard] = {}
+def _guards(phases: Iterable[tuple[Guard[Any], ...]]) -> dict[str, Guard[Any]]:
+    found: dict[str, Guard[Any]] = {}
     for guards in phases:
         for guard in guards:
             if found.setdefault(guard.name, guard) is not guard:
@@ -111,12 +120,12 @@ def _guards(phases: Iterable[tuple[Guard, ...]]) -> dict[str, Guard]:
 
 
 #: The declared table: (state, event) → transition, from every phase's rows.
-TABLE: dict[tuple[CaseState, EventKind], Transition] = _table(
+TABLE: dict[tuple[CaseState, EventKind], Transition[Any]] = _table(
     row for phase in _PHASES for row in phase.ROWS
 )
 
 #: Every guard by name, from every phase.
-GUARDS: dict[str, Guard] = _guards(phase.GUARDS for phase in _PHASES)
+GUARDS: dict[str, Guard[Any]] = _guards(phase.GUARDS for phase in _PHASES)
 
 validate_table(
     ((t.source, t.target) for t in TABLE.values()),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from community_governance.mediation.events import Event
+from community_governance.mediation.events import AnyEvent
 from community_governance.mediation.states import CaseState
 
 __all__ = ["TrailEntry"]
@@ -25,7 +25,7 @@ class TrailEntry:
     """
 
     seq: int
-    event: Event
+    event: AnyEvent
     from_state: CaseState
     to_state: CaseState
     warnings: tuple[str, ...] = ()

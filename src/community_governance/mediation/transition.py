@@ -13,14 +13,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
 from community_governance._base.citations import Citation
 from community_governance.calendar import Deadline, HolidayCalendar
 from community_governance.mediation.agreement import Agreement
-from community_governance.mediation.events import Event, EventKind
+from community_governance.mediation.events import EventKind
+from community_governance.mediation.progress import (
+    ClosingRecord,
+    IntakeRecord,
+    MediatingRecord,
+)
 from community_governance.mediation.records import (
     Committee,
     Consent,
@@ -34,7 +39,7 @@ from community_governance.mediation.trail import TrailEntry
 from community_governance.rules.mediation import MediationPolicy
 from community_governance.rules.periods import Period
 
-__all__ = ["CaseView", "Guard", "Transition"]
+__all__ = ["CaseView", "Guard", "HasParties", "HasParty", "Transition"]
 
 
 class CaseView(Protocol):
@@ -75,6 +80,12 @@ class CaseView(Protocol):
     @property
     def trail(self) -> tuple[TrailEntry, ...]: ...  # noqa: D102
     @property
+    def intake(self) -> IntakeRecord: ...  # noqa: D102
+    @property
+    def mediating(self) -> MediatingRecord: ...  # noqa: D102
+    @property
+    def closing(self) -> ClosingRecord: ...  # noqa: D102
+    @property
     def party_ids(self) -> frozenset[str]: ...  # noqa: D102
     @property
     def agreement(self) -> Agreement | None: ...  # noqa: D102
@@ -82,16 +93,35 @@ class CaseView(Protocol):
     def effective_agreement(self) -> Agreement | None: ...  # noqa: D102
 
 
-Check = Callable[[CaseView, Event], "str | None"]
+#: The event type a guard reads (a guard of a wider type serves a narrower one).
+E_contra = TypeVar("E_contra", contravariant=True)
+#: The event type of a transition row.
+E = TypeVar("E")
+
 Changes = dict[str, Any]
-Effect = Callable[[CaseView, Event, "HolidayCalendar | None"], Changes]
+Effect = Callable[[CaseView, E, "HolidayCalendar | None"], Changes]
+
+
+class HasParty(Protocol):
+    """An event naming one party (`PartyEvent`, `ApplicationEvent`, `SigningEvent`)."""
+
+    @property
+    def party(self) -> str: ...  # noqa: D102
+
+
+class HasParties(Protocol):
+    """An event naming the parties who join it (terms, extension, re-mediation, JC)."""
+
+    @property
+    def parties(self) -> tuple[str, ...]: ...  # noqa: D102
+
 
 #: Policy attributes a guard may cite instead of its own citation.
 _BASES = ("", "period_basis", "extension_basis", "written_form_basis", "written_form_advice_basis")
 
 
 @attrs.frozen(slots=True)
-class Guard:
+class Guard(Generic[E_contra]):
     """A named condition on an event, with its legal basis.
 
     Attributes:
@@ -107,7 +137,7 @@ class Guard:
 
     name: str
     citation: Citation
-    check: Check = attrs.field(eq=False, repr=False)
+    check: Callable[[CaseView, E_contra], str | None] = attrs.field(eq=False, repr=False)
     soft: bool = False
     rule_zh: str = ""
     basis: str = attrs.field(default="", validator=attrs.validators.in_(_BASES))
@@ -123,34 +153,42 @@ class Guard:
 
 
 @attrs.frozen(slots=True)
-class Transition:
+class Transition(Generic[E]):
     """One row of the table: in ``source``, ``event`` leads to ``target`` if every guard holds.
 
     Attributes:
         source: State the case must be in.
-        event: The event.
+        event: The event's kind.
         target: State after the event.
         guards: Conditions, checked in order; the first hard failure refuses the event.
         effect: Records the event's facts on the case.
+        carrier: The event type that carries ``event`` (``EVENT_TYPES[event]``, checked when
+            the table is built); guards and effects read its typed attributes.
     """
 
     source: CaseState
     event: EventKind
     target: CaseState
-    guards: tuple[Guard, ...]
-    effect: Effect = attrs.field(eq=False, repr=False)
+    guards: tuple[Guard[E], ...]
+    effect: Effect[E] = attrs.field(eq=False, repr=False)
+    carrier: type[E] = attrs.field(eq=False, repr=False)
 
 
 def rows(
+    carrier: type[E],
     sources: tuple[CaseState, ...],
     event: EventKind,
     target: CaseState | None,
-    guards: tuple[Guard, ...],
-    effect: Effect,
-) -> tuple[Transition, ...]:
-    """One transition per source state; ``target=None`` means "stay in the source state"."""
+    guards: tuple[Guard[E], ...],
+    effect: Effect[E],
+) -> tuple[Transition[E], ...]:
+    """One transition per source state; ``target=None`` means "stay in the source state".
+
+    ``carrier`` is the event type of ``event``: mypy checks that the guards and the effect
+    read that type, and the table checks that ``EVENT_TYPES`` maps ``event`` to it.
+    """
     return tuple(
-        Transition(source, event, source if target is None else target, guards, effect)
+        Transition(source, event, source if target is None else target, guards, effect, carrier)
         for source in sources
     )
 
@@ -158,7 +196,7 @@ def rows(
 # ------------------------------------------------------------- shared predicates and effects
 
 
-def party_known(case: CaseView, event: Event) -> str | None:
+def party_known(case: CaseView, event: HasParty) -> str | None:
     """The event's party is a party of the case."""
     if event.party in case.party_ids:
         return None
@@ -166,7 +204,7 @@ def party_known(case: CaseView, event: Event) -> str | None:
     return f"{event.party!r} is not a party of case {case.case_id} ({known})"
 
 
-def all_parties_join(case: CaseView, event: Event) -> str | None:
+def all_parties_join(case: CaseView, event: HasParties) -> str | None:
     """Every party of the case is among the event's ``parties``."""
     missing = sorted(case.party_ids - set(event.parties))
     return f"not joined by {', '.join(missing)}" if missing else None
@@ -205,3 +243,23 @@ def replace_latest(case: CaseView, **changes: Any) -> tuple[Agreement, ...]:
     """``agreements`` with the latest version replaced by a copy with ``changes``."""
     agreements = case.agreements
     return (*agreements[:-1], attrs.evolve(agreements[-1], **changes))
+
+
+def with_latest(case: CaseView, agreement: Agreement) -> tuple[Agreement, ...]:
+    """``agreements`` with the latest version replaced by ``agreement``."""
+    return (*case.agreements[:-1], agreement)
+
+
+def intake(case: CaseView, **changes: Any) -> IntakeRecord:
+    """The case's intake record with ``changes`` (its constructor runs)."""
+    return attrs.evolve(case.intake, **changes)
+
+
+def mediating(case: CaseView, **changes: Any) -> MediatingRecord:
+    """The case's mediating record with ``changes`` (its constructor runs)."""
+    return attrs.evolve(case.mediating, **changes)
+
+
+def closing(case: CaseView, **changes: Any) -> ClosingRecord:
+    """The case's closing record with ``changes`` (its constructor runs)."""
+    return attrs.evolve(case.closing, **changes)

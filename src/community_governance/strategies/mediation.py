@@ -16,7 +16,7 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance.mediation.agreement import AgreementTerms, Obligation
 from community_governance.mediation.case import MediationCase
 from community_governance.mediation.engine import apply, may
-from community_governance.mediation.events import Event, EventKind
+from community_governance.mediation.events import AnyEvent, EventKind, make_event
 from community_governance.mediation.records import Committee, Dispute, Mediator, Party, Session
 from community_governance.mediation.states import SigningMethod
 from community_governance.mediation.table import TABLE
@@ -39,7 +39,7 @@ def _terms(case: MediationCase, on: date) -> AgreementTerms:
     return AgreementTerms((Obligation("o1", first, "pay the fee", on + timedelta(days=10)),))
 
 
-def _payload(case: MediationCase, kind: EventKind, on: date) -> list[Event]:
+def _payload(case: MediationCase, kind: EventKind, on: date) -> list[AnyEvent]:
     parties = tuple(sorted(case.party_ids))
     mediator = case.mediators[0].id if case.mediators else "m1"
     agreement = case.agreement
@@ -67,14 +67,14 @@ def _payload(case: MediationCase, kind: EventKind, on: date) -> list[Event]:
         _K.COURT_NOT_ACCEPTED: {"reason": "title to real rights"},
     }
     if kind in simple:
-        return [Event(kind, on, **simple[kind])]  # type: ignore[arg-type]
+        return [make_event(kind, on, **simple[kind])]  # type: ignore[arg-type]
     if kind is _K.SIGN:
         signed = {s.signatory for s in agreement.signatures} if agreement else set()
         todo = [p for p in signers if p not in signed]
-        events = [Event(kind, on, party=p, method=SigningMethod.SIGNATURE) for p in todo]
-        return [*events, Event(kind, on, party=case.committee.id, method=SigningMethod.SEAL)]
+        events = [make_event(kind, on, party=p, method=SigningMethod.SIGNATURE) for p in todo]
+        return [*events, make_event(kind, on, party=case.committee.id, method=SigningMethod.SEAL)]
     if kind in (_K.RECORD_PERFORMANCE, _K.URGE_PERFORMANCE):
-        return [Event(kind, on, target="o1", reason="receipt")]
+        return [make_event(kind, on, target="o1", reason="receipt")]
     if kind in (
         _K.REQUEST_CONSENT,
         _K.GIVE_CONSENT,
@@ -83,11 +83,11 @@ def _payload(case: MediationCase, kind: EventKind, on: date) -> list[Event]:
         _K.REQUEST_WRITTEN_FORM,
         _K.DECLINE_TO_SIGN,
     ):
-        return [Event(kind, on, party=p) for p in parties]
-    return [Event(kind, on)]
+        return [make_event(kind, on, party=p) for p in parties]
+    return [make_event(kind, on)]
 
 
-def candidate_events(case: MediationCase, on: date) -> list[Event]:
+def candidate_events(case: MediationCase, on: date) -> list[AnyEvent]:
     """Propose events declared for the case's state, dated ``on`` (allowed or not).
 
     Args:
@@ -141,9 +141,9 @@ def mediation_cases(draw: st.DrawFn) -> MediationCase:
 @st.composite
 def mediation_event_sequences(
     draw: st.DrawFn, case: MediationCase, max_events: int = 25
-) -> list[Event]:
+) -> list[AnyEvent]:
     """Lawful event sequences for ``case``: each event is allowed when it comes."""
-    events: list[Event] = []
+    events: list[AnyEvent] = []
     on = case.trail[-1].event.on if case.trail else _START
     for _ in range(draw(st.integers(0, max_events))):
         on += timedelta(days=draw(st.integers(0, 20)))

@@ -9,10 +9,18 @@ a mediator and the committee's seal are on it (Art. 29).
 
 from __future__ import annotations
 
+from typing import Any
+
 from community_governance.calendar import HolidayCalendar
 from community_governance.mediation import _citations as cite
 from community_governance.mediation.agreement import Agreement, Signature
-from community_governance.mediation.events import Event, EventKind
+from community_governance.mediation.events import (
+    BareEvent,
+    EventKind,
+    PartyEvent,
+    SigningEvent,
+    TermsEvent,
+)
 from community_governance.mediation.phases.confirmation import open_confirmation
 from community_governance.mediation.phases.intake import PARTY_KNOWN
 from community_governance.mediation.states import (
@@ -29,24 +37,25 @@ from community_governance.mediation.transition import (
     all_parties_join,
     replace_latest,
     rows,
+    with_latest,
 )
 from community_governance.rules.mediation import WrittenFormTrigger
 
 __all__ = ["GUARDS", "ROWS"]
 
 
-def _no_written_request(case: CaseView, event: Event) -> str | None:
+def _no_written_request(case: CaseView, event: object) -> str | None:
     asked = case.written_form_requested_by
     return f"{', '.join(asked)} asked for a written agreement" if asked else None
 
 
 def _triggered(
-    case: CaseView, event: Event, triggers: tuple[WrittenFormTrigger, ...]
+    case: CaseView, event: TermsEvent, triggers: tuple[WrittenFormTrigger, ...]
 ) -> str | None:
     """Which of ``triggers`` the agreement meets, as a reason, or ``None``."""
-    terms = event.terms
-    if not triggers or terms is None:
+    if not triggers:
         return None
+    terms = event.terms
     if WrittenFormTrigger.OBLIGATIONS in triggers and terms.obligations:
         return "civil rights and obligations are involved"
     if WrittenFormTrigger.DEFERRED_PERFORMANCE in triggers:
@@ -58,17 +67,17 @@ def _triggered(
     return None
 
 
-def _written_required(case: CaseView, event: Event) -> str | None:
+def _written_required(case: CaseView, event: TermsEvent) -> str | None:
     return _triggered(case, event, case.policy.written_form_required_for)
 
 
-def _written_advised(case: CaseView, event: Event) -> str | None:
+def _written_advised(case: CaseView, event: TermsEvent) -> str | None:
     reason = _triggered(case, event, case.policy.written_form_advised_for)
     return None if reason is None else f"{reason}: the policy advises a written agreement"
 
 
-def _obligors_are_parties(case: CaseView, event: Event) -> str | None:
-    obligations = event.terms.obligations if event.terms is not None else ()
+def _obligors_are_parties(case: CaseView, event: TermsEvent) -> str | None:
+    obligations = event.terms.obligations
     ids = [o.id for o in obligations]
     for obligation in obligations:
         if obligation.obligor not in case.party_ids:
@@ -78,7 +87,7 @@ def _obligors_are_parties(case: CaseView, event: Event) -> str | None:
     return None
 
 
-def _signatory_known(case: CaseView, event: Event) -> str | None:
+def _signatory_known(case: CaseView, event: SigningEvent) -> str | None:
     party = event.party
     if party == case.committee.id:
         return None if event.method is SigningMethod.SEAL else "the committee signs by its seal"
@@ -87,7 +96,7 @@ def _signatory_known(case: CaseView, event: Event) -> str | None:
     return f"{party!r} is neither a party, a mediator of the case, nor the committee"
 
 
-def _not_yet_signed(case: CaseView, event: Event) -> str | None:
+def _not_yet_signed(case: CaseView, event: SigningEvent) -> str | None:
     agreement = case.agreement
     signatures = agreement.signatures if agreement is not None else ()
     if any(s.signatory == event.party for s in signatures):
@@ -96,7 +105,7 @@ def _not_yet_signed(case: CaseView, event: Event) -> str | None:
     return None
 
 
-def _fully_executed(case: CaseView, event: Event) -> str | None:
+def _fully_executed(case: CaseView, event: object) -> str | None:
     agreement = case.agreement
     signed = {s.signatory for s in agreement.signatures} if agreement is not None else set()
     if not case.party_ids <= signed:
@@ -145,12 +154,11 @@ _EXECUTED = Guard(
 )
 
 #: The guards of this phase.
-GUARDS: tuple[Guard, ...] = (*_ORAL_GUARDS, *_SIGN_GUARDS, _EXECUTED)
+GUARDS: tuple[Guard[Any], ...] = (*_ORAL_GUARDS, *_SIGN_GUARDS, _EXECUTED)
 
 
-def _oral(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _oral(case: CaseView, event: TermsEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record an oral agreement, in effect the day reached (PML Art. 30)."""
-    assert event.terms is not None  # guaranteed by REQUIRED_FIELDS
     agreement = Agreement(
         version=len(case.agreements) + 1,
         form=AgreementForm.ORAL,
@@ -163,44 +171,60 @@ def _oral(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Cha
     return {"agreements": (*case.agreements, agreement)}
 
 
-def _draft(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _draft(case: CaseView, event: TermsEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record a drafted written agreement awaiting signatures."""
-    assert event.terms is not None  # guaranteed by REQUIRED_FIELDS
     agreement = Agreement(len(case.agreements) + 1, AgreementForm.WRITTEN, event.terms, event.on)
     return {"agreements": (*case.agreements, agreement)}
 
 
-def _sign(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _sign(case: CaseView, event: SigningEvent, calendar: HolidayCalendar | None) -> Changes:
     """Add one execution element (signature, seal or fingerprint)."""
-    assert event.method is not None  # guaranteed by REQUIRED_FIELDS
     signature = Signature(event.party, event.method, event.on)
-    signatures = (*case.agreements[-1].signatures, signature)
-    return {"agreements": replace_latest(case, signatures=signatures)}
+    return {"agreements": with_latest(case, case.agreements[-1].with_signature(signature))}
 
 
-def _decline(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _decline(case: CaseView, event: PartyEvent, calendar: HolidayCalendar | None) -> Changes:
     """A party declines to sign: the draft is declined, mediation continues."""
     return {"agreements": replace_latest(case, status=AgreementStatus.DECLINED)}
 
 
-def _take_effect(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _take_effect(case: CaseView, event: BareEvent, calendar: HolidayCalendar | None) -> Changes:
     """The agreement takes effect the day its last execution element was added."""
-    effective = max(s.on for s in case.agreements[-1].signatures)
-    changed = replace_latest(
-        case,
-        status=AgreementStatus.IN_EFFECT,
-        effective_on=effective,
-        confirmation=open_confirmation(effective, calendar),
-    )
-    return {"agreements": changed}
+    latest = case.agreements[-1]
+    effective = max(s.on for s in latest.signatures)
+    in_effect = latest.taking_effect(effective, open_confirmation(effective, calendar))
+    return {"agreements": with_latest(case, in_effect)}
 
 
 S, E = CaseState, EventKind
 #: The rows of this phase.
-ROWS: tuple[Transition, ...] = (
-    *rows((S.IN_MEDIATION,), E.REACH_ORAL_AGREEMENT, S.IN_PERFORMANCE, _ORAL_GUARDS, _oral),
-    *rows((S.IN_MEDIATION,), E.DRAFT_AGREEMENT, S.AGREEMENT_DRAFTED, (_OBLIGORS,), _draft),
-    *rows((S.AGREEMENT_DRAFTED,), E.SIGN, None, _SIGN_GUARDS, _sign),
-    *rows((S.AGREEMENT_DRAFTED,), E.DECLINE_TO_SIGN, S.IN_MEDIATION, (PARTY_KNOWN,), _decline),
-    *rows((S.AGREEMENT_DRAFTED,), E.TAKE_EFFECT, S.IN_PERFORMANCE, (_EXECUTED,), _take_effect),
+ROWS: tuple[Transition[Any], ...] = (
+    *rows(
+        TermsEvent,
+        (S.IN_MEDIATION,),
+        E.REACH_ORAL_AGREEMENT,
+        S.IN_PERFORMANCE,
+        _ORAL_GUARDS,
+        _oral,
+    ),
+    *rows(
+        TermsEvent, (S.IN_MEDIATION,), E.DRAFT_AGREEMENT, S.AGREEMENT_DRAFTED, (_OBLIGORS,), _draft
+    ),
+    *rows(SigningEvent, (S.AGREEMENT_DRAFTED,), E.SIGN, None, _SIGN_GUARDS, _sign),
+    *rows(
+        PartyEvent,
+        (S.AGREEMENT_DRAFTED,),
+        E.DECLINE_TO_SIGN,
+        S.IN_MEDIATION,
+        (PARTY_KNOWN,),
+        _decline,
+    ),
+    *rows(
+        BareEvent,
+        (S.AGREEMENT_DRAFTED,),
+        E.TAKE_EFFECT,
+        S.IN_PERFORMANCE,
+        (_EXECUTED,),
+        _take_effect,
+    ),
 )

@@ -8,14 +8,22 @@ itself stays ``IN_PERFORMANCE``.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
+from typing import Any, Protocol
 
 import attrs
 
 from community_governance.calendar import HolidayCalendar
 from community_governance.mediation import _citations as cite
 from community_governance.mediation.agreement import Confirmation
-from community_governance.mediation.events import Event, EventKind
+from community_governance.mediation.events import (
+    BareEvent,
+    BodyEvent,
+    ConfirmationWithdrawal,
+    EventKind,
+    ReasonEvent,
+)
 from community_governance.mediation.states import CaseState, JCStatus
 from community_governance.mediation.transition import (
     CaseView,
@@ -46,8 +54,26 @@ JC_TABLE: dict[tuple[JCStatus, EventKind], JCStatus] = {
 _WINDOW = Period(days=30)
 
 
+class _Kinded(Protocol):
+    """Any event: the status guard reads only its kind."""
+
+    @property
+    def kind(self) -> EventKind: ...
+
+
 def open_confirmation(start: date, calendar: HolidayCalendar | None) -> Confirmation:
-    """A new confirmation record with its 30-day window from ``start`` (PML Art. 33)."""
+    """A new confirmation record with its 30-day window from ``start`` (PML Art. 33).
+
+    Without a calendar the record depends on ``start`` alone, so it is remembered (at most
+    4,096 days; records are immutable and safe to share). With a calendar it is computed
+    every time: a calendar may learn new holidays.
+    """
+    if calendar is None:
+        return _plain_confirmation(start)
+    return _confirmation_from(start, calendar)
+
+
+def _confirmation_from(start: date, calendar: HolidayCalendar | None) -> Confirmation:
     window = deadline(
         "judicial confirmation window",
         start,
@@ -59,20 +85,25 @@ def open_confirmation(start: date, calendar: HolidayCalendar | None) -> Confirma
     return Confirmation(window=window)
 
 
+@functools.lru_cache(maxsize=4096)
+def _plain_confirmation(start: date) -> Confirmation:
+    return _confirmation_from(start, None)
+
+
 def status(case: CaseView) -> JCStatus:
     """The judicial-confirmation status of the agreement in effect (``NONE`` without one)."""
     agreement = case.effective_agreement
     return agreement.confirmation.status if agreement is not None else JCStatus.NONE
 
 
-def _jc_allows(case: CaseView, event: Event) -> str | None:
+def _jc_allows(case: CaseView, event: _Kinded) -> str | None:
     current = status(case)
     if (current, event.kind) in JC_TABLE:
         return None
     return f"judicial confirmation is {current.value}: {event.kind.value} does not apply"
 
 
-def _within_window(case: CaseView, event: Event) -> str | None:
+def _within_window(case: CaseView, event: BodyEvent) -> str | None:
     agreement = case.effective_agreement
     window = agreement.confirmation.window if agreement is not None else None
     if window is not None and event.on <= window.end:
@@ -85,20 +116,20 @@ def _within_window(case: CaseView, event: Event) -> str | None:
     )
 
 
-def _lawful_organisation(case: CaseView, event: Event) -> str | None:
+def _lawful_organisation(case: CaseView, event: object) -> str | None:
     if case.committee.kind.lawful:
         return None
     return f"{case.committee.id!r} is not a lawfully established mediation organisation"
 
 
-def _in_writing(case: CaseView, event: Event) -> str | None:
+def _in_writing(case: CaseView, event: object) -> str | None:
     agreement = case.effective_agreement
     if agreement is not None and agreement.in_writing:
         return None
     return "an oral agreement must first be written up and signed (write_up_oral_agreement)"
 
 
-def _not_title(case: CaseView, event: Event) -> str | None:
+def _not_title(case: CaseView, event: object) -> str | None:
     agreement = case.effective_agreement
     if agreement is not None and agreement.terms.settles_title:
         return "the agreement settles title to real rights or IP; courts do not accept it"
@@ -108,7 +139,7 @@ def _not_title(case: CaseView, event: Event) -> str | None:
 _ALLOWS = Guard(
     "confirmation_status_allows", cite.CPL_206, _jc_allows, rule_zh="司法确认状态允许该事件"
 )
-_APPLY_GUARDS = (
+_APPLY_GUARDS: tuple[Guard[BodyEvent], ...] = (
     _ALLOWS,
     Guard("joint_application", cite.CPL_205, all_parties_join, rule_zh="双方共同申请"),
     Guard(
@@ -125,31 +156,46 @@ _APPLY_GUARDS = (
 )
 
 #: The guards of this phase.
-GUARDS: tuple[Guard, ...] = _APPLY_GUARDS
+GUARDS: tuple[Guard[Any], ...] = _APPLY_GUARDS
 
 
-def _confirmation(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
-    """Move the judicial-confirmation status by the JC table."""
+def _apply(case: CaseView, event: BodyEvent, calendar: HolidayCalendar | None) -> Changes:
+    """File the application with the court applied to."""
     current = case.agreements[-1].confirmation
     new_status = JC_TABLE[(current.status, event.kind)]
-    if event.kind is EventKind.APPLY_CONFIRMATION:
-        new = attrs.evolve(current, status=new_status, applied_on=event.on, court=event.body)
-    elif event.kind is EventKind.WITHDRAW_CONFIRMATION:
-        ground = "deemed" if event.deemed else "express"
-        new = attrs.evolve(current, status=new_status, ruled_on=event.on, ground=ground)
-    else:
-        new = attrs.evolve(current, status=new_status, ruled_on=event.on, ground=event.reason)
+    new = attrs.evolve(current, status=new_status, applied_on=event.on, court=event.body)
     return {"agreements": replace_latest(case, confirmation=new)}
 
 
-_RULINGS = (E.COURT_CONFIRMS, E.COURT_REJECTS, E.COURT_NOT_ACCEPTED, E.WITHDRAW_CONFIRMATION)
+def _withdraw(
+    case: CaseView, event: ConfirmationWithdrawal, calendar: HolidayCalendar | None
+) -> Changes:
+    """The application is withdrawn, expressly or deemed."""
+    current = case.agreements[-1].confirmation
+    new_status = JC_TABLE[(current.status, event.kind)]
+    ground = "deemed" if event.deemed else "express"
+    new = attrs.evolve(current, status=new_status, ruled_on=event.on, ground=ground)
+    return {"agreements": replace_latest(case, confirmation=new)}
+
+
+def _ruling(
+    case: CaseView, event: BareEvent | ReasonEvent, calendar: HolidayCalendar | None
+) -> Changes:
+    """The court rules: confirms, rejects or does not accept (its ground, if any)."""
+    current = case.agreements[-1].confirmation
+    new_status = JC_TABLE[(current.status, event.kind)]
+    new = attrs.evolve(current, status=new_status, ruled_on=event.on, ground=event.reason)
+    return {"agreements": replace_latest(case, confirmation=new)}
+
+
 _PERFORMING = (CaseState.IN_PERFORMANCE,)
 #: The rows of this phase.
-ROWS: tuple[Transition, ...] = (
-    *rows(_PERFORMING, E.APPLY_CONFIRMATION, None, _APPLY_GUARDS, _confirmation),
-    *(
-        row
-        for event in _RULINGS
-        for row in rows(_PERFORMING, event, None, (_ALLOWS,), _confirmation)
+ROWS: tuple[Transition[Any], ...] = (
+    *rows(BodyEvent, _PERFORMING, E.APPLY_CONFIRMATION, None, _APPLY_GUARDS, _apply),
+    *rows(BareEvent, _PERFORMING, E.COURT_CONFIRMS, None, (_ALLOWS,), _ruling),
+    *rows(ReasonEvent, _PERFORMING, E.COURT_REJECTS, None, (_ALLOWS,), _ruling),
+    *rows(ReasonEvent, _PERFORMING, E.COURT_NOT_ACCEPTED, None, (_ALLOWS,), _ruling),
+    *rows(
+        ConfirmationWithdrawal, _PERFORMING, E.WITHDRAW_CONFIRMATION, None, (_ALLOWS,), _withdraw
     ),
 )

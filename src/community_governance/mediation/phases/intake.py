@@ -8,17 +8,31 @@ limitation period was interrupted (SPC limitation rules Art. 12).
 
 from __future__ import annotations
 
+from typing import Any
+
 from community_governance.calendar import HolidayCalendar
 from community_governance.mediation import _citations as cite
-from community_governance.mediation.events import Event, EventKind
+from community_governance.mediation.events import (
+    ApplicationEvent,
+    BareEvent,
+    EventKind,
+    PartyEvent,
+    ReasonEvent,
+    ReferralEvent,
+    ReportEvent,
+)
+from community_governance.mediation.progress import IntakeRecord, MediatingRecord
 from community_governance.mediation.records import Consent, Notice
 from community_governance.mediation.states import CaseSource, CaseState
 from community_governance.mediation.transition import (
     CaseView,
     Changes,
     Guard,
+    HasParty,
     Transition,
+    closing,
     deadline,
+    intake,
     party_known,
     rows,
 )
@@ -26,7 +40,7 @@ from community_governance.mediation.transition import (
 __all__ = ["GUARDS", "ROWS"]
 
 
-def _not_yet_consented(case: CaseView, event: Event) -> str | None:
+def _not_yet_consented(case: CaseView, event: HasParty) -> str | None:
     party = event.party
     for consent in case.consents:
         if consent.given and consent.party == party:
@@ -34,19 +48,21 @@ def _not_yet_consented(case: CaseView, event: Event) -> str | None:
     return None
 
 
-def _all_consented(case: CaseView, event: Event) -> str | None:
+def _all_consented(case: CaseView, event: object) -> str | None:
     consented = {consent.party for consent in case.consents if consent.given}
     if case.party_ids <= consented:
         return None
     return f"no consent yet from {', '.join(sorted(case.party_ids - consented))}"
 
 
-def _not_before_other_body(case: CaseView, event: Event) -> str | None:
+def _not_before_other_body(case: CaseView, event: object) -> str | None:
     body = case.dispute.before_other_body
     return f"the dispute is already before {body}" if body else None
 
 
-PARTY_KNOWN = Guard("party_known", cite.PML_17, party_known, rule_zh="须为本案当事人")
+PARTY_KNOWN: Guard[HasParty] = Guard(
+    "party_known", cite.PML_17, party_known, rule_zh="须为本案当事人"
+)
 _NOT_YET = Guard(
     "party_not_yet_consented", cite.PML_17, _not_yet_consented, rule_zh="该当事人尚未同意"
 )
@@ -60,81 +76,106 @@ _OTHER_BODY = Guard(
 )
 
 #: The guards of this phase.
-GUARDS: tuple[Guard, ...] = (PARTY_KNOWN, _NOT_YET, _ALL, _OTHER_BODY)
+GUARDS: tuple[Guard[Any], ...] = (PARTY_KNOWN, _NOT_YET, _ALL, _OTHER_BODY)
 
 
-def _report(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _report(case: CaseView, event: ReportEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record how the dispute became known."""
-    return {"source": event.source}
+    return {"intake": intake(case, source=event.source)}
 
 
-def _submit(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _submit(case: CaseView, event: ApplicationEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record the application; the applicant's application is its consent."""
-    return {
-        "source": case.source or CaseSource.PARTY_APPLICATION,
-        "application_form": event.form,
-        "applied_on": case.applied_on or event.on,
-        "consents": (*case.consents, Consent(event.party, event.on, True)),
-    }
+    record = case.intake
+    submitted = IntakeRecord(
+        record.source or CaseSource.PARTY_APPLICATION,
+        event.form,
+        record.applied_on or event.on,
+        record.referral,
+        record.court_delegated,
+        (*record.consents, Consent(event.party, event.on, True)),
+        record.accepted_on,
+        record.limitation_interrupted_on,
+        record.not_accepted_reason,
+    )
+    return {"intake": submitted}
 
 
-def _ex_officio(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _ex_officio(case: CaseView, event: BareEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record that the committee acted on its own initiative."""
-    return {"source": case.source or CaseSource.EX_OFFICIO}
+    return {"intake": intake(case, source=case.source or CaseSource.EX_OFFICIO)}
 
 
-def _referral(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _referral(case: CaseView, event: ReferralEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record the referring body and whether a court delegated the case."""
     source = CaseSource.COURT if event.court_delegated else CaseSource.GOVERNMENT
-    return {
-        "source": case.source or event.source or source,
-        "referral": event.body,
-        "court_delegated": event.court_delegated,
-    }
+    referred = intake(
+        case,
+        source=case.source or event.source or source,
+        referral=event.body,
+        court_delegated=event.court_delegated,
+    )
+    return {"intake": referred}
 
 
-def _request_consent(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _request_consent(
+    case: CaseView, event: PartyEvent, calendar: HolidayCalendar | None
+) -> Changes:
     """Record that a party was asked for consent."""
     return {"notices": (*case.notices, Notice("consent_request", event.on, event.party))}
 
 
-def _consent(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _consent(case: CaseView, event: PartyEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record a party's consent."""
-    return {"consents": (*case.consents, Consent(event.party, event.on, True))}
+    return {"intake": case.intake.with_consent(Consent(event.party, event.on, True))}
 
 
-def _refuse(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _refuse(case: CaseView, event: PartyEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record an explicit refusal: the case is not accepted (PML Art. 17)."""
-    return {
-        "consents": (*case.consents, Consent(event.party, event.on, False)),
-        "not_accepted_reason": f"party_refused: {event.party}",
-        "closed_on": event.on,
-    }
+    refused = intake(
+        case,
+        consents=(*case.consents, Consent(event.party, event.on, False)),
+        not_accepted_reason=f"party_refused: {event.party}",
+    )
+    return {"intake": refused, "closing": closing(case, closed_on=event.on)}
 
 
-def _accept(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _accept(case: CaseView, event: BareEvent, calendar: HolidayCalendar | None) -> Changes:
     """Register the case; open the mediation period; record the limitation interruption."""
-    first_consent = min([c.on for c in case.consents if c.given], default=event.on)
+    record = case.intake
+    first_consent = min([c.on for c in record.consents if c.given], default=event.on)
+    policy = case.policy
     period = deadline(
         "mediation period",
         event.on,
-        case.policy.period,
-        basis=case.policy.period_basis,
+        policy.period,
+        basis=policy.period_basis,
         calendar=calendar,
         label_zh="调解期限",
     )
-    return {
-        "accepted_on": event.on,
-        "limitation_interrupted_on": case.applied_on or first_consent,
-        "mediation_deadline": period,
-    }
+    accepted = IntakeRecord(
+        record.source,
+        record.application_form,
+        record.applied_on,
+        record.referral,
+        record.court_delegated,
+        record.consents,
+        event.on,
+        record.applied_on or first_consent,
+        record.not_accepted_reason,
+    )
+    now = case.mediating
+    opened = MediatingRecord(
+        now.mediators, now.sessions, period, now.extensions, now.written_form_requested_by
+    )
+    return {"intake": accepted, "mediating": opened}
 
 
-def _reject(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _reject(case: CaseView, event: ReasonEvent, calendar: HolidayCalendar | None) -> Changes:
     """Refuse the case at intake, advising the route to take."""
     return {
-        "not_accepted_reason": event.reason,
-        "closed_on": event.on,
+        "intake": intake(case, not_accepted_reason=event.reason),
+        "closing": closing(case, closed_on=event.on),
         "notices": (*case.notices, Notice("not_accepted", event.on, event.reason)),
     }
 
@@ -142,20 +183,30 @@ def _reject(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> C
 S, E = CaseState, EventKind
 _ASKED = (S.APPLIED, S.AWAITING_CONSENT)
 #: The rows of this phase.
-ROWS: tuple[Transition, ...] = (
-    *rows((S.NEW,), E.REPORT_DISPUTE, S.REPORTED, (), _report),
-    *rows((S.NEW, S.REPORTED), E.SUBMIT_APPLICATION, S.APPLIED, (PARTY_KNOWN,), _submit),
-    *rows((S.NEW, S.REPORTED), E.RECEIVE_REFERRAL, S.AWAITING_CONSENT, (), _referral),
-    *rows((S.REPORTED,), E.INITIATE_EX_OFFICIO, S.AWAITING_CONSENT, (), _ex_officio),
+ROWS: tuple[Transition[Any], ...] = (
+    *rows(ReportEvent, (S.NEW,), E.REPORT_DISPUTE, S.REPORTED, (), _report),
     *rows(
+        ApplicationEvent,
+        (S.NEW, S.REPORTED),
+        E.SUBMIT_APPLICATION,
+        S.APPLIED,
+        (PARTY_KNOWN,),
+        _submit,
+    ),
+    *rows(
+        ReferralEvent, (S.NEW, S.REPORTED), E.RECEIVE_REFERRAL, S.AWAITING_CONSENT, (), _referral
+    ),
+    *rows(BareEvent, (S.REPORTED,), E.INITIATE_EX_OFFICIO, S.AWAITING_CONSENT, (), _ex_officio),
+    *rows(
+        PartyEvent,
         (S.APPLIED,),
         E.REQUEST_CONSENT,
         S.AWAITING_CONSENT,
         (PARTY_KNOWN, _NOT_YET),
         _request_consent,
     ),
-    *rows(_ASKED, E.GIVE_CONSENT, None, (PARTY_KNOWN, _NOT_YET), _consent),
-    *rows(_ASKED, E.ACCEPT, S.ACCEPTED, (_ALL, _OTHER_BODY), _accept),
-    *rows(_ASKED, E.REJECT, S.NOT_ACCEPTED, (), _reject),
-    *rows(_ASKED, E.PARTY_REFUSES, S.NOT_ACCEPTED, (PARTY_KNOWN,), _refuse),
+    *rows(PartyEvent, _ASKED, E.GIVE_CONSENT, None, (PARTY_KNOWN, _NOT_YET), _consent),
+    *rows(BareEvent, _ASKED, E.ACCEPT, S.ACCEPTED, (_ALL, _OTHER_BODY), _accept),
+    *rows(ReasonEvent, _ASKED, E.REJECT, S.NOT_ACCEPTED, (), _reject),
+    *rows(PartyEvent, _ASKED, E.PARTY_REFUSES, S.NOT_ACCEPTED, (PARTY_KNOWN,), _refuse),
 )

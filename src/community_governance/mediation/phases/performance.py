@@ -8,11 +8,20 @@ decision). A pending judicial-confirmation application blocks closing (CPL 2023 
 
 from __future__ import annotations
 
+from typing import Any
+
 from community_governance.calendar import HolidayCalendar
 from community_governance.mediation import _citations as cite
 from community_governance.mediation.agreement import FollowUpVisit, PerformanceRecord, Urging
-from community_governance.mediation.events import Event, EventKind
+from community_governance.mediation.events import (
+    BareEvent,
+    CourtReferralEvent,
+    EventKind,
+    JointEvent,
+    ObligationEvent,
+)
 from community_governance.mediation.phases.confirmation import status
+from community_governance.mediation.progress import ClosingRecord
 from community_governance.mediation.states import AgreementStatus, CaseState, JCStatus
 from community_governance.mediation.transition import (
     CaseView,
@@ -20,22 +29,25 @@ from community_governance.mediation.transition import (
     Guard,
     Transition,
     all_parties_join,
+    closing,
     deadline,
+    mediating,
     replace_latest,
     rows,
+    with_latest,
 )
 
 __all__ = ["GUARDS", "ROWS"]
 
 
-def _oral_unwritten(case: CaseView, event: Event) -> str | None:
+def _oral_unwritten(case: CaseView, event: object) -> str | None:
     agreement = case.effective_agreement
     if agreement is not None and not agreement.in_writing:
         return None
     return "the agreement in effect is already in writing"
 
 
-def _obligation_open(case: CaseView, event: Event) -> str | None:
+def _obligation_open(case: CaseView, event: ObligationEvent) -> str | None:
     agreement = case.effective_agreement
     target = event.target
     if (
@@ -47,7 +59,7 @@ def _obligation_open(case: CaseView, event: Event) -> str | None:
     return f"{target!r} is not an unperformed obligation of the agreement in effect"
 
 
-def _obligation_overdue(case: CaseView, event: Event) -> str | None:
+def _obligation_overdue(case: CaseView, event: ObligationEvent) -> str | None:
     agreement = case.effective_agreement
     obligation = agreement.obligation(event.target) if agreement is not None else None
     due = obligation.due if obligation is not None else None
@@ -57,19 +69,19 @@ def _obligation_overdue(case: CaseView, event: Event) -> str | None:
     return f"obligation {event.target!r} is not overdue on {event.on.isoformat()} ({when})"
 
 
-def _all_performed(case: CaseView, event: Event) -> str | None:
+def _all_performed(case: CaseView, event: object) -> str | None:
     agreement = case.effective_agreement
     open_ = [o.id for o in agreement.unperformed()] if agreement is not None else []
     return f"obligations not yet performed: {', '.join(open_)}" if open_ else None
 
 
-def _no_pending_confirmation(case: CaseView, event: Event) -> str | None:
+def _no_pending_confirmation(case: CaseView, event: object) -> str | None:
     if status(case) is JCStatus.APPLIED:
         return "a judicial-confirmation application is pending: await the ruling or withdraw it"
     return None
 
 
-def _urged_or_disputed(case: CaseView, event: Event) -> str | None:
+def _urged_or_disputed(case: CaseView, event: CourtReferralEvent) -> str | None:
     agreement = case.effective_agreement
     if event.agreement_disputed:
         return None
@@ -102,7 +114,7 @@ _REMEDIATION = Guard(
 )
 
 #: The guards of this phase.
-GUARDS: tuple[Guard, ...] = (
+GUARDS: tuple[Guard[Any], ...] = (
     _UNWRITTEN,
     _OPEN,
     _OVERDUE,
@@ -113,36 +125,41 @@ GUARDS: tuple[Guard, ...] = (
 )
 
 
-def _write_up(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _write_up(case: CaseView, event: BareEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record that the oral agreement was written up and signed (its effective date stays)."""
     return {"agreements": replace_latest(case, written_up_on=event.on)}
 
 
-def _visit(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _visit(case: CaseView, event: BareEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record a follow-up visit."""
     visits = (*case.agreements[-1].visits, FollowUpVisit(event.on, event.by, event.reason))
     return {"agreements": replace_latest(case, visits=visits)}
 
 
-def _perform(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _perform(case: CaseView, event: ObligationEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record performance of an obligation."""
     record = PerformanceRecord(event.target, event.on, event.reason)
-    performed = (*case.agreements[-1].performed, record)
-    return {"agreements": replace_latest(case, performed=performed)}
+    return {"agreements": with_latest(case, case.agreements[-1].with_performance(record))}
 
 
-def _urge(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _urge(case: CaseView, event: ObligationEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record an urging; flag non-performance."""
     urgings = (*case.agreements[-1].urgings, Urging(event.target, event.on, event.by))
-    return {"agreements": replace_latest(case, urgings=urgings), "non_performance": True}
+    return {
+        "agreements": replace_latest(case, urgings=urgings),
+        "closing": closing(case, non_performance=True),
+    }
 
 
-def _close(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _close(
+    case: CaseView, event: BareEvent | CourtReferralEvent, calendar: HolidayCalendar | None
+) -> Changes:
     """Close the case (performed, or referred to court)."""
-    return {"closed_on": event.on}
+    now = case.closing
+    return {"closing": ClosingRecord(now.termination, event.on, now.non_performance)}
 
 
-def _remediate(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _remediate(case: CaseView, event: JointEvent, calendar: HolidayCalendar | None) -> Changes:
     """Supersede the agreement and open a new mediation period from today (library decision)."""
     period = deadline(
         "mediation period (re-mediation)",
@@ -154,19 +171,26 @@ def _remediate(case: CaseView, event: Event, calendar: HolidayCalendar | None) -
     )
     return {
         "agreements": replace_latest(case, status=AgreementStatus.SUPERSEDED),
-        "mediation_deadline": period,
+        "mediating": mediating(case, mediation_deadline=period),
     }
 
 
 S, E = CaseState, EventKind
 _IN = (S.IN_PERFORMANCE,)
 #: The rows of this phase.
-ROWS: tuple[Transition, ...] = (
-    *rows(_IN, E.WRITE_UP_ORAL_AGREEMENT, None, (_UNWRITTEN,), _write_up),
-    *rows(_IN, E.FOLLOW_UP_VISIT, None, (), _visit),
-    *rows(_IN, E.RECORD_PERFORMANCE, None, (_OPEN,), _perform),
-    *rows(_IN, E.URGE_PERFORMANCE, None, (_OPEN, _OVERDUE), _urge),
-    *rows(_IN, E.CLOSE_PERFORMED, S.PERFORMED, (_PERFORMED, _NO_PENDING), _close),
-    *rows(_IN, E.REFER_TO_COURT, S.REFERRED_TO_COURT, (_URGED, _NO_PENDING), _close),
-    *rows(_IN, E.REMEDIATE, S.IN_MEDIATION, (_REMEDIATION, _NO_PENDING), _remediate),
+ROWS: tuple[Transition[Any], ...] = (
+    *rows(BareEvent, _IN, E.WRITE_UP_ORAL_AGREEMENT, None, (_UNWRITTEN,), _write_up),
+    *rows(BareEvent, _IN, E.FOLLOW_UP_VISIT, None, (), _visit),
+    *rows(ObligationEvent, _IN, E.RECORD_PERFORMANCE, None, (_OPEN,), _perform),
+    *rows(ObligationEvent, _IN, E.URGE_PERFORMANCE, None, (_OPEN, _OVERDUE), _urge),
+    *rows(BareEvent, _IN, E.CLOSE_PERFORMED, S.PERFORMED, (_PERFORMED, _NO_PENDING), _close),
+    *rows(
+        CourtReferralEvent,
+        _IN,
+        E.REFER_TO_COURT,
+        S.REFERRED_TO_COURT,
+        (_URGED, _NO_PENDING),
+        _close,
+    ),
+    *rows(JointEvent, _IN, E.REMEDIATE, S.IN_MEDIATION, (_REMEDIATION, _NO_PENDING), _remediate),
 )

@@ -9,10 +9,25 @@ parties are told the other routes (Art. 26).
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any, Protocol
+
 from community_governance.calendar import HolidayCalendar
 from community_governance.mediation import _citations as cite
-from community_governance.mediation.events import Event, EventKind
+from community_governance.mediation.events import (
+    BareEvent,
+    BodyEvent,
+    EventKind,
+    ExtensionEvent,
+    FailureEvent,
+    MediatorChange,
+    MediatorsEvent,
+    PartyEvent,
+    ReasonEvent,
+    SessionEvent,
+)
 from community_governance.mediation.phases.intake import PARTY_KNOWN
+from community_governance.mediation.progress import MediatingRecord
 from community_governance.mediation.records import Notice
 from community_governance.mediation.states import AgreementStatus, CaseState, TerminationReason
 from community_governance.mediation.transition import (
@@ -22,7 +37,9 @@ from community_governance.mediation.transition import (
     Guard,
     Transition,
     all_parties_join,
+    closing,
     deadline,
+    mediating,
     replace_latest,
     rows,
 )
@@ -30,11 +47,18 @@ from community_governance.mediation.transition import (
 __all__ = ["GUARDS", "ROWS"]
 
 
-def _at_least_one_mediator(case: CaseView, event: Event) -> str | None:
+class _Dated(Protocol):
+    """Any event: a termination reads only its day."""
+
+    @property
+    def on(self) -> date: ...
+
+
+def _at_least_one_mediator(case: CaseView, event: MediatorsEvent) -> str | None:
     return None if event.mediators else "no mediator named"
 
 
-def _independent(case: CaseView, event: Event) -> str | None:
+def _independent(case: CaseView, event: MediatorsEvent | MediatorChange) -> str | None:
     for mediator in event.mediators:
         if mediator.id in case.party_ids or mediator.affiliation in case.party_ids:
             return (
@@ -44,17 +68,17 @@ def _independent(case: CaseView, event: Event) -> str | None:
     return None
 
 
-def _rights_notice(case: CaseView, event: Event) -> str | None:
+def _rights_notice(case: CaseView, event: MediatorsEvent) -> str | None:
     return None if event.rights_notice else "no rights-and-duties notice recorded"
 
 
-def _mediator_in_case(case: CaseView, event: Event) -> str | None:
+def _mediator_in_case(case: CaseView, event: MediatorChange) -> str | None:
     if any(m.id == event.target for m in case.mediators):
         return None
     return f"{event.target!r} is not a mediator of case {case.case_id}"
 
 
-def _invitees_consented(case: CaseView, event: Event) -> str | None:
+def _invitees_consented(case: CaseView, event: SessionEvent) -> str | None:
     session = event.session
     if session is None or not session.invitees:
         return None
@@ -62,14 +86,14 @@ def _invitees_consented(case: CaseView, event: Event) -> str | None:
     return f"invitees need the consent of {', '.join(missing)}" if missing else None
 
 
-def _public_not_objected(case: CaseView, event: Event) -> str | None:
+def _public_not_objected(case: CaseView, event: SessionEvent) -> str | None:
     session = event.session
     if session is not None and session.public and session.objections_to_public:
         return f"public session despite objection by {', '.join(session.objections_to_public)}"
     return None
 
 
-def _extension_in_time(case: CaseView, event: Event) -> str | None:
+def _extension_in_time(case: CaseView, event: ExtensionEvent) -> str | None:
     deadline = case.mediation_deadline
     if case.policy.hard and deadline is not None and event.on > deadline.end:
         return (
@@ -79,7 +103,7 @@ def _extension_in_time(case: CaseView, event: Event) -> str | None:
     return None
 
 
-def _period_hard(case: CaseView, event: Event) -> str | None:
+def _period_hard(case: CaseView, event: object) -> str | None:
     if case.policy.hard:
         return None
     return (
@@ -88,7 +112,7 @@ def _period_hard(case: CaseView, event: Event) -> str | None:
     )
 
 
-def _deadline_passed(case: CaseView, event: Event) -> str | None:
+def _deadline_passed(case: CaseView, event: BareEvent) -> str | None:
     deadline = case.mediation_deadline
     if deadline is not None and event.on > deadline.end:
         return None
@@ -96,7 +120,7 @@ def _deadline_passed(case: CaseView, event: Event) -> str | None:
     return f"{event.on.isoformat()} is within the period ending {end} (Civil Code Art. 1259)"
 
 
-def _routes_advised(case: CaseView, event: Event) -> str | None:
+def _routes_advised(case: CaseView, event: FailureEvent) -> str | None:
     return None if event.routes_advised else "the parties were not told the other routes"
 
 
@@ -139,7 +163,7 @@ _EXPIRED = Guard(
 _ROUTES = Guard("routes_advised", cite.PML_26, _routes_advised, rule_zh="告知仲裁、行政、司法途径")
 
 #: The guards of this phase.
-GUARDS: tuple[Guard, ...] = (
+GUARDS: tuple[Guard[Any], ...] = (
     _ONE,
     _INDEPENDENT,
     _RIGHTS,
@@ -154,30 +178,47 @@ GUARDS: tuple[Guard, ...] = (
 )
 
 
-def _assign(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _assign(case: CaseView, event: MediatorsEvent, calendar: HolidayCalendar | None) -> Changes:
     """Assign mediators and record the rights notice when given."""
     notices = case.notices
     if event.rights_notice:
         notices = (*notices, Notice("rights", event.on, "rights and duties"))
-    return {"mediators": event.mediators, "notices": notices}
+    now = case.mediating
+    assigned = MediatingRecord(
+        event.mediators,
+        now.sessions,
+        now.mediation_deadline,
+        now.extensions,
+        now.written_form_requested_by,
+    )
+    return {"mediating": assigned, "notices": notices}
 
 
-def _replace_mediator(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _replace_mediator(
+    case: CaseView, event: MediatorChange, calendar: HolidayCalendar | None
+) -> Changes:
     """Replace a mediator (recusal)."""
     kept = tuple(m for m in case.mediators if m.id != event.target)
-    return {"mediators": (*kept, *event.mediators)}
+    return {"mediating": mediating(case, mediators=(*kept, *event.mediators))}
 
 
-def _session(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _session(case: CaseView, event: SessionEvent, calendar: HolidayCalendar | None) -> Changes:
     """Record a session."""
-    return {"sessions": (*case.sessions, event.session)}
+    now = case.mediating
+    held = MediatingRecord(
+        now.mediators,
+        (*now.sessions, event.session),
+        now.mediation_deadline,
+        now.extensions,
+        now.written_form_requested_by,
+    )
+    return {"mediating": held}
 
 
-def _extend(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _extend(case: CaseView, event: ExtensionEvent, calendar: HolidayCalendar | None) -> Changes:
     """Extend the mediation period from its current end (every party consented)."""
     current = case.mediation_deadline
     start = current.end if current is not None else event.on
-    assert event.period is not None  # guaranteed by REQUIRED_FIELDS
     extended = deadline(
         "mediation period (extended)",
         start,
@@ -186,24 +227,31 @@ def _extend(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> C
         calendar=calendar,
         label_zh="调解期限（延长）",
     )
-    return {"mediation_deadline": extended, "extensions": case.extensions + 1}
+    changed = mediating(case, mediation_deadline=extended, extensions=case.extensions + 1)
+    return {"mediating": changed}
 
 
-def _written_request(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+def _written_request(
+    case: CaseView, event: PartyEvent, calendar: HolidayCalendar | None
+) -> Changes:
     """Record a party's request for a written agreement."""
-    return {"written_form_requested_by": (*case.written_form_requested_by, event.party)}
+    asked = (*case.written_form_requested_by, event.party)
+    return {"mediating": mediating(case, written_form_requested_by=asked)}
 
 
-def terminate(reason: TerminationReason, *, routes: bool = True) -> Effect:
+def terminate(reason: TerminationReason, *, routes: bool = True) -> Effect[_Dated]:
     """The effect that ends mediation with ``reason`` (a draft agreement is declined)."""
 
-    def effect(case: CaseView, event: Event, calendar: HolidayCalendar | None) -> Changes:
+    def effect(case: CaseView, event: _Dated, calendar: HolidayCalendar | None) -> Changes:
         notices = list(case.notices)
         if routes:
             notices.append(Notice("routes", event.on, "arbitration, administrative, judicial"))
         if case.policy.termination_notice:
             notices.append(Notice("termination", event.on, reason.value))
-        changes: Changes = {"termination": reason, "closed_on": event.on, "notices": tuple(notices)}
+        changes: Changes = {
+            "closing": closing(case, termination=reason, closed_on=event.on),
+            "notices": tuple(notices),
+        }
         latest = case.agreement
         if latest is not None and latest.status is AgreementStatus.DRAFT:
             changes["agreements"] = replace_latest(case, status=AgreementStatus.DECLINED)
@@ -217,38 +265,67 @@ S, E, R = CaseState, EventKind, TerminationReason
 _PRE_AGREEMENT = (S.REPORTED, S.APPLIED, S.AWAITING_CONSENT, S.ACCEPTED, S.IN_MEDIATION)
 _MEDIATING = (S.IN_MEDIATION, S.AGREEMENT_DRAFTED)
 _WITHDRAW = terminate(R.PARTY_WITHDREW)
-_TERMINATIONS: tuple[tuple[EventKind, tuple[Guard, ...], Effect], ...] = (
-    (E.WITHDRAW, (PARTY_KNOWN,), _WITHDRAW),
-    (E.DECLARE_FAILURE, (_ROUTES,), terminate(R.FAILED)),
-    (E.REPORT_ESCALATION, (), terminate(R.ESCALATED_TRANSFERRED, routes=False)),
-    (E.TERMINATE_BAD_FAITH, (), terminate(R.BAD_FAITH)),
-    (E.TERMINATE_OTHER, (), terminate(R.OTHER)),
-    (E.EXPIRE, (_BINDING, _EXPIRED), terminate(R.EXPIRED)),
-)
 _PARALLEL = terminate(R.PARALLEL_PROCEEDING, routes=False)
 
 #: The rows of this phase.
-ROWS: tuple[Transition, ...] = (
+ROWS: tuple[Transition[Any], ...] = (
     *rows(
-        (*_PRE_AGREEMENT, S.AGREEMENT_DRAFTED), E.PARALLEL_PROCEEDING, S.TERMINATED, (), _PARALLEL
+        BodyEvent,
+        (*_PRE_AGREEMENT, S.AGREEMENT_DRAFTED),
+        E.PARALLEL_PROCEEDING,
+        S.TERMINATED,
+        (),
+        _PARALLEL,
     ),
     *rows(
-        (S.ACCEPTED,), E.ASSIGN_MEDIATORS, S.IN_MEDIATION, (_ONE, _INDEPENDENT, _RIGHTS), _assign
+        MediatorsEvent,
+        (S.ACCEPTED,),
+        E.ASSIGN_MEDIATORS,
+        S.IN_MEDIATION,
+        (_ONE, _INDEPENDENT, _RIGHTS),
+        _assign,
     ),
-    *rows((S.ACCEPTED,), E.WITHDRAW, S.TERMINATED, (PARTY_KNOWN,), _WITHDRAW),
-    *rows((S.IN_MEDIATION,), E.REPLACE_MEDIATOR, None, (_IN_CASE, _INDEPENDENT), _replace_mediator),
-    *rows((S.IN_MEDIATION,), E.HOLD_SESSION, None, (_INVITEES, _PUBLIC), _session),
+    *rows(PartyEvent, (S.ACCEPTED,), E.WITHDRAW, S.TERMINATED, (PARTY_KNOWN,), _WITHDRAW),
     *rows(
+        MediatorChange,
+        (S.IN_MEDIATION,),
+        E.REPLACE_MEDIATOR,
+        None,
+        (_IN_CASE, _INDEPENDENT),
+        _replace_mediator,
+    ),
+    *rows(SessionEvent, (S.IN_MEDIATION,), E.HOLD_SESSION, None, (_INVITEES, _PUBLIC), _session),
+    *rows(
+        ExtensionEvent,
         (S.IN_MEDIATION,),
         E.EXTEND_PERIOD,
         None,
         (_EXTENSION_CONSENTED, _EXTENSION_IN_TIME),
         _extend,
     ),
-    *rows((S.IN_MEDIATION,), E.REQUEST_WRITTEN_FORM, None, (PARTY_KNOWN,), _written_request),
-    *(
-        row
-        for event, guards, effect in _TERMINATIONS
-        for row in rows(_MEDIATING, event, S.TERMINATED, guards, effect)
+    *rows(
+        PartyEvent,
+        (S.IN_MEDIATION,),
+        E.REQUEST_WRITTEN_FORM,
+        None,
+        (PARTY_KNOWN,),
+        _written_request,
+    ),
+    *rows(PartyEvent, _MEDIATING, E.WITHDRAW, S.TERMINATED, (PARTY_KNOWN,), _WITHDRAW),
+    *rows(
+        FailureEvent, _MEDIATING, E.DECLARE_FAILURE, S.TERMINATED, (_ROUTES,), terminate(R.FAILED)
+    ),
+    *rows(
+        BodyEvent,
+        _MEDIATING,
+        E.REPORT_ESCALATION,
+        S.TERMINATED,
+        (),
+        terminate(R.ESCALATED_TRANSFERRED, routes=False),
+    ),
+    *rows(ReasonEvent, _MEDIATING, E.TERMINATE_BAD_FAITH, S.TERMINATED, (), terminate(R.BAD_FAITH)),
+    *rows(ReasonEvent, _MEDIATING, E.TERMINATE_OTHER, S.TERMINATED, (), terminate(R.OTHER)),
+    *rows(
+        BareEvent, _MEDIATING, E.EXPIRE, S.TERMINATED, (_BINDING, _EXPIRED), terminate(R.EXPIRED)
     ),
 )
