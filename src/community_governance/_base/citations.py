@@ -229,8 +229,11 @@ class Citation:
             lang: ``"en"`` or ``"zh"``.
 
         Returns:
-            For example ``"Civil Code Art. 278(2)"`` or ``"《民法典》第278条第2款"``; an
-            unconfirmed citation ends with its confidence.
+            The citation followed by its confidence in brackets, always, so that a confirmed
+            source and an unconfirmed one never look alike: ``"Civil Code Art. 278(2) [high
+            confidence]"``, ``"《民法典》第278条第2款〔高可信度〕"``, ``"… [medium confidence,
+            unconfirmed]"``; details that are not confirmed follow the confidence (``"[high
+            confidence; effective date unconfirmed]"``).
         """
         zh_name, en_name = INSTRUMENTS.get(self.instrument, (self.instrument, self.instrument))
         if lang == "zh":
@@ -238,24 +241,31 @@ class Citation:
             if self.text_version:
                 text += f"（{self.text_version}年文本）"
             flags = [item.label("zh") for item in sorted(self.uncertain, key=_order)]
-            if not self.confirmed:
-                flags.insert(0, f"{self.confidence.label('zh')}，待核实")
-            return text + (f"〔{'；'.join(flags)}〕" if flags else "")
-        text = f"{en_name} Art. {self.article}"
+            flags.insert(0, self.confidence.label("zh") + ("" if self.confirmed else "，待核实"))
+            return text + f"〔{'；'.join(flags)}〕"
+        text = f"{en_name} {_en_article(self.article)}"
         if self.text_version:
             text += f" ({self.text_version} text)"
         flags = [item.label() for item in sorted(self.uncertain, key=_order)]
-        if not self.confirmed:
-            flags.insert(0, f"{self.confidence.label()}, unconfirmed")
-        return text + (f" [{'; '.join(flags)}]" if flags else "")
+        flags.insert(0, self.confidence.label() + ("" if self.confirmed else ", unconfirmed"))
+        return text + f" [{'; '.join(flags)}]"
 
 
 def _order(item: Uncertain) -> str:
     return item.value
 
 
+_ART_PREFIX = re.compile(r"^Art\.?\s*", re.IGNORECASE)
+
+
+def _en_article(article: str) -> str:
+    """``"Art. 278(2)"``; an article already written with ``Art.`` or in words is kept."""
+    bare = _ART_PREFIX.sub("", article)
+    return f"Art. {bare}" if bare[:1].isdigit() else article
+
+
 def _zh_article(article: str) -> str:
-    match = _ARTICLE.match(article)
+    match = _ARTICLE.match(_ART_PREFIX.sub("", article))
     if match is None:
         return article
     number, paragraph, item, rest = match.groups()
