@@ -136,7 +136,7 @@ def decide(
     spoiled = declared_spoiled.value if declared_spoiled else SpoiledPolicy.PARTICIPATING
     choices = _collect(estate, ballots)
     counts = _initial_counts(estate, choices, spoiled)
-    notices = _notices(estate, rules, rule, choices, spoiled, counts)
+    notices = _about(matter, _notices(estate, rules, rule, choices, spoiled, counts))
     if opened is not None:
         notices += _spanning(rules, opened)
     frame = _Frame(matter, rules, provided.layer, rule, notices)
@@ -334,6 +334,14 @@ _DEEMED_DESIGN = Citation(
     confidence=Confidence.MEDIUM,
     note="the majority must hold on both heads and area for deemed votes to be added",
 )
+
+
+def _about(matter: Matter, notices: tuple[Notice, ...]) -> tuple[Notice, ...]:
+    """The notices without the rule set's looser-than-national notices for other matters."""
+    own = f"for {matter.label()}, "
+    return tuple(
+        n for n in notices if n.code != "local-looser-than-national" or n.en.startswith(own)
+    )
 
 
 def _notices(
