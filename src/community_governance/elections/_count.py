@@ -24,7 +24,7 @@ from community_governance.exceptions import (
     UnknownCandidateError,
     UnknownUnitError,
 )
-from community_governance.register.counting import SPC_ART_9
+from community_governance.register.counting import SPC_ART_9, CountingReason
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, Handling
 
@@ -305,14 +305,17 @@ def fold_notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notic
     voted = [p for p in sorted(multi) if p in folded.persons]
     if voted:
         persons = estate.persons
-        listed = ", ".join(persons[p].label for p in voted[:_SHOWN])
-        if len(voted) > _SHOWN:
-            listed += f" (+{len(voted) - _SHOWN})"
+        labels = [persons[p].label for p in voted[:_SHOWN]]
+        more = f" (+{len(voted) - _SHOWN})" if len(voted) > _SHOWN else ""
+        zh_labels = [
+            "建设单位" if persons[p].reason is CountingReason.DEVELOPER else persons[p].label
+            for p in voted
+        ]
         notices.append(
             Notice(
                 "multi-unit-persons",
-                f"persons holding several units were counted once each: {listed}",
-                f"拥有多个专有部分的业主各按一人计算：{listed}",
+                f"persons holding several units were counted once each: {', '.join(labels)}{more}",
+                f"拥有多个专有部分的业主各按一人计算：{'、'.join(zh_labels[:_SHOWN])}{more}",
                 SPC_ART_9,
             )
         )

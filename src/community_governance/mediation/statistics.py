@@ -67,8 +67,9 @@ class Rate:
         """``name: n / d = p% (definition)`` in ``"en"`` or ``"zh"``."""
         shown = self.percent()
         figure = "—" if shown is None else f"{shown}%"
-        text = self.zh if lang == "zh" else self.en
-        return f"{self.name}: {self.numerator} / {self.denominator} = {figure} ({text})"
+        if lang == "zh":
+            return f"{self.zh}：{self.numerator} / {self.denominator} = {figure}"
+        return f"{self.name}: {self.numerator} / {self.denominator} = {figure} ({self.en})"
 
 
 @attrs.frozen(slots=True)
@@ -108,8 +109,13 @@ class MediationStatistics:
         """Every count with its definition, then every rate."""
         head = f"{self.start.isoformat()} – {self.end.isoformat()}"
         lines = [("统计期间 " if lang == "zh" else "Window ") + head]
-        lines += [f"{k}: {v} ({self.definitions[k]})" for k, v in self.counts.items()]
-        lines += [f"  {k}: {v}" for k, v in self.terminated_by_reason.items() if v]
+        if lang == "zh":
+            lines += [f"{_ZH_DEFINITIONS.get(k, k)}：{v}" for k, v in self.counts.items()]
+            reasons = self.terminated_by_reason.items()
+            lines += [f"  终止原因{_ZH_REASONS.get(k, k)}：{v}" for k, v in reasons if v]
+        else:
+            lines += [f"{k}: {v} ({self.definitions[k]})" for k, v in self.counts.items()]
+            lines += [f"  {k}: {v}" for k, v in self.terminated_by_reason.items() if v]
         lines += [rate.explain(lang) for rate in self.rates]
         return "\n".join(lines)
 
@@ -180,6 +186,31 @@ _DEFINITIONS = {
     "agreements_effective": "agreement versions that took effect in the window",
     "oral_agreements": "oral agreements among them",
     "written_agreements": "written agreements among them",
+}
+
+
+#: The counts' definitions in Chinese (what ``explain("zh")`` prints instead of the keys).
+_ZH_DEFINITIONS = {
+    "accepted": "统计期间内受理的案件数",
+    "closed_agreement": "统计期间内调解协议生效的案件数（可能仍在履行中）",
+    "closed_no_agreement": "统计期间内未达成协议而终止的案件数（各种原因）",
+    "pending_end": "统计期末已受理、调解中或协议待签的案件数",
+    "not_accepted": "统计期间内不予受理的案件数（不计入任何比率）",
+    "withdrawn": "统计期间内因当事人撤回而终止的案件数",
+    "reported": "统计期间内线索登记的纠纷数",
+    "agreements_effective": "统计期间内生效的调解协议（版本）数",
+    "oral_agreements": "其中口头协议数",
+    "written_agreements": "其中书面协议数",
+}
+_ZH_REASONS = {
+    "party_refused": "（当事人拒绝调解）",
+    "party_withdrew": "（当事人撤回）",
+    "failed": "（调解不成）",
+    "expired": "（调解期限届满）",
+    "parallel_proceeding": "（已进入其他程序）",
+    "escalated_transferred": "（移送处理）",
+    "bad_faith": "（恶意调解）",
+    "other": "（其他原因）",
 }
 
 

@@ -103,6 +103,16 @@ class ProcedureCheck:
         return html_table(repr(self), ["step", "met", "why", "source"], rows)
 
 
+_ZH_STEPS = {
+    "applicant": "申请人",
+    "emergency": "紧急情况",
+    "scope": "分摊范围",
+    "published": "公示",
+    "audited": "费用审核",
+    "balance": "账户余额",
+}
+
+
 def check_emergency(
     application: EmergencyApplication, procedure: EmergencyProcedure, fund: Fund
 ) -> ProcedureCheck:
@@ -158,7 +168,7 @@ def check_emergency(
         Notice(
             f"emergency-{step.value}-not-required",
             f"the rules encoded do not require the step '{step.value}'; it was not checked",
-            f"已编码的规则未规定“{step.value}”环节，未予检查",
+            f"已编码的规则未规定“{_ZH_STEPS[step.value]}”环节，未予检查",
             procedure.citation,
         )
         for step in EmergencyStep

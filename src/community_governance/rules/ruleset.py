@@ -168,7 +168,8 @@ class Layer:
             dates = f"（施行至{self.valid_to}）"
         else:
             dates = f"（{self.valid_from}至{self.valid_to}施行）"
-        return f"{self.code}{self.topic.label('zh')}{dates}"
+        owner = "本小区" if self.topic is Topic.ESTATE else self.code
+        return f"{owner}{self.topic.label('zh')}{dates}"
 
     def __str__(self) -> str:
         start = self.valid_from.isoformat() if self.valid_from else "…"
