@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from community_governance._base.format import percentage
+from community_governance._base.format import percent_figure, percentage
 from community_governance._base.html import html_table
 from community_governance._base.serial import dump
 from community_governance.exceptions import InvalidCaseDataError
@@ -65,8 +65,7 @@ class Rate:
 
     def explain(self, lang: str = "en") -> str:
         """``name: n / d = p% (definition)`` in ``"en"`` or ``"zh"``."""
-        shown = self.percent()
-        figure = "—" if shown is None else f"{shown}%"
+        figure = percent_figure(self.value)
         if lang == "zh":
             return f"{self.zh}：{self.numerator} / {self.denominator} = {figure}"
         return f"{self.name}: {self.numerator} / {self.denominator} = {figure} ({self.en})"
@@ -124,7 +123,8 @@ class MediationStatistics:
             (k, str(v), self.definitions[k]) for k, v in self.counts.items()
         ]
         rows += [
-            (r.name, f"{r.numerator}/{r.denominator} = {r.percent()}%", r.en) for r in self.rates
+            (r.name, f"{r.numerator}/{r.denominator} = {percent_figure(r.value)}", r.en)
+            for r in self.rates
         ]
         return html_table(
             f"Mediation statistics {self.start} – {self.end}",

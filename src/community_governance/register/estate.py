@@ -12,6 +12,7 @@ from typing import Any, cast, overload
 import attrs
 
 from community_governance._base.exact import Exact, normalise
+from community_governance._base.format import area_text
 from community_governance._base.html import html_table
 from community_governance._base.serial import dump, load
 from community_governance.exceptions import (
@@ -567,7 +568,7 @@ class Estate:
         """One line: name, units, owners, total area and counted persons."""
         return (
             f"<Estate {self.name or '(unnamed)'!r}: {len(self.units)} units, "
-            f"{len(self.owners)} owners, {self.total_area} m², "
+            f"{len(self.owners)} owners, {area_text(self.total_area)} m², "
             f"{self.counted_persons} counted persons>"
         )
 
@@ -578,11 +579,11 @@ class Estate:
     def _repr_html_(self) -> str:
         """The persons as a table: label, units, area, why one person, and the source."""
         rows = [
-            (p.label, ", ".join(p.units), p.area, p.reason.value, p.citation.format())
+            (p.label, ", ".join(p.units), area_text(p.area), p.reason.value, p.citation.format())
             for p in self.persons
         ]
         caption = (
-            f"{self.name or 'Estate'}: {len(self.units)} units, {self.total_area} m², "
+            f"{self.name or 'Estate'}: {len(self.units)} units, {area_text(self.total_area)} m², "
             f"{self.counted_persons} counted persons"
         )
         return html_table(

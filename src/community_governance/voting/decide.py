@@ -12,6 +12,7 @@ import attrs
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.exact import Exact, normalise
+from community_governance._base.format import area_text
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
     RuleSetNotInForceError,
@@ -316,7 +317,7 @@ def _apply_deemed(
         measure: counts.totals[measure] - counts.participating(measure) for measure in Measure
     }
     deemed = attrs.evolve(counts, deemed=missing, deemed_side=side)
-    heads, area = missing[_HEADS], counts.exact(missing[_AREA], _AREA)
+    heads, area = missing[_HEADS], area_text(counts.exact(missing[_AREA], _AREA))
     applied = Notice(
         "deemed-votes-applied",
         f"{heads} non-voting persons ({area} m²) were counted as taking "
