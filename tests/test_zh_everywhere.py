@@ -39,6 +39,7 @@ NO_ZH_YET = {
     "AbsenceCount",
     "Apportionment",
     "CadenceCheck",
+    "CandidateResult",
     "Committee",
     "ConditionCheck",
     "DecisionNeed",

@@ -53,6 +53,22 @@ class CandidateResult:
     status: SeatStatus
     rank: int | None
 
+    def __str__(self) -> str:
+        """One line, the outcome first: ``"elected #1: A — 8 persons, 800.00 m²"``."""
+        rank = f" #{self.rank}" if self.rank is not None else ""
+        return (
+            f"{self.status.label()}{rank}: {self.candidate} — {self.approvals.heads} persons, "
+            f"{area_text(self.approvals.area)} m²"
+        )
+
+    def __repr__(self) -> str:
+        """One line: the text form in angle brackets."""
+        return f"<CandidateResult {self}>"
+
+    def _repr_html_(self) -> str:
+        rows = [(check.line(),) for check in self.checks]
+        return html_table(str(self), ["check"], rows)
+
 
 @attrs.frozen(slots=True)
 class ElectionResult:

@@ -247,6 +247,10 @@ class MediationCase:
     def __str__(self) -> str:
         return f"{self.state.value}: case {self.case_id} ({len(self.trail)} events)"
 
+    def __repr__(self) -> str:
+        """One line, the state first: ``"<MediationCase performed: case … (17 events)>"``."""
+        return f"<MediationCase {self}>"
+
     def _repr_html_(self) -> str:
         rows = [
             (

@@ -70,6 +70,18 @@ class Rate:
             return f"{self.zh}：{self.numerator} / {self.denominator} = {figure}"
         return f"{self.name}: {self.numerator} / {self.denominator} = {figure} ({self.en})"
 
+    def __str__(self) -> str:
+        """One line, the figure first: ``"≈97.09%: practice_success_rate (100 / 103)"``."""
+        return f"{percent_figure(self.value)}: {self.name} ({self.numerator} / {self.denominator})"
+
+    def __repr__(self) -> str:
+        """One line: the text form in angle brackets."""
+        return f"<Rate {self}>"
+
+    def _repr_html_(self) -> str:
+        row = (self.name, f"{self.numerator} / {self.denominator}", str(self), self.en)
+        return html_table(str(self), ["rate", "figure", "percentage", "definition"], [row])
+
 
 @attrs.frozen(slots=True)
 class MediationStatistics:
@@ -117,6 +129,16 @@ class MediationStatistics:
             lines += [f"  {k}: {v}" for k, v in self.terminated_by_reason.items() if v]
         lines += [rate.explain(lang) for rate in self.rates]
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        """One line: the window, cases accepted, then each rate's figure."""
+        rates = ", ".join(f"{r.name} {percent_figure(r.value)}" for r in self.rates)
+        accepted = self.counts.get("accepted", 0)
+        return f"{self.start} – {self.end}: {accepted} accepted; {rates}"
+
+    def __repr__(self) -> str:
+        """One line: the text form in angle brackets."""
+        return f"<MediationStatistics {self}>"
 
     def _repr_html_(self) -> str:
         rows: list[tuple[str, str, str]] = [

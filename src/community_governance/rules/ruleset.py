@@ -349,7 +349,9 @@ class RuleSet:
         flags = f"; {len(self.notices)} notices" if self.notices else ""
         if self.include_unconfirmed:
             flags += "; unconfirmed rules admitted"
-        return f"<RuleSet {self}{flags}>"
+        codes = ", ".join(dict.fromkeys(layer.code for layer in self.layers))
+        layers = f"{len(self.layers)} layers ({codes})"
+        return f"<RuleSet {self.code} on {self.on.isoformat()}: {layers}{flags}>"
 
     def _repr_html_(self) -> str:
         rows = [

@@ -221,6 +221,10 @@ class StageResult:
         return f"{verdict}: {self.stage.name}"
 
     def __str__(self) -> str:
+        """One line, verdict first (the same as `line`)."""
+        return self.line()
+
+    def explain(self) -> str:
         """The verdict, then every check and floor, one per line."""
         lines = [self.line(), *(f"  {c.line()}" for c in (*self.entry, *self.checks))]
         lines += [f"  {floor.line()}" for floor in self.floors]
