@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from community_governance._base.enums import parse_enum
-from community_governance.committee.model import check_day
+from community_governance.committee.model import check_day, require
 from community_governance.exceptions import FrozenMatterError
 from community_governance.register.estate import Estate
 from community_governance.rules.committee import Step
@@ -40,7 +40,7 @@ def frozen_window(
 
     Returns ``None`` when the rule set has no freeze or the opening step has not happened.
     """
-    param = rules.committee.freeze
+    param = require(rules, RuleSet, "rules").committee.freeze
     if param is None:
         return None
     facts = {
@@ -56,7 +56,7 @@ def frozen_matters(
     """The matters the assembly may not decide on ``on`` (empty outside the window)."""
     window = frozen_window(rules, done)
     day = check_day(on, "on")
-    param = rules.committee.freeze
+    param = require(rules, RuleSet, "rules").committee.freeze
     if (
         window is None
         or param is None
@@ -79,7 +79,7 @@ def check_not_frozen(
     wanted = parse_enum(Matter, matter, what="matter")
     if wanted in frozen_matters(rules, done, on=on):
         window = frozen_window(rules, done)
-        param = rules.committee.freeze
+        param = require(rules, RuleSet, "rules").committee.freeze
         assert window is not None
         assert param is not None
         end = window[1].isoformat() if window[1] else "the new committee's election"
@@ -108,5 +108,5 @@ def decide_unless_frozen(
     Raises:
         FrozenMatterError: the matter is frozen on ``rules.on``.
     """
-    check_not_frozen(matter, on=rules.on, rules=rules, done=done)
+    check_not_frozen(matter, on=require(rules, RuleSet, "rules").on, rules=rules, done=done)
     return decide(estate, ballots, matter=matter, rules=rules, opened=opened)

@@ -187,7 +187,7 @@ class ReelectionPlan:
 
 
 def _rules(rules: RuleSet) -> dict[Step, Param[StepRule]]:
-    params = rules.committee
+    params = require(rules, RuleSet, "rules").committee
     found = {step: getattr(params, step.value.replace("-", "_")) for step in PLAN_STEPS}
     return {step: param for step, param in found.items() if param is not None}
 
