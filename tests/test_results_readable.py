@@ -173,3 +173,20 @@ def test_every_result_the_docs_reach_reads_in_one_line() -> None:
         "ProcedureDecision",
         "Deadline",
     } <= checked
+
+
+def test_results_hold_no_editable_containers() -> None:
+    """Values are frozen in fact: no list, dict or set inside a result the docs produce."""
+    from harvest import harvest  # the shared harvest runs every docs page
+
+    values, _ = harvest()
+    editable = set()
+    for value in values:
+        private = "._" in type(value).__module__  # internals (the estate's grouping arrays)
+        if not attrs.has(type(value)) or private or type(value).__name__ == "Chart":
+            continue  # a chart's Vega-Lite spec is a plain dict by design
+        for field in attrs.fields(type(value)):
+            held = getattr(value, field.name, None)
+            if isinstance(held, list | dict | set) and not field.name.startswith("_"):
+                editable.add(f"{type(value).__name__}.{field.name}")
+    assert not editable, sorted(editable)

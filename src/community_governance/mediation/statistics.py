@@ -12,7 +12,7 @@ to 97.1%, 99/103 to 96.1%).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.format import percent_figure, percentage
+from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
 from community_governance._base.serial import dump
 from community_governance.exceptions import InvalidCaseDataError
@@ -83,6 +84,14 @@ class Rate:
         return html_table(str(self), ["rate", "figure", "percentage", "definition"], [row])
 
 
+def _frozen_ints(value: Mapping[str, int]) -> FrozenMap[str, int]:
+    return FrozenMap(value)
+
+
+def _frozen_texts(value: Mapping[str, str]) -> FrozenMap[str, str]:
+    return FrozenMap(value)
+
+
 @attrs.frozen(slots=True)
 class MediationStatistics:
     """Counts and rates over a reporting window ``[start, end]`` (both days included).
@@ -99,10 +108,10 @@ class MediationStatistics:
 
     start: date
     end: date
-    counts: dict[str, int]
-    terminated_by_reason: dict[str, int]
+    counts: Mapping[str, int] = attrs.field(converter=_frozen_ints)
+    terminated_by_reason: Mapping[str, int] = attrs.field(converter=_frozen_ints)
     rates: tuple[Rate, ...]
-    definitions: dict[str, str]
+    definitions: Mapping[str, str] = attrs.field(converter=_frozen_texts)
     excluded_from_recommended: tuple[str, ...]
 
     def rate(self, name: str) -> Rate:

@@ -18,6 +18,7 @@ import attrs
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.exact import format_exact, normalise
 from community_governance._base.format import ratio_text
+from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance.exceptions import ProcedureInputError, VotingInputError
@@ -92,6 +93,10 @@ class WeightCounts:
             Base.PARTICIPATING: self.participating,
             Base.CAST: self.agree + self.oppose,
         }[base]
+
+
+def _frozen_counts(value: Mapping[Weight, WeightCounts]) -> FrozenMap[Weight, WeightCounts]:
+    return FrozenMap(value)
 
 
 @attrs.frozen(slots=True)
@@ -195,8 +200,10 @@ class StageResult:
     checks: tuple[ConditionCheck, ...] = ()
     uncapped: tuple[ConditionCheck, ...] = ()
     floors: tuple[FloorCheck, ...] = ()
-    counts: Mapping[Weight, WeightCounts] = attrs.field(factory=dict)
-    counts_uncapped: Mapping[Weight, WeightCounts] = attrs.field(factory=dict)
+    counts: Mapping[Weight, WeightCounts] = attrs.field(factory=FrozenMap, converter=_frozen_counts)
+    counts_uncapped: Mapping[Weight, WeightCounts] = attrs.field(
+        factory=FrozenMap, converter=_frozen_counts
+    )
     objections: tuple[ConditionCheck, ...] | None = None
 
     @property
