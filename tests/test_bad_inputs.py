@@ -1067,6 +1067,15 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         )
         for bad in (None, [], "x", 5)
     ],
+    (
+        "decide with an empty scope",
+        lambda: cg.decide(
+            estate(), [], matter="elect-committee", rules=cg.rules_for("CN", on=ON), scope=[]
+        ),
+        cg.exceptions.EmptyEstateError,
+        ValueError,
+        "the scope selects no unit (units=[]",
+    ),
     # ------------------------------------------------------------------ money
     *[
         (f"money amount {text!r}", lambda text=text: mo.fen(text), error, base, named)

@@ -433,9 +433,13 @@ class Estate:
             UnknownUnitError: a unit id is not in the register.
             EmptyEstateError: the scope is empty.
         """
-        positions = self._scope_positions(
-            _scope_ids(units, "units"), _scope_ids(buildings, "buildings")
-        )
+        ids, blocks = _scope_ids(units, "units"), _scope_ids(buildings, "buildings")
+        positions = self._scope_positions(ids, blocks)
+        if not positions:
+            raise EmptyEstateError(
+                f"the scope selects no unit (units={list(ids)!r:.80}, "
+                f"buildings={list(blocks)!r:.80}): a scope needs at least one unit"
+            )
         kept = [self.units[i] for i in positions]
         held = {owner for unit in kept for owner in unit.owners}
         owners = [owner for owner in self.owners if owner.id in held]
