@@ -11,10 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pandas as pd
 import pytest
 
 import community_governance as cg
 from community_governance import audit
+from community_governance import committee as cm
+from community_governance import frames as fr
+from community_governance import money as mo
 from community_governance._base.citations import Citation
 from community_governance.exceptions import VotingInputError
 from community_governance.jurisdictions import REGISTRY
@@ -86,6 +90,45 @@ def decision_data(**check: object) -> dict[str, Any]:
 
 def layer(name: str, code: str = "CN", start: date = date(2030, 1, 1)) -> cg.rules.Layer:
     return cg.rules.Layer(code=code, name=name, valid_from=start, valid_to=None)
+
+
+WEEKEND = cg.calendar.WeekendCalendar()
+DECISION_DATA = cg.decide(
+    cg.Estate.from_records([{"unit": "1", "area": "10", "owners": ["A"]}]),
+    [cg.Ballot("1", "agree")],
+    matter="elect-committee",
+    rules=cg.rules_for("CN", on=ON),
+).to_dict()
+
+
+def levy() -> mo.Apportionment:
+    return mo.apportion("1000", estate())
+
+
+def fund() -> mo.Fund:
+    return mo.Fund.open(estate()).deposit(levy(), on=date(2025, 4, 1))
+
+
+def committee() -> cm.Committee:
+    return cm.elect_committee(
+        list("ABCDE"),
+        elected_on=date(2020, 6, 30),
+        term_years=5,
+        rules=cg.rules_for("CN-SH", on=date(2020, 7, 1)),
+    )
+
+
+def frame_of(area: object) -> pd.DataFrame:
+    return pd.DataFrame({"unit": ["1"], "area": [area], "owners": [["A"]]})
+
+
+def changed(change: tuple[Any, ...]) -> dict[str, Any]:
+    data = copy.deepcopy(DECISION_DATA)
+    target = data
+    for key in change[:-2]:
+        target = target[key]
+    target[change[-2]] = change[-1]
+    return data
 
 
 CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], str]] = [
@@ -1035,8 +1078,274 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
             cg.calendar.Deadline.from_dict,
             audit.DecisionAudit.from_dict,
             audit.ElectionAudit.from_dict,
+            cm.Committee.from_dict,
         )
         for bad in (None, [], "x", 5)
+    ],
+    (
+        "decide with an empty scope",
+        lambda: cg.decide(
+            estate(), [], matter="elect-committee", rules=cg.rules_for("CN", on=ON), scope=[]
+        ),
+        cg.exceptions.EmptyEstateError,
+        ValueError,
+        "the scope selects no unit (units=[]",
+    ),
+    # ------------------------------------------------------------------ money
+    *[
+        (f"money amount {text!r}", lambda text=text: mo.fen(text), error, base, named)
+        for text, error, base, named in (
+            ("1E+999999999", cg.exceptions.MoneyError, ValueError, "too large"),
+            ("1E-999999999", cg.exceptions.MoneyError, ValueError, "finer than a fen"),
+            ("-1", cg.exceptions.MoneyError, ValueError, "non-negative"),
+            ("9" * 5000, cg.exceptions.MoneyError, ValueError, "too long"),
+            ("١٢٣", cg.exceptions.MoneyError, ValueError, "ASCII digits only"),
+            ("１２３", cg.exceptions.MoneyError, ValueError, "ASCII digits only"),
+            ("1_000", cg.exceptions.MoneyError, ValueError, "no underscores"),
+            ("0.001", cg.exceptions.MoneyError, ValueError, "finer than a fen"),
+            (1.5, cg.exceptions.MoneyTypeError, TypeError, "1.5"),
+            (True, cg.exceptions.MoneyTypeError, TypeError, "True"),
+            (None, cg.exceptions.MoneyTypeError, TypeError, "None"),
+        )
+    ],
+    (
+        "apportion basis unknown",
+        lambda: mo.apportion("100", estate(), "heads"),
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "area, unit, household, share",
+    ),
+    (
+        "fund balance of a string of units",
+        lambda: fund().balance(units="1-101"),  # type: ignore[arg-type]
+        cg.exceptions.MoneyTypeError,
+        TypeError,
+        "'1-101'",
+    ),
+    (
+        "fund balance of an unknown unit",
+        lambda: fund().balance(units=("9-999",)),
+        cg.exceptions.MoneyError,
+        ValueError,
+        "9-999",
+    ),
+    (
+        "fund balances on a string",
+        lambda: fund().balances(on="2025-01-01"),  # type: ignore[arg-type]
+        cg.exceptions.MoneyTypeError,
+        TypeError,
+        "2025-01-01",
+    ),
+    (
+        "fund deposit purpose not text",
+        lambda: fund().deposit(levy(), on=date(2025, 5, 1), purpose=3),  # type: ignore[arg-type]
+        cg.exceptions.MoneyTypeError,
+        TypeError,
+        "purpose",
+    ),
+    (
+        "emergency fact given as a string",
+        lambda: mo.EmergencyApplication(
+            "committee",
+            endangers_safety="yes",  # type: ignore[arg-type]
+            split=levy(),
+            published=True,
+            audited=True,
+        ),
+        cg.exceptions.MoneyTypeError,
+        TypeError,
+        "endangers_safety",
+    ),
+    (
+        "emergency split not an apportionment",
+        lambda: mo.EmergencyApplication(
+            "committee",
+            endangers_safety=True,
+            split="1000",  # type: ignore[arg-type]
+            published=True,
+            audited=True,
+        ),
+        cg.exceptions.MoneyTypeError,
+        TypeError,
+        "split must be an Apportionment",
+    ),
+    (
+        "emergency applicant unknown",
+        lambda: mo.EmergencyApplication(
+            "mayor",
+            endangers_safety=True,
+            split=levy(),
+            published=True,
+            audited=True,
+        ),
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "assembly, committee",
+    ),
+    # ------------------------------------------------------------------ calendar working days
+    (
+        "next working day without a calendar",
+        lambda: cg.calendar.next_working_day(ON, None),  # type: ignore[arg-type]
+        cg.exceptions.InvalidPeriodError,
+        ValueError,
+        "calendar is required",
+    ),
+    (
+        "previous working day with a string calendar",
+        lambda: cg.calendar.previous_working_day(ON, "CN"),  # type: ignore[arg-type]
+        cg.exceptions.InvalidPeriodError,
+        ValueError,
+        "'CN'",
+    ),
+    (
+        "working days between, reversed",
+        lambda: cg.calendar.working_days_between(ON, date(2022, 1, 1), WEEKEND),
+        cg.exceptions.InvalidPeriodError,
+        ValueError,
+        "before start",
+    ),
+    (
+        "working days between, 9998 years (bounded)",
+        lambda: cg.calendar.working_days_between(date(1, 1, 1), date(9999, 1, 1), WEEKEND),
+        cg.exceptions.InvalidPeriodError,
+        ValueError,
+        "36600",
+    ),
+    (
+        "working days between, a datetime",
+        lambda: cg.calendar.working_days_between(datetime(2022, 1, 1), ON, WEEKEND),
+        cg.exceptions.InvalidPeriodError,
+        ValueError,
+        "datetime",
+    ),
+    (
+        "period of 10**7 working days (bounded)",
+        lambda: cg.period_end(ON, working_days=10**7, calendar=WEEKEND),
+        cg.exceptions.InvalidPeriodError,
+        ValueError,
+        "26100",
+    ),
+    # ------------------------------------------------------------------ committee
+    (
+        "committee elected without a rule set",
+        lambda: cm.elect_committee(
+            list("ABCDE"), elected_on=date(2020, 6, 30), term_years=5, rules=None
+        ),  # type: ignore[arg-type]
+        cg.exceptions.CommitteeInputError,
+        TypeError,
+        "rules must be a RuleSet",
+    ),
+    (
+        "committee members as one string",
+        lambda: cm.elect_committee(
+            "ABCDE",  # type: ignore[arg-type]
+            elected_on=date(2020, 6, 30),
+            term_years=5,
+            rules=cg.rules_for("CN-SH", on=date(2020, 7, 1)),
+        ),
+        cg.exceptions.CommitteeInputError,
+        TypeError,
+        "'ABCDE'",
+    ),
+    (
+        "committee term as a string",
+        lambda: cm.elect_committee(
+            list("ABCDE"),
+            elected_on=date(2020, 6, 30),
+            term_years="5",  # type: ignore[arg-type]
+            rules=cg.rules_for("CN-SH", on=date(2020, 7, 1)),
+        ),
+        cg.exceptions.CommitteeInputError,
+        TypeError,
+        "term_years",
+    ),
+    (
+        "re-election plan with a code for rules",
+        lambda: cm.reelection_plan(committee(), rules="CN-SH"),  # type: ignore[arg-type]
+        cg.exceptions.CommitteeInputError,
+        TypeError,
+        "'CN-SH'",
+    ),
+    (
+        "vacancy action without a rule set",
+        lambda: cm.vacancy_action(committee(), rules=None),  # type: ignore[arg-type]
+        cg.exceptions.CommitteeInputError,
+        TypeError,
+        "rules",
+    ),
+    (
+        "timeline ledger with a string date",
+        lambda: cm.check_timeline(
+            cm.reelection_plan(committee(), rules=cg.rules_for("CN-SH", on=date(2025, 1, 1))),
+            {"vote": "2025-01-01"},
+            on=ON,
+        ),
+        cg.exceptions.CommitteeInputError,
+        TypeError,
+        "2025-01-01",
+    ),
+    # ------------------------------------------------------------------ packs
+    *[
+        (
+            f"pack {code} on a string",
+            lambda code=code: cg.rules_for(code, on="2025-01-01"),  # type: ignore[arg-type]
+            cg.exceptions.RuleSetInputError,
+            TypeError,
+            "2025-01-01",
+        )
+        for code in ("TW", "JP", "DE", "HK", "FR")
+    ],
+    # ------------------------------------------------------------------ frames
+    (
+        "frame: None",
+        lambda: fr.estate_from_frame(None),
+        cg.exceptions.FrameError,
+        ValueError,
+        "NoneType",
+    ),
+    (
+        "frame: float area",
+        lambda: fr.estate_from_frame(frame_of(area=1.5)),
+        cg.exceptions.AreaTypeError,
+        TypeError,
+        "1.5",
+    ),
+    (
+        "frame: exponent bomb area",
+        lambda: fr.estate_from_frame(frame_of(area="1E-999999")),
+        cg.exceptions.AreaBoundsError,
+        ValueError,
+        "decimal places",
+    ),
+    (
+        "frame: Arabic-Indic digits",
+        lambda: fr.estate_from_frame(frame_of(area="١٢")),
+        cg.exceptions.InvalidAreaError,
+        ValueError,
+        "ASCII",
+    ),
+    (
+        "frame ballots: choice not a word",
+        lambda: fr.ballots_from_frame(pd.DataFrame({"unit": ["1"], "choice": [True]})),
+        cg.exceptions.InvalidChoiceError,
+        ValueError,
+        "agree, oppose",
+    ),
+    # ------------------------------------------------------------------ plain data types
+    *[
+        (
+            f"decision data {name}",
+            lambda change=change: cg.Decision.from_dict(changed(change)),
+            cg.exceptions.InvalidDataError,
+            ValueError,
+            named,
+        )
+        for name, change, named in (
+            ("heads as text", ("tally", "agree", "heads", "2"), "not a whole number"),
+            ("heads bomb", ("tally", "agree", "heads", 10**5000), "10**16"),
+            ("passed as text", ("checks", 0, "passed", "false"), "not true or false"),
+            ("area exponent bomb", ("tally", "agree", "area", "1E+999999999"), "area"),
+        )
     ],
 ]
 

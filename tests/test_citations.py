@@ -18,12 +18,20 @@ def test_confidence() -> None:
 @pytest.mark.parametrize(
     ("citation", "en", "zh"),
     [
-        (cg.Citation("civil_code", "278(2)"), "Civil Code Art. 278(2)", "《民法典》第278条第2款"),
-        (cg.Citation("civil_code", "1259"), "Civil Code Art. 1259", "《民法典》第1259条"),
+        (
+            cg.Citation("civil_code", "278(2)"),
+            "Civil Code Art. 278(2) [high confidence]",
+            "《民法典》第278条第2款〔高可信度〕",
+        ),
+        (
+            cg.Citation("civil_code", "1259"),
+            "Civil Code Art. 1259 [high confidence]",
+            "《民法典》第1259条〔高可信度〕",
+        ),
         (
             cg.Citation("property_rights_law", "76(1)(5)"),
-            "Property Rights Law Art. 76(1)(5)",
-            "《物权法》第76条第1款第5项",
+            "Property Rights Law Art. 76(1)(5) [high confidence]",
+            "《物权法》第76条第1款第5项〔高可信度〕",
         ),
         (
             cg.Citation(
@@ -43,13 +51,28 @@ def test_confidence() -> None:
         ),
         (
             cg.Citation("estate_rules", "Art. 9"),
-            "the estate's rules of procedure or covenant Art. Art. 9",
-            "《本小区议事规则或管理规约》Art. 9",
+            "the estate's rules of procedure or covenant Art. 9 [high confidence]",
+            "《本小区议事规则或管理规约》第9条〔高可信度〕",
         ),
-        (cg.Citation("my_bylaw", "3"), "my_bylaw Art. 3", "《my_bylaw》第3条"),
+        (
+            cg.Citation("my_bylaw", "3"),
+            "my_bylaw Art. 3 [high confidence]",
+            "《my_bylaw》第3条〔高可信度〕",
+        ),
+        (
+            cg.Citation("estate_rules", "第9条", confidence=cg.Confidence.MEDIUM),
+            "the estate's rules of procedure or covenant 第9条 [medium confidence, unconfirmed]",
+            "《本小区议事规则或管理规约》第9条〔中等可信度，待核实〕",
+        ),
+        (
+            cg.Citation("civil_code", "278", uncertain={cg.rules.Uncertain.EFFECTIVE_DATE}),
+            "Civil Code Art. 278 [high confidence; effective date unconfirmed]",
+            "《民法典》第278条〔高可信度；施行日期待核实〕",
+        ),
     ],
 )
 def test_format(citation: cg.Citation, en: str, zh: str) -> None:
+    """Every citation shows its confidence, a confirmed one included."""
     assert citation.format() == en
     assert citation.format("zh") == zh
     assert citation.confirmed is citation.confidence.confirmed

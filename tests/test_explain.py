@@ -168,8 +168,8 @@ def test_signed_percent_ratio() -> None:
 def test_notice_text() -> None:
     cite = cg.Citation("civil_code", "278(2)")
     notice = cg.Notice("x", "hello", "你好", cite)
-    assert notice.text() == "hello (Civil Code Art. 278(2))"
-    assert notice.text("zh") == "你好 (《民法典》第278条第2款)"
+    assert notice.text() == "hello (Civil Code Art. 278(2) [high confidence])"
+    assert notice.text("zh") == "你好（《民法典》第278条第2款〔高可信度〕）"
     assert cg.Notice("y", "plain", "平").text("zh") == "平"
 
 

@@ -25,7 +25,7 @@ MARKERS = ("passed", "verdict", "possible", "consistent", "explain", "explained"
 ALSO_RESULTS = {"RuleSet", "Tally", "Figures", "Deadline", "Cause"}
 #: Inputs that carry an announced verdict (what an audit checks), not results.
 INPUTS = {"AnnouncedDecision", "AnnouncedElection", "AnnouncedCandidate"}
-OWNED_ELSEWHERE = (".elections", ".mediation", ".strategies", ".exceptions")
+OWNED_ELSEWHERE = (".strategies", ".exceptions")
 
 
 def _public_classes() -> dict[str, type]:
@@ -148,3 +148,45 @@ def test_results_keep_attrs_equality() -> None:
     assert again == DECISION and hash(again.checks) == hash(DECISION.checks)
     assert again.tally == DECISION.tally and Figures(1, 2) == Figures(1, 2)
     assert isinstance(DECISION.tally, Tally)
+
+
+def test_every_result_the_docs_reach_reads_in_one_line() -> None:
+    """Every instance of a public result the docs pages produce: one-line repr/str, HTML."""
+    from harvest import harvest  # the shared harvest runs every docs page
+
+    values, _ = harvest()
+    checked, long = set(), {}
+    for value in values:
+        name = type(value).__name__
+        if RESULTS.get(name) is not type(value):
+            continue
+        checked.add(name)
+        text, shown = repr(value), str(value)
+        if "\n" in text or len(text) >= 400 or "\n" in shown:
+            long[name] = text[:120]
+        assert value._repr_html_().startswith('<div class="community-governance">'), name  # type: ignore[attr-defined]
+    assert not long, long
+    assert {
+        "Decision",
+        "ElectionResult",
+        "MediationCase",
+        "ProcedureDecision",
+        "Deadline",
+    } <= checked
+
+
+def test_results_hold_no_editable_containers() -> None:
+    """Values are frozen in fact: no list, dict or set inside a result the docs produce."""
+    from harvest import harvest  # the shared harvest runs every docs page
+
+    values, _ = harvest()
+    editable = set()
+    for value in values:
+        private = "._" in type(value).__module__  # internals (the estate's grouping arrays)
+        if not attrs.has(type(value)) or private or type(value).__name__ == "Chart":
+            continue  # a chart's Vega-Lite spec is a plain dict by design
+        for field in attrs.fields(type(value)):
+            held = getattr(value, field.name, None)
+            if isinstance(held, list | dict | set) and not field.name.startswith("_"):
+                editable.add(f"{type(value).__name__}.{field.name}")
+    assert not editable, sorted(editable)

@@ -80,7 +80,7 @@ def test_recount_sorted_by_rank_and_html_tables():
     audit = elect_audit()
     lines = audit.explain().splitlines()
     table = lines[lines.index("Recount:") + 2 :]
-    assert table[0] == "  1 | A | 10 | 1050 m² | elected"
+    assert table[0] == "  1 | A | 10 | 1050.00 m² | elected"
     assert [row.split(" | ")[1] for row in table[1:]] == ["F", "E", "D", "C", "B"]
     html = audit._repr_html_()
     assert "\n" not in html and html.count("<table>") == 3

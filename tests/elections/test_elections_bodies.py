@@ -192,7 +192,7 @@ def test_composition_with_tianjin_policy_target():
         for i in range(39)
     ]
     report = composition(members, rules=TJ)
-    assert report.party.text() == "21 of 39 = 53.8%"
+    assert report.party.text() == "21 of 39 = ≈53.85%"
     ((target, met),) = report.targets
     assert met is True
     assert not target.citation.confirmed

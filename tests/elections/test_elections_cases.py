@@ -37,7 +37,7 @@ def test_case_1_caoyang_negative_list_slate_and_party_share():
     )
     assert slate.order == ("Li",)
     committee = [GroupMember(str(i), "owner-representative", party_member=i < 5) for i in range(7)]
-    assert composition(committee).party.text() == "5 of 7 = 71.4%"
+    assert composition(committee).party.text() == "5 of 7 = ≈71.43%"
     assert reported_percentage(7, "71.4").fits == (5,)
 
 
@@ -67,7 +67,7 @@ def test_case_2_hongcheng_group_two_rounds_and_dispute_rate():
     assert second.all_elected == ("A", "B", "C", "D", "E")
     reps = [GroupMember(str(i), "owner-representative", party_member=i < 21) for i in range(39)]
     assert composition(reps, rules=tj).targets[0][1] is True
-    assert composition(reps[:4] + reps[-1:]).party.text() == "4 of 5 = 80%"
+    assert composition(reps[:4] + reps[-1:]).party.text() == "4 of 5 = 80.00%"
     assert reported_percentage(103, "96.8").fits == ()
 
 

@@ -26,7 +26,7 @@ def run_page(page: Path) -> int:
 @pytest.mark.parametrize("page", ["tutorial/elections.md"])
 def test_elections_docs_run(page, capsys):
     assert run_page(DOCS / page) > 0
-    assert "71.4%" in capsys.readouterr().out
+    assert "≈71.43%" in capsys.readouterr().out
 
 
 def test_block_extraction_keeps_line_numbers(tmp_path):

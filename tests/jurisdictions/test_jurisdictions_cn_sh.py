@@ -92,3 +92,27 @@ def test_spoiled_policy_reaches_through_shanghai() -> None:
     rules = cg.rules_for("CN-SH", on=date(2023, 5, 1))
     provided = rules.voting.spoiled_ballots
     assert provided.layer == cn.CIVIL_CODE_2021.name  # Shanghai's layer has no such parameter
+
+
+@pytest.mark.parametrize("on", [date(2020, 12, 30), date(2020, 12, 31)])
+def test_the_issue_case_carries_one_looser_notice_for_its_own_matter(on: date) -> None:
+    """12 equal flats, 8 take part, 6 agree to raise the fund: CN-SH passes, CN fails."""
+    estate = cg.Estate.from_records(
+        [{"unit": f"u{n}", "area": "100", "owners": [f"o{n}"]} for n in range(12)]
+    )
+    ballots = [cg.Ballot(f"u{n}", "agree" if n < 6 else "oppose") for n in range(8)]
+    matter = cg.Matter.RAISE_MAINTENANCE_FUND
+    local = cg.decide(estate, ballots, matter=matter, rules=cg.rules_for("CN-SH", on=on))
+    national = cg.decide(estate, ballots, matter=matter, rules=cg.rules_for("CN", on=on))
+    assert local.passed and not national.passed
+    looser = [n for n in local.notices if n.code == "local-looser-than-national"]
+    assert len(looser) == 1, [n.en for n in looser]
+    assert looser[0].en.startswith("for raise maintenance fund, ")
+    assert "筹集建筑物及其附属设施的维修资金" in looser[0].zh
+    assert "may fail nationally" in local.explain() and "可能不符合全国性规定" in local.explain(
+        "zh"
+    )
+    day_after = cg.decide(
+        estate, ballots, matter=matter, rules=cg.rules_for("CN-SH", on=date(2021, 1, 1))
+    )
+    assert not any(n.code == "local-looser-than-national" for n in day_after.notices)

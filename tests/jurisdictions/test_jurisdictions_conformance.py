@@ -38,7 +38,7 @@ def boundaries() -> list[date]:
             for day in (layer.valid_from, layer.valid_to):
                 if day is not None:
                     days |= {day - timedelta(days=1), day, day + timedelta(days=1)}
-    return sorted(day for day in days if date(2007, 10, 1) <= day <= date(2025, 12, 31))
+    return sorted(day for day in days if date(2003, 9, 1) <= day <= date(2025, 12, 31))
 
 
 LOCAL = [item.code for item in REGISTRY.jurisdictions if item.parent is not None]
@@ -103,7 +103,7 @@ def test_every_jurisdiction_is_well_formed(item: cg.rules.Jurisdiction) -> None:
 def outcome(code: str, on: date, registry: cg.rules.Registry) -> object:
     """The rule set, or the error type when none is in force (e.g. DE before 2020-12-01)."""
     try:
-        return cg.rules_for(code, on=on, registry=registry)
+        return cg.rules_for(code, on=on, registry=registry, include_unconfirmed=True)
     except cg.exceptions.RuleSetNotInForceError as error:
         return type(error), error.code, error.on
 

@@ -471,7 +471,8 @@ def test_stage_results_checks_and_floors_render_verdict_first() -> None:
     pending = decide("TW", "general-resolution", est, first)
     reached, unheld = pending.stages
     assert repr(unheld) == f"<StageResult not held: {unheld.stage.name}>"
-    assert str(reached).startswith("not passed: ") and "\n  ✗ not met — " in str(reached)
+    assert str(reached) == reached.line() and "\n" not in str(reached)
+    assert reached.explain().startswith("not passed: ") and "\n  ✗ not met — " in reached.explain()
     assert "<table>" in reached._repr_html_() and "not passed" in reached._repr_html_()
     check = reached.checks[0]
     assert str(check) == check.line() and repr(check) == f"<ConditionCheck {check.line()}>"
@@ -482,7 +483,7 @@ def test_stage_results_checks_and_floors_render_verdict_first() -> None:
     floor = failed.stages[1].floors[0]
     assert str(floor).startswith("✗ not met — ") and repr(floor).startswith("<FloorCheck ✗")
     assert "at least 3 required" in floor.line() and "<table>" in floor._repr_html_()
-    assert "✗ not met" in str(failed.stages[1]) and "<td>" in failed.stages[1]._repr_html_()
+    assert "✗ not met" in failed.stages[1].explain() and "<td>" in failed.stages[1]._repr_html_()
     passed = decide("TW", "general-resolution", est, ballots(agree=range(8)))
     assert passed.stages[0].line().startswith("passed: ")
     skipped = decide("TW", "general-resolution", est, ballots(agree=range(8))).stages

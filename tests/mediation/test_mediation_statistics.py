@@ -139,7 +139,9 @@ def test_presentation() -> None:
     stats = m.mediation_statistics([reach(S.PERFORMED), reach(S.REPORTED)], **YEAR)
     assert stats.counts["reported"] == 2
     text = stats.explain()
-    assert "accepted: 1 (cases accepted" in text and "practice_success_rate: 1 / 1 = 100.0%" in text
+    assert (
+        "accepted: 1 (cases accepted" in text and "practice_success_rate: 1 / 1 = 100.00%" in text
+    )
     assert stats.explain("zh").startswith("统计期间")
     assert "<table>" in stats._repr_html_()
     data = stats.to_dict()

@@ -14,6 +14,7 @@ import pytest
 import community_governance as cg
 from community_governance._base.frozen import FrozenMap
 from community_governance.jurisdictions import REGISTRY
+from community_governance.jurisdictions.registry import PACKS
 from community_governance.rules import Citation, Layer
 
 ON = date(2022, 6, 1)
@@ -133,3 +134,23 @@ def test_the_walk_finds_what_could_be_edited() -> None:
     layer = next(found for found in cg.rules_for("CN", on=ON).layers if found.resolutions)
     assert len(layer.resolutions) > 0
     assert len(walk(attrs.evolve(layer, note=["x"]))) == 1  # type: ignore[arg-type]
+
+
+def test_every_pack_is_deeply_frozen_and_hashable() -> None:
+    """Packs (TW, JP, DE, HK, FR and the Chinese extensions): versions, procedures, stages."""
+    assert PACKS.packs
+    for pack in PACKS.packs:
+        assert walk(pack) == [], pack.code
+        assert hash(pack) == hash(attrs.evolve(pack))
+        for version in pack.versions:
+            assert isinstance(version.procedures, FrozenMap)
+
+
+@pytest.mark.parametrize("code", [c for c in REGISTRY.codes if c not in CODES])
+def test_every_other_jurisdiction_resolves_deeply_frozen(code: str) -> None:
+    """Committee, election and mediation parameters of every jurisdiction, on several days."""
+    for on in (date(2012, 1, 1), date(2021, 6, 1), date(2025, 9, 1)):
+        rules = cg.rules_for(code, on=on, include_unconfirmed=True)
+        assert walk(rules.committee) == walk(rules.elections) == walk(rules.mediation) == []
+        assert [found for layer in rules.layers for found in walk(layer)] == []
+        assert hash(rules) == hash(cg.rules_for(code, on=on, include_unconfirmed=True))

@@ -47,7 +47,7 @@ def test_citation_round_trip_keeps_uncertain_details() -> None:
     data = decision.to_dict()
     assert data["rule_citation"]["uncertain"] == ["article_number"]
     assert cg.Decision.from_dict(data).rule_citation == cite
-    assert "〔条文序号待核实〕" in cite.format("zh")
+    assert "〔高可信度；条文序号待核实〕" in cite.format("zh")
     assert "uncertain" not in cg.Decision.from_dict(data).checks[0].citation.format()
 
 

@@ -94,7 +94,9 @@ def test_ballots_near_put_a_head_threshold_on_its_bound(data: st.DataObject) -> 
 def test_ballots_near_reach_every_side_of_every_threshold() -> None:
     seen: set[tuple[CheckRole, Measure, int]] = set()
 
-    @settings(max_examples=100, deadline=None)
+    # a measurement over a fixed sample: derandomized, so that a rare unlucky seed (one in
+    # several dozen full runs missed one side) does not make the suite flaky
+    @settings(max_examples=100, deadline=None, derandomize=True)
     @given(st.data())
     def collect(data: st.DataObject) -> None:
         estate = data.draw(cgst.realistic_estates(max_units=120, developer=False))

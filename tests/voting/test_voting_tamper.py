@@ -60,7 +60,6 @@ def _approval_heads(data: dict[str, Any]) -> int:
             "passed",
             lambda d: d["checks"][_approval_heads(d)]["threshold"].__setitem__("ratio", "1/4"),
         ),
-        ("passed", lambda d: d["checks"][0].__setitem__("passed", 1)),
     ],
     ids=[
         "decision-passed",
@@ -71,7 +70,6 @@ def _approval_heads(data: dict[str, Any]) -> int:
         "required",
         "minimum-heads",
         "ratio",
-        "passed-int",
     ],
 )
 def test_tampered_derived_fact_refused(
@@ -121,3 +119,26 @@ def test_float_refused_in_decision_data(path: tuple[Any, ...]) -> None:
         cg.Decision.from_dict(data)
     assert info.value.value == 0.5
     assert str(path[-1]) in info.value.field
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "words"),
+    [
+        (("checks", 0, "passed"), 1, "1 is not true or false"),
+        (("checks", 0, "passed"), "false", "'false' is not true or false"),
+        (("tally", "agree", "heads"), "2", "'2' is not a whole number"),
+        (("tally", "agree", "heads"), 10**5000, "not below the bound of 10**16"),
+        (("rule_layer",), 7, "7 is not a string"),
+    ],
+    ids=["passed-int", "passed-text", "heads-text", "heads-bomb", "layer-int"],
+)
+def test_plain_data_types_are_strict(path: tuple[Any, ...], value: object, words: str) -> None:
+    """A boolean is a boolean, a count an int below 10**16, text a string: nothing is coerced."""
+    data = copy.deepcopy(failed().to_dict())
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(cg.exceptions.InvalidDataError) as info:
+        cg.Decision.from_dict(data)
+    assert words in str(info.value) and path[-1] in str(info.value)

@@ -183,15 +183,17 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     ),
     "jp_unit_ownership_act": ("建物の区分所有等に関する法律", "Unit Ownership Act (Japan)"),
     "jp_model_rules": ("マンション標準管理規約", "Model Condominium Management Rules (Japan)"),
-    "de_weg": ("Wohnungseigentumsgesetz", "WEG (Germany)"),
+    "de_weg": ("德国住宅所有权法", "WEG (Germany)"),
     "hk_bmo": ("建築物管理條例（第344章）", "Building Management Ordinance (Hong Kong, Cap. 344)"),
-    "fr_loi_65_557": ("loi n° 65-557 du 10 juillet 1965", "loi 65-557 (France)"),
+    "fr_loi_65_557": ("法国1965年7月10日第65-557号法律（建筑物区分所有权）", "loi 65-557 (France)"),
     "estate_rules": ("本小区议事规则或管理规约", "the estate's rules of procedure or covenant"),
     "library_design": ("本库设计决定", "community_governance design decision"),
     "reported_practice": ("基层实践做法（非法律规定）", "reported local practice (not law)"),
 }
 
-_ARTICLE = re.compile(r"^(\d+)(?:\((\d+)\))?(?:\((\d+)\))?(.*)$")
+_ARTICLE = re.compile(r"^(\d+)(?:\((\d+[a-z]?)\))?(?:\((\d+)\))?(?: no\. (\d+))?(.*)$")
+_SCHEDULE = re.compile(r"^Sch\. (\d+)(?: para\. ([\d()]+))?(?: \((\d{4}) amendment\))?$")
+_YEAR = re.compile(r"^\d{4}$")
 
 
 @attrs.frozen(slots=True)
@@ -229,39 +231,66 @@ class Citation:
             lang: ``"en"`` or ``"zh"``.
 
         Returns:
-            For example ``"Civil Code Art. 278(2)"`` or ``"《民法典》第278条第2款"``; an
-            unconfirmed citation ends with its confidence.
+            The citation followed by its confidence in brackets, always, so that a confirmed
+            source and an unconfirmed one never look alike: ``"Civil Code Art. 278(2) [high
+            confidence]"``, ``"《民法典》第278条第2款〔高可信度〕"``, ``"… [medium confidence,
+            unconfirmed]"``; details that are not confirmed follow the confidence (``"[high
+            confidence; effective date unconfirmed]"``).
         """
         zh_name, en_name = INSTRUMENTS.get(self.instrument, (self.instrument, self.instrument))
         if lang == "zh":
             text = f"《{zh_name}》{_zh_article(self.article)}"
             if self.text_version:
-                text += f"（{self.text_version}年文本）"
+                text += _zh_version(self.text_version)
             flags = [item.label("zh") for item in sorted(self.uncertain, key=_order)]
-            if not self.confirmed:
-                flags.insert(0, f"{self.confidence.label('zh')}，待核实")
-            return text + (f"〔{'；'.join(flags)}〕" if flags else "")
-        text = f"{en_name} Art. {self.article}"
+            flags.insert(0, self.confidence.label("zh") + ("" if self.confirmed else "，待核实"))
+            return text + f"〔{'；'.join(flags)}〕"
+        text = f"{en_name} {_en_article(self.article)}"
         if self.text_version:
             text += f" ({self.text_version} text)"
         flags = [item.label() for item in sorted(self.uncertain, key=_order)]
-        if not self.confirmed:
-            flags.insert(0, f"{self.confidence.label()}, unconfirmed")
-        return text + (f" [{'; '.join(flags)}]" if flags else "")
+        flags.insert(0, self.confidence.label() + ("" if self.confirmed else ", unconfirmed"))
+        return text + f" [{'; '.join(flags)}]"
 
 
 def _order(item: Uncertain) -> str:
     return item.value
 
 
+_ART_PREFIX = re.compile(r"^Art\.?\s*", re.IGNORECASE)
+
+
+def _en_article(article: str) -> str:
+    """``"Art. 278(2)"``; an article already written with ``Art.`` or in words is kept."""
+    bare = _ART_PREFIX.sub("", article)
+    return f"Art. {bare}" if bare[:1].isdigit() else article
+
+
+def _zh_version(version: str) -> str:
+    """``"（2020年文本）"`` for a year, ``"（WEMoG版本）"`` for any other text version."""
+    return f"（{version}年文本）" if _YEAR.match(version) else f"（{version}版本）"
+
+
 def _zh_article(article: str) -> str:
-    match = _ARTICLE.match(article)
+    """An article in Chinese: ``"278(2)"`` → ``"第278条第2款"``, ``"Sch. 3"`` → ``"附表3"``.
+
+    An article given only as a parenthesised description (``"(party share)"``: the copy
+    found does not number it) is printed ``"（条文序号不详）"``.
+    """
+    schedule = _SCHEDULE.match(article)
+    if schedule is not None:
+        number, paragraph, amended = schedule.groups()
+        text = f"附表{number}" + (f"第{paragraph}段" if paragraph else "")
+        return text + (f"（{amended}年修订）" if amended else "")
+    if article.startswith("(") and article.endswith(")") and not any(c.isdigit() for c in article):
+        return "（条文序号不详）"
+    match = _ARTICLE.match(_ART_PREFIX.sub("", article))
     if match is None:
         return article
-    number, paragraph, item, rest = match.groups()
+    number, paragraph, item, numbered, rest = match.groups()
     text = f"第{number}条"
     if paragraph:
         text += f"第{paragraph}款"
-    if item:
-        text += f"第{item}项"
+    if item or numbered:
+        text += f"第{item or numbered}项"
     return text + rest

@@ -140,3 +140,11 @@ def percent_figure(value: Fraction | None) -> str:
     if value is None:
         return "—"
     return _fixed(value * 100, PERCENT_PLACES) + "%"
+
+
+def share_text(count: int, total: int) -> str:
+    """``count`` out of ``total`` as a percentage by the one rule of `percent_figure`.
+
+    ``"≈71.43%"`` for 5 of 7, ``"50.00%"`` for 1 of 2, ``"—"`` when ``total`` is zero.
+    """
+    return percent_figure(Fraction(count, total) if total else None)

@@ -28,6 +28,8 @@ class Notice:
     def text(self, lang: str = "en") -> str:
         """The message in ``"en"`` or ``"zh"``, followed by its citation when there is one."""
         message = self.zh if lang == "zh" else self.en
-        if self.citation is not None:
+        if self.citation is not None and lang == "zh":
+            message += f"（{self.citation.format(lang)}）"
+        elif self.citation is not None:
             message += f" ({self.citation.format(lang)})"
         return message

@@ -41,6 +41,45 @@ converter.register_structure_hook(
 )
 
 
+#: The largest whole number plain data may hold (counts, ranks, amounts in fen: 10**13 yuan).
+MAX_INT = 10**16
+
+
+def _strict_int(value: object, _: type) -> int:
+    """A whole number is an ``int`` (not a bool, a float or a string) below `MAX_INT`."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidDataError(
+            f"{value!r:.40} is not a whole number (int)", field="int", value=value
+        )
+    if abs(value) >= MAX_INT:
+        digits = int(value.bit_length() * 0.30103) + 1  # str() of a huge int is refused
+        raise InvalidDataError(
+            f"a whole number of about {digits} digits is not below the bound of 10**16",
+            field="int",
+            value=digits,
+        )
+    return value
+
+
+def _strict_str(value: object, _: type) -> str:
+    """Text is a ``str`` (a number is not turned into text)."""
+    if not isinstance(value, str):
+        raise InvalidDataError(f"{value!r:.40} is not a string", field="str", value=value)
+    return value
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    """A boolean is ``true`` or ``false`` (the string ``"false"`` is not a boolean)."""
+    if not isinstance(value, bool):
+        raise InvalidDataError(f"{value!r:.40} is not true or false", field="bool", value=value)
+    return value
+
+
+converter.register_structure_hook(int, _strict_int)
+converter.register_structure_hook(str, _strict_str)
+converter.register_structure_hook(bool, _strict_bool)
+
+
 def _exact_or_int(value: object) -> Exact | int:
     """An ``int`` stays an int (``bool`` excluded); anything else must be exact text."""
     if isinstance(value, int) and not isinstance(value, bool):

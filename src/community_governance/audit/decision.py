@@ -8,7 +8,7 @@ from typing import ClassVar
 import attrs
 
 from community_governance._base.exact import Exact
-from community_governance._base.format import decimal_text
+from community_governance._base.format import area_text
 from community_governance.audit._report import (
     Scan,
     optional_area,
@@ -85,7 +85,7 @@ class DecisionAudit(AuditReport):
         names = _ROWS_ZH if zh else _ROWS_EN
         figures = [tally.total, tally.participating, tally.agree, tally.oppose, tally.abstain]
         rows = [
-            [name, str(f.heads), decimal_text(f.area) + m2]
+            [name, str(f.heads), area_text(f.area) + m2]
             for name, f in zip(names[:-1], [*figures, tally.spoiled], strict=True)
         ]
         rows.append([names[-1], _outcome(self.recount.passed, lang), ""])

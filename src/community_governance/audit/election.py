@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import attrs
 
 from community_governance._base.exact import Exact
-from community_governance._base.format import decimal_text
+from community_governance._base.format import area_text
 from community_governance.audit._report import (
     Scan,
     candidate_id,
@@ -141,7 +141,7 @@ class ElectionAudit(AuditReport):
                 "—" if c.rank is None else str(c.rank),
                 c.candidate,
                 str(c.approvals.heads),
-                decimal_text(c.approvals.area) + m2,
+                area_text(c.approvals.area) + m2,
                 c.status.label(lang),
             ]
             for c in ranked

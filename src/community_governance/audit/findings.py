@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from community_governance._base.citations import Citation
-from community_governance._base.format import decimal_text
+from community_governance._base.format import area_text
 from community_governance._base.html import html_table
 
 __all__ = ["Cause", "Discrepancy", "Part"]
@@ -161,9 +161,11 @@ class Discrepancy:
         return html_table(f"{verdict}: {self.figures()}", ["amount", "explained by"], rows)
 
 
-def figure_text(value: object) -> str:
-    """An announced or recounted figure as text."""
-    return value if isinstance(value, str) else decimal_text(value)  # type: ignore[arg-type]
+def figure_text(value: object, *, area: bool = False) -> str:
+    """An announced or recounted figure as text (an area with two decimals, as everywhere)."""
+    if isinstance(value, str):
+        return value
+    return area_text(value) if area else str(value)  # type: ignore[arg-type]
 
 
 def compare(
@@ -173,5 +175,12 @@ def compare(
     if announced is None or announced == recounted:
         return []
     return [
-        Discrepancy(code, subject, figure_text(announced), figure_text(recounted), what_en, what_zh)
+        Discrepancy(
+            code,
+            subject,
+            figure_text(announced, area=code.endswith("-area")),
+            figure_text(recounted, area=code.endswith("-area")),
+            what_en,
+            what_zh,
+        )
     ]

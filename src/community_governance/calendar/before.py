@@ -17,7 +17,12 @@ from dateutil.relativedelta import relativedelta
 
 from community_governance._base.citations import Citation
 from community_governance.calendar.periods import MAX_REST_RUN, _rest
-from community_governance.calendar.workdays import HolidayCalendar, check_calendar, check_date
+from community_governance.calendar.workdays import (
+    HolidayCalendar,
+    check_calendar,
+    check_date,
+    require_calendar,
+)
 from community_governance.exceptions import InvalidPeriodError
 from community_governance.rules.periods import Period
 
@@ -31,6 +36,10 @@ ART_LEAD = Citation(
 )
 
 
+#: The longest span `working_days_between` counts (100 years, as `Period`'s longest length).
+MAX_SPAN = 36600
+
+
 def previous_working_day(day: date, calendar: HolidayCalendar) -> date:
     """Return ``day`` if it is a working day, else the last working day before it.
 
@@ -38,6 +47,7 @@ def previous_working_day(day: date, calendar: HolidayCalendar) -> date:
         InvalidPeriodError: a bad date, a broken calendar, or the search passes ``date.min``.
     """
     checked = check_date(day, "day")
+    calendar = require_calendar(calendar)
     for _ in range(MAX_REST_RUN + 1):
         if not _rest(calendar, checked):
             return checked
@@ -106,9 +116,22 @@ def working_days_between(start: date, end: date, calendar: HolidayCalendar) -> i
     """How many working days lie after ``start`` up to and including ``end`` (Art. 201).
 
     Raises:
-        InvalidPeriodError: a bad date or calendar.
+        InvalidPeriodError: a bad date or calendar, ``end`` before ``start``, or more than
+            `MAX_SPAN` days between them (a bounded count).
     """
     first, last = check_date(start, "start"), check_date(end, "end")
+    calendar = require_calendar(calendar)
+    if last < first:
+        raise InvalidPeriodError(
+            f"end {last.isoformat()} is before start {first.isoformat()}", field="end", value=last
+        )
+    if (last - first).days > MAX_SPAN:
+        raise InvalidPeriodError(
+            f"{first.isoformat()} to {last.isoformat()} is longer than the bound of {MAX_SPAN} "
+            "days (100 years)",
+            field="end",
+            value=last,
+        )
     count, day = 0, first
     while day < last:
         day += timedelta(days=1)

@@ -22,7 +22,12 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from community_governance._base.citations import Citation
-from community_governance.calendar.workdays import HolidayCalendar, check_calendar, check_date
+from community_governance.calendar.workdays import (
+    HolidayCalendar,
+    check_calendar,
+    check_date,
+    require_calendar,
+)
 from community_governance.exceptions import InvalidPeriodError
 from community_governance.rules.periods import Period
 
@@ -93,6 +98,7 @@ def next_working_day(day: date, calendar: HolidayCalendar) -> date:
             row, or the search passes ``date.max``.
     """
     checked = check_date(day, "day")
+    calendar = require_calendar(calendar)
     for _ in range(MAX_REST_RUN + 1):
         if not _rest(calendar, checked):
             return checked

@@ -198,6 +198,19 @@ def check_date(value: object, field: str) -> date:
     return value
 
 
+def require_calendar(calendar: object) -> HolidayCalendar:
+    """Return ``calendar`` if it is a [HolidayCalendar][]; raise for ``None`` or anything else."""
+    checked = check_calendar(calendar)
+    if checked is None:
+        raise InvalidPeriodError(
+            "calendar is required here (a HolidayCalendar such as ChinaHolidayCalendar()), "
+            "not None",
+            field="calendar",
+            value=None,
+        )
+    return checked
+
+
 def check_calendar(calendar: object) -> HolidayCalendar | None:
     """Return ``calendar`` if it is ``None`` or a [HolidayCalendar][]; raise otherwise."""
     if calendar is None or isinstance(calendar, HolidayCalendar):

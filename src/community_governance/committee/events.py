@@ -361,6 +361,7 @@ def apply_event(
         CommitteeError: a committee value would be invalid (e.g. an owner seated twice).
     """
     require(committee, Committee, "committee")
+    require(rules, RuleSet, "rules")
     checked = _common(committee, event)
     if isinstance(checked, FirstMeeting):
         return _first_meeting(committee, checked, rules, calendar)

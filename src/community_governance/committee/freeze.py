@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from community_governance._base.enums import parse_enum
-from community_governance.committee.model import check_day
+from community_governance.committee.model import check_day, require
 from community_governance.exceptions import FrozenMatterError
 from community_governance.register.estate import Estate
 from community_governance.rules.committee import FreezeWindow, Step
@@ -53,7 +53,7 @@ def frozen_window(rules: RuleSet, done: Mapping[Step | str, date]) -> FreezeWind
         InvalidChoiceError: a key of ``done`` is not a step.
         CommitteeInputError: a value of ``done`` is not a plain date.
     """
-    param = rules.committee.freeze
+    param = require(rules, RuleSet, "rules").committee.freeze
     facts = {
         parse_enum(Step, k, what="step"): check_day(v, f"done[{k!r}]") for k, v in done.items()
     }
@@ -69,7 +69,7 @@ def frozen_matters(
     """The matters the assembly may not decide on ``on`` (empty outside the window)."""
     window = frozen_window(rules, done)
     day = check_day(on, "on")
-    param = rules.committee.freeze
+    param = require(rules, RuleSet, "rules").committee.freeze
     if param is None or not window.covers(day, day):
         return ()
     return param.value.matters
@@ -87,7 +87,7 @@ def check_not_frozen(
     wanted = parse_enum(Matter, matter, what="matter")
     if wanted in frozen_matters(rules, done, on=on):
         window = frozen_window(rules, done)
-        param = rules.committee.freeze
+        param = require(rules, RuleSet, "rules").committee.freeze
         assert param is not None
         raise FrozenMatterError(
             f"{wanted.value} may not be decided on {on}: frozen {window.describe()} "

@@ -288,7 +288,7 @@ def elect_committee(
         CommitteeError: the rule set has no term rule, or the members are invalid.
     """
     day = check_day(elected_on, "elected_on")
-    param = rules.committee.term
+    param = require(rules, RuleSet, "rules").committee.term
     if param is None:
         raise CommitteeError(
             f"rule set {rules.code} on {rules.on} has no committee term rule",

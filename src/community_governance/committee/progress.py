@@ -51,6 +51,16 @@ class Status(Enum):
         return self in (Status.ON_TIME, Status.PENDING)
 
 
+_ZH_STATUS = {
+    "on-time": "按期完成",
+    "pending": "尚未到期",
+    "late": "逾期完成",
+    "early": "提前完成",
+    "missing": "逾期未完成",
+    "out-of-order": "顺序错误",
+}
+
+
 @attrs.frozen(slots=True)
 class StepFinding:
     """One step's status with its window and article.
@@ -111,11 +121,21 @@ class TimelineCheck:
 
     def explain(self, lang: str = "en") -> str:
         """One line per finding in ``"en"`` or ``"zh"``."""
+        if lang == "zh":
+            verdict = "按计划进行" if self.passed else f"{len(self.problems)}项问题"
+            head = f"{self.on}：{verdict}"
+            return "\n".join(
+                [head]
+                + [
+                    f"  {_ZH_STATUS[f.status.value]}：{f.step.label('zh')} —— {f.zh}"
+                    f"（{f.citation.format('zh')}）"
+                    for f in self.findings
+                ]
+            )
         return "\n".join(
             [str(self)]
             + [
-                f"  {f.status.value}: {f.step.label(lang)} — {f.zh if lang == 'zh' else f.en} "
-                f"({f.citation.format(lang)})"
+                f"  {f.status.value}: {f.step.label(lang)} — {f.en} ({f.citation.format(lang)})"
                 for f in self.findings
             ]
         )

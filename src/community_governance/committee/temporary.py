@@ -82,7 +82,7 @@ class TemporaryCommittee:
 
 
 def _rule(rules: RuleSet) -> tuple[TemporaryCommitteeRule, Citation]:
-    param = rules.committee.temporary_committee
+    param = require(rules, RuleSet, "rules").committee.temporary_committee
     if param is None:
         raise CommitteeError(
             f"rule set {rules.code} on {rules.on} has no temporary committee rule",

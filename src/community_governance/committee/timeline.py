@@ -156,7 +156,13 @@ class ReelectionPlan:
 
     def explain(self, lang: str = "en") -> str:
         """One line per step, then the notices, in ``"en"`` or ``"zh"``."""
-        lines = [str(self)] + [
+        head = (
+            f"{self.committee}换届计划（任期届满{self.expires_on}，{self.rules_code}）："
+            f"{len(self.steps)}个步骤，{len(self.notices)}项提示"
+            if lang == "zh"
+            else str(self)
+        )
+        lines = [head] + [
             f"  {s.step.label(lang)}: {s.earliest or '…'} – {s.latest or '…'} "
             f"({s.citation.format(lang)})"
             for s in self.steps
@@ -181,7 +187,7 @@ class ReelectionPlan:
 
 
 def _rules(rules: RuleSet) -> dict[Step, Param[StepRule]]:
-    params = rules.committee
+    params = require(rules, RuleSet, "rules").committee
     found = {step: getattr(params, step.value.replace("-", "_")) for step in PLAN_STEPS}
     return {step: param for step, param in found.items() if param is not None}
 

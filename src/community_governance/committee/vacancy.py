@@ -96,6 +96,7 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
         CommitteeError: seats are empty and the rule set has no vacancy rule.
     """
     require(committee, Committee, "committee")
+    require(rules, RuleSet, "rules")
     seated, full, spare = committee.seated, committee.full_size, len(committee.alternates)
     if seated == full:
         return VacancyAdvice(

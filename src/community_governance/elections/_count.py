@@ -24,7 +24,7 @@ from community_governance.exceptions import (
     UnknownCandidateError,
     UnknownUnitError,
 )
-from community_governance.register.counting import SPC_ART_9
+from community_governance.register.counting import SPC_ART_9, CountingReason
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, Handling
 
@@ -304,14 +304,18 @@ def fold_notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notic
     multi = estate.person_index.multi_unit
     voted = sorted(multi.keys() & folded.persons.keys())  # one set intersection, in C
     if voted:
-        listed = ", ".join(estate.person_label(p) for p in voted[:_SHOWN])
-        if len(voted) > _SHOWN:
-            listed += f" (+{len(voted) - _SHOWN})"
+        shown = voted[:_SHOWN]
+        labels = [estate.person_label(p) for p in shown]
+        more = f" (+{len(voted) - _SHOWN})" if len(voted) > _SHOWN else ""
+        zh_labels = [
+            "建设单位" if estate.person(p).reason is CountingReason.DEVELOPER else label
+            for p, label in zip(shown, labels, strict=True)
+        ]
         notices.append(
             Notice(
                 "multi-unit-persons",
-                f"persons holding several units were counted once each: {listed}",
-                f"拥有多个专有部分的业主各按一人计算：{listed}",
+                f"persons holding several units were counted once each: {', '.join(labels)}{more}",
+                f"拥有多个专有部分的业主各按一人计算：{'、'.join(zh_labels)}{more}",
                 SPC_ART_9,
             )
         )

@@ -16,7 +16,7 @@ from typing import Protocol
 
 import attrs
 
-from community_governance._base.format import decimal_text, percent_text
+from community_governance._base.format import decimal_text, share_text
 from community_governance._base.html import html_table
 from community_governance.exceptions import BodyError
 from community_governance.rules.elections import Share, Target
@@ -174,9 +174,9 @@ def composition_text(composition: Composition, lang: str) -> str:
     jobs = ("、" if zh else ", ").join(
         (
             f"{'不明' if job == 'unknown' else job}{count}人"
-            f"（{percent_text(count, composition.size)}）"
+            f"（{share_text(count, composition.size)}）"
             if zh
-            else f"{job} {count} ({percent_text(count, composition.size)})"
+            else f"{job} {count} ({share_text(count, composition.size)})"
         )
         for job, count in composition.occupations
     )
@@ -187,7 +187,7 @@ def composition_text(composition: Composition, lang: str) -> str:
             False: ("未达到", "not met"),
             None: ("待定", "undetermined"),
         }[met]
-        bound = percent_text(target.at_least.numerator, target.at_least.denominator)
+        bound = share_text(target.at_least.numerator, target.at_least.denominator)
         if zh:
             source = target.citation.format("zh")
             name = "党员" if target.name == "party members" else target.name

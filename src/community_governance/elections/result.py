@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
-from community_governance._base.format import decimal_text
+from community_governance._base.format import area_text
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance._base.serial import check_derived, converter, dump, load, refuse_floats
@@ -52,6 +52,22 @@ class CandidateResult:
     passed: bool
     status: SeatStatus
     rank: int | None
+
+    def __str__(self) -> str:
+        """One line, the outcome first: ``"elected #1: A — 8 persons, 800.00 m²"``."""
+        rank = f" #{self.rank}" if self.rank is not None else ""
+        return (
+            f"{self.status.label()}{rank}: {self.candidate} — {self.approvals.heads} persons, "
+            f"{area_text(self.approvals.area)} m²"
+        )
+
+    def __repr__(self) -> str:
+        """One line: the text form in angle brackets."""
+        return f"<CandidateResult {self}>"
+
+    def _repr_html_(self) -> str:
+        rows = [(check.line(),) for check in self.checks]
+        return html_table(str(self), ["check"], rows)
 
 
 @attrs.frozen(slots=True)
@@ -322,14 +338,14 @@ def _head_lines(result: ElectionResult, zh: bool) -> list[str]:
             f"第{result.round}轮选举：{result.seats}个席位；适用规则 {result.jurisdiction}，"
             f"{result.on.isoformat()}（{layer_zh(result.rule_layer)}；"
             f"{result.rule_citation.format('zh')}）",
-            f"参与表决{part.heads}人、{decimal_text(part.area)}平方米，"
-            f"共{total.heads}人、{decimal_text(total.area)}平方米；废票{result.spoiled.heads}人",
+            f"参与表决{part.heads}人、{area_text(part.area)}平方米，"
+            f"共{total.heads}人、{area_text(total.area)}平方米；废票{result.spoiled.heads}人",
         ]
     return [
         f"Round {result.round}: {result.seats} seat(s); rules {result.jurisdiction} on "
         f"{result.on.isoformat()} ({result.rule_layer}; {result.rule_citation.format()})",
         f"Taking part: {part.heads} of {total.heads} persons, "
-        f"{decimal_text(part.area)} of {decimal_text(total.area)} m²; "
+        f"{area_text(part.area)} of {area_text(total.area)} m²; "
         f"spoiled {result.spoiled.heads}",
     ]
 
@@ -337,7 +353,7 @@ def _head_lines(result: ElectionResult, zh: bool) -> list[str]:
 def _candidate_lines(cand: CandidateResult, lang: str) -> list[str]:
     """One candidate: rank, outcome, approvals, then each check."""
     rank = f"#{cand.rank} " if cand.rank is not None else ""
-    area = decimal_text(cand.approvals.area)
+    area = area_text(cand.approvals.area)
     head = (
         f"候选人{cand.candidate}：{rank}{cand.status.label('zh')}，同意{cand.approvals.heads}人、"
         f"{area}平方米"
@@ -392,7 +408,7 @@ def election_html(result: ElectionResult) -> str:
             cand.candidate,
             cand.rank if cand.rank is not None else "—",
             cand.approvals.heads,
-            decimal_text(cand.approvals.area),
+            area_text(cand.approvals.area),
             " ".join("✓" if c.passed else "✗" for c in cand.checks),
             f"{cand.status.label()} {cand.status.label('zh')}",
         ]

@@ -452,9 +452,14 @@ class MediationCase:
         """State, reason, deadlines, agreement and every trail step, in ``"en"`` or ``"zh"``."""
         lines = _summary(self, lang)
         for entry in self.trail:
+            before, after = (
+                (entry.from_state.zh, entry.to_state.zh)
+                if lang == "zh"
+                else (entry.from_state.value, entry.to_state.value)
+            )
             step = (
                 f"{entry.seq + 1}. {entry.event.on.isoformat()} {entry.event.kind.value}: "
-                f"{entry.from_state.value} → {entry.to_state.value}"
+                f"{before} → {after}"
             )
             if entry.event.by:
                 step += f" ({entry.event.by})"
@@ -466,7 +471,8 @@ class MediationCase:
         return f"{self.state.value}: case {self.case_id} ({len(self.trail)} events)"
 
     def __repr__(self) -> str:
-        return f"MediationCase({self.state.value}: {self.case_id!r}, {len(self.trail)} events)"
+        """One line, the state first: ``"<MediationCase performed: case … (17 events)>"``."""
+        return f"<MediationCase {self}>"
 
     def _repr_html_(self) -> str:
         rows = [
@@ -640,6 +646,27 @@ def _from_schema_1(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema": SCHEMA, "policy": policy}
 
 
+_ZH_FORM = {"written": "书面", "oral": "口头"}
+_ZH_JC = {
+    "none": "未申请",
+    "applied": "已申请",
+    "confirmed": "已确认有效",
+    "rejected": "确认无效",
+    "withdrawn": "已撤回申请",
+    "not_accepted_by_court": "法院不予受理",
+}
+_ZH_TERMINATION = {
+    "party_refused": "当事人拒绝调解",
+    "party_withdrew": "当事人撤回",
+    "failed": "调解不成",
+    "expired": "调解期限届满",
+    "parallel_proceeding": "已进入其他程序",
+    "escalated_transferred": "移送处理",
+    "bad_faith": "恶意调解",
+    "other": "其他原因",
+}
+
+
 def _summary(case: MediationCase, lang: str) -> list[str]:
     zh = lang == "zh"
     lines = [
@@ -648,7 +675,8 @@ def _summary(case: MediationCase, lang: str) -> list[str]:
         else f"Case {case.case_id}: {case.state.value}",
     ]
     if case.termination is not None:
-        lines.append(("终止原因：" if zh else "Reason: ") + case.termination.value)
+        reason = case.termination.value
+        lines.append(f"终止原因：{_ZH_TERMINATION[reason]}" if zh else f"Reason: {reason}")
     if case.not_accepted_reason:
         lines.append(("不予受理原因：" if zh else "Not accepted: ") + case.not_accepted_reason)
     if case.limitation_interrupted_on is not None:
@@ -661,7 +689,8 @@ def _summary(case: MediationCase, lang: str) -> list[str]:
         jc = agreement.confirmation
         day = agreement.effective_on.isoformat() if agreement.effective_on else ""
         lines.append(
-            f"协议（第{agreement.version}版，{agreement.form.value}）于{day}生效；司法确认：{jc.status.value}"
+            f"协议（第{agreement.version}版，{_ZH_FORM[agreement.form.value]}）于{day}生效；"
+            f"司法确认：{_ZH_JC[jc.status.value]}"
             if zh
             else f"Agreement v{agreement.version} ({agreement.form.value}) in effect from {day};"
             f" judicial confirmation: {jc.status.value}"

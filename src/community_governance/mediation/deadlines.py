@@ -15,6 +15,7 @@ from datetime import date
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.html import html_table
 from community_governance.calendar import Deadline, HolidayCalendar
 from community_governance.mediation import _citations as cite
 from community_governance.mediation.case import MediationCase
@@ -51,6 +52,19 @@ class CaseWarning:
         """The warning with its citation, in ``"en"`` or ``"zh"``."""
         text = self.zh if lang == "zh" else self.en
         return f"{text} ({self.citation.format(lang)})"
+
+    def __str__(self) -> str:
+        """One line: the code first, then the warning."""
+        return f"{self.code}: {self.en}"
+
+    def __repr__(self) -> str:
+        """One line: the text form in angle brackets."""
+        return f"<CaseWarning {self}>"
+
+    def _repr_html_(self) -> str:
+        deadline = self.deadline.end.isoformat() if self.deadline is not None else "—"
+        rows = [(self.en, deadline, self.citation.format())]
+        return html_table(self.code, ["warning", "deadline", "source"], rows)
 
 
 def revocation_deadline(

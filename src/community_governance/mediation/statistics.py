@@ -12,7 +12,7 @@ to 97.1%, 99/103 to 96.1%).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -20,7 +20,8 @@ from typing import Any
 
 import attrs
 
-from community_governance._base.format import percentage
+from community_governance._base.format import percent_figure, percentage
+from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
 from community_governance._base.serial import dump
 from community_governance.exceptions import InvalidCaseDataError
@@ -65,10 +66,30 @@ class Rate:
 
     def explain(self, lang: str = "en") -> str:
         """``name: n / d = p% (definition)`` in ``"en"`` or ``"zh"``."""
-        shown = self.percent()
-        figure = "—" if shown is None else f"{shown}%"
-        text = self.zh if lang == "zh" else self.en
-        return f"{self.name}: {self.numerator} / {self.denominator} = {figure} ({text})"
+        figure = percent_figure(self.value)
+        if lang == "zh":
+            return f"{self.zh}：{self.numerator} / {self.denominator} = {figure}"
+        return f"{self.name}: {self.numerator} / {self.denominator} = {figure} ({self.en})"
+
+    def __str__(self) -> str:
+        """One line, the figure first: ``"≈97.09%: practice_success_rate (100 / 103)"``."""
+        return f"{percent_figure(self.value)}: {self.name} ({self.numerator} / {self.denominator})"
+
+    def __repr__(self) -> str:
+        """One line: the text form in angle brackets."""
+        return f"<Rate {self}>"
+
+    def _repr_html_(self) -> str:
+        row = (self.name, f"{self.numerator} / {self.denominator}", str(self), self.en)
+        return html_table(str(self), ["rate", "figure", "percentage", "definition"], [row])
+
+
+def _frozen_ints(value: Mapping[str, int]) -> FrozenMap[str, int]:
+    return FrozenMap(value)
+
+
+def _frozen_texts(value: Mapping[str, str]) -> FrozenMap[str, str]:
+    return FrozenMap(value)
 
 
 @attrs.frozen(slots=True)
@@ -87,10 +108,10 @@ class MediationStatistics:
 
     start: date
     end: date
-    counts: dict[str, int]
-    terminated_by_reason: dict[str, int]
+    counts: Mapping[str, int] = attrs.field(converter=_frozen_ints)
+    terminated_by_reason: Mapping[str, int] = attrs.field(converter=_frozen_ints)
     rates: tuple[Rate, ...]
-    definitions: dict[str, str]
+    definitions: Mapping[str, str] = attrs.field(converter=_frozen_texts)
     excluded_from_recommended: tuple[str, ...]
 
     def rate(self, name: str) -> Rate:
@@ -108,17 +129,33 @@ class MediationStatistics:
         """Every count with its definition, then every rate."""
         head = f"{self.start.isoformat()} – {self.end.isoformat()}"
         lines = [("统计期间 " if lang == "zh" else "Window ") + head]
-        lines += [f"{k}: {v} ({self.definitions[k]})" for k, v in self.counts.items()]
-        lines += [f"  {k}: {v}" for k, v in self.terminated_by_reason.items() if v]
+        if lang == "zh":
+            lines += [f"{_ZH_DEFINITIONS.get(k, k)}：{v}" for k, v in self.counts.items()]
+            reasons = self.terminated_by_reason.items()
+            lines += [f"  终止原因{_ZH_REASONS.get(k, k)}：{v}" for k, v in reasons if v]
+        else:
+            lines += [f"{k}: {v} ({self.definitions[k]})" for k, v in self.counts.items()]
+            lines += [f"  {k}: {v}" for k, v in self.terminated_by_reason.items() if v]
         lines += [rate.explain(lang) for rate in self.rates]
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        """One line: the window, cases accepted, then each rate's figure."""
+        rates = ", ".join(f"{r.name} {percent_figure(r.value)}" for r in self.rates)
+        accepted = self.counts.get("accepted", 0)
+        return f"{self.start} – {self.end}: {accepted} accepted; {rates}"
+
+    def __repr__(self) -> str:
+        """One line: the text form in angle brackets."""
+        return f"<MediationStatistics {self}>"
 
     def _repr_html_(self) -> str:
         rows: list[tuple[str, str, str]] = [
             (k, str(v), self.definitions[k]) for k, v in self.counts.items()
         ]
         rows += [
-            (r.name, f"{r.numerator}/{r.denominator} = {r.percent()}%", r.en) for r in self.rates
+            (r.name, f"{r.numerator}/{r.denominator} = {percent_figure(r.value)}", r.en)
+            for r in self.rates
         ]
         return html_table(
             f"Mediation statistics {self.start} – {self.end}",
@@ -180,6 +217,31 @@ _DEFINITIONS = {
     "agreements_effective": "agreement versions that took effect in the window",
     "oral_agreements": "oral agreements among them",
     "written_agreements": "written agreements among them",
+}
+
+
+#: The counts' definitions in Chinese (what ``explain("zh")`` prints instead of the keys).
+_ZH_DEFINITIONS = {
+    "accepted": "统计期间内受理的案件数",
+    "closed_agreement": "统计期间内调解协议生效的案件数（可能仍在履行中）",
+    "closed_no_agreement": "统计期间内未达成协议而终止的案件数（各种原因）",
+    "pending_end": "统计期末已受理、调解中或协议待签的案件数",
+    "not_accepted": "统计期间内不予受理的案件数（不计入任何比率）",
+    "withdrawn": "统计期间内因当事人撤回而终止的案件数",
+    "reported": "统计期间内线索登记的纠纷数",
+    "agreements_effective": "统计期间内生效的调解协议（版本）数",
+    "oral_agreements": "其中口头协议数",
+    "written_agreements": "其中书面协议数",
+}
+_ZH_REASONS = {
+    "party_refused": "（当事人拒绝调解）",
+    "party_withdrew": "（当事人撤回）",
+    "failed": "（调解不成）",
+    "expired": "（调解期限届满）",
+    "parallel_proceeding": "（已进入其他程序）",
+    "escalated_transferred": "（移送处理）",
+    "bad_faith": "（恶意调解）",
+    "other": "（其他原因）",
 }
 
 

@@ -39,18 +39,26 @@ def fen(amount: object, *, field: str = "amount") -> int:
         )
     if isinstance(amount, str) and len(amount) > _MAX_TEXT:
         raise MoneyError(f"{field}: {amount[:20]!r}… is too long", field=field, value=amount)
+    if isinstance(amount, str) and (not amount.isascii() or "_" in amount):
+        raise MoneyError(
+            f"{field}: {amount!r} is not a number (ASCII digits only, no underscores)",
+            field=field,
+            value=amount,
+        )
     try:
         value = Decimal(amount.strip() if isinstance(amount, str) else amount)
     except InvalidOperation:
         raise MoneyError(
             f"{field}: {amount!r} is not a number", field=field, value=amount
         ) from None
-    if not value.is_finite() or value < 0 or (value and value.adjusted() < -2):
+    if not value.is_finite() or value < 0:
         raise MoneyError(
             f"{field}: {amount!r} must be a non-negative amount to the fen",
             field=field,
             value=amount,
         )
+    if value and value.adjusted() < -2:
+        raise MoneyError(f"{field}: {amount!r} is finer than a fen", field=field, value=amount)
     if value and value.adjusted() >= 13:
         raise MoneyError(f"{field}: {amount!r} is too large", field=field, value=amount)
     scaled = value * 100

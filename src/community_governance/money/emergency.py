@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.enums import parse_enum
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance.exceptions import MoneyTypeError
@@ -13,6 +16,26 @@ from community_governance.money.fund import Fund
 from community_governance.rules.money import Applicant, EmergencyProcedure, EmergencyStep
 
 __all__ = ["EmergencyApplication", "ProcedureCheck", "StepCheck", "check_emergency"]
+
+
+def _applicant(value: object) -> Applicant:
+    return parse_enum(Applicant, value, what="applicant")
+
+
+def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise MoneyTypeError(
+            f"{attribute.name} must be True or False (a string is not a boolean), not {value!r}",
+            field=attribute.name,
+            value=value,
+        )
+
+
+def _split(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Apportionment):
+        raise MoneyTypeError(
+            f"split must be an Apportionment, not {value!r:.80}", field="split", value=value
+        )
 
 
 @attrs.frozen(slots=True)
@@ -27,11 +50,11 @@ class EmergencyApplication:
         audited: Whether the cost was certified (e.g. by an audit firm).
     """
 
-    applicant: Applicant = attrs.field(validator=attrs.validators.instance_of(Applicant))
-    endangers_safety: bool = attrs.field(validator=attrs.validators.instance_of(bool))
-    split: Apportionment = attrs.field(validator=attrs.validators.instance_of(Apportionment))
-    published: bool = attrs.field(validator=attrs.validators.instance_of(bool))
-    audited: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    applicant: Applicant = attrs.field(converter=_applicant)
+    endangers_safety: bool = attrs.field(validator=_flag)
+    split: Apportionment = attrs.field(validator=_split)
+    published: bool = attrs.field(validator=_flag)
+    audited: bool = attrs.field(validator=_flag)
 
 
 @attrs.frozen(slots=True)
@@ -103,6 +126,16 @@ class ProcedureCheck:
         return html_table(repr(self), ["step", "met", "why", "source"], rows)
 
 
+_ZH_STEPS = {
+    "applicant": "申请人",
+    "emergency": "紧急情况",
+    "scope": "分摊范围",
+    "published": "公示",
+    "audited": "费用审核",
+    "balance": "账户余额",
+}
+
+
 def check_emergency(
     application: EmergencyApplication, procedure: EmergencyProcedure, fund: Fund
 ) -> ProcedureCheck:
@@ -158,7 +191,7 @@ def check_emergency(
         Notice(
             f"emergency-{step.value}-not-required",
             f"the rules encoded do not require the step '{step.value}'; it was not checked",
-            f"已编码的规则未规定“{step.value}”环节，未予检查",
+            f"已编码的规则未规定“{_ZH_STEPS[step.value]}”环节，未予检查",
             procedure.citation,
         )
         for step in EmergencyStep

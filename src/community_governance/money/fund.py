@@ -82,6 +82,8 @@ class Fund:
 
     def balances(self, on: date | None = None) -> dict[str, int]:
         """Each unit's balance in fen, after every entry up to ``on`` (all when ``None``)."""
+        if on is not None and (isinstance(on, datetime) or not isinstance(on, date)):
+            raise MoneyTypeError(f"on must be a date or None, not {on!r}", field="on", value=on)
         result = dict.fromkeys(self.units, 0)
         for entry in self.entries:
             if on is not None and entry.on > on:
@@ -94,7 +96,18 @@ class Fund:
     def balance(self, units: tuple[str, ...] | None = None) -> int:
         """The balance in fen of some units (all when ``None``)."""
         balances = self.balances()
-        return sum(balances[u] for u in (self.units if units is None else units))
+        if units is None:
+            return sum(balances.values())
+        if isinstance(units, str) or not isinstance(units, tuple | list | set | frozenset):
+            raise MoneyTypeError(
+                f"units must be a collection of unit ids, not {units!r}", field="units", value=units
+            )
+        unknown = sorted(str(u) for u in units if u not in balances)
+        if unknown:
+            raise MoneyError(
+                f"units without a sub-account: {unknown[:5]}", field="units", value=unknown
+            )
+        return sum(balances[u] for u in units)
 
     def deposit(self, split: Apportionment, *, on: date, purpose: str = "") -> Fund:
         """A new fund with a deposit booked (e.g. a first deposit or a replenishment).
@@ -102,7 +115,7 @@ class Fund:
         Raises:
             MoneyError, MoneyTypeError: see `draw`.
         """
-        self._check(split, on)
+        self._check(split, on, purpose)
         return attrs.evolve(
             self, entries=(*self.entries, Entry(on, EntryKind.DEPOSIT, split, purpose))
         )
@@ -121,7 +134,7 @@ class Fund:
             MoneyError: a unit without a sub-account, or a date before the last entry.
             MoneyTypeError: ``split`` is not an Apportionment, ``on`` not a date.
         """
-        self._check(split, on)
+        self._check(split, on, purpose)
         if not isinstance(allow_short, bool):
             raise MoneyTypeError(
                 "allow_short must be a bool", field="allow_short", value=allow_short
@@ -182,13 +195,17 @@ class Fund:
             if balances[u] * ratio.denominator < amount * ratio.numerator
         )
 
-    def _check(self, split: object, on: object) -> None:
+    def _check(self, split: object, on: object, purpose: object) -> None:
         if not isinstance(split, Apportionment):
             raise MoneyTypeError(
                 f"split must be an Apportionment, not {split!r}", field="split", value=split
             )
         if isinstance(on, datetime) or not isinstance(on, date):
             raise MoneyTypeError(f"on must be a date, not {on!r}", field="on", value=on)
+        if not isinstance(purpose, str):
+            raise MoneyTypeError(
+                f"purpose must be a string, not {purpose!r}", field="purpose", value=purpose
+            )
         if self.entries and on < self.entries[-1].on:
             raise MoneyError(f"entry on {on} is before the last entry", field="on", value=on)
         unknown = set(split.units) - set(self.units)

@@ -14,6 +14,7 @@ from typing import Any, cast, overload
 import attrs
 
 from community_governance._base.exact import Exact, normalise
+from community_governance._base.format import area_text
 from community_governance._base.html import html_table
 from community_governance._base.serial import dump, load
 from community_governance.exceptions import (
@@ -511,9 +512,13 @@ class Estate:
             UnknownUnitError: a unit id is not in the register.
             EmptyEstateError: the scope is empty.
         """
-        positions = self._scope_positions(
-            scope_ids(units, "units"), scope_ids(buildings, "buildings")
-        )
+        ids, blocks = scope_ids(units, "units"), scope_ids(buildings, "buildings")
+        positions = self._scope_positions(ids, blocks)
+        if not positions:
+            raise EmptyEstateError(
+                f"the scope selects no unit (units={list(ids)!r:.80}, "
+                f"buildings={list(blocks)!r:.80}): a scope needs at least one unit"
+            )
         kept = [self.units[i] for i in positions]
         held = {owner for unit in kept for owner in unit.owners}
         owners = [owner for owner in self.owners if owner.id in held]
@@ -664,7 +669,7 @@ class Estate:
         """One line: name, units, owners, total area and counted persons."""
         return (
             f"<Estate {self.name or '(unnamed)'!r}: {len(self.units)} units, "
-            f"{len(self.owners)} owners, {self.total_area} m², "
+            f"{len(self.owners)} owners, {area_text(self.total_area)} m², "
             f"{self.counted_persons} counted persons>"
         )
 
@@ -675,11 +680,11 @@ class Estate:
     def _repr_html_(self) -> str:
         """The persons as a table: label, units, area, why one person, and the source."""
         rows = [
-            (p.label, ", ".join(p.units), p.area, p.reason.value, p.citation.format())
+            (p.label, ", ".join(p.units), area_text(p.area), p.reason.value, p.citation.format())
             for p in self.persons
         ]
         caption = (
-            f"{self.name or 'Estate'}: {len(self.units)} units, {self.total_area} m², "
+            f"{self.name or 'Estate'}: {len(self.units)} units, {area_text(self.total_area)} m², "
             f"{self.counted_persons} counted persons"
         )
         return html_table(

@@ -10,7 +10,7 @@ import attrs
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
-from community_governance._base.format import percent_text
+from community_governance._base.format import share_text
 from community_governance.exceptions import CandidateError
 
 __all__ = ["BallotPolicy", "Handling", "Share", "Target", "TieBreak", "TieMethod"]
@@ -165,8 +165,8 @@ class Share:
         return Fraction(self.count, self.total) if self.total else None
 
     def text(self, lang: str = "en") -> str:
-        """``"5 of 7 = 71.4%"`` (or ``"7人中5人，71.4%"``), with unknowns named."""
-        pct = percent_text(self.count, self.total)
+        """``"5 of 7 = ≈71.43%"`` (or ``"7人中5人，≈71.43%"``), with unknowns named."""
+        pct = share_text(self.count, self.total)
         if lang == "zh":
             base = f"{self.total}人中{self.count}人，{pct}"
             return base + (f"（{self.unknown}人情况不明）" if self.unknown else "")

@@ -180,7 +180,8 @@ class Layer:
             dates = f"（施行至{self.valid_to}）"
         else:
             dates = f"（{self.valid_from}至{self.valid_to}施行）"
-        return f"{self.code}{self.topic.label('zh')}{dates}"
+        owner = "本小区" if self.topic is Topic.ESTATE else self.code
+        return f"{owner}{self.topic.label('zh')}{dates}"
 
     def __str__(self) -> str:
         start = self.valid_from.isoformat() if self.valid_from else "…"
@@ -406,7 +407,9 @@ class RuleSet:
         flags = f"; {len(self.notices)} notices" if self.notices else ""
         if self.include_unconfirmed:
             flags += "; unconfirmed rules admitted"
-        return f"<RuleSet {self}{flags}>"
+        codes = ", ".join(dict.fromkeys(layer.code for layer in self.layers))
+        layers = f"{len(self.layers)} layers ({codes})"
+        return f"<RuleSet {self.code} on {self.on.isoformat()}: {layers}{flags}>"
 
     def _repr_html_(self) -> str:
         rows = [

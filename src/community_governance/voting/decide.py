@@ -11,6 +11,7 @@ import attrs
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.exact import Exact, ratio
+from community_governance._base.format import area_text
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
     RuleSetNotInForceError,
@@ -152,7 +153,7 @@ def decide(
     spoiled = declared_spoiled.value if declared_spoiled else SpoiledPolicy.PARTICIPATING
     choices = _collect(counted, ballots)
     counts = _initial_counts(counted.person_index, choices, spoiled)
-    notices = frozen + _notices(counted, rules, rule, choices, spoiled, counts)
+    notices = frozen + _about(matter, _notices(counted, rules, rule, choices, spoiled, counts))
     if opened is not None:
         notices += _spanning(rules, opened)
     where = None if scope is None else DecisionScope(counted.units, counted.buildings)
@@ -336,7 +337,7 @@ def _apply_deemed(
         measure: counts.totals[measure] - counts.participating(measure) for measure in Measure
     }
     deemed = attrs.evolve(counts, deemed=missing, deemed_side=side)
-    heads, area = missing[_HEADS], counts.area(missing[_AREA])
+    heads, area = missing[_HEADS], area_text(counts.area(missing[_AREA]))
     applied = Notice(
         "deemed-votes-applied",
         f"{heads} non-voting persons ({area} m²) were counted as taking "
@@ -354,6 +355,14 @@ _DEEMED_DESIGN = Citation(
     confidence=Confidence.MEDIUM,
     note="the majority must hold on both heads and area for deemed votes to be added",
 )
+
+
+def _about(matter: Matter, notices: tuple[Notice, ...]) -> tuple[Notice, ...]:
+    """The notices without the rule set's looser-than-national notices for other matters."""
+    own = f"for {matter.label()}, "
+    return tuple(
+        n for n in notices if n.code != "local-looser-than-national" or n.en.startswith(own)
+    )
 
 
 def _notices(

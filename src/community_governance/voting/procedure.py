@@ -20,6 +20,7 @@ import attrs
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.exact import format_exact, normalise
 from community_governance._base.format import ratio_text
+from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance._base.serial import check_derived, dump, load, refuse_floats
@@ -108,6 +109,10 @@ class WeightCounts:
             Base.PARTICIPATING: self.participating,
             Base.CAST: self.agree + self.oppose,
         }[base]
+
+
+def _frozen_counts(value: Mapping[Weight, WeightCounts]) -> FrozenMap[Weight, WeightCounts]:
+    return FrozenMap(value)
 
 
 @attrs.frozen(slots=True)
@@ -225,8 +230,10 @@ class StageResult:
     checks: tuple[ConditionCheck, ...] = ()
     uncapped: tuple[ConditionCheck, ...] = ()
     floors: tuple[FloorCheck, ...] = ()
-    counts: Mapping[Weight, WeightCounts] = attrs.field(factory=dict)
-    counts_uncapped: Mapping[Weight, WeightCounts] = attrs.field(factory=dict)
+    counts: Mapping[Weight, WeightCounts] = attrs.field(factory=FrozenMap, converter=_frozen_counts)
+    counts_uncapped: Mapping[Weight, WeightCounts] = attrs.field(
+        factory=FrozenMap, converter=_frozen_counts
+    )
     objections: tuple[ConditionCheck, ...] | None = None
 
     @property
@@ -251,6 +258,10 @@ class StageResult:
         return f"{verdict}: {self.stage.name}"
 
     def __str__(self) -> str:
+        """One line, verdict first (the same as `line`)."""
+        return self.line()
+
+    def explain(self) -> str:
         """The verdict, then every check and floor, one per line."""
         lines = [self.line(), *(f"  {c.line()}" for c in (*self.entry, *self.checks))]
         lines += [f"  {floor.line()}" for floor in self.floors]
