@@ -34,6 +34,21 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.\-:/²+=]*")
 #: Names that are identifiers although they are words: the holiday data package.
 IDENTIFIERS = {"holidays"}
 
+
+def _statute_wording() -> set[str]:
+    """Words of the matters as foreign statutes name them (``DeclaredMatter.local``): a
+    quotation in the statute's own language, like the instrument's title, not a leak."""
+    locals_ = {
+        matter.local
+        for item in cg.jurisdictions.REGISTRY.jurisdictions
+        for layer in item.layers
+        for matter in layer.procedures
+    }
+    return {word for text in locals_ for word in _TOKEN.findall(text)}
+
+
+IDENTIFIERS |= _statute_wording()
+
 #: Public results that have no Chinese rendering yet (English text and HTML only).
 NO_ZH_YET = {
     "AbsenceCount",
@@ -41,16 +56,13 @@ NO_ZH_YET = {
     "CadenceCheck",
     "CandidateResult",
     "Committee",
-    "ConditionCheck",
     "DecisionNeed",
     "Estate",
     "Figures",
     "Fund",
-    "FloorCheck",
     "Pledges",
     "PostingCheck",
     "ProcedureCheck",
-    "ProcedureDecision",
     "RuleSet",
     "StageResult",
     "StepCheck",

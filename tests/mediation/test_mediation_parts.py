@@ -93,7 +93,7 @@ def test_evolve_by_flat_names_runs_every_constructor() -> None:
 def test_repr_is_one_line_with_the_state_first() -> None:
     case = reach(S.APPLIED, NATIONAL)
     text = repr(case)
-    assert text == "MediationCase(applied: '(2025) 人调字第 7 号', 2 events)"
+    assert text == "<MediationCase applied: case (2025) 人调字第 7 号 (2 events)>"
     assert "\n" not in text
 
 

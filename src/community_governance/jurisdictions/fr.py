@@ -84,7 +84,10 @@ FR_PROXY_LIMIT = ProxyLimit(
         "22",
         text_version="2019",
         confidence=Confidence.MEDIUM,
-        note="the 10% ceiling since the 2019 ordinance is unconfirmed (5% in the older text)",
+        note=(
+            "the ceiling of one tenth of the votes since the 2019 ordinance is unconfirmed "
+            "(one twentieth in the older text)"
+        ),
     ),
 )
 
@@ -100,7 +103,7 @@ FR_PROXY_LIMIT_2019 = ProxyLimit(
         "22",
         text_version="2019",
         confidence=Confidence.MEDIUM,
-        note="the 10% ceiling since the 2019 ordinance is unconfirmed",
+        note="the ceiling of one tenth of the votes since the 2019 ordinance is unconfirmed",
     ),
 )
 
@@ -187,7 +190,7 @@ LAYERS = (
         checked_on=CHECKED_ON,
         topic=Topic.VOTING,
         procedures=_MATTERS,
-        note="no quorum; unanimity matters are not encoded; the 10% proxy share is flagged",
+        note="no quorum; unanimity matters are not encoded; the one-tenth proxy share is flagged",
     ),
 )
 

@@ -122,7 +122,9 @@ def count_scope(estate: Estate, units: Iterable[str] | None = None) -> ScopeCoun
         return ScopeCount(estate, estate.person_index, estate.overlaps)
     ids = _ids(units)
     if not ids:
-        raise EmptyEstateError("a scope needs at least one unit")
+        raise EmptyEstateError(
+            f"the scope selects no unit (units={list(ids)!r:.80}): a scope needs at least one unit"
+        )
     if estate.counting.overlap is OverlapPolicy.MERGE:
         restricted = estate.restrict(ids)  # a group may split inside the scope: regroup
         return ScopeCount(restricted, restricted.person_index, restricted.overlaps)

@@ -315,14 +315,13 @@ class ProcedureDecision:
     def explain(self, lang: str = "en") -> str:
         """Plain text in ``"en"`` or ``"zh"``: the outcome, then each stage with its checks.
 
-        Chinese uses the statute's wording for each requirement (过半数, 三分之二以上) and
-        names the matter as the jurisdiction's own text does.
+        Chinese uses the statute's wording for each requirement (过半数, 三分之二以上),
+        quotes the matter as the jurisdiction's own text names it (「majorité de l'article
+        25」) and names each stage by its article.
         """
         zh = lang == "zh"
         if zh:
-            lines = [
-                f"事项：{self.matter.local}（{self.matter.label}）——{_OUTCOME_ZH[self.outcome]}"
-            ]
+            lines = [f"事项：「{self.matter.local}」——{_OUTCOME_ZH[self.outcome]}"]
         else:
             lines = [f"Matter: {self.matter.label} ({self.matter.local}) — {self.outcome.value}"]
         for result in self.stages:
@@ -411,7 +410,7 @@ def _stage_lines(result: StageResult, lang: str) -> list[str]:
     if zh:
         state = "已表决" if result.held else ("已进入，未表决" if result.reached else "未进入")
         stage = result.stage
-        lines = [f"阶段「{stage.citation.format('zh')}」（{stage.name}）：{state}"]
+        lines = [f"阶段「{stage.citation.format('zh')}」：{state}"]
     else:
         state = (
             "held" if result.held else ("reached, not held" if result.reached else "not reached")
@@ -790,7 +789,7 @@ def _floor_breach(stage: Stage, floor: FloorCheck) -> Notice:
     return Notice(
         "floor-not-met",
         f"{stage.name}: {floor.what} {floor.actual}, fewer than the {floor.required} required",
-        f"{stage.name}：{floor.what_zh}{floor.actual}，少于规定的{floor.required}",
+        f"「{stage.citation.format('zh')}」：{floor.what_zh}{floor.actual}，少于规定的{floor.required}",
         floor.citation,
     )
 
