@@ -288,6 +288,7 @@ def _bodies() -> dict[str, Any]:
         ),
         Candidate("Qu", "q", willing=True, **{**GOOD, "integrity": None, "arrears": None}),
         Candidate("Ren", "r", willing=True, recommendations=0, **GOOD),
+        Candidate("Shi", "s", willing=True, recommendations=1, **GOOD),
     ]
     return {
         "slate-nobody-willing": build_slate([Candidate("Li", "l", willing=False)]),
@@ -459,6 +460,7 @@ BAD_INPUTS: dict[str, Callable[[], object]] = {
     "options ranking a string": lambda: ElectOptions(ranking="heads"),
     "options scope a string": lambda: ElectOptions(scope="1-01"),
     "options tie break a string": lambda: ElectOptions(tie_break="lot"),
+    "options ranking unknown measure": lambda: ElectOptions(ranking=["heads", "votes"]),
     "result unknown candidate": lambda: first_round().candidate("Z"),
     "result candidate listed twice": _tampered(_set(("candidates", 1, "candidate"), "A")),
     "result later candidate listed twice": _tampered(_set(("candidates", 3, "candidate"), "B")),
