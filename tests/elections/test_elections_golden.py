@@ -215,6 +215,9 @@ GOOD = {
 }
 
 
+OTHERS = {k: v for k, v in GOOD.items() if k not in ("owner_in_area", "full_capacity")}
+
+
 def _vettings() -> dict[str, Any]:
     estate = cg.Estate.from_records(
         [
@@ -243,6 +246,10 @@ def _vettings() -> dict[str, Any]:
             with_estate(BJ, candidate_residence_years=2),
         ),
         "vet-organisation-person": vet(Candidate("Wu", "Corp", person="Wu"), SH, estate=estate),
+        "vet-facts-from-register": vet(Candidate("Li", "Li", **OTHERS), SH, estate=estate),
+        "vet-two-bars": vet(
+            Candidate("Pan", "Li", **{**GOOD, "arrears": True, "illegal_construction": True}), SH
+        ),
     }
 
 

@@ -293,3 +293,10 @@ def test_after_a_lot_for_seats_alternates_are_the_losers_then_the_next_group() -
     assert result.elected[0] == "A" and set(result.elected[1:]) == set(tie.chosen)
     (loser,) = set(tie.candidates) - set(tie.chosen)
     assert result.alternates == (loser, "E")
+
+
+def test_fact_names_without_a_chinese_name_are_shown_as_they_are() -> None:
+    from community_governance.elections.eligibility import FACT_ZH, fact_zh
+
+    assert fact_zh("arrears") == FACT_ZH["arrears"]
+    assert fact_zh("parking_space") == "parking_space"
