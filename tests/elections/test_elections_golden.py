@@ -247,6 +247,9 @@ def _vettings() -> dict[str, Any]:
         ),
         "vet-organisation-person": vet(Candidate("Wu", "Corp", person="Wu"), SH, estate=estate),
         "vet-facts-from-register": vet(Candidate("Li", "Li", **OTHERS), SH, estate=estate),
+        "vet-before-any-candidate-rule": vet(
+            Candidate("Li", "Li"), cg.rules_for("CN", on=date(2009, 12, 15))
+        ),
         "vet-two-bars": vet(
             Candidate("Pan", "Li", **{**GOOD, "arrears": True, "illegal_construction": True}), SH
         ),
