@@ -215,6 +215,9 @@ GOOD = {
 }
 
 
+OTHERS = {k: v for k, v in GOOD.items() if k not in ("owner_in_area", "full_capacity")}
+
+
 def _vettings() -> dict[str, Any]:
     estate = cg.Estate.from_records(
         [
@@ -243,6 +246,13 @@ def _vettings() -> dict[str, Any]:
             with_estate(BJ, candidate_residence_years=2),
         ),
         "vet-organisation-person": vet(Candidate("Wu", "Corp", person="Wu"), SH, estate=estate),
+        "vet-facts-from-register": vet(Candidate("Li", "Li", **OTHERS), SH, estate=estate),
+        "vet-before-any-candidate-rule": vet(
+            Candidate("Li", "Li"), cg.rules_for("CN", on=date(2009, 12, 15))
+        ),
+        "vet-two-bars": vet(
+            Candidate("Pan", "Li", **{**GOOD, "arrears": True, "illegal_construction": True}), SH
+        ),
     }
 
 
@@ -288,6 +298,7 @@ def _bodies() -> dict[str, Any]:
         ),
         Candidate("Qu", "q", willing=True, **{**GOOD, "integrity": None, "arrears": None}),
         Candidate("Ren", "r", willing=True, recommendations=0, **GOOD),
+        Candidate("Shi", "s", willing=True, recommendations=1, **GOOD),
     ]
     return {
         "slate-nobody-willing": build_slate([Candidate("Li", "l", willing=False)]),
@@ -459,6 +470,7 @@ BAD_INPUTS: dict[str, Callable[[], object]] = {
     "options ranking a string": lambda: ElectOptions(ranking="heads"),
     "options scope a string": lambda: ElectOptions(scope="1-01"),
     "options tie break a string": lambda: ElectOptions(tie_break="lot"),
+    "options ranking unknown measure": lambda: ElectOptions(ranking=["heads", "votes"]),
     "result unknown candidate": lambda: first_round().candidate("Z"),
     "result candidate listed twice": _tampered(_set(("candidates", 1, "candidate"), "A")),
     "result later candidate listed twice": _tampered(_set(("candidates", 3, "candidate"), "B")),

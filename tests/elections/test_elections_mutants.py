@@ -279,3 +279,24 @@ def test_lot_for_an_alternate_place_is_reported_as_such() -> None:
     (tie,) = result.ties
     assert tie.for_alternates is True and tie.candidates == ("D", "E") and tie.places == 1
     assert ElectionResult.from_dict(result.to_dict()) == result
+
+
+def test_after_a_lot_for_seats_alternates_are_the_losers_then_the_next_group() -> None:
+    ballots = _spread({"A": 14, "B": 13, "C": 13, "D": 13, "E": 12}, 22)
+    lot = TieBreak(TieMethod.LOT, seed="s", citation=cg.Citation("estate_rules", "3"))
+    result = elect(
+        TWENTY_TWO, ballots, candidates=["A", "B", "C", "D", "E"], seats=3, rules=CN,
+        options=ElectOptions(alternates=2, tie_break=lot),
+    )  # fmt: skip
+    (tie,) = result.ties
+    assert tie.candidates == ("B", "C", "D") and tie.places == 2 and not tie.for_alternates
+    assert result.elected[0] == "A" and set(result.elected[1:]) == set(tie.chosen)
+    (loser,) = set(tie.candidates) - set(tie.chosen)
+    assert result.alternates == (loser, "E")
+
+
+def test_fact_names_without_a_chinese_name_are_shown_as_they_are() -> None:
+    from community_governance.elections.eligibility import FACT_ZH, fact_zh
+
+    assert fact_zh("arrears") == FACT_ZH["arrears"]
+    assert fact_zh("parking_space") == "parking_space"
