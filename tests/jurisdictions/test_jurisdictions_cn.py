@@ -39,8 +39,9 @@ def shape(rule: cg.ResolutionRule) -> tuple[tuple[object, ...], tuple[object, ..
 def test_regime_by_date(on: date, layer: cg.rules.Layer) -> None:
     rules = cg.rules_for("CN", on=on)
     assert voting(rules) == (layer,)
-    # the Guidance Rules (elections, committee) apply from 2010-01-01; before, one notice a topic
-    expected = ("layer-missing", "layer-missing") if on < date(2010, 1, 1) else ()
+    # the Guidance Rules (elections, committee) apply from 2010-01-01 and the 2007 Measures
+    # (money) from 2008-02-01; before, one notice a topic
+    expected = ("layer-missing",) * ((2 if on < date(2010, 1, 1) else 0) + (on < date(2008, 2, 1)))
     assert tuple(n.code for n in rules.notices) == expected
     assert rules.code == "CN"
     assert rules.on == on
@@ -79,6 +80,7 @@ def test_regulations_2003_unconfirmed_layer() -> None:
         "layer-unconfirmed-used",
         "layer-missing",
         "layer-missing",
+        "layer-missing",
     ]
     assert "medium" in rules.notices[0].en
     assert "no confirmed elections rules of CN" in rules.notices[1].en
@@ -96,10 +98,11 @@ def test_regulations_2003_unconfirmed_layer() -> None:
         "layer-unconfirmed-used",
         "layer-missing",
         "layer-missing",
+        "layer-missing",
         "unconfirmed-rule-used",
     ]
-    assert "medium confidence, unconfirmed" in decision.notices[3].en
-    assert "待核实" in decision.notices[3].zh
+    assert "medium confidence, unconfirmed" in decision.notices[4].en
+    assert "待核实" in decision.notices[4].zh
     special = cg.decide(estate, ballots, matter="rules-of-procedure", rules=rules)
     assert not special.passed  # 2/3 of all area needed
     assert decision.rule_citation.confidence is cg.Confidence.MEDIUM

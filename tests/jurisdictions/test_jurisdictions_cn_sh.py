@@ -19,10 +19,11 @@ def voting(rules: cg.RuleSet) -> tuple[cg.rules.Layer, ...]:
 def test_before_the_2018_text_national_rules_apply_with_a_notice() -> None:
     rules = cg.rules_for("CN-SH", on=date(2018, 11, 21))
     assert voting(rules) == (cn.PROPERTY_RIGHTS_LAW_2007,)
-    (notice,) = rules.notices
-    assert notice.code == "layer-missing"
-    assert "CN-SH" in notice.en
-    assert "2018-11-21" in notice.zh
+    voting_notice, money_notice = rules.notices  # one notice per topic Shanghai lacks
+    for notice, topic in ((voting_notice, "voting"), (money_notice, "money")):
+        assert notice.code == "layer-missing"
+        assert f"confirmed {topic} rules of CN-SH" in notice.en
+        assert "2018-11-21" in notice.zh
     provided = rules.resolution(cg.Matter.ELECT_COMMITTEE)
     assert provided.layer == cn.PROPERTY_RIGHTS_LAW_2007.name
 
@@ -30,7 +31,8 @@ def test_before_the_2018_text_national_rules_apply_with_a_notice() -> None:
 def test_day_of_the_2018_text() -> None:
     rules = cg.rules_for("CN-SH", on=date(2018, 11, 22))
     assert voting(rules) == (cn.PROPERTY_RIGHTS_LAW_2007, cn_sh.SHANGHAI_2018)
-    assert rules.notices == ()
+    # Shanghai's money text (Arts. 35, 69) is encoded from the 2020 text only
+    assert [n.en.split()[2] for n in rules.notices] == ["money"]
     provided = rules.resolution(cg.Matter.USE_MAINTENANCE_FUND)
     assert provided.layer == cn_sh.SHANGHAI_2018.name
     assert provided.citation.text_version == "2018"

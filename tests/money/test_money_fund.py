@@ -8,7 +8,15 @@ from fractions import Fraction
 import attrs
 import pytest
 
-from community_governance.exceptions import InsufficientFundError, MoneyError, MoneyTypeError
+from community_governance import rules_for
+from community_governance._base.citations import Citation
+from community_governance.exceptions import (
+    InsufficientFundError,
+    InvalidParameterError,
+    MissingParameterError,
+    MoneyError,
+    MoneyTypeError,
+)
 from community_governance.jurisdictions.cn import (
     MEASURES_2007_SCOPED_CONSENT,
     MONEY_RULES,
@@ -24,10 +32,12 @@ from community_governance.money import (
     apportion,
     check_emergency,
     decision_needed,
+    fee_adjustment,
 )
 from community_governance.register import Estate
-from community_governance.rules import Matter
+from community_governance.rules import Layer, Matter, MoneyParams, Param
 from community_governance.rules.money import (
+    DESIGN_LARGEST_REMAINDER,
     Applicant,
     ChargeKind,
     EmergencyProcedure,
@@ -35,9 +45,18 @@ from community_governance.rules.money import (
     FirstDeposit,
     MatterReading,
     MoneyRules,
+    Rounding,
 )
+from community_governance.rules.ruleset import Topic
 
 D1, D2, D3 = date(2024, 1, 1), date(2024, 6, 1), date(2024, 9, 1)
+
+#: The rule sets in force on D2: the Civil Code's emergency procedure is confirmed; the 2007
+#: Measures' values (Arts. 7, 17) are medium confidence and need include_unconfirmed=True.
+CN = rules_for("CN", on=D2)
+CN_ALL = rules_for("CN", on=D2, include_unconfirmed=True)
+SH = rules_for("CN-SH", on=D2)
+EMERGENCY = CN.money.emergency.value  # type: ignore[union-attr]
 
 
 @pytest.fixture
@@ -117,19 +136,18 @@ def test_bad_ledger_inputs(estate: Estate, fund: Fund) -> None:
 
 def test_replenishment_below_thirty_percent(estate: Estate, fund: Fund) -> None:
     first = fund.balances()
-    assert MONEY_RULES.replenish_below is not None
+    assert CN_ALL.money.replenish_below is not None
     below = fund.draw(apportion("700.01", estate, scope=["1-101"]), on=D2)
-    assert below.to_replenish(first, MONEY_RULES.replenish_below) == ("1-101",)
+    assert below.to_replenish(first, CN_ALL) == ("1-101",)
     exactly = fund.draw(apportion("700", estate, scope=["1-101"]), on=D2)  # 30 % left: not below
-    assert exactly.to_replenish(first, MONEY_RULES.replenish_below) == ()
+    assert exactly.to_replenish(first, CN_ALL) == ()
     for bad in ({"9-9": 1}, {"1-101": "1"}, {"1-101": -1}):
         with pytest.raises(MoneyError, match="first deposit"):
-            fund.to_replenish(bad, MONEY_RULES.replenish_below)  # type: ignore[arg-type]
+            fund.to_replenish(bad, CN_ALL)  # type: ignore[arg-type]
 
 
 def test_emergency_procedure_checked_not_voted(estate: Estate, fund: Fund) -> None:
-    procedure = MONEY_RULES.emergency
-    assert procedure is not None
+    procedure = CN
     split = apportion("300", estate, scope=["1-101", "1-102"])
     application = EmergencyApplication(Applicant.COMMITTEE, True, split, True, True)
     result = check_emergency(application, procedure, fund)
@@ -154,39 +172,50 @@ def test_emergency_procedure_checked_not_voted(estate: Estate, fund: Fund) -> No
 def test_each_declared_fact_can_fail(estate: Estate, fund: Fund, field: str) -> None:
     audited = EmergencyProcedure(
         {Applicant.COMMITTEE},
-        tuple((step, MONEY_RULES.emergency.citation) for step in EmergencyStep),  # type: ignore[union-attr]
-        MONEY_RULES.emergency.citation,  # type: ignore[union-attr]
+        tuple((step, EMERGENCY.citation) for step in EmergencyStep),
+        EMERGENCY.citation,
     )
     split = apportion("300", estate, scope=["1-101"])
     application = EmergencyApplication(Applicant.COMMITTEE, True, split, True, True)
-    assert check_emergency(application, audited, fund).passed
-    failing = check_emergency(attrs.evolve(application, **{field: False}), audited, fund)
+    layer = Layer(
+        "estate",
+        "estate: audited emergency use",
+        None,
+        None,
+        topic="money",
+        money=MoneyParams(emergency=Param(audited, EMERGENCY.citation)),
+    )
+    rules = CN.with_layer(layer)
+    assert rules.money.emergency is not None and rules.money.emergency.layer == layer.name
+    assert check_emergency(application, rules, fund).passed
+    failing = check_emergency(attrs.evolve(application, **{field: False}), rules, fund)
     assert not failing.passed and failing.notices == ()
 
 
 def test_emergency_balance_boundary(estate: Estate, fund: Fund) -> None:
-    procedure = MONEY_RULES.emergency
-    assert procedure is not None
     for amount, ok in (("1000", True), ("1000.01", False)):
         split = apportion(amount, estate, scope=["1-101"])
         app = EmergencyApplication(Applicant.ASSEMBLY, True, split, True, False)
-        assert check_emergency(app, procedure, fund).passed is ok
+        assert check_emergency(app, SH, fund).passed is ok
 
 
 def test_emergency_bad_inputs(estate: Estate, fund: Fund) -> None:
-    procedure = MONEY_RULES.emergency
     with pytest.raises(MoneyTypeError, match="application"):
-        check_emergency("app", procedure, fund)  # type: ignore[arg-type]
+        check_emergency("app", CN, fund)  # type: ignore[arg-type]
+    split = apportion("1", estate, scope=["1-101"])
+    application = EmergencyApplication(Applicant.COMMITTEE, True, split, True, True)
+    with pytest.raises(MoneyTypeError, match="fund"):
+        check_emergency(application, CN, "fund")  # type: ignore[arg-type]
+    with pytest.raises(MoneyTypeError, match="RuleSet"):
+        check_emergency(application, "CN", fund)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         EmergencyApplication(Applicant.COMMITTEE, "yes", apportion("1", estate), True, True)  # type: ignore[arg-type]
     with pytest.raises(MoneyTypeError):
-        EmergencyProcedure(set(), (), MONEY_RULES.emergency.citation)  # type: ignore[union-attr]
+        EmergencyProcedure(set(), (), EMERGENCY.citation)
     with pytest.raises(MoneyTypeError):
-        EmergencyProcedure("committee", (), MONEY_RULES.emergency.citation)  # type: ignore[arg-type, union-attr]
+        EmergencyProcedure("committee", (), EMERGENCY.citation)  # type: ignore[arg-type]
     with pytest.raises(MoneyTypeError, match="steps"):
-        EmergencyProcedure(
-            {Applicant.COMMITTEE}, [EmergencyStep.SCOPE], MONEY_RULES.emergency.citation
-        )  # type: ignore[arg-type, union-attr]
+        EmergencyProcedure({Applicant.COMMITTEE}, [EmergencyStep.SCOPE], EMERGENCY.citation)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -232,7 +261,7 @@ def test_pledges() -> None:
 
 
 def test_rule_values_validate() -> None:
-    cite = MONEY_RULES.emergency.citation  # type: ignore[union-attr]
+    cite = EMERGENCY.citation
     with pytest.raises(MoneyError):
         FirstDeposit(Fraction(8, 100), Fraction(5, 100), cite)
     with pytest.raises(MoneyError):
@@ -245,14 +274,129 @@ def test_rule_values_validate() -> None:
 
 
 def test_national_and_shanghai_money_data() -> None:
-    first = MONEY_RULES.first_deposit
-    assert first is not None and (first.low, first.high) == (Fraction(1, 20), Fraction(2, 25))
+    first = CN_ALL.money.first_deposit
+    assert first is not None and (first.value.low, first.value.high) == (
+        Fraction(1, 20),
+        Fraction(2, 25),
+    )
     assert not first.citation.confirmed  # published copies only
-    assert MONEY_RULES.fee_adjustment is not None
-    assert MONEY_RULES.fee_adjustment.matter is Matter.OTHER_MAJOR_MATTER
-    assert MONEY_RULES.scoped is None
-    assert SHANGHAI_MONEY_RULES.scoped is not None and SHANGHAI_MONEY_RULES.scoped.confirmed
-    assert SHANGHAI_MONEY_RULES.emergency == MONEY_RULES.emergency
+    assert first.layer == "CN: Civil Code Art. 281 + Maintenance Fund Measures 2007 (money)"
+    fee = CN_ALL.money.fee_adjustment
+    assert fee is not None and fee.value.matter is Matter.OTHER_MAJOR_MATTER
+    assert CN.money.scoped is None and CN_ALL.money.scoped is None
+    scoped = SH.money.scoped
+    assert scoped is not None and scoped.value is True and scoped.citation.confirmed
+    assert scoped.layer == "CN-SH: Provisions Arts. 35 and 69 (money)"
+    assert SH.money.emergency == CN.money.emergency
+    # medium-confidence values stay out of default rule sets
+    assert CN.money.first_deposit is None and CN.money.replenish_below is None
+
+
+def test_money_values_are_dated() -> None:
+    # 2008-02-01 to 2020-12-31: the 2007 Measures alone, no emergency procedure encoded
+    measures = rules_for("CN", on=date(2008, 2, 1), include_unconfirmed=True)
+    assert measures.money.replenish_below is not None
+    assert measures.money.replenish_below.layer == "CN: Maintenance Fund Measures 2007 (money)"
+    assert measures.money.emergency is None
+    assert rules_for("CN", on=date(2020, 12, 31)).money.emergency is None
+    civil = rules_for("CN", on=date(2021, 1, 1)).money.emergency
+    assert civil is not None and civil.citation.article == "281(2)"
+    # Shanghai's scoped rule from the 2020 text (2020-12-30), the national values below it
+    assert rules_for("CN-SH", on=date(2020, 12, 29)).money.scoped is None
+    assert rules_for("CN-SH", on=date(2020, 12, 30)).money.scoped is not None
+
+
+@pytest.mark.parametrize("code", ["CN", "CN-SH"])
+def test_before_the_measures_a_notice_and_no_value(code: str) -> None:
+    before = rules_for(code, on=date(2008, 1, 31), include_unconfirmed=True)
+    assert attrs.asdict(before.money, recurse=False) == dict.fromkeys(
+        f.name for f in attrs.fields(MoneyParams)
+    )
+    money = [n for n in before.notices if n.code == "layer-missing" and " money " in n.en]
+    assert [n.en.split(" of ")[1].split()[0] for n in money] == (
+        ["CN", "CN-SH"] if code == "CN-SH" else ["CN"]
+    )
+    assert "2008-01-31" in money[0].en and "专项维修资金" in money[0].zh
+    after = rules_for(code, on=date(2008, 2, 1), include_unconfirmed=True)
+    assert not any(" money rules of CN " in n.en for n in after.notices)
+    assert after.money.first_deposit is not None
+
+
+def test_missing_money_values_raise_naming_them(estate: Estate, fund: Fund) -> None:
+    old = rules_for("CN", on=date(2015, 1, 1))
+    split = apportion("1", estate, scope=["1-101"])
+    application = EmergencyApplication(Applicant.COMMITTEE, True, split, True, True)
+    with pytest.raises(MissingParameterError, match=r"money\.emergency") as info:
+        check_emergency(application, old, fund)
+    assert info.value.param == "money.emergency"
+    assert "include_unconfirmed" in str(info.value)
+    with pytest.raises(MissingParameterError, match=r"money\.replenish_below"):
+        fund.to_replenish({}, CN)
+    with pytest.raises(MissingParameterError, match=r"money\.fee_adjustment"):
+        fee_adjustment(CN)
+    everything = rules_for("CN", on=date(2015, 1, 1), include_unconfirmed=True)
+    with pytest.raises(MissingParameterError) as admitted:
+        check_emergency(application, everything, fund)
+    assert "include_unconfirmed" not in str(admitted.value)
+
+
+def test_fee_adjustment_reading() -> None:
+    reading = fee_adjustment(rules_for("CN-SH", on=D2, include_unconfirmed=True))
+    assert reading.matter is Matter.OTHER_MAJOR_MATTER
+    assert reading.citation.article == "278(1)(9)"
+    with pytest.raises(MoneyTypeError, match="RuleSet"):
+        fee_adjustment("CN")  # type: ignore[arg-type]
+
+
+def test_replenish_bad_rules(fund: Fund) -> None:
+    with pytest.raises(MoneyTypeError, match="RuleSet"):
+        fund.to_replenish({}, (0.3, EMERGENCY.citation))  # type: ignore[arg-type]
+    with pytest.raises(MoneyTypeError, match="RuleSet"):
+        fund.to_replenish({}, "CN")  # type: ignore[arg-type]
+
+
+def test_deprecated_undated_values_still_work(estate: Estate, fund: Fund) -> None:
+    first = fund.balances()
+    below = fund.draw(apportion("700.01", estate, scope=["1-101"]), on=D2)
+    with pytest.warns(DeprecationWarning, match="rules_for"):
+        assert below.to_replenish(first, MONEY_RULES.replenish_below) == ("1-101",)  # type: ignore[arg-type]
+    split = apportion("300", estate, scope=["1-101"])
+    application = EmergencyApplication(Applicant.COMMITTEE, True, split, True, True)
+    with pytest.warns(DeprecationWarning, match="EmergencyProcedure"):
+        old = check_emergency(application, SHANGHAI_MONEY_RULES.emergency, fund)  # type: ignore[arg-type]
+    assert old == check_emergency(application, SH, fund)
+    assert MONEY_RULES.fee_adjustment == fee_adjustment(CN_ALL)
+    assert SHANGHAI_MONEY_RULES.scoped == SH.money.scoped.citation  # type: ignore[union-attr]
+    assert MONEY_RULES.emergency == EMERGENCY
+
+
+def test_apportion_takes_the_rule_sets_rounding(estate: Estate) -> None:
+    design = apportion("1", estate, rules=CN)
+    assert design.rounding is Rounding.LARGEST_REMAINDER
+    assert design.citation == DESIGN_LARGEST_REMAINDER == apportion("1", estate).citation
+    cite = Citation("estate_rules", "12")
+    layer = Layer(
+        "estate",
+        "estate: rounding",
+        None,
+        None,
+        topic="money",
+        money=MoneyParams(rounding=Param(Rounding.LARGEST_REMAINDER, cite)),
+    )
+    declared = apportion("1", estate, rules=CN.with_layer(layer))
+    assert declared.citation == cite and declared.parts == design.parts
+    with pytest.raises(MoneyTypeError, match="rules"):
+        apportion("1", estate, rules="CN")  # type: ignore[arg-type]
+
+
+def test_money_params_validate() -> None:
+    with pytest.raises(InvalidParameterError, match="replenish_below"):
+        MoneyParams(replenish_below=Param(0.3, EMERGENCY.citation))  # type: ignore[arg-type]
+    with pytest.raises(InvalidParameterError, match="scoped"):
+        MoneyParams(scoped=Param(1, EMERGENCY.citation))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Layer("estate", "x", None, None, money="scoped")  # type: ignore[arg-type]
+    assert Topic.MONEY.label("zh") == "专项维修资金与费用规则"
 
 
 def test_measures_consent_matches_the_property_rights_law_tier() -> None:

@@ -419,6 +419,7 @@ from community_governance.rules.money import (  # noqa: E402  (one block per hel
     MoneyRules,
     measures_2007,
 )
+from community_governance.rules.params import MoneyParams  # noqa: E402
 from community_governance.rules.thresholds import ResolutionRule, Threshold  # noqa: E402
 
 #: 2007 Measures Art. 22(2): before the fund passes to the assembly, a use proposal needs the
@@ -438,36 +439,79 @@ MEASURES_2007_SCOPED_CONSENT = ResolutionRule(
 )
 
 _EMERGENCY_CITE = Citation("civil_code", "281(2)", effective=_CC)
+_M07 = date(2008, 2, 1)
 
-#: National money rules: first deposit 5%-8% of the local building cost per m² (Art. 7),
-#: replenishment below 30% of the first deposit (Art. 17), emergency use (Civil Code
-#: Art. 281(2), Measures Art. 24), publication of raising and use (Civil Code Art. 281(1)).
-#: No national text read here requires an audit: that step is left out (a notice says so).
-MONEY_RULES = MoneyRules(
-    first_deposit=FirstDeposit(Fraction(5, 100), Fraction(8, 100), measures_2007("7")),
-    replenish_below=(Fraction(30, 100), measures_2007("17")),
-    emergency=EmergencyProcedure(
-        applicants=frozenset({Applicant.ASSEMBLY, Applicant.COMMITTEE}),
-        steps=(
-            (EmergencyStep.APPLICANT, _EMERGENCY_CITE),
-            (EmergencyStep.EMERGENCY, measures_2007("24", "危及房屋安全等紧急情况")),
-            (EmergencyStep.SCOPE, measures_2007("19", "受益人和负担人相一致")),
-            (EmergencyStep.PUBLISHED, Citation("civil_code", "281(1)", effective=_CC)),
-            (EmergencyStep.BALANCE, measures_2007("24", "charged to the owners' sub-accounts")),
-        ),
-        citation=_EMERGENCY_CITE,
-    ),
-    fee_adjustment=MatterReading(
-        Matter.OTHER_MAJOR_MATTER,
-        Citation(
-            "civil_code",
-            "278(1)(9)",
-            effective=_CC,
-            confidence=Confidence.MEDIUM,
-            note="the Code names no item for property fees; decided as another major matter",
-        ),
-    ),
+_FIRST_DEPOSIT = Param(
+    FirstDeposit(Fraction(5, 100), Fraction(8, 100), measures_2007("7")), measures_2007("7")
 )
+_REPLENISH = Param(Fraction(30, 100), measures_2007("17"))
+
+#: The 2007 Measures alone (2008-02-01 to 2020-12-31): first deposit 5%-8% of the local
+#: building cost per m² (Art. 7), replenishment below 30% of the first deposit (Art. 17).
+#: The emergency procedure and the fee reading are encoded from the Civil Code only (2021):
+#: before it, `rules.money.emergency` is ``None`` (no value is invented for those years).
+MEASURES_2008 = Layer(
+    code="CN",
+    name="CN: Maintenance Fund Measures 2007 (money)",
+    valid_from=_M07,
+    valid_to=date(2020, 12, 31),
+    checked_on=CHECKED_ON,
+    topic=Topic.MONEY,
+    money=MoneyParams(first_deposit=_FIRST_DEPOSIT, replenish_below=_REPLENISH),
+    note="2007 Measures (Order No. 165) in force 2008-02-01; published copies, medium confidence",
+)
+
+_EMERGENCY = EmergencyProcedure(
+    applicants=frozenset({Applicant.ASSEMBLY, Applicant.COMMITTEE}),
+    steps=(
+        (EmergencyStep.APPLICANT, _EMERGENCY_CITE),
+        (EmergencyStep.EMERGENCY, measures_2007("24", "危及房屋安全等紧急情况")),
+        (EmergencyStep.SCOPE, measures_2007("19", "受益人和负担人相一致")),
+        (EmergencyStep.PUBLISHED, Citation("civil_code", "281(1)", effective=_CC)),
+        (EmergencyStep.BALANCE, measures_2007("24", "charged to the owners' sub-accounts")),
+    ),
+    citation=_EMERGENCY_CITE,
+)
+_FEE_READING = Citation(
+    "civil_code",
+    "278(1)(9)",
+    effective=_CC,
+    confidence=Confidence.MEDIUM,
+    note="the Code names no item for property fees; decided as another major matter",
+)
+
+#: National money rules from 2021-01-01: the 2007 Measures' values (Arts. 7, 17), emergency
+#: use (Civil Code Art. 281(2), Measures Art. 24), publication of raising and use (Civil Code
+#: Art. 281(1)), and the fee reading (Art. 278(1)(9), medium confidence: left out of default
+#: rule sets like the Measures' values). No national text read here requires an audit: that
+#: step is left out (a notice says so).
+MONEY_2021 = Layer(
+    code="CN",
+    name="CN: Civil Code Art. 281 + Maintenance Fund Measures 2007 (money)",
+    valid_from=_CC,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    topic=Topic.MONEY,
+    money=MoneyParams(
+        first_deposit=_FIRST_DEPOSIT,
+        replenish_below=_REPLENISH,
+        emergency=Param(_EMERGENCY, _EMERGENCY_CITE),
+        fee_adjustment=Param(MatterReading(Matter.OTHER_MAJOR_MATTER, _FEE_READING), _FEE_READING),
+    ),
+    note="Civil Code Arts. 278, 281 with the 2007 Measures (medium confidence values)",
+)
+
+#: Deprecated (0.x; use ``rules_for("CN", on=day).money``): the 2021 national money rules
+#: as one undated value, kept for one minor version.
+MONEY_RULES = MoneyRules(
+    first_deposit=_FIRST_DEPOSIT.value,
+    replenish_below=(_REPLENISH.value, _REPLENISH.citation),
+    emergency=_EMERGENCY,
+    fee_adjustment=MatterReading(Matter.OTHER_MAJOR_MATTER, _FEE_READING),
+)
+
+JURISDICTION = attrs.evolve(JURISDICTION, layers=(*JURISDICTION.layers, MEASURES_2008, MONEY_2021))
+__all__ += ["MEASURES_2008", "MONEY_2021"]
 # ======================================================================================
 # People's mediation (national policy data; the engine is community_governance.mediation)
 # ======================================================================================

@@ -325,14 +325,33 @@ JURISDICTION = Jurisdiction(
 import attrs  # noqa: E402  (one block per helper)
 
 from community_governance.jurisdictions.cn import MONEY_RULES  # noqa: E402
+from community_governance.rules.params import MoneyParams  # noqa: E402
 
-#: Shanghai money rules: the national ones, with scoped decisions of the owners concerned.
-SHANGHAI_MONEY_RULES = attrs.evolve(
-    MONEY_RULES,
-    scoped=Citation(
-        "shanghai_residential_pm_provisions",
-        "35, 69",
-        text_version="2020",
-        note="owners concerned decide their partly shared parts with the Civil Code thresholds",
-    ),
+_ARTS_35_69 = Citation(
+    "shanghai_residential_pm_provisions",
+    "35, 69",
+    text_version="2020",
+    effective=_SH_2020,
+    note="owners concerned decide their partly shared parts with the Civil Code thresholds",
+    uncertain=frozenset({Uncertain.EFFECTIVE_DATE}),
 )
+
+#: Shanghai money rules (2020 text, from 2020-12-30): the owners concerned decide their
+#: partly shared parts (Arts. 35, 69); every other money value comes from the national layers.
+SHANGHAI_MONEY = Layer(
+    code="CN-SH",
+    name="CN-SH: Provisions Arts. 35 and 69 (money)",
+    valid_from=_SH_2020,
+    valid_to=None,
+    checked_on=CHECKED_ON,
+    topic=Topic.MONEY,
+    money=MoneyParams(scoped=Param(True, _ARTS_35_69)),
+    note="2020 text; the effective date is taken as the amendment date (unconfirmed)",
+)
+
+#: Deprecated (0.x; use ``rules_for("CN-SH", on=day).money``): the national money rules
+#: with Shanghai's scoped decisions, as one undated value, kept for one minor version.
+SHANGHAI_MONEY_RULES = attrs.evolve(MONEY_RULES, scoped=_ARTS_35_69)
+
+JURISDICTION = attrs.evolve(JURISDICTION, layers=(*JURISDICTION.layers, SHANGHAI_MONEY))
+__all__ += ["SHANGHAI_MONEY"]

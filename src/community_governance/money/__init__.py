@@ -1,8 +1,9 @@
 """Money: apportioning costs to the fen, the maintenance fund's ledger, emergency use, charges.
 
-Engines take values (an Estate, rule values from `community_governance.rules.money`) and never
-import a jurisdiction. Scoped assembly decisions of the owners concerned use
-``decide(..., scope=...)`` from `community_governance.voting`.
+Engines take values (an Estate, a `RuleSet` whose ``money`` parameters come from the
+jurisdiction layers: ``rules_for("CN-SH", on=day).money``) and never import a jurisdiction.
+Scoped assembly decisions of the owners concerned use ``decide(..., scope=...)`` from
+`community_governance.voting`.
 """
 
 from community_governance.money.apportion import (
@@ -12,7 +13,13 @@ from community_governance.money.apportion import (
     largest_remainder,
     yuan,
 )
-from community_governance.money.charges import Charge, DecisionNeed, Pledges, decision_needed
+from community_governance.money.charges import (
+    Charge,
+    DecisionNeed,
+    Pledges,
+    decision_needed,
+    fee_adjustment,
+)
 from community_governance.money.emergency import (
     EmergencyApplication,
     ProcedureCheck,
@@ -35,6 +42,7 @@ __all__ = [
     "apportion",
     "check_emergency",
     "decision_needed",
+    "fee_adjustment",
     "fen",
     "largest_remainder",
     "yuan",

@@ -18,6 +18,7 @@ from community_governance._base.html import html_table
 from community_governance.exceptions import GovernanceError, MoneyError, MoneyTypeError
 from community_governance.register.estate import Estate
 from community_governance.rules.money import DESIGN_LARGEST_REMAINDER, Basis, Rounding
+from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["Apportionment", "apportion", "fen", "largest_remainder", "yuan"]
 
@@ -177,6 +178,7 @@ def apportion(
     *,
     shares: Mapping[str, object] | None = None,
     scope: Iterable[str] | None = None,
+    rules: RuleSet | None = None,
 ) -> Apportionment:
     """Split an amount in yuan over an estate's units (or a scope of them), to the fen.
 
@@ -187,19 +189,24 @@ def apportion(
             area) or by declared ``shares``.
         shares: Unit id → positive exact share, for every unit in scope (basis ``SHARE``).
         scope: Unit ids of the owners concerned; persons are recounted within it.
+        rules: The rule set in force; its ``money.rounding``, when a layer sets one, is the
+            rounding rule (and its citation is kept). Without one (or without ``rules``) the
+            rounding is by largest remainder, a library design decision.
 
     Returns:
-        The [Apportionment][community_governance.money.Apportionment]; rounding by largest
-        remainder, a library design decision.
+        The [Apportionment][community_governance.money.Apportionment], naming its rounding
+        rule and that rule's citation.
 
     Raises:
-        MoneyTypeError: ``units`` is not an Estate, or ``amount`` is a float.
+        MoneyTypeError: ``units`` is not an Estate, ``rules`` not a RuleSet, or ``amount``
+            a float.
         MoneyError: a bad amount, or shares missing, extra or given for another basis.
         InvalidChoiceError: an unknown basis.
         ScopeError, UnknownUnitError: a bad scope.
     """
     if not isinstance(units, Estate):
         raise MoneyTypeError(f"units must be an Estate, not {units!r}", field="units", value=units)
+    rounding = _rounding(rules)
     total = fen(amount)
     basis = parse_enum(Basis, basis, what="basis")
     estate = units if scope is None else units.restrict(scope)
@@ -210,7 +217,20 @@ def apportion(
         parts, extra = _households(total, estate)
     else:
         parts, extra = largest_remainder(total, _weights(estate, basis, shares))
-    return Apportionment(total, basis, ids, tuple(parts), tuple(ids[i] for i in extra))
+    return Apportionment(total, basis, ids, tuple(parts), tuple(ids[i] for i in extra), *rounding)
+
+
+def _rounding(rules: object) -> tuple[Rounding, Citation]:
+    if rules is None:
+        return Rounding.LARGEST_REMAINDER, DESIGN_LARGEST_REMAINDER
+    if not isinstance(rules, RuleSet):
+        raise MoneyTypeError(
+            f"rules must be a RuleSet or None, not {rules!r:.80}", field="rules", value=rules
+        )
+    param = rules.money.rounding
+    if param is None:
+        return Rounding.LARGEST_REMAINDER, DESIGN_LARGEST_REMAINDER
+    return param.value, param.citation
 
 
 def _weights(estate: Estate, basis: Basis, shares: Mapping[str, object] | None) -> Sequence[int]:

@@ -8,11 +8,13 @@ import attrs
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance.exceptions import MoneyError, MoneyTypeError
+from community_governance.money._rules import money_param, not_rules
 from community_governance.money.apportion import fen, yuan
 from community_governance.rules.matters import Matter
-from community_governance.rules.money import ChargeKind
+from community_governance.rules.money import ChargeKind, MatterReading
+from community_governance.rules.ruleset import RuleSet
 
-__all__ = ["Charge", "DecisionNeed", "Pledges", "decision_needed"]
+__all__ = ["Charge", "DecisionNeed", "Pledges", "decision_needed", "fee_adjustment"]
 
 _CC = "civil_code"
 _READING = "reading of Civil Code Art. 278(1); not settled by a text"
@@ -108,6 +110,23 @@ def decision_needed(charge: Charge) -> DecisionNeed:
             "library_design", "charges.voluntary", confidence=Confidence.MEDIUM, note=_READING
         ),
     )
+
+
+def fee_adjustment(rules: RuleSet) -> MatterReading:
+    """Which matter a property-fee adjustment is decided as under ``rules``, and why.
+
+    The national reading (Civil Code Art. 278(1)(9): another major matter) is medium
+    confidence, so it is supplied only by a rule set resolved with
+    ``include_unconfirmed=True``; pass ``reading.matter`` to ``decide``.
+
+    Raises:
+        MoneyTypeError: ``rules`` is not a RuleSet.
+        MissingParameterError: no layer of ``rules`` supplies a reading (none is invented).
+    """
+    if not isinstance(rules, RuleSet):
+        raise not_rules("rules", rules, "")
+    reading: MatterReading = money_param(rules, "fee_adjustment").value
+    return reading
 
 
 @attrs.frozen(slots=True, repr=False)

@@ -11,9 +11,11 @@ from community_governance._base.enums import parse_enum
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance.exceptions import MoneyTypeError
+from community_governance.money._rules import deprecated, money_param, not_rules
 from community_governance.money.apportion import Apportionment, yuan
 from community_governance.money.fund import Fund
 from community_governance.rules.money import Applicant, EmergencyProcedure, EmergencyStep
+from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["EmergencyApplication", "ProcedureCheck", "StepCheck", "check_emergency"]
 
@@ -137,7 +139,7 @@ _ZH_STEPS = {
 
 
 def check_emergency(
-    application: EmergencyApplication, procedure: EmergencyProcedure, fund: Fund
+    application: EmergencyApplication, rules: RuleSet | EmergencyProcedure, fund: Fund
 ) -> ProcedureCheck:
     """Check an emergency application against the procedure and the scoped balance.
 
@@ -145,12 +147,21 @@ def check_emergency(
     the facts given. A passing check means the draw may be booked with
     [Fund.draw][community_governance.money.Fund.draw].
 
+    Args:
+        application: The facts of the application.
+        rules: The rule set in force (``rules_for(code, on=day)``), whose
+            ``money.emergency`` is the procedure. Passing an `EmergencyProcedure` (e.g. the
+            deprecated ``MONEY_RULES.emergency``) still works with a DeprecationWarning.
+        fund: The fund drawn on.
+
     Raises:
         MoneyTypeError: an argument of the wrong type.
+        MissingParameterError: no layer of ``rules`` supplies the emergency procedure (e.g.
+            a date before the Civil Code); no procedure is invented.
     """
+    procedure = _procedure(rules)
     for name, value, kind in (
         ("application", application, EmergencyApplication),
-        ("procedure", procedure, EmergencyProcedure),
         ("fund", fund, Fund),
     ):
         if not isinstance(value, kind):
@@ -198,3 +209,13 @@ def check_emergency(
         if step not in required
     )
     return ProcedureCheck(all(s.passed for s in steps), steps, procedure.citation, notices)
+
+
+def _procedure(rules: object) -> EmergencyProcedure:
+    if isinstance(rules, RuleSet):
+        found: EmergencyProcedure = money_param(rules, "emergency").value
+        return found
+    if isinstance(rules, EmergencyProcedure):
+        deprecated("an EmergencyProcedure to check_emergency", "rules_for(code, on=day)")
+        return rules
+    raise not_rules("rules", rules, " or an EmergencyProcedure (deprecated)")

@@ -13,9 +13,11 @@ from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance.exceptions import InsufficientFundError, MoneyError, MoneyTypeError
+from community_governance.money._rules import deprecated, money_param, not_rules
 from community_governance.money.apportion import Apportionment, yuan
 from community_governance.register.estate import Estate
 from community_governance.rules.money import measures_2007
+from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["Entry", "EntryKind", "Fund"]
 
@@ -168,18 +170,23 @@ class Fund:
         return attrs.evolve(self, entries=(*self.entries, entry))
 
     def to_replenish(
-        self, first: dict[str, int], below: tuple[Fraction, Citation]
+        self, first: dict[str, int], rules: RuleSet | tuple[Fraction, Citation]
     ) -> tuple[str, ...]:
-        """Units whose balance is under ``below`` of their first deposit (in fen).
+        """Units whose balance is under the rule set's share of their first deposit (in fen).
 
         Args:
             first: Unit id → first deposit in fen.
-            below: The share and its citation (e.g. a jurisdiction's ``replenish_below``).
+            rules: The rule set in force, whose ``money.replenish_below`` is the share (the
+                2007 Measures Art. 17 value is medium confidence: resolve with
+                ``include_unconfirmed=True``). A ``(share, citation)`` pair (the deprecated
+                ``MONEY_RULES.replenish_below``) still works with a DeprecationWarning.
 
         Raises:
             MoneyError: a unit without a sub-account, or a deposit that is not whole fen.
+            MoneyTypeError: ``rules`` is neither a RuleSet nor a (Fraction, Citation) pair.
+            MissingParameterError: no layer of ``rules`` supplies the share.
         """
-        ratio = below[0]
+        ratio = _replenish_share(rules)
         balances = self.balances()
         for unit, amount in first.items():
             if unit not in balances or type(amount) is not int or amount < 0:
@@ -248,3 +255,18 @@ class Fund:
         return html_table(
             f"Fund: {yuan(self.balance())} yuan", ["on", "kind", "yuan", "units", "purpose"], rows
         )
+
+
+def _replenish_share(rules: object) -> Fraction:
+    if isinstance(rules, RuleSet):
+        share: Fraction = money_param(rules, "replenish_below").value
+        return share
+    if (
+        isinstance(rules, tuple)
+        and len(rules) == 2
+        and isinstance(rules[0], Fraction)
+        and isinstance(rules[1], Citation)
+    ):
+        deprecated("a (share, citation) pair to Fund.to_replenish", "rules_for(code, on=day)")
+        return rules[0]
+    raise not_rules("rules", rules, " or a (Fraction, Citation) pair (deprecated)")

@@ -81,8 +81,9 @@ class ScopeCount:
     @property
     def buildings(self) -> tuple[str, ...]:
         """The buildings of the scope's units, sorted (``""`` for a unit without one)."""
+        # one C-level pass: `Unit.building` is always a string (it defaults to the id's prefix)
         units = _pick(self.estate.units, tuple(self.positions))
-        return tuple(sorted({building or "" for building in map(_BUILDING, units)}))
+        return tuple(sorted(set(map(_BUILDING, units))))
 
     @property
     def developer_entities(self) -> tuple[str, ...]:

@@ -27,7 +27,13 @@ from community_governance.rules.eligibility import (
 from community_governance.rules.matters import DeclaredMatter, Matter
 from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
 from community_governance.rules.packs import Pack, PackRegistry, PackVersion
-from community_governance.rules.params import ElectionParams, MediationParams, Param, VotingParams
+from community_governance.rules.params import (
+    ElectionParams,
+    MediationParams,
+    MoneyParams,
+    Param,
+    VotingParams,
+)
 from community_governance.rules.periods import Period
 from community_governance.rules.procedures import (
     Cap,
@@ -88,6 +94,7 @@ __all__ = [
     "MediationParams",
     "MediationPolicy",
     "MinimumCount",
+    "MoneyParams",
     "Notice",
     "ObjectionWindow",
     "Pack",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum
+from fractions import Fraction
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -35,12 +36,19 @@ from community_governance.rules.committee import (
 from community_governance.rules.elections import BallotPolicy, Target, TieBreak
 from community_governance.rules.eligibility import EligibilityRule
 from community_governance.rules.mediation import MediationPolicy
+from community_governance.rules.money import (
+    EmergencyProcedure,
+    FirstDeposit,
+    MatterReading,
+    Rounding,
+)
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
 
 __all__ = [
     "CommitteeParams",
     "ElectionParams",
     "MediationParams",
+    "MoneyParams",
     "Param",
     "VotingParams",
     "param_fields",
@@ -240,11 +248,51 @@ class MediationParams:
     )
 
 
+# --- money ---
+@attrs.frozen(slots=True)
+class MoneyParams:
+    """Parameters of the maintenance fund, fees and shared costs.
+
+    Set by jurisdiction layers of topic ``money`` (the national 2007 Measures on the
+    residential special maintenance fund, the Civil Code, local provisions) and read as
+    ``rules_for(code, on=day).money``; a value no layer in force supplies is ``None``, and an
+    engine that needs it raises `MissingParameterError` naming it (no value is invented).
+
+    Attributes:
+        first_deposit: The range of the first deposit per m² (shares of the building cost).
+        replenish_below: The share of a unit's first deposit under which its balance must be
+            topped up.
+        emergency: The emergency-use procedure (no owners' vote; checked steps).
+        fee_adjustment: Which matter a property-fee adjustment is decided as.
+        rounding: The rounding rule of apportionment (``None``: the library's declared
+            largest-remainder rule).
+        scoped: Whether the owners concerned decide for their partly shared parts (a
+            building, a unit) with the thresholds counted within the scope.
+    """
+
+    first_deposit: Param[FirstDeposit] | None = attrs.field(
+        default=None, validator=_typed(FirstDeposit)
+    )
+    replenish_below: Param[Fraction] | None = attrs.field(default=None, validator=_typed(Fraction))
+    emergency: Param[EmergencyProcedure] | None = attrs.field(
+        default=None, validator=_typed(EmergencyProcedure)
+    )
+    fee_adjustment: Param[MatterReading] | None = attrs.field(
+        default=None, validator=_typed(MatterReading)
+    )
+    rounding: Param[Rounding] | None = attrs.field(default=None, validator=_typed(Rounding))
+    scoped: Param[bool] | None = attrs.field(default=None, validator=_typed(bool))
+
+
 #: The parameter classes per topic attribute of a layer (read by rule-set resolution).
 TOPICS: tuple[
     tuple[
         str,
-        type[VotingParams] | type[ElectionParams] | type[CommitteeParams] | type[MediationParams],
+        type[VotingParams]
+        | type[ElectionParams]
+        | type[CommitteeParams]
+        | type[MediationParams]
+        | type[MoneyParams],
     ],
     ...,
 ] = (
@@ -252,6 +300,7 @@ TOPICS: tuple[
     ("elections", ElectionParams),
     ("committee", CommitteeParams),
     ("mediation", MediationParams),
+    ("money", MoneyParams),
 )
 
 #: Topics whose parameters an estate layer may set from plain values.

@@ -35,6 +35,10 @@ __all__ = ["Jurisdiction", "Registry"]
 #: Topics every jurisdiction is checked for when a rule set is resolved.
 _CHECKED_TOPICS = (Topic.VOTING, Topic.ELECTIONS, Topic.COMMITTEE)
 
+#: Topics checked only for a jurisdiction that encodes them on some date (money: a date
+#: before its first money text gets a notice, a jurisdiction without money data none).
+_DECLARED_TOPICS = (Topic.MONEY,)
+
 
 def _layers(value: Any) -> tuple[Layer, ...]:
     layers = tuple(value)
@@ -245,13 +249,16 @@ def _stack(
             on=on.isoformat(),
         )
     covered = {lay.topic for lay in admitted_layers}
+    declared = {lay.topic for lay in item.layers}
+    checked = (*_CHECKED_TOPICS, *(t for t in _DECLARED_TOPICS if t in declared))
     notices.extend(
         _missing(item.code, topic, on, national=national)
-        for topic in _CHECKED_TOPICS
+        for topic in checked
         if topic not in covered
     )
-    # Mediation layers (added later) go last, so the older topics keep their order.
-    order = lambda lay: (lay.topic is Topic.MEDIATION, lay.topic.value)  # noqa: E731
+    # Mediation and money layers (added later) go last, so the older topics keep their order.
+    late = (Topic.MEDIATION, Topic.MONEY)
+    order = lambda lay: (lay.topic in late, lay.topic.value)  # noqa: E731
     return sorted(admitted_layers, key=order), notices
 
 

@@ -36,6 +36,7 @@ from community_governance.rules.params import (
     CommitteeParams,
     ElectionParams,
     MediationParams,
+    MoneyParams,
     Param,
     VotingParams,
 )
@@ -55,6 +56,7 @@ class Topic(Enum):
     ESTATE = "estate"
     COMMITTEE = "committee"
     MEDIATION = "mediation"
+    MONEY = "money"
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
@@ -64,6 +66,7 @@ class Topic(Enum):
             "estate": "业主自治规则",
             "committee": "业主委员会任期与换届规则",
             "mediation": "人民调解规则",
+            "money": "专项维修资金与费用规则",
         }
         return zh[self.value] if lang == "zh" else self.value
 
@@ -111,6 +114,7 @@ class Layer:
         procedures: Staged procedure per matter the jurisdiction declares itself (a regime
             whose matters are not the Chinese categories of `Matter`, e.g. loi 65-557 (France)
             Arts 24-26); read with [RuleSet.procedure][community_governance.RuleSet.procedure].
+        money: Money parameters (the maintenance fund, fees) set by this layer.
     """
 
     code: str
@@ -138,6 +142,9 @@ class Layer:
     )
     procedures: FrozenMap[DeclaredMatter, Procedure] = attrs.field(
         factory=FrozenMap, converter=_procedures
+    )
+    money: MoneyParams = attrs.field(
+        factory=MoneyParams, validator=attrs.validators.instance_of(MoneyParams)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -230,6 +237,11 @@ def _mediation(rules: RuleSet) -> MediationParams:
     return merged
 
 
+def _money(rules: RuleSet) -> MoneyParams:
+    merged: MoneyParams = _merge(rules.layers, "money", rules.include_unconfirmed)
+    return merged
+
+
 @attrs.frozen(slots=True, repr=False)
 class RuleSet:
     """The rules in force for a jurisdiction on a date: a stack of layers, national first.
@@ -246,6 +258,8 @@ class RuleSet:
         mediation: The mediation parameters in force (``rules.mediation.policy``).
         resolver: Resolves the same jurisdiction on another day (set by ``rules_for``).
         committee: The committee-lifecycle parameters in force.
+        money: The money parameters in force (``rules.money.emergency``), each from the
+            highest layer setting it.
     """
 
     code: str
@@ -267,6 +281,9 @@ class RuleSet:
     )
     committee: CommitteeParams = attrs.field(
         init=False, default=attrs.Factory(_committee, takes_self=True), eq=False
+    )
+    money: MoneyParams = attrs.field(
+        init=False, default=attrs.Factory(_money, takes_self=True), eq=False
     )
 
     def on_day(self, day: date) -> RuleSet | None:

@@ -1,0 +1,48 @@
+"""Reading the money parameters of a rule set, and the deprecated undated values."""
+
+from __future__ import annotations
+
+import warnings
+from typing import TypeVar
+
+from community_governance.exceptions import MissingParameterError, MoneyTypeError
+from community_governance.rules.params import Param
+from community_governance.rules.ruleset import RuleSet
+
+T = TypeVar("T")
+
+
+def money_param(rules: RuleSet, name: str) -> Param[T]:
+    """``rules.money.<name>``, or an error naming it (and hinting at unconfirmed values).
+
+    Raises:
+        MissingParameterError: no layer in force supplies it (none is invented).
+    """
+    param: Param[T] | None = getattr(rules.money, name)
+    if param is None:
+        hint = "" if rules.include_unconfirmed else " (pass include_unconfirmed=True to admit "
+        hint += "" if rules.include_unconfirmed else "medium-confidence values)"
+        raise MissingParameterError(
+            f"rule set {rules.code} on {rules.on}: no layer supplies money.{name}{hint}",
+            code=rules.code,
+            param=f"money.{name}",
+        )
+    return param
+
+
+def deprecated(old: str, new: str) -> None:
+    """Warn that ``old`` (an undated money value) is deprecated in favour of ``new``."""
+    warnings.warn(
+        f"passing {old} is deprecated and will be refused in the next minor version; pass {new}",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
+def not_rules(name: str, value: object, accepted: str) -> MoneyTypeError:
+    """The error for an argument that is neither a RuleSet nor the deprecated value."""
+    return MoneyTypeError(
+        f"{name} must be a RuleSet (rules_for(code, on=day)){accepted}, not {value!r:.80}",
+        field=name,
+        value=value,
+    )
