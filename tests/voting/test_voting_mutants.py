@@ -132,3 +132,25 @@ def test_vote_opened_before_any_rule_in_force_says_so() -> None:
     )
     assert notice.zh.startswith("表决于1990-01-01开始，于2021-01-10结束")
     assert "（开始日0层，" in notice.zh
+
+
+def test_notices_list_every_unit_and_person_they_concern() -> None:
+    rows = [{"unit": f"1-{i}", "area": "10", "owners": [f"O{i}"]} for i in range(4)]
+    rows += [{"unit": f"2-{i}", "area": "10", "owners": ["Li"]} for i in range(2)]
+    rows += [{"unit": f"3-{i}", "area": "10", "owners": ["Wu"]} for i in range(2)]
+    estate = cg.Estate.from_records(rows)
+    nobody = cg.Proxy("Neighbour", written_authorisation=False)
+    ballots = [
+        cg.Ballot("1-0", "agree", nobody),
+        cg.Ballot("1-1", "agree", nobody),
+        cg.Ballot("2-0", "agree"),
+        cg.Ballot("3-0", "oppose"),
+    ]
+    decision = cg.decide(
+        estate, ballots, matter="other-major-matter", rules=cg.rules_for("CN", on=CC)
+    )
+    notes = {n.code: n for n in decision.notices}
+    assert notes["proxy-without-authorisation"].en.endswith("were not counted: 1-0, 1-1")
+    partial = notes["partial-person-ballots"]
+    assert "only some of their units (Li, Wu); each" in partial.en
+    assert "（Li、Wu）" in partial.zh
