@@ -163,7 +163,7 @@ def decide(
     deemed_param = rules.voting.deemed_vote
     if deemed_param is None:
         return frame.build(counts, (), None)
-    cite = rules.require(deemed_param, "deemed_vote").citation
+    cite = deemed_param.citation
     deemed, extra = _apply_deemed(deemed_param.value, counts, cite)
     if deemed is None:
         return frame.build(counts, extra, None)
