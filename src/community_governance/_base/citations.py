@@ -113,7 +113,7 @@ def _confidence(value: object) -> Confidence:
     return parse_enum(Confidence, value, what="Citation.confidence")
 
 
-#: Instrument identifiers (glossary §1) with their Chinese and English names.
+#: Instrument identifiers with their Chinese and English names.
 INSTRUMENTS: dict[str, tuple[str, str]] = {
     "civil_code": ("民法典", "Civil Code"),
     "property_rights_law": ("物权法", "Property Rights Law"),

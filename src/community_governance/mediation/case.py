@@ -452,15 +452,12 @@ class MediationCase:
         """State, reason, deadlines, agreement and every trail step, in ``"en"`` or ``"zh"``."""
         lines = _summary(self, lang)
         for entry in self.trail:
-            before, after = (
-                (entry.from_state.zh, entry.to_state.zh)
+            kind, before, after = (
+                (entry.event.kind.zh, entry.from_state.zh, entry.to_state.zh)
                 if lang == "zh"
-                else (entry.from_state.value, entry.to_state.value)
+                else (entry.event.kind.value, entry.from_state.value, entry.to_state.value)
             )
-            step = (
-                f"{entry.seq + 1}. {entry.event.on.isoformat()} {entry.event.kind.value}: "
-                f"{before} → {after}"
-            )
+            step = f"{entry.seq + 1}. {entry.event.on.isoformat()} {kind}: {before} → {after}"
             if entry.event.by:
                 step += f" ({entry.event.by})"
             lines.append(step)

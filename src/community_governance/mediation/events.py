@@ -107,6 +107,53 @@ class EventKind(Enum):
     COURT_NOT_ACCEPTED = "court_not_accepted"
     WITHDRAW_CONFIRMATION = "withdraw_confirmation"
 
+    @property
+    def zh(self) -> str:
+        """The Chinese name of the event, as a trail shows it in ``"zh"``."""
+        return _ZH_KINDS[self]
+
+
+_ZH_KINDS = {
+    EventKind.REPORT_DISPUTE: "报告纠纷线索",
+    EventKind.SUBMIT_APPLICATION: "当事人申请调解",
+    EventKind.INITIATE_EX_OFFICIO: "主动调解",
+    EventKind.RECEIVE_REFERRAL: "接受移送或委托",
+    EventKind.REQUEST_CONSENT: "征询对方当事人意见",
+    EventKind.GIVE_CONSENT: "当事人同意调解",
+    EventKind.PARTY_REFUSES: "当事人拒绝调解",
+    EventKind.ACCEPT: "受理登记",
+    EventKind.REJECT: "不予受理",
+    EventKind.ASSIGN_MEDIATORS: "指定调解员",
+    EventKind.REPLACE_MEDIATOR: "更换调解员",
+    EventKind.HOLD_SESSION: "进行调解",
+    EventKind.EXTEND_PERIOD: "延长调解期限",
+    EventKind.EXPIRE: "调解期限届满",
+    EventKind.WITHDRAW: "当事人撤回",
+    EventKind.DECLARE_FAILURE: "调解不成",
+    EventKind.REPORT_ESCALATION: "报告矛盾激化",
+    EventKind.PARALLEL_PROCEEDING: "另行起诉或申请仲裁",
+    EventKind.TERMINATE_BAD_FAITH: "因恶意调解终止",
+    EventKind.TERMINATE_OTHER: "因其他原因终止",
+    EventKind.REQUEST_WRITTEN_FORM: "要求制作书面调解协议",
+    EventKind.REACH_ORAL_AGREEMENT: "达成口头调解协议",
+    EventKind.DRAFT_AGREEMENT: "制作调解协议书",
+    EventKind.SIGN: "签名或盖章",
+    EventKind.DECLINE_TO_SIGN: "拒绝签名",
+    EventKind.TAKE_EFFECT: "调解协议生效",
+    EventKind.WRITE_UP_ORAL_AGREEMENT: "记录口头协议内容",
+    EventKind.FOLLOW_UP_VISIT: "回访",
+    EventKind.RECORD_PERFORMANCE: "记录履行",
+    EventKind.URGE_PERFORMANCE: "督促履行",
+    EventKind.CLOSE_PERFORMED: "履行完毕结案",
+    EventKind.REFER_TO_COURT: "告知向法院起诉",
+    EventKind.REMEDIATE: "补正",
+    EventKind.APPLY_CONFIRMATION: "申请司法确认",
+    EventKind.COURT_CONFIRMS: "法院确认有效",
+    EventKind.COURT_REJECTS: "法院驳回申请",
+    EventKind.COURT_NOT_ACCEPTED: "法院不予受理",
+    EventKind.WITHDRAW_CONFIRMATION: "撤回司法确认申请",
+}
+
 
 # ------------------------------------------------------------------------- shared fields
 

@@ -45,7 +45,7 @@ class CaseState(Enum):
 
     @property
     def zh(self) -> str:
-        """The Chinese name of the state (glossary §10.1)."""
+        """The Chinese name of the state, as a trail shows it in ``"zh"``."""
         return _ZH_STATES[self]
 
 
