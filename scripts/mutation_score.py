@@ -30,8 +30,10 @@ def module_of(name: str) -> str:
 
 
 def equivalents(root: Path) -> set[str]:
-    """Mutant names judged equivalent: the first word of each non-comment line of every
-    ``mutmut-equivalent*.txt`` file in ``root`` (a trailing ``:`` is dropped)."""
+    """Mutant names judged equivalent in every ``mutmut-equivalent*.txt`` file in ``root``.
+
+    The first word of each non-comment line (a trailing ``:`` is dropped).
+    """
     names = set()
     for path in sorted(root.glob("mutmut-equivalent*.txt")):
         for line in path.read_text("utf-8").splitlines():
