@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from election_facts import GOOD
 
 import community_governance as cg
 from community_governance.elections import (
@@ -16,22 +17,6 @@ from community_governance.rules import Disqualification, Eligibility, Eligibilit
 
 SH = cg.rules_for("CN-SH", on=date(2024, 5, 1))
 BJ = cg.rules_for("CN-BJ", on=date(2024, 5, 1))
-GOOD = {
-    "owner_in_area": True,
-    "full_capacity": True,
-    "law_abiding": True,
-    "exemplary_owner": True,
-    "integrity": True,
-    "organising_ability": True,
-    "enough_time": True,
-    "written_pledge": True,
-    "arrears": False,
-    "illegal_construction": False,
-    "illegal_renting": False,
-    "other_violations": False,
-    "tied_to_manager": False,
-    "judgment_defaulter": False,
-}
 
 
 def estate() -> cg.Estate:

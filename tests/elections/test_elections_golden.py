@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from election_facts import GOOD
 
 import community_governance as cg
 from community_governance.elections import (
@@ -196,23 +197,6 @@ def test_pinned_results_load_back_equal() -> None:
 
 
 # ------------------------------------------------------------------ bodies around an election
-
-GOOD = {
-    "owner_in_area": True,
-    "full_capacity": True,
-    "law_abiding": True,
-    "exemplary_owner": True,
-    "integrity": True,
-    "organising_ability": True,
-    "enough_time": True,
-    "written_pledge": True,
-    "arrears": False,
-    "illegal_construction": False,
-    "illegal_renting": False,
-    "other_violations": False,
-    "tied_to_manager": False,
-    "judgment_defaulter": False,
-}
 
 
 OTHERS = {k: v for k, v in GOOD.items() if k not in ("owner_in_area", "full_capacity")}
