@@ -194,7 +194,7 @@ class MediationCase:
         """
         if identity is None:
             identity = CaseIdentity(case_id, committee, parties, dispute, policy)
-        elif (case_id, committee, parties, dispute, policy) != (None,) * 5:
+        elif not (case_id is committee is parties is dispute is policy is None):
             raise InvalidCaseDataError(
                 "MediationCase: give the identity fields or identity=, not both",
                 what="MediationCase",

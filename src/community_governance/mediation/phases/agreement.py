@@ -91,17 +91,22 @@ def _signatory_known(case: CaseView, event: SigningEvent) -> str | None:
     party = event.party
     if party == case.committee.id:
         return None if event.method is SigningMethod.SEAL else "the committee signs by its seal"
-    if party in case.party_ids or any(m.id == party for m in case.mediators):
+    if party in case.party_ids:
         return None
+    for mediator in case.mediators:  # a loop, not any(<generator>): this runs per signature
+        if mediator.id == party:
+            return None
     return f"{party!r} is neither a party, a mediator of the case, nor the committee"
 
 
 def _not_yet_signed(case: CaseView, event: SigningEvent) -> str | None:
     agreement = case.agreement
-    signatures = agreement.signatures if agreement is not None else ()
-    if any(s.signatory == event.party for s in signatures):
-        version = agreement.version if agreement is not None else 0
-        return f"{event.party!r} has already signed agreement version {version}"
+    if agreement is None:
+        return None
+    party = event.party
+    for signature in agreement.signatures:
+        if signature.signatory == party:
+            return f"{party!r} has already signed agreement version {agreement.version}"
     return None
 
 
