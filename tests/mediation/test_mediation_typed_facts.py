@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
-from mediation_builders import NATIONAL, NINGBO, SHENZHEN, START, reach
+from mediation_builders import NATIONAL, NINGBO, SHENZHEN, START, reach, schema_2
 
 from community_governance import mediation as m
 from community_governance.exceptions import (
@@ -185,7 +185,7 @@ def test_policy_values_are_typed() -> None:
 
 def schema_1(case: m.MediationCase, rule: str) -> dict[str, Any]:
     """``case.to_dict()`` as version 0.1 wrote it (one ``written_form`` rule)."""
-    data = case.to_dict()
+    data = schema_2(case)
     policy = dict(data["policy"])
     for name in (
         "written_form_required_for",

@@ -91,7 +91,7 @@ from community_governance.mediation.statistics import (
     mediation_statistics,
 )
 from community_governance.mediation.table import GUARDS, JC_TABLE, TABLE, validate_table
-from community_governance.mediation.trail import TrailEntry
+from community_governance.mediation.trail import GuardWarning, TrailEntry
 from community_governance.mediation.transition import CaseView, Guard, Transition
 from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
 
@@ -131,6 +131,7 @@ __all__ = [
     "FailureEvent",
     "FollowUpVisit",
     "Guard",
+    "GuardWarning",
     "IntakeRecord",
     "JCStatus",
     "JointEvent",
