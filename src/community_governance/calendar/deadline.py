@@ -210,7 +210,8 @@ class Deadline:
         Returns:
             One paragraph naming the start, length, last day, roll-over and rules.
         """
-        rules = "; ".join(citation.format(lang) for citation in self.citations())
+        joined = "；" if lang == "zh" else "; "
+        rules = joined.join(citation.format(lang) for citation in self.citations())
         if lang == "zh":
             text = (
                 f"{self.label_zh or self.label}：自{self.start.isoformat()}次日起算"
