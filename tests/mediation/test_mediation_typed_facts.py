@@ -231,3 +231,13 @@ def test_case_str_puts_the_state_first() -> None:
 def test_from_dict_refuses_data_that_is_not_a_dict() -> None:
     with pytest.raises(InvalidDataError, match="must be a dict"):
         m.MediationCase.from_dict(["not", "a", "dict"])  # type: ignore[arg-type]
+
+
+def test_every_event_type_shares_the_common_facts() -> None:
+    for kind, carrier in m.EVENT_TYPES.items():
+        assert issubclass(carrier, m.EventFacts), kind
+        names = [field.name for field in attrs.fields(carrier)]
+        assert names[:3] == ["kind", "on", "by"]
+    assert not hasattr(m.PartyEvent(m.EventKind.GIVE_CONSENT, START, "Li"), "__dict__")
+    with pytest.raises(CaseFieldTypeError, match="carried by BareEvent, not EventFacts"):
+        m.EventFacts(m.EventKind.ACCEPT, START)
