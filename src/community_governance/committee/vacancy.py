@@ -69,6 +69,20 @@ class VacancyAdvice:
     def __str__(self) -> str:
         return f"{self.action.value.upper()}: {self.en}"
 
+    def text(self, lang: str = "en") -> str:
+        """The action, the seats and why, with the article, in ``"en"`` or ``"zh"``.
+
+        Chinese: ``"补选：在任委员3名（定额5名，候补委员0名）；…（依据：…）"``.
+        """
+        if lang == "zh":
+            cite = f"（依据：{self.citation.format('zh')}）" if self.citation else ""
+            return (
+                f"{_ACTION_ZH[self.action]}：在任委员{self.seated}名（定额{self.full_size}名，"
+                f"候补委员{self.alternates}名）；{self.zh}{cite}"
+            )
+        cite = f" ({self.citation.format()})" if self.citation else ""
+        return f"{self}{cite}"
+
     def _repr_html_(self) -> str:
         cite = self.citation.format() if self.citation else ""
         return html_table(
@@ -76,6 +90,15 @@ class VacancyAdvice:
             ["seated", "full", "alternates", "why", "article"],
             [[self.seated, self.full_size, self.alternates, self.en, cite]],
         )
+
+
+_ACTION_ZH = {
+    VacancyAction.NONE: "无需处理",
+    VacancyAction.FILL_FROM_ALTERNATES: "候补委员递补",
+    VacancyAction.BY_ELECTION: "补选",
+    VacancyAction.EARLY_REELECTION: "提前换届",
+    VacancyAction.UNSETTLED: "规则未明确",
+}
 
 
 def _counts(seated: int, full: int) -> str:
