@@ -241,8 +241,11 @@ class Cadence:
             return str(self)
         body = "业主委员会" if self.body == _COMMITTEE else self.body
         if self.freq:
-            every = "" if self.interval == 1 else str(self.interval)
-            rhythm = f"每{every}{_FREQ_ZH[self.freq]}举行一次"
+            unit = _FREQ_ZH[self.freq]
+            every = (
+                unit if self.interval == 1 else f"{self.interval}{'个月' if unit == '月' else unit}"
+            )
+            rhythm = f"每{every}举行一次"
         else:
             rhythm = f"至少每{cast(Period, self.every).describe('zh')}举行一次"
         kind = "惯例" if self.practice else "法定"

@@ -272,7 +272,10 @@ class Committee:
                 for m in self.members
             ]
             lines += [f"  alternate: {owner}" for owner in self.alternates]
-            return "\n".join(lines + [f"  {entry}" for entry in self.history])
+            for entry in self.history:
+                lines.append(f"  {entry}")
+                lines += [f"    Note: {notice.text()}" for notice in entry.notices]
+            return "\n".join(lines)
         name = "业主委员会" if self.name == _DEFAULT_NAME else self.name
         lines = [
             f"{name}：在任委员{self.seated}名（定额{self.full_size}名），任期{self.term_years}年，"
@@ -287,6 +290,7 @@ class Committee:
         for entry in self.history:
             cite = f"（依据：{entry.citation.format('zh')}）" if entry.citation else ""
             lines.append(f"  {entry.on.isoformat()} {entry.zh}{cite}")
+            lines += [f"    注意：{notice.text('zh')}" for notice in entry.notices]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:

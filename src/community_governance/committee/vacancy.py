@@ -18,6 +18,7 @@ from fractions import Fraction
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.format import chinese_fraction
 from community_governance._base.html import html_table
 from community_governance.committee.model import Committee, require
 from community_governance.exceptions import CommitteeError
@@ -152,7 +153,7 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
             full,
             spare,
             f"{_counts(seated, full)}: below {rule.reelection_below} of the full number",
-            f"委员人数不足总数的{rule.reelection_below}，应当提前换届",
+            f"委员人数不足总数的{chinese_fraction(rule.reelection_below)}，应当提前换届",
             rule.citation,
         )
     if rule.by_election_above is not None and not share > rule.by_election_above:
@@ -163,7 +164,8 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
             spare,
             f"{_counts(seated, full)}: neither below {rule.reelection_below} nor more than "
             f"{rule.by_election_above}; the rule set names no action",
-            "委员人数恰为半数，规则未规定处理方式",
+            f"委员人数既未不足总数的{chinese_fraction(rule.reelection_below)}，也未超过"
+            f"{chinese_fraction(rule.by_election_above)}，规则未规定处理方式",
             rule.citation,
         )
     return VacancyAdvice(

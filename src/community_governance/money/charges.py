@@ -47,7 +47,7 @@ class DecisionNeed:
     def explain(self, lang: str = "en") -> str:
         """The verdict, the matter, why, and the source, in ``"en"`` or ``"zh"``.
 
-        Chinese: ``"需要表决：作为“使用维修资金”事项由业主共同决定。…依据：《民法典》…"``;
+        Chinese: ``"需要表决：应由业主共同决定（“使用建筑物及其附属设施的维修资金”）。…依据：…"``;
         the reason is the library's Chinese wording for the matter (the English ``reason``
         is shown in English only).
         """
@@ -57,7 +57,7 @@ class DecisionNeed:
             what = "仅向自愿出资者收取。"
             if self.matter is not None:
                 why = _NEED_ZH.get(self.matter, "")
-                what = f"作为“{self.matter.label('zh')}”事项由业主共同决定。{why}"
+                what = f"应由业主共同决定（“{self.matter.label('zh')}”）。{why}"
             return f"{verdict}：{what}依据：{cite}"
         what = f"decide as {self.matter.label()}" if self.matter else "no vote"
         verdict = "NEEDED" if self.needed else "NOT NEEDED"
@@ -74,12 +74,10 @@ class DecisionNeed:
 
 
 _NEED_ZH = {
-    Matter.USE_MAINTENANCE_FUND: (
-        "使用维修资金由业主共同决定（紧急情况除外，《民法典》第281条第2款）。"
-    ),
+    Matter.USE_MAINTENANCE_FUND: "紧急情况下使用维修资金的除外（《民法典》第281条第2款）。",
     Matter.RAISE_MAINTENANCE_FUND: "筹集维修资金对相关业主均有约束力。",
-    Matter.OTHER_MAJOR_MATTER: "向未同意的业主收取费用，须由业主共同决定。",
-    Matter.CHANGE_USE_OF_COMMON_PARTS: "出资者虽为自愿，但在共有部分上建设改变了共有部分的用途。",
+    Matter.OTHER_MAJOR_MATTER: "该费用对未同意的业主也有约束力。",
+    Matter.CHANGE_USE_OF_COMMON_PARTS: "出资虽属自愿，但在共有部分上建设改变了共有部分的用途。",
 }
 
 
