@@ -35,7 +35,7 @@ SPC = (
     "第9条（2020年文本）〔高可信度〕"
 )
 SH_ART = "《上海市住宅物业管理规定》第{}（2010年文本）〔高可信度〕"
-BJ_ART = "《北京市物业管理条例》第52条-59（2024年文本）〔高可信度〕"
+BJ_ART = "《北京市物业管理条例》第52条至第59条（2024年文本）〔高可信度〕"
 FR = "《法国1965年7月10日第65-557号法律（建筑物区分所有权）》"
 PRACTICE = cg.Citation("reported_practice", "x")
 WEEK = WeekendCalendar()
@@ -192,7 +192,7 @@ def test_stage_result_in_chinese() -> None:
     ]
     assert passerelle.explain("zh").splitlines()[1:] == [
         f"  ✓ 符合 — 同意（按份额计）占全体业主三分之一以上：400，基数800。"
-        f"依据：{FR}第25条-1〔高可信度〕",
+        f"依据：{FR}第25-1条〔高可信度〕",
         f"  ✓ 符合 — 同意（按份额计）占赞成与反对票过半数：400，基数500。"
         f"依据：{FR}第24条〔高可信度〕",
     ]
@@ -645,3 +645,23 @@ def test_pledges_in_chinese_both_sides_of_the_target() -> None:
     covered = money.Pledges.of("5000", {"1-101": "3000", "1-102": "2000"})
     assert covered.describe("zh").startswith("已足额：2名出资人认缴5000.00元，目标5000.00元")
     assert covered.describe().startswith("covered: 5000.00 of 5000.00 yuan")
+
+
+# --- citations: spans and hyphenated article numbers ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "zh"),
+    [
+        ("52-59", "第52条至第59条"),  # Beijing Arts. 52 to 59
+        ("27-28", "第27条至第28条"),
+        ("25-1", "第25-1条"),  # loi 65-557 art. 25-1: one article, numbered with a hyphen
+        ("26-1", "第26-1条"),
+        ("5-5", "第5-5条"),
+        ("1-2-3-4", "1-2-3-4"),  # a reported practice's name, not an article
+        ("278(2)", "第278条第2款"),
+        ("20(1)-3", "第20条第1款-3"),
+    ],
+)
+def test_article_spans_in_chinese(article: str, zh: str) -> None:
+    assert cg.Citation("civil_code", article).format("zh") == f"《民法典》{zh}〔高可信度〕"
