@@ -65,6 +65,14 @@ class CandidateResult:
         """One line: the text form in angle brackets."""
         return f"<CandidateResult {self}>"
 
+    def explain(self, lang: str = "en") -> str:
+        """The candidate in ``"en"`` or ``"zh"``: rank, outcome and approvals, then each check.
+
+        Chinese names the outcome as the election does (当选, 候补, 未当选...) and each check
+        in the statute's wording (参与表决人数过半数...).
+        """
+        return "\n".join(_candidate_lines(self, lang))
+
     def _repr_html_(self) -> str:
         rows = [(check.line(),) for check in self.checks]
         return html_table(str(self), ["check"], rows)

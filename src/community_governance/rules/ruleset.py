@@ -419,6 +419,31 @@ class RuleSet:
     def __str__(self) -> str:
         return f"{self.code} on {self.on.isoformat()}: " + " + ".join(self.layer_names)
 
+    def describe(self, lang: str = "en") -> str:
+        """The rule set in ``"en"`` or ``"zh"``: one line per layer, lowest first, then notices.
+
+        Each layer shows its dates and confidence; Chinese names a layer by its code, topic
+        and dates (``"CN-SH表决规则（2020-12-30起施行）〔高可信度〕"``), the layers' names being
+        English.
+        """
+        zh = lang == "zh"
+        if zh:
+            lines = [
+                f"{self.code}于{self.on.isoformat()}适用的规则（共{len(self.layers)}个层级）："
+            ]
+            lines += [f"  {x.label('zh')}〔{x.confidence.label('zh')}〕" for x in self.layers]
+        else:
+            lines = [f"Rule set {self.code} on {self.on.isoformat()} ({len(self.layers)} layers):"]
+            lines += [f"  {layer}" for layer in self.layers]
+        if self.include_unconfirmed:
+            lines.append(
+                "已纳入未经确认的规则（include_unconfirmed=True），使用处均予标注"
+                if zh
+                else "Unconfirmed rules admitted (include_unconfirmed=True), flagged where used"
+            )
+        lines += [("注意：" if zh else "Note: ") + notice.text(lang) for notice in self.notices]
+        return "\n".join(lines)
+
     def __repr__(self) -> str:
         """One line: code, date, layers, and how many notices and whether unconfirmed rules."""
         flags = f"; {len(self.notices)} notices" if self.notices else ""

@@ -45,9 +45,18 @@ class Figures:
         """The figure for ``measure``."""
         return self.heads if measure is Measure.HEADS else self.area
 
-    def __str__(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        """Heads and area in ``"en"`` or ``"zh"``.
+
+        ``"3 persons, 300.00 m²"``; in Chinese ``"3人、300.00平方米"``.
+        """
+        if lang == "zh":
+            return f"{self.heads}人、{area_text(self.area)}平方米"
         persons = "person" if self.heads == 1 else "persons"
         return f"{self.heads} {persons}, {area_text(self.area)} m²"
+
+    def __str__(self) -> str:
+        return self.describe()
 
     def __repr__(self) -> str:
         return f"<Figures {self}>"
@@ -93,20 +102,28 @@ class Tally:
             normalise(Fraction(self.total.area) - Fraction(self.participating.area)),
         )
 
-    def _rows(self) -> list[tuple[str, Figures]]:
-        rows = [
-            ("all owners", self.total),
-            ("taking part", self.participating),
-            ("agree", self.agree),
-            ("oppose", self.oppose),
-            ("abstain", self.abstain),
-            ("spoiled", self.spoiled),
-        ]
-        return rows + ([("deemed", self.deemed)] if self.deemed.heads else [])
+    def _rows(self, lang: str = "en") -> list[tuple[str, Figures]]:
+        names = _TALLY_ZH if lang == "zh" else _TALLY_EN
+        figures = [self.total, self.participating, self.agree, self.oppose, self.abstain]
+        rows = list(zip(names, [*figures, self.spoiled], strict=False))
+        return rows + ([(names[-1], self.deemed)] if self.deemed.heads else [])
+
+    def describe(self, lang: str = "en") -> str:
+        """One line in ``"en"`` or ``"zh"``: totals, taking part, agree, oppose, abstain, spoiled.
+
+        Deemed votes follow when a deemed-vote clause added any.
+
+        Chinese: ``"全体业主4人、400.00平方米；参与表决3人、300.00平方米；同意…"``.
+        """
+        if lang == "zh":
+            return "；".join(
+                f"{name}{figures.describe('zh')}" for name, figures in self._rows("zh")
+            )
+        return "; ".join(f"{name} {figures}" for name, figures in self._rows())
 
     def __str__(self) -> str:
         """One line: totals, then those taking part, agreeing, opposing, abstaining, spoiled."""
-        return "; ".join(f"{name} {figures}" for name, figures in self._rows())
+        return self.describe()
 
     def __repr__(self) -> str:
         return f"<Tally {self}>"
@@ -115,6 +132,10 @@ class Tally:
         rows = [(name, figures.heads, area_text(figures.area)) for name, figures in self._rows()]
         caption = f"Tally: {self.agree.heads} of {self.participating.heads} taking part agree"
         return html_table(caption, ["", "persons", "area m²"], rows)
+
+
+_TALLY_EN = ("all owners", "taking part", "agree", "oppose", "abstain", "spoiled", "deemed")
+_TALLY_ZH = ("全体业主", "参与表决", "同意", "反对", "弃权", "废票", "视为参与表决")
 
 
 class CheckRole(Enum):

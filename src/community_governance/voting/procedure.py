@@ -247,24 +247,34 @@ class StageResult:
         """Whether objections met every overturning test."""
         return bool(self.objections) and all(check.passed for check in self.objections or ())
 
-    def line(self) -> str:
-        """One line: the stage's verdict and name."""
-        if not self.reached:
-            verdict = "not reached"
-        elif not self.held:
-            verdict = "not held"
-        else:
-            verdict = "passed" if self.passed else "not passed"
-        return f"{verdict}: {self.stage.name}"
+    def line(self, lang: str = "en") -> str:
+        """One line in ``"en"`` or ``"zh"``: the stage's verdict and name.
+
+        Chinese names the stage by its article (``"未通过：阶段「…第25条…」"``), the stage's
+        own name being English.
+        """
+        key = (
+            "not-reached"
+            if not self.reached
+            else "not-held"
+            if not self.held
+            else "passed"
+            if self.passed
+            else "not-passed"
+        )
+        if lang == "zh":
+            return f"{_STAGE_ZH[key]}：阶段「{self.stage.citation.format('zh')}」"
+        return f"{key.replace('-', ' ')}: {self.stage.name}"
 
     def __str__(self) -> str:
         """One line, verdict first (the same as `line`)."""
         return self.line()
 
-    def explain(self) -> str:
-        """The verdict, then every check and floor, one per line."""
-        lines = [self.line(), *(f"  {c.line()}" for c in (*self.entry, *self.checks))]
-        lines += [f"  {floor.line()}" for floor in self.floors]
+    def explain(self, lang: str = "en") -> str:
+        """The verdict, then every check and floor, one per line, in ``"en"`` or ``"zh"``."""
+        checks = (*self.entry, *self.checks)
+        lines = [self.line(lang), *(f"  {c.line(lang)}" for c in checks)]
+        lines += [f"  {floor.line(lang)}" for floor in self.floors]
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -394,6 +404,13 @@ class ProcedureDecision:
 
 
 _SCHEMA = "community_governance.procedure_decision/1"
+
+_STAGE_ZH = {
+    "not-reached": "未进入",
+    "not-held": "未表决",
+    "passed": "通过",
+    "not-passed": "未通过",
+}
 
 _OUTCOME_ZH = {
     Outcome.PASSED: "通过",
