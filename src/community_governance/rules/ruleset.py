@@ -196,6 +196,15 @@ class Layer:
         return f"{self.name} [{self.topic.value}, {start} – {end}, {self.confidence.value}]"
 
 
+def _a_bool(instance: object, attribute: Any, value: object) -> None:
+    if type(value) is not bool:
+        raise RuleSetInputError(
+            f"RuleSet: {attribute.name} must be True or False, not {value!r}",
+            field=attribute.name,
+            value=value,
+        )
+
+
 def admitted(citation: Citation, include_unconfirmed: bool) -> bool:
     """Whether a rule with ``citation`` is used: confirmed, admitted, or a declared policy.
 
@@ -265,7 +274,7 @@ class RuleSet:
     code: str
     on: date
     layers: tuple[Layer, ...]
-    include_unconfirmed: bool = False
+    include_unconfirmed: bool = attrs.field(default=False, validator=_a_bool)
     notices: tuple[Notice, ...] = ()
     voting: VotingParams = attrs.field(
         init=False, default=attrs.Factory(_voting, takes_self=True), eq=False
