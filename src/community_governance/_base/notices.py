@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.lang import language
 
 __all__ = ["Notice"]
 
@@ -27,6 +28,7 @@ class Notice:
 
     def text(self, lang: str = "en") -> str:
         """The message in ``"en"`` or ``"zh"``, followed by its citation when there is one."""
+        lang = language(lang)
         message = self.zh if lang == "zh" else self.en
         if self.citation is not None and lang == "zh":
             message += f"（{self.citation.format(lang)}）"

@@ -16,6 +16,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.calendar import Deadline, HolidayCalendar
 from community_governance.mediation import _citations as cite
 from community_governance.mediation.case import MediationCase
@@ -50,6 +51,7 @@ class CaseWarning:
 
     def explain(self, lang: str = "en") -> str:
         """The warning with its citation, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         text = self.zh if lang == "zh" else self.en
         return f"{text} ({self.citation.format(lang)})"
 

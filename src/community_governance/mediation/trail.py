@@ -10,6 +10,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.mediation import _checks as check
 from community_governance.mediation.events import AnyEvent
 from community_governance.mediation.states import CaseState
@@ -37,6 +38,7 @@ class GuardWarning:
 
     def explain(self, lang: str = "en") -> str:
         """The warning with its citation, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang == "zh":
             return f"{self.zh}（{self.citation.format('zh')}）"
         return str(self)

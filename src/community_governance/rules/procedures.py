@@ -23,6 +23,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.format import chinese_fraction, ratio_text
+from community_governance._base.lang import language
 from community_governance.exceptions import InvalidRuleError
 from community_governance.rules.thresholds import Base, Comparator, parse_ratio
 
@@ -62,6 +63,7 @@ class Weight(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         zh = {"persons": "人数", "units": "户数", "area": "面积", "shares": "份额"}
         return zh[self.value] if lang == "zh" else self.value
 
@@ -119,6 +121,7 @@ class Condition:
 
         Chinese uses the statute's wording, e.g. ``"同意（按份额计）占赞成与反对票过半数"``.
         """
+        lang = language(lang)
         if lang == "zh":
             role = "出席" if self.role is ConditionRole.ATTENDING else "同意"
             return (

@@ -22,6 +22,7 @@ from community_governance._base.exact import format_exact, normalise
 from community_governance._base.format import ratio_text
 from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance._base.serial import check_derived, dump, load, refuse_floats
 from community_governance.exceptions import (
@@ -133,6 +134,7 @@ class ConditionCheck:
 
     def line(self, lang: str = "en") -> str:
         """One line in ``"en"`` or ``"zh"``: verdict, figures, requirement and source."""
+        lang = language(lang)
         test = self.condition
         if lang == "zh":
             verdict = "✓ 符合" if self.passed else "✗ 不符合"
@@ -181,6 +183,7 @@ class FloorCheck:
 
     def line(self, lang: str = "en") -> str:
         """One line in ``"en"`` or ``"zh"``: verdict, the count against the floor, the source."""
+        lang = language(lang)
         if lang == "zh":
             verdict = "✓ 符合" if self.passed else "✗ 不符合"
             return (
@@ -253,6 +256,7 @@ class StageResult:
         Chinese names the stage by its article (``"未通过：阶段「…第25条…」"``), the stage's
         own name being English.
         """
+        lang = language(lang)
         key = (
             "not-reached"
             if not self.reached
@@ -272,6 +276,7 @@ class StageResult:
 
     def explain(self, lang: str = "en") -> str:
         """The verdict, then every check and floor, one per line, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         checks = (*self.entry, *self.checks)
         lines = [self.line(lang), *(f"  {c.line(lang)}" for c in checks)]
         lines += [f"  {floor.line(lang)}" for floor in self.floors]
@@ -329,6 +334,7 @@ class ProcedureDecision:
         quotes the matter as the jurisdiction's own text names it (「majorité de l'article
         25」) and names each stage by its article.
         """
+        lang = language(lang)
         zh = lang == "zh"
         if zh:
             lines = [f"事项：「{self.matter.local}」——{_OUTCOME_ZH[self.outcome]}"]
@@ -520,6 +526,7 @@ def _outcome_of(stages: tuple[StageResult, ...]) -> Outcome:
 
 def _cap_lines(result: StageResult, lang: str = "en") -> list[str]:
     """One line per weight whose figures the caps changed: before → after."""
+    lang = language(lang)
     lines = []
     for weight, after in result.counts.items():
         before = result.counts_uncapped[weight]
