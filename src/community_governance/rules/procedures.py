@@ -86,10 +86,25 @@ class ConditionRole(Enum):
     Attributes:
         ATTENDING: Those attending (a quorum).
         AGREE: Those voting for (an approval).
+        OBJECTING: Those objecting in writing after the vote (an overturning test: the test
+            being met overturns the result).
     """
 
     ATTENDING = "attending"
     AGREE = "agree"
+    OBJECTING = "objecting"
+
+    def label(self, lang: str = "en") -> str:
+        """``"attending"``, ``"agree"``, ``"objecting"``, or 出席, 同意, 书面异议."""
+        lang = language(lang)
+        return _ROLE_ZH[self] if lang == "zh" else self.value
+
+
+_ROLE_ZH = {
+    ConditionRole.ATTENDING: "出席",
+    ConditionRole.AGREE: "同意",
+    ConditionRole.OBJECTING: "书面异议",
+}
 
 
 def _role(value: object) -> ConditionRole:
@@ -123,7 +138,7 @@ class Condition:
         """
         lang = language(lang)
         if lang == "zh":
-            role = "出席" if self.role is ConditionRole.ATTENDING else "同意"
+            role = self.role.label("zh")
             return (
                 f"{role}（按{self.weight.label('zh')}计）占{self.base.label('zh')}"
                 f"{_requirement_zh(self.comparator, self.ratio)}"

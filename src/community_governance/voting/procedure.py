@@ -136,17 +136,23 @@ class ConditionCheck:
         """One line in ``"en"`` or ``"zh"``: verdict, figures, requirement and source."""
         lang = language(lang)
         test = self.condition
+        overturning = test.role is ConditionRole.OBJECTING
         if lang == "zh":
-            verdict = "✓ 符合" if self.passed else "✗ 不符合"
-            return (
-                f"{verdict} — {test.describe('zh')}：{_figure(self.numerator)}，"
-                f"基数{_figure(self.denominator)}。依据：{test.citation.format('zh')}"
+            verdicts = (
+                ("✓ 达到推翻条件", "✗ 未达到推翻条件") if overturning else ("✓ 符合", "✗ 不符合")
             )
-        verdict = "✓ met" if self.passed else "✗ not met"
+            return (
+                f"{verdicts[0] if self.passed else verdicts[1]} — {test.describe('zh')}："
+                f"{_figure(self.numerator)}，基数{_figure(self.denominator)}。"
+                f"依据：{test.citation.format('zh')}"
+            )
+        verdicts = ("✓ overturns", "✗ does not overturn") if overturning else ("✓ met", "✗ not met")
+        needed = "overturns at" if overturning else "required"
         return (
-            f"{verdict} — {test.role.value} by {test.weight.label()}: {_figure(self.numerator)} "
-            f"of {_figure(self.denominator)}; required {test.comparator.label()} "
-            f"{ratio_text(test.ratio)} of {test.base.label()}. Source: {test.citation.format()}"
+            f"{verdicts[0] if self.passed else verdicts[1]} — {test.role.value} by "
+            f"{test.weight.label()}: {_figure(self.numerator)} of {_figure(self.denominator)}; "
+            f"{needed} {test.comparator.label()} {ratio_text(test.ratio)} of "
+            f"{test.base.label()}. Source: {test.citation.format()}"
         )
 
     def __str__(self) -> str:
@@ -765,6 +771,7 @@ def _counts(
 
 
 def _apply(test: Condition, counts: WeightCounts) -> ConditionCheck:
+    # objections are counted as the votes "for" objecting (see _objection_checks)
     numerator = counts.attending if test.role is ConditionRole.ATTENDING else counts.agree
     denominator = counts.base(test.base)
     return ConditionCheck(test, numerator, denominator, _holds(test, numerator, denominator))
@@ -858,7 +865,8 @@ def _objection_checks(
     votes = Votes(dict.fromkeys(members, Choice.AGREE), frozenset(), {}, ())
     counts = _counts(roll, votes, capped(roll, votes, procedure.caps), procedure)
     return tuple(
-        _apply(attrs.evolve(test, role=ConditionRole.AGREE), counts[test.weight]) for test in tests
+        _apply(attrs.evolve(test, role=ConditionRole.OBJECTING), counts[test.weight])
+        for test in tests
     )
 
 
