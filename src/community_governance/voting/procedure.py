@@ -23,7 +23,7 @@ from community_governance._base.format import ratio_text
 from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
-from community_governance._base.notices import Notice
+from community_governance._base.notices import Notice, unconfirmed_rule_notices
 from community_governance._base.serial import check_derived, dump, load, refuse_floats
 from community_governance.exceptions import (
     DerivedFactMismatchError,
@@ -972,16 +972,7 @@ def _unconfirmed(procedure: Procedure, admitted: bool) -> list[Notice]:
         cited.add(procedure.proxies.citation)
         if admitted and procedure.proxies.within_citation is not None:
             cited.add(procedure.proxies.within_citation)
-    return [
-        Notice(
-            "unconfirmed-rule-used",
-            f"an unconfirmed rule was used: {citation.format()}",
-            f"使用了未经核实的规则：{citation.format('zh')}",
-            citation,
-        )
-        for citation in sorted(cited, key=Citation.format)
-        if not citation.confirmed
-    ]
+    return unconfirmed_rule_notices(cited)
 
 
 _DESIGN = Citation(
