@@ -143,13 +143,13 @@ def _naming_row(
     """The error of a unit, again, with the row (and for a bad choice the unit) named."""
     if isinstance(error, InvalidRecordError):
         return InvalidRecordError(
-            f"row {row_number}: {error}",
+            f"row {row_number}: {error.message}",
             row=row_number,
             field=error.field,
             value=error.value,
         )
     return InvalidChoiceError(
-        f"row {row_number} (unit {unit_id}): {error}",
+        f"row {row_number} (unit {unit_id}): {error.message}",
         value=error.value,
         allowed=error.allowed,
     )
