@@ -376,7 +376,8 @@ def _notices(
     if counted.person_index is counted.estate.person_index:  # the whole register
         register = estate_notices(counted.estate)  # built once per estate
     else:
-        register = register_notices(counted.overlaps, counted.developer_entities)
+        several = len(counted.estate.developer_entities) > 1  # else no scope has several
+        register = register_notices(counted.overlaps, counted.developer_entities if several else ())
     notices = [*rules.notices, *register]
     if choices.unauthorised_proxies:
         units = ", ".join(choices.unauthorised_proxies)
