@@ -4,8 +4,11 @@ A decision of the owners concerned (a building, a unit, a floor; Shanghai Reside
 Management Provisions Arts. 35 and 69) counts persons again within the scope: an owner with
 flats in two buildings is one person in each building's vote, and nobody outside the scope is
 counted. `Estate.restrict` builds and validates a whole new estate for that; a vote needs only
-the counts, so `count_scope` derives them from the estate's own grouping in one pass over the
-scope's units.
+the counts, so `count_scope` derives them from the estate's own grouping in a few C-level
+passes over the scope's units, and keeps them beside the estate (keyed by its identity and the
+scope's ids, the last few scopes of each estate, dropped with the estate): several motions of
+the same owners concerned count them once. A scope holding every unit is the register's own
+counting.
 
 Under `OverlapPolicy.SEPARATE` (the default) a person's key depends only on its units' owners
 and status, so the persons of the scope are exactly the estate's persons holding a unit in it,
