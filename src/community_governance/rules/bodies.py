@@ -105,7 +105,7 @@ class SizeBands:
     members for 50 flats or fewer, 9 above 100 (7 for 51-100 is unconfirmed). A rule set
     supplies them as its ``"committee_size_bands"`` election parameter, which
     [check_committee_size][community_governance.elections.check_committee_size] and
-    [elect][community_governance.elections.elect] apply.
+    `elections.elect` apply.
 
     Attributes:
         bands: The bands by increasing ``up_to``; the last covers any larger estate.
