@@ -26,7 +26,7 @@ from community_governance.rules.bodies import SizeBand, SizeBands, SizeCount, Si
 from community_governance.rules.params import Param
 from community_governance.rules.ruleset import RuleSet
 
-__all__ = ["SizeCheck", "SizeRule", "band_notices", "check_committee_size"]
+__all__ = ["SizeCheck", "SizeRule", "check_committee_size"]
 
 HOUSEHOLDS_DESIGN = Citation(
     "library_design",
@@ -293,7 +293,7 @@ def _span(bands: SizeBands, band: SizeBand) -> tuple[str, str]:
 
 
 def band_notices(seats: int, rules: RuleSet, estate: Estate) -> tuple[Notice, ...]:
-    """For an election: refuse seats below the estate's size band, or say it is unchecked.
+    """For `elect`: refuse seats below the estate's size band, or say it is unchecked.
 
     Nothing when the rule set sets no ``"committee_size_bands"`` (or sets a
     ``"committee_size"``, which `check_committee_size` applies instead).
