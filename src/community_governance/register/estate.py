@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from fractions import Fraction
 from itertools import chain
@@ -41,6 +43,24 @@ __all__ = ["Estate", "Overlap", "Persons"]
 
 _ROW_KEYS = frozenset({"unit", "id", "area", "owners", "building", "area_source", "status", "use"})
 _OWNER_KEYS = frozenset(attrs.fields_dict(Owner))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a register is built, then restore it.
+
+    Building a register allocates a few objects per unit and no reference cycle, so the
+    collector has nothing to free; yet each of its periodic passes walks the objects of the
+    whole process (the caller's rows included), about a quarter of the build time at 100,000
+    units. The collector is restored as it was, on an error too. Values are not affected.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _records(value: object, field: str) -> Iterable[Any]:
@@ -82,7 +102,7 @@ def _units_from_rows(rows: object) -> list[Unit]:
                 field=unknown[0],
                 value=row,
             )
-        unit_id = row.get("unit", row.get("id"))
+        unit_id: Any = row["unit"] if "unit" in row else row.get("id")
         if "area" not in row or "owners" not in row:
             required = "area" if "area" not in row else "owners"
             raise InvalidRecordError(
@@ -107,15 +127,19 @@ def _units_from_rows(rows: object) -> list[Unit]:
                 if member is not None:
                     fields[name] = member
         try:
-            unit = Unit(unit_id, area, row["owners"], **fields)
+            if fields is _NO_FIELDS:
+                unit = Unit(unit_id, area, row["owners"])
+            else:
+                unit = Unit(unit_id, area, row["owners"], **fields)
         except (InvalidRecordError, InvalidChoiceError) as error:
             raise _naming_row(error, row_number, unit_id) from error
         if known is None and key is not None:
             shared[key] = unit.area
-        for name in _ENUM_FIELDS.intersection(fields):
-            spelling = fields[name]
-            if type(spelling) is str:
-                spelled[name, spelling] = getattr(unit, name)
+        if fields is not _NO_FIELDS:
+            for name in _ENUM_FIELDS.intersection(fields):
+                spelling = fields[name]
+                if type(spelling) is str:
+                    spelled[name, spelling] = getattr(unit, name)
         append(unit)
     return units
 
@@ -346,20 +370,18 @@ class Estate:
         units = self.units
         if not units:
             raise EmptyEstateError("an estate needs at least one unit")
-        index = {unit_id: position for position, unit_id in enumerate(map(_ID_OF, units))}
+        index = dict(zip(map(_ID_OF, units), range(len(units)), strict=True))
         if len(index) != len(units):
             _first_duplicate("unit", units)
-        owners = {owner.id: owner for owner in self.owners}
+        owners = dict(zip(map(_ID_OF, self.owners), self.owners, strict=True))
         if len(owners) != len(self.owners):
             _first_duplicate("owner", self.owners)
         # each owner is checked once, not once per unit; on a failure the register is walked
         # in order so that the error names the first offending unit, as a unit loop would
         held = set(chain.from_iterable(map(_OWNERS_OF, units)))
+        unsold_status = UnitStatus.UNSOLD
         unsold = {
-            owner_id
-            for unit in units
-            if unit.status is UnitStatus.UNSOLD
-            for owner_id in unit.owners
+            owner_id for unit in units if unit.status is unsold_status for owner_id in unit.owners
         }
         developer = OwnerKind.DEVELOPER
         if not owners.keys() >= held or any(owners[oid].kind is not developer for oid in unsold):
@@ -372,7 +394,7 @@ class Estate:
                 field="owners",
                 value=stray.id,
             )
-        self._install(index, group(units, owners, self.counting))
+        self._install(index, group(units, owners, self.counting, held))
 
     def _install(self, index: dict[str, int], grouping: Grouping) -> None:
         """Set the derived fields: the unit index, the grouping and its compact form."""
@@ -433,14 +455,15 @@ class Estate:
             DuplicateIdError: two rows share a unit id, or two owners an id.
             EmptyEstateError: there are no rows.
         """
-        units = _units_from_rows(rows)
-        declared = _declared_owners(owners)
-        return cls(
-            units=units,
-            owners=[*declared, *_inferred_owners(units, {owner.id for owner in declared})],
-            name=name,
-            counting=CountingPolicy() if counting is None else counting,
-        )
+        with _collector_paused():
+            units = _units_from_rows(rows)
+            declared = _declared_owners(owners)
+            return cls(
+                units=units,
+                owners=[*declared, *_inferred_owners(units, {owner.id for owner in declared})],
+                name=name,
+                counting=CountingPolicy() if counting is None else counting,
+            )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form, schema ``community_governance.estate/1``."""
