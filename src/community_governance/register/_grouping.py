@@ -71,15 +71,25 @@ def _scale(areas: Iterable[Decimal | Fraction]) -> int:
     scale = 1
     seen: set[int] = set()
     for area in areas:
-        if isinstance(area, Decimal):
-            exponent = area.as_tuple().exponent
-            denominator = 10**-exponent if isinstance(exponent, int) and exponent < 0 else 1
-        else:
-            denominator = area.denominator
+        denominator = 10 ** _places(area) if isinstance(area, Decimal) else area.denominator
         if denominator not in seen:
             seen.add(denominator)
             scale = math.lcm(scale, denominator)
     return scale
+
+
+def _places(area: Decimal) -> int:
+    """Decimal places of a finite ``area`` as written (``1.50``: 2), from its text when plain.
+
+    ``str`` writes a finite Decimal in plain notation exactly when its exponent is at most 0
+    and its adjusted exponent at least -6; then the digits after the point are its places.
+    """
+    text = str(area)
+    if "E" in text:
+        exponent = area.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    point = text.find(".")
+    return len(text) - point - 1 if point >= 0 else 0
 
 
 _AREA_OF = attrgetter("area")
@@ -145,7 +155,7 @@ def group(
         scale=scale,
         developer=developer,
         developer_entities=developer_entities,
-        overlaps=_overlaps(keys, developer, merged, developer_entities),
+        overlaps=_overlaps(keys, index, developer, merged, developer_entities),
         merged=frozenset(merged),
         multi_unit={person: len(members) for person, members in rest.items()},
         total_area=sum(person_area),
@@ -233,6 +243,7 @@ def _merge_roots(units: Sequence[Unit], developers: set[str]) -> dict[str, tuple
 
 def _overlaps(
     keys: list[Key],
+    index: dict[Key, int],
     developer: int,
     merged: set[int],
     developers: tuple[str, ...] = (),
@@ -240,23 +251,22 @@ def _overlaps(
     """Owners appearing in more than one person (SEPARATE) or merged groups (MERGE).
 
     A developer entity that also co-owns a unit with others appears both in the developer
-    person and in that co-owned person: reported too.
+    person and in that co-owned person: reported too. Only persons keyed by several owners
+    are visited; the person an owner holds alone is found by its key in ``index``.
     """
     where: dict[str, list[int]] = {}
-    for person, key in enumerate(keys):
-        if type(key) is tuple and person != developer and person not in merged:
+    for person, key in [(p, k) for p, k in enumerate(keys) if type(k) is tuple]:
+        if person != developer and person not in merged:
             for owner in key:
                 where.setdefault(owner, []).append(person)
+    entities = set(developers) if developer >= 0 else set()
     found: list[tuple[str, tuple[int, ...]]] = []
-    if where:  # the person keyed by an owner id alone, or the developer for its entities
-        singles = {key: person for person, key in enumerate(keys) if type(key) is str}
-        if developer >= 0:
-            singles.update(dict.fromkeys(developers, developer))
-    for owner, persons in sorted(where.items()):
-        single = singles.get(owner)
+    for owner, persons in where.items():
+        single = developer if owner in entities else index.get(owner)
         linked = persons if single is None else [single, *persons]
         if len(linked) > 1:
             found.append((owner, tuple(sorted(linked))))
+    found.sort()  # by owner id (each owner once)
     for person in sorted(merged):
         members = cast("tuple[str, ...]", keys[person])  # a merged person's key is a tuple
         linked_developer = [oid for oid in members if oid in developers and developer >= 0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -364,7 +365,6 @@ class Estate:
     _grouping: Grouping = attrs.field(init=False, repr=False, eq=False)
     _person_index: PersonIndex = attrs.field(init=False, repr=False, eq=False)
     _members: _Members = attrs.field(init=False, repr=False, eq=False)
-    _unit_person: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         units = self.units
@@ -412,11 +412,6 @@ class Estate:
         )
         object.__setattr__(self, "_person_index", person_index)
         object.__setattr__(self, "_members", _members(grouping))
-        object.__setattr__(
-            self,
-            "_unit_person",
-            MappingProxyType(dict(zip(index, grouping.person_of, strict=True))),
-        )
 
     # ------------------------------------------------------------------ construction
 
@@ -685,8 +680,19 @@ class Estate:
 
     @property
     def unit_person(self) -> Mapping[str, int]:
-        """Unit id → counted-person index (read-only, built with the estate; for ballot loops)."""
-        return self._unit_person
+        """Unit id → counted-person index (read-only; for ballot loops).
+
+        Built on first use and kept beside the estate (by identity, dropped with it), not
+        inside the value: most estates are counted through `person_index`.
+        """
+        key = id(self)
+        entry = _UNIT_PERSON.get(key)
+        if entry is not None and entry[0]() is self:
+            return entry[1]
+        found = MappingProxyType(dict(zip(self._index, self._grouping.person_of, strict=True)))
+        kept = _UNIT_PERSON  # held by the callback, which may run while the interpreter shuts down
+        _UNIT_PERSON[key] = (weakref.ref(self, lambda _ref: kept.pop(key, None)), found)
+        return found
 
     def __repr__(self) -> str:
         """One line: name, units, owners, total area and counted persons."""
@@ -716,6 +722,10 @@ class Estate:
             rows,
             footer=[overlap.describe() for overlap in self.overlaps],
         )
+
+
+#: Unit id → person index of each live estate asked for it, by identity (see `unit_person`).
+_UNIT_PERSON: dict[int, tuple[weakref.ref[Estate], Mapping[str, int]]] = {}
 
 
 @attrs.frozen(slots=True)
