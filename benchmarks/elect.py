@@ -14,6 +14,10 @@ some multi-unit owners, developer stock), 15 candidates, up to 7 approvals per b
   and area, checks, seats), checked equal to ``elect()`` in the run; target: at least 3×
   faster than votelib at 100k and 1M.
 
+* the fixed cost of ``elect()``: one call on a 300-unit estate with no ballot (every
+  candidate's checks, the seats, the result and its notices; nothing that grows with the
+  ballots), the median of 200 calls' best batch; target: under 0.1 ms.
+
 Prints the best of a few repetitions and the ratios.
 Run: ``.venv/bin/python benchmarks/elect.py [sizes...]``.
 """
@@ -106,6 +110,14 @@ def best(fn: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def fixed_cost(units: int = 300, calls: int = 200, batches: int = 7) -> float:
+    """Seconds per ``elect()`` call on a ``units``-unit estate with no ballot (best batch)."""
+    estate, _ = build(units, random.Random(300))
+    run = partial(elect, estate, [], candidates=CANDIDATES, seats=SEATS, rules=RULES)
+    run()
+    return min(best(lambda: [run() for _ in range(calls)], 1) for _ in range(batches)) / calls
+
+
 def main(sizes: tuple[int, ...] = (1_000, 10_000, 100_000, 1_000_000)) -> None:
     rnd = random.Random(20240430)
     print(
@@ -146,6 +158,7 @@ def main(sizes: tuple[int, ...] = (1_000, 10_000, 100_000, 1_000_000)) -> None:
             f" {t_frame:>9.4f} {t_vote / t_frame:>14.2f}"
         )
         sys.stdout.flush()
+    print(f"elect() fixed cost, 300-unit estate, no ballot: {fixed_cost() * 1000:.3f} ms (< 0.1)")
 
 
 if __name__ == "__main__":
