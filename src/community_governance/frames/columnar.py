@@ -118,6 +118,21 @@ class ColumnarEstate:
             )
         return found
 
+    def positions_in(self, namespace: Any) -> Any:
+        """The unit ids (``unit``) and their positions (``position``) as a narwhals frame.
+
+        Kept per backend ``namespace``, for joining ballots to the register.
+        """
+        name = f"{namespace.__name__}:positions"
+        found = self._keyed.get(name)
+        if found is None:
+            ids = self.ids_in(namespace)
+            position = nw.new_series(
+                "position", np.arange(len(self.unit_ids)), nw.Int64(), backend=namespace
+            )
+            found = self._keyed[name] = nw.from_dict({"unit": ids, "position": position})
+        return found
+
     def __repr__(self) -> str:
         """One line: units, persons, bytes."""
         return (
