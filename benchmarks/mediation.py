@@ -5,6 +5,10 @@ applied → accepted → in mediation → agreement drafted → in performance �
 per-party consents and signatures as self-loops and the same guards) in four ways:
 
 * floor: a minimal hand-written dict transition table on a frozen value (a NamedTuple);
+* attrs floor: the frozen, slotted attrs values ours builds for each event (the trail entry,
+  the case, the phase record the event touches, with the same fields), and nothing else: no
+  guard, no validator, no effect logic. No design on frozen attrs values can cost less, so
+  the ratio ours / attrs floor is what the engine itself adds;
 * ours: ``community_governance.mediation.apply`` on ``MediationCase``;
 * ``transitions`` 0.9.x;
 * ``python-statemachine`` 3.x.
@@ -26,6 +30,8 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, NamedTuple
+
+import attrs
 
 from community_governance.jurisdictions import rules_for
 from community_governance.mediation import (
@@ -172,6 +178,162 @@ def run_floor(n: int) -> int:
             )
             entry = (len(case.trail), DAY, event, party, case.state, target, (), RULES, CALENDAR)
             case = Frozen(target, consented, signed, performed, (*case.trail, entry))
+            count += 1
+    return count
+
+
+# ----------------------------------------------------------------------------- attrs floor
+# The frozen, slotted attrs values ours builds for each event, with the same fields, and
+# nothing else: no guard, no validator, no effect logic. It is the least any design on
+# frozen attrs values can cost, so it shows how much of ours is the values themselves.
+_frozen = attrs.frozen(slots=True)
+
+
+@_frozen
+class _Entry:  # TrailEntry: seq, event, from, to, warnings, policy, calendar
+    seq: int
+    event: tuple[str, str]
+    source: str
+    target: str
+    warnings: tuple[str, ...]
+    policy: str
+    calendar: str
+
+
+@_frozen
+class _Intake:  # IntakeRecord's nine fields
+    source: str
+    form: str
+    applied_on: date | None
+    referral: str
+    court_delegated: bool
+    consents: tuple[str, ...]
+    accepted_on: date | None
+    interrupted_on: date | None
+    not_accepted: str
+
+
+@_frozen
+class _Mediating:  # MediatingRecord's five fields
+    mediators: tuple[str, ...]
+    sessions: tuple[str, ...]
+    deadline: date | None
+    extensions: int
+    written_requested: tuple[str, ...]
+
+
+@_frozen
+class _Signature:
+    signatory: str
+    method: str
+    on: date
+
+
+@_frozen
+class _Agreement:  # Agreement's twelve fields
+    version: int
+    form: str
+    terms: str
+    made_on: date
+    status: str
+    signatures: tuple[_Signature, ...]
+    effective_on: date | None
+    written_up_on: date | None
+    performed: tuple[str, ...]
+    urgings: tuple[str, ...]
+    visits: tuple[str, ...]
+    confirmation: str
+
+
+@_frozen
+class _Case:  # MediationCase's eight fields
+    identity: str
+    state: str
+    intake: _Intake
+    mediating: _Mediating
+    agreements: tuple[_Agreement, ...]
+    notices: tuple[str, ...]
+    closing: str
+    trail: tuple[_Entry, ...]
+
+
+_START = _Case(
+    "bench",
+    "reported",
+    _Intake("", "", None, "", False, (), None, None, ""),
+    _Mediating((), (), None, 0, ()),
+    (),
+    (),
+    "",
+    (),
+)
+
+
+def _touched(case: _Case, event: str, party: str) -> _Case:
+    """The case after ``event`` with only the record the event touches rebuilt."""
+    intake, mediating, agreements = case.intake, case.mediating, case.agreements
+    if event in ("submit_application", "give_consent", "accept"):
+        i = intake
+        intake = _Intake(
+            i.source,
+            i.form,
+            i.applied_on,
+            i.referral,
+            i.court_delegated,
+            (*i.consents, party) if party else i.consents,
+            i.accepted_on,
+            i.interrupted_on,
+            i.not_accepted,
+        )
+    if event in ("accept", "assign_mediators", "hold_session"):
+        r = mediating
+        mediating = _Mediating(
+            r.mediators, r.sessions, r.deadline, r.extensions, r.written_requested
+        )
+    if event == "draft_agreement":
+        agreements = (_Agreement(1, "written", "", DAY, "draft", (), None, None, (), (), (), ""),)
+    elif event in ("sign", "take_effect", "record_performance"):
+        a = agreements[-1]
+        signatures = (
+            (*a.signatures, _Signature(party, "s", DAY)) if event == "sign" else a.signatures
+        )
+        performed = (*a.performed, party) if event == "record_performance" else a.performed
+        agreements = (
+            _Agreement(
+                a.version,
+                a.form,
+                a.terms,
+                a.made_on,
+                a.status,
+                signatures,
+                a.effective_on,
+                a.written_up_on,
+                performed,
+                a.urgings,
+                a.visits,
+                a.confirmation,
+            ),
+        )
+    target = NEXT[(case.state, event)]
+    entry = _Entry(len(case.trail), (event, party), case.state, target, (), RULES, CALENDAR)
+    return _Case(
+        case.identity,
+        target,
+        intake,
+        mediating,
+        agreements,
+        case.notices,
+        case.closing,
+        (*case.trail, entry),
+    )
+
+
+def run_attrs_floor(n: int) -> int:
+    count = 0
+    while count < n:
+        case = _START
+        for event, party in SCRIPT:
+            case = _touched(case, event, party)
             count += 1
     return count
 
@@ -347,18 +509,21 @@ def main() -> None:
     found = best_of(
         {
             "floor": (run_floor, n),
+            "attrs floor": (run_attrs_floor, n),
             "ours": (run_ours, n),
             "transitions": (run_transitions, n),
             "python-statemachine": (run_statemachine, small),
         }
     )
     found["python-statemachine"] *= n / small
-    floor, ours = found["floor"], found["ours"]
+    floor, ours, values = found["floor"], found["ours"], found["attrs floor"]
     trans, psm = found["transitions"], found["python-statemachine"]
     print(f"events: {n} (python-statemachine timed on {small} and scaled x{n / small:g})")
     for name, seconds in found.items():
         print(f"{name:>20}: {seconds:8.3f} s  {seconds / n * 1e6:7.2f} us/event")
     print(f"ours / floor                 = {ours / floor:6.2f}  (target <= 3)")
+    print(f"attrs floor / floor          = {values / floor:6.2f}  (the values alone)")
+    print(f"ours / attrs floor           = {ours / values:6.2f}  (guards, effects, validation)")
     print(f"transitions / ours           = {trans / ours:6.2f}  (target >= 3)")
     print(f"python-statemachine / ours   = {psm / ours:6.2f}  (target >= 30)")
 

@@ -23,9 +23,11 @@ import attrs
 import community_governance as cg
 from community_governance import committee as cm
 from community_governance import mediation as m
+from community_governance import money
 from community_governance.elections import GroupMember, composition
 from community_governance.rules import Target
 from community_governance.rules.elections import Share
+from community_governance.rules.money import ChargeKind
 from docs_blocks import ROOT, python_blocks, run_page
 
 PAGES = sorted(
@@ -89,10 +91,46 @@ def _built() -> list[object]:
     plan = cm.reelection_plan(committee, rules=rules)
     check = cm.check_timeline(plan, {plan.steps[0].step: date(2025, 1, 1)}, on=date(2025, 6, 1))
     stats = m.mediation_statistics([], start=date(2025, 1, 1), end=date(2025, 12, 31))
-    return [group, plan, check, stats, Share(2, 3, ("m1",))]
+    return [group, plan, check, stats, Share(2, 3, ("m1",)), *_committee_built(), *_money_built()]
 
 
-_BUILT_LITERALS = {"Li", "Wang", "Zhao", "Sun", "Qian"}
+def _committee_built() -> list[object]:
+    """Committee-lifecycle results no docs page shows: postings, vacancies, a temporary body."""
+    sh = cg.rules_for("CN-SH", on=date(2025, 6, 1))
+    bj = cg.rules_for("CN-BJ", on=date(2025, 6, 1))
+    committee = cm.elect_committee(
+        ["Li", "Wang", "Zhao", "Sun", "Qian"], elected_on=date(2024, 6, 30), term_years=5, rules=sh
+    )
+    shrunk = cm.apply_event(committee, cm.Resignation(date(2025, 1, 6), "Li"), rules=sh)
+    rule = sh.committee.decision_posting.value
+    posted = cm.Posting("decision", "board", date(2025, 2, 4))
+    late = cm.check_posting(posted, rule, event_on=date(2025, 1, 31), calendar=cg.WeekendCalendar())
+    members = [
+        cm.TemporaryMember("O0", cm.Seat.OWNER, cm.Role.VICE_CHAIR),
+        cm.TemporaryMember("O1", cm.Seat.OWNER),
+        cm.TemporaryMember("R0", cm.Seat.USER, cm.Role.CHAIR),
+        cm.TemporaryMember("R1", cm.Seat.USER),
+    ]
+    pmc = cm.TemporaryCommittee(date(2020, 1, 6), members)
+    made_up = cm.check_temporary_committee(pmc, rules=bj, on=date(2025, 6, 1))
+    decided = cm.temporary_decision(
+        pmc,
+        present={"O0", "O1", "R0"},
+        signed={"O0", "O1", "R0"},
+        decided_on=date(2025, 3, 3),
+        rules=bj,
+        calendar=cg.WeekendCalendar(),
+    )
+    return [cm.vacancy_action(shrunk, rules=sh), late, made_up, decided]
+
+
+def _money_built() -> list[object]:
+    """Money results no docs page keeps: a charge's need for a vote, crowdfunding pledges."""
+    needs = [money.decision_needed(money.Charge(kind)) for kind in ChargeKind]
+    return [*needs, money.Pledges.of("5000", {"1-101": "200", "1-102": "300"})]
+
+
+_BUILT_LITERALS = {"Li", "Wang", "Zhao", "Sun", "Qian", "O", "R", "decision", "board"}
 
 
 @cache

@@ -50,27 +50,7 @@ def _statute_wording() -> set[str]:
 IDENTIFIERS |= _statute_wording()
 
 #: Public results that have no Chinese rendering yet (English text and HTML only).
-NO_ZH_YET = {
-    "AbsenceCount",
-    "Apportionment",
-    "CadenceCheck",
-    "CandidateResult",
-    "Committee",
-    "DecisionNeed",
-    "Estate",
-    "Figures",
-    "Fund",
-    "Pledges",
-    "PostingCheck",
-    "ProcedureCheck",
-    "RuleSet",
-    "StageResult",
-    "StepCheck",
-    "Tally",
-    "TemporaryCheck",
-    "TemporaryDecision",
-    "VacancyAdvice",
-}
+NO_ZH_YET: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -81,6 +81,9 @@ def test_china_holidays_and_adjusted_working_days() -> None:
     assert deadline.calendar == china.name
     assert "moved from 2025-10-01" in deadline.explain()
     assert "顺延" in deadline.explain("zh") and deadline.explain("zh").startswith("司法确认")
+    basis = deadline.explain("zh").split("依据：")[1]
+    assert "〕；《民法典》" in basis and "; " not in basis  # Chinese punctuation in zh
+    assert "]; Civil Code" in deadline.explain()
 
 
 def test_china_calendar_refuses_unannounced_years() -> None:

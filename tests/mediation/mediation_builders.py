@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from community_governance import mediation as m
 from community_governance.jurisdictions import cn, cn_gd_sz, cn_zj_nb
@@ -91,3 +92,13 @@ def allowed_event(case: m.MediationCase, kind: m.EventKind, on: date) -> m.Event
         if event.kind is kind and m.may(case, event):
             return event
     raise AssertionError(f"no allowed {kind} in {case.state}")
+
+
+def schema_2(case: m.MediationCase) -> dict[str, Any]:
+    """``case.to_dict()`` as version 0.2 wrote it: schema ``/2``, warnings as English texts."""
+    data = case.to_dict()
+    trail = [
+        {**plain, "warnings": [str(warning) for warning in entry.warnings]}
+        for plain, entry in zip(data["trail"], case.trail, strict=True)
+    ]
+    return {**data, "schema": "community_governance.mediation_case/2", "trail": trail}

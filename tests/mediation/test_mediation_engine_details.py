@@ -58,7 +58,7 @@ def test_a_warned_step_records_policy_calendar_and_uses_the_calendar() -> None:
     calendar = WeekendCalendar()
     accepted = m.apply(case, m.BareEvent(K.ACCEPT, on), calendar=calendar)  # soft guard warns
     entry = accepted.trail[-1]
-    assert entry.warnings and entry.warnings[0].startswith("not_before_other_body")
+    assert entry.warnings and entry.warnings[0].guard == "not_before_other_body"
     assert (entry.policy, entry.calendar) == (case.policy.code, calendar.name)
     assert accepted.mediation_deadline is not None
     assert accepted.mediation_deadline.calendar == calendar.name != NO_CALENDAR
@@ -115,7 +115,7 @@ def test_a_guard_refusal_and_a_warning_in_detail() -> None:
     other = m.apply(other, m.PartyEvent(K.GIVE_CONSENT, on, "PM"))
     warned = m.may(other, m.BareEvent(K.ACCEPT, on))
     assert warned == m.Permission(True, S.APPLIED, "accept", None, "", warned.warnings, S.ACCEPTED)
-    assert len(warned.warnings) == 1 and warned.warnings[0].startswith("not_before_other_body")
+    assert len(warned.warnings) == 1 and warned.warnings[0].guard == "not_before_other_body"
 
 
 def test_records_change_only_what_the_step_changes() -> None:

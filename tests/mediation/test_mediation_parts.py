@@ -48,7 +48,7 @@ FLAT = [
 def test_the_serialised_form_is_the_flat_one() -> None:
     data = reach(S.PERFORMED).to_dict()
     assert list(data) == ["schema", *FLAT]
-    assert data["schema"] == "community_governance.mediation_case/2"
+    assert data["schema"] == "community_governance.mediation_case/3"
 
 
 def test_identity_and_untouched_records_are_shared_by_later_steps() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 import pytest
-from mediation_builders import NATIONAL, NINGBO, SHENZHEN, START, reach
+from mediation_builders import NATIONAL, NINGBO, SHENZHEN, START, reach, schema_2
 
 from community_governance import mediation as m
 from community_governance.exceptions import (
@@ -185,7 +185,7 @@ def test_policy_values_are_typed() -> None:
 
 def schema_1(case: m.MediationCase, rule: str) -> dict[str, Any]:
     """``case.to_dict()`` as version 0.1 wrote it (one ``written_form`` rule)."""
-    data = case.to_dict()
+    data = schema_2(case)
     policy = dict(data["policy"])
     for name in (
         "written_form_required_for",
@@ -231,3 +231,13 @@ def test_case_str_puts_the_state_first() -> None:
 def test_from_dict_refuses_data_that_is_not_a_dict() -> None:
     with pytest.raises(InvalidDataError, match="must be a dict"):
         m.MediationCase.from_dict(["not", "a", "dict"])  # type: ignore[arg-type]
+
+
+def test_every_event_type_shares_the_common_facts() -> None:
+    for kind, carrier in m.EVENT_TYPES.items():
+        assert issubclass(carrier, m.EventFacts), kind
+        names = [field.name for field in attrs.fields(carrier)]
+        assert names[:3] == ["kind", "on", "by"]
+    assert not hasattr(m.PartyEvent(m.EventKind.GIVE_CONSENT, START, "Li"), "__dict__")
+    with pytest.raises(CaseFieldTypeError, match="carried by BareEvent, not EventFacts"):
+        m.EventFacts(m.EventKind.ACCEPT, START)

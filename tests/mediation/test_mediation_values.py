@@ -28,7 +28,7 @@ S = m.CaseState
 def test_to_dict_round_trip_through_json(state: m.CaseState) -> None:
     case = reach(state, amount="1200.50")
     data = json.loads(json.dumps(case.to_dict(), ensure_ascii=False))
-    assert data["schema"] == "community_governance.mediation_case/2"
+    assert data["schema"] == "community_governance.mediation_case/3"
     assert m.MediationCase.from_dict(data) == case
 
 

@@ -233,7 +233,9 @@ def test_which_charges_need_a_decision(charge: Charge, needed: bool, matter: Mat
     need = decision_needed(charge)
     assert need.needed is needed and need.matter is matter
     assert repr(need).startswith("<DecisionNeed " + ("NEEDED" if needed else "NOT NEEDED"))
-    assert str(need) == repr(need) and need._repr_html_().startswith("<p>")
+    assert str(need) == repr(need) and need._repr_html_().startswith(
+        '<div class="community-governance">'
+    )
 
 
 def test_charge_bad_inputs() -> None:
@@ -251,7 +253,7 @@ def test_pledges() -> None:
     assert repr(wall).startswith("<Pledges SHORT 0.01 yuan")
     covered = Pledges.of("5000", {"1-101": "5000"})
     assert covered.short == 0 and repr(covered).startswith("<Pledges COVERED")
-    assert str(covered) == repr(covered) and covered._repr_html_().startswith("<p>")
+    assert str(covered) == repr(covered) and "<td>1-101</td>" in covered._repr_html_()
     with pytest.raises(MoneyTypeError):
         Pledges.of("1", [("a", "1")])  # type: ignore[arg-type]
     with pytest.raises(MoneyError):

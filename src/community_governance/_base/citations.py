@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.enums import parse_enum
+from community_governance._base.lang import language
 from community_governance.exceptions import CitationTypeError
 
 __all__ = ["INSTRUMENTS", "Citation", "Confidence", "Uncertain"]
@@ -42,6 +43,7 @@ class Confidence(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label: ``"medium confidence"`` or ``"中等可信度"``."""
+        lang = language(lang)
         if lang == "zh":
             return {"high": "高可信度", "medium": "中等可信度", "low": "低可信度"}[self.value]
         return f"{self.value} confidence"
@@ -63,6 +65,7 @@ class Uncertain(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang == "zh":
             return {"article_number": "条文序号待核实", "effective_date": "施行日期待核实"}[
                 self.value
@@ -194,6 +197,7 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
 _ARTICLE = re.compile(r"^(\d+)(?:\((\d+[a-z]?)\))?(?:\((\d+)\))?(?: no\. (\d+))?(.*)$")
 _SCHEDULE = re.compile(r"^Sch\. (\d+)(?: para\. ([\d()]+))?(?: \((\d{4}) amendment\))?$")
 _YEAR = re.compile(r"^\d{4}$")
+_HYPHENATED = re.compile(r"^-(\d+)((?:-\d+)*)$")
 
 
 @attrs.frozen(slots=True)
@@ -237,6 +241,7 @@ class Citation:
             unconfirmed]"``; details that are not confirmed follow the confidence (``"[high
             confidence; effective date unconfirmed]"``).
         """
+        lang = language(lang)
         zh_name, en_name = INSTRUMENTS.get(self.instrument, (self.instrument, self.instrument))
         if lang == "zh":
             text = f"《{zh_name}》{_zh_article(self.article)}"
@@ -275,7 +280,10 @@ def _zh_article(article: str) -> str:
     """An article in Chinese: ``"278(2)"`` → ``"第278条第2款"``, ``"Sch. 3"`` → ``"附表3"``.
 
     An article given only as a parenthesised description (``"(party share)"``: the copy
-    found does not number it) is printed ``"（条文序号不详）"``.
+    found does not number it) is printed ``"（条文序号不详）"``. A span of articles reads
+    ``"52-59"`` → ``"第52条至第59条"``; an article numbered with a hyphen, as French statutes
+    number theirs, ``"25-1"`` → ``"第25-1条"``; a name that is not an article number
+    (``"1-2-3-4"``, a reported practice) is kept as written.
     """
     schedule = _SCHEDULE.match(article)
     if schedule is not None:
@@ -288,6 +296,14 @@ def _zh_article(article: str) -> str:
     if match is None:
         return article
     number, paragraph, item, numbered, rest = match.groups()
+    hyphen = _HYPHENATED.match(rest)
+    if hyphen is not None and not (paragraph or item or numbered):
+        if hyphen[2]:
+            return article  # several hyphens: a name, not an article number
+        second = hyphen[1]
+        if int(second) > int(number):
+            return f"第{number}条至第{second}条"
+        return f"第{number}-{second}条"
     text = f"第{number}条"
     if paragraph:
         text += f"第{paragraph}款"

@@ -16,6 +16,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.format import area_text
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 
 __all__ = ["Cause", "Discrepancy", "Part"]
 
@@ -52,6 +53,7 @@ class Cause:
 
     def text(self, lang: str = "en") -> str:
         """What happened, with its source."""
+        lang = language(lang)
         body = self.zh if lang == "zh" else self.en
         if self.citation is None:
             return body
@@ -84,6 +86,7 @@ class Part:
 
     def text(self, lang: str = "en") -> str:
         """``"+1 explained by owner Li (units 1-101, 2-301) counted twice"``."""
+        lang = language(lang)
         sign = f"{self.amount:+d}"
         if self.cause is None:
             return f"{sign}无法解释" if lang == "zh" else f"{sign} unexplained"
@@ -133,6 +136,7 @@ class Discrepancy:
 
     def figures(self, lang: str = "en") -> str:
         """``"persons approving A: announced 12, recounted 10"``."""
+        lang = language(lang)
         if lang == "zh":
             words = _ZH_WORDS if self.code == "passed" else {}
             a = words.get(self.announced, self.announced)
@@ -142,6 +146,7 @@ class Discrepancy:
 
     def text(self, lang: str = "en") -> str:
         """The figures and, when causes were found, how the difference splits among them."""
+        lang = language(lang)
         if not self.parts:
             return self.figures(lang)
         split = ("；" if lang == "zh" else ", ").join(part.text(lang) for part in self.parts)

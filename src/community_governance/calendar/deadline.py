@@ -16,6 +16,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance._base.serial import dump, load
 from community_governance.calendar.periods import (
@@ -210,7 +211,9 @@ class Deadline:
         Returns:
             One paragraph naming the start, length, last day, roll-over and rules.
         """
-        rules = "; ".join(citation.format(lang) for citation in self.citations())
+        lang = language(lang)
+        joined = "；" if lang == "zh" else "; "
+        rules = joined.join(citation.format(lang) for citation in self.citations())
         if lang == "zh":
             text = (
                 f"{self.label_zh or self.label}：自{self.start.isoformat()}次日起算"

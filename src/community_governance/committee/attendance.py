@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from community_governance._base.format import chinese_fraction
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.committee.model import Committee, check_day
 from community_governance.exceptions import CommitteeError, CommitteeInputError
 from community_governance.rules.committee import AbsenceRule
@@ -84,6 +87,28 @@ class AbsenceCount:
         return (
             f"{verdict}: {self.owner} absent {self.absences} of {self.meetings} meetings "
             f"(longest unexcused run {self.longest_run}; {self.rule.citation.format()})"
+        )
+
+    def text(self, lang: str = "en") -> str:
+        """The verdict, the member's absences and the rule, in ``"en"`` or ``"zh"``.
+
+        Chinese in the statute's wording: ``"已触发：委员甲在4次会议中缺席2次（连续无故缺席
+        最长2次）；条件：1年内缺席会议总次数的一半以上（依据：…）"``.
+        """
+        lang = language(lang)
+        if lang != "zh":
+            return str(self)
+        rule = self.rule
+        if rule.share is not None and rule.window is not None:
+            share = "一半" if rule.share == Fraction(1, 2) else chinese_fraction(rule.share)
+            excused = "" if rule.count_excused else "（请假不计）"
+            need = f"{rule.window.describe('zh')}内缺席会议总次数的{share}以上{excused}"
+        else:
+            need = f"连续无故缺席{rule.consecutive}次以上"
+        return (
+            f"{'已触发' if self.triggered else '未触发'}：{self.owner}在{self.meetings}次会议中"
+            f"缺席{self.absences}次（连续无故缺席最长{self.longest_run}次）；条件：{need}"
+            f"（依据：{rule.citation.format('zh')}）"
         )
 
     def _repr_html_(self) -> str:

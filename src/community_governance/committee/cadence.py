@@ -21,13 +21,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 from dateutil import rrule
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.calendar.before import previous_working_day
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.periods import next_working_day
@@ -56,6 +57,8 @@ class HolidayPolicy(Enum):
     SKIP = "skip"
 
 
+_COMMITTEE = "owners' committee"
+_FREQ_ZH = {"weekly": "周", "monthly": "月", "yearly": "年"}
 _FREQ: dict[str, Literal[0, 1, 2, 3, 4, 5, 6]] = {
     "weekly": rrule.WEEKLY,
     "monthly": rrule.MONTHLY,
@@ -229,6 +232,27 @@ class Cadence:
         )
         return f"{self.body}: {rhythm} ({kind}; {self.citation.format()})"
 
+    def describe(self, lang: str = "en") -> str:
+        """The cadence in ``"en"`` or ``"zh"``: body, rhythm, law or practice, and the source.
+
+        Chinese: ``"业主委员会：至少每3个月举行一次（法定；…）"``; the default body name
+        ``"owners' committee"`` reads 业主委员会, other names are shown as given.
+        """
+        lang = language(lang)
+        if lang != "zh":
+            return str(self)
+        body = "业主委员会" if self.body == _COMMITTEE else self.body
+        if self.freq:
+            unit = _FREQ_ZH[self.freq]
+            every = (
+                unit if self.interval == 1 else f"{self.interval}{'个月' if unit == '月' else unit}"
+            )
+            rhythm = f"每{every}举行一次"
+        else:
+            rhythm = f"至少每{cast(Period, self.every).describe('zh')}举行一次"
+        kind = "惯例" if self.practice else "法定"
+        return f"{body}：{rhythm}（{kind}；{self.citation.format('zh')}）"
+
 
 @attrs.frozen(slots=True)
 class CadenceCheck:
@@ -265,6 +289,30 @@ class CadenceCheck:
     def __repr__(self) -> str:
         """One line: the first line of the text form, verdict first."""
         return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
+    def explain(self, lang: str = "en") -> str:
+        """The verdict and counts, each late or missed meeting, then the cadence.
+
+        Args:
+            lang: ``"en"`` or ``"zh"``, e.g. ``"未按期举行：业主委员会 …：按时2次，逾期1次，
+                未举行0次"``.
+        """
+        lang = language(lang)
+        cadence = self.cadence
+        if lang == "zh":
+            verdict = "已按期举行" if self.passed else "未按期举行"
+            body = "业主委员会" if cadence.body == _COMMITTEE else cadence.body
+            lines = [
+                f"{verdict}：{body} {self.start}至{self.end}：按时{self.on_time}次，"
+                f"逾期{len(self.late)}次，未举行{len(self.missed)}次"
+            ]
+            lines += [f"  逾期：应于{due}举行，实际{held}举行" for due, held in self.late]
+            lines += [f"  未举行：应于{due}举行" for due in self.missed]
+        else:
+            lines = [str(self)]
+            lines += [f"  late: due {due}, held {held}" for due, held in self.late]
+            lines += [f"  missed: due {due}" for due in self.missed]
+        return "\n".join([*lines, cadence.describe(lang)])
 
     def _repr_html_(self) -> str:
         rows = [["late", due, held] for due, held in self.late] + [

@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance._base.serial import check_derived, dump, load, refuse_floats
 from community_governance.exceptions import (
@@ -29,6 +30,7 @@ from community_governance.exceptions import (
 from community_governance.rules.ruleset import RuleSet
 
 _SCHEMA = "community_governance.committee/1"
+_DEFAULT_NAME = "owners' committee"
 T = TypeVar("T")
 
 __all__ = ["Committee", "HistoryEntry", "Member", "Role", "check_day", "elect_committee", "require"]
@@ -70,6 +72,13 @@ class Role(Enum):
     CHAIR = "chair"
     VICE_CHAIR = "vice-chair"
     MEMBER = "member"
+
+    def label(self, lang: str = "en") -> str:
+        """Human label: the value, or 主任, 副主任, 委员 in Chinese."""
+        lang = language(lang)
+        if lang == "zh":
+            return {"chair": "主任", "vice-chair": "副主任", "member": "委员"}[self.value]
+        return self.value
 
 
 @attrs.frozen(slots=True)
@@ -171,7 +180,7 @@ class Committee:
     full_size: int = attrs.field(validator=_int)
     members: tuple[Member, ...] = attrs.field(converter=_members)
     alternates: tuple[str, ...] = attrs.field(default=(), converter=_alternates)
-    name: str = "owners' committee"
+    name: str = _DEFAULT_NAME
     history: tuple[HistoryEntry, ...] = ()
     chair_elected_on: date | None = None
 
@@ -250,6 +259,42 @@ class Committee:
             f"from {self.elected_on.isoformat()} to {self.expires_on.isoformat()}, "
             f"{len(self.alternates)} alternates, {len(self.history)} events"
         )
+
+    def describe(self, lang: str = "en") -> str:
+        """The committee in ``"en"`` or ``"zh"``: seats and term, each member, each event.
+
+        Chinese: ``"业主委员会：在任委员5名（定额5名），任期5年，2020-06-30至2025-06-30；
+        候补委员0名"``, then one line per member (主任, 副主任, 委员) and per event with its
+        article. The default name ``"owners' committee"`` reads 业主委员会.
+        """
+        lang = language(lang)
+        if lang != "zh":
+            lines = [str(self)]
+            lines += [
+                f"  {m.owner} ({m.role.label()}, since {(m.since or self.elected_on).isoformat()})"
+                for m in self.members
+            ]
+            lines += [f"  alternate: {owner}" for owner in self.alternates]
+            for entry in self.history:
+                lines.append(f"  {entry}")
+                lines += [f"    Note: {notice.text()}" for notice in entry.notices]
+            return "\n".join(lines)
+        name = "业主委员会" if self.name == _DEFAULT_NAME else self.name
+        lines = [
+            f"{name}：在任委员{self.seated}名（定额{self.full_size}名），任期{self.term_years}年，"
+            f"{self.elected_on.isoformat()}至{self.expires_on.isoformat()}；"
+            f"候补委员{len(self.alternates)}名"
+        ]
+        lines += [
+            f"  {m.owner}（{m.role.label('zh')}，{(m.since or self.elected_on).isoformat()}起）"
+            for m in self.members
+        ]
+        lines += [f"  候补委员：{owner}" for owner in self.alternates]
+        for entry in self.history:
+            cite = f"（依据：{entry.citation.format('zh')}）" if entry.citation else ""
+            lines.append(f"  {entry.on.isoformat()} {entry.zh}{cite}")
+            lines += [f"    注意：{notice.text('zh')}" for notice in entry.notices]
+        return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         rows = [[m.owner, m.role.value, m.since or self.elected_on] for m in self.members]

@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.calendar.before import latest_before
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.workdays import HolidayCalendar
@@ -79,6 +80,13 @@ class PostingStatus(Enum):
     RUNNING = "running"
 
 
+_STATUS_ZH = {
+    PostingStatus.MET: "符合",
+    PostingStatus.NOT_MET: "不符合",
+    PostingStatus.RUNNING: "公示中",
+}
+
+
 @attrs.frozen(slots=True)
 class PostingCheck:
     """A posting checked against a rule.
@@ -112,6 +120,20 @@ class PostingCheck:
     def __repr__(self) -> str:
         """One line: the first line of the text form, verdict first."""
         return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
+    def text(self, lang: str = "en") -> str:
+        """The verdict, what was posted, why, and the article, in ``"en"`` or ``"zh"``.
+
+        Chinese: ``"不符合：公示「…」——…（依据：…）"``; the verdicts read 符合, 不符合 and
+        公示中 (still posted, the period not over).
+        """
+        lang = language(lang)
+        if lang == "zh":
+            return (
+                f"{_STATUS_ZH[self.status]}：公示「{self.posting.what}」——{self.zh}"
+                f"（依据：{self.rule.citation.format('zh')}）"
+            )
+        return str(self)
 
     def _repr_html_(self) -> str:
         return html_table(

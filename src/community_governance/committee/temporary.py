@@ -18,7 +18,9 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from community_governance._base.citations import Citation
+from community_governance._base.format import chinese_fraction
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.workdays import HolidayCalendar
 from community_governance.committee.model import Role, check_day, require
@@ -81,6 +83,13 @@ class TemporaryCommittee:
         return tuple(m for m in self.members if m.seat is Seat.OWNER)
 
 
+_SEAT_ZH = {
+    Seat.RESIDENTS_COMMITTEE: "居民委员会、村民委员会的代表",
+    Seat.OWNER: "业主代表",
+    Seat.USER: "物业使用人代表",
+}
+
+
 def _rule(rules: RuleSet) -> tuple[TemporaryCommitteeRule, Citation]:
     param = require(rules, RuleSet, "rules").committee.temporary_committee
     if param is None:
@@ -100,11 +109,15 @@ class TemporaryCheck:
         problems: What is wrong, in English (empty: lawful).
         notices: Remarks (a term past the general limit).
         citation: The articles.
+        problems_zh: The same problems in Chinese.
+        notices_zh: The same remarks in Chinese.
     """
 
     problems: tuple[str, ...]
     notices: tuple[str, ...]
     citation: Citation
+    problems_zh: tuple[str, ...] = ()
+    notices_zh: tuple[str, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -118,6 +131,21 @@ class TemporaryCheck:
     def __repr__(self) -> str:
         """One line: the first line of the text form, verdict first."""
         return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
+    def text(self, lang: str = "en") -> str:
+        """The verdict, every problem and remark, and the articles, in ``"en"`` or ``"zh"``.
+
+        Chinese: ``"不合法：委员4名，不是单数（依据：…）"``; ``"合法：组成和任期符合规定"``.
+        """
+        lang = language(lang)
+        if lang != "zh":
+            return f"{self} ({self.citation.format()})"
+        said = "；".join(self.problems_zh + self.notices_zh)
+        if not said:
+            said = f"{len(self.problems)}项问题" if self.problems else "组成和任期符合规定"
+        return (
+            f"{'合法' if self.passed else '不合法'}：{said}（依据：{self.citation.format('zh')}）"
+        )
 
     def _repr_html_(self) -> str:
         return html_table(
@@ -136,27 +164,49 @@ def check_temporary_committee(
     require(committee, TemporaryCommittee, "committee")
     rule, cite = _rule(rules)
     size, owners = len(committee.members), len(committee.owners)
-    problems = []
+    problems: list[tuple[str, str]] = []
     if size < rule.min_size:
-        problems.append(f"{size} members, fewer than {rule.min_size}")
+        problems.append(
+            (f"{size} members, fewer than {rule.min_size}", f"委员{size}名，少于{rule.min_size}名")
+        )
     if rule.odd and size % 2 == 0:
-        problems.append(f"{size} members is not an odd number")
+        problems.append((f"{size} members is not an odd number", f"委员{size}名，不是单数"))
     if owners * rule.owners_at_least.denominator < size * rule.owners_at_least.numerator:
-        problems.append(f"{owners} owner members of {size}, below {rule.owners_at_least}")
+        share = chinese_fraction(rule.owners_at_least)
+        problems.append(
+            (
+                f"{owners} owner members of {size}, below {rule.owners_at_least}",
+                f"{size}名委员中业主代表{owners}名，不足{share}",
+            )
+        )
     for role, seat in ((Role.CHAIR, rule.chair_seat), (Role.VICE_CHAIR, rule.vice_chair_seat)):
         holders = [m for m in committee.members if m.role is role]
         if seat is not None and not any(m.seat is seat for m in holders):
-            problems.append(f"no {role.value} representing {seat.value}")
+            problems.append(
+                (
+                    f"no {role.value} representing {seat.value}",
+                    f"{role.label('zh')}不是由{_SEAT_ZH[seat]}担任",
+                )
+            )
     limit = committee.formed_on + relativedelta(years=rule.max_term_years)
     notices = (
         (
-            f"formed {committee.formed_on}: past the general term of "
-            f"{rule.max_term_years} years ({limit})",
+            (
+                f"formed {committee.formed_on}: past the general term of "
+                f"{rule.max_term_years} years ({limit})",
+                f"{committee.formed_on}组建：已超过一般{rule.max_term_years}年的任期（{limit}）",
+            ),
         )
         if check_day(on, "on") > limit
         else ()
     )
-    return TemporaryCheck(tuple(problems), notices, cite)
+    return TemporaryCheck(
+        tuple(en for en, _ in problems),
+        tuple(en for en, _ in notices),
+        cite,
+        tuple(zh for _, zh in problems),
+        tuple(zh for _, zh in notices),
+    )
 
 
 @attrs.frozen(slots=True)
@@ -190,6 +240,21 @@ class TemporaryDecision:
     def __repr__(self) -> str:
         """One line: the first line of the text form, verdict first."""
         return f"<{type(self).__name__} {str(self).splitlines()[0]}>"
+
+    def text(self, lang: str = "en") -> str:
+        """The verdict, signatures, quorum and posting period, in ``"en"`` or ``"zh"``.
+
+        Chinese: ``"通过：5名委员中3名签字（出席人数符合过半数要求）；公示至…（依据：…）"``.
+        """
+        lang = language(lang)
+        if lang != "zh":
+            return f"{self} ({self.citation.format()})"
+        quorum = "符合" if self.quorum else "不符合"
+        return (
+            f"{'通过' if self.passed else '未通过'}：{self.size}名委员中{self.signed}名签字"
+            f"（出席人数{quorum}过半数要求）；公示至{self.posting.end.isoformat()}"
+            f"（依据：{self.citation.format('zh')}）"
+        )
 
     def _repr_html_(self) -> str:
         return html_table(
@@ -248,6 +313,7 @@ def temporary_decision(
         rule.decision_posting,
         basis=cite,
         calendar=calendar,
+        label_zh="物业管理委员会决定公示",
     )
     return TemporaryDecision(quorum, passed, len(names), size, posting, cite)
 
@@ -267,4 +333,5 @@ def dissolution_deadline(
         rule.dissolve_within,
         basis=cite,
         calendar=calendar,
+        label_zh="物业管理委员会解散",
     )

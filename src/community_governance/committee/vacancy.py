@@ -18,7 +18,9 @@ from fractions import Fraction
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.format import chinese_fraction
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.committee.model import Committee, require
 from community_governance.exceptions import CommitteeError
 from community_governance.rules.ruleset import RuleSet
@@ -69,6 +71,21 @@ class VacancyAdvice:
     def __str__(self) -> str:
         return f"{self.action.value.upper()}: {self.en}"
 
+    def text(self, lang: str = "en") -> str:
+        """The action, the seats and why, with the article, in ``"en"`` or ``"zh"``.
+
+        Chinese: ``"补选：在任委员3名（定额5名，候补委员0名）；…（依据：…）"``.
+        """
+        lang = language(lang)
+        if lang == "zh":
+            cite = f"（依据：{self.citation.format('zh')}）" if self.citation else ""
+            return (
+                f"{_ACTION_ZH[self.action]}：在任委员{self.seated}名（定额{self.full_size}名，"
+                f"候补委员{self.alternates}名）；{self.zh}{cite}"
+            )
+        cite = f" ({self.citation.format()})" if self.citation else ""
+        return f"{self}{cite}"
+
     def _repr_html_(self) -> str:
         cite = self.citation.format() if self.citation else ""
         return html_table(
@@ -76,6 +93,15 @@ class VacancyAdvice:
             ["seated", "full", "alternates", "why", "article"],
             [[self.seated, self.full_size, self.alternates, self.en, cite]],
         )
+
+
+_ACTION_ZH = {
+    VacancyAction.NONE: "无需处理",
+    VacancyAction.FILL_FROM_ALTERNATES: "候补委员递补",
+    VacancyAction.BY_ELECTION: "补选",
+    VacancyAction.EARLY_REELECTION: "提前换届",
+    VacancyAction.UNSETTLED: "规则未明确",
+}
 
 
 def _counts(seated: int, full: int) -> str:
@@ -129,7 +155,7 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
             full,
             spare,
             f"{_counts(seated, full)}: below {rule.reelection_below} of the full number",
-            f"委员人数不足总数的{rule.reelection_below}，应当提前换届",
+            f"委员人数不足总数的{chinese_fraction(rule.reelection_below)}，应当提前换届",
             rule.citation,
         )
     if rule.by_election_above is not None and not share > rule.by_election_above:
@@ -140,7 +166,8 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
             spare,
             f"{_counts(seated, full)}: neither below {rule.reelection_below} nor more than "
             f"{rule.by_election_above}; the rule set names no action",
-            "委员人数恰为半数，规则未规定处理方式",
+            f"委员人数既未不足总数的{chinese_fraction(rule.reelection_below)}，也未超过"
+            f"{chinese_fraction(rule.by_election_above)}，规则未规定处理方式",
             rule.citation,
         )
     return VacancyAdvice(

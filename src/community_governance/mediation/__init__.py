@@ -39,6 +39,7 @@ from community_governance.mediation.events import (
     ConfirmationWithdrawal,
     CourtReferralEvent,
     Event,
+    EventFacts,
     EventKind,
     ExtensionEvent,
     FailureEvent,
@@ -91,7 +92,7 @@ from community_governance.mediation.statistics import (
     mediation_statistics,
 )
 from community_governance.mediation.table import GUARDS, JC_TABLE, TABLE, validate_table
-from community_governance.mediation.trail import TrailEntry
+from community_governance.mediation.trail import GuardWarning, TrailEntry
 from community_governance.mediation.transition import CaseView, Guard, Transition
 from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
 
@@ -126,11 +127,13 @@ __all__ = [
     "Dispute",
     "DisputeType",
     "Event",
+    "EventFacts",
     "EventKind",
     "ExtensionEvent",
     "FailureEvent",
     "FollowUpVisit",
     "Guard",
+    "GuardWarning",
     "IntakeRecord",
     "JCStatus",
     "JointEvent",

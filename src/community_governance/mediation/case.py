@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.serial import check_derived, converter, dump, load
 from community_governance.calendar import NO_CALENDAR, Deadline, HolidayCalendar
 from community_governance.exceptions import (
@@ -63,7 +64,8 @@ from community_governance.rules.ruleset import RuleSet
 __all__ = ["SCHEMA", "MediationCase"]
 
 #: The plain-data schema written by ``to_dict`` (``/1`` is still read, see ``from_dict``).
-SCHEMA = "community_governance.mediation_case/2"
+SCHEMA = "community_governance.mediation_case/3"
+_SCHEMA_2 = "community_governance.mediation_case/2"
 _SCHEMA_1 = "community_governance.mediation_case/1"
 
 
@@ -74,7 +76,7 @@ _CLOSING = tuple(field.name for field in attrs.fields(ClosingRecord))
 
 @attrs.frozen(slots=True)
 class _Plain:
-    """A case as plain data: the flat fields ``to_dict`` writes (schema ``/2``).
+    """A case as plain data: the flat fields ``to_dict`` writes (schema ``/3``).
 
     The identity fields carry the same validators as `CaseIdentity`, so loading refuses
     what opening a case refuses.
@@ -194,7 +196,7 @@ class MediationCase:
         """
         if identity is None:
             identity = CaseIdentity(case_id, committee, parties, dispute, policy)
-        elif (case_id, committee, parties, dispute, policy) != (None,) * 5:
+        elif not (case_id is committee is parties is dispute is policy is None):
             raise InvalidCaseDataError(
                 "MediationCase: give the identity fields or identity=, not both",
                 what="MediationCase",
@@ -450,6 +452,7 @@ class MediationCase:
 
     def explain(self, lang: str = "en") -> str:
         """State, reason, deadlines, agreement and every trail step, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         lines = _summary(self, lang)
         for entry in self.trail:
             kind, before, after = (
@@ -461,7 +464,7 @@ class MediationCase:
             if entry.event.by:
                 step += f" ({entry.event.by})"
             lines.append(step)
-            lines += [f"   ! {warning}" for warning in entry.warnings]
+            lines += [f"   ! {warning.explain(lang)}" for warning in entry.warnings]
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -479,7 +482,7 @@ class MediationCase:
                 entry.event.kind.value,
                 entry.from_state.value,
                 entry.to_state.value,
-                "; ".join(entry.warnings),
+                "; ".join(str(warning) for warning in entry.warnings),
             )
             for entry in self.trail
         ]
@@ -491,7 +494,7 @@ class MediationCase:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain, JSON-ready data with the schema ``community_governance.mediation_case/2``."""
+        """Plain, JSON-ready data with the schema ``community_governance.mediation_case/3``."""
         plain = _Plain(*(getattr(self, name) for name in _FLAT))
         return dump(plain, SCHEMA)
 
@@ -503,10 +506,13 @@ class MediationCase:
 
         Nothing derived is trusted: the case is rebuilt by applying the trail's events to its
         header, and every stored field (``state`` included) and each trail entry's outcome must
-        equal the recomputed one. Data of schema ``/1`` (before policies became generic) are
-        read too: the old ``written_form`` rule ``"pml_only"`` or ``"moj_2002"`` becomes the
-        generic written-form attributes; any other old rule is refused (load the case again
-        from its events under ``MediationCase.open``).
+        equal the recomputed one. Data of schema ``/2`` (warnings as English texts) are read
+        too: each step's warnings must equal the recomputed warnings' texts
+        (``str(warning)``), and the case comes back with the bilingual warnings. Data of
+        schema ``/1`` (before policies became generic) are read as well: the old
+        ``written_form`` rule ``"pml_only"`` or ``"moj_2002"`` becomes the generic
+        written-form attributes; any other old rule is refused (load the case again from its
+        events under ``MediationCase.open``).
 
         Args:
             data: Data written by ``to_dict``.
@@ -521,12 +527,16 @@ class MediationCase:
         """
         if isinstance(data, dict) and data.get("schema") == _SCHEMA_1:
             data = _from_schema_1(data)
+        texts = None
+        if isinstance(data, dict) and data.get("schema") == _SCHEMA_2:
+            data, texts = _from_schema_2(data)
         if isinstance(data, dict):
             _check_plain(_Plain, data, "")
         loaded = load(_Plain, data, SCHEMA)
-        rebuilt = _rebuild(loaded, calendar)
+        rebuilt = _rebuild(loaded, calendar, texts)
         for name in _FLAT:
-            check_derived(_WHAT, name, getattr(loaded, name), getattr(rebuilt, name))
+            if not (name == "trail" and texts is not None):  # /2: every step checked above
+                check_derived(_WHAT, name, getattr(loaded, name), getattr(rebuilt, name))
         return rebuilt
 
 
@@ -549,8 +559,13 @@ def policy_of(rules: RuleSet) -> MediationPolicy:
     return rules.require(rules.mediation.policy, "mediation.policy").value
 
 
-def _rebuild(loaded: _Plain, calendar: HolidayCalendar | None) -> MediationCase:
-    """Apply the loaded trail's events to the loaded header, checking each step's outcome."""
+def _rebuild(
+    loaded: _Plain, calendar: HolidayCalendar | None, texts: list[tuple[str, ...]] | None
+) -> MediationCase:
+    """Apply the loaded trail's events to the loaded header, checking each step's outcome.
+
+    ``texts`` are the warnings of schema ``/2`` data, as texts, one tuple per step.
+    """
     rebuilt = MediationCase(
         loaded.case_id, loaded.committee, loaded.parties, loaded.dispute, loaded.policy
     )
@@ -575,7 +590,10 @@ def _rebuild(loaded: _Plain, calendar: HolidayCalendar | None) -> MediationCase:
         again = rebuilt.trail[-1]
         for name in ("from_state", "to_state", "warnings", "policy", "calendar"):
             field = f"trail[{step}].{name}"
-            check_derived(_WHAT, field, getattr(entry, name), getattr(again, name))
+            if name == "warnings" and texts is not None:
+                check_derived(_WHAT, field, texts[step], tuple(map(str, again.warnings)))
+            else:
+                check_derived(_WHAT, field, getattr(entry, name), getattr(again, name))
     return rebuilt
 
 
@@ -605,7 +623,7 @@ def _check_plain(cls: type, raw: dict[str, Any], path: str) -> None:
                     _refuse_plain(f"{where}{index}", f"a {inner.__name__} (a mapping)", item)
 
 
-def _refuse_plain(where: str, expected: str, value: object) -> None:
+def _refuse_plain(where: str, expected: str, value: object) -> typing.NoReturn:
     raise CaseFieldTypeError(
         f"{_WHAT}: {where} must be {expected}, got {value!r}",
         what=_WHAT,
@@ -640,7 +658,27 @@ def _from_schema_1(data: dict[str, Any]) -> dict[str, Any]:
             field="policy.written_form",
             value=rule,
         )
-    return {**data, "schema": SCHEMA, "policy": policy}
+    return {**data, "schema": _SCHEMA_2, "policy": policy}
+
+
+def _from_schema_2(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, ...]]]:
+    """Schema ``/2`` data as ``/3``, and each step's warnings as the texts ``/2`` stored.
+
+    Raises:
+        CaseFieldTypeError: the trail is not a list of mappings, or a step's warnings are not
+            a list of texts.
+    """
+    trail = data.get("trail", [])
+    if not isinstance(trail, list) or not all(isinstance(entry, dict) for entry in trail):
+        _refuse_plain("trail", "a list of TrailEntry (mappings)", trail)
+    texts = []
+    for step, entry in enumerate(trail):
+        stored = entry.get("warnings", [])
+        if not isinstance(stored, list) or not all(type(text) is str for text in stored):
+            _refuse_plain(f"trail[{step}].warnings", "a list of str (schema /2)", stored)
+        texts.append(tuple(stored))
+    steps = [{**entry, "warnings": []} for entry in trail]
+    return {**data, "schema": SCHEMA, "trail": steps}, texts
 
 
 _ZH_FORM = {"written": "书面", "oral": "口头"}

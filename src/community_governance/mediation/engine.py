@@ -20,7 +20,7 @@ from community_governance.mediation.events import AnyEvent
 from community_governance.mediation.progress import CaseIdentity
 from community_governance.mediation.states import TERMINAL_STATES, CaseState
 from community_governance.mediation.table import TABLE, Transition
-from community_governance.mediation.trail import TrailEntry
+from community_governance.mediation.trail import GuardWarning, TrailEntry
 from community_governance.mediation.transition import CaseView
 
 __all__ = ["Permission", "apply", "may", "replay"]
@@ -59,7 +59,7 @@ class Permission:
     event: str
     guard: str | None = None
     reason: str = ""
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[GuardWarning, ...] = ()
     target: CaseState | None = None
 
     def __bool__(self) -> bool:
@@ -96,15 +96,15 @@ def _evaluate(case: CaseView, event: AnyEvent) -> tuple[Transition[Any] | None, 
     last = _last_event(case)
     if transition is None or (last is not None and event.on < last.on):
         return None, _refusal(case, event)
-    warnings: list[str] | None = None
+    warnings: list[GuardWarning] | None = None
     for guard in transition.guards:
         failure = guard.check(case, event)
         if failure is not None:
-            text = f"{failure} [{guard.cited(case.policy).format()}]"
             if not guard.soft:
+                text = f"{failure} [{guard.cited(case.policy).format()}]"
                 kind = event.kind.value
                 return None, Permission(False, case.state, kind, guard.name, text)
-            warnings = [*(warnings or ()), f"{guard.name}: {text}"]
+            warnings = [*(warnings or ()), guard.warning(case, event, failure)]
     if warnings is None:
         return transition, None
     permission = Permission(

@@ -45,6 +45,7 @@ __all__ = [
     "ConfirmationWithdrawal",
     "CourtReferralEvent",
     "Event",
+    "EventFacts",
     "EventKind",
     "ExtensionEvent",
     "FailureEvent",
@@ -242,7 +243,27 @@ def _source(value: object) -> CaseSource:
 
 
 @attrs.frozen(slots=True)
-class BareEvent:
+class EventFacts:
+    """The facts every event has: its kind, its day and who recorded it.
+
+    The base of the 18 event types; each adds its own facts after these (``by`` is
+    keyword-only everywhere). ``isinstance(value, EventFacts)`` says whether a value is an
+    event. Build a concrete type (see ``EVENT_TYPES``), not this one: its kind validator
+    refuses every kind, since no kind is carried by the base.
+
+    Attributes:
+        kind: What happened.
+        on: The day it happened.
+        by: Who recorded or did it.
+    """
+
+    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
+    on: date = attrs.field(validator=_day)
+    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
+
+
+@attrs.frozen(slots=True)
+class BareEvent(EventFacts):
     """An event with no fact beyond its date: ``accept``, ``expire``, ``take_effect``...
 
     Attributes:
@@ -252,14 +273,11 @@ class BareEvent:
         reason: A note, e.g. a follow-up visit's notes or a confirming court's ground.
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class ReasonEvent:
+class ReasonEvent(EventFacts):
     """An event whose reason is its fact: a rejection, a termination, a court's ruling.
 
     Attributes:
@@ -269,14 +287,11 @@ class ReasonEvent:
         by: Who recorded or did it.
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     reason: str = attrs.field(validator=_required_text)
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class PartyEvent:
+class PartyEvent(EventFacts):
     """An event about one party: consent, refusal, withdrawal, a request, declining to sign.
 
     Attributes:
@@ -287,15 +302,12 @@ class PartyEvent:
         reason: Why (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     party: str = attrs.field(validator=_required_text)
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class ApplicationEvent:
+class ApplicationEvent(EventFacts):
     """A party applies for mediation (People's Mediation Law Art. 17), in writing or orally.
 
     Attributes:
@@ -307,16 +319,13 @@ class ApplicationEvent:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     party: str = attrs.field(validator=_required_text)
     form: AgreementForm = attrs.field(converter=_form, validator=_Required(AgreementForm))
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class SigningEvent:
+class SigningEvent(EventFacts):
     """One execution element of a written agreement (People's Mediation Law Art. 29 ¶2).
 
     Attributes:
@@ -328,16 +337,13 @@ class SigningEvent:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     party: str = attrs.field(validator=_required_text)
     method: SigningMethod = attrs.field(converter=_method, validator=_Required(SigningMethod))
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class ReportEvent:
+class ReportEvent(EventFacts):
     """A dispute becomes known to the committee (screening, a grid worker, a hotline...).
 
     Attributes:
@@ -348,10 +354,7 @@ class ReportEvent:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     source: CaseSource = attrs.field(converter=_source, validator=_Required(CaseSource))
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
@@ -360,7 +363,7 @@ def _optional_source(value: object) -> CaseSource | None:
 
 
 @attrs.frozen(slots=True)
-class ReferralEvent:
+class ReferralEvent(EventFacts):
     """A court, the police or another body refers the dispute (People's Mediation Law Art. 18).
 
     Attributes:
@@ -374,17 +377,14 @@ class ReferralEvent:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     body: str = attrs.field(validator=_required_text)
     source: CaseSource | None = attrs.field(default=None, kw_only=True, converter=_optional_source)
     court_delegated: bool = attrs.field(default=False, kw_only=True, validator=check.boolean)
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class BodyEvent:
+class BodyEvent(EventFacts):
     """An outside body is involved: a parallel proceeding, an escalation, a court applied to.
 
     Attributes:
@@ -396,18 +396,15 @@ class BodyEvent:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     body: str = attrs.field(validator=_required_text)
     parties: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=check.as_tuple, validator=check.texts
     )
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class JointEvent:
+class JointEvent(EventFacts):
     """An event the parties do jointly: re-mediation (People's Mediation Law Art. 33 ¶3).
 
     Attributes:
@@ -418,17 +415,14 @@ class JointEvent:
         reason: Why (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     parties: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=check.as_tuple, validator=check.texts
     )
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class MediatorsEvent:
+class MediatorsEvent(EventFacts):
     """Mediators are assigned or chosen (People's Mediation Law Art. 19).
 
     Attributes:
@@ -440,13 +434,10 @@ class MediatorsEvent:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     mediators: tuple[Mediator, ...] = attrs.field(
         default=(), converter=check.as_tuple, validator=check.tuple_of(Mediator)
     )
     rights_notice: bool = attrs.field(default=False, kw_only=True, validator=check.boolean)
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
@@ -457,7 +448,7 @@ def _some_mediators(instance: Any, attribute: Any, value: Any) -> None:
 
 
 @attrs.frozen(slots=True)
-class MediatorChange:
+class MediatorChange(EventFacts):
     """A mediator is replaced (recusal).
 
     Attributes:
@@ -469,18 +460,15 @@ class MediatorChange:
         by: Who recorded it.
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     target: str = attrs.field(validator=_required_text)
     mediators: tuple[Mediator, ...] = attrs.field(
         converter=check.as_tuple, validator=_some_mediators
     )
     reason: str = attrs.field(validator=_required_text)
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class SessionEvent:
+class SessionEvent(EventFacts):
     """A mediation session is held (People's Mediation Law Arts. 20, 23).
 
     Attributes:
@@ -491,15 +479,12 @@ class SessionEvent:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     session: Session = attrs.field(validator=_Required(Session))
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class ExtensionEvent:
+class ExtensionEvent(EventFacts):
     """The mediation period is extended with the parties' consent.
 
     Attributes:
@@ -511,18 +496,15 @@ class ExtensionEvent:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     period: Period = attrs.field(validator=_Required(Period))
     parties: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=check.as_tuple, validator=check.texts
     )
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class TermsEvent:
+class TermsEvent(EventFacts):
     """An agreement is reached orally or drafted in writing (People's Mediation Law Arts. 28–30).
 
     Attributes:
@@ -534,18 +516,15 @@ class TermsEvent:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     terms: AgreementTerms = attrs.field(validator=_Required(AgreementTerms))
     parties: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=check.as_tuple, validator=check.texts
     )
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class ObligationEvent:
+class ObligationEvent(EventFacts):
     """An obligation is performed or its performance urged (People's Mediation Law Art. 31).
 
     Attributes:
@@ -556,15 +535,12 @@ class ObligationEvent:
         reason: Proof of performance (receipt, transfer record...), optional.
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     target: str = attrs.field(validator=_required_text)
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class FailureEvent:
+class FailureEvent(EventFacts):
     """Mediation fails (调解不成, People's Mediation Law Art. 26).
 
     Attributes:
@@ -576,15 +552,12 @@ class FailureEvent:
         reason: Why (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     routes_advised: bool = attrs.field(default=False, kw_only=True, validator=check.boolean)
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class CourtReferralEvent:
+class CourtReferralEvent(EventFacts):
     """The case goes to court over the agreement (People's Mediation Law Art. 32).
 
     Attributes:
@@ -595,15 +568,12 @@ class CourtReferralEvent:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     agreement_disputed: bool = attrs.field(default=False, kw_only=True, validator=check.boolean)
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 
 @attrs.frozen(slots=True)
-class ConfirmationWithdrawal:
+class ConfirmationWithdrawal(EventFacts):
     """A judicial-confirmation application is withdrawn, expressly or deemed.
 
     Attributes:
@@ -614,10 +584,7 @@ class ConfirmationWithdrawal:
         reason: A note (optional).
     """
 
-    kind: EventKind = attrs.field(converter=_kind, validator=_kind_of_type)
-    on: date = attrs.field(validator=_day)
     deemed: bool = attrs.field(default=False, kw_only=True, validator=check.boolean)
-    by: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
     reason: str = attrs.field(default="", kw_only=True, validator=check.plain_text)
 
 

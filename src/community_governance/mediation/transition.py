@@ -19,6 +19,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance.calendar import Deadline, HolidayCalendar
+from community_governance.exceptions import TransitionTableError
 from community_governance.mediation.agreement import Agreement
 from community_governance.mediation.events import EventKind
 from community_governance.mediation.progress import (
@@ -35,7 +36,7 @@ from community_governance.mediation.records import (
     Session,
 )
 from community_governance.mediation.states import AgreementForm, CaseSource, CaseState
-from community_governance.mediation.trail import TrailEntry
+from community_governance.mediation.trail import GuardWarning, TrailEntry
 from community_governance.rules.mediation import MediationPolicy
 from community_governance.rules.periods import Period
 
@@ -133,6 +134,13 @@ class Guard(Generic[E_contra]):
         basis: Name of the case policy's attribute whose citation the guard enforces (e.g.
             ``"period_basis"``), or ``""`` to cite ``citation``; see
             [cited][community_governance.mediation.Guard.cited].
+        reason_zh: ``reason_zh(case, event)``, why the rule is not met in Chinese; a soft
+            guard needs it, because its failure is recorded in the trail as a
+            [GuardWarning][community_governance.mediation.GuardWarning] in both languages
+            (a hard guard's failure is an error, in English).
+
+    Raises:
+        TransitionTableError: a soft guard without ``reason_zh``.
     """
 
     name: str
@@ -141,6 +149,28 @@ class Guard(Generic[E_contra]):
     soft: bool = False
     rule_zh: str = ""
     basis: str = attrs.field(default="", validator=attrs.validators.in_(_BASES))
+    reason_zh: Callable[[CaseView, E_contra], str] | None = attrs.field(
+        default=None, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.soft and self.reason_zh is None:
+            raise TransitionTableError(
+                f"guard {self.name}: a soft guard needs reason_zh (its warning is bilingual)"
+            )
+
+    def warning(self, case: CaseView, event: E_contra, reason: str) -> GuardWarning:
+        """The warning recorded when this soft guard fails with ``reason`` (English).
+
+        Raises:
+            TransitionTableError: the guard has no ``reason_zh`` (it is not soft).
+        """
+        if self.reason_zh is None:
+            raise TransitionTableError(f"guard {self.name}: no reason_zh, so no warning")
+        zh = self.reason_zh(case, event)
+        return GuardWarning(
+            self.name, self.rule_zh or self.name, reason, zh, self.cited(case.policy)
+        )
 
     def cited(self, policy: MediationPolicy) -> Citation:
         """The citation for a case under ``policy``.

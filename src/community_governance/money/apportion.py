@@ -15,6 +15,7 @@ from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.exact import exact
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.exceptions import GovernanceError, MoneyError, MoneyTypeError
 from community_governance.register.estate import Estate
 from community_governance.rules.money import DESIGN_LARGEST_REMAINDER, Basis, Rounding
@@ -23,6 +24,14 @@ from community_governance.rules.ruleset import RuleSet
 __all__ = ["Apportionment", "apportion", "fen", "largest_remainder", "yuan"]
 
 _MAX_TEXT = 40
+_SHOWN = 50
+_BASIS_ZH = {
+    Basis.AREA: "按专有部分面积",
+    Basis.UNIT: "按专有部分（每个相同）",
+    Basis.HOUSEHOLD: "按业主人数",
+    Basis.SHARE: "按约定份额",
+}
+_ROUNDING_ZH = {Rounding.LARGEST_REMAINDER: "最大余数法"}
 
 
 def fen(amount: object, *, field: str = "amount") -> int:
@@ -156,6 +165,39 @@ class Apportionment:
         )
 
     __str__ = __repr__
+
+    def describe(self, lang: str = "en") -> str:
+        """The split in ``"en"`` or ``"zh"``: amount, basis, rounding, then each unit's part.
+
+        Only the first fifty units are listed.
+
+        Chinese: ``"100.00元按专有部分面积分摊至3个专有部分，各部分之和等于总额；余下的1分按
+        最大余数法分配（…）"``, then ``"  1-101：33.34元（多分摊1分）"``.
+        """
+        lang = language(lang)
+        zh = lang == "zh"
+        up = set(self.rounded_up)
+        total, count, extra = yuan(self.amount), len(self.units), len(self.rounded_up)
+        cite = self.citation.format(lang)
+        if zh:
+            lines = [
+                f"{total}元{_BASIS_ZH[self.basis]}分摊至{count}个专有部分，各部分之和等于总额；"
+                f"余下的{extra}分按{_ROUNDING_ZH[self.rounding]}分配（{cite}）"
+            ]
+        else:
+            lines = [
+                f"{total} yuan split by {self.basis.value} over {count} units, the parts summing "
+                f"exactly; {extra} fen placed by {self.rounding.value} ({cite})"
+            ]
+        for unit, part in zip(self.units[:_SHOWN], self.parts, strict=False):
+            mark = ("（多分摊1分）" if zh else " (+1 fen)") if unit in up else ""
+            lines.append(
+                f"  {unit}：{yuan(part)}元{mark}" if zh else f"  {unit}: {yuan(part)} yuan{mark}"
+            )
+        if count > _SHOWN:
+            more = count - _SHOWN
+            lines.append(f"  另有{more}个专有部分未列出" if zh else f"  … {more} more units")
+        return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         up = set(self.rounded_up)

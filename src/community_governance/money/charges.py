@@ -7,6 +7,8 @@ from collections.abc import Mapping
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
+from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.exceptions import MoneyError, MoneyTypeError
 from community_governance.money._rules import money_param, not_rules
 from community_governance.money.apportion import fen, yuan
@@ -43,8 +45,42 @@ class DecisionNeed:
 
     __str__ = __repr__
 
+    def explain(self, lang: str = "en") -> str:
+        """The verdict, the matter, why, and the source, in ``"en"`` or ``"zh"``.
+
+        Chinese: ``"需要表决：应由业主共同决定（“使用建筑物及其附属设施的维修资金”）。…依据：…"``;
+        the reason is the library's Chinese wording for the matter (the English ``reason``
+        is shown in English only).
+        """
+        lang = language(lang)
+        cite = self.citation.format(lang)
+        if lang == "zh":
+            verdict = "需要表决" if self.needed else "无需表决"
+            what = "仅向自愿出资者收取。"
+            if self.matter is not None:
+                why = _NEED_ZH.get(self.matter, "")
+                what = f"应由业主共同决定（“{self.matter.label('zh')}”）。{why}"
+            return f"{verdict}：{what}依据：{cite}"
+        what = f"decide as {self.matter.label()}" if self.matter else "no vote"
+        verdict = "NEEDED" if self.needed else "NOT NEEDED"
+        return f"{verdict} ({what}): {self.reason}. Source: {cite}"
+
     def _repr_html_(self) -> str:
-        return f"<p>{repr(self).strip('<>')} — {self.citation.format()}</p>"
+        matter = self.matter.label() if self.matter else "—"
+        verdict = "needed" if self.needed else "not needed"
+        return html_table(
+            repr(self).strip("<>"),
+            ["vote", "matter", "why", "source"],
+            [[verdict, matter, self.reason, self.citation.format()]],
+        )
+
+
+_NEED_ZH = {
+    Matter.USE_MAINTENANCE_FUND: "紧急情况下使用维修资金的除外（《民法典》第281条第2款）。",
+    Matter.RAISE_MAINTENANCE_FUND: "筹集维修资金对相关业主均有约束力。",
+    Matter.OTHER_MAJOR_MATTER: "该费用对未同意的业主也有约束力。",
+    Matter.CHANGE_USE_OF_COMMON_PARTS: "出资虽属自愿，但在共有部分上建设改变了共有部分的用途。",
+}
 
 
 @attrs.frozen(slots=True)
@@ -179,5 +215,23 @@ class Pledges:
 
     __str__ = __repr__
 
+    def describe(self, lang: str = "en") -> str:
+        """The verdict and totals in ``"en"`` or ``"zh"``, then each payer's pledge.
+
+        Chinese: ``"尚缺4800.00元：2名出资人认缴200.00元，目标5000.00元"``.
+        """
+        lang = language(lang)
+        raised, target, count = yuan(self.raised), yuan(self.target), len(self.pledged)
+        if lang == "zh":
+            verdict = "已足额" if not self.short else f"尚缺{yuan(self.short)}元"
+            lines = [f"{verdict}：{count}名出资人认缴{raised}元，目标{target}元"]
+            lines += [f"  {payer}：{yuan(amount)}元" for payer, amount in self.pledged]
+        else:
+            verdict = "covered" if not self.short else f"short {yuan(self.short)} yuan"
+            lines = [f"{verdict}: {raised} of {target} yuan from {count} payers"]
+            lines += [f"  {payer}: {yuan(amount)} yuan" for payer, amount in self.pledged]
+        return "\n".join(lines)
+
     def _repr_html_(self) -> str:
-        return f"<p>{repr(self).strip('<>')}</p>"
+        rows = [[payer, yuan(amount)] for payer, amount in self.pledged]
+        return html_table(repr(self).strip("<>"), ["payer", "yuan"], rows)

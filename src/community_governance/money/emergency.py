@@ -9,6 +9,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance.exceptions import MoneyTypeError
 from community_governance.money._rules import deprecated, money_param, not_rules
@@ -68,15 +69,25 @@ class StepCheck:
         passed: Whether it is met.
         reason: Why, in English.
         citation: The article.
+        reason_zh: Why, in Chinese (``""``: the Chinese line names the step and verdict only).
     """
 
     step: EmergencyStep
     passed: bool
     reason: str
     citation: Citation
+    reason_zh: str = ""
 
-    def line(self) -> str:
-        """One line: verdict, step, reason and the article."""
+    def line(self, lang: str = "en") -> str:
+        """One line in ``"en"`` or ``"zh"``: verdict, step, reason and the article."""
+        lang = language(lang)
+        if lang == "zh":
+            verdict = "✓ 符合" if self.passed else "✗ 不符合"
+            reason = f"：{self.reason_zh}" if self.reason_zh else ""
+            return (
+                f"{verdict} — {_ZH_STEPS[self.step.value]}{reason}。"
+                f"依据：{self.citation.format('zh')}"
+            )
         verdict = "✓ met" if self.passed else "✗ not met"
         return f"{verdict} — {self.step.value}: {self.reason}. Source: {self.citation.format()}"
 
@@ -120,6 +131,23 @@ class ProcedureCheck:
 
     __str__ = __repr__
 
+    def explain(self, lang: str = "en") -> str:
+        """The verdict, then each step with its article, then the notices, in ``"en"`` or ``"zh"``.
+
+        Chinese: ``"紧急使用维修资金程序：符合，可以列支（依据：《民法典》第281条…）"``.
+        """
+        lang = language(lang)
+        cite = self.citation.format(lang)
+        if lang == "zh":
+            verdict = "符合，可以列支" if self.passed else "不符合，不得列支"
+            head = f"紧急使用维修资金程序：{verdict}（依据：{cite}）"
+        else:
+            verdict = "passed: the draw may be made" if self.passed else "failed: no draw"
+            head = f"Emergency use of the fund: {verdict} (source: {cite})"
+        lines = [head, *(f"  {step.line(lang)}" for step in self.steps)]
+        note = "注意：" if lang == "zh" else "Note: "
+        return "\n".join(lines + [note + notice.text(lang) for notice in self.notices])
+
     def _repr_html_(self) -> str:
         rows = [
             (s.step.value, "yes" if s.passed else "no", s.reason, s.citation.format())
@@ -127,6 +155,13 @@ class ProcedureCheck:
         ]
         return html_table(repr(self), ["step", "met", "why", "source"], rows)
 
+
+_ZH_APPLICANTS = {
+    Applicant.ASSEMBLY: "业主大会",
+    Applicant.COMMITTEE: "业主委员会",
+    Applicant.PROPERTY_COMPANY: "物业服务企业",
+    Applicant.OWNERS_CONCERNED: "相关业主",
+}
 
 _ZH_STEPS = {
     "applicant": "申请人",
@@ -171,32 +206,11 @@ def check_emergency(
     split = application.split
     accounts = set(fund.units)
     scoped = fund.balance(tuple(u for u in split.units if u in accounts))
-    facts = {
-        EmergencyStep.APPLICANT: (
-            application.applicant in procedure.applicants,
-            f"applicant: {application.applicant.value}",
-        ),
-        EmergencyStep.EMERGENCY: (
-            application.endangers_safety,
-            "the situation endangers safety"
-            if application.endangers_safety
-            else "no danger to safety declared",
-        ),
-        EmergencyStep.SCOPE: (bool(split.units), f"{len(split.units)} unit(s) charged"),
-        EmergencyStep.PUBLISHED: (
-            application.published,
-            "published to the owners" if application.published else "not published",
-        ),
-        EmergencyStep.AUDITED: (
-            application.audited,
-            "cost certified" if application.audited else "cost not certified",
-        ),
-        EmergencyStep.BALANCE: (
-            scoped >= split.amount,
-            f"scoped balance {yuan(scoped)} yuan for a draw of {yuan(split.amount)}",
-        ),
-    }
-    steps = tuple(StepCheck(step, *facts[step], citation) for step, citation in procedure.steps)
+    facts = _facts(application, procedure, scoped)
+    steps = tuple(
+        StepCheck(step, facts[step][0], facts[step][1], citation, facts[step][2])
+        for step, citation in procedure.steps
+    )
     required = {step for step, _ in procedure.steps}
     notices = tuple(
         Notice(
@@ -209,6 +223,49 @@ def check_emergency(
         if step not in required
     )
     return ProcedureCheck(all(s.passed for s in steps), steps, procedure.citation, notices)
+
+
+def _facts(
+    application: EmergencyApplication, procedure: EmergencyProcedure, scoped: int
+) -> dict[EmergencyStep, tuple[bool, str, str]]:
+    """Each step's verdict and reason in English and Chinese, from the facts given."""
+    split = application.split
+    return {
+        EmergencyStep.APPLICANT: (
+            application.applicant in procedure.applicants,
+            f"applicant: {application.applicant.value}",
+            f"由{_ZH_APPLICANTS[application.applicant]}申请",
+        ),
+        EmergencyStep.EMERGENCY: (
+            application.endangers_safety,
+            "the situation endangers safety"
+            if application.endangers_safety
+            else "no danger to safety declared",
+            "发生危及房屋安全的紧急情况"
+            if application.endangers_safety
+            else "未申明危及房屋安全的情况",
+        ),
+        EmergencyStep.SCOPE: (
+            bool(split.units),
+            f"{len(split.units)} unit(s) charged",
+            f"分摊至{len(split.units)}个专有部分",
+        ),
+        EmergencyStep.PUBLISHED: (
+            application.published,
+            "published to the owners" if application.published else "not published",
+            "已向业主公示" if application.published else "未向业主公示",
+        ),
+        EmergencyStep.AUDITED: (
+            application.audited,
+            "cost certified" if application.audited else "cost not certified",
+            "费用已经审核" if application.audited else "费用未经审核",
+        ),
+        EmergencyStep.BALANCE: (
+            scoped >= split.amount,
+            f"scoped balance {yuan(scoped)} yuan for a draw of {yuan(split.amount)}",
+            f"列支范围内余额{yuan(scoped)}元，拟列支{yuan(split.amount)}元",
+        ),
+    }
 
 
 def _procedure(rules: object) -> EmergencyProcedure:

@@ -11,6 +11,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance.exceptions import InsufficientFundError, MoneyError, MoneyTypeError
 from community_governance.money._rules import deprecated, money_param, not_rules
@@ -246,6 +247,39 @@ class Fund:
         return f"<Fund balance {total} yuan: {len(self.units)} units, {len(self.entries)} entries>"
 
     __str__ = __repr__
+
+    def describe(self, lang: str = "en") -> str:
+        """The fund in ``"en"`` or ``"zh"``: the balance, then each entry and its notices.
+
+        Chinese: ``"专项维修资金余额300.00元：分户账3个，记账1笔"``, then
+        ``"  2025-01-01 交存300.00元，涉及3个专有部分：首期交存"``.
+        """
+        lang = language(lang)
+        zh = lang == "zh"
+        total = yuan(self.balance())
+        if zh:
+            lines = [
+                f"专项维修资金余额{total}元：分户账{len(self.units)}个，记账{len(self.entries)}笔"
+            ]
+        else:
+            lines = [
+                f"Fund balance {total} yuan: {len(self.units)} units, {len(self.entries)} entries"
+            ]
+        for e in self.entries:
+            amount, units = yuan(e.split.amount), len(e.split.units)
+            if zh:
+                kind = "交存" if e.kind is EntryKind.DEPOSIT else "使用"
+                purpose = f"：{e.purpose}" if e.purpose else ""
+                lines.append(
+                    f"  {e.on.isoformat()} {kind}{amount}元，涉及{units}个专有部分{purpose}"
+                )
+            else:
+                purpose = f": {e.purpose}" if e.purpose else ""
+                lines.append(
+                    f"  {e.on.isoformat()} {e.kind.value} {amount} yuan over {units} units{purpose}"
+                )
+            lines += [("    注意：" if zh else "    Note: ") + n.text(lang) for n in e.notices]
+        return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         rows = [

@@ -19,6 +19,7 @@ import attrs
 from community_governance._base.exact import Exact, normalise
 from community_governance._base.format import area_text
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.serial import dump, load
 from community_governance.exceptions import (
     DuplicateIdError,
@@ -167,13 +168,13 @@ def _naming_row(
     """The error of a unit, again, with the row (and for a bad choice the unit) named."""
     if isinstance(error, InvalidRecordError):
         return InvalidRecordError(
-            f"row {row_number}: {error}",
+            f"row {row_number}: {error.message}",
             row=row_number,
             field=error.field,
             value=error.value,
         )
     return InvalidChoiceError(
-        f"row {row_number} (unit {unit_id}): {error}",
+        f"row {row_number} (unit {unit_id}): {error.message}",
         value=error.value,
         allowed=error.allowed,
     )
@@ -246,6 +247,7 @@ class Overlap:
 
     def describe(self, lang: str = "en") -> str:
         """One sentence saying what was decided, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         names = "、".join(self.persons) if lang == "zh" else ", ".join(self.persons)
         if self.policy is OverlapPolicy.MERGE:
             if lang == "zh":
@@ -704,6 +706,40 @@ class Estate:
             f"{self.counted_persons} counted persons>"
         )
 
+    def describe(self, lang: str = "en") -> str:
+        """The register in ``"en"`` or ``"zh"``: units, owners, area and counted persons.
+
+        Then how many persons each counting rule gave (with its article), and every overlap.
+
+        Chinese: ``"某小区：专有部分3个，业主3名，专有部分面积合计300.00平方米，业主人数计为3人"``.
+        """
+        lang = language(lang)
+        zh = lang == "zh"
+        reasons: dict[CountingReason, int] = {}
+        for person in self.persons:
+            reasons[person.reason] = reasons.get(person.reason, 0) + 1
+        area = area_text(self.total_area)
+        if zh:
+            lines = [
+                f"{self.name or '本物业管理区域'}：专有部分{len(self.units)}个，"
+                f"业主{len(self.owners)}名，专有部分面积合计{area}平方米，"
+                f"业主人数计为{self.counted_persons}人"
+            ]
+            lines += [
+                f"  {_REASON_ZH[reason]}：{count}人（{reason.citation.format('zh')}）"
+                for reason, count in reasons.items()
+            ]
+        else:
+            lines = [
+                f"{self.name or 'Estate'}: {len(self.units)} units, {len(self.owners)} owners, "
+                f"{area} m², {self.counted_persons} counted persons"
+            ]
+            lines += [
+                f"  {reason.value}: {count} ({reason.citation.format()})"
+                for reason, count in reasons.items()
+            ]
+        return "\n".join(lines + [f"  {overlap.describe(lang)}" for overlap in self.overlaps])
+
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """The one-line repr for IPython and hypothesis's falsifying-example reports."""
         printer.text(repr(self))
@@ -724,6 +760,15 @@ class Estate:
             rows,
             footer=[overlap.describe() for overlap in self.overlaps],
         )
+
+
+_REASON_ZH = {
+    CountingReason.SINGLE_UNIT: "一个专有部分按一人计算",
+    CountingReason.MULTI_UNIT_OWNER: "同一业主拥有一个以上专有部分的，按一人计算",
+    CountingReason.CO_OWNED: "共有一个专有部分的业主，按一人计算",
+    CountingReason.DEVELOPER: "建设单位尚未出售和虽已出售但尚未交付的部分，按一人计算",
+    CountingReason.MERGED_OVERLAP: "业主集合重叠的专有部分合并后按一人计算",
+}
 
 
 #: Unit id → person index of each live estate asked for it, by identity (see `unit_person`).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import attrs
 
+from community_governance._base.lang import language
 from community_governance.exceptions import InvalidPeriodError
 
 __all__ = ["MAX_LENGTH", "Period"]
@@ -83,6 +84,7 @@ class Period:
         Returns:
             The length in words.
         """
+        lang = language(lang)
         if self.days:
             return f"{self.days}日" if lang == "zh" else f"{self.days} days"
         if self.months:

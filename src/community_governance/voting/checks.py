@@ -18,12 +18,14 @@ from community_governance._base.exact import Exact, normalise, ratio
 from community_governance._base.format import (
     area_text,
     decimal_text,
+    least_hundredth,
     percent_figure,
     ratio_text,
     signed,
     signed_area,
 )
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.rules.thresholds import Comparator, Measure, Threshold
 
 __all__ = ["Check", "CheckRole", "Figures", "Tally", "check"]
@@ -45,9 +47,19 @@ class Figures:
         """The figure for ``measure``."""
         return self.heads if measure is Measure.HEADS else self.area
 
-    def __str__(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        """Heads and area in ``"en"`` or ``"zh"``.
+
+        ``"3 persons, 300.00 m²"``; in Chinese ``"3人、300.00平方米"``.
+        """
+        lang = language(lang)
+        if lang == "zh":
+            return f"{self.heads}人、{area_text(self.area)}平方米"
         persons = "person" if self.heads == 1 else "persons"
         return f"{self.heads} {persons}, {area_text(self.area)} m²"
+
+    def __str__(self) -> str:
+        return self.describe()
 
     def __repr__(self) -> str:
         return f"<Figures {self}>"
@@ -93,20 +105,30 @@ class Tally:
             normalise(Fraction(self.total.area) - Fraction(self.participating.area)),
         )
 
-    def _rows(self) -> list[tuple[str, Figures]]:
-        rows = [
-            ("all owners", self.total),
-            ("taking part", self.participating),
-            ("agree", self.agree),
-            ("oppose", self.oppose),
-            ("abstain", self.abstain),
-            ("spoiled", self.spoiled),
-        ]
-        return rows + ([("deemed", self.deemed)] if self.deemed.heads else [])
+    def _rows(self, lang: str = "en") -> list[tuple[str, Figures]]:
+        lang = language(lang)
+        names = _TALLY_ZH if lang == "zh" else _TALLY_EN
+        figures = [self.total, self.participating, self.agree, self.oppose, self.abstain]
+        rows = list(zip(names, [*figures, self.spoiled], strict=False))
+        return rows + ([(names[-1], self.deemed)] if self.deemed.heads else [])
+
+    def describe(self, lang: str = "en") -> str:
+        """One line in ``"en"`` or ``"zh"``: totals, taking part, agree, oppose, abstain, spoiled.
+
+        Deemed votes follow when a deemed-vote clause added any.
+
+        Chinese: ``"全体业主4人、400.00平方米；参与表决3人、300.00平方米；同意…"``.
+        """
+        lang = language(lang)
+        if lang == "zh":
+            return "；".join(
+                f"{name}{figures.describe('zh')}" for name, figures in self._rows("zh")
+            )
+        return "; ".join(f"{name} {figures}" for name, figures in self._rows())
 
     def __str__(self) -> str:
         """One line: totals, then those taking part, agreeing, opposing, abstaining, spoiled."""
-        return "; ".join(f"{name} {figures}" for name, figures in self._rows())
+        return self.describe()
 
     def __repr__(self) -> str:
         return f"<Tally {self}>"
@@ -117,6 +139,10 @@ class Tally:
         return html_table(caption, ["", "persons", "area m²"], rows)
 
 
+_TALLY_EN = ("all owners", "taking part", "agree", "oppose", "abstain", "spoiled", "deemed")
+_TALLY_ZH = ("全体业主", "参与表决", "同意", "反对", "弃权", "废票", "视为参与表决")
+
+
 class CheckRole(Enum):
     """Whether a check belongs to the quorum (taking part) or the approval (agreeing)."""
 
@@ -125,6 +151,7 @@ class CheckRole(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang == "zh":
             return "参与表决" if self is CheckRole.QUORUM else "表决同意"
         return "taking part" if self is CheckRole.QUORUM else "approval"
@@ -190,6 +217,7 @@ class Check:
 
     def line(self, lang: str = "en") -> str:
         """One line: measure, figures, requirement, margin, verdict and article."""
+        lang = language(lang)
         return _check_line(self, lang)
 
     def __str__(self) -> str:
@@ -200,7 +228,7 @@ class Check:
             f"{figure(self.numerator, measure)} of {figure(self.denominator, measure)} "
             f"{_unit(self, 'en')} ({percent_figure(self.actual)}), required "
             f"{self.threshold.comparator.label()} {ratio_text(self.threshold.ratio)} of "
-            f"{self.threshold.base.label()}; margin {signed_figure(self.margin, measure)}"
+            f"{self.threshold.base.label()}; margin {_shown_bound(self)[1]}"
         )
 
     def __repr__(self) -> str:
@@ -214,7 +242,7 @@ class Check:
             f"{figure(self.numerator, measure)} / {figure(self.denominator, measure)}",
             percent_figure(self.actual),
             f"{self.threshold.comparator.symbol} {ratio_text(self.threshold.ratio)}",
-            signed_figure(self.margin, measure),
+            _shown_bound(self)[1],
             self.citation.format(),
         ]
         head = ["check", "measure", "figures", "actual", "required", "margin", "source"]
@@ -278,6 +306,25 @@ def signed_figure(value: Exact | Fraction | int, measure: Measure) -> str:
     return signed_area(value) if measure is Measure.AREA else signed(value)
 
 
+def _shown_bound(check: Check) -> tuple[str, str]:
+    """The requirement and the margin of ``check`` as they are shown, consistently.
+
+    For heads: the least whole head count that passes, and the margin from it. For area: the
+    requirement itself when it is a whole hundredth of a square metre; otherwise the least
+    hundredth that meets it (``≈594.11`` for 594.105, see
+    `_base.format.least_hundredth`), and the margin measured from that figure, so that the
+    shown figures add up (576.99 − 594.11 = −17.12) and adding the shown shortfall passes.
+    """
+    measure = check.threshold.measure
+    if measure is not Measure.AREA:
+        return str(check.minimum_heads), signed_figure(check.margin, measure)
+    least = least_hundredth(check.required)
+    if least == check.required:
+        return area_text(least), signed_area(check.margin)
+    margin = signed_area(Fraction(check.numerator) - least)
+    return f"≈{area_text(least)}", margin if margin.startswith("≈") else f"≈{margin}"
+
+
 def _check_line(check: Check, lang: str) -> str:
     threshold = check.threshold
     unit = _unit(check, lang)
@@ -285,14 +332,10 @@ def _check_line(check: Check, lang: str) -> str:
     minimum = check.minimum_heads
     numerator = figure(check.numerator, threshold.measure)
     denominator = figure(check.denominator, threshold.measure)
-    margin = signed_figure(check.margin, threshold.measure)
+    required, margin = _shown_bound(check)
     if lang == "zh":
         need = threshold.describe("zh")
-        need += (
-            f"（至少{minimum}人）"
-            if minimum is not None
-            else (f"（{area_text(check.required)}{unit}）")
-        )
+        need += f"（至少{minimum}人）" if minimum is not None else f"（{required}{unit}）"
         verdict = "✓ 达到" if check.passed else "✗ 未达到"
         return (
             f"{verdict} {check.role.label('zh')}{threshold.measure.label('zh')}："
@@ -301,11 +344,7 @@ def _check_line(check: Check, lang: str) -> str:
             f"依据：{check.citation.format('zh')}"
         )
     need = f"{threshold.comparator.label()} {ratio} of {threshold.base.label()}"
-    need += (
-        f" (at least {minimum} persons)"
-        if minimum is not None
-        else (f" ({area_text(check.required)} m²)")
-    )
+    need += f" (at least {minimum} persons)" if minimum is not None else f" ({required} m²)"
     verdict = "✓ met" if check.passed else "✗ not met"
     return (
         f"{verdict} — {check.role.label()} by {threshold.measure.label()}: "

@@ -51,29 +51,39 @@ def _no_written_request(case: CaseView, event: object) -> str | None:
 
 def _triggered(
     case: CaseView, event: TermsEvent, triggers: tuple[WrittenFormTrigger, ...]
-) -> str | None:
-    """Which of ``triggers`` the agreement meets, as a reason, or ``None``."""
+) -> tuple[str, str] | None:
+    """Which of ``triggers`` the agreement meets, as an English and a Chinese reason."""
     if not triggers:
         return None
     terms = event.terms
     if WrittenFormTrigger.OBLIGATIONS in triggers and terms.obligations:
-        return "civil rights and obligations are involved"
+        return "civil rights and obligations are involved", "涉及民事权利义务"
     if WrittenFormTrigger.DEFERRED_PERFORMANCE in triggers:
         later = [o.id for o in terms.obligations if o.due is not None and o.due > event.on]
         if later:
-            return f"performance is not immediate (obligations {', '.join(later)})"
+            ids = ", ".join(later)
+            return (
+                f"performance is not immediate (obligations {ids})",
+                f"不能即时履行（义务 {ids}）",
+            )
     if WrittenFormTrigger.MAJOR_OR_COMPLEX in triggers and case.dispute.complex:
-        return "the dispute is major or complex"
+        return "the dispute is major or complex", "纠纷重大、复杂"
     return None
 
 
 def _written_required(case: CaseView, event: TermsEvent) -> str | None:
-    return _triggered(case, event, case.policy.written_form_required_for)
+    reason = _triggered(case, event, case.policy.written_form_required_for)
+    return None if reason is None else reason[0]
 
 
 def _written_advised(case: CaseView, event: TermsEvent) -> str | None:
     reason = _triggered(case, event, case.policy.written_form_advised_for)
-    return None if reason is None else f"{reason}: the policy advises a written agreement"
+    return None if reason is None else f"{reason[0]}: the policy advises a written agreement"
+
+
+def _written_advised_zh(case: CaseView, event: TermsEvent) -> str:
+    reason = _triggered(case, event, case.policy.written_form_advised_for)
+    return "" if reason is None else f"{reason[1]}，调解规则建议采用书面协议"
 
 
 def _obligors_are_parties(case: CaseView, event: TermsEvent) -> str | None:
@@ -91,17 +101,20 @@ def _signatory_known(case: CaseView, event: SigningEvent) -> str | None:
     party = event.party
     if party == case.committee.id:
         return None if event.method is SigningMethod.SEAL else "the committee signs by its seal"
-    if party in case.party_ids or any(m.id == party for m in case.mediators):
+    if party in case.party_ids:
         return None
+    for mediator in case.mediators:  # a loop, not any(<generator>): this runs per signature
+        if mediator.id == party:
+            return None
     return f"{party!r} is neither a party, a mediator of the case, nor the committee"
 
 
 def _not_yet_signed(case: CaseView, event: SigningEvent) -> str | None:
     agreement = case.agreement
-    signatures = agreement.signatures if agreement is not None else ()
-    if any(s.signatory == event.party for s in signatures):
-        version = agreement.version if agreement is not None else 0
-        return f"{event.party!r} has already signed agreement version {version}"
+    party = event.party
+    for signature in agreement.signatures if agreement is not None else ():
+        if signature.signatory == party:
+            return f"{party!r} has already signed agreement version {len(case.agreements)}"
     return None
 
 
@@ -141,6 +154,7 @@ _ORAL_GUARDS = (
         soft=True,
         rule_zh="依调解规则宜采用书面协议",
         basis="written_form_advice_basis",
+        reason_zh=_written_advised_zh,
     ),
 )
 _SIGN_GUARDS = (

@@ -60,6 +60,10 @@ def _not_before_other_body(case: CaseView, event: object) -> str | None:
     return f"the dispute is already before {body}" if body else None
 
 
+def _before_other_body_zh(case: CaseView, event: object) -> str:
+    return f"纠纷已由{case.dispute.before_other_body}受理或处理"
+
+
 PARTY_KNOWN: Guard[HasParty] = Guard(
     "party_known", cite.PML_17, party_known, rule_zh="须为本案当事人"
 )
@@ -73,6 +77,7 @@ _OTHER_BODY = Guard(
     _not_before_other_body,
     soft=True,
     rule_zh="未被法院、公安或其他行政机关受理或处理",
+    reason_zh=_before_other_body_zh,
 )
 
 #: The guards of this phase.

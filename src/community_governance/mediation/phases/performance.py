@@ -12,7 +12,12 @@ from typing import Any
 
 from community_governance.calendar import HolidayCalendar
 from community_governance.mediation import _citations as cite
-from community_governance.mediation.agreement import FollowUpVisit, PerformanceRecord, Urging
+from community_governance.mediation.agreement import (
+    Agreement,
+    FollowUpVisit,
+    PerformanceRecord,
+    Urging,
+)
 from community_governance.mediation.events import (
     BareEvent,
     CourtReferralEvent,
@@ -47,14 +52,18 @@ def _oral_unwritten(case: CaseView, event: object) -> str | None:
     return "the agreement in effect is already in writing"
 
 
+def _open(agreement: Agreement, target: str) -> bool:
+    """Whether ``target`` is an obligation of ``agreement`` with no performance record."""
+    for record in agreement.performed:  # a loop: this runs for every performance recorded
+        if record.obligation == target:
+            return False
+    return any(obligation.id == target for obligation in agreement.terms.obligations)
+
+
 def _obligation_open(case: CaseView, event: ObligationEvent) -> str | None:
     agreement = case.effective_agreement
     target = event.target
-    if (
-        agreement is not None
-        and all(r.obligation != target for r in agreement.performed)
-        and any(obligation.id == target for obligation in agreement.terms.obligations)
-    ):
+    if agreement is not None and _open(agreement, target):
         return None
     return f"{target!r} is not an unperformed obligation of the agreement in effect"
 

@@ -132,7 +132,12 @@ _INDEPENDENT = Guard(
     "mediators_independent", cite.PML_19, _independent, rule_zh="调解员不得为当事人或其代表"
 )
 _RIGHTS = Guard(
-    "rights_notice_given", cite.MOJ_30, _rights_notice, soft=True, rule_zh="告知当事人权利义务"
+    "rights_notice_given",
+    cite.MOJ_30,
+    _rights_notice,
+    soft=True,
+    rule_zh="告知当事人权利义务",
+    reason_zh=lambda case, event: "未记录权利义务告知",
 )
 _IN_CASE = Guard("mediator_in_case", _D, _mediator_in_case, rule_zh="被更换者须为本案调解员")
 _INVITEES = Guard(
