@@ -55,6 +55,11 @@ def _collector_paused() -> Iterator[None]:
     collector has nothing to free; yet each of its periodic passes walks the objects of the
     whole process (the caller's rows included), about a quarter of the build time at 100,000
     units. The collector is restored as it was, on an error too. Values are not affected.
+
+    The switch is the interpreter's: while a register is built, another thread's cycles wait
+    for the next pass after it. Two builds in two threads never leave the collector off (the
+    one that found it on turns it back on), but a caller that turns the collector off during
+    a build finds it on again when the build ends.
     """
     enabled = gc.isenabled()
     gc.disable()
