@@ -45,7 +45,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import community_governance as cg
-from _data import ballot_rows, register_rows
+from _data import ballot_rows, per_call, register_rows
 
 try:
     import polars as pl
@@ -118,14 +118,7 @@ def fixed_cost(units: int = 300, calls: int = 200, batches: int = 7) -> float:
     estate = cg.Estate.from_records(register_rows(units))
     matter = cg.Matter.RAISE_MAINTENANCE_FUND
     run = partial(cg.decide, estate, [], matter=matter, rules=RULES)
-    run()
-
-    def batch() -> None:
-        for _ in range(calls):  # each result dropped at once, as in a loop over estates
-            run()
-
-    gc.collect()
-    return min(best(batch, 1) for _ in range(batches)) / calls
+    return per_call(run, calls, batches)
 
 
 def run_size(size: int, repeat: int) -> None:

@@ -25,7 +25,6 @@ Run: ``.venv/bin/python benchmarks/elect.py [sizes...]``.
 
 from __future__ import annotations
 
-import gc
 import random
 import sys
 import time
@@ -35,6 +34,7 @@ from datetime import date
 from functools import partial
 
 import community_governance as cg
+from _data import per_call
 from community_governance.elections import ElectionBallot, elect
 
 try:
@@ -116,14 +116,7 @@ def fixed_cost(units: int = 300, calls: int = 200, batches: int = 7) -> float:
     """Seconds per ``elect()`` call on a ``units``-unit estate with no ballot (best batch)."""
     estate, _ = build(units, random.Random(300))
     run = partial(elect, estate, [], candidates=CANDIDATES, seats=SEATS, rules=RULES)
-    run()
-
-    def batch() -> None:
-        for _ in range(calls):  # each result dropped at once, as in a loop over estates
-            run()
-
-    gc.collect()
-    return min(best(batch, 1) for _ in range(batches)) / calls
+    return per_call(run, calls, batches)
 
 
 def main(sizes: tuple[int, ...] = (1_000, 10_000, 100_000, 1_000_000)) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -160,10 +161,10 @@ owner_sets = st.lists(
 )
 
 
-@given(owner_sets, st.sampled_from(list(cg.register.OverlapPolicy)), st.data())
-def test_scoped_decide_equals_deciding_on_the_restricted_register(
-    owners: list[list[str]], overlap: cg.register.OverlapPolicy, data: st.DataObject
-) -> None:
+def two_building_estate(
+    owners: list[list[str]], overlap: cg.register.OverlapPolicy
+) -> tuple[list[dict[str, Any]], cg.Estate]:
+    """Rows over two buildings, one unit per owner set (``"dev"`` declared a developer)."""
     rows = [
         {"unit": f"{1 + n % 2}-{n:02d}", "area": f"{1 + n}.{n % 3}", "owners": o}
         for n, o in enumerate(owners)
@@ -171,7 +172,14 @@ def test_scoped_decide_equals_deciding_on_the_restricted_register(
     held = {o for r in rows for o in r["owners"]}
     declared = [cg.register.Owner("dev", cg.register.OwnerKind.DEVELOPER)] if "dev" in held else []
     policy = cg.register.CountingPolicy(overlap=overlap)
-    whole = cg.Estate.from_records(rows, owners=declared, counting=policy)
+    return rows, cg.Estate.from_records(rows, owners=declared, counting=policy)
+
+
+@given(owner_sets, st.sampled_from(list(cg.register.OverlapPolicy)), st.data())
+def test_scoped_decide_equals_deciding_on_the_restricted_register(
+    owners: list[list[str]], overlap: cg.register.OverlapPolicy, data: st.DataObject
+) -> None:
+    rows, whole = two_building_estate(owners, overlap)
     chosen = data.draw(st.lists(st.sampled_from([r["unit"] for r in rows]), min_size=1))
     voters = data.draw(st.sets(st.sampled_from(sorted(set(chosen)))))
     alone = whole.restrict(chosen)
@@ -273,14 +281,7 @@ def test_an_unhashable_id_is_refused_even_with_a_scope_kept() -> None:
 def test_a_scope_of_the_whole_estate_decides_as_the_whole_estate(
     owners: list[list[str]], overlap: cg.register.OverlapPolicy, data: st.DataObject
 ) -> None:
-    rows = [
-        {"unit": f"{1 + n % 2}-{n:02d}", "area": f"{1 + n}.{n % 3}", "owners": o}
-        for n, o in enumerate(owners)
-    ]
-    held = {o for r in rows for o in r["owners"]}
-    declared = [cg.register.Owner("dev", cg.register.OwnerKind.DEVELOPER)] if "dev" in held else []
-    policy = cg.register.CountingPolicy(overlap=overlap)
-    whole = cg.Estate.from_records(rows, owners=declared, counting=policy)
+    rows, whole = two_building_estate(owners, overlap)
     every = data.draw(st.permutations([r["unit"] for r in rows]))
     voters = data.draw(st.sets(st.sampled_from(every)))
     choice = {p.label: data.draw(st.sampled_from(["agree", "oppose"])) for p in whole.persons}
