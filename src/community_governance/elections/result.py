@@ -324,11 +324,11 @@ def election_text(result: ElectionResult, lang: str) -> str:
     order = "、".join(result.elected) if zh else ", ".join(result.elected)
     lines.append(f"当选：{order or '无'}" if zh else f"Elected: {order or 'nobody'}")
     if result.alternates:
-        lines.append(("候补：" if zh else "Alternates: ") + ", ".join(result.alternates))
+        lines.append(("候补：" if zh else "Alternates: ") + _names(result.alternates, zh))
     lines.extend(_tie_line(result, tie, zh) for tie in result.ties)
     lines.append(_sources(result, zh))
     if result.unfilled:
-        names = ", ".join(result.second_round)
+        names = _names(result.second_round, zh)
         lines.append(
             f"空缺{result.unfilled}席；下一轮候选人：{names}"
             if zh
@@ -374,10 +374,10 @@ def _candidate_lines(cand: CandidateResult, lang: str) -> list[str]:
 
 def _tie_line(result: ElectionResult, tie: TieReport, zh: bool) -> str:
     """A tie and what the tie policy did with it."""
-    names = ", ".join(tie.candidates)
+    names = _names(tie.candidates, zh)
     seed = result.tie_break.seed
     if tie.chosen:
-        chosen = ", ".join(tie.chosen)
+        chosen = _names(tie.chosen, zh)
         how = f"抽签（种子 {seed}）选中 {chosen}" if zh else f"lot (seed {seed!r}) chose {chosen}"
     else:
         how = "席位空缺，待再次投票" if zh else "places left open for a run-off"
@@ -385,6 +385,11 @@ def _tie_line(result: ElectionResult, tie: TieReport, zh: bool) -> str:
     if zh:
         return f"并列：{names} 争{tie.places}个位置 —— {how}（{source}）"
     return f"Tie: {names} for {tie.places} place(s) — {how} ({source})"
+
+
+def _names(names: tuple[str, ...], zh: bool) -> str:
+    """Names as a list: joined with 、 in Chinese, with ``", "`` in English."""
+    return ("、" if zh else ", ").join(names)
 
 
 def layer_zh(layer: str) -> str:

@@ -51,6 +51,8 @@ class CaseWarning:
     def explain(self, lang: str = "en") -> str:
         """The warning with its citation, in ``"en"`` or ``"zh"``."""
         text = self.zh if lang == "zh" else self.en
+        if lang == "zh":
+            return f"{text}（{self.citation.format(lang)}）"
         return f"{text} ({self.citation.format(lang)})"
 
     def __str__(self) -> str:
@@ -141,6 +143,6 @@ def case_warnings(
             found.append(CaseWarning("confirmation_window", en, zh, cite.PML_33, window))
     for citation in case.policy.flagged:
         en = f"policy {case.policy.code} relies on an unconfirmed rule: {citation.format()}"
-        zh = f"所用规则尚待核实：{citation.format('zh')}"
+        zh = "所用规则尚待核实"
         found.append(CaseWarning("unconfirmed_rule", en, zh, citation))
     return tuple(found)
