@@ -180,7 +180,7 @@ def _leader_check(
     ok = len(leaders) == 1 and leaders[0].role is leader
     return ok, Notice(
         "group-leader",
-        f"one leader, a {leader.label()} ({len(leaders)} leader(s) declared)",
+        f"one leader, {indefinite(leader.label())} ({len(leaders)} leader(s) declared)",
         f"由{leader.label('zh')}担任组长（已指定{len(leaders)}人）",
         cite,
     )

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
-from community_governance._base.format import area_text
+from community_governance._base.format import area_text, counted
 from community_governance._base.html import html_table
 from community_governance._base.notices import Notice
 from community_governance._base.serial import check_derived, converter, dump, load, refuse_floats
@@ -57,8 +57,8 @@ class CandidateResult:
         """One line, the outcome first: ``"elected #1: A — 8 persons, 800.00 m²"``."""
         rank = f" #{self.rank}" if self.rank is not None else ""
         return (
-            f"{self.status.label()}{rank}: {self.candidate} — {self.approvals.heads} persons, "
-            f"{area_text(self.approvals.area)} m²"
+            f"{self.status.label()}{rank}: {self.candidate} — "
+            f"{counted(self.approvals.heads, 'person')}, {area_text(self.approvals.area)} m²"
         )
 
     def __repr__(self) -> str:
@@ -352,7 +352,7 @@ def _head_lines(result: ElectionResult, zh: bool) -> list[str]:
     return [
         f"Round {result.round}: {result.seats} seat(s); rules {result.jurisdiction} on "
         f"{result.on.isoformat()} ({result.rule_layer}; {result.rule_citation.format()})",
-        f"Taking part: {part.heads} of {total.heads} persons, "
+        f"Taking part: {part.heads} of {counted(total.heads, 'person')}, "
         f"{area_text(part.area)} of {area_text(total.area)} m²; "
         f"spoiled {result.spoiled.heads}",
     ]
@@ -367,7 +367,7 @@ def _candidate_lines(cand: CandidateResult, lang: str) -> list[str]:
         f"{area}平方米"
         if lang == "zh"
         else f"{cand.candidate}: {rank}{cand.status.label()} — approved by "
-        f"{cand.approvals.heads} persons, {area} m²"
+        f"{counted(cand.approvals.heads, 'person')}, {area} m²"
     )
     return [head, *(f"    {check.line(lang)}" for check in cand.checks)]
 
