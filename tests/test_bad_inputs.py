@@ -453,6 +453,27 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         "2003-08-31",
     ),
     (
+        "include_unconfirmed as a string",
+        lambda: cg.rules_for("CN", on=date(2006, 1, 1), include_unconfirmed="no"),  # type: ignore[arg-type]
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "include_unconfirmed",
+    ),
+    (
+        "include_unconfirmed as a number",
+        lambda: cg.rules_for("CN", on=ON, include_unconfirmed=1),  # type: ignore[arg-type]
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "1",
+    ),
+    (
+        "RuleSet include_unconfirmed as a string",
+        lambda: cg.RuleSet("CN", ON, (), "False"),  # type: ignore[arg-type]
+        cg.exceptions.RuleSetInputError,
+        TypeError,
+        "include_unconfirmed",
+    ),
+    (
         "unconfirmed period by default",
         lambda: cg.rules_for("CN", on=date(2007, 9, 30)),
         cg.exceptions.RuleSetNotInForceError,

@@ -51,6 +51,7 @@ __all__ = [
     "InvalidPeriodError",
     "InvalidRecordError",
     "InvalidRuleError",
+    "LanguageError",
     "LayerNotInForceError",
     "MediationError",
     "MissingExtraError",
@@ -887,3 +888,20 @@ class CaseFieldTypeError(InvalidCaseDataError, TypeError):
         field: The offending field.
         value: The refused value.
     """
+
+
+# --- languages ---
+
+
+class LanguageError(GovernanceError, ValueError):
+    """A ``lang`` argument that is not one of the library's languages, ``"en"`` or ``"zh"``.
+
+    ``"ZH"``, ``"zh-CN"`` or ``"fr"`` are refused rather than answered in English.
+
+    Attributes:
+        field: ``"lang"``.
+        value: The refused value.
+    """
+
+    field: str
+    value: object

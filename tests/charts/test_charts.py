@@ -11,7 +11,7 @@ import pytest
 import community_governance as cg
 from community_governance.charts import SCHEMA, Chart, chart
 from community_governance.elections import ElectionBallot, GroupMember, composition, elect
-from community_governance.exceptions import VotingInputError
+from community_governance.exceptions import LanguageError, VotingInputError
 from community_governance.rules import Target
 
 SH = cg.rules_for("CN-SH", on=date(2025, 3, 1))
@@ -98,7 +98,7 @@ def test_nobody_elected_and_empty_base() -> None:
 
 def test_bad_inputs() -> None:
     decision = results()[0]
-    with pytest.raises(VotingInputError, match="lang"):
+    with pytest.raises(LanguageError, match="lang"):
         chart(decision, lang="fr")  # type: ignore[arg-type]
     with pytest.raises(VotingInputError, match="expected a Decision"):
         chart(ESTATE)  # type: ignore[arg-type]

@@ -101,8 +101,8 @@ def test_regulations_2003_unconfirmed_layer() -> None:
         "layer-missing",
         "unconfirmed-rule-used",
     ]
-    assert "medium confidence, unconfirmed" in decision.notices[4].en
-    assert "待核实" in decision.notices[4].zh
+    assert "medium confidence, unconfirmed" in decision.notices[4].text()
+    assert "待核实" in decision.notices[4].text("zh")
     special = cg.decide(estate, ballots, matter="rules-of-procedure", rules=rules)
     assert not special.passed  # 2/3 of all area needed
     assert decision.rule_citation.confidence is cg.Confidence.MEDIUM

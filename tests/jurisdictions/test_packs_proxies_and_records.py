@@ -291,7 +291,8 @@ def test_explain_in_chinese_uses_the_statute_wording() -> None:
     assert "同意（按户数计）占出席的业主过半数" in text
     assert "按户数计封顶后：出席 7 → 4" in text and "不封顶时" in text
     assert "出席的人数：3，应不少于3" in text
-    assert "异议 ✗ 不符合" in text and "《公寓大廈管理條例》" in text
+    assert "异议 ✗ 未达到推翻条件 — 书面异议（按户数计）占全体业主过半数" in text
+    assert "《公寓大廈管理條例》" in text and "同意（按户数计）占全体业主" not in text
     pending = tw_decision(None)
     assert decision.outcome is Outcome.PASSED and pending.outcome is Outcome.PROVISIONAL
     assert "暂定" in pending.explain("zh")

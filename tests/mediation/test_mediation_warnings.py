@@ -56,12 +56,12 @@ def test_each_soft_guard_records_a_bilingual_cited_warning() -> None:
     for guard, (case, zh) in cases.items():
         (warning,) = case.trail[-1].warnings
         assert warning.guard == guard
-        assert warning.zh.endswith(zh) and "：" in warning.zh
+        assert warning.zh == zh and warning.explain("zh").startswith(f"{warning.rule_zh}：{zh}（")
         assert not _ASCII_WORD.search(warning.zh), warning.zh
         assert warning.citation.format("zh") in warning.explain("zh")
         assert str(warning) == f"{guard}: {warning.en} [{warning.citation.format()}]"
         assert warning.explain() == str(warning)
-        assert repr(warning) == f"<GuardWarning {warning}>"
+        assert repr(warning) == f"<GuardWarning {warning} | {warning.rule_zh}：{zh}>"
         assert warning.zh in warning._repr_html_() and "<table" in warning._repr_html_()
 
 
@@ -70,10 +70,10 @@ def test_the_written_form_advice_names_each_trigger_in_both_languages() -> None:
     deferred = attrs.evolve(NATIONAL, written_form_advised_for=(trigger.DEFERRED_PERFORMANCE,))
     (late,) = _oral(deferred).trail[-1].warnings
     assert late.en.startswith("performance is not immediate (obligations o1)")
-    assert late.zh.endswith("不能即时履行（义务 o1），调解规则建议采用书面协议")
+    assert late.zh == "不能即时履行（义务 o1），调解规则建议采用书面协议"
     major = attrs.evolve(NATIONAL, written_form_advised_for=(trigger.MAJOR_OR_COMPLEX,))
     (complex_,) = _oral(major, complex=True).trail[-1].warnings
-    assert complex_.zh.endswith("纠纷重大、复杂，调解规则建议采用书面协议")
+    assert complex_.zh == "纠纷重大、复杂，调解规则建议采用书面协议"
     assert _oral(major).trail[-1].warnings == ()
 
 
@@ -100,6 +100,7 @@ def test_a_changed_stored_warning_is_refused() -> None:
     with pytest.raises(DerivedFactMismatchError) as error:
         m.MediationCase.from_dict(data)
     assert error.value.field == "trail[4].warnings"
+    assert "已告知" in str(error.value) and "未记录权利义务告知" in str(error.value)
     data["trail"][-1]["warnings"] = []
     with pytest.raises(DerivedFactMismatchError, match=r"trail\[4\]\.warnings"):
         m.MediationCase.from_dict(data)

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.enums import parse_enum
+from community_governance._base.lang import language
 from community_governance.exceptions import CitationTypeError
 
 __all__ = ["INSTRUMENTS", "Citation", "Confidence", "Uncertain"]
@@ -42,6 +43,7 @@ class Confidence(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label: ``"medium confidence"`` or ``"中等可信度"``."""
+        lang = language(lang)
         if lang == "zh":
             return {"high": "高可信度", "medium": "中等可信度", "low": "低可信度"}[self.value]
         return f"{self.value} confidence"
@@ -63,6 +65,7 @@ class Uncertain(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang == "zh":
             return {"article_number": "条文序号待核实", "effective_date": "施行日期待核实"}[
                 self.value
@@ -238,6 +241,7 @@ class Citation:
             unconfirmed]"``; details that are not confirmed follow the confidence (``"[high
             confidence; effective date unconfirmed]"``).
         """
+        lang = language(lang)
         zh_name, en_name = INSTRUMENTS.get(self.instrument, (self.instrument, self.instrument))
         if lang == "zh":
             text = f"《{zh_name}》{_zh_article(self.article)}"

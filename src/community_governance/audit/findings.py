@@ -16,6 +16,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.format import area_text
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 
 __all__ = ["Cause", "Discrepancy", "Part"]
 
@@ -66,6 +67,7 @@ class Cause:
 
     def text(self, lang: str = "en") -> str:
         """What happened, with its source."""
+        lang = language(lang)
         body = self.zh if lang == "zh" else self.en
         if self.citation is None:
             return body
@@ -98,6 +100,7 @@ class Part:
 
     def text(self, lang: str = "en") -> str:
         """``"+1 explained by owner Li (units 1-101, 2-301) counted twice"``."""
+        lang = language(lang)
         sign = f"{self.amount:+d}"
         if self.cause is None:
             return f"{sign}无法解释" if lang == "zh" else f"{sign} unexplained"
@@ -147,6 +150,7 @@ class Discrepancy:
 
     def figures(self, lang: str = "en") -> str:
         """``"persons approving A: announced 12, recounted 10"``."""
+        lang = language(lang)
         if lang == "zh":
             a, r = _zh_figure(self.code, self.announced), _zh_figure(self.code, self.recounted)
             return f"{self.zh}：公布为{a}，复核为{r}"
@@ -154,6 +158,7 @@ class Discrepancy:
 
     def text(self, lang: str = "en") -> str:
         """The figures and, when causes were found, how the difference splits among them."""
+        lang = language(lang)
         if not self.parts:
             return self.figures(lang)
         split = ("；" if lang == "zh" else ", ").join(part.text(lang) for part in self.parts)

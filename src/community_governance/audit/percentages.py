@@ -18,6 +18,7 @@ import attrs
 
 from community_governance._base.format import percent_text
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.exceptions import AuditError
 
 __all__ = ["PercentageCheck", "Reading", "reported_percentage"]
@@ -36,6 +37,7 @@ class Reading(Enum):
 
     def label(self, lang: str = "en") -> str:
         """The reading's name in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang == "zh":
             return "四舍五入" if self is Reading.ROUNDING else "截尾"
         return self.value
@@ -80,6 +82,7 @@ class PercentageCheck:
 
     def verdict(self, lang: str = "en") -> str:
         """One line, verdict first: ``"impossible: no whole count of 103 gives 96.8%"``."""
+        lang = language(lang)
         shown = f"{self.reported}%"
         counts = "、".join(map(str, self.fits)) if lang == "zh" else ", ".join(map(str, self.fits))
         if lang == "zh":
@@ -115,6 +118,7 @@ class PercentageCheck:
 
     def explain(self, lang: str = "en") -> str:
         """E.g. ``"96.8% of 103: no whole count fits (99/103 = 96.1%, 100/103 = 97.1%)"``."""
+        lang = language(lang)
         shown = f"{self.reported}%"
         if self.fits:
             counts = ", ".join(

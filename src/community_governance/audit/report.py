@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar, Self
 
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.serial import check_derived, dump, load
 from community_governance.audit._report import rebuilt
 from community_governance.audit.findings import Cause, Discrepancy
@@ -51,6 +52,7 @@ class AuditReport:
 
     def verdict(self, lang: str = "en") -> str:
         """One line, verdict first: ``"inconsistent: 7 figure(s) differ, ..."``."""
+        lang = language(lang)
         figures, causes, rest = len(self.discrepancies), len(self.causes), len(self.unexplained)
         if lang == "zh":
             if self.consistent:
@@ -78,6 +80,7 @@ class AuditReport:
         Args:
             lang: ``"en"`` or ``"zh"``.
         """
+        lang = language(lang)
         zh = lang == "zh"
         lines = [self.verdict(lang)]
         if self.causes:

@@ -16,6 +16,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance._base.serial import dump, load
 from community_governance.calendar.periods import (
@@ -210,6 +211,7 @@ class Deadline:
         Returns:
             One paragraph naming the start, length, last day, roll-over and rules.
         """
+        lang = language(lang)
         joined = "；" if lang == "zh" else "; "
         rules = joined.join(citation.format(lang) for citation in self.citations())
         if lang == "zh":

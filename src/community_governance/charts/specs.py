@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 import vl_convert as vlc
 
+from community_governance._base.lang import language
 from community_governance.elections import Composition, ElectionResult
 from community_governance.exceptions import VotingInputError
 from community_governance.voting import Check, Decision
@@ -108,12 +109,10 @@ def chart(result: Decision | ElectionResult | Composition, *, lang: str = "en") 
         lang: ``"en"`` or ``"zh"`` for titles, axes and legends.
 
     Raises:
-        VotingInputError: ``result`` is none of these, or ``lang`` is not ``"en"``/``"zh"``.
+        VotingInputError: ``result`` is none of these.
+        LanguageError: ``lang`` is not ``"en"`` or ``"zh"``.
     """
-    if lang not in _WORDS:
-        raise VotingInputError(
-            f"chart: lang must be 'en' or 'zh', not {lang!r}", field="lang", value=lang
-        )
+    lang = language(lang)
     words = _WORDS[lang]
     if isinstance(result, Decision):
         return _decision(result, lang, words)

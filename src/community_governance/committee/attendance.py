@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from community_governance._base.format import chinese_fraction
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.committee.model import Committee, check_day
 from community_governance.exceptions import CommitteeError, CommitteeInputError
 from community_governance.rules.committee import AbsenceRule
@@ -94,6 +95,7 @@ class AbsenceCount:
         Chinese in the statute's wording: ``"已触发：委员甲在4次会议中缺席2次（连续无故缺席
         最长2次）；条件：1年内缺席会议总次数的一半以上（依据：…）"``.
         """
+        lang = language(lang)
         if lang != "zh":
             return str(self)
         rule = self.rule

@@ -29,6 +29,7 @@ from dateutil import rrule
 from community_governance._base.citations import Citation
 from community_governance._base.format import counted
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.calendar.before import previous_working_day
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.periods import next_working_day
@@ -245,6 +246,7 @@ class Cadence:
         Chinese: ``"业主委员会：至少每3个月举行一次（法定；…）"``; the default body name
         ``"owners' committee"`` reads 业主委员会, other names are shown as given.
         """
+        lang = language(lang)
         if lang != "zh":
             return str(self)
         body = "业主委员会" if self.body == _COMMITTEE else self.body
@@ -303,6 +305,7 @@ class CadenceCheck:
             lang: ``"en"`` or ``"zh"``, e.g. ``"未按期举行：业主委员会 …：按时2次，逾期1次，
                 未举行0次"``.
         """
+        lang = language(lang)
         cadence = self.cadence
         if lang == "zh":
             verdict = "已按期举行" if self.passed else "未按期举行"

@@ -24,6 +24,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.calendar.periods import unrolled_end
 from community_governance.committee.model import check_day
 from community_governance.exceptions import CommitteeError, CommitteeInputError
@@ -60,6 +61,7 @@ class InactivityCheck:
 
     def explain(self, lang: str = "en") -> str:
         """One sentence with the dates and the article."""
+        lang = language(lang)
         period = self.period.describe(lang)
         if lang == "zh":
             if self.inactive:

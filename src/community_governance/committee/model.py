@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance._base.serial import check_derived, dump, load, refuse_floats
 from community_governance.exceptions import (
@@ -74,6 +75,7 @@ class Role(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label: the value, or 主任, 副主任, 委员 in Chinese."""
+        lang = language(lang)
         if lang == "zh":
             return {"chair": "主任", "vice-chair": "副主任", "member": "委员"}[self.value]
         return self.value
@@ -265,6 +267,7 @@ class Committee:
         候补委员0名"``, then one line per member (主任, 副主任, 委员) and per event with its
         article. The default name ``"owners' committee"`` reads 业主委员会.
         """
+        lang = language(lang)
         if lang != "zh":
             lines = [str(self)]
             lines += [

@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.calendar.before import latest_before
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.workdays import HolidayCalendar
@@ -126,6 +127,7 @@ class PostingCheck:
         Chinese: ``"不符合：公示「…」——…（依据：…）"``; the verdicts read 符合, 不符合 and
         公示中 (still posted, the period not over).
         """
+        lang = language(lang)
         if lang == "zh":
             return (
                 f"{_STATUS_ZH[self.status]}：公示「{self.posting.what}」——{self.zh}"

@@ -18,6 +18,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.committee.model import check_day, require
 from community_governance.committee.timeline import ReelectionPlan, planned_days
 from community_governance.exceptions import CommitteeInputError
@@ -121,6 +122,7 @@ class TimelineCheck:
 
     def explain(self, lang: str = "en") -> str:
         """One line per finding in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang == "zh":
             verdict = "按计划进行" if self.passed else f"{len(self.problems)}项问题"
             head = f"{self.on}：{verdict}"

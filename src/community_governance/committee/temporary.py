@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 from community_governance._base.citations import Citation
 from community_governance._base.format import chinese_fraction
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.workdays import HolidayCalendar
 from community_governance.committee.model import Role, check_day, require
@@ -129,6 +130,7 @@ class TemporaryCheck:
 
         Chinese: ``"不合法：委员4名，不是单数（依据：…）"``; ``"合法：组成和任期符合规定"``.
         """
+        lang = language(lang)
         if lang != "zh":
             return f"{self} ({self.citation.format()})"
         said = "；".join(self.problems_zh + self.notices_zh)
@@ -237,6 +239,7 @@ class TemporaryDecision:
 
         Chinese: ``"通过：5名委员中3名签字（出席人数符合过半数要求）；公示至…（依据：…）"``.
         """
+        lang = language(lang)
         if lang != "zh":
             return f"{self} ({self.citation.format()})"
         quorum = "符合" if self.quorum else "不符合"

@@ -20,6 +20,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance.calendar.before import ART_LEAD, latest_before
 from community_governance.calendar.deadline import Deadline
@@ -156,6 +157,7 @@ class ReelectionPlan:
 
     def explain(self, lang: str = "en") -> str:
         """One line per step, then the notices, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         head = (
             f"{self.committee}换届计划（任期届满{self.expires_on}，{self.rules_code}）："
             f"{len(self.steps)}个步骤，{len(self.notices)}项提示"

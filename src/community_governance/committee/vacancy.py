@@ -20,6 +20,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.format import chinese_fraction
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.committee.model import Committee, require
 from community_governance.exceptions import CommitteeError
 from community_governance.rules.ruleset import RuleSet
@@ -75,6 +76,7 @@ class VacancyAdvice:
 
         Chinese: ``"补选：在任委员3名（定额5名，候补委员0名）；…（依据：…）"``.
         """
+        lang = language(lang)
         if lang == "zh":
             cite = f"（依据：{self.citation.format('zh')}）" if self.citation else ""
             return (

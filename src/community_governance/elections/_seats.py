@@ -13,6 +13,7 @@ from itertools import groupby
 
 import attrs
 
+from community_governance._base.lang import language
 from community_governance.rules.elections import TieBreak, TieMethod
 from community_governance.rules.thresholds import Measure
 from community_governance.voting.checks import Figures
@@ -37,6 +38,7 @@ class SeatStatus(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         zh = {
             "elected": "当选",
             "alternate": "候补",

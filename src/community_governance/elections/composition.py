@@ -18,6 +18,7 @@ import attrs
 
 from community_governance._base.format import decimal_text, share_text
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.exceptions import BodyError
 from community_governance.rules.elections import Share, Target
 from community_governance.rules.ruleset import RuleSet
@@ -73,6 +74,7 @@ class Composition:
 
     def explain(self, lang: str = "en") -> str:
         """Text report: party share, ages, occupations and each target."""
+        lang = language(lang)
         return composition_text(self, lang)
 
     @property

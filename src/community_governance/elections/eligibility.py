@@ -15,6 +15,7 @@ import attrs
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance._base.serial import dump, load
 from community_governance.elections.candidates import Candidate
@@ -134,6 +135,7 @@ class Vetting:
 
     def explain(self, lang: str = "en") -> str:
         """Plain-text explanation: the status, then each rule with facts and article."""
+        lang = language(lang)
         return vetting_text(self, lang)
 
     def __repr__(self) -> str:

@@ -18,6 +18,7 @@ from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.format import chinese_fraction, indefinite
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance.exceptions import BodyError, ElectionInputError
 from community_governance.rules.bodies import GroupKind, GroupRole, GroupRule
@@ -123,6 +124,7 @@ class GroupReport:
 
     def explain(self, lang: str = "en") -> str:
         """One line per condition: ✓/✗ and why."""
+        lang = language(lang)
         if lang == "zh":
             verdict = "符合规定" if self.valid else "不符合规定"
             head = f"{_KIND_ZH[self.kind]}（{self.size}人）：{verdict}"

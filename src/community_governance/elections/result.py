@@ -12,6 +12,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.format import area_text, counted
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance._base.serial import check_derived, converter, dump, load, refuse_floats
 from community_governance.elections._decide import Counted, bases, decide
@@ -71,6 +72,7 @@ class CandidateResult:
         Chinese names the outcome as the election does (当选, 候补, 未当选...) and each check
         in the statute's wording (参与表决人数过半数...).
         """
+        lang = language(lang)
         return "\n".join(_candidate_lines(self, lang))
 
     def _repr_html_(self) -> str:
@@ -177,6 +179,7 @@ class ElectionResult:
 
     def explain(self, lang: str = "en") -> str:
         """Plain-text explanation in ``"en"`` or ``"zh"``: quorum, candidates, seats, ties."""
+        lang = language(lang)
         return election_text(self, lang)
 
     def _repr_html_(self) -> str:

@@ -14,6 +14,7 @@ import attrs
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance.exceptions import BodyError
 from community_governance.register import Estate, UnitUse
@@ -73,6 +74,7 @@ class SizeCheck:
 
     def explain(self, lang: str = "en") -> str:
         """One line per condition: ✓/✗ and why."""
+        lang = language(lang)
         head = (
             f"委员会人数{self.size}人：{'允许' if self.allowed else '不允许'}"
             if lang == "zh"

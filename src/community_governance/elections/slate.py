@@ -19,6 +19,7 @@ import attrs
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.elections.candidates import Candidate
 from community_governance.elections.eligibility import PositiveList, Vetting, fact_zh
 from community_governance.exceptions import CandidateError, ElectionInputError
@@ -169,6 +170,7 @@ class Slate:
 
     def explain(self, lang: str = "en") -> str:
         """One line per candidate, then the policy's source (practice, not law)."""
+        lang = language(lang)
         zh = lang == "zh"
         head = (
             f"候选人排序（{self.policy.name_zh or self.policy.name}；实践做法，非法律规定）"

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.serial import check_derived, converter, dump, load
 from community_governance.calendar import NO_CALENDAR, Deadline, HolidayCalendar
 from community_governance.exceptions import (
@@ -451,6 +452,7 @@ class MediationCase:
 
     def explain(self, lang: str = "en") -> str:
         """State, reason, deadlines, agreement and every trail step, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         lines = _summary(self, lang)
         for entry in self.trail:
             kind, before, after = (

@@ -17,6 +17,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.format import counted
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.calendar import Deadline, HolidayCalendar
 from community_governance.mediation import _citations as cite
 from community_governance.mediation.case import MediationCase
@@ -51,10 +52,10 @@ class CaseWarning:
 
     def explain(self, lang: str = "en") -> str:
         """The warning with its citation, in ``"en"`` or ``"zh"``."""
-        text = self.zh if lang == "zh" else self.en
+        lang = language(lang)
         if lang == "zh":
-            return f"{text}（{self.citation.format(lang)}）"
-        return f"{text} ({self.citation.format(lang)})"
+            return f"{self.zh}（{self.citation.format(lang)}）"
+        return f"{self.en} ({self.citation.format(lang)})"
 
     def __str__(self) -> str:
         """One line: the code first, then the warning."""
@@ -143,7 +144,7 @@ def case_warnings(
             zh = f"距司法确认申请期限届满还有{left}日"
             found.append(CaseWarning("confirmation_window", en, zh, cite.PML_33, window))
     for citation in case.policy.flagged:
-        en = f"policy {case.policy.code} relies on an unconfirmed rule: {citation.format()}"
-        zh = "所用规则尚待核实"
+        en = f"policy {case.policy.code} relies on an unconfirmed rule"
+        zh = f"调解规则{case.policy.code}所依据的规则尚待核实"
         found.append(CaseWarning("unconfirmed_rule", en, zh, citation))
     return tuple(found)

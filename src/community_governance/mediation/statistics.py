@@ -23,6 +23,7 @@ import attrs
 from community_governance._base.format import percent_figure, percentage
 from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.serial import dump
 from community_governance.exceptions import InvalidCaseDataError
 from community_governance.mediation.agreement import Agreement
@@ -66,6 +67,7 @@ class Rate:
 
     def explain(self, lang: str = "en") -> str:
         """``name: n / d = p% (definition)`` in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         figure = percent_figure(self.value)
         if lang == "zh":
             return f"{self.zh}：{self.numerator} / {self.denominator} = {figure}"
@@ -127,6 +129,7 @@ class MediationStatistics:
 
     def explain(self, lang: str = "en") -> str:
         """Every count with its definition, then every rate."""
+        lang = language(lang)
         head = f"{self.start.isoformat()} – {self.end.isoformat()}"
         zh_head = f"统计期间 {self.start.isoformat()}至{self.end.isoformat()}"
         lines = [zh_head if lang == "zh" else "Window " + head]

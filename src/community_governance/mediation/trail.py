@@ -10,6 +10,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.mediation import _checks as check
 from community_governance.mediation.events import AnyEvent
 from community_governance.mediation.states import CaseState
@@ -25,20 +26,23 @@ class GuardWarning:
 
     Attributes:
         guard: The guard's name, e.g. ``"rights_notice_given"``.
+        rule_zh: The rule in Chinese, e.g. ``"告知当事人权利义务"``.
         en: Why the rule is not met, in English.
-        zh: The rule and why it is not met, in Chinese.
+        zh: Why the rule is not met, in Chinese.
         citation: The rule (the case policy's own article where the guard enforces one).
     """
 
     guard: str = attrs.field(validator=check.text)
+    rule_zh: str = attrs.field(validator=check.text)
     en: str = attrs.field(validator=check.text)
     zh: str = attrs.field(validator=check.text)
     citation: Citation = attrs.field(validator=check.instance(Citation))
 
     def explain(self, lang: str = "en") -> str:
-        """The warning with its citation, in ``"en"`` or ``"zh"``."""
+        """The rule, the reason and the citation, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang == "zh":
-            return f"{self.zh}（{self.citation.format('zh')}）"
+            return f"{self.rule_zh}：{self.zh}（{self.citation.format('zh')}）"
         return str(self)
 
     def __str__(self) -> str:
@@ -46,11 +50,11 @@ class GuardWarning:
         return f"{self.guard}: {self.en} [{self.citation.format()}]"
 
     def __repr__(self) -> str:
-        """One line: the text form in angle brackets."""
-        return f"<GuardWarning {self}>"
+        """One line with both languages, so that two warnings that differ never look alike."""
+        return f"<GuardWarning {self} | {self.rule_zh}：{self.zh}>"
 
     def _repr_html_(self) -> str:
-        rows = [(self.en, self.zh, self.citation.format())]
+        rows = [(self.en, f"{self.rule_zh}：{self.zh}", self.citation.format())]
         return html_table(self.guard, ["warning", "警示", "source"], rows)
 
 

@@ -167,8 +167,10 @@ class Guard(Generic[E_contra]):
         """
         if self.reason_zh is None:
             raise TransitionTableError(f"guard {self.name}: no reason_zh, so no warning")
-        zh = f"{self.rule_zh or self.name}：{self.reason_zh(case, event)}"
-        return GuardWarning(self.name, reason, zh, self.cited(case.policy))
+        zh = self.reason_zh(case, event)
+        return GuardWarning(
+            self.name, self.rule_zh or self.name, reason, zh, self.cited(case.policy)
+        )
 
     def cited(self, policy: MediationPolicy) -> Citation:
         """The citation for a case under ``policy``.

@@ -16,6 +16,7 @@ from community_governance._base.enums import parse_enum
 from community_governance._base.exact import exact
 from community_governance._base.format import counted
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.exceptions import GovernanceError, MoneyError, MoneyTypeError
 from community_governance.register.estate import Estate
 from community_governance.rules.money import DESIGN_LARGEST_REMAINDER, Basis, Rounding
@@ -174,6 +175,7 @@ class Apportionment:
         Chinese: ``"100.00元按专有部分面积分摊至3个专有部分，各部分之和等于总额；余下的1分按
         最大余数法分配（…）"``, then ``"  1-101：33.34元（多分摊1分）"``.
         """
+        lang = language(lang)
         zh = lang == "zh"
         up = set(self.rounded_up)
         total, count, extra = yuan(self.amount), len(self.units), len(self.rounded_up)

@@ -8,6 +8,7 @@ import attrs
 
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.exceptions import MoneyError, MoneyTypeError
 from community_governance.money._rules import money_param, not_rules
 from community_governance.money.apportion import fen, yuan
@@ -51,6 +52,7 @@ class DecisionNeed:
         the reason is the library's Chinese wording for the matter (the English ``reason``
         is shown in English only).
         """
+        lang = language(lang)
         cite = self.citation.format(lang)
         if lang == "zh":
             verdict = "需要表决" if self.needed else "无需表决"
@@ -218,6 +220,7 @@ class Pledges:
 
         Chinese: ``"尚缺4800.00元：2名出资人认缴200.00元，目标5000.00元"``.
         """
+        lang = language(lang)
         raised, target, count = yuan(self.raised), yuan(self.target), len(self.pledged)
         if lang == "zh":
             verdict = "已足额" if not self.short else f"尚缺{yuan(self.short)}元"

@@ -9,6 +9,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance.exceptions import MoneyTypeError
 from community_governance.money._rules import deprecated, money_param, not_rules
@@ -79,6 +80,7 @@ class StepCheck:
 
     def line(self, lang: str = "en") -> str:
         """One line in ``"en"`` or ``"zh"``: verdict, step, reason and the article."""
+        lang = language(lang)
         if lang == "zh":
             verdict = "✓ 符合" if self.passed else "✗ 不符合"
             reason = f"：{self.reason_zh}" if self.reason_zh else ""
@@ -134,6 +136,7 @@ class ProcedureCheck:
 
         Chinese: ``"紧急使用维修资金程序：符合，可以列支（依据：《民法典》第281条…）"``.
         """
+        lang = language(lang)
         cite = self.citation.format(lang)
         if lang == "zh":
             verdict = "符合，可以列支" if self.passed else "不符合，不得列支"

@@ -12,6 +12,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.format import counted
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance.exceptions import InsufficientFundError, MoneyError, MoneyTypeError
 from community_governance.money._rules import deprecated, money_param, not_rules
@@ -254,6 +255,7 @@ class Fund:
         Chinese: ``"专项维修资金余额300.00元：分户账3个，记账1笔"``, then
         ``"  2025-01-01 交存300.00元，涉及3个专有部分：首期交存"``.
         """
+        lang = language(lang)
         zh = lang == "zh"
         total = yuan(self.balance())
         if zh:

@@ -16,6 +16,7 @@ import attrs
 from community_governance._base.exact import Exact, normalise
 from community_governance._base.format import area_text
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.serial import dump, load
 from community_governance.exceptions import (
     DuplicateIdError,
@@ -142,13 +143,13 @@ def _naming_row(
     """The error of a unit, again, with the row (and for a bad choice the unit) named."""
     if isinstance(error, InvalidRecordError):
         return InvalidRecordError(
-            f"row {row_number}: {error}",
+            f"row {row_number}: {error.message}",
             row=row_number,
             field=error.field,
             value=error.value,
         )
     return InvalidChoiceError(
-        f"row {row_number} (unit {unit_id}): {error}",
+        f"row {row_number} (unit {unit_id}): {error.message}",
         value=error.value,
         allowed=error.allowed,
     )
@@ -216,6 +217,7 @@ class Overlap:
 
     def describe(self, lang: str = "en") -> str:
         """One sentence saying what was decided, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         names = "、".join(self.persons) if lang == "zh" else ", ".join(self.persons)
         if self.policy is OverlapPolicy.MERGE:
             if lang == "zh":
@@ -680,6 +682,7 @@ class Estate:
 
         Chinese: ``"某小区：专有部分3个，业主3名，专有部分面积合计300.00平方米，业主人数计为3人"``.
         """
+        lang = language(lang)
         zh = lang == "zh"
         reasons: dict[CountingReason, int] = {}
         for person in self.persons:

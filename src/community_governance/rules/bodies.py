@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.lang import language
 from community_governance.exceptions import InvalidRuleError
 from community_governance.rules.thresholds import parse_ratio
 
@@ -158,6 +159,7 @@ class GroupRole(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang != "zh":
             return self.value.replace("-", " ")
         return {

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.lang import language
 from community_governance.exceptions import InvalidParameterError
 from community_governance.rules.matters import Matter
 from community_governance.rules.periods import Period
@@ -97,6 +98,7 @@ class Step(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         return _STEP_ZH[self] if lang == "zh" else self.value.replace("-", " ")
 
 
@@ -432,6 +434,7 @@ class FreezeWindow:
 
     def describe(self, lang: str = "en") -> str:
         """The window in words, e.g. ``"from 2025-03-10 until 2025-06-20"``."""
+        lang = language(lang)
         if self.start is None:
             return "无换届进行" if lang == "zh" else "no re-election running"
         if lang == "zh":
@@ -456,6 +459,7 @@ class Seat(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Who holds the seat, in ``"en"`` or ``"zh"``: ``"an owner representative"``, 业主代表."""
+        lang = language(lang)
         if lang == "zh":
             return _SEAT_ZH[self]
         return _SEAT_EN[self]

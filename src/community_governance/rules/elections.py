@@ -11,6 +11,7 @@ import attrs
 from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.format import share_text
+from community_governance._base.lang import language
 from community_governance.exceptions import CandidateError
 
 __all__ = ["BallotPolicy", "Handling", "Share", "Target", "TieBreak", "TieMethod"]
@@ -166,6 +167,7 @@ class Share:
 
     def text(self, lang: str = "en") -> str:
         """``"5 of 7 = ≈71.43%"`` (or ``"7人中5人，≈71.43%"``), with unknowns named."""
+        lang = language(lang)
         pct = share_text(self.count, self.total)
         if lang == "zh":
             base = f"{self.total}人中{self.count}人，{pct}"

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.lang import language
 from community_governance._base.serial import converter
 from community_governance.exceptions import EligibilityError
 
@@ -82,6 +83,7 @@ class Disqualification(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         return _LABELS[self][0 if lang == "zh" else 1]
 
 
@@ -117,6 +119,7 @@ class Eligibility(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         zh = {
             "eligible": "符合条件",
             "ineligible": "不符合条件",

@@ -15,6 +15,7 @@ from enum import Enum
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.lang import language
 from community_governance.exceptions import InvalidRuleError
 
 __all__ = ["DeclaredMatter", "Matter"]
@@ -64,6 +65,7 @@ class Matter(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang == "zh":
             return _ZH[self]
         return self.value.replace("-", " ")
@@ -115,6 +117,7 @@ class DeclaredMatter:
         ``"绝对多数决议事项（「majorité de l'article 25」）"``, or only the quotation
         (``"「majorité de l'article 25」"``) when no Chinese name is given.
         """
+        lang = language(lang)
         if lang == "zh":
             return f"{self.zh}（「{self.local}」）" if self.zh else f"「{self.local}」"
         return f"{self.label} ({self.local})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import attrs
 
 from community_governance._base.format import counted
+from community_governance._base.lang import language
 from community_governance.exceptions import InvalidPeriodError
 
 __all__ = ["MAX_LENGTH", "Period"]
@@ -84,6 +85,7 @@ class Period:
         Returns:
             The length in words.
         """
+        lang = language(lang)
         if self.days:
             return f"{self.days}日" if lang == "zh" else counted(self.days, "day")
         if self.months:

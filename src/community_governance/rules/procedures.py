@@ -23,6 +23,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.format import chinese_fraction, ratio_text
+from community_governance._base.lang import language
 from community_governance.exceptions import InvalidRuleError
 from community_governance.rules.thresholds import Base, Comparator, parse_ratio
 
@@ -62,6 +63,7 @@ class Weight(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         zh = {"persons": "人数", "units": "户数", "area": "面积", "shares": "份额"}
         return zh[self.value] if lang == "zh" else self.value
 
@@ -84,10 +86,25 @@ class ConditionRole(Enum):
     Attributes:
         ATTENDING: Those attending (a quorum).
         AGREE: Those voting for (an approval).
+        OBJECTING: Those objecting in writing after the vote (an overturning test: the test
+            being met overturns the result).
     """
 
     ATTENDING = "attending"
     AGREE = "agree"
+    OBJECTING = "objecting"
+
+    def label(self, lang: str = "en") -> str:
+        """``"attending"``, ``"agree"``, ``"objecting"``, or 出席, 同意, 书面异议."""
+        lang = language(lang)
+        return _ROLE_ZH[self] if lang == "zh" else self.value
+
+
+_ROLE_ZH = {
+    ConditionRole.ATTENDING: "出席",
+    ConditionRole.AGREE: "同意",
+    ConditionRole.OBJECTING: "书面异议",
+}
 
 
 def _role(value: object) -> ConditionRole:
@@ -119,8 +136,9 @@ class Condition:
 
         Chinese uses the statute's wording, e.g. ``"同意（按份额计）占赞成与反对票过半数"``.
         """
+        lang = language(lang)
         if lang == "zh":
-            role = "出席" if self.role is ConditionRole.ATTENDING else "同意"
+            role = self.role.label("zh")
             return (
                 f"{role}（按{self.weight.label('zh')}计）占{self.base.label('zh')}"
                 f"{_requirement_zh(self.comparator, self.ratio)}"
@@ -375,6 +393,7 @@ class Stage:
         wording: ``"全体业主所持份额过半数同意"``, ``"全体业主人数十分之一以上出席，且赞成与反对票
         份额过半数同意"``. A stage without tests: ``"no tests"``, ``"无表决比例要求"``.
         """
+        lang = language(lang)
         if lang == "zh":
             return "，且".join(map(_stage_test_zh, self.tests)) or "无表决比例要求"
         return " and ".join(test.describe() for test in self.tests) or "no tests"

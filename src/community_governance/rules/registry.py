@@ -193,7 +193,7 @@ class Registry:
 
         See `community_governance.rules_for` for the arguments, errors and warnings.
         """
-        _check_arguments(code, on)
+        _check_arguments(code, on, include_unconfirmed)
         chain = self._chain(code)
         layers: list[Layer] = []
         notices: list[Notice] = []
@@ -219,7 +219,14 @@ class Registry:
         return self.resolve(code, on=on, include_unconfirmed=include_unconfirmed)
 
 
-def _check_arguments(code: object, on: object) -> None:
+def _check_arguments(code: object, on: object, include_unconfirmed: object) -> None:
+    if type(include_unconfirmed) is not bool:
+        raise RuleSetInputError(
+            f"include_unconfirmed= must be True or False (a string or a number is not a "
+            f"boolean), not {include_unconfirmed!r}",
+            field="include_unconfirmed",
+            value=include_unconfirmed,
+        )
     if not isinstance(code, str):
         raise RuleSetInputError(
             f"a jurisdiction code is a string such as 'CN-SH', not {code!r}",

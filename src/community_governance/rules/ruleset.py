@@ -21,6 +21,7 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.frozen import FrozenMap, typed_map
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance.exceptions import (
     InvalidRuleError,
@@ -60,6 +61,7 @@ class Topic(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         zh = {
             "voting": "表决规则",
             "elections": "选举规则",
@@ -177,6 +179,7 @@ class Layer:
 
         For example ``"CN-SH表决规则（2020-12-30起施行）"``.
         """
+        lang = language(lang)
         if lang != "zh":
             return self.name
         if self.valid_from is None and self.valid_to is None:
@@ -194,6 +197,15 @@ class Layer:
         start = self.valid_from.isoformat() if self.valid_from else "…"
         end = self.valid_to.isoformat() if self.valid_to else "…"
         return f"{self.name} [{self.topic.value}, {start} – {end}, {self.confidence.value}]"
+
+
+def _a_bool(instance: object, attribute: Any, value: object) -> None:
+    if type(value) is not bool:
+        raise RuleSetInputError(
+            f"RuleSet: {attribute.name} must be True or False, not {value!r}",
+            field=attribute.name,
+            value=value,
+        )
 
 
 def admitted(citation: Citation, include_unconfirmed: bool) -> bool:
@@ -265,7 +277,7 @@ class RuleSet:
     code: str
     on: date
     layers: tuple[Layer, ...]
-    include_unconfirmed: bool = False
+    include_unconfirmed: bool = attrs.field(default=False, validator=_a_bool)
     notices: tuple[Notice, ...] = ()
     voting: VotingParams = attrs.field(
         init=False, default=attrs.Factory(_voting, takes_self=True), eq=False
@@ -426,6 +438,7 @@ class RuleSet:
         and dates (``"CN-SH表决规则（2020-12-30起施行）〔高可信度〕"``), the layers' names being
         English.
         """
+        lang = language(lang)
         zh = lang == "zh"
         if zh:
             lines = [

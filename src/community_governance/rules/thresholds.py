@@ -20,6 +20,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.format import chinese_fraction
+from community_governance._base.lang import language
 from community_governance.exceptions import InvalidRuleError
 
 __all__ = ["Base", "Comparator", "Measure", "ResolutionRule", "Threshold", "parse_ratio"]
@@ -38,6 +39,7 @@ class Measure(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang == "zh":
             return "人数" if self is Measure.HEADS else "专有部分面积"
         return self.value
@@ -62,6 +64,7 @@ class Base(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         zh = {
             Base.ALL: "全体业主",
             Base.ATTENDING: "出席的业主",
@@ -106,6 +109,7 @@ class Comparator(Enum):
 
     def label(self, lang: str = "en") -> str:
         """``"at least"``/``"more than"``, or 以上/超过 in Chinese."""
+        lang = language(lang)
         if lang == "zh":
             return "以上" if self is Comparator.AT_LEAST else "超过"
         return "at least" if self is Comparator.AT_LEAST else "more than"
@@ -202,6 +206,7 @@ class Threshold:
         owners), ``"参与表决人数过半数"`` (more than 1/2 of those taking part),
         ``"参与表决专有部分面积四分之三以上"``; other more-than ratios read ``"超过五分之一"``.
         """
+        lang = language(lang)
         if lang == "zh":
             return _ZH_BASE[self.base].format(self.measure.label("zh"), self.requirement_zh())
         ratio = f"{self.ratio.numerator}/{self.ratio.denominator}"

@@ -14,6 +14,7 @@ from typing import Protocol
 import attrs
 
 from community_governance._base.format import area_text
+from community_governance._base.lang import language
 from community_governance.register.estate import Estate
 from community_governance.rules.thresholds import ResolutionRule, Threshold
 from community_governance.strategies.rules import TEST_CITATION, decider
@@ -236,6 +237,7 @@ def describe_rule(rule: ResolutionRule, lang: str = "en") -> str:
     Returns:
         E.g. ``"quorum: none | approval: area more than 1/2 of all owners"``.
     """
+    lang = language(lang)
     none = "无" if lang == "zh" else "none"
     quorum = " and ".join(t.describe(lang) for t in rule.quorum) or none
     approval = " and ".join(t.describe(lang) for t in rule.approval)

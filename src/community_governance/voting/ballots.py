@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from community_governance._base.lang import language
 from community_governance._base.serial import dump, load
 from community_governance.exceptions import (
     InvalidBallotError,
@@ -61,6 +62,7 @@ class Choice(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         return _ZH[self] if lang == "zh" else self.value
 
 

@@ -25,6 +25,7 @@ from community_governance._base.format import (
     signed_area,
 )
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.rules.thresholds import Comparator, Measure, Threshold
 
 __all__ = ["Check", "CheckRole", "Figures", "Tally", "check"]
@@ -51,6 +52,7 @@ class Figures:
 
         ``"3 persons, 300.00 m²"``; in Chinese ``"3人、300.00平方米"``.
         """
+        lang = language(lang)
         if lang == "zh":
             return f"{self.heads}人、{area_text(self.area)}平方米"
         persons = "person" if self.heads == 1 else "persons"
@@ -104,6 +106,7 @@ class Tally:
         )
 
     def _rows(self, lang: str = "en") -> list[tuple[str, Figures]]:
+        lang = language(lang)
         names = _TALLY_ZH if lang == "zh" else _TALLY_EN
         figures = [self.total, self.participating, self.agree, self.oppose, self.abstain]
         rows = list(zip(names, [*figures, self.spoiled], strict=False))
@@ -116,6 +119,7 @@ class Tally:
 
         Chinese: ``"全体业主4人、400.00平方米；参与表决3人、300.00平方米；同意…"``.
         """
+        lang = language(lang)
         if lang == "zh":
             return "；".join(
                 f"{name}{figures.describe('zh')}" for name, figures in self._rows("zh")
@@ -147,6 +151,7 @@ class CheckRole(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         if lang == "zh":
             return "参与表决" if self is CheckRole.QUORUM else "表决同意"
         return "taking part" if self is CheckRole.QUORUM else "approval"
@@ -212,6 +217,7 @@ class Check:
 
     def line(self, lang: str = "en") -> str:
         """One line: measure, figures, requirement, margin, verdict and article."""
+        lang = language(lang)
         return _check_line(self, lang)
 
     def __str__(self) -> str:

@@ -12,7 +12,7 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.exact import Exact, ratio
 from community_governance._base.format import area_text
-from community_governance._base.notices import Notice
+from community_governance._base.notices import Notice, unconfirmed_rule_notices
 from community_governance.exceptions import (
     RuleSetNotInForceError,
     VotingArgumentError,
@@ -421,16 +421,7 @@ def _notices(
             )
         )
     used = {rule.citation} | {t.citation for t in (*rule.quorum, *rule.approval)}
-    notices.extend(
-        Notice(
-            "unconfirmed-rule-used",
-            f"an unconfirmed rule was used: {citation.format()}",
-            f"使用了未经核实的规则：{citation.format('zh')}",
-            citation,
-        )
-        for citation in sorted(used, key=Citation.format)
-        if not citation.confirmed
-    )
+    notices.extend(unconfirmed_rule_notices(used))
     return tuple(dict.fromkeys(notices))
 
 

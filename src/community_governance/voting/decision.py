@@ -14,6 +14,7 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance._base.exact import format_exact, normalise
 from community_governance._base.format import area_text, percent_figure, ratio_text
 from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance._base.serial import (
     check_derived,
@@ -83,6 +84,7 @@ class DecisionScope:
 
     def describe(self, lang: str = "en") -> str:
         """The scope in words, e.g. ``"12 units in building(s) 3"``."""
+        lang = language(lang)
         shown = [name or "-" for name in self.buildings[:_BUILDINGS_SHOWN]]
         more = len(self.buildings) - len(shown)
         if lang == "zh":
@@ -153,10 +155,12 @@ class Decision:
         Args:
             lang: ``"en"`` or ``"zh"``.
         """
+        lang = language(lang)
         return _text(self, lang)
 
     def to_markdown(self, lang: str = "en") -> str:
         """The explanation as a Markdown table (for reports)."""
+        lang = language(lang)
         return _markdown(self, lang)
 
     def _repr_html_(self) -> str:

@@ -22,7 +22,8 @@ from community_governance._base.exact import format_exact, normalise
 from community_governance._base.format import ratio_text
 from community_governance._base.frozen import FrozenMap
 from community_governance._base.html import html_table
-from community_governance._base.notices import Notice
+from community_governance._base.lang import language
+from community_governance._base.notices import Notice, unconfirmed_rule_notices
 from community_governance._base.serial import check_derived, dump, load, refuse_floats
 from community_governance.exceptions import (
     DerivedFactMismatchError,
@@ -133,18 +134,25 @@ class ConditionCheck:
 
     def line(self, lang: str = "en") -> str:
         """One line in ``"en"`` or ``"zh"``: verdict, figures, requirement and source."""
+        lang = language(lang)
         test = self.condition
+        overturning = test.role is ConditionRole.OBJECTING
         if lang == "zh":
-            verdict = "✓ 符合" if self.passed else "✗ 不符合"
-            return (
-                f"{verdict} — {test.describe('zh')}：{_figure(self.numerator)}，"
-                f"基数{_figure(self.denominator)}。依据：{test.citation.format('zh')}"
+            verdicts = (
+                ("✓ 达到推翻条件", "✗ 未达到推翻条件") if overturning else ("✓ 符合", "✗ 不符合")
             )
-        verdict = "✓ met" if self.passed else "✗ not met"
+            return (
+                f"{verdicts[0] if self.passed else verdicts[1]} — {test.describe('zh')}："
+                f"{_figure(self.numerator)}，基数{_figure(self.denominator)}。"
+                f"依据：{test.citation.format('zh')}"
+            )
+        verdicts = ("✓ overturns", "✗ does not overturn") if overturning else ("✓ met", "✗ not met")
+        needed = "overturns at" if overturning else "required"
         return (
-            f"{verdict} — {test.role.value} by {test.weight.label()}: {_figure(self.numerator)} "
-            f"of {_figure(self.denominator)}; required {test.comparator.label()} "
-            f"{ratio_text(test.ratio)} of {test.base.label()}. Source: {test.citation.format()}"
+            f"{verdicts[0] if self.passed else verdicts[1]} — {test.role.value} by "
+            f"{test.weight.label()}: {_figure(self.numerator)} of {_figure(self.denominator)}; "
+            f"{needed} {test.comparator.label()} {ratio_text(test.ratio)} of "
+            f"{test.base.label()}. Source: {test.citation.format()}"
         )
 
     def __str__(self) -> str:
@@ -181,6 +189,7 @@ class FloorCheck:
 
     def line(self, lang: str = "en") -> str:
         """One line in ``"en"`` or ``"zh"``: verdict, the count against the floor, the source."""
+        lang = language(lang)
         if lang == "zh":
             verdict = "✓ 符合" if self.passed else "✗ 不符合"
             return (
@@ -253,6 +262,7 @@ class StageResult:
         Chinese names the stage by what it requires, with its articles (``"未通过：阶段
         「全体业主所持份额过半数同意」（…第25条…）"``), the stage's own name being English.
         """
+        lang = language(lang)
         key = (
             "not-reached"
             if not self.reached
@@ -272,6 +282,7 @@ class StageResult:
 
     def explain(self, lang: str = "en") -> str:
         """The verdict, then every check and floor, one per line, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
         checks = (*self.entry, *self.checks)
         lines = [self.line(lang), *(f"  {c.line(lang)}" for c in checks)]
         lines += [f"  {floor.line(lang)}" for floor in self.floors]
@@ -330,6 +341,7 @@ class ProcedureDecision:
         事项（「majorité de l'article 25」）) and names each stage by what it requires, with its
         articles.
         """
+        lang = language(lang)
         zh = lang == "zh"
         if zh:
             lines = [f"事项：{self.matter.name('zh')}——{_OUTCOME_ZH[self.outcome]}"]
@@ -531,6 +543,7 @@ def _outcome_of(stages: tuple[StageResult, ...]) -> Outcome:
 
 def _cap_lines(result: StageResult, lang: str = "en") -> list[str]:
     """One line per weight whose figures the caps changed: before → after."""
+    lang = language(lang)
     lines = []
     for weight, after in result.counts.items():
         before = result.counts_uncapped[weight]
@@ -769,6 +782,7 @@ def _counts(
 
 
 def _apply(test: Condition, counts: WeightCounts) -> ConditionCheck:
+    # objections are counted as the votes "for" objecting (see _objection_checks)
     numerator = counts.attending if test.role is ConditionRole.ATTENDING else counts.agree
     denominator = counts.base(test.base)
     return ConditionCheck(test, numerator, denominator, _holds(test, numerator, denominator))
@@ -862,7 +876,8 @@ def _objection_checks(
     votes = Votes(dict.fromkeys(members, Choice.AGREE), frozenset(), {}, ())
     counts = _counts(roll, votes, capped(roll, votes, procedure.caps), procedure)
     return tuple(
-        _apply(attrs.evolve(test, role=ConditionRole.AGREE), counts[test.weight]) for test in tests
+        _apply(attrs.evolve(test, role=ConditionRole.OBJECTING), counts[test.weight])
+        for test in tests
     )
 
 
@@ -968,16 +983,7 @@ def _unconfirmed(procedure: Procedure, admitted: bool) -> list[Notice]:
         cited.add(procedure.proxies.citation)
         if admitted and procedure.proxies.within_citation is not None:
             cited.add(procedure.proxies.within_citation)
-    return [
-        Notice(
-            "unconfirmed-rule-used",
-            f"an unconfirmed rule was used: {citation.format()}",
-            f"使用了未经核实的规则：{citation.format('zh')}",
-            citation,
-        )
-        for citation in sorted(cited, key=Citation.format)
-        if not citation.confirmed
-    ]
+    return unconfirmed_rule_notices(cited)
 
 
 _DESIGN = Citation(
