@@ -437,7 +437,7 @@ _OUTCOME_ZH = {
 def _stage_zh(stage: Stage) -> str:
     """A stage in Chinese: what it requires, then the articles it rests on.
 
-    ``"阶段「全体业主人数十分之一以上出席，且赞成与反对票所持份额过半数同意」（《…》附表3第5(1)段
+    ``"阶段「全体业主人数十分之一以上出席，且赞成与反对票份额过半数同意」（《…》附表3第5(1)段
     〔高可信度〕；《…》附表3第5(2)段〔高可信度〕）"``.
     """
     cited = "；".join(citation.format("zh") for citation in stage.citations)
