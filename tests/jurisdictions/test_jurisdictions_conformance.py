@@ -10,7 +10,7 @@ import pytest
 
 import community_governance as cg
 from community_governance.jurisdictions import REGISTRY
-from community_governance.rules import INSTRUMENTS, Layer, Matter
+from community_governance.rules import INSTRUMENTS, Layer, Matter, Topic
 
 #: Where the law itself is looser than the national rule in force, and why (the notice is the
 #: expected result there).
@@ -133,18 +133,24 @@ FOREIGN = [item.code for item in REGISTRY.jurisdictions if not item.code.startsw
 @pytest.mark.parametrize("code", FOREIGN)
 def test_every_foreign_jurisdiction_resolves_on_each_layer_boundary(code: str) -> None:
     item = REGISTRY.get(code)
-    assert item.parent is None and all(layer.procedures for layer in item.layers)
+    # voting layers declare procedures; other topics' layers (Hong Kong's Sch. 2 committee
+    # sizes) set parameters only
+    assert item.parent is None
+    assert all(bool(layer.procedures) is (layer.topic is Topic.VOTING) for layer in item.layers)
     for layer in item.layers:
         for day in (layer.valid_from, layer.valid_to):
             if day is None:
                 continue
             rules = resolve(code, day)
-            assert rules.layers == (layer,)
-            assert set(rules.matters) == set(layer.procedures)
+            assert layer in rules.layers
+            topics = [other.topic for other in rules.layers]
+            assert len(set(topics)) == len(topics)  # one layer per topic on any day
+            voting = [other for other in rules.layers if other.procedures]
+            assert set(rules.matters) == (set(voting[0].procedures) if voting else set())
             for matter in rules.matters:  # every declared matter resolves, by code and value
                 assert rules.procedure(matter.code)[0] == matter
             missing = {n.en.split()[2] for n in rules.notices if n.code == "layer-missing"}
-            assert missing == {"elections", "committee"}, missing
+            assert missing == {"voting", "elections", "committee"} - {t.value for t in topics}
             with pytest.raises(cg.exceptions.MissingResolutionError):
                 rules.resolution(Matter.ELECT_COMMITTEE)
 

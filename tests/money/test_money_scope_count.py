@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date
 
@@ -18,6 +19,7 @@ from community_governance.exceptions import (
     UnknownUnitError,
 )
 from community_governance.register import count_scope
+from community_governance.register import scope as scope_module
 from community_governance.voting import DecisionScope, decide
 
 SH = cg.rules_for("CN-SH", on=date(2024, 3, 1))
@@ -189,3 +191,103 @@ def test_scoped_decide_equals_deciding_on_the_restricted_register(
     assert scoped.tally == plain.tally and scoped.checks == plain.checks
     assert scoped.notices[1:] == plain.notices
     assert scoped.scope is not None and scoped.scope.units == len(set(chosen))
+
+
+def test_a_person_partly_inside_keeps_its_units_inside() -> None:
+    rows = [
+        {"unit": "1-01", "area": "10", "owners": ["P"]},
+        {"unit": "1-02", "area": "20", "owners": ["P"]},
+        {"unit": "2-01", "area": "40", "owners": ["P"]},
+        {"unit": "2-02", "area": "5", "owners": ["Q"]},
+        {"unit": "1-03", "area": "7", "owners": ["Q"]},
+    ]
+    whole = cg.Estate.from_records(rows)
+    counted = count_scope(whole, ["1-01", "1-02", "1-03"])
+    alone = whole.restrict(["1-01", "1-02", "1-03"])
+    assert counted.heads == 2 and counted.area == 37 == alone.total_area
+    p = whole.person_of("1-01").index
+    assert dict(counted.person_index.multi_unit) == {p: 2}  # Q has one unit inside
+    assert counted.person_index.person_area[p] == 30 * counted.person_index.scale
+
+
+def test_a_scope_of_every_unit_is_the_register_s_own_counting() -> None:
+    whole = estate()
+    every = [u.id for u in reversed(whole.units)]
+    counted = count_scope(whole, every)
+    assert counted.person_index is whole.person_index
+    assert counted.buildings == ("1", "2") and counted.units == len(whole.units)
+    merged = cg.Estate.from_records(
+        [
+            {"unit": "1-1", "area": "3", "owners": ["A"]},
+            {"unit": "1-2", "area": "4", "owners": ["A", "B"]},
+        ],
+        counting=cg.register.CountingPolicy(overlap="merge"),
+    )
+    assert count_scope(merged, ["1-2", "1-1"]).person_index is merged.person_index
+
+
+def test_a_scope_is_counted_once_and_kept_beside_its_estate() -> None:
+    whole = estate()
+    first = count_scope(whole, BUILDING_1)
+    again = count_scope(whole, BUILDING_1)
+    assert again.person_index is first.person_index and again.estate is whole
+    assert again.buildings == first.buildings == ("1",)
+    key = id(whole)
+    assert key in scope_module._SCOPES
+    # the entry holds neither the estate nor a count pointing to it
+    assert all(own is None for own, *_ in scope_module._SCOPES[key][1].values())
+    for n in range(scope_module._KEEP + 1):  # only the last few scopes are kept
+        count_scope(whole, BUILDING_1[: n + 1])
+    kept = scope_module._SCOPES[key][1]
+    assert len(kept) == scope_module._KEEP and tuple(BUILDING_1) not in kept
+    assert count_scope(whole, BUILDING_1).heads == first.heads  # counted again, the same
+    del whole, first, again, kept
+    gc.collect()
+    assert key not in scope_module._SCOPES
+
+
+def test_a_merged_scope_keeps_its_regrouped_register() -> None:
+    policy = cg.register.CountingPolicy(overlap="merge")
+    whole = cg.Estate.from_records(
+        [
+            {"unit": "1-1", "area": "3", "owners": ["A"]},
+            {"unit": "1-2", "area": "4", "owners": ["B"]},
+            {"unit": "2-1", "area": "5", "owners": ["A", "B"]},
+        ],
+        counting=policy,
+    )
+    first = count_scope(whole, ["1-1", "1-2"])
+    assert first.heads == 2  # A and B, joined only through 2-1 outside the scope
+    again = count_scope(whole, ["1-1", "1-2"])
+    assert again.estate is first.estate and again.heads == 2
+
+
+def test_an_unhashable_id_is_refused_even_with_a_scope_kept() -> None:
+    whole = estate()
+    count_scope(whole, BUILDING_1)
+    with pytest.raises(ScopeError):
+        count_scope(whole, [["1-101"]])  # type: ignore[list-item]
+
+
+@given(owner_sets, st.sampled_from(list(cg.register.OverlapPolicy)), st.data())
+def test_a_scope_of_the_whole_estate_decides_as_the_whole_estate(
+    owners: list[list[str]], overlap: cg.register.OverlapPolicy, data: st.DataObject
+) -> None:
+    rows = [
+        {"unit": f"{1 + n % 2}-{n:02d}", "area": f"{1 + n}.{n % 3}", "owners": o}
+        for n, o in enumerate(owners)
+    ]
+    held = {o for r in rows for o in r["owners"]}
+    declared = [cg.register.Owner("dev", cg.register.OwnerKind.DEVELOPER)] if "dev" in held else []
+    policy = cg.register.CountingPolicy(overlap=overlap)
+    whole = cg.Estate.from_records(rows, owners=declared, counting=policy)
+    every = data.draw(st.permutations([r["unit"] for r in rows]))
+    voters = data.draw(st.sets(st.sampled_from(every)))
+    choice = {p.label: data.draw(st.sampled_from(["agree", "oppose"])) for p in whole.persons}
+    votes = [cg.Ballot(u, choice[whole.person_of(u).label]) for u in sorted(voters)]
+    scoped = decide(whole, votes, matter=USE, rules=SH, scope=every)
+    plain = decide(whole, votes, matter=USE, rules=SH)
+    assert scoped.tally == plain.tally and scoped.checks == plain.checks
+    assert scoped.passed is plain.passed
+    assert scoped.notices[1:] == plain.notices
+    assert scoped.scope == DecisionScope(len(rows), tuple(sorted({r["unit"][0] for r in rows})))

@@ -91,6 +91,37 @@ def test_ballots_near_put_a_head_threshold_on_its_bound(data: st.DataObject) -> 
         assert check.margin in (-1, 0, 1)
 
 
+def test_ballots_near_put_an_attending_threshold_on_its_bound() -> None:
+    rule = cg.ResolutionRule(
+        quorum=(),
+        approval=(Threshold("heads", "attending", "at-least", Fraction(2, 3), HIGH),),
+        citation=HIGH,
+    )
+    margins: set[int] = set()
+    spoiled: set[bool] = set()
+
+    @settings(max_examples=60, deadline=None, derandomize=True)
+    @given(st.data())
+    def collect(data: st.DataObject) -> None:
+        estate = data.draw(cgst.realistic_estates(max_units=120))
+        ballots = data.draw(cgst.ballots_near(rule, estate))
+        # spoiled ballots attend even when they are not counted as taking part
+        excluded = cgst.rule_set_of(rule, spoiled_ballots=cg.rules.SpoiledPolicy.EXCLUDED)
+        decision = cgst.decider(excluded)(estate, ballots)
+        (check,) = decision.checks
+        tally = decision.tally
+        attending = tally.agree.heads + tally.oppose.heads + tally.abstain.heads
+        attending += tally.spoiled.heads
+        assert check.denominator == attending
+        if attending:
+            assert check.margin in (-1, 0, 1)  # the smallest passing count, or one either side
+            margins.add(int(check.margin))
+        spoiled.add(tally.spoiled.heads > 0)
+
+    collect()
+    assert margins == {-1, 0, 1} and spoiled == {True, False}
+
+
 def test_ballots_near_reach_every_side_of_every_threshold() -> None:
     seen: set[tuple[CheckRole, Measure, int]] = set()
 

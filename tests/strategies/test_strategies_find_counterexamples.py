@@ -195,3 +195,44 @@ def test_the_planted_rules_are_looser_only_near_a_bound() -> None:
         cgst.assert_never_looser(local, national, estate=estate, ballots=ballots)
     assert Base.CAST in {t.base for t in PLANTED["votes-cast"][0].approval}
     assert Comparator.AT_LEAST in {t.comparator for t in local.approval}
+
+
+OLD_ORDINARY = cg.rules_for("CN", on=date(2019, 1, 1)).resolution(cg.Matter.OTHER_MAJOR_MATTER)
+
+#: Local rules looser than the national one through an attending base (出席, Base.ATTENDING).
+PLANTED_ATTENDING = {
+    # 以上 of those attending where the Code says 过半数 of those taking part
+    "attending-at-least-half": (
+        _replace(
+            ORDINARY,
+            "approval",
+            _heads(ORDINARY.approval),
+            _threshold("heads", "attending", "at-least", "1/2"),
+        ),
+        ORDINARY,
+    ),
+    # more than half of those attending where the 2007 regime asks more than half of all
+    "attending-for-all": (
+        _replace(
+            OLD_ORDINARY.value,
+            "approval",
+            _heads(OLD_ORDINARY.value.approval),
+            _threshold("heads", "attending", "more-than", "1/2"),
+        ),
+        OLD_ORDINARY.value,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLANTED_ATTENDING))
+def test_never_looser_finds_a_planted_attending_rule(name: str) -> None:
+    local, national = PLANTED_ATTENDING[name]
+    assert Base.ATTENDING in {t.base for t in local.approval}
+    assert not local.never_looser_than(national)
+
+    def prop(estate: cg.Estate, ballots: list[cg.Ballot]) -> None:
+        cgst.assert_never_looser(local, national, estate=estate, ballots=ballots)
+
+    needed = examples_to_failure(_near(local, national), prop)
+    print(f"assert_never_looser / {name}: failed at example {needed} of {BUDGET}")
+    assert needed <= BUDGET

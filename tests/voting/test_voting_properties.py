@@ -92,6 +92,7 @@ def reference_checks(
             numerator = total(m, taking_part if role == "quorum" else {"agree"})
             denominator = {
                 cg.Base.ALL: total(m, None),
+                cg.Base.ATTENDING: total(m, {"agree", "oppose", "abstain", "spoiled"}),
                 cg.Base.PARTICIPATING: total(m, taking_part),
                 cg.Base.CAST: total(m, {"agree", "oppose"}),
             }[threshold.base]

@@ -112,12 +112,38 @@ PERCENT_PLACES = 2
 """Every percentage is shown with exactly two decimal places (``"50.00%"``, ``"≈77.58%"``)."""
 
 
-def _fixed(value: Fraction, places: int) -> str:
+_MOST_PLACES = 12
+
+
+def _quantized(value: Fraction, places: int) -> Decimal:
     quantum = Decimal(1).scaleb(-places)
-    shown = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
         quantum, rounding=ROUND_HALF_EVEN
     )
-    return str(shown) if Fraction(shown) == value else f"≈{shown}"
+
+
+def _fixed(value: Fraction, places: int) -> str:
+    """``value`` with ``places`` decimals, ``≈`` when rounded.
+
+    The one exception to the fixed decimals: a figure that is not zero but would round to
+    zero gets the decimals it needs to show that it is not (``"-0.0001"``, ``"≈+0.0003"``,
+    never ``"≈-0.00"``, which would hide a shortfall).
+    """
+    shown, extra = _quantized(value, places), places
+    while shown == 0 and value != 0 and extra < _MOST_PLACES:
+        extra += 1
+        shown = _quantized(value, extra)
+    return f"{shown:f}" if Fraction(shown) == value else f"≈{shown:f}"
+
+
+def least_hundredth(value: Fraction) -> Fraction:
+    """The least multiple of 0.01 that is ``value`` or more (``594.105`` → ``594.11``).
+
+    Requirements between two hundredths are shown as this figure: the least area in
+    hundredths of a square metre that meets them, so that the shown requirement suffices
+    and the shown margin is measured from it.
+    """
+    return Fraction(math.ceil(value * 100), 100)
 
 
 def area_text(value: Exact | Fraction | int) -> str:

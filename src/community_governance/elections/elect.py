@@ -18,6 +18,7 @@ from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
 from community_governance.elections.options import LEGACY, ElectOptions, unit_ids, whole
 from community_governance.elections.result import ElectionResult, candidate_results
+from community_governance.elections.size import band_notices
 from community_governance.exceptions import (
     BodyError,
     CandidateError,
@@ -117,7 +118,9 @@ def elect(
             empty ranking, an unknown keyword.
         ElectionInputError: ``candidates`` or ``scope`` given as one string.
         DuplicateIdError: a candidate is listed twice.
-        BodyError: more alternates than seats where the rule set forbids it.
+        BodyError: more alternates than seats where the rule set forbids it, or fewer seats
+            than the minimum of the estate's committee size band (``committee_size_bands``,
+            counted on the whole register).
         UnknownUnitError: a ballot's unit (or a scope unit) is outside the register.
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person differ.
@@ -201,7 +204,7 @@ def prepare(
     _alternates_allowed(rules, options.alternates, seats)
     tie_break, tie_source = _declared(options.tie_break, rules.elections.tie_break, TieBreak())
     policy, policy_source = _declared(options.policy, rules.elections.ballot_policy, BallotPolicy())
-    notices: list[Notice] = list(rules.notices)
+    notices: list[Notice] = [*rules.notices, *band_notices(seats, rules, estate)]
     if options.scope is not None:
         estate = restrict(estate, options.scope)
         notices.append(_scope_notice(len(estate.units)))

@@ -18,9 +18,16 @@ are admitted; a committee meeting's quorum is 50% of the members or 3, whichever
 them yet): the whole committee retires at the second annual general meeting and at every
 second one after that, so terms are about two years (Sch. 2 para. 5, high), and the chair,
 secretary and treasurer are chosen by the most votes (high). The Home Affairs Department's
-best practice of 11 members for more than 100 flats is guidance, not law: not encoded. The
-committee data are not in the ``HK`` rule set (its elections and committee topics stay
-``layer-missing``): the Chinese election engine's `SizeRule` cannot express size bands.
+best practice of 11 members for more than 100 flats is guidance, not law: not encoded.
+
+The size bands are the ``HK`` rule set's ``committee_size_bands`` election parameter (an
+elections layer from 2007-08-01, when the Building Management (Amendment) Ordinance 2007
+(Ord. 5 of 2007, s. 27) replaced Sch. 2 para. 1 and came into force; the earlier text is not
+encoded, so an earlier day's elections topic is ``layer-missing``):
+`check_committee_size` and `elect` count the register's flats, leaving out parking (Sch. 2
+para. 1A: a garage, carpark or carport is not a flat), and refuse a committee below its
+band's minimum; in the unconfirmed 51-100 band they say the minimum was not applied. The
+meeting quorum has no engine yet; the committee topic stays ``layer-missing``.
 """
 
 from __future__ import annotations
@@ -29,9 +36,10 @@ from datetime import date
 from fractions import Fraction
 
 from community_governance._base.citations import Citation, Confidence
-from community_governance.rules.bodies import MeetingQuorum, SizeBand, SizeBands
+from community_governance.rules.bodies import MeetingQuorum, SizeBand, SizeBands, SizeCount
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.packs import pack_of
+from community_governance.rules.params import ElectionParams, Param
 from community_governance.rules.procedures import (
     Condition,
     ConditionRole,
@@ -44,7 +52,14 @@ from community_governance.rules.registry import Jurisdiction
 from community_governance.rules.ruleset import Layer, Topic
 from community_governance.rules.thresholds import Base, Comparator
 
-__all__ = ["CHECKED_ON", "HK_COMMITTEE_QUORUM", "HK_COMMITTEE_SIZES", "JURISDICTION", "LAYERS"]
+__all__ = [
+    "CHECKED_ON",
+    "ELECTION_LAYERS",
+    "HK_COMMITTEE_QUORUM",
+    "HK_COMMITTEE_SIZES",
+    "JURISDICTION",
+    "LAYERS",
+]
 
 #: The day the Hong Kong data were last compared with the published texts.
 CHECKED_ON = date(2026, 12, 3)
@@ -75,7 +90,8 @@ HK_COMMITTEE_SIZES = SizeBands(
             ),
         ),
         SizeBand(None, 9, _SCH2),
-    )
+    ),
+    SizeCount.FLATS,
 )
 
 #: Sch. 2: a committee meeting needs 50% of the members or 3, whichever is greater.
@@ -148,8 +164,8 @@ def _matters(amended: bool) -> dict[DeclaredMatter, Procedure]:
     return matters
 
 
-#: Hong Kong: before and from the 2024 amendment's commencement (2025-07-13).
-LAYERS = (
+#: Hong Kong voting: before and from the 2024 amendment's commencement (2025-07-13).
+_VOTING = (
     Layer(
         code="HK",
         name="HK: BMO Cap. 344 (to 2025-07-12)",
@@ -169,6 +185,32 @@ LAYERS = (
         procedures=_matters(True),
     ),
 )
+
+#: Sch. 2 para. 1 as replaced by Ord. 5 of 2007 s. 27, in force from 2007-08-01.
+_SIZES_FROM = date(2007, 8, 1)
+_SCH2_PARA_1 = Citation(
+    "hk_bmo",
+    "Sch. 2 para. 1",
+    effective=_SIZES_FROM,
+    note="as replaced by Ord. 5 of 2007 s. 27; flats exclude garages, carparks and carports "
+    "(para. 1A)",
+)
+
+#: Hong Kong elections: the management committee's size bands (Sch. 2 para. 1).
+ELECTION_LAYERS = (
+    Layer(
+        code="HK",
+        name="HK: BMO Cap. 344 Sch. 2 para. 1 (committee sizes, from 2007-08-01)",
+        valid_from=_SIZES_FROM,
+        valid_to=None,
+        checked_on=CHECKED_ON,
+        topic=Topic.ELECTIONS,
+        elections=ElectionParams(committee_size_bands=Param(HK_COMMITTEE_SIZES, _SCH2_PARA_1)),
+    ),
+)
+
+#: Hong Kong: every layer, voting (before and from 2025-07-13) and elections.
+LAYERS = (*_VOTING, *ELECTION_LAYERS)
 
 #: Hong Kong: one jurisdiction in the one registry, one layer per dated text.
 JURISDICTION = Jurisdiction(

@@ -13,10 +13,12 @@ from typing import Any, Protocol, Self, TypeVar
 
 import attrs
 
+from community_governance._base.html import html_table
+from community_governance._base.lang import language
 from community_governance.calendar import NO_CALENDAR, HolidayCalendar
 from community_governance.calendar.workdays import check_calendar
 from community_governance.exceptions import GuardFailedError, ReplayMismatchError
-from community_governance.mediation.events import AnyEvent
+from community_governance.mediation.events import AnyEvent, EventKind
 from community_governance.mediation.progress import CaseIdentity
 from community_governance.mediation.states import TERMINAL_STATES, CaseState
 from community_governance.mediation.table import TABLE, Transition
@@ -49,9 +51,10 @@ class Permission:
         state: The case's state.
         event: The event's kind (value).
         guard: The failed guard's name, or ``None``.
-        reason: Why not (empty when allowed).
+        reason: Why not (empty when allowed), with the rule's citation.
         warnings: Soft rules the event would not meet.
         target: State the event would lead to, or ``None`` when refused.
+        reason_zh: Why not, in Chinese (the rule not met and its citation).
     """
 
     allowed: bool
@@ -61,9 +64,44 @@ class Permission:
     reason: str = ""
     warnings: tuple[GuardWarning, ...] = ()
     target: CaseState | None = None
+    reason_zh: str = ""
 
     def __bool__(self) -> bool:
         return self.allowed
+
+    def explain(self, lang: str = "en") -> str:
+        """The answer first, then why not or the soft rules not met, in ``"en"`` or ``"zh"``."""
+        lang = language(lang)
+        kind = EventKind(self.event)
+        if lang == "zh":
+            head = f"{kind.zh}：当前状态{self.state.zh}，"
+            if self.allowed:
+                target = self.target.zh if self.target is not None else self.state.zh
+                lines = [f"{head}可以进行（→ {target}）"]
+            else:
+                lines = [f"{head}不得进行：{self.reason_zh or self.reason}"]
+        else:
+            lines = [str(self)]
+            if not self.allowed:
+                lines.append(f"  {self.reason}")
+        lines += [f"  ! {warning.explain(lang)}" for warning in self.warnings]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        """One line, the answer first: ``"allowed: accept from applied to accepted"``."""
+        if self.allowed:
+            target = (self.target or self.state).value
+            return f"allowed: {self.event} from {self.state.value} to {target}"
+        guard = f" (guard {self.guard})" if self.guard else ""
+        return f"refused: {self.event} in state {self.state.value}{guard}"
+
+    def __repr__(self) -> str:
+        return f"<Permission {self}>"
+
+    def _repr_html_(self) -> str:
+        rows = [("allowed" if self.allowed else "refused", self.reason or "—")]
+        rows += [("warning", str(warning)) for warning in self.warnings]
+        return html_table(str(self), ("", "reason"), rows)
 
 
 def _last_event(case: CaseView) -> AnyEvent | None:
@@ -78,13 +116,17 @@ def _refusal(case: CaseView, event: AnyEvent) -> Permission | None:
     if (state, kind) not in TABLE:
         why = "a terminal state accepts no event" if state in TERMINAL_STATES else "not declared"
         reason = f"no transition for {kind.value} from {state.value} ({why})"
-        return Permission(False, state, kind.value, None, reason)
+        why_zh = (
+            "案件已结束，不再接受任何事件" if state in TERMINAL_STATES else "该状态下没有这一步骤"
+        )
+        return Permission(False, state, kind.value, None, reason, reason_zh=why_zh)
     last = _last_event(case).on  # type: ignore[union-attr]  # only refused when there is one
     reason = (
         f"event dated {event.on.isoformat()} is before the last event "
         f"({last.isoformat()}); events must come in date order"
     )
-    return Permission(False, state, kind.value, "chronological_order", reason)
+    zh = f"事件日期{event.on.isoformat()}早于上一事件（{last.isoformat()}），事件须按日期顺序记录"
+    return Permission(False, state, kind.value, "chronological_order", reason, reason_zh=zh)
 
 
 def _evaluate(case: CaseView, event: AnyEvent) -> tuple[Transition[Any] | None, Permission | None]:
@@ -101,9 +143,11 @@ def _evaluate(case: CaseView, event: AnyEvent) -> tuple[Transition[Any] | None, 
         failure = guard.check(case, event)
         if failure is not None:
             if not guard.soft:
-                text = f"{failure} [{guard.cited(case.policy).format()}]"
+                cited = guard.cited(case.policy)
+                text = f"{failure} [{cited.format()}]"
+                zh = f"不符合「{guard.rule_zh or guard.name}」（{cited.format('zh')}）"
                 kind = event.kind.value
-                return None, Permission(False, case.state, kind, guard.name, text)
+                return None, Permission(False, case.state, kind, guard.name, text, reason_zh=zh)
             warnings = [*(warnings or ()), guard.warning(case, event, failure)]
     if warnings is None:
         return transition, None

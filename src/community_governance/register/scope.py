@@ -4,8 +4,11 @@ A decision of the owners concerned (a building, a unit, a floor; Shanghai Reside
 Management Provisions Arts. 35 and 69) counts persons again within the scope: an owner with
 flats in two buildings is one person in each building's vote, and nobody outside the scope is
 counted. `Estate.restrict` builds and validates a whole new estate for that; a vote needs only
-the counts, so `count_scope` derives them from the estate's own grouping in one pass over the
-scope's units.
+the counts, so `count_scope` derives them from the estate's own grouping in a few C-level
+passes over the scope's units, and keeps them beside the estate (keyed by its identity and the
+scope's ids, the last few scopes of each estate, dropped with the estate): several motions of
+the same owners concerned count them once. A scope holding every unit is the register's own
+counting.
 
 Under `OverlapPolicy.SEPARATE` (the default) a person's key depends only on its units' owners
 and status, so the persons of the scope are exactly the estate's persons holding a unit in it,
@@ -17,11 +20,13 @@ units alone (a property test checks it).
 
 from __future__ import annotations
 
+import weakref
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from fractions import Fraction
 from itertools import compress
-from operator import attrgetter, itemgetter, not_
+from operator import attrgetter, itemgetter, ne
 from types import MappingProxyType
 from typing import TypeVar, cast
 
@@ -55,6 +60,8 @@ class ScopeCount:
     estate: Estate
     person_index: PersonIndex
     overlaps: tuple[Overlap, ...]
+    #: The scope's buildings when `count_scope` found them with the count (else derived).
+    _buildings: tuple[str, ...] | None = attrs.field(default=None, repr=False)
 
     @property
     def positions(self) -> AbstractSet[int]:
@@ -81,9 +88,9 @@ class ScopeCount:
     @property
     def buildings(self) -> tuple[str, ...]:
         """The buildings of the scope's units, sorted (``""`` for a unit without one)."""
-        # one C-level pass: `Unit.building` is always a string (it defaults to the id's prefix)
-        units = _pick(self.estate.units, tuple(self.positions))
-        return tuple(sorted(set(map(_BUILDING, units))))
+        if self._buildings is not None:
+            return self._buildings
+        return _buildings_of(self.estate, tuple(self.positions))
 
     @property
     def developer_entities(self) -> tuple[str, ...]:
@@ -107,6 +114,10 @@ class ScopeCount:
 def count_scope(estate: Estate, units: Iterable[str] | None = None) -> ScopeCount:
     """Count the persons and area of some units of ``estate``, within those units only.
 
+    The counting of a scope is kept beside its estate (keyed by the estate's identity and the
+    scope's ids, dropped with the estate), so that deciding several motions of the same owners
+    concerned counts them once; the estate and the count are immutable values.
+
     Args:
         estate: The register.
         units: Unit ids in the scope (repeats are ignored); ``None``: the whole register.
@@ -126,41 +137,100 @@ def count_scope(estate: Estate, units: Iterable[str] | None = None) -> ScopeCoun
         raise EmptyEstateError(
             f"the scope selects no unit (units={list(ids)!r:.80}): a scope needs at least one unit"
         )
-    if estate.counting.overlap is OverlapPolicy.MERGE:
-        restricted = estate.restrict(ids)  # a group may split inside the scope: regroup
-        return ScopeCount(restricted, restricted.person_index, restricted.overlaps)
-    people = estate.person_index
+    kept = _kept(estate)
+    try:
+        known = kept.get(ids)
+    except TypeError:  # an unhashable id: refused by the lookup below
+        known = None
+    if known is not None:
+        own, people, overlaps, buildings = known
+        return ScopeCount(own or estate, people, overlaps, buildings)
+    counted = _count(estate, ids)
+    if len(kept) >= _KEEP:
+        del kept[next(iter(kept))]  # the oldest scope of this estate
+    # kept without the estate itself, so that the entry does not keep the estate alive
+    own = None if counted.estate is estate else counted.estate
+    kept[ids] = (own, counted.person_index, counted.overlaps, counted.buildings)
+    return counted
+
+
+def _count(estate: Estate, ids: tuple[str, ...]) -> ScopeCount:
+    """The counting of the scope ``ids`` (not empty), from the estate's own grouping.
+
+    Each pass over the scope's units is one C-level call: their positions, their buildings,
+    and the number of them each person holds (a `Counter`, whose keys are the persons of the
+    scope). A person holding some of its units outside the scope is one of the estate's
+    multi-unit persons whose count inside differs from its count in the register; only those
+    are visited again, for their area inside.
+    """
     found = _positions(estate, ids)
     scoped = frozenset(found)
-    inside = set(map(people.person_of.__getitem__, found))
-    # only a person with several units can hold some of them outside the scope
+    if len(scoped) != len(found):  # repeated ids: each unit once
+        found = tuple(scoped)
+    buildings = _buildings_of(estate, found)
+    if len(scoped) == len(estate.units):  # the whole register: its own counting
+        return ScopeCount(estate, estate.person_index, estate.overlaps, buildings)
+    if estate.counting.overlap is OverlapPolicy.MERGE:
+        restricted = estate.restrict(ids)  # a group may split inside the scope: regroup
+        return ScopeCount(restricted, restricted.person_index, restricted.overlaps, buildings)
+    people = estate.person_index
+    held = Counter(_pick(people.person_of, found))  # person → its units in the scope
     several = people.multi_unit
-    rest = estate._members.rest
-    keys = tuple(inside.intersection(several.keys()))
-    multi = dict(zip(keys, map(several.__getitem__, keys), strict=True))
-    covered = map(scoped.issuperset, map(rest.__getitem__, keys))
-    partial = list(compress(keys, map(not_, covered)))
+    keys = tuple(filter(held.__contains__, several))
+    inside = list(map(held.__getitem__, keys))
+    multi = dict(zip(keys, inside, strict=True))
+    partial = list(compress(keys, map(ne, inside, map(several.__getitem__, keys))))
     area = people.person_area
     if partial:
-        unit_area = people.unit_area
+        rest, unit_area = estate._members.rest, people.unit_area
         patched = list(area)
         for person in partial:
-            held = [p for p in rest[person] if p in scoped]
-            patched[person] = sum(unit_area[p] for p in held)
-            multi[person] = len(held)
+            patched[person] = sum(unit_area[p] for p in rest[person] if p in scoped)
+            if multi[person] == 1:
+                del multi[person]
         area = tuple(patched)
     index = PersonIndex(
         positions=people.positions,
         person_of=people.person_of,
         person_area=area,
         scale=people.scale,
-        total_area=sum(map(people.unit_area.__getitem__, scoped)),
-        multi_unit=MappingProxyType({p: n for p, n in multi.items() if n > 1}),
+        total_area=sum(map(area.__getitem__, held)),  # each person's area inside the scope
+        multi_unit=MappingProxyType(multi),
         unit_area=people.unit_area,
-        counted=len(inside),
+        counted=len(held),
         scope=scoped,
     )
-    return ScopeCount(estate, index, _overlaps(estate, scoped, inside))
+    return ScopeCount(estate, index, _overlaps(estate, scoped, held.keys()), buildings)
+
+
+def _buildings_of(estate: Estate, positions: Sequence[int]) -> tuple[str, ...]:
+    """The buildings of the units at ``positions``, sorted (one C-level pass).
+
+    `Unit.building` is always a string (it defaults to the id's prefix).
+    """
+    return tuple(sorted(set(map(_BUILDING, _pick(estate.units, positions)))))
+
+
+#: A scope's counting without its estate: the regrouped estate under ``MERGE`` (``None``:
+#: the estate itself), the counting, the overlaps and the buildings.
+_Known = tuple[Estate | None, PersonIndex, tuple[Overlap, ...], tuple[str, ...]]
+
+#: Scopes counted, by estate identity: a weak reference that drops the entry with the estate,
+#: and the last `_KEEP` scopes counted on it (an estate is immutable, so is its count).
+_SCOPES: dict[int, tuple[weakref.ref[Estate], dict[tuple[str, ...], _Known]]] = {}
+_KEEP = 4
+
+
+def _kept(estate: Estate) -> dict[tuple[str, ...], _Known]:
+    """The scopes already counted on ``estate`` (a new, empty map for a new estate)."""
+    key = id(estate)
+    entry = _SCOPES.get(key)
+    if entry is not None and entry[0]() is estate:
+        return entry[1]
+    kept: dict[tuple[str, ...], _Known] = {}
+    scopes = _SCOPES  # held by the callback, which may run while the interpreter shuts down
+    _SCOPES[key] = (weakref.ref(estate, lambda _ref: scopes.pop(key, None)), kept)
+    return kept
 
 
 def _ids(units: object) -> tuple[str, ...]:
@@ -190,7 +260,9 @@ def _positions(estate: Estate, ids: tuple[str, ...]) -> tuple[int, ...]:
         raise UnknownUnitError(f"unit {unknown!r} is not in the register", unit=unknown) from None
 
 
-def _overlaps(estate: Estate, scoped: frozenset[int], inside: set[int]) -> tuple[Overlap, ...]:
+def _overlaps(
+    estate: Estate, scoped: frozenset[int], inside: AbstractSet[int]
+) -> tuple[Overlap, ...]:
     """The estate's overlaps among the persons inside the scope (``SEPARATE`` only).
 
     A regrouped scope numbers its persons by their first unit inside it, so the persons of

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.enums import parse_enum
 from community_governance._base.lang import language
 from community_governance.exceptions import InvalidRuleError
 from community_governance.rules.thresholds import parse_ratio
@@ -22,6 +23,7 @@ __all__ = [
     "MeetingQuorum",
     "SizeBand",
     "SizeBands",
+    "SizeCount",
     "SizeRule",
 ]
 
@@ -73,18 +75,53 @@ def _bands(value: object) -> tuple[SizeBand, ...]:
     return bands
 
 
+class SizeCount(Enum):
+    """What the bands of a committee size rule count, read from the register when not given.
+
+    Attributes:
+        FLATS: The register's units other than parking (a garage, carpark or carport is not a
+            flat: Building Management Ordinance (Hong Kong) Cap. 344 Sch. 2 para. 1A).
+        HOUSEHOLDS: The register's residential units.
+    """
+
+    FLATS = "flats"
+    HOUSEHOLDS = "households"
+
+    def label(self, lang: str = "en") -> str:
+        """The counted things: ``"flats"`` / ``"个单位"``, ``"households"`` / ``"户"``."""
+        lang = language(lang)
+        if lang == "zh":
+            return "个单位" if self is SizeCount.FLATS else "户"
+        return self.value
+
+
+def _size_count(value: object) -> SizeCount:
+    return parse_enum(SizeCount, value, what="size band count")
+
+
 @attrs.frozen(slots=True)
 class SizeBands:
-    """Minimum committee sizes by the number of flats.
+    """Minimum committee sizes by a count of the estate (by default its flats).
 
     For example Building Management Ordinance (Hong Kong) Cap. 344 Sch. 2: at least 3
-    members for 50 flats or fewer, 9 above 100 (7 for 51-100 is unconfirmed).
+    members for 50 flats or fewer, 9 above 100 (7 for 51-100 is unconfirmed). A rule set
+    supplies them as its ``"committee_size_bands"`` election parameter, which
+    [check_committee_size][community_governance.elections.check_committee_size] and
+    `elections.elect` apply.
 
     Attributes:
         bands: The bands by increasing ``up_to``; the last covers any larger estate.
+        counts: What ``up_to`` counts (`SizeCount.FLATS` by default).
     """
 
     bands: tuple[SizeBand, ...] = attrs.field(converter=_bands)
+    counts: SizeCount = attrs.field(default=SizeCount.FLATS, converter=_size_count)
+
+    def lower(self, band: SizeBand) -> int:
+        """The smallest count ``band`` covers (one more than the band below, or 1)."""
+        at = self.bands.index(band)
+        below = self.bands[at - 1].up_to if at else 0
+        return (below or 0) + 1
 
     def band(self, flats: int, *, include_unconfirmed: bool = False) -> SizeBand | None:
         """The band for an estate of ``flats`` flats, or ``None`` when that band is unconfirmed.

@@ -20,7 +20,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance.exceptions import InvalidParameterError
-from community_governance.rules.bodies import GroupRole, GroupRule, SizeRule
+from community_governance.rules.bodies import GroupRole, GroupRule, SizeBands, SizeRule
 from community_governance.rules.committee import (
     AbsenceRule,
     CadenceRule,
@@ -136,6 +136,9 @@ class ElectionParams:
         party_share_target: A composition policy target (never an eligibility rule).
         tie_break: The declared tie policy (the estate's rules; default run-off).
         ballot_policy: How irregular election ballots are handled.
+        committee_size_bands: Minimum committee sizes by a count of the estate (e.g. its
+            flats), where the law sets bands rather than one range (used when
+            ``committee_size`` is not set).
     """
 
     committee_size: Param[SizeRule] | None = attrs.field(default=None, validator=_typed(SizeRule))
@@ -159,6 +162,9 @@ class ElectionParams:
     tie_break: Param[TieBreak] | None = attrs.field(default=None, validator=_typed(TieBreak))
     ballot_policy: Param[BallotPolicy] | None = attrs.field(
         default=None, validator=_typed(BallotPolicy)
+    )
+    committee_size_bands: Param[SizeBands] | None = attrs.field(
+        default=None, validator=_typed(SizeBands)
     )
 
 

@@ -341,7 +341,7 @@ class RuleSet:
         if declared:
             reason += (
                 f"; {self.code} declares its own matters ({', '.join(declared)}): ask "
-                "RuleSet.procedure(matter)"
+                "RuleSet.procedure(matter), and decide them with voting.decide_procedure"
             )
         raise MissingResolutionError(
             f"rule set {self.code} on {self.on}: {reason} for {matter.value}",

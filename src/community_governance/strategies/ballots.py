@@ -114,11 +114,15 @@ def ballots_near(
     exactly the bound and one person either side; for area thresholds it is the nearest
     achievable areas (exactly the bound when the areas allow, as with equal flats; order by
     ascending area for the finest steps). When an approval threshold is drawn, participation
-    is drawn from the counts that meet the rules' quorums, so that the approval decides.
+    is drawn from the counts that meet the rules' quorums, so that the approval decides. For
+    a threshold of those attending (`Base.ATTENDING`) the bound is over everyone returning a
+    ballot, and some of those not agreeing spoil theirs (a spoiled ballot attends whatever
+    the spoiled-ballot policy).
 
-    Every counted person votes for all of its units with one choice (agree, oppose or abstain),
-    so the ballots are valid for [decide][community_governance.decide]. Give several rules
-    (e.g. a local rule and the national one) to draw near the thresholds of either.
+    Every counted person votes for all of its units with one choice (agree, oppose, abstain,
+    or spoiled near an attending threshold), so the ballots are valid for
+    [decide][community_governance.decide]. Give several rules (e.g. a local rule and the
+    national one) to draw near the thresholds of either.
 
     Args:
         draw: Supplied by hypothesis (callers omit it).
@@ -156,6 +160,13 @@ def ballots_near(
         counted = weigh(line[:taking], target.measure)
         agreeing = _near(counted, sum(counted), target, offset)
         return _ballots(draw, estate, line, taking, agreeing, cast=None)
+    if target.base is Base.ATTENDING:
+        # every returned ballot attends, a spoiled one too (whatever the spoiled policy): the
+        # bound is over the whole line taking part, some of whom spoil their ballots
+        counted = weigh(line[:taking], target.measure)
+        agreeing = _near(counted, sum(counted), target, offset)
+        spoiled = draw(st.just(0) | st.integers(0, max(taking - agreeing, 0)))  # mostly none
+        return _ballots(draw, estate, line, taking, agreeing, cast=None, spoiled=spoiled)
     cast = taking - draw(st.integers(0, taking))  # mostly a few abstentions
     counted = weigh(line[:cast], target.measure)
     return _ballots(
@@ -254,20 +265,25 @@ def _ballots(
     agreeing: int,
     *,
     cast: int | None,
+    spoiled: int = 0,
 ) -> Ballots:
     """Ballots: the first ``agreeing`` of the line agree, up to ``taking`` take part.
 
     Of the rest taking part, those before ``cast`` oppose and the others abstain; with
-    ``cast`` ``None`` the split between opposing and abstaining is drawn.
+    ``cast`` ``None`` the split between opposing and abstaining is drawn. The last
+    ``spoiled`` of those taking part (never an agreeing one) spoil their ballots.
     """
     taking = max(taking, agreeing)
     if cast is None:
         cast = draw(st.integers(agreeing, taking))
+    spoiling = max(taking - spoiled, agreeing)
     persons = estate.persons
     ballots = Ballots()
     for place, person in enumerate(line[:taking]):
         choice = Choice.AGREE if place < agreeing else Choice.OPPOSE
         if place >= max(cast, agreeing):
             choice = Choice.ABSTAIN
+        if place >= spoiling:
+            choice = Choice.SPOILED
         ballots.extend(Ballot(unit, choice) for unit in persons[person].units)
     return ballots

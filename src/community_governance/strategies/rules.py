@@ -55,7 +55,7 @@ _RATIOS = st.fractions(min_value=0, max_value=1, max_denominator=12).filter(lamb
 
 def thresholds(
     *,
-    bases: Sequence[Base] = (Base.ALL, Base.PARTICIPATING, Base.CAST),
+    bases: Sequence[Base] = (Base.ALL, Base.ATTENDING, Base.PARTICIPATING, Base.CAST),
     ratios: st.SearchStrategy[Fraction] = _RATIOS,
 ) -> st.SearchStrategy[Threshold]:
     """Valid thresholds (ratio in (0, 1]) over heads or area.

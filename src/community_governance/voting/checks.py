@@ -19,6 +19,7 @@ from community_governance._base.format import (
     area_text,
     counted,
     decimal_text,
+    least_hundredth,
     percent_figure,
     ratio_text,
     signed,
@@ -228,7 +229,7 @@ class Check:
             f"{figure(self.numerator, measure)} of {figure(self.denominator, measure)} "
             f"{_unit(self, 'en', self.denominator)} ({percent_figure(self.actual)}), required "
             f"{self.threshold.comparator.label()} {ratio_text(self.threshold.ratio)} of "
-            f"{self.threshold.base.label()}; margin {signed_figure(self.margin, measure)}"
+            f"{self.threshold.base.label()}; margin {_shown_bound(self)[1]}"
         )
 
     def __repr__(self) -> str:
@@ -242,7 +243,7 @@ class Check:
             f"{figure(self.numerator, measure)} / {figure(self.denominator, measure)}",
             percent_figure(self.actual),
             f"{self.threshold.comparator.symbol} {ratio_text(self.threshold.ratio)}",
-            signed_figure(self.margin, measure),
+            _shown_bound(self)[1],
             self.citation.format(),
         ]
         head = ["check", "measure", "figures", "actual", "required", "margin", "source"]
@@ -309,6 +310,25 @@ def signed_figure(value: Exact | Fraction | int, measure: Measure) -> str:
     return signed_area(value) if measure is Measure.AREA else signed(value)
 
 
+def _shown_bound(check: Check) -> tuple[str, str]:
+    """The requirement and the margin of ``check`` as they are shown, consistently.
+
+    For heads: the least whole head count that passes, and the margin from it. For area: the
+    requirement itself when it is a whole hundredth of a square metre; otherwise the least
+    hundredth that meets it (``≈594.11`` for 594.105, see
+    `_base.format.least_hundredth`), and the margin measured from that figure, so that the
+    shown figures add up (576.99 − 594.11 = −17.12) and adding the shown shortfall passes.
+    """
+    measure = check.threshold.measure
+    if measure is not Measure.AREA:
+        return str(check.minimum_heads), signed_figure(check.margin, measure)
+    least = least_hundredth(check.required)
+    if least == check.required:
+        return area_text(least), signed_area(check.margin)
+    margin = signed_area(Fraction(check.numerator) - least)
+    return f"≈{area_text(least)}", margin if margin.startswith("≈") else f"≈{margin}"
+
+
 def _check_line(check: Check, lang: str) -> str:
     threshold = check.threshold
     unit = _unit(check, lang)
@@ -316,14 +336,10 @@ def _check_line(check: Check, lang: str) -> str:
     minimum = check.minimum_heads
     numerator = figure(check.numerator, threshold.measure)
     denominator = figure(check.denominator, threshold.measure)
-    margin = signed_figure(check.margin, threshold.measure)
+    required, margin = _shown_bound(check)
     if lang == "zh":
         need = threshold.describe("zh")
-        need += (
-            f"（至少{minimum}人）"
-            if minimum is not None
-            else (f"（{area_text(check.required)}{unit}）")
-        )
+        need += f"（至少{minimum}人）" if minimum is not None else f"（{required}{unit}）"
         verdict = "✓ 达到" if check.passed else "✗ 未达到"
         return (
             f"{verdict} {check.role.label('zh')}{threshold.measure.label('zh')}："
@@ -333,9 +349,7 @@ def _check_line(check: Check, lang: str) -> str:
         )
     need = f"{threshold.comparator.label()} {ratio} of {threshold.base.label()}"
     need += (
-        f" (at least {counted(minimum, 'person')})"
-        if minimum is not None
-        else (f" ({area_text(check.required)} m²)")
+        f" (at least {counted(minimum, 'person')})" if minimum is not None else f" ({required} m²)"
     )
     verdict = "✓ met" if check.passed else "✗ not met"
     return (

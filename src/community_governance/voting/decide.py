@@ -14,6 +14,7 @@ from community_governance._base.exact import Exact, ratio
 from community_governance._base.format import area_text
 from community_governance._base.notices import Notice, unconfirmed_rule_notices
 from community_governance.exceptions import (
+    MissingResolutionError,
     RuleSetNotInForceError,
     VotingArgumentError,
     VotingInputError,
@@ -22,7 +23,7 @@ from community_governance.register.counting import SPC_ART_9, PersonIndex
 from community_governance.register.estate import Estate
 from community_governance.register.scope import ScopeCount, count_scope
 from community_governance.rules.committee import FreezeWindow
-from community_governance.rules.matters import Matter
+from community_governance.rules.matters import DeclaredMatter, Matter
 from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Measure, ResolutionRule
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
@@ -136,6 +137,11 @@ def decide(
 
     Raises:
         InvalidChoiceError: ``matter`` is not a known matter.
+        MissingResolutionError: ``matter`` is one the rule set's jurisdiction declares itself
+            (a staged procedure: decide it with
+            [decide_procedure][community_governance.voting.procedure.decide_procedure]), or
+            the rule set has no resolution rule for it (a foreign rule set has none for the
+            matters of `Matter`).
         UnknownUnitError: a ballot names a unit not in the register.
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person disagree.
@@ -145,7 +151,7 @@ def decide(
     """
     ballots = _inputs(estate, ballots, rules, opened)
     counted = count_scope(estate, scope)
-    matter = parse_enum(Matter, matter, what="matter")
+    matter = _matter(rules, matter)
     frozen = freeze_notices(rules, matter, freeze, opened)
     provided = rules.resolution(matter)
     rule: ResolutionRule = provided.value
@@ -168,6 +174,25 @@ def decide(
     if deemed is None:
         return frame.build(counts, extra, None)
     return frame.build(deemed, extra, frame.build(counts, (), None))
+
+
+def _matter(rules: RuleSet, matter: object) -> Matter:
+    """The matter as a `Matter`; a matter the rule set declares itself is refused by name.
+
+    A jurisdiction whose layers declare their own matters (``RuleSet.matters``, e.g. France's
+    ``"art-24"``) decides them in stages: `decide` never runs a Chinese threshold for them.
+    """
+    code = matter.code if isinstance(matter, DeclaredMatter) else matter
+    if isinstance(code, str) and code in {declared.code for declared in rules.matters}:
+        raise MissingResolutionError(
+            f"decide: {code!r} is a matter {rules.code} declares itself, decided in stages: use "
+            f"voting.decide_procedure(estate, ballots, rules=rules, matter={code!r}) (its "
+            f"procedure is RuleSet.procedure({code!r})); decide() applies the resolution rules "
+            "of the matters of `Matter`",
+            code=rules.code,
+            matter=code,
+        )
+    return parse_enum(Matter, matter, what="matter")
 
 
 def _initial_counts(people: PersonIndex, choices: PersonChoices, spoiled: SpoiledPolicy) -> _Counts:
@@ -376,7 +401,8 @@ def _notices(
     if counted.person_index is counted.estate.person_index:  # the whole register
         register = estate_notices(counted.estate)  # built once per estate
     else:
-        register = register_notices(counted.overlaps, counted.developer_entities)
+        several = len(counted.estate.developer_entities) > 1  # else no scope has several
+        register = register_notices(counted.overlaps, counted.developer_entities if several else ())
     notices = [*rules.notices, *register]
     if choices.unauthorised_proxies:
         units = ", ".join(choices.unauthorised_proxies)

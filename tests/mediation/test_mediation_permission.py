@@ -1,0 +1,53 @@
+"""A permission says its answer first, why not in both languages, and the soft rules."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from mediation_builders import START, reach
+
+from community_governance import mediation as m
+
+S, K = m.CaseState, m.EventKind
+
+
+def test_an_allowed_event_names_its_target() -> None:
+    case = reach(S.APPLIED)
+    on = case.trail[-1].event.on + timedelta(days=1)
+    allowed = m.may(case, m.PartyEvent(K.GIVE_CONSENT, on, "PM"))
+    assert str(allowed) == "allowed: give_consent from applied to applied"
+    assert allowed.explain() == str(allowed) and repr(allowed) == f"<Permission {allowed}>"
+    assert allowed.explain("zh") == "当事人同意调解：当前状态已申请，可以进行（→ 已申请）"
+    assert "allowed" in allowed._repr_html_()
+
+
+def test_a_refusal_by_a_guard_says_the_rule_in_chinese() -> None:
+    case = reach(S.APPLIED)
+    refused = m.may(case, m.BareEvent(K.ACCEPT, case.trail[-1].event.on))
+    assert str(refused) == "refused: accept in state applied (guard all_parties_consented)"
+    assert refused.explain().splitlines()[1].startswith("  no consent yet from PM [")
+    assert refused.reason_zh.startswith("不符合「各方当事人均同意调解」（《人民调解法》第17条")
+    assert refused.explain("zh").startswith("受理登记：当前状态已申请，不得进行：不符合「")
+    assert "no consent yet" in refused._repr_html_()
+
+
+def test_refusals_without_a_guard_are_explained_in_both_languages() -> None:
+    case = reach(S.APPLIED)
+    undeclared = m.may(case, m.BareEvent(K.TAKE_EFFECT, START + timedelta(days=9)))
+    assert str(undeclared) == "refused: take_effect in state applied"
+    assert undeclared.reason_zh == "该状态下没有这一步骤"
+    late = m.may(case, m.PartyEvent(K.GIVE_CONSENT, START, "PM"))
+    assert late.guard == "chronological_order"
+    assert "事件须按日期顺序记录" in late.explain("zh")
+    closed = reach(S.PERFORMED)
+    terminal = m.may(closed, m.BareEvent(K.ACCEPT, START + timedelta(days=99)))
+    assert terminal.reason_zh == "案件已结束，不再接受任何事件"
+
+
+def test_a_warned_permission_lists_its_warnings() -> None:
+    case = reach(S.ACCEPTED)
+    on = case.trail[-1].event.on + timedelta(days=1)
+    warned = m.may(case, m.MediatorsEvent(K.ASSIGN_MEDIATORS, on, (m.Mediator("m1"),)))
+    assert warned and warned.explain().splitlines()[1].startswith("  ! rights_notice_given: ")
+    assert warned.explain("zh").splitlines()[1].startswith("  ! 告知当事人权利义务：")
+    assert "warning" in warned._repr_html_()
