@@ -20,9 +20,11 @@ What is compared, in the same run and on the same data:
   the estate's own person index is, and its size is reported (bytes per unit; target ≤ 150 at
   1M). Target: the frame path at least 20× faster than ``decide()`` at 100k and 1M.
 
-Also: `Estate.from_records` time and memory per unit (tracemalloc: bytes still allocated
-after the call, the input rows excluded), and the import time of `community_governance`
-against `attrs`, each in fresh interpreters.
+Also: `Estate.from_records` time (best of 3; target ≤ 5 µs a unit at 100k) and memory per
+unit (tracemalloc: bytes still allocated after the call, the input rows excluded), the fixed
+cost of ``decide()`` (one call on a 300-unit estate with no ballot, best batch of 200 calls;
+target under 0.1 ms), and the import time of `community_governance` against `attrs`, each in
+fresh interpreters.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import tracemalloc
 from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -110,6 +113,21 @@ def import_time(module: str, runs: int = 5) -> float:
     return statistics.median(samples)
 
 
+def fixed_cost(units: int = 300, calls: int = 200, batches: int = 7) -> float:
+    """Seconds per ``decide()`` call on a ``units``-unit estate with no ballot (best batch)."""
+    estate = cg.Estate.from_records(register_rows(units))
+    matter = cg.Matter.RAISE_MAINTENANCE_FUND
+    run = partial(cg.decide, estate, [], matter=matter, rules=RULES)
+    run()
+
+    def batch() -> None:
+        for _ in range(calls):  # each result dropped at once, as in a loop over estates
+            run()
+
+    gc.collect()
+    return min(best(batch, 1) for _ in range(batches)) / calls
+
+
 def run_size(size: int, repeat: int) -> None:
     """Build, measure and print one row of the table."""
     rows = register_rows(size)
@@ -143,7 +161,7 @@ def run_size(size: int, repeat: int) -> None:
     target = "≤1.5×" if size >= 100_000 else "—"
     print(
         f"{size:>9} {ours:>9.4f} {base:>9.4f} {ours / base:>6.2f} {target:>7}"
-        f" {build:>15.3f} {per_unit:>11.0f}"
+        f" {build:>15.3f} {build / size * 1e6:>8.2f} {per_unit:>11.0f}"
     )
     if pl is not None:
         FRAME_ROWS.append(frame_row(size, estate, ballots, pairs, decision, repeat))
@@ -195,7 +213,7 @@ def main() -> None:
     args = parser.parse_args()
     print(
         f"{'units':>9} {'decide s':>9} {'floor s':>9} {'ratio':>6} {'target':>7}"
-        f" {'from_records s':>15} {'bytes/unit':>11}"
+        f" {'from_records s':>15} {'µs/unit':>8} {'bytes/unit':>11}"
     )
     for size in (int(s) for s in args.sizes.split(",")):
         run_size(size, args.repeat)
@@ -209,6 +227,7 @@ def main() -> None:
             "targets: frame decide ≥ 20× decide() at 100k and 1M; columnar view ≤ 150 bytes "
             "per unit at 1M"
         )
+    print(f"decide() fixed cost, 300-unit estate, no ballot: {fixed_cost() * 1000:.3f} ms (< 0.1)")
     ours_import = import_time("community_governance")
     attrs_import = import_time("attrs")
     print(

@@ -14,6 +14,7 @@ from community_governance._base.exact import (
     as_fraction,
     exact,
     format_exact,
+    is_exact_decimal,
     normalise,
     parse_exact,
     ratio,
@@ -181,3 +182,23 @@ def test_ratio_is_normalise_of_the_fraction(numerator: int, denominator: int) ->
 )
 def test_ratio_spelling(numerator: int, denominator: int) -> None:
     assert str(ratio(numerator, denominator)) == str(normalise(Fraction(numerator, denominator)))
+
+
+@given(st.integers(-(10**12), 10**12), st.integers(-12, 12))
+def test_is_exact_decimal_agrees_with_exact(coefficient: int, exponent: int) -> None:
+    """Plain and scientific spellings alike: accepted exactly when `exact` keeps the value."""
+    value = Decimal(f"{coefficient}E{exponent}")
+    try:
+        kept = exact(value, what="area") is value
+    except (AreaBoundsError, InvalidAreaError):
+        kept = False
+    assert is_exact_decimal(value) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "accepted"),
+    [("1E+3", True), ("1.5E+8", True), ("1E+9", False), ("1E-7", False), ("0.0001", True),
+     ("0.00010", False), ("1.0000", True), ("1.00000", False), ("0E-2", False)],
+)  # fmt: skip
+def test_is_exact_decimal_boundaries(text: str, accepted: bool) -> None:
+    assert is_exact_decimal(Decimal(text)) is accepted

@@ -318,3 +318,32 @@ def test_the_columnar_view_is_kept_beside_the_estate_not_inside_it() -> None:
     assert key not in module._VIEWS
     with pytest.raises(ReferenceError, match="collected"):
         _ = view.estate
+
+
+@pytest.mark.parametrize("backend", ["polars", "pandas", "pyarrow"])
+def test_ballots_in_any_order_are_joined_to_the_register(backend: str) -> None:
+    """Text unit columns are matched by a join in the frame's backend, row order kept."""
+    register = estate()
+    units = ["3-102", "1-102", "1-101", "2-301", None]
+    choices = ["agree", "oppose", "agree", "agree", None]
+    data = {"unit": units, "choice": choices}
+    frame = {"polars": pl.DataFrame, "pandas": pd.DataFrame, "pyarrow": pa.table}[backend](data)
+    expected = cg.decide(
+        register,
+        [cg.Ballot(u, c) for u, c in zip(units[:4], choices[:4], strict=True)],
+        matter=MATTER,
+        rules=SH,
+    )
+    assert decide_frame(register, frame, matter=MATTER, rules=SH) == expected
+    twice = {"unit": ["1-101", "9-9", "1-101"], "choice": ["agree", "agree", "agree"]}
+    with pytest.raises(UnknownUnitError, match="9-9"):
+        decide_frame(register, pl.DataFrame(twice), matter=MATTER, rules=SH)
+
+
+def test_a_unit_column_that_is_not_text_is_refused_as_decide_refuses_it() -> None:
+    register = cg.Estate.from_records(
+        [{"unit": "1", "area": "50", "owners": ["a"]}, {"unit": "2", "area": "60", "owners": ["b"]}]
+    )
+    numbers = pl.DataFrame({"unit": [2, 1], "choice": ["agree", "agree"]})
+    with pytest.raises(InvalidBallotError, match="not 2"):
+        decide_frame(register, numbers, matter=MATTER, rules=SH)

@@ -6,6 +6,7 @@ is walked in order, so the error is the one a unit-by-unit loop would raise firs
 
 from __future__ import annotations
 
+import gc
 from decimal import Decimal
 from fractions import Fraction
 
@@ -198,3 +199,21 @@ def test_status_spellings_parsed_once_still_refuse_bad_cells() -> None:
             cg.Estate.from_records(
                 [*rows, {"unit": "f", "area": "1", "owners": "x", "status": bad}]
             )
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_from_records_restores_the_garbage_collector(enabled: bool) -> None:
+    """The collector is paused while the register is built and left as it was, on errors too."""
+    rows = [{"unit": "1-101", "area": "80", "owners": ["a"]}]
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        assert cg.Estate.from_records(rows).counted_persons == 1
+        assert gc.isenabled() is enabled
+        with pytest.raises(InvalidRecordError):
+            cg.Estate.from_records([{"unit": "1-101", "area": "80"}])
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()

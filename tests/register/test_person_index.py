@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 import pytest
 
@@ -55,3 +57,30 @@ def test_estate_repr_is_one_line() -> None:
     assert repr(cg.Estate.from_records([{"unit": "1", "area": "1", "owners": "A"}])) == (
         "<Estate '(unnamed)': 1 units, 1 owners, 1.00 m², 1 counted persons>"
     )
+
+
+def test_unit_person_is_built_once_per_estate() -> None:
+    e = estate()
+    first = e.unit_person
+    assert first is e.unit_person  # kept beside the estate, not rebuilt
+    assert first == {"1-101": 0, "1-102": 1, "2-301": 0, "3-101": 2}
+    assert estate().unit_person == first  # an equal estate has its own, equal map
+
+
+@pytest.mark.parametrize(
+    ("area", "scale", "total"),
+    [
+        (Decimal("1E+2"), 100, Decimal("100.25")),  # scientific spelling, whole square metres
+        (Decimal("1.50"), 100, Decimal("1.75")),  # places as written
+        (Decimal("7"), 100, Decimal("7.25")),
+    ],
+)
+def test_area_scale_follows_each_spelling(area: Decimal, scale: int, total: Decimal) -> None:
+    e = cg.Estate.from_records(
+        [
+            {"unit": "1-101", "area": area, "owners": ["Li"]},
+            {"unit": "1-102", "area": "0.25", "owners": ["Wang"]},
+        ]
+    )
+    assert e.person_index.scale == scale
+    assert e.total_area == total

@@ -130,8 +130,16 @@ def is_exact_decimal(value: object) -> bool:
     """
     if type(value) is not Decimal or not value.is_finite() or value <= _ZERO:
         return False
-    exponent = value.as_tuple().exponent
-    return value.adjusted() < 9 and type(exponent) is int and exponent >= -MAX_PLACES
+    if value.adjusted() >= 9:
+        return False
+    # str() writes a finite Decimal in plain notation exactly when its exponent is at most 0
+    # and its adjusted exponent at least -6: the digits after the point are then -exponent
+    text = str(value)
+    if "E" in text:
+        exponent = value.as_tuple().exponent
+        return type(exponent) is int and exponent >= -MAX_PLACES
+    point = text.find(".")
+    return point < 0 or len(text) - point - 1 <= MAX_PLACES
 
 
 _ZERO = Decimal(0)

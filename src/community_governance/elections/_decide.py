@@ -69,6 +69,11 @@ def _pairs(figures: Figures) -> _Pairs:
     return (figures.heads, 1), _integer_ratio(figures.area)
 
 
+def _which(threshold: Threshold) -> int:
+    """The index of the threshold's measure in a figure's pairs: 0 heads, 1 area."""
+    return 0 if threshold.measure is Measure.HEADS else 1
+
+
 def apply(
     role: CheckRole,
     threshold: Threshold,
@@ -77,7 +82,7 @@ def apply(
     memo: dict[tuple[int, int], Exact],
 ) -> Check:
     """One threshold applied to exact figures (scaled to whole numbers for `check`)."""
-    which = 0 if threshold.measure is Measure.HEADS else 1
+    which = _which(threshold)
     top, top_scale = mine[which]
     bottom, bottom_scale = base[which]
     if top_scale != bottom_scale:
@@ -100,24 +105,49 @@ def decide(
 ) -> Counted:
     """Apply the quorum thresholds and each candidate's approval thresholds.
 
-    Each figure is turned into whole numbers once (candidates share their thresholds and base
-    figures, looked up once per distinct threshold tuple), and equal figures become exact
-    numbers once, through a memo kept for this call only.
+    Each figure is turned into whole numbers once (see `decide_pairs`).
+    """
+    return decide_pairs(
+        quorum,
+        approval,
+        {cid: _pairs(figures) for cid, figures in approvals.items()},
+        {key: _pairs(figures) for key, figures in base.items()},
+    )
+
+
+def decide_pairs(
+    quorum: tuple[Threshold, ...],
+    approval: Mapping[str, tuple[Threshold, ...]],
+    approvals: Mapping[str, _Pairs],
+    bases: dict[Base, _Pairs],
+) -> Counted:
+    """`decide` on figures already in whole numbers: ``(heads, 1)`` and ``(area × d, d)``.
+
+    Candidates share their thresholds and base figures, looked up once per distinct threshold
+    tuple, and equal figures become exact numbers once, through a memo kept for this call
+    only. `elect` passes its scaled integer figures as they are (one scale throughout).
     """
     memo: dict[tuple[int, int], Exact] = {}
-    bases = {key: _pairs(figures) for key, figures in base.items()}
     part = bases[Base.PARTICIPATING]
     quorum_checks = tuple(apply(CheckRole.QUORUM, t, part, bases[t.base], memo) for t in quorum)
     quorum_met = all(c.passed for c in quorum_checks)
     checks: dict[str, tuple[Check, ...]] = {}
-    paired: dict[int, list[tuple[Threshold, _Pairs]]] = {}  # by id of a shared tuple
+    # by id of a shared threshold tuple: each threshold with its measure and base figure
+    paired: dict[int, list[tuple[Threshold, int, tuple[int, int]]]] = {}
     approve = CheckRole.APPROVAL
     for cid, ts in approval.items():
         with_bases = paired.get(id(ts))
         if with_bases is None:
-            with_bases = paired[id(ts)] = [(t, bases[t.base]) for t in ts]
-        mine = _pairs(approvals[cid])
-        checks[cid] = tuple(apply(approve, t, mine, over, memo) for t, over in with_bases)
+            with_bases = paired[id(ts)] = [(t, _which(t), bases[t.base][_which(t)]) for t in ts]
+        mine = approvals[cid]
+        found = []
+        for threshold, which, (bottom, bottom_scale) in with_bases:
+            top, top_scale = mine[which]
+            if top_scale == bottom_scale:  # always so for elect's scaled figures
+                found.append(check(approve, threshold, top, bottom, top_scale, memo=memo))
+            else:
+                found.append(apply(approve, threshold, mine, bases[threshold.base], memo))
+        checks[cid] = tuple(found)
     passed = {cid: quorum_met and all(c.passed for c in cs) for cid, cs in checks.items()}
     passing = [cid for cid, ok in passed.items() if ok]
     return Counted(quorum_checks, quorum_met, checks, passed, passing)

@@ -12,7 +12,7 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance._base.exact import Exact, ratio
 from community_governance._base.notices import Notice
 from community_governance.elections._count import Folded, fold, fold_notices
-from community_governance.elections._decide import bases, decide, minus
+from community_governance.elections._decide import decide_pairs
 from community_governance.elections._seats import fill_seats
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
@@ -30,7 +30,7 @@ from community_governance.rules.elections import BallotPolicy, TieBreak
 from community_governance.rules.matters import Matter
 from community_governance.rules.params import Param
 from community_governance.rules.ruleset import RuleSet
-from community_governance.rules.thresholds import ResolutionRule
+from community_governance.rules.thresholds import Base, ResolutionRule
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Figures
 
@@ -147,7 +147,7 @@ def legacy_options(options: ElectOptions | None, keywords: dict[str, Any]) -> El
             field="options",
             value=options,
         )
-    base = options if options is not None else ElectOptions()
+    base = options if options is not None else _NO_OPTIONS
     if not keywords:
         return base
     unknown = sorted(set(keywords) - set(LEGACY))
@@ -166,6 +166,12 @@ def legacy_options(options: ElectOptions | None, keywords: dict[str, Any]) -> El
         stacklevel=3,
     )
     return attrs.evolve(base, **keywords)
+
+
+#: The options of an election that declares none (a frozen value, shared by every call).
+_NO_OPTIONS = ElectOptions()
+_NO_TIE_BREAK = TieBreak()
+_NO_POLICY = BallotPolicy()
 
 
 @attrs.frozen(slots=True)
@@ -202,8 +208,8 @@ def prepare(
     ids = _ids(candidates)
     whole(seats, "seats", 1)
     _alternates_allowed(rules, options.alternates, seats)
-    tie_break, tie_source = _declared(options.tie_break, rules.elections.tie_break, TieBreak())
-    policy, policy_source = _declared(options.policy, rules.elections.ballot_policy, BallotPolicy())
+    tie_break, tie_source = _declared(options.tie_break, rules.elections.tie_break, _NO_TIE_BREAK)
+    policy, policy_source = _declared(options.policy, rules.elections.ballot_policy, _NO_POLICY)
     notices: list[Notice] = [*rules.notices, *band_notices(seats, rules, estate)]
     if options.scope is not None:
         estate = restrict(estate, options.scope)
@@ -256,21 +262,41 @@ def count(
     """Apply the quorum and approval checks to the folded ballots, fill the seats."""
     people = setup.estate.person_index
     scale = people.scale
+    # the figures stay scaled integers (heads, area × scale) for the checks, as `bases` forms
+    # them from exact figures; each becomes an exact number once
+    excluded = setup.spoiled_policy is SpoiledPolicy.EXCLUDED
+    spoiled_heads, spoiled_area = folded.spoiled_heads, folded.spoiled_area
+    heads, area = folded.participating_heads, folded.participating_area
+    if excluded:
+        heads, area = heads - spoiled_heads, area - spoiled_area
+    pairs = {
+        Base.ALL: ((people.heads, 1), (people.total_area, scale)),
+        Base.PARTICIPATING: ((heads, 1), (area, scale)),
+        Base.CAST: ((heads, 1), (area, scale))
+        if excluded
+        else ((heads - spoiled_heads, 1), (area - spoiled_area, scale)),
+        Base.ATTENDING: ((heads + spoiled_heads, 1), (area + spoiled_area, scale))
+        if excluded
+        else ((heads, 1), (area, scale)),
+    }
     total = Figures(people.heads, _area(people.total_area, scale))
-    spoiled = Figures(folded.spoiled_heads, _area(folded.spoiled_area, scale))
-    raw = Figures(folded.participating_heads, _area(folded.participating_area, scale))
-    participating = minus(raw, spoiled) if setup.spoiled_policy is SpoiledPolicy.EXCLUDED else raw
+    spoiled = Figures(spoiled_heads, _area(spoiled_area, scale))
+    participating = Figures(heads, _area(area, scale))
     areas: dict[int, Exact] = {}  # equal scaled areas become one exact number (this call)
     approvals = {}
+    approval_pairs = {}
     for cid in setup.ids:
         scaled = folded.area.get(cid, 0)
-        area = areas.get(scaled)
-        if area is None:
-            area = areas[scaled] = _area(scaled, scale)
-        approvals[cid] = Figures(folded.heads.get(cid, 0), area)
+        exact_area = areas.get(scaled)
+        if exact_area is None:
+            exact_area = areas[scaled] = _area(scaled, scale)
+        approving = folded.heads.get(cid, 0)
+        approvals[cid] = Figures(approving, exact_area)
+        approval_pairs[cid] = ((approving, 1), (scaled, scale))
     rule = setup.rule
-    base = bases(total, participating, spoiled, setup.spoiled_policy)
-    counted = decide(rule.quorum, dict.fromkeys(setup.ids, rule.approval), approvals, base)
+    counted = decide_pairs(
+        rule.quorum, dict.fromkeys(setup.ids, rule.approval), approval_pairs, pairs
+    )
     seating = fill_seats(
         counted.passing, approvals, setup.options.ranking, setup.seats,
         setup.options.alternates, setup.tie_break,

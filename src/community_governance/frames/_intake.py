@@ -43,14 +43,21 @@ def positions(view: ColumnarEstate, units: nw.Series[Any]) -> tuple[npt.NDArray[
     """Register position of each row's unit (``-1``: not in the register); and whether aligned.
 
     A sheet with one row per unit in register order (the usual tally sheet) is recognised by
-    one comparison in the frame's own backend; any other order is resolved through the
+    one comparison in the frame's own backend; a text column in any other order is resolved
+    by one left join with the register's ids (kept per backend), other columns through the
     register's id index, once per call.
     """
     count = len(view.unit_ids)
-    if len(units) == count and units.null_count() == 0:
-        same = units == view.ids_in(nw.get_native_namespace(units))
+    namespace = nw.get_native_namespace(units)
+    text = units.dtype == nw.String
+    if text and len(units) == count and units.null_count() == 0:
+        same = units == view.ids_in(namespace)
         if same.all():
             return np.arange(count, dtype=np.int64), True
+    if text:  # a hash join in the frame's backend, rows kept in order
+        rows = units.cast(nw.String()).rename("unit").to_frame().with_row_index("row")
+        joined = rows.join(view.positions_in(namespace), on="unit", how="left").sort("row")
+        return joined["position"].fill_null(-1).to_numpy().astype(np.int64), False
     index = view.estate.person_index.positions
     found = np.fromiter(
         map(index.get, units.to_list(), repeat(-1)), dtype=np.int64, count=len(units)

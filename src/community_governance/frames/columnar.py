@@ -54,6 +54,12 @@ class ColumnarEstate:
         person_area_float: ``person_area`` as ``float64`` when the total is below
             `FLOAT_EXACT_BOUND` (every partial sum is then an integer a binary64 float holds
             exactly, so a weighted ``bincount`` sums areas exactly); else ``None``.
+        first_unit: Per person, the register position of its first unit (``int32``).
+        shared_units: The positions of the units of persons holding more than one unit,
+            grouped by person in ascending person order (``int32``).
+        shared_group: For each of those units, its person's place in ``shared_persons``
+            (``int32``), for a ``bincount`` per person.
+        shared_persons: Those persons, ascending (``int32``).
     """
 
     _estate: weakref.ref[Estate] = attrs.field(alias="estate_ref", repr=False)
@@ -64,6 +70,10 @@ class ColumnarEstate:
     scale: int
     total_area: int
     person_area_float: npt.NDArray[np.float64] | None = None
+    first_unit: npt.NDArray[np.int32] = attrs.field(kw_only=True)
+    shared_units: npt.NDArray[np.int32] = attrs.field(kw_only=True)
+    shared_group: npt.NDArray[np.int32] = attrs.field(kw_only=True)
+    shared_persons: npt.NDArray[np.int32] = attrs.field(kw_only=True)
     _keyed: dict[str, Any] = attrs.field(factory=dict, repr=False)
 
     @property
@@ -90,6 +100,10 @@ class ColumnarEstate:
                 self.units_per_person,
                 self.unit_ids,
                 self.person_area_float,
+                self.first_unit,
+                self.shared_units,
+                self.shared_group,
+                self.shared_persons,
             )
             if array is not None
         )
@@ -102,6 +116,21 @@ class ColumnarEstate:
             found = self._keyed[name] = nw.new_series(
                 "unit", self.unit_ids.tolist(), nw.String(), backend=namespace
             )
+        return found
+
+    def positions_in(self, namespace: Any) -> Any:
+        """The unit ids (``unit``) and their positions (``position``) as a narwhals frame.
+
+        Kept per backend ``namespace``, for joining ballots to the register.
+        """
+        name = f"{namespace.__name__}:positions"
+        found = self._keyed.get(name)
+        if found is None:
+            ids = self.ids_in(namespace)
+            position = nw.new_series(
+                "position", np.arange(len(self.unit_ids)), nw.Int64(), backend=namespace
+            )
+            found = self._keyed[name] = nw.from_dict({"unit": ids, "position": position})
         return found
 
     def __repr__(self) -> str:
@@ -138,6 +167,12 @@ def _build(estate: Estate) -> ColumnarEstate:
     units_per_person = np.bincount(person_of, minlength=index.heads).astype(np.int32)
     unit_ids = np.array([unit.id for unit in estate.units], dtype=object)
     weights = person_area.astype(np.float64) if total < FLOAT_EXACT_BOUND else None
+    # persons are numbered in order of first appearance, so their first units ascend
+    first_unit = np.unique(person_of, return_index=True)[1].astype(np.int32)
+    in_shared = np.flatnonzero(units_per_person[person_of] > 1)
+    shared = in_shared[np.argsort(person_of[in_shared], kind="stable")]
+    owners_of_shared = person_of[shared]
+    starts = np.diff(owners_of_shared, prepend=-1) != 0
     return ColumnarEstate(
         estate_ref=weakref.ref(estate),
         person_of=person_of,
@@ -147,4 +182,8 @@ def _build(estate: Estate) -> ColumnarEstate:
         scale=index.scale,
         total_area=total,
         person_area_float=None if weights is None else _frozen(weights),
+        first_unit=_frozen(first_unit),
+        shared_units=_frozen(shared.astype(np.int32)),
+        shared_group=_frozen((np.cumsum(starts) - 1).astype(np.int32)),
+        shared_persons=_frozen(owners_of_shared[starts].astype(np.int32)),
     )

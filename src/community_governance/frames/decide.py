@@ -76,24 +76,50 @@ def decide_frame(
     units = _intake.column(data, unit, "ballots")
     view = columnar(estate)
     found, aligned = _intake.positions(view, units)
-    voted = codes >= 0
+    folded = None
     if aligned:  # one row per unit in register order: no unknown unit, no unit twice
-        person, codes = view.person_of[voted], codes[voted]
-        irregular = False
+        folded = _fold(view, codes)
     else:
+        voted = codes >= 0
         found, codes = found[voted], codes[voted]
-        irregular = bool((found < 0).any() or np.bincount(found, minlength=1).max() > 1)
-        person = view.person_of[found]
-    if not irregular:
-        chosen = np.full(len(view.person_area), -1, dtype=np.int8)
-        chosen[person] = codes
-        irregular = bool((codes != chosen[person]).any())
-    if irregular or rules.voting.deemed_vote is not None:
+        if not ((found < 0).any() or np.bincount(found, minlength=1).max() > 1):
+            by_unit = np.full(len(view.person_of), -1, dtype=np.int8)
+            by_unit[found] = codes
+            folded = _fold(view, by_unit)
+    if folded is None or rules.voting.deemed_vote is not None:
         # the object path raises the error of the first irregular ballot, and applies a
         # deemed-vote clause with its own notices
         objects = ballots_from_frame(data, unit=unit, choice=choice)
         return decide(estate, objects, matter=matter, rules=rules, opened=opened)
-    return _decision(shell, rules, view, chosen, np.bincount(person, minlength=len(chosen)))
+    return _decision(shell, rules, view, *folded)
+
+
+def _fold(
+    view: ColumnarEstate, codes: npt.NDArray[np.int8]
+) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.int32]] | None:
+    """Each person's choice from each unit's choice (``-1``: none), and the partial voters.
+
+    A person holding one unit takes its unit's choice. For the persons holding several
+    (their units grouped once per estate), three ``bincount`` passes sum, per person, the
+    ballots ``n``, the values ``v = choice + 1`` and their squares: ``n * Σv² = (Σv)²`` exactly
+    when all its ballots agree (Cauchy-Schwarz; small integers, exact in floats), else
+    ``None`` is returned; a person with fewer ballots than units voted for only some of them.
+    """
+    chosen = codes[view.first_unit]
+    persons = view.shared_persons
+    if not len(persons):
+        return chosen, persons
+    value = codes[view.shared_units].astype(np.int64) + 1  # 0: no ballot for that unit
+    group, size = view.shared_group, len(persons)
+    ballots = np.bincount(group, weights=value > 0, minlength=size).astype(np.int64)
+    total = np.bincount(group, weights=value, minlength=size).astype(np.int64)
+    squares = np.bincount(group, weights=value * value, minlength=size).astype(np.int64)
+    if bool((ballots * squares != total * total).any()):
+        return None
+    voted = ballots > 0
+    chosen[persons[voted]] = total[voted] // ballots[voted] - 1
+    partial = voted & (ballots != view.units_per_person[persons])
+    return chosen, persons[partial]
 
 
 def ballots_from_frame(ballots: Any, *, unit: str = "unit", choice: str = "choice") -> list[Ballot]:
@@ -121,7 +147,7 @@ def _choices(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
     every cell is matched; any other distinct cell is parsed once (an unknown spelling raises
     `InvalidChoiceError`).
     """
-    codes = np.full(len(values), -1, dtype=np.int8)
+    codes = np.zeros(len(values), dtype=np.int8)  # slot + 1 while matching; 0: not yet
     nulls = values.null_count()
     left = len(values) - nulls
     # a comparison with a null cell is null; "and present" makes it false (Kleene logic), so
@@ -131,15 +157,18 @@ def _choices(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
         if not left:
             break  # every cell matched: the other spellings need not be looked for
         match = values == spelling
-        found = (match if present is None else match & present).to_numpy()
-        codes[found] = slot
-        left -= int(np.count_nonzero(found))
+        found = np.asarray((match if present is None else match & present).to_numpy(), bool)
+        count = int(np.count_nonzero(found))
+        if count:  # distinct spellings match distinct cells: adding the slot sets it
+            codes += found.view(np.int8) * np.int8(slot + 1)
+            left -= count
     if left:
-        rest = (codes < 0) & (values.is_null().to_numpy() == 0)
+        rest = (codes == 0) & (values.is_null().to_numpy() == 0)
         others = values.filter(nw.new_series("rest", rest, nw.Boolean(), backend=_backend(values)))
         filled = values.fill_null("")
         for spelling in others.unique().to_list():
-            codes[(filled == spelling).to_numpy()] = Choice.parse(spelling).slot
+            codes[(filled == spelling).to_numpy()] = Choice.parse(spelling).slot + 1
+    codes -= 1
     return codes
 
 
@@ -169,7 +198,7 @@ def _decision(
     rules: RuleSet,
     view: ColumnarEstate,
     chosen: npt.NDArray[np.int8],
-    ballots: npt.NDArray[np.int64],
+    partial: npt.NDArray[np.int32],
 ) -> Decision:
     """The shell decision (no ballots) with the frame's figures, checks and notices."""
     heads, area = _sums(view, chosen)
@@ -192,7 +221,7 @@ def _decision(
     at = len(notices)
     while at and notices[at - 1].code in _TRAILING:
         at -= 1
-    notices[at:at] = [*_partial(view, chosen, ballots), *_spoiled(heads, spoiled)]
+    notices[at:at] = [*_partial(view, partial), *_spoiled(heads, spoiled)]
     return attrs.evolve(
         shell,
         passed=all(c.passed for c in checks),
@@ -227,12 +256,8 @@ def _check(shell: Check, figures: dict[str, tuple[int, int]], scale: int) -> Che
     )
 
 
-def _partial(
-    view: ColumnarEstate, chosen: npt.NDArray[np.int8], ballots: npt.NDArray[np.int64]
-) -> list[Notice]:
+def _partial(view: ColumnarEstate, partial: npt.NDArray[np.int32]) -> list[Notice]:
     """Persons who voted for only some of their units (as `decide` reports them)."""
-    units = view.units_per_person
-    partial = np.flatnonzero((chosen >= 0) & (units > 1) & (ballots != units))
     if not len(partial):
         return []
     estate = view.estate

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
-from itertools import chain
 from operator import attrgetter
 from typing import cast
 
@@ -73,15 +71,25 @@ def _scale(areas: Iterable[Decimal | Fraction]) -> int:
     scale = 1
     seen: set[int] = set()
     for area in areas:
-        if isinstance(area, Decimal):
-            exponent = area.as_tuple().exponent
-            denominator = 10**-exponent if isinstance(exponent, int) and exponent < 0 else 1
-        else:
-            denominator = area.denominator
+        denominator = 10 ** _places(area) if isinstance(area, Decimal) else area.denominator
         if denominator not in seen:
             seen.add(denominator)
             scale = math.lcm(scale, denominator)
     return scale
+
+
+def _places(area: Decimal) -> int:
+    """Decimal places of a finite ``area`` as written (``1.50``: 2), from its text when plain.
+
+    ``str`` writes a finite Decimal in plain notation exactly when its exponent is at most 0
+    and its adjusted exponent at least -6; then the digits after the point are its places.
+    """
+    text = str(area)
+    if "E" in text:
+        exponent = area.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    point = text.find(".")
+    return len(text) - point - 1 if point >= 0 else 0
 
 
 _AREA_OF = attrgetter("area")
@@ -94,43 +102,51 @@ def scaled(area: Decimal | Fraction, scale: int) -> int:
     return area.numerator * (scale // area.denominator)
 
 
-def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolicy) -> Grouping:
+def group(
+    units: Sequence[Unit],
+    owners: dict[str, Owner],
+    policy: CountingPolicy,
+    held: set[str],
+) -> Grouping:
     """Group ``units`` into counted persons under ``policy``.
 
-    One pass computes each unit's person key; persons are numbered in order of first
-    appearance by one dictionary built from the keys. Each distinct area is scaled once, and
-    only the units of persons holding more than one unit are visited again.
+    One pass over the units computes each unit's person key and numbers persons in order of
+    first appearance, recording each person's first unit, and for the persons holding more
+    than one unit, all their units and their summed area. Each distinct area is scaled once.
+    ``held`` is the set of owner ids the units name (the estate has it from its checks).
     """
     areas = list(map(_AREA_OF, units))
     distinct = dict.fromkeys(areas)
     scale = _scale(distinct)
     scaled_of = {area: scaled(area, scale) for area in distinct}
     unit_area = list(map(scaled_of.__getitem__, areas))
-    developers = {oid for oid, owner in owners.items() if owner.kind is OwnerKind.DEVELOPER}
+    developer_kind = OwnerKind.DEVELOPER
+    developers = {oid for oid, owner in owners.items() if owner.kind is developer_kind}
     merge = policy.overlap is OverlapPolicy.MERGE
     root = _merge_roots(units, developers) if merge else {}
-    unit_keys = [_key(unit, developers, root, merge) for unit in units]
-    index: dict[Key, int] = {key: person for person, key in enumerate(dict.fromkeys(unit_keys))}
-    keys = list(index)
-    person_of = array("i", map(index.__getitem__, unit_keys))
-    # persons are numbered in order of first appearance: their first positions ascend
-    last = len(units) - 1
-    first = sorted(dict(zip(reversed(person_of), range(last, -1, -1), strict=True)).values())
-    person_area = [unit_area[position] for position in first]
+    unit_keys = _keys(units, developers, root, merge)
+    index: dict[Key, int] = {}
+    first: list[int] = []
+    person_area: list[int] = []
     rest: dict[int, list[int]] = {}
-    if len(keys) != len(units):
-        multi = {person for person, count in Counter(person_of).items() if count > 1}
-        for position in [at for at, person in enumerate(person_of) if person in multi]:
-            person = person_of[position]
+    person_of = array("i", [0]) * len(units)
+    for position, key in enumerate(unit_keys):
+        person = index.get(key)
+        if person is None:
+            person = index[key] = len(first)
+            first.append(position)
+            person_area.append(unit_area[position])
+        else:
             members = rest.get(person)
             if members is None:
-                rest[person] = [position]
+                rest[person] = [first[person], position]
             else:
                 members.append(position)
-                person_area[person] += unit_area[position]
+            person_area[person] += unit_area[position]
+        person_of[position] = person
+    keys = list(index)
     merged = _merged(units, unit_keys, index) if merge else set()
     developer = index.get(DEVELOPER_KEY, -1)
-    held = set(chain.from_iterable(map(_OWNERS_OF, units))) if developers else set()
     developer_entities = tuple(sorted(developers & held))
     return Grouping(
         person_of=person_of,
@@ -139,7 +155,7 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
         scale=scale,
         developer=developer,
         developer_entities=developer_entities,
-        overlaps=_overlaps(keys, developer, merged, developer_entities),
+        overlaps=_overlaps(keys, index, developer, merged, developer_entities),
         merged=frozenset(merged),
         multi_unit={person: len(members) for person, members in rest.items()},
         total_area=sum(person_area),
@@ -147,6 +163,23 @@ def group(units: Sequence[Unit], owners: dict[str, Owner], policy: CountingPolic
         first=first,
         rest=rest,
     )
+
+
+def _keys(
+    units: Sequence[Unit], developers: set[str], root: dict[str, tuple[str, ...]], merge: bool
+) -> list[Key]:
+    """The person key of each unit; a delivered unit of one non-developer owner is keyed inline."""
+    if merge:
+        return [_key(unit, developers, root, merge) for unit in units]
+    delivered = UnitStatus.DELIVERED
+    return [
+        owners[0]
+        if len(owners := unit.owners) == 1
+        and unit.status is delivered
+        and owners[0] not in developers
+        else _key(unit, developers, root, merge)
+        for unit in units
+    ]
 
 
 def _key(unit: Unit, developers: set[str], root: dict[str, tuple[str, ...]], merge: bool) -> Key:
@@ -175,9 +208,6 @@ def _merged(units: Sequence[Unit], unit_keys: list[Key], index: dict[Key, int]) 
         if seen_sets.setdefault(key, owner_set) != owner_set:
             merged.add(index[key])
     return merged
-
-
-_OWNERS_OF = attrgetter("owners")
 
 
 def compact(values: list[int]) -> Sequence[int]:
@@ -213,6 +243,7 @@ def _merge_roots(units: Sequence[Unit], developers: set[str]) -> dict[str, tuple
 
 def _overlaps(
     keys: list[Key],
+    index: dict[Key, int],
     developer: int,
     merged: set[int],
     developers: tuple[str, ...] = (),
@@ -220,24 +251,22 @@ def _overlaps(
     """Owners appearing in more than one person (SEPARATE) or merged groups (MERGE).
 
     A developer entity that also co-owns a unit with others appears both in the developer
-    person and in that co-owned person: reported too.
+    person and in that co-owned person: reported too. Only persons keyed by several owners
+    are visited; the person an owner holds alone is found by its key in ``index``.
     """
     where: dict[str, list[int]] = {}
-    for person, key in enumerate(keys):
-        if person == developer:
-            continue
-        if isinstance(key, tuple) and person not in merged:
+    for person, key in [(p, k) for p, k in enumerate(keys) if type(k) is tuple]:
+        if person != developer and person not in merged:
             for owner in key:
                 where.setdefault(owner, []).append(person)
-    singles = {key: person for person, key in enumerate(keys) if isinstance(key, str)}
-    if developer >= 0:
-        singles.update(dict.fromkeys(developers, developer))
+    entities = set(developers) if developer >= 0 else set()
     found: list[tuple[str, tuple[int, ...]]] = []
-    for owner, persons in sorted(where.items()):
-        single = singles.get(owner)
+    for owner, persons in where.items():
+        single = developer if owner in entities else index.get(owner)
         linked = persons if single is None else [single, *persons]
         if len(linked) > 1:
             found.append((owner, tuple(sorted(linked))))
+    found.sort()  # by owner id (each owner once)
     for person in sorted(merged):
         members = cast("tuple[str, ...]", keys[person])  # a merged person's key is a tuple
         linked_developer = [oid for oid in members if oid in developers and developer >= 0]
