@@ -44,7 +44,7 @@ def test_english_text_has_each_check() -> None:
     assert "304.52 of 392.52 m² (≈77.58%)" in text
     assert "required at least 2/3 of all owners (261.68 m²); margin +42.84 m²" in text
     assert "✗ not met — approval by heads: 1 of 2 persons (50.00%)" in text
-    assert "at least 3/4 of those taking part (at least 2 persons); margin -1 persons" in text
+    assert "at least 3/4 of those taking part (at least 2 persons); margin -1 person" in text
     assert text.count("Source: Shanghai Residential Property Management Provisions Art. 18") == 4
     assert "✓ met — taking part by heads: 2 of 3 persons (≈66.67%)" in text
 

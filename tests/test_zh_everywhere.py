@@ -15,6 +15,7 @@ that list is no longer exact, so a new Chinese renderer is checked as soon as it
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -26,6 +27,7 @@ from typing import Any
 import pytest
 
 import community_governance as cg
+from docs_blocks import python_blocks
 from harvest import PAGES
 from harvest import harvest as harvested
 
@@ -115,6 +117,96 @@ def _has_zh(cls: type[Any]) -> bool:
         callable(getattr(cls, name, None))
         and "lang" in inspect.signature(getattr(cls, name)).parameters
         for name in RENDERERS
+    )
+
+
+_CJK = r"[\u3400-\u9fff《》「」（）〔〕【】、，。：；]"
+#: ASCII punctuation used as Chinese punctuation: a colon, semicolon or comma next to a Chinese
+#: character; a comma between the names of a list in a Chinese sentence; parentheses or brackets
+#: that open after a space or a Chinese character (``5(1)`` and ``x[0]`` are identifiers); an
+#: en dash for a range.
+_PUNCTUATION = re.compile(
+    rf"(?<={_CJK})\s*[:;,]|[:;,]\s*(?={_CJK})"
+    r"|[A-Za-z]\s*,\s+[A-Za-z]"
+    rf"|(?:^|(?<=[\s\u3400-\u9fff》」）〕：，]))[(\[]|[(\[][^)\]]*{_CJK}|{_CJK}[^(\[]*[)\]]"
+    r"|[–]"
+)
+
+
+def ascii_punctuation(text: str, literals: frozenset[str] = frozenset()) -> list[str]:
+    """ASCII punctuation used as Chinese punctuation in a Chinese ``text`` (a line without a
+    Chinese character, and the user's own inputs, are left alone)."""
+    if not re.search(r"[\u3400-\u9fff]", text):
+        return []
+    for literal in sorted(literals, key=len, reverse=True):
+        text = text.replace(literal, "\u25a1")
+    return [match.group() for match in _PUNCTUATION.finditer(text)]
+
+
+def _typed_strings() -> frozenset[str]:
+    """The string literals the pages typed, whole (a clause or a description a user wrote)."""
+    found = set()
+    for page in PAGES:
+        for block in python_blocks(page):
+            for node in ast.walk(ast.parse(block)):
+                text = node.value if isinstance(node, ast.Constant) else None
+                if isinstance(text, str) and len(text) > 3 and re.search(r"[,;:()\[\]]", text):
+                    found.add(text)
+    return frozenset(found | _statute_quotations())
+
+
+def _statute_quotations() -> set[str]:
+    """The matters as the foreign statutes name them, quoted: 「Beschluss (§25 Abs. 1)」."""
+    return {
+        f"「{matter.local}」"
+        for item in cg.jurisdictions.REGISTRY.jurisdictions
+        for layer in item.layers
+        for matter in layer.procedures
+    }
+
+
+def test_every_zh_text_has_chinese_punctuation(harvest: tuple[list[object], set[str]]) -> None:
+    found, _ = harvest
+    literals = _typed_strings()
+    leaks: dict[str, str] = {}
+    for value in found:
+        for name, text in _zh_texts(value):
+            for line in text.splitlines():
+                marks = ascii_punctuation(line, literals)
+                if marks:
+                    leaks.setdefault(f"{type(value).__name__}.{name}: {marks}", line)
+    assert not leaks, "\n".join(f"{key}\n    {line[:200]}" for key, line in leaks.items())
+
+
+@pytest.mark.parametrize(
+    ("text", "leak"),
+    [
+        ("业主委员会书面报告换届: 2025-01-01", True),
+        ("统计期间 2025-01-01 – 2025-01-27", True),
+        ("换届（《民法典》第278条）", False),
+        ("换届 (《民法典》第278条)", True),
+        ("下一轮候选人：Xu, Lin, Tang", True),
+        ("下一轮候选人：Xu、Lin、Tang", False),
+        ("无违法搭建 [违法搭建：否]", True),
+        ("回访 (Zhou)", True),
+        ("回访（Zhou）", False),
+        ("1. 2025-09-01 报告纠纷线索；新建,旧", True),
+        ("1. 2025-09-01 报告纠纷线索：新建 → 线索登记", False),
+        ("《建築物管理條例（第344章）》附表3第5(1)段；2025-01-27至2025-02-03", False),
+        ("本库设计决定 counting.overlap；include_unconfirmed=True；s.5(1)；x[0]", False),
+        ("no Chinese here: a, b (c) [d]", False),
+    ],
+)
+def test_the_punctuation_filter(text: str, leak: bool) -> None:
+    assert bool(ascii_punctuation(text)) is leak
+
+
+def test_typed_inputs_are_left_alone() -> None:
+    assert (
+        ascii_punctuation(
+            "用途：lift, building 2 (audited)", frozenset({"lift, building 2 (audited)"})
+        )
+        == []
     )
 
 

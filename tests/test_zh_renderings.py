@@ -186,7 +186,7 @@ def test_stage_result_in_chinese() -> None:
         _fr_estate(), ballots, rules=FR_RULES, matter="art-25"
     ).stages
     assert first.explain("zh").splitlines() == [
-        f"未通过：阶段「{FR}第25条〔高可信度〕」",
+        f"未通过：阶段「全体业主所持份额过半数同意」（{FR}第25条〔高可信度〕）",
         f"  ✗ 不符合 — 同意（按份额计）占全体业主过半数：400，基数800。"
         f"依据：{FR}第25条〔高可信度〕",
     ]

@@ -136,7 +136,7 @@ def test_deadline_citations_explain_and_round_trip() -> None:
         calendar=None,
     )
     assert months.citations() == (cal.ART_1259, cal.ART_201, cal.ART_202)
-    assert "1 months counted from the day after 2025-01-31; last day 2025-02-28" in months.explain()
+    assert "1 month counted from the day after 2025-01-31; last day 2025-02-28" in months.explain()
     assert "1个月" in months.explain("zh") and "mediation period" in months.explain("zh")
     assert cal.Deadline.from_dict(months.to_dict()) == months
     years = cal.Period(years=2)

@@ -99,7 +99,9 @@ def test_temporary_committee_make_up(bj: cg.RuleSet) -> None:
     wrong_chair = cm.check_temporary_committee(
         _pmc(chair=cm.Seat.USER), rules=bj, on=date(2025, 3, 1)
     )
-    assert wrong_chair.problems == ("no chair representing residents-committee",)
+    assert wrong_chair.problems == (
+        "no chair is a representative of the residents' or villagers' committee",
+    )
     assert "NOT LAWFUL" in str(wrong_chair) and "<table>" in wrong_chair._repr_html_()
     assert not cm.check_temporary_committee(_pmc(), rules=bj, on=date(2028, 1, 6)).notices
     late = cm.check_temporary_committee(_pmc(), rules=bj, on=date(2028, 1, 7))

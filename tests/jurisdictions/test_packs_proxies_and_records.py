@@ -281,8 +281,12 @@ def tw_decision(objections: Sequence[str] | None) -> ProcedureDecision:
 def test_explain_in_chinese_uses_the_statute_wording() -> None:
     decision = tw_decision(["d0", "u3", "u4"])
     text = decision.explain("zh")
-    assert text.startswith("事项：「區分所有權人會議決議」")
-    assert "阶段「《公寓大廈管理條例》第31条（2022年文本）〔高可信度〕」：已表决" in text
+    assert text.startswith("事项：区分所有权人会议一般决议（「區分所有權人會議決議」）")
+    assert (
+        "阶段「全体业主户数三分之二以上出席，且全体业主所持面积三分之二以上出席，且出席者户数"
+        "四分之三以上同意，且出席者所持面积四分之三以上同意」（《公寓大廈管理條例》第31条"
+        "（2022年文本）〔高可信度〕）：已表决" in text
+    )
     assert "出席（按户数计）占全体业主三分之二以上" in text
     assert "同意（按户数计）占出席的业主过半数" in text
     assert "按户数计封顶后：出席 7 → 4" in text and "不封顶时" in text

@@ -123,6 +123,7 @@ def test_revocation_clock_warnings_t60_t30_lapsed() -> None:
     assert "31 days left (T-60)" in text(date(2025, 5, 10))
     assert "30 days left (T-30)" in text(date(2025, 5, 11))
     assert "0 days left (T-30)" in text(date(2025, 6, 10))
+    assert "1 day left (T-30)" in text(date(2025, 6, 9))
     assert "Civil Code Art. 199" in text(date(2025, 6, 10))
     assert "lapsed" in text(date(2025, 6, 11))
     warning = next(

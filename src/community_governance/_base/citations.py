@@ -283,8 +283,12 @@ def _zh_article(article: str) -> str:
     found does not number it) is printed ``"（条文序号不详）"``. A span of articles reads
     ``"52-59"`` → ``"第52条至第59条"``; an article numbered with a hyphen, as French statutes
     number theirs, ``"25-1"`` → ``"第25-1条"``; a name that is not an article number
-    (``"1-2-3-4"``, a reported practice) is kept as written.
+    (``"1-2-3-4"``, a reported practice) is kept as written. A list of articles reads
+    ``"35, 69"`` → ``"第35条、第69条"``.
     """
+    several = article.split(", ")
+    if len(several) > 1 and all(part[:1].isdigit() for part in several):
+        return "、".join(map(_zh_article, several))
     schedule = _SCHEDULE.match(article)
     if schedule is not None:
         number, paragraph, amended = schedule.groups()

@@ -174,3 +174,24 @@ def share_text(count: int, total: int) -> str:
     ``"≈71.43%"`` for 5 of 7, ``"50.00%"`` for 1 of 2, ``"—"`` when ``total`` is zero.
     """
     return percent_figure(Fraction(count, total) if total else None)
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``"1 month"``, ``"2 months"``, ``"-1 day"``: a count with its noun, singular for ±1.
+
+    Args:
+        count: The number.
+        singular: The noun for one (``"day"``, ``"working day"``, ``"person"``).
+        plural: The noun for any other count (default: ``singular + "s"``).
+    """
+    return f"{count} {unit_word(count, singular, plural)}"
+
+
+def unit_word(count: Exact | Fraction | int, singular: str, plural: str | None = None) -> str:
+    """The noun alone, singular for ±1: ``unit_word(1, "person")`` → ``"person"``."""
+    return singular if abs(count) == 1 else (plural or singular + "s")
+
+
+def indefinite(noun: str) -> str:
+    """``"an owner representative"``, ``"a street office"``: the noun with its article."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun

@@ -23,6 +23,20 @@ __all__ = ["Cause", "Discrepancy", "Part"]
 _ZH_WORDS: dict[str, str] = {"passed": "通过", "not passed": "未通过"}
 
 
+#: The unit a Chinese figure carries, by the end of its code.
+_ZH_UNITS: dict[str, str] = {"-heads": "人", "-area": "平方米"}
+
+
+def _zh_figure(code: str, figure: str) -> str:
+    """A figure as a Chinese text shows it: with its unit, a list of names joined with 、."""
+    if code == "passed":
+        return _ZH_WORDS.get(figure, figure)
+    if code == "elected":
+        return figure.replace(", ", "、")
+    unit = next((unit for end, unit in _ZH_UNITS.items() if code.endswith(end)), "")
+    return figure + unit
+
+
 def _strings(value: Sequence[str]) -> tuple[str, ...]:
     return tuple(value)
 
@@ -138,9 +152,7 @@ class Discrepancy:
         """``"persons approving A: announced 12, recounted 10"``."""
         lang = language(lang)
         if lang == "zh":
-            words = _ZH_WORDS if self.code == "passed" else {}
-            a = words.get(self.announced, self.announced)
-            r = words.get(self.recounted, self.recounted)
+            a, r = _zh_figure(self.code, self.announced), _zh_figure(self.code, self.recounted)
             return f"{self.zh}：公布为{a}，复核为{r}"
         return f"{self.en}: announced {self.announced}, recounted {self.recounted}"
 

@@ -27,6 +27,7 @@ import attrs
 from dateutil import rrule
 
 from community_governance._base.citations import Citation
+from community_governance._base.format import counted
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance.calendar.before import previous_working_day
@@ -59,6 +60,7 @@ class HolidayPolicy(Enum):
 
 _COMMITTEE = "owners' committee"
 _FREQ_ZH = {"weekly": "周", "monthly": "月", "yearly": "年"}
+_FREQ_EN = {"weekly": "week", "monthly": "month", "yearly": "year"}
 _FREQ: dict[str, Literal[0, 1, 2, 3, 4, 5, 6]] = {
     "weekly": rrule.WEEKLY,
     "monthly": rrule.MONTHLY,
@@ -228,7 +230,13 @@ class Cadence:
     def __str__(self) -> str:
         kind = "practice" if self.practice else "law"
         rhythm = (
-            f"every {self.interval} {self.freq}" if self.freq else f"at least every {self.every}"
+            (
+                self.freq
+                if self.interval == 1
+                else f"every {counted(self.interval, _FREQ_EN[self.freq])}"
+            )
+            if self.freq
+            else f"at least every {self.every}"
         )
         return f"{self.body}: {rhythm} ({kind}; {self.citation.format()})"
 

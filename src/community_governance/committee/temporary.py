@@ -83,13 +83,6 @@ class TemporaryCommittee:
         return tuple(m for m in self.members if m.seat is Seat.OWNER)
 
 
-_SEAT_ZH = {
-    Seat.RESIDENTS_COMMITTEE: "居民委员会、村民委员会的代表",
-    Seat.OWNER: "业主代表",
-    Seat.USER: "物业使用人代表",
-}
-
-
 def _rule(rules: RuleSet) -> tuple[TemporaryCommitteeRule, Citation]:
     param = require(rules, RuleSet, "rules").committee.temporary_committee
     if param is None:
@@ -184,8 +177,8 @@ def check_temporary_committee(
         if seat is not None and not any(m.seat is seat for m in holders):
             problems.append(
                 (
-                    f"no {role.value} representing {seat.value}",
-                    f"{role.label('zh')}不是由{_SEAT_ZH[seat]}担任",
+                    f"no {role.label()} is {seat.label()}",
+                    f"{role.label('zh')}不是由{seat.label('zh')}担任",
                 )
             )
     limit = committee.formed_on + relativedelta(years=rule.max_term_years)

@@ -165,7 +165,10 @@ class ReelectionPlan:
             else str(self)
         )
         lines = [head] + [
-            f"  {s.step.label(lang)}: {s.earliest or '…'} – {s.latest or '…'} "
+            f"  {s.step.label(lang)}：{s.earliest or '…'}至{s.latest or '…'}"
+            f"（{s.citation.format(lang)}）"
+            if lang == "zh"
+            else f"  {s.step.label(lang)}: {s.earliest or '…'} – {s.latest or '…'} "
             f"({s.citation.format(lang)})"
             for s in self.steps
         ]

@@ -165,7 +165,7 @@ def composition_text(composition: Composition, lang: str) -> str:
         low, high = composition.age_range
         mean = decimal_text(composition.mean_age or 0, 1)
         lines.append(
-            f"年龄：{low}–{high}岁，平均{mean}岁" if zh else f"Ages: {low}–{high}, mean {mean}"
+            f"年龄：{low}至{high}岁，平均{mean}岁" if zh else f"Ages: {low}–{high}, mean {mean}"
         )
     if composition.ages_unknown:
         lines.append(

@@ -327,8 +327,9 @@ def vetting_text(vetting: Vetting, lang: str) -> str:
             facts = ", ".join(f"{k}={_fact_text(v, zh)}" for k, v in verdict.facts)
             missing = "; missing: " + ", ".join(verdict.missing)
         missing = missing if verdict.missing else ""
+        facts = f"（{facts}{missing}）" if zh else f" [{facts}{missing}]"
         lines.append(
-            f"  {marks[verdict.outcome.value]} {rule.zh if zh else rule.en} [{facts}{missing}] "
+            f"  {marks[verdict.outcome.value]} {rule.zh if zh else rule.en}{facts} "
             f"— {rule.citation.format(lang)}"
         )
     lines.extend(("注意：" if zh else "Note: ") + n.text(lang) for n in vetting.notices)

@@ -16,7 +16,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
-from community_governance._base.format import chinese_fraction
+from community_governance._base.format import chinese_fraction, indefinite
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance._base.notices import Notice
@@ -169,7 +169,7 @@ def _role_checks(
             en, zh = f"{role.label()} declared not applicable", f"{role.label('zh')}：声明不适用"
             checks.append((True, Notice("group-role-not-applicable", en, zh, cite)))
         else:
-            en, zh = f"includes a {role.label()}", f"包括{role.label('zh')}"
+            en, zh = f"includes {indefinite(role.label())}", f"包括{role.label('zh')}"
             checks.append((role in present, Notice("group-role", en, zh, cite)))
     return checks
 
@@ -182,7 +182,7 @@ def _leader_check(
     ok = len(leaders) == 1 and leaders[0].role is leader
     return ok, Notice(
         "group-leader",
-        f"one leader, a {leader.label()} ({len(leaders)} leader(s) declared)",
+        f"one leader, {indefinite(leader.label())} ({len(leaders)} leader(s) declared)",
         f"由{leader.label('zh')}担任组长（已指定{len(leaders)}人）",
         cite,
     )

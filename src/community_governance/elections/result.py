@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
-from community_governance._base.format import area_text
+from community_governance._base.format import area_text, counted
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance._base.notices import Notice
@@ -58,8 +58,8 @@ class CandidateResult:
         """One line, the outcome first: ``"elected #1: A — 8 persons, 800.00 m²"``."""
         rank = f" #{self.rank}" if self.rank is not None else ""
         return (
-            f"{self.status.label()}{rank}: {self.candidate} — {self.approvals.heads} persons, "
-            f"{area_text(self.approvals.area)} m²"
+            f"{self.status.label()}{rank}: {self.candidate} — "
+            f"{counted(self.approvals.heads, 'person')}, {area_text(self.approvals.area)} m²"
         )
 
     def __repr__(self) -> str:
@@ -327,11 +327,11 @@ def election_text(result: ElectionResult, lang: str) -> str:
     order = "、".join(result.elected) if zh else ", ".join(result.elected)
     lines.append(f"当选：{order or '无'}" if zh else f"Elected: {order or 'nobody'}")
     if result.alternates:
-        lines.append(("候补：" if zh else "Alternates: ") + ", ".join(result.alternates))
+        lines.append(("候补：" if zh else "Alternates: ") + _names(result.alternates, zh))
     lines.extend(_tie_line(result, tie, zh) for tie in result.ties)
     lines.append(_sources(result, zh))
     if result.unfilled:
-        names = ", ".join(result.second_round)
+        names = _names(result.second_round, zh)
         lines.append(
             f"空缺{result.unfilled}席；下一轮候选人：{names}"
             if zh
@@ -355,7 +355,7 @@ def _head_lines(result: ElectionResult, zh: bool) -> list[str]:
     return [
         f"Round {result.round}: {result.seats} seat(s); rules {result.jurisdiction} on "
         f"{result.on.isoformat()} ({result.rule_layer}; {result.rule_citation.format()})",
-        f"Taking part: {part.heads} of {total.heads} persons, "
+        f"Taking part: {part.heads} of {counted(total.heads, 'person')}, "
         f"{area_text(part.area)} of {area_text(total.area)} m²; "
         f"spoiled {result.spoiled.heads}",
     ]
@@ -370,17 +370,17 @@ def _candidate_lines(cand: CandidateResult, lang: str) -> list[str]:
         f"{area}平方米"
         if lang == "zh"
         else f"{cand.candidate}: {rank}{cand.status.label()} — approved by "
-        f"{cand.approvals.heads} persons, {area} m²"
+        f"{counted(cand.approvals.heads, 'person')}, {area} m²"
     )
     return [head, *(f"    {check.line(lang)}" for check in cand.checks)]
 
 
 def _tie_line(result: ElectionResult, tie: TieReport, zh: bool) -> str:
     """A tie and what the tie policy did with it."""
-    names = ", ".join(tie.candidates)
+    names = _names(tie.candidates, zh)
     seed = result.tie_break.seed
     if tie.chosen:
-        chosen = ", ".join(tie.chosen)
+        chosen = _names(tie.chosen, zh)
         how = f"抽签（种子 {seed}）选中 {chosen}" if zh else f"lot (seed {seed!r}) chose {chosen}"
     else:
         how = "席位空缺，待再次投票" if zh else "places left open for a run-off"
@@ -388,6 +388,11 @@ def _tie_line(result: ElectionResult, tie: TieReport, zh: bool) -> str:
     if zh:
         return f"并列：{names} 争{tie.places}个位置 —— {how}（{source}）"
     return f"Tie: {names} for {tie.places} place(s) — {how} ({source})"
+
+
+def _names(names: tuple[str, ...], zh: bool) -> str:
+    """Names as a list: joined with 、 in Chinese, with ``", "`` in English."""
+    return ("、" if zh else ", ").join(names)
 
 
 def layer_zh(layer: str) -> str:

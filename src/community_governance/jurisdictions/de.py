@@ -56,7 +56,9 @@ def procedures(
     ordinary = _para("25(1)")
     cost = _para("21(2) no. 1")
     matters = {
-        DeclaredMatter("ordinary", "ordinary resolution", "Beschluss (§25 Abs. 1)", ordinary): _one(
+        DeclaredMatter(
+            "ordinary", "ordinary resolution", "Beschluss (§25 Abs. 1)", ordinary, zh="普通决议"
+        ): _one(
             "§25(1) majority",
             (Condition(_AGREE, principle, Base.CAST, _GT, Fraction(1, 2), ordinary),),
             ordinary,
@@ -66,6 +68,7 @@ def procedures(
             "structural change paid by all owners",
             "bauliche Veränderung (§21 Abs. 2 Nr. 1)",
             cost,
+            zh="由全体业主分担费用的建筑改造",
         ): _one(
             "§21(2) no. 1 qualified majority",
             (
@@ -83,6 +86,7 @@ def procedures(
                 "allow virtual-only meetings",
                 "virtuelle Versammlung (§23 Abs. 1a)",
                 cite,
+                zh="允许仅以线上方式召开业主大会",
             )
         ] = _one(
             "§23(1a) majority",

@@ -170,13 +170,25 @@ FR_ART_26 = Procedure(
 
 _MATTERS = {
     DeclaredMatter(
-        "art-24", "ordinary matter (Art. 24)", "majorité de l'article 24", _art("24")
+        "art-24",
+        "ordinary matter (Art. 24)",
+        "majorité de l'article 24",
+        _art("24"),
+        zh="普通多数决议事项",
     ): FR_ART_24,
     DeclaredMatter(
-        "art-25", "absolute-majority matter (Art. 25)", "majorité de l'article 25", _art("25")
+        "art-25",
+        "absolute-majority matter (Art. 25)",
+        "majorité de l'article 25",
+        _art("25"),
+        zh="绝对多数决议事项",
     ): FR_ART_25,
     DeclaredMatter(
-        "art-26", "double-majority matter (Art. 26)", "majorité de l'article 26", _art("26")
+        "art-26",
+        "double-majority matter (Art. 26)",
+        "majorité de l'article 26",
+        _art("26"),
+        zh="双重多数决议事项",
     ): FR_ART_26,
 }
 

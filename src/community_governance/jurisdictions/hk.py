@@ -113,16 +113,25 @@ def _meeting(name: str, quorum: Fraction, in_person: InPersonMinimum | None = No
 def _matters(amended: bool) -> dict[DeclaredMatter, Procedure]:
     matters = {
         DeclaredMatter(
-            "general-meeting", "resolution of a general meeting", "業主大會決議", _MAJORITY
+            "general-meeting",
+            "resolution of a general meeting",
+            "業主大會決議",
+            _MAJORITY,
+            zh="业主大会决议",
         ): _meeting("general meeting", Fraction(1, 10)),
         DeclaredMatter(
             "s30-resolution",
             "dissolve the committee, appoint an administrator",
             "第30條決議",
             _QUORUM,
+            zh="解散管理委员会、委任管理人",
         ): _meeting("s.30 meeting", Fraction(1, 5)),
         DeclaredMatter(
-            "appoint-committee", "appoint a management committee (s.3)", "委任管理委員會", _S3
+            "appoint-committee",
+            "appoint a management committee (s.3)",
+            "委任管理委員會",
+            _S3,
+            zh="委任管理委员会",
         ): Procedure(
             (
                 Stage(
@@ -145,6 +154,7 @@ def _matters(amended: bool) -> dict[DeclaredMatter, Procedure]:
                 "large-scale maintenance procurement",
                 "大型維修工程採購",
                 cite,
+                zh="大型维修工程采购",
             )
         ] = _meeting(
             "general meeting (large-scale maintenance)",

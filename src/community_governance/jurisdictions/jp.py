@@ -79,8 +79,18 @@ def _one(name: str, tests: tuple[Condition, ...], cite: Citation) -> Procedure:
     return Procedure((Stage(name, tests, cite),), cite)
 
 
+#: The matters' names in Chinese, by code.
+_ZH = {
+    "ordinary": "普通决议",
+    "major-change": "共用部分的重大变更",
+    "rules": "规约的设定、变更",
+    "rebuilding": "重建决议",
+    "rebuilding-objective-grounds": "有客观事由的重建",
+}
+
+
 def _matter(code: str, label: str, local: str, cite: Citation) -> DeclaredMatter:
-    return DeclaredMatter(code, label, local, cite)
+    return DeclaredMatter(code, label, local, cite, zh=_ZH.get(code, ""))
 
 
 def _old() -> dict[DeclaredMatter, Procedure]:

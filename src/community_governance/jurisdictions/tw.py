@@ -106,6 +106,7 @@ _GENERAL = DeclaredMatter(
     "resolution of the owners' meeting (default tier)",
     "區分所有權人會議決議",
     _art("31"),
+    zh="区分所有权人会议一般决议",
 )
 
 #: Taiwan: one version (the current text).

@@ -460,9 +460,10 @@ class MediationCase:
                 if lang == "zh"
                 else (entry.event.kind.value, entry.from_state.value, entry.to_state.value)
             )
-            step = f"{entry.seq + 1}. {entry.event.on.isoformat()} {kind}: {before} → {after}"
+            colon, by = ("：", "（{}）") if lang == "zh" else (": ", " ({})")
+            step = f"{entry.seq + 1}. {entry.event.on.isoformat()} {kind}{colon}{before} → {after}"
             if entry.event.by:
-                step += f" ({entry.event.by})"
+                step += by.format(entry.event.by)
             lines.append(step)
             lines += [f"   ! {warning.explain(lang)}" for warning in entry.warnings]
         return "\n".join(lines)

@@ -15,6 +15,7 @@ from datetime import date
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.format import counted
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance.calendar import Deadline, HolidayCalendar
@@ -119,9 +120,9 @@ def case_warnings(
         else:
             stage = " (T-30)" if left <= 30 else " (T-60)" if left <= 60 else ""
             en = (
-                f"{left} days left{stage} to sue for revocation of the owners' decision (last "
-                f"day {end}); mediation does not stop this clock (Civil Code Art. 199; the "
-                "period's nature is unsettled); the housing authority or street "
+                f"{counted(left, 'day')} left{stage} to sue for revocation of the owners' "
+                f"decision (last day {end}); mediation does not stop this clock (Civil Code "
+                "Art. 199; the period's nature is unsettled); the housing authority or street "
                 "office may also order correction (Property Management Regulation Art. 19)"
             )
             zh = f"距请求撤销业主决定的期限届满（{end}）还有{left}日；调解不中止、不中断该期限"
@@ -139,7 +140,7 @@ def case_warnings(
     if case.state is CaseState.IN_PERFORMANCE and window is not None:
         left = window.days_left(on)
         if 0 <= left <= 7 and agreement is not None and agreement.confirmation.applied_on is None:
-            en = f"{left} days left to apply jointly for judicial confirmation"
+            en = f"{counted(left, 'day')} left to apply jointly for judicial confirmation"
             zh = f"距司法确认申请期限届满还有{left}日"
             found.append(CaseWarning("confirmation_window", en, zh, cite.PML_33, window))
     for citation in case.policy.flagged:

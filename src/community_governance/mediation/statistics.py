@@ -131,7 +131,8 @@ class MediationStatistics:
         """Every count with its definition, then every rate."""
         lang = language(lang)
         head = f"{self.start.isoformat()} – {self.end.isoformat()}"
-        lines = [("统计期间 " if lang == "zh" else "Window ") + head]
+        zh_head = f"统计期间 {self.start.isoformat()}至{self.end.isoformat()}"
+        lines = [zh_head if lang == "zh" else "Window " + head]
         if lang == "zh":
             lines += [f"{_ZH_DEFINITIONS.get(k, k)}：{v}" for k, v in self.counts.items()]
             reasons = self.terminated_by_reason.items()

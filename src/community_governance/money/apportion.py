@@ -14,6 +14,7 @@ import attrs
 from community_governance._base.citations import Citation
 from community_governance._base.enums import parse_enum
 from community_governance._base.exact import exact
+from community_governance._base.format import counted
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance.exceptions import GovernanceError, MoneyError, MoneyTypeError
@@ -186,8 +187,8 @@ class Apportionment:
             ]
         else:
             lines = [
-                f"{total} yuan split by {self.basis.value} over {count} units, the parts summing "
-                f"exactly; {extra} fen placed by {self.rounding.value} ({cite})"
+                f"{total} yuan split by {self.basis.value} over {counted(count, 'unit')}, the"
+                f" parts summing exactly; {extra} fen placed by {self.rounding.value} ({cite})"
             ]
         for unit, part in zip(self.units[:_SHOWN], self.parts, strict=False):
             mark = ("（多分摊1分）" if zh else " (+1 fen)") if unit in up else ""

@@ -233,7 +233,7 @@ def _facts(
     return {
         EmergencyStep.APPLICANT: (
             application.applicant in procedure.applicants,
-            f"applicant: {application.applicant.value}",
+            f"applied for by the {application.applicant.value.replace('-', ' ')}",
             f"由{_ZH_APPLICANTS[application.applicant]}申请",
         ),
         EmergencyStep.EMERGENCY: (

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from community_governance._base.citations import Citation
+from community_governance._base.format import counted
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance._base.notices import Notice
@@ -276,7 +277,8 @@ class Fund:
             else:
                 purpose = f": {e.purpose}" if e.purpose else ""
                 lines.append(
-                    f"  {e.on.isoformat()} {e.kind.value} {amount} yuan over {units} units{purpose}"
+                    f"  {e.on.isoformat()} {e.kind.value} {amount} yuan over "
+                    f"{counted(units, 'unit')}{purpose}"
                 )
             lines += [("    注意：" if zh else "    Note: ") + n.text(lang) for n in e.notices]
         return "\n".join(lines)

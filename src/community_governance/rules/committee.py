@@ -457,6 +457,25 @@ class Seat(Enum):
     OWNER = "owner"
     USER = "user"
 
+    def label(self, lang: str = "en") -> str:
+        """Who holds the seat, in ``"en"`` or ``"zh"``: ``"an owner representative"``, 业主代表."""
+        lang = language(lang)
+        if lang == "zh":
+            return _SEAT_ZH[self]
+        return _SEAT_EN[self]
+
+
+_SEAT_EN = {
+    Seat.RESIDENTS_COMMITTEE: "a representative of the residents' or villagers' committee",
+    Seat.OWNER: "an owner representative",
+    Seat.USER: "a representative of the users",
+}
+_SEAT_ZH = {
+    Seat.RESIDENTS_COMMITTEE: "居民委员会、村民委员会的代表",
+    Seat.OWNER: "业主代表",
+    Seat.USER: "物业使用人代表",
+}
+
 
 @attrs.frozen(slots=True)
 class TemporaryCommitteeRule:

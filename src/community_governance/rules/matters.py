@@ -97,9 +97,27 @@ class DeclaredMatter:
         label: English label.
         local: The label in the statute's own language, e.g. ``"majorité de l'article 25"``.
         citation: The article that lists the matter.
+        zh: The matter's name in Chinese, e.g. ``"绝对多数决议事项"`` (``""``: none given; a
+            Chinese text then quotes ``local`` only). Keyword-only; not part of equality, so a
+            matter declared without it still names the jurisdiction's own.
     """
 
     code: str = attrs.field(validator=_code)
     label: str
     local: str
     citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    zh: str = attrs.field(
+        default="", kw_only=True, eq=False, validator=attrs.validators.instance_of(str)
+    )
+
+    def name(self, lang: str = "en") -> str:
+        """The matter named for people, with the statute's own wording after it.
+
+        ``"absolute-majority matter (Art. 25) (majorité de l'article 25)"``; in Chinese
+        ``"绝对多数决议事项（「majorité de l'article 25」）"``, or only the quotation
+        (``"「majorité de l'article 25」"``) when no Chinese name is given.
+        """
+        lang = language(lang)
+        if lang == "zh":
+            return f"{self.zh}（「{self.local}」）" if self.zh else f"「{self.local}」"
+        return f"{self.label} ({self.local})"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import attrs
 
+from community_governance._base.format import counted
 from community_governance._base.lang import language
 from community_governance.exceptions import InvalidPeriodError
 
@@ -86,11 +87,13 @@ class Period:
         """
         lang = language(lang)
         if self.days:
-            return f"{self.days}日" if lang == "zh" else f"{self.days} days"
+            return f"{self.days}日" if lang == "zh" else counted(self.days, "day")
         if self.months:
-            return f"{self.months}个月" if lang == "zh" else f"{self.months} months"
+            return f"{self.months}个月" if lang == "zh" else counted(self.months, "month")
         if self.years:
-            return f"{self.years}年" if lang == "zh" else f"{self.years} years"
+            return f"{self.years}年" if lang == "zh" else counted(self.years, "year")
         return (
-            f"{self.working_days}个工作日" if lang == "zh" else f"{self.working_days} working days"
+            f"{self.working_days}个工作日"
+            if lang == "zh"
+            else counted(self.working_days, "working day")
         )

@@ -386,6 +386,44 @@ class Stage:
     objections: ObjectionWindow | None = None
     bar: FailureBar | None = None
 
+    def describe(self, lang: str = "en") -> str:
+        """What the stage requires, built from its tests, in ``"en"`` or ``"zh"``.
+
+        E.g. ``"agree by shares more than 1/2 of all owners"``, in Chinese in the statute's
+        wording: ``"全体业主所持份额过半数同意"``, ``"全体业主人数十分之一以上出席，且赞成与反对票
+        份额过半数同意"``. A stage without tests: ``"no tests"``, ``"无表决比例要求"``.
+        """
+        lang = language(lang)
+        if lang == "zh":
+            return "，且".join(map(_stage_test_zh, self.tests)) or "无表决比例要求"
+        return " and ".join(test.describe() for test in self.tests) or "no tests"
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The articles the stage rests on: each test's, in order, then the stage's own."""
+        found = [test.citation for test in self.tests] + [self.citation]
+        return tuple(dict.fromkeys(found))
+
+
+_BASE_ZH = {
+    Base.ALL: "全体业主",
+    Base.ATTENDING: "出席者",
+    Base.PARTICIPATING: "参与表决者",
+    Base.CAST: "赞成与反对票",
+}
+
+
+def _stage_test_zh(test: Condition) -> str:
+    """``"出席者所持份额过半数同意"``: the base, what it holds, the requirement, the role."""
+    held = (
+        "所持" if test.weight in (Weight.AREA, Weight.SHARES) and test.base is not Base.CAST else ""
+    )
+    role = "出席" if test.role is ConditionRole.ATTENDING else "同意"
+    return (
+        f"{_BASE_ZH[test.base]}{held}{test.weight.label('zh')}"
+        f"{_requirement_zh(test.comparator, test.ratio)}{role}"
+    )
+
 
 def _stages(value: object) -> tuple[Stage, ...]:
     stages = tuple(value) if isinstance(value, tuple | list) else ()

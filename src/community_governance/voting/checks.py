@@ -17,6 +17,7 @@ from community_governance._base.citations import Citation
 from community_governance._base.exact import Exact, normalise, ratio
 from community_governance._base.format import (
     area_text,
+    counted,
     decimal_text,
     least_hundredth,
     percent_figure,
@@ -226,7 +227,7 @@ class Check:
         return (
             f"{'met' if self.passed else 'not met'}: {self.role.label()} by {measure.label()} "
             f"{figure(self.numerator, measure)} of {figure(self.denominator, measure)} "
-            f"{_unit(self, 'en')} ({percent_figure(self.actual)}), required "
+            f"{_unit(self, 'en', self.denominator)} ({percent_figure(self.actual)}), required "
             f"{self.threshold.comparator.label()} {ratio_text(self.threshold.ratio)} of "
             f"{self.threshold.base.label()}; margin {_shown_bound(self)[1]}"
         )
@@ -288,12 +289,15 @@ def check(
 
 _UNIT = {
     "en": {Measure.HEADS: "persons", Measure.AREA: "m²"},
+    "one": {Measure.HEADS: "person", Measure.AREA: "m²"},
     "zh": {Measure.HEADS: "人", Measure.AREA: "平方米"},
 }
 
 
-def _unit(check: Check, lang: str) -> str:
-    return _UNIT["zh" if lang == "zh" else "en"][check.threshold.measure]
+def _unit(check: Check, lang: str, count: Exact | Fraction | int = 0) -> str:
+    """The unit of the check's measure; in English ``"person"`` for a count of ±1."""
+    key = "zh" if lang == "zh" else "one" if abs(count) == 1 else "en"
+    return _UNIT[key][check.threshold.measure]
 
 
 def figure(value: Exact | Fraction | int, measure: Measure) -> str:
@@ -344,11 +348,14 @@ def _check_line(check: Check, lang: str) -> str:
             f"依据：{check.citation.format('zh')}"
         )
     need = f"{threshold.comparator.label()} {ratio} of {threshold.base.label()}"
-    need += f" (at least {minimum} persons)" if minimum is not None else f" ({required} m²)"
+    need += (
+        f" (at least {counted(minimum, 'person')})" if minimum is not None else f" ({required} m²)"
+    )
     verdict = "✓ met" if check.passed else "✗ not met"
     return (
         f"{verdict} — {check.role.label()} by {threshold.measure.label()}: "
-        f"{numerator} of {denominator} {unit} "
-        f"({percent_figure(check.actual)}); required {need}; margin {margin} {unit}. "
+        f"{numerator} of {denominator} {_unit(check, lang, check.denominator)} "
+        f"({percent_figure(check.actual)}); required {need}; "
+        f"margin {margin} {_unit(check, lang, check.margin)}. "
         f"Source: {check.citation.format()}"
     )

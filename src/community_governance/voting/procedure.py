@@ -259,8 +259,8 @@ class StageResult:
     def line(self, lang: str = "en") -> str:
         """One line in ``"en"`` or ``"zh"``: the stage's verdict and name.
 
-        Chinese names the stage by its article (``"未通过：阶段「…第25条…」"``), the stage's
-        own name being English.
+        Chinese names the stage by what it requires, with its articles (``"未通过：阶段
+        「全体业主所持份额过半数同意」（…第25条…）"``), the stage's own name being English.
         """
         lang = language(lang)
         key = (
@@ -273,7 +273,7 @@ class StageResult:
             else "not-passed"
         )
         if lang == "zh":
-            return f"{_STAGE_ZH[key]}：阶段「{self.stage.citation.format('zh')}」"
+            return f"{_STAGE_ZH[key]}：{_stage_zh(self.stage)}"
         return f"{key.replace('-', ' ')}: {self.stage.name}"
 
     def __str__(self) -> str:
@@ -337,15 +337,16 @@ class ProcedureDecision:
         """Plain text in ``"en"`` or ``"zh"``: the outcome, then each stage with its checks.
 
         Chinese uses the statute's wording for each requirement (过半数, 三分之二以上),
-        quotes the matter as the jurisdiction's own text names it (「majorité de l'article
-        25」) and names each stage by its article.
+        names the matter in Chinese with the jurisdiction's own wording after it (绝对多数决议
+        事项（「majorité de l'article 25」）) and names each stage by what it requires, with its
+        articles.
         """
         lang = language(lang)
         zh = lang == "zh"
         if zh:
-            lines = [f"事项：「{self.matter.local}」——{_OUTCOME_ZH[self.outcome]}"]
+            lines = [f"事项：{self.matter.name('zh')}——{_OUTCOME_ZH[self.outcome]}"]
         else:
-            lines = [f"Matter: {self.matter.label} ({self.matter.local}) — {self.outcome.value}"]
+            lines = [f"Matter: {self.matter.name()} — {self.outcome.value}"]
         for result in self.stages:
             lines.extend(_stage_lines(result, lang))
         lines.extend(f"{'说明：' if zh else 'Note: '}{n.text(lang)}" for n in self.notices)
@@ -433,13 +434,23 @@ _OUTCOME_ZH = {
 }
 
 
+def _stage_zh(stage: Stage) -> str:
+    """A stage in Chinese: what it requires, then the articles it rests on.
+
+    ``"阶段「全体业主人数十分之一以上出席，且赞成与反对票份额过半数同意」（《…》附表3第5(1)段
+    〔高可信度〕；《…》附表3第5(2)段〔高可信度〕）"``.
+    """
+    cited = "；".join(citation.format("zh") for citation in stage.citations)
+    return f"阶段「{stage.describe('zh')}」（{cited}）"
+
+
 def _stage_lines(result: StageResult, lang: str) -> list[str]:
     """A stage's state, entry, checks, caps, floors and objections, one per line."""
     zh = lang == "zh"
     if zh:
         state = "已表决" if result.held else ("已进入，未表决" if result.reached else "未进入")
         stage = result.stage
-        lines = [f"阶段「{stage.citation.format('zh')}」：{state}"]
+        lines = [f"{_stage_zh(stage)}：{state}"]
     else:
         state = (
             "held" if result.held else ("reached, not held" if result.reached else "not reached")
@@ -820,7 +831,7 @@ def _floor_breach(stage: Stage, floor: FloorCheck) -> Notice:
     return Notice(
         "floor-not-met",
         f"{stage.name}: {floor.what} {floor.actual}, fewer than the {floor.required} required",
-        f"「{stage.citation.format('zh')}」：{floor.what_zh}{floor.actual}，少于规定的{floor.required}",
+        f"{_stage_zh(stage)}：{floor.what_zh}{floor.actual}，少于规定的{floor.required}",
         floor.citation,
     )
 
