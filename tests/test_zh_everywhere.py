@@ -20,7 +20,7 @@ import importlib
 import inspect
 import pkgutil
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,16 +87,22 @@ def english_words(text: str, allowed: set[str]) -> set[str]:
     return words
 
 
-def test_every_zh_text_is_chinese(harvest: tuple[list[object], set[str]]) -> None:
-    found, allowed = harvest
+def _leaks(found: list[object], find: Callable[[str], object]) -> str:
+    """Each zh line where ``find`` finds something (English words, ASCII punctuation)."""
     leaks: dict[str, str] = {}
     for value in found:
         for name, text in _zh_texts(value):
             for line in text.splitlines():
-                words = english_words(line, allowed)
-                if words:
-                    leaks.setdefault(f"{type(value).__name__}.{name}: {sorted(words)}", line)
-    assert not leaks, "\n".join(f"{key}\n    {line[:200]}" for key, line in leaks.items())
+                what = find(line)
+                if what:
+                    leaks.setdefault(f"{type(value).__name__}.{name}: {what}", line)
+    return "\n".join(f"{key}\n    {line[:200]}" for key, line in leaks.items())
+
+
+def test_every_zh_text_is_chinese(harvest: tuple[list[object], set[str]]) -> None:
+    found, allowed = harvest
+    leaks = _leaks(found, lambda line: sorted(english_words(line, allowed)))
+    assert not leaks, leaks
 
 
 def _public_results() -> dict[str, type[Any]]:
@@ -168,14 +174,8 @@ def _statute_quotations() -> set[str]:
 def test_every_zh_text_has_chinese_punctuation(harvest: tuple[list[object], set[str]]) -> None:
     found, _ = harvest
     literals = _typed_strings()
-    leaks: dict[str, str] = {}
-    for value in found:
-        for name, text in _zh_texts(value):
-            for line in text.splitlines():
-                marks = ascii_punctuation(line, literals)
-                if marks:
-                    leaks.setdefault(f"{type(value).__name__}.{name}: {marks}", line)
-    assert not leaks, "\n".join(f"{key}\n    {line[:200]}" for key, line in leaks.items())
+    leaks = _leaks(found, lambda line: ascii_punctuation(line, literals))
+    assert not leaks, leaks
 
 
 @pytest.mark.parametrize(
