@@ -155,3 +155,49 @@ def test_the_trail_in_words_numbers_each_step_and_names_who_recorded_it() -> Non
     lines = case.explain().splitlines()
     assert "1. 2025-03-04 report_dispute: new → reported (Zhou)" in lines
     assert "2. 2025-03-05 initiate_ex_officio: reported → awaiting_consent" in lines
+
+
+def _refusal(data: dict[str, Any]) -> CaseFieldTypeError:
+    with pytest.raises(CaseFieldTypeError) as caught:
+        m.MediationCase.from_dict(data)
+    return caught.value
+
+
+def test_every_plain_field_is_type_checked_even_after_a_missing_one() -> None:
+    data = reach(S.APPLIED).to_dict()
+    del data["source"]  # an earlier field left out does not end the checking
+    data["referral"] = 7
+    assert _refusal(data).field == "referral"
+
+
+@pytest.mark.parametrize(
+    ("consents", "where", "message"),
+    [
+        ("Li", "consents", "consents must be a list of Consent, got 'Li'"),
+        (["Li"], "consents[0]", "consents[0] must be a Consent (a mapping), got 'Li'"),
+        ([None], "consents[0]", "consents[0] must be a Consent (a mapping), got None"),
+    ],
+)
+def test_a_record_list_of_the_wrong_shape_is_refused_naming_the_item(
+    consents: object, where: str, message: str
+) -> None:
+    data = reach(S.APPLIED).to_dict()
+    data["consents"] = consents
+    error = _refusal(data)
+    assert str(error).startswith(f"MediationCase.from_dict: {message}")
+    assert (error.field, error.value) == (where, consents if where == "consents" else consents[0])  # type: ignore[index]
+
+
+def test_an_unknown_event_kind_in_the_trail_is_refused_as_unknown() -> None:
+    data = reach(S.APPLIED).to_dict()
+    data["trail"][0]["event"]["kind"] = "bogus"
+    with pytest.raises(InvalidDataError, match="'bogus' is not a EventKind"):
+        m.MediationCase.from_dict(data)
+
+
+def test_a_stored_state_that_the_trail_does_not_reach_is_refused() -> None:
+    data = reach(S.APPLIED).to_dict()
+    data["state"] = "accepted"
+    with pytest.raises(DerivedFactMismatchError) as caught:
+        m.MediationCase.from_dict(data)
+    assert (caught.value.what, caught.value.field) == ("MediationCase.from_dict", "state")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from mediation_builders import NINGBO, START, last_day, new_case, reach, terms
+import attrs
+from mediation_builders import NATIONAL, NINGBO, START, last_day, new_case, reach, terms
 
 from community_governance import mediation as m
 from community_governance.calendar import WeekendCalendar
+from community_governance.rules.mediation import WrittenFormTrigger
 from community_governance.rules.periods import Period
 
 S = m.CaseState
@@ -31,6 +33,7 @@ def _run(case: m.MediationCase, *steps: tuple[str, dict[str, object]]) -> m.Medi
 def test_an_application_is_the_day_the_limitation_period_is_interrupted() -> None:
     case = reach(S.ACCEPTED)  # reported 3-4, applied 3-5, PM consents 3-6, accepted 3-7
     record = case.intake
+    assert record.source is m.CaseSource.GRID_WORKER
     assert record.application_form is m.AgreementForm.WRITTEN
     assert record.applied_on == date(2025, 3, 5)
     assert record.accepted_on == date(2025, 3, 7)
@@ -206,7 +209,7 @@ def test_a_late_extension_and_a_soft_period_are_refused_with_their_reasons() -> 
     assert _reason(soft, "expire", expired).startswith(
         f"under policy {soft.policy.code} the period is soft ("
     )
-    assert "being overdue is a warning, not a ground for termination" in _reason(
+    assert "): being overdue is a warning, not a ground for termination [" in _reason(
         soft, "expire", expired
     )
 
@@ -258,6 +261,7 @@ def test_an_oral_agreement_after_a_declined_draft_is_version_two_in_effect_that_
     window = agreement.confirmation.window
     assert window is not None and window.start == on
     assert window.calendar == WeekendCalendar().name
+    assert (window.label, window.label_zh) == ("judicial confirmation window", "司法确认申请期限")
 
 
 def test_a_signed_agreement_opens_its_confirmation_window_with_the_calendar() -> None:
@@ -485,4 +489,38 @@ def test_the_guards_of_performance_say_what_is_missing() -> None:
     )
     assert _reason(oral, "close_performed", day).startswith(
         "obligations not yet performed: o1, o2 ["
+    )
+
+
+def test_assigning_mediators_is_refused_or_warned_with_the_reason() -> None:
+    case = reach(S.ACCEPTED)
+    on = last_day(case) + timedelta(days=1)
+    assert _reason(case, "assign_mediators", on, mediators=(), rights_notice=True).startswith(
+        "no mediator named ["
+    )
+    party = (m.Mediator("Li"),)
+    assert _reason(case, "assign_mediators", on, mediators=party, rights_notice=True).startswith(
+        "mediator 'Li' is, or acts for, a party ('Li'); a party cannot mediate its own case ["
+    )
+    agent = (m.Mediator("m9", affiliation="PM"),)
+    assert _reason(case, "assign_mediators", on, mediators=agent, rights_notice=True).startswith(
+        "mediator 'm9' is, or acts for, a party ('PM'); a party cannot mediate its own case ["
+    )
+    silent = m.make_event(
+        "assign_mediators", on, mediators=(m.Mediator("m1"),), rights_notice=False
+    )
+    (warning,) = m.may(case, silent).warnings
+    assert warning.startswith("rights_notice_given: no rights-and-duties notice recorded [")
+
+
+def test_a_policy_may_advise_writing_for_a_major_or_complex_dispute() -> None:
+    advising = attrs.evolve(
+        NATIONAL, written_form_advised_for=(WrittenFormTrigger.MAJOR_OR_COMPLEX,)
+    )
+    case = reach(S.IN_MEDIATION, advising, complex=True)
+    on = last_day(case) + timedelta(days=1)
+    event = m.make_event("reach_oral_agreement", on, terms=_terms(), parties=["Li", "PM"])
+    (warning,) = m.may(case, event).warnings
+    assert warning.startswith(
+        "written_form_advised: the dispute is major or complex: the policy advises a written"
     )
