@@ -17,9 +17,11 @@ from community_governance.exceptions import (
     DerivedFactMismatchError,
     InvalidCaseDataError,
     InvalidDataError,
+    MissingParameterError,
     RuleSetInputError,
 )
 from community_governance.mediation.case import policy_of
+from community_governance.rules import Layer, RuleSet
 from golden import check_golden, render
 
 S = m.CaseState
@@ -201,3 +203,31 @@ def test_a_stored_state_that_the_trail_does_not_reach_is_refused() -> None:
     with pytest.raises(DerivedFactMismatchError) as caught:
         m.MediationCase.from_dict(data)
     assert (caught.value.what, caught.value.field) == ("MediationCase.from_dict", "state")
+
+
+def test_evolve_replaces_the_agreements_of_a_case_that_has_some() -> None:
+    drafted = reach(S.AGREEMENT_DRAFTED)
+    assert len(drafted.agreements) == 1
+    assert drafted.evolve(agreements=()).agreements == ()
+    assert drafted.evolve(state=S.IN_MEDIATION).agreements == drafted.agreements
+
+
+def test_policy_of_names_the_missing_policy() -> None:
+    bare = RuleSet("T", date(2025, 3, 3), (Layer("T", "t", None, None),))
+    with pytest.raises(MissingParameterError) as caught:
+        policy_of(bare)
+    assert caught.value.param == "mediation.policy"
+
+
+def test_a_case_from_both_its_fields_and_an_identity_is_refused() -> None:
+    case = new_case()
+    with pytest.raises(InvalidCaseDataError) as caught:
+        m.MediationCase(case.case_id, identity=case.identity)
+    assert str(caught.value).startswith(
+        "MediationCase: give the identity fields or identity=, not both"
+    )
+    assert (caught.value.what, caught.value.field, caught.value.value) == (
+        "MediationCase",
+        "identity",
+        case.identity,
+    )

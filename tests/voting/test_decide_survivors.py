@@ -201,3 +201,27 @@ def test_an_area_margin_shows_two_decimals_and_a_head_margin_none() -> None:
     assert "<td>+100.00</td>" in area._repr_html_()
     assert str(heads).endswith("margin +0")  # 3 persons needed, 3 agree
     assert "<td>+0</td>" in heads._repr_html_()
+
+
+def test_a_frozen_matter_is_refused_naming_matter_day_window_and_article() -> None:
+    with pytest.raises(FrozenMatterError) as caught:
+        _sh_decide(date(2025, 4, 1), freeze=WINDOW)
+    error = caught.value
+    assert str(error).startswith(
+        "hire-or-dismiss-manager may not be decided on 2025-04-01: frozen from 2025-03-10 until "
+        "2025-06-20 while the committee is re-elected (Shanghai Residential Property Management "
+        "Provisions Art. 28"
+    )
+    assert (error.field, error.value, error.matter) == ("matter", MANAGER.value, MANAGER.value)
+    assert (error.on, error.window) == (date(2025, 4, 1), (date(2025, 3, 10), date(2025, 6, 20)))
+
+
+@pytest.mark.parametrize("freeze", ["2025-03-10", (date(2025, 3, 10), None)])
+def test_a_freeze_that_is_not_a_window_is_refused(freeze: object) -> None:
+    with pytest.raises(VotingInputError) as caught:
+        _sh_decide(date(2025, 4, 1), freeze=freeze)
+    assert str(caught.value).startswith(
+        "decide: freeze must be a FreezeWindow (from committee.frozen_window) or None, "
+        f"not {freeze!r}"
+    )
+    assert (caught.value.field, caught.value.value) == ("freeze", freeze)
