@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Mutation testing of the voting and election engines and the audit (mutmut 3, configured in pyproject.toml
-# under [tool.mutmut]). See docs/how-to/mutation-testing.md.
+# Mutation testing of the voting, election and mediation engines and the audit (mutmut 3, configured
+# in pyproject.toml under [tool.mutmut]). See docs/how-to/mutation-testing.md.
 #
 #   scripts/mutation.sh                          # every default module, then the scores
 #   scripts/mutation.sh voting.checks audit.*    # some modules (names under community_governance)
@@ -13,17 +13,21 @@
 #   PYTHON           the interpreter whose environment has mutmut (default: .venv or python3).
 #
 # Survivors judged equivalent (no test can tell them from the original) are listed in
-# mutmut-equivalent.txt, one per line with a reason; the score counts them apart.
+# mutmut-equivalent*.txt, one per line with a reason; the score counts them apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEFAULT_MODULES=(
   voting.checks voting.ballots voting._tally voting.decision voting.decide
+  voting._freeze voting._estate_notices
   audit.attribution audit.decision audit.election audit.findings audit.percentages
   audit.report audit._report rules.thresholds
   elections._count elections._decide elections._seats elections.ballots elections.candidates
   elections.composition elections.elect elections.eligibility elections.groups elections.options
   elections.result elections.rules elections.size elections.slate
+  mediation.events mediation.engine mediation.progress mediation.case
+  mediation.phases.intake mediation.phases.session mediation.phases.agreement
+  mediation.phases.confirmation mediation.phases.performance
 )
 PYTHON="${PYTHON:-}"
 if [[ -z "$PYTHON" ]]; then

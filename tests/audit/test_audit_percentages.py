@@ -90,3 +90,32 @@ def test_one_line_verdict_first_and_html():
 def test_audit_error_is_not_an_election_error():
     assert issubclass(AuditError, GovernanceError) and issubclass(AuditError, ValueError)
     assert not issubclass(AuditError, ElectionError)
+
+
+# ------------------------------------------------ mutation run of December 2026
+
+
+def test_a_full_hundred_percent_fits_no_count_above_the_total() -> None:
+    # 1999/2000 = 99.95 % rounds to 100.0 %; 2001 of 2000 would too but is no count at all
+    check = reported_percentage(2000, "100.0")
+    assert check.rounding == (1999, 2000)
+    assert check.truncation == (2000,)
+    assert check.fits == (1999, 2000)
+
+
+@pytest.mark.parametrize(
+    ("reported", "near"),
+    [
+        ("50", "3/7 = 43%, 4/7 = 57%"),
+        ("50.0", "3/7 = 42.9%, 4/7 = 57.1%"),
+        ("50.00", "3/7 = 42.86%, 4/7 = 57.14%"),
+    ],
+)
+def test_the_nearest_counts_are_shown_with_the_decimals_reported(reported: str, near: str) -> None:
+    check = reported_percentage(7, reported)
+    assert not check.possible
+    assert check.explain() == f"{reported}% of 7: no whole count fits ({near})"
+    assert (
+        check.explain("zh")
+        == f"7的{reported}%：没有任何整数能得出该比例（{near.replace(', ', '，')}）"
+    )

@@ -133,6 +133,12 @@ SCENARIOS: dict[str, Callable[[], cg.Decision]] = {
         matter="use-maintenance-fund",
         rules=estate_rules(SH, deemed_vote=cg.rules.DeemedVoteClause("covenant Art. 9")),
     ),
+    "sh-deemed-passes-either-way": lambda: cg.decide(
+        estate(),
+        ballots(*("agree",) * 10, "oppose"),
+        matter="use-maintenance-fund",
+        rules=estate_rules(SH, deemed_vote=DEEMED),
+    ),
     "sh-deemed-floor-not-met": lambda: cg.decide(
         estate(),
         ballots("agree", "agree", "agree", "agree", "oppose"),
@@ -169,3 +175,18 @@ def test_decision_golden(name: str) -> None:
     text += f"quorum met {decision.quorum_met} approved {decision.approved}\n"
     check_golden(GOLDEN / f"{name}.txt", text)
     assert cg.Decision.from_dict(decision.to_dict()) == decision
+
+
+PARTS = ("cn-elect-passes", "cn-fund-fails", "sh-spoiled-excluded", "sh-deemed-votes")
+
+
+@pytest.mark.parametrize("name", PARTS)
+def test_decision_parts_golden(name: str) -> None:
+    """Each check, the tally and its figures on their own: str, repr and HTML (notebook view)."""
+    decision = SCENARIOS[name]()
+    parts = [render(check, data=False) for check in decision.checks]
+    parts.append(render(decision.tally, data=False))
+    tally = decision.tally
+    for figures in (tally.total, tally.participating, tally.agree, tally.spoiled, tally.deemed):
+        parts.append(render(figures, data=False))
+    check_golden(GOLDEN / f"parts-{name}.txt", "\n".join(parts))

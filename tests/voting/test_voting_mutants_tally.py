@@ -17,6 +17,7 @@ from community_governance.exceptions import (
     InvalidDataError,
     VotingInputError,
 )
+from community_governance.voting._tally import collect
 
 ON = date(2022, 6, 1)
 CN = cg.rules_for("CN", on=ON)
@@ -174,3 +175,12 @@ def test_ballot_errors_name_field_and_value(
         call()
     assert info.value.message == message
     assert (info.value.field, info.value.value) == (field, value)  # type: ignore[attr-defined]
+
+
+def test_collect_counts_by_the_estate_itself_unless_given_a_scope_counting() -> None:
+    estate = three_flats_of_li()
+    ballots = [cg.Ballot("1-01", "agree"), cg.Ballot("2-01", "oppose")]
+    default = collect(estate, ballots)
+    explicit = collect(estate, ballots, estate.person_index)
+    assert (default.heads, default.area) == (explicit.heads, explicit.area)
+    assert default.choice == explicit.choice and len(default.choice) == 2

@@ -1,0 +1,83 @@
+"""DecisionScope on its own: its validation, its words, and the scoped notice kept honest on load.
+
+Scenarios the mutation run of December 2026 found missing (scripts/mutation.sh voting.decision).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import community_governance as cg
+from community_governance.exceptions import DerivedFactMismatchError, InvalidDataError
+from community_governance.voting.decision import DecisionScope
+
+CN = cg.rules_for("CN", on=date(2024, 5, 1))
+
+
+@pytest.mark.parametrize("units", [1, 2, 250])
+def test_a_scope_of_one_unit_or_more_is_accepted(units: int) -> None:
+    assert DecisionScope(units, ["3"]).units == units
+
+
+@pytest.mark.parametrize("units", [0, -1, "2", True, 2.0])
+def test_a_scope_without_a_positive_whole_number_of_units_is_refused(units: object) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        DecisionScope(units, ["3"])  # type: ignore[arg-type]
+    assert str(caught.value).startswith(
+        f"DecisionScope.units must be a positive int, not {units!r}"
+    )
+    assert (caught.value.field, caught.value.value) == ("units", units)
+
+
+@pytest.mark.parametrize("buildings", ["3", ("3", 4), None, {"3"}])
+def test_buildings_must_be_a_tuple_or_list_of_strings(buildings: object) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        DecisionScope(2, buildings)  # type: ignore[arg-type]
+    message = f"DecisionScope.buildings must be a tuple of strings, not {buildings!r}"
+    assert str(caught.value).startswith(message)
+    assert caught.value.field == "buildings"
+    assert caught.value.value == buildings
+
+
+def test_buildings_given_as_a_list_are_kept_as_a_tuple() -> None:
+    assert DecisionScope(2, ["3", "4"]).buildings == ("3", "4")
+
+
+def test_describe_one_unit_without_a_building_and_many_units() -> None:
+    one = DecisionScope(1, [""])
+    assert one.describe() == "1 unit in building(s) -"
+    assert one.describe("zh") == "-号楼的1个专有部分"
+    two = DecisionScope(2, ["3"])
+    assert two.describe() == "2 units in building(s) 3"
+    assert two.describe("zh") == "3号楼的2个专有部分"
+
+
+def test_describe_names_ten_buildings_then_counts_the_rest() -> None:
+    ten = DecisionScope(12, [str(b) for b in range(10)])
+    assert ten.describe() == "12 units in building(s) 0, 1, 2, 3, 4, 5, 6, 7, 8, 9"
+    assert ten.describe("zh") == "0、1、2、3、4、5、6、7、8、9号楼的12个专有部分"
+    eleven = DecisionScope(12, [str(b) for b in range(11)])
+    assert eleven.describe() == "12 units in building(s) 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 … 1 more"
+    assert eleven.describe("zh") == "0、1、2、3、4、5、6、7、8、9等11栋号楼的12个专有部分"
+
+
+def test_a_stored_scoped_notice_that_disagrees_with_the_scope_is_refused() -> None:
+    estate = cg.Estate.from_records(
+        [{"unit": f"{b}-{u}", "area": "10", "owners": [f"O{b}{u}"]} for b in (1, 2) for u in (1, 2)]
+    )
+    decision = cg.decide(
+        estate,
+        [cg.Ballot("1-1", "agree")],
+        matter="elect-committee",
+        rules=CN,
+        scope=["1-1", "1-2"],
+    )
+    data = decision.to_dict()
+    assert cg.Decision.from_dict(data) == decision
+    (notice,) = [n for n in data["notices"] if n["code"] == "scoped-decision"]
+    notice["en"] = notice["en"].replace("2 units", "4 units")
+    with pytest.raises(DerivedFactMismatchError) as caught:
+        cg.Decision.from_dict(data)
+    assert (caught.value.what, caught.value.field) == ("Decision", "notices[scoped-decision]")
