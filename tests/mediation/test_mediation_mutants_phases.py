@@ -312,7 +312,7 @@ def test_the_written_form_triggers_give_their_reasons() -> None:
     day = last_day(plain) + timedelta(days=1)
     event = m.make_event("reach_oral_agreement", day, terms=_terms(day), parties=["Li", "PM"])
     (warning,) = m.may(plain, event).warnings
-    assert warning.startswith(
+    assert str(warning).startswith(
         "written_form_advised: civil rights and obligations are involved: the policy advises"
     )
     # Ningbo: writing required for later performance and for a major or complex dispute
@@ -510,7 +510,7 @@ def test_assigning_mediators_is_refused_or_warned_with_the_reason() -> None:
         "assign_mediators", on, mediators=(m.Mediator("m1"),), rights_notice=False
     )
     (warning,) = m.may(case, silent).warnings
-    assert warning.startswith("rights_notice_given: no rights-and-duties notice recorded [")
+    assert str(warning).startswith("rights_notice_given: no rights-and-duties notice recorded [")
 
 
 def test_a_policy_may_advise_writing_for_a_major_or_complex_dispute() -> None:
@@ -521,6 +521,6 @@ def test_a_policy_may_advise_writing_for_a_major_or_complex_dispute() -> None:
     on = last_day(case) + timedelta(days=1)
     event = m.make_event("reach_oral_agreement", on, terms=_terms(), parties=["Li", "PM"])
     (warning,) = m.may(case, event).warnings
-    assert warning.startswith(
+    assert str(warning).startswith(
         "written_form_advised: the dispute is major or complex: the policy advises a written"
     )
