@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from html import escape
 
 from mediation_builders import START, reach
 
@@ -51,3 +52,33 @@ def test_a_warned_permission_lists_its_warnings() -> None:
     assert warned and warned.explain().splitlines()[1].startswith("  ! rights_notice_given: ")
     assert warned.explain("zh").splitlines()[1].startswith("  ! 告知当事人权利义务：")
     assert "warning" in warned._repr_html_()
+
+
+def _html(caption: str, *rows: tuple[str, str]) -> str:
+    body = "".join(f"<tr><td>{escape(a)}</td><td>{escape(b)}</td></tr>" for a, b in rows)
+    return (
+        f'<div class="community-governance"><table><caption>{escape(caption)}</caption>'
+        "<thead><tr>"
+        f"<th></th><th>reason</th></tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def test_an_allowed_step_to_another_state_names_that_state() -> None:
+    case = reach(S.APPLIED)
+    on = case.trail[-1].event.on + timedelta(days=1)
+    case = m.apply(case, m.PartyEvent(K.GIVE_CONSENT, on, "PM"))
+    allowed = m.may(case, m.BareEvent(K.ACCEPT, on))
+    assert str(allowed) == "allowed: accept from applied to accepted"
+    assert allowed.explain("zh") == "受理登记：当前状态已申请，可以进行（→ 已受理登记）"
+    assert allowed._repr_html_() == _html(str(allowed), ("allowed", "—"))
+
+
+def test_the_html_of_a_refusal_and_of_a_warning_is_exact() -> None:
+    case = reach(S.APPLIED)
+    refused = m.may(case, m.BareEvent(K.ACCEPT, case.trail[-1].event.on))
+    assert refused._repr_html_() == _html(str(refused), ("refused", refused.reason))
+    accepted = reach(S.ACCEPTED)
+    on = accepted.trail[-1].event.on + timedelta(days=1)
+    warned = m.may(accepted, m.MediatorsEvent(K.ASSIGN_MEDIATORS, on, (m.Mediator("m1"),)))
+    (warning,) = warned.warnings
+    assert warned._repr_html_() == _html(str(warned), ("allowed", "—"), ("warning", str(warning)))
