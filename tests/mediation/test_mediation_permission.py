@@ -82,3 +82,9 @@ def test_the_html_of_a_refusal_and_of_a_warning_is_exact() -> None:
     warned = m.may(accepted, m.MediatorsEvent(K.ASSIGN_MEDIATORS, on, (m.Mediator("m1"),)))
     (warning,) = warned.warnings
     assert warned._repr_html_() == _html(str(warned), ("allowed", "—"), ("warning", str(warning)))
+
+
+def test_an_allowed_permission_without_a_target_stays_in_its_state() -> None:
+    stay = m.Permission(True, S.APPLIED, "give_consent")
+    assert stay.explain("zh") == "当事人同意调解：当前状态已申请，可以进行（→ 已申请）"
+    assert str(stay) == "allowed: give_consent from applied to applied"
