@@ -88,3 +88,9 @@ def test_an_allowed_permission_without_a_target_stays_in_its_state() -> None:
     stay = m.Permission(True, S.APPLIED, "give_consent")
     assert stay.explain("zh") == "当事人同意调解：当前状态已申请，可以进行（→ 已申请）"
     assert str(stay) == "allowed: give_consent from applied to applied"
+
+
+def test_a_refusal_built_without_a_chinese_reason_says_so_in_chinese() -> None:
+    bare = m.Permission(False, S.APPLIED, "accept", "all_parties_consented", "no consent yet")
+    assert bare.explain("zh") == "受理登记：当前状态已申请，不得进行：未记录中文理由"
+    assert "no consent" not in bare.explain("zh") and "no consent yet" in bare.explain()

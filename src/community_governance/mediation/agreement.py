@@ -198,6 +198,8 @@ class Agreement:
                 return obligation
         return None
 
+    # The three copies below pass every field positionally rather than through attrs.evolve:
+    # they run once per signature, performance or taking effect, on mediation's per-event path.
     def with_signature(self, signature: Signature) -> Agreement:
         """This version with one more execution element."""
         return Agreement(

@@ -79,7 +79,7 @@ class Permission:
                 target = self.target.zh if self.target is not None else self.state.zh
                 lines = [f"{head}可以进行（→ {target}）"]
             else:
-                lines = [f"{head}不得进行：{self.reason_zh or self.reason}"]
+                lines = [f"{head}不得进行：{self.reason_zh or '未记录中文理由'}"]
         else:
             lines = [str(self)]
             if not self.allowed:
