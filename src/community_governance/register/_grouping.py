@@ -49,6 +49,9 @@ class Grouping:
         unit_area: Per unit, its area times ``scale`` (kept to restrict an estate cheaply).
         first: Per person, the position of its first unit.
         rest: Person index → positions of all its units, for persons holding more than one.
+        building_of: Per unit, the number of its building in ``buildings`` (so that a scope's
+            buildings are found on integers, without visiting its units).
+        buildings: The buildings of the units, in order of first appearance.
     """
 
     person_of: array[int]
@@ -64,6 +67,8 @@ class Grouping:
     unit_area: Sequence[int] = ()
     first: Sequence[int] = ()
     rest: dict[int, list[int]] = attrs.field(factory=dict)
+    building_of: Sequence[int] = ()
+    buildings: tuple[str, ...] = ()
 
 
 def _scale(areas: Iterable[Decimal | Fraction]) -> int:
@@ -93,6 +98,7 @@ def _places(area: Decimal) -> int:
 
 
 _AREA_OF = attrgetter("area")
+_BUILDING_OF = attrgetter("building")
 
 
 def scaled(area: Decimal | Fraction, scale: int) -> int:
@@ -145,6 +151,8 @@ def group(
             person_area[person] += unit_area[position]
         person_of[position] = person
     keys = list(index)
+    names = list(map(_BUILDING_OF, units))
+    number = {name: code for code, name in enumerate(dict.fromkeys(names))}
     merged = _merged(units, unit_keys, index) if merge else set()
     developer = index.get(DEVELOPER_KEY, -1)
     developer_entities = tuple(sorted(developers & held))
@@ -162,6 +170,8 @@ def group(
         unit_area=compact(unit_area),
         first=first,
         rest=rest,
+        building_of=array("i", map(number.__getitem__, names)),
+        buildings=tuple(number),
     )
 
 

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from fractions import Fraction
 from itertools import compress
-from operator import attrgetter, itemgetter, ne
+from operator import itemgetter, ne
 from types import MappingProxyType
 from typing import TypeVar, cast
 
@@ -39,7 +39,6 @@ from community_governance.register.estate import Estate, Overlap, scope_ids
 
 __all__ = ["ScopeCount", "count_scope"]
 
-_BUILDING = attrgetter("building")
 T = TypeVar("T")
 
 
@@ -157,11 +156,12 @@ def count_scope(estate: Estate, units: Iterable[str] | None = None) -> ScopeCoun
 def _count(estate: Estate, ids: tuple[str, ...]) -> ScopeCount:
     """The counting of the scope ``ids`` (not empty), from the estate's own grouping.
 
-    Each pass over the scope's units is one C-level call: their positions, their buildings,
-    and the number of them each person holds (a `Counter`, whose keys are the persons of the
-    scope). A person holding some of its units outside the scope is one of the estate's
-    multi-unit persons whose count inside differs from its count in the register; only those
-    are visited again, for their area inside.
+    Each pass over the scope's units is one C-level call: their positions, their buildings
+    (on the register's building numbers), their summed area, and the number of units inside
+    of each of the estate's multi-unit persons (a `Counter` over only those). A person with a
+    single unit is in the scope exactly when that unit is, so the scope's persons are its
+    units less the repeats of its multi-unit persons. A multi-unit person holding some of its
+    units outside the scope is visited again, for its area inside.
     """
     found = _positions(estate, ids)
     scoped = frozenset(found)
@@ -174,41 +174,49 @@ def _count(estate: Estate, ids: tuple[str, ...]) -> ScopeCount:
         restricted = estate.restrict(ids)  # a group may split inside the scope: regroup
         return ScopeCount(restricted, restricted.person_index, restricted.overlaps, buildings)
     people = estate.person_index
-    held = Counter(_pick(people.person_of, found))  # person → its units in the scope
     several = people.multi_unit
-    keys = tuple(filter(held.__contains__, several))
-    inside = list(map(held.__getitem__, keys))
-    multi = dict(zip(keys, inside, strict=True))
+    # multi-unit person → its units in the scope (only those with one there)
+    held = Counter(filter(several.__contains__, _pick(people.person_of, found)))
+    keys = tuple(held)
+    inside = list(held.values())
     partial = list(compress(keys, map(ne, inside, map(several.__getitem__, keys))))
+    multi = dict(compress(held.items(), map((1).__lt__, inside)))
     area = people.person_area
     if partial:
         rest, unit_area = estate._members.rest, people.unit_area
         patched = list(area)
         for person in partial:
             patched[person] = sum(unit_area[p] for p in rest[person] if p in scoped)
-            if multi[person] == 1:
-                del multi[person]
         area = tuple(patched)
+    first = estate._grouping.first
     index = PersonIndex(
         positions=people.positions,
         person_of=people.person_of,
         person_area=area,
         scale=people.scale,
-        total_area=sum(map(area.__getitem__, held)),  # each person's area inside the scope
+        total_area=sum(_pick(people.unit_area, found)),  # the area of the scope's units
         multi_unit=MappingProxyType(multi),
         unit_area=people.unit_area,
-        counted=len(held),
+        counted=len(found) - sum(inside) + len(keys),  # each person once
         scope=scoped,
     )
-    return ScopeCount(estate, index, _overlaps(estate, scoped, held.keys()), buildings)
+
+    def is_inside(person: int) -> bool:
+        return person in held or (person not in several and first[person] in scoped)
+
+    return ScopeCount(estate, index, _overlaps(estate, scoped, is_inside), buildings)
 
 
 def _buildings_of(estate: Estate, positions: Sequence[int]) -> tuple[str, ...]:
-    """The buildings of the units at ``positions``, sorted (one C-level pass).
+    """The buildings of the units at ``positions``, sorted.
 
-    `Unit.building` is always a string (it defaults to the id's prefix).
+    Found on the register's building numbers (one C-level pass over integers), without
+    visiting the units themselves. `Unit.building` is always a string (it defaults to the
+    id's prefix).
     """
-    return tuple(sorted(set(map(_BUILDING, _pick(estate.units, positions)))))
+    grouping = estate._grouping
+    codes = set(_pick(grouping.building_of, positions))
+    return tuple(sorted(map(grouping.buildings.__getitem__, codes)))
 
 
 #: A scope's counting without its estate: the regrouped estate under ``MERGE`` (``None``:
@@ -261,7 +269,7 @@ def _positions(estate: Estate, ids: tuple[str, ...]) -> tuple[int, ...]:
 
 
 def _overlaps(
-    estate: Estate, scoped: frozenset[int], inside: AbstractSet[int]
+    estate: Estate, scoped: frozenset[int], inside: Callable[[int], bool]
 ) -> tuple[Overlap, ...]:
     """The estate's overlaps among the persons inside the scope (``SEPARATE`` only).
 
@@ -271,7 +279,7 @@ def _overlaps(
     found = [
         (owner, kept)
         for owner, persons in estate._grouping.overlaps
-        if len(kept := [person for person in persons if person in inside]) > 1
+        if len(kept := [person for person in persons if inside(person)]) > 1
     ]
     if not found:
         return ()
