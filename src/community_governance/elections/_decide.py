@@ -123,11 +123,15 @@ def decide_pairs(
 ) -> Counted:
     """`decide` on figures already in whole numbers: ``(heads, 1)`` and ``(area × d, d)``.
 
-    Candidates share their thresholds and base figures, looked up once per distinct threshold
-    tuple, and equal figures become exact numbers once, through a memo kept for this call
-    only. `elect` passes its scaled integer figures as they are (one scale throughout).
+        Candidates share their thresholds and base figures, looked up once per distinct threshold
+        tuple, and equal figures become exact numbers once, through a memo kept for this call
+        only; candidates with equal figures under the same threshold (all of them before any ballot,
+    or those tied) share one check value. `elect` passes its scaled integer figures as they are
+    (one scale throughout).
     """
     memo: dict[tuple[int, int], Exact] = {}
+    # candidates with equal figures under one threshold share one (immutable) check
+    made: dict[tuple[int, int, int, int], Check] = {}
     part = bases[Base.PARTICIPATING]
     quorum_checks = tuple(apply(CheckRole.QUORUM, t, part, bases[t.base], memo) for t in quorum)
     quorum_met = all(c.passed for c in quorum_checks)
@@ -144,7 +148,11 @@ def decide_pairs(
         for threshold, which, (bottom, bottom_scale) in with_bases:
             top, top_scale = mine[which]
             if top_scale == bottom_scale:  # always so for elect's scaled figures
-                found.append(check(approve, threshold, top, bottom, top_scale, memo=memo))
+                key = (id(threshold), top, bottom, top_scale)
+                known = made.get(key)
+                if known is None:
+                    known = made[key] = check(approve, threshold, top, bottom, top_scale, memo=memo)
+                found.append(known)
             else:
                 found.append(apply(approve, threshold, mine, bases[threshold.base], memo))
         checks[cid] = tuple(found)
