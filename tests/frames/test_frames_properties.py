@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import community_governance as cg
 from community_governance.elections import ElectionBallot, ElectOptions, elect
 from community_governance.exceptions import GovernanceError
-from community_governance.frames import ElectionOptions, decide_frame, elect_frame
+from community_governance.frames import ElectionColumns, decide_frame, elect_frame
 from community_governance.rules import BallotPolicy
 from community_governance.strategies import estates
 
@@ -126,11 +126,10 @@ def test_elect_frame_equals_elect(
     native = frame.to_pandas() if pandas else frame
     ballots = [ElectionBallot(u, a, spoiled=s) for u, a, s in rows]
     kwargs: dict[str, Any] = {"candidates": ("A", "B", "C"), "seats": seats, "rules": rules}
-    options = ElectionOptions(policy=policy)
-    expected = outcome(
-        lambda: elect(estate, ballots, options=ElectOptions(policy=policy), **kwargs)
-    )
-    got = outcome(lambda: elect_frame(estate, native, spoiled="spoiled", options=options, **kwargs))
+    options = ElectOptions(policy=policy)
+    expected = outcome(lambda: elect(estate, ballots, options=options, **kwargs))
+    columns = ElectionColumns(spoiled="spoiled")
+    got = outcome(lambda: elect_frame(estate, native, columns=columns, options=options, **kwargs))
     assert got == expected
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 import pandas as pd
 import polars as pl
@@ -23,6 +25,7 @@ from community_governance.exceptions import (
     ConflictingBallotsError,
     DuplicateBallotError,
     FrameError,
+    GovernanceError,
     InvalidBallotError,
     InvalidChoiceError,
     UnknownUnitError,
@@ -30,6 +33,7 @@ from community_governance.exceptions import (
 from community_governance.frames import (
     ESTATE_RESULT_COLUMNS,
     INT64_AREA_BOUND,
+    ElectionColumns,
     ElectionOptions,
     ballots_from_frame,
     columnar,
@@ -176,7 +180,7 @@ def test_elect_frame_with_write_ins_scope_and_errors() -> None:
     assert elect_frame(register, frame, **kwargs) == elect(register, ballots, **kwargs)
     scope = ("1-101", "2-301", "1-102")
     inside = frame[frame["unit"].isin(scope)]
-    options = ElectionOptions(scope=scope, alternates=0)
+    options = ElectOptions(scope=scope, alternates=0)
     assert elect_frame(register, inside, options=options, **kwargs) == elect(
         register,
         election_ballots_from_frame(inside),
@@ -188,13 +192,12 @@ def test_elect_frame_with_write_ins_scope_and_errors() -> None:
     with pytest.raises(CandidateError, match="must be boolean"):
         elect_frame(register, frame.assign(Li=1), **kwargs)
     with pytest.raises(FrameError, match="no column 'Xu'"):
-        elect_frame(register, frame, approvals=["Li", "Xu"], **kwargs)
+        elect_frame(register, frame, columns=ElectionColumns(approvals=["Li", "Xu"]), **kwargs)
     with pytest.raises(FrameError, match="no column 'void'"):
-        elect_frame(register, frame, spoiled="void", **kwargs)
-    chosen = elect_frame(register, frame, approvals=["Li", "Sun"], **kwargs)
-    assert chosen == elect(
-        register, election_ballots_from_frame(frame, approvals=["Li", "Sun"]), **kwargs
-    )
+        elect_frame(register, frame, columns=ElectionColumns(spoiled="void"), **kwargs)
+    two = ElectionColumns(approvals=["Li", "Sun"])
+    chosen = elect_frame(register, frame, columns=two, **kwargs)
+    assert chosen == elect(register, election_ballots_from_frame(frame, columns=two), **kwargs)
 
 
 def test_rows_without_a_ballot_and_bad_cells() -> None:
@@ -206,10 +209,11 @@ def test_rows_without_a_ballot_and_bad_cells() -> None:
             "void": [False, None, False, None, True],
         }
     )
-    ballots = election_ballots_from_frame(frame, spoiled="void")
+    void = ElectionColumns(spoiled="void")
+    ballots = election_ballots_from_frame(frame, columns=void)
     assert [b.unit for b in ballots] == ["1-101", "2-301", "3-102"]
     kwargs = {"candidates": ["Li"], "seats": 1, "rules": SH}
-    assert elect_frame(register, frame, spoiled="void", **kwargs) == elect(
+    assert elect_frame(register, frame, columns=void, **kwargs) == elect(
         register, ballots, **kwargs
     )
     with pytest.raises(CandidateError, match="must be a boolean"):
@@ -347,3 +351,48 @@ def test_a_unit_column_that_is_not_text_is_refused_as_decide_refuses_it() -> Non
     numbers = pl.DataFrame({"unit": [2, 1], "choice": ["agree", "agree"]})
     with pytest.raises(InvalidBallotError, match="not 2"):
         decide_frame(register, numbers, matter=MATTER, rules=SH)
+
+
+def test_election_columns_are_validated_values() -> None:
+    assert ElectionColumns(approvals=["Li"]).approvals == ("Li",)
+    assert ElectionColumns().unit == "unit"
+    bad: list[tuple[dict[str, Any], str]] = [
+        ({"unit": ""}, "ElectionColumns.unit"),
+        ({"unit": 3}, "ElectionColumns.unit"),
+        ({"spoiled": ""}, "ElectionColumns.spoiled"),
+        ({"approvals": "Li"}, "list of column names, not 'Li'"),
+        ({"approvals": 3}, "list of column names"),
+        ({"approvals": ["Li", None]}, "None is not a column name"),
+    ]
+    for given, words in bad:
+        with pytest.raises(FrameError, match=re.escape(words)) as caught:
+            ElectionColumns(**given)
+        assert caught.value.field in given
+
+
+def test_deprecated_frame_election_keywords_still_work_with_a_warning() -> None:
+    register = estate()
+    frame = election_sheet()
+    kwargs: dict[str, Any] = {"candidates": ["Li", "Sun", "Wang"], "seats": 2, "rules": SH}
+    columns = ElectionColumns(approvals=["Li", "Sun"])
+    expected = elect_frame(register, frame, columns=columns, **kwargs)
+    with pytest.warns(DeprecationWarning, match=r"elect_frame\(approvals=\) is deprecated"):
+        assert elect_frame(register, frame, approvals=["Li", "Sun"], **kwargs) == expected
+    with pytest.warns(DeprecationWarning, match=r"election_ballots_from_frame\(approvals="):
+        old = election_ballots_from_frame(frame, approvals=["Li", "Sun"])
+    assert old == election_ballots_from_frame(frame, columns=columns)
+    with pytest.raises(FrameError, match="unknown keyword argument") as caught:
+        elect_frame(register, frame, choice="x", **kwargs)
+    assert caught.value.field == "choice"
+    with pytest.raises(FrameError, match="columns must be an ElectionColumns"):
+        elect_frame(register, frame, columns={"unit": "unit"}, **kwargs)  # type: ignore[arg-type]
+    first = elect(register, election_ballots_from_frame(frame), **kwargs)
+    with pytest.warns(DeprecationWarning, match="frames.ElectionOptions is deprecated"):
+        legacy = ElectionOptions(alternates=1, previous=first)
+    assert legacy.elect_options() == ElectOptions(alternates=1)
+    assert elect_frame(register, frame, options=legacy, **kwargs) == elect_frame(
+        register, frame, options=ElectOptions(alternates=1), previous=first, **kwargs
+    )
+    deprecated = pytest.warns(DeprecationWarning, match="ElectionOptions is deprecated")
+    with deprecated, pytest.raises(GovernanceError, match="alternates"):
+        ElectionOptions(alternates=-1)  # validated at construction, as ElectOptions validates

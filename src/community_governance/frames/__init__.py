@@ -16,6 +16,7 @@ from community_governance.frames.columnar import (
 )
 from community_governance.frames.decide import ballots_from_frame, decide_frame
 from community_governance.frames.elect import (
+    ElectionColumns,
     ElectionOptions,
     elect_frame,
     election_ballots_from_frame,
@@ -28,6 +29,7 @@ __all__ = [
     "FLOAT_EXACT_BOUND",
     "INT64_AREA_BOUND",
     "ColumnarEstate",
+    "ElectionColumns",
     "ElectionOptions",
     "ballots_from_frame",
     "columnar",

@@ -182,7 +182,7 @@ def _sums(view: ColumnarEstate, chosen: npt.NDArray[np.int8]) -> tuple[list[int]
     One ``bincount`` over every person, non-voters in an extra first bin (no masking); areas
     summed as floats only below `FLOAT_EXACT_BOUND`, where that is exact.
     """
-    bins = chosen + 1  # non-voters (-1) in bin 0
+    bins = chosen.astype(np.intp) + 1  # non-voters (-1) in bin 0; one cast for both counts
     size = len(Choice) + 1
     heads = np.bincount(bins, minlength=size)[1:]
     weights = view.person_area_float

@@ -8,7 +8,8 @@ one `elect` gives.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import warnings
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -24,8 +25,8 @@ from community_governance.elections import (
     elect,
 )
 from community_governance.elections._count import Folded
-from community_governance.elections.elect import Setup, count, prepare
-from community_governance.exceptions import CandidateError
+from community_governance.elections.elect import Setup, count, legacy_options, prepare
+from community_governance.exceptions import CandidateError, FrameError
 from community_governance.frames import _intake
 from community_governance.frames.columnar import ColumnarEstate, columnar
 from community_governance.register.estate import Estate
@@ -33,12 +34,73 @@ from community_governance.rules.elections import BallotPolicy, Handling, TieBrea
 from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Measure, ResolutionRule
 
-__all__ = ["ElectionOptions", "elect_frame", "election_ballots_from_frame"]
+__all__ = ["ElectionColumns", "ElectionOptions", "elect_frame", "election_ballots_from_frame"]
+
+
+def _column_name(name: str, field: str) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not str or not value:
+            raise FrameError(
+                f"ElectionColumns.{field} must be a column name (a non-empty string), "
+                f"not {value!r:.80}",
+                field=field,
+                value=value,
+            )
+
+    return check
+
+
+def _approval_names(value: object) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise FrameError(
+            f"ElectionColumns.approvals must be a list of column names, not {value!r:.80}",
+            field="approvals",
+            value=value,
+        )
+    names = tuple(value)
+    for name in names:
+        if type(name) is not str or not name:
+            raise FrameError(
+                f"ElectionColumns.approvals: {name!r:.80} is not a column name",
+                field="approvals",
+                value=name,
+            )
+    return names
+
+
+def _spoiled_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _column_name("spoiled", "spoiled")(instance, attribute, value)
+
+
+@attrs.frozen(slots=True)
+class ElectionColumns:
+    """Where an election ballot frame keeps what: the unit, approval and spoiled columns.
+
+    Attributes:
+        unit: Name of the unit column.
+        approvals: Names of the approval columns (default ``None``: every column but ``unit``
+            and ``spoiled``); a list of names, never one string.
+        spoiled: Name of the boolean spoiled column, if any.
+
+    Raises:
+        FrameError: a name is not a non-empty string, or ``approvals`` is a string.
+    """
+
+    unit: str = attrs.field(default="unit", validator=_column_name("unit", "unit"))
+    approvals: tuple[str, ...] | None = attrs.field(default=None, converter=_approval_names)
+    spoiled: str | None = attrs.field(default=None, validator=_spoiled_name)
 
 
 @attrs.frozen(slots=True)
 class ElectionOptions:
-    """The further options of `elect`, for `elect_frame`.
+    """Deprecated since 0.2: pass ``options=ElectOptions(...)`` and ``previous=`` to `elect_frame`.
+
+    The further options of `elect` with the earlier round, as `elect_frame` used to take them.
+    Its fields are validated as `ElectOptions` validates them, at construction (with a
+    DeprecationWarning); it will be removed in 0.3.
 
     Attributes:
         alternates: Alternates to choose once all seats are filled.
@@ -58,18 +120,38 @@ class ElectionOptions:
     rule: ResolutionRule | None = None
     previous: ElectionResult | None = None
 
+    def __attrs_post_init__(self) -> None:
+        warnings.warn(
+            "frames.ElectionOptions is deprecated since 0.2 and will be removed in 0.3: pass "
+            "options=ElectOptions(...) and previous= to elect_frame",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        self.elect_options()  # validated now, as ElectOptions validates
+
+    def elect_options(self) -> ElectOptions:
+        """The same options as an `ElectOptions` (without ``previous``)."""
+        return ElectOptions(
+            alternates=self.alternates,
+            ranking=self.ranking,
+            tie_break=self.tie_break,
+            policy=self.policy,
+            scope=self.scope,
+            rule=self.rule,
+        )
+
 
 def elect_frame(
     estate: Estate,
     ballots: Any,
     *,
+    rules: RuleSet,
     candidates: Iterable[Candidate | str] | None = None,
     seats: int | None = None,
-    rules: RuleSet,
-    unit: str = "unit",
-    approvals: Sequence[str] | None = None,
-    spoiled: str | None = None,
-    options: ElectionOptions | None = None,
+    options: ElectOptions | ElectionOptions | None = None,
+    previous: ElectionResult | None = None,
+    columns: ElectionColumns | None = None,
+    **deprecated: Any,
 ) -> ElectionResult:
     """Count an election from a ballot frame: the same result as `elect`.
 
@@ -82,20 +164,23 @@ def elect_frame(
     Args:
         estate: The register.
         ballots: The ballot frame (pandas, polars, pyarrow... anything narwhals reads).
+        rules: The rule set.
         candidates: As for `elect`.
         seats: As for `elect`.
-        rules: The rule set.
-        unit: Name of the unit column.
-        approvals: Names of the approval columns (default: every column but ``unit`` and
-            ``spoiled``).
-        spoiled: Name of the spoiled column, if any.
-        options: Alternates, ranking, tie policy, ballot policy, scope, rule, previous round.
+        options: As for `elect` (an `ElectOptions`; the deprecated `ElectionOptions` is still
+            read, with its ``previous``).
+        previous: As for `elect`: the earlier round this one continues.
+        columns: The frame's column names (default `ElectionColumns()`: ``unit``, every
+            other column an approval, no spoiled column).
+        **deprecated: ``unit=``, ``approvals=``, ``spoiled=``, deprecated since 0.2
+            (DeprecationWarning): pass ``columns=ElectionColumns(...)``.
 
     Returns:
         The [ElectionResult][community_governance.elections.ElectionResult].
 
     Raises:
-        FrameError: ``ballots`` is not a frame, or a named column is missing.
+        FrameError: ``ballots`` is not a frame, a named column is missing, or a column name
+            is not a string; an unknown keyword.
         CandidateError: as for `elect`, and for an approval cell that is not a boolean.
         UnknownUnitError: a ballot's unit is outside the register (``error`` policy).
         DuplicateBallotError: a unit has two ballots.
@@ -103,22 +188,18 @@ def elect_frame(
         OverApprovalError: over-approval under the ``error`` policy.
         UnknownCandidateError: a non-candidate approved under the ``error`` policy.
     """
-    options = options or ElectionOptions()
-    chosen = ElectOptions(
-        alternates=options.alternates,
-        ranking=options.ranking,
-        tie_break=options.tie_break,
-        policy=options.policy,
-        scope=options.scope,
-        rule=options.rule,
-    )
-    setup = prepare(estate, rules, candidates, seats, chosen, options.previous)
+    layout = _layout(columns, deprecated, "elect_frame")
+    if isinstance(options, ElectionOptions):
+        previous = options.previous if previous is None else previous
+        options = options.elect_options()
+    chosen = legacy_options(options, {})
+    setup = prepare(estate, rules, candidates, seats, chosen, previous)
     data = _intake.frame(ballots, "ballots")
-    names = _names(data, unit, approvals, spoiled)
-    folded = _count(columnar(setup.estate), data, unit, names, spoiled, setup)
+    names = _names(data, layout)
+    folded = _count(columnar(setup.estate), data, layout.unit, names, layout.spoiled, setup)
     if folded is None:
         # irregular in a way the object path reports (an error, or a ballot set aside)
-        objects = election_ballots_from_frame(data, unit=unit, approvals=names, spoiled=spoiled)
+        objects = _ballots(data, layout, names)
         return elect(
             estate,
             objects,
@@ -126,28 +207,69 @@ def elect_frame(
             seats=seats,
             rules=rules,
             options=chosen,
-            previous=options.previous,
+            previous=previous,
         )
-    return count(setup, folded, rules, options.previous)
+    return count(setup, folded, rules, previous)
+
+
+def _layout(
+    columns: ElectionColumns | None, deprecated: dict[str, Any], function: str
+) -> ElectionColumns:
+    """The column names: ``columns``, or the deprecated keywords (with a DeprecationWarning)."""
+    if columns is not None and not isinstance(columns, ElectionColumns):
+        raise FrameError(
+            f"columns must be an ElectionColumns, not {columns!r:.80}",
+            field="columns",
+            value=columns,
+        )
+    if not deprecated:
+        return columns if columns is not None else _DEFAULT_COLUMNS
+    unknown = sorted(set(deprecated) - {"unit", "approvals", "spoiled"})
+    if unknown:
+        raise FrameError(
+            f"{function}() got unknown keyword argument(s) {', '.join(unknown)}",
+            field=unknown[0],
+            value=deprecated[unknown[0]],
+        )
+    warnings.warn(
+        f"{function}({', '.join(f'{k}=' for k in deprecated)}) is deprecated since 0.2 and "
+        "will be removed in 0.3: pass columns=ElectionColumns(...)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return attrs.evolve(columns if columns is not None else _DEFAULT_COLUMNS, **deprecated)
+
+
+_DEFAULT_COLUMNS = ElectionColumns()
 
 
 def election_ballots_from_frame(
-    ballots: Any,
-    *,
-    unit: str = "unit",
-    approvals: Sequence[str] | None = None,
-    spoiled: str | None = None,
+    ballots: Any, *, columns: ElectionColumns | None = None, **deprecated: Any
 ) -> list[ElectionBallot]:
     """The ballot frame as `ElectionBallot` objects, in row order (rows without a ballot left out).
 
+    Args:
+        ballots: The ballot frame.
+        columns: The frame's column names, as for `elect_frame`.
+        **deprecated: ``unit=``, ``approvals=``, ``spoiled=``, deprecated since 0.2
+            (DeprecationWarning): pass ``columns=ElectionColumns(...)``.
+
     Raises:
-        FrameError: ``ballots`` is not a frame, or a named column is missing.
+        FrameError: ``ballots`` is not a frame, a named column is missing, or a column name
+            is not a string.
         CandidateError: an approval cell is not a boolean, or a unit is not a string.
     """
+    layout = _layout(columns, deprecated, "election_ballots_from_frame")
     data = _intake.frame(ballots, "ballots")
-    names = _names(data, unit, approvals, spoiled)
-    units = _intake.column(data, unit, "ballots").to_list()
+    return _ballots(data, layout, _names(data, layout))
+
+
+def _ballots(
+    data: nw.DataFrame[Any], layout: ElectionColumns, names: tuple[str, ...]
+) -> list[ElectionBallot]:
+    units = _intake.column(data, layout.unit, "ballots").to_list()
     columns = [data[name].to_list() for name in names]
+    spoiled = layout.spoiled
     marks = data[spoiled].to_list() if spoiled is not None else [None] * len(units)
     result: list[ElectionBallot] = []
     for row, unit_id in enumerate(units):
@@ -171,18 +293,17 @@ def _boolean(cell: object) -> None:
         )
 
 
-def _names(
-    data: nw.DataFrame[Any], unit: str, approvals: Sequence[str] | None, spoiled: str | None
-) -> tuple[str, ...]:
+def _names(data: nw.DataFrame[Any], layout: ElectionColumns) -> tuple[str, ...]:
     """The approval column names, each checked to exist (with the unit and spoiled columns)."""
+    unit, spoiled = layout.unit, layout.spoiled
     _intake.column(data, unit, "ballots")
     if spoiled is not None:
         _intake.column(data, spoiled, "ballots")
-    if approvals is None:
+    if layout.approvals is None:
         return tuple(name for name in data.columns if name not in (unit, spoiled))
-    for name in approvals:
+    for name in layout.approvals:
         _intake.column(data, name, "ballots")
-    return tuple(approvals)
+    return layout.approvals
 
 
 def _booleans(
