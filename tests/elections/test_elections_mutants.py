@@ -158,7 +158,10 @@ def test_unknown_keywords_are_all_named() -> None:
     with pytest.raises(CandidateError) as caught:
         elect(flat("10"), [], candidates=["A"], seats=1, rules=CN, colour=1, alternatives=2)
     assert caught.value.field == "alternatives"
-    assert "argument(s) alternatives, colour (options: alternates, ranking," in str(caught.value)
+    assert (
+        "argument(s) alternatives, colour (read until 0.3, deprecated: alternates, ranking,"
+        in str(caught.value)
+    )
 
 
 def test_round_trip_keeps_a_further_round() -> None:

@@ -376,10 +376,12 @@ def test_deprecated_frame_election_keywords_still_work_with_a_warning() -> None:
     kwargs: dict[str, Any] = {"candidates": ["Li", "Sun", "Wang"], "seats": 2, "rules": SH}
     columns = ElectionColumns(approvals=["Li", "Sun"])
     expected = elect_frame(register, frame, columns=columns, **kwargs)
-    with pytest.warns(DeprecationWarning, match=r"elect_frame\(approvals=\) is deprecated"):
+    with pytest.warns(DeprecationWarning, match=r"elect_frame\(approvals=\) is deprecated") as seen:
         assert elect_frame(register, frame, approvals=["Li", "Sun"], **kwargs) == expected
-    with pytest.warns(DeprecationWarning, match=r"election_ballots_from_frame\(approvals="):
+    assert seen[0].filename == __file__  # the warning points at the caller
+    with pytest.warns(DeprecationWarning, match=r"election_ballots_from_frame\(approvals=") as seen:
         old = election_ballots_from_frame(frame, approvals=["Li", "Sun"])
+    assert seen[0].filename == __file__
     assert old == election_ballots_from_frame(frame, columns=columns)
     with pytest.raises(FrameError, match="unknown keyword argument") as caught:
         elect_frame(register, frame, choice="x", **kwargs)
@@ -387,8 +389,9 @@ def test_deprecated_frame_election_keywords_still_work_with_a_warning() -> None:
     with pytest.raises(FrameError, match="columns must be an ElectionColumns"):
         elect_frame(register, frame, columns={"unit": "unit"}, **kwargs)  # type: ignore[arg-type]
     first = elect(register, election_ballots_from_frame(frame), **kwargs)
-    with pytest.warns(DeprecationWarning, match="frames.ElectionOptions is deprecated"):
+    with pytest.warns(DeprecationWarning, match="frames.ElectionOptions is deprecated") as seen:
         legacy = ElectionOptions(alternates=1, previous=first)
+    assert seen[0].filename == __file__
     assert legacy.elect_options() == ElectOptions(alternates=1)
     assert elect_frame(register, frame, options=legacy, **kwargs) == elect_frame(
         register, frame, options=ElectOptions(alternates=1), previous=first, **kwargs

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
+from community_governance._base.deprecation import warn_deprecated_keywords
 from community_governance._base.exact import Exact, ratio
 from community_governance._base.notices import Notice
 from community_governance.elections._count import Folded, fold, fold_notices
@@ -150,22 +150,12 @@ def legacy_options(options: ElectOptions | None, keywords: dict[str, Any]) -> El
     base = options if options is not None else _NO_OPTIONS
     if not keywords:
         return base
-    unknown = sorted(set(keywords) - set(LEGACY))
-    if unknown:
-        raise CandidateError(
-            f"elect() got unknown keyword argument(s) {', '.join(unknown)} (options: "
-            f"{', '.join(LEGACY)})",
-            what="election",
-            field=unknown[0],
-            value=keywords[unknown[0]],
-        )
-    warnings.warn(
-        f"elect({', '.join(f'{k}=' for k in keywords)}) is deprecated since 0.2 and will be "
-        "removed in 0.3: pass options=ElectOptions(...)",
-        DeprecationWarning,
-        stacklevel=3,
-    )
+    warn_deprecated_keywords("elect", keywords, LEGACY, "options=ElectOptions(...)", _unknown)
     return attrs.evolve(base, **keywords)
+
+
+def _unknown(name: str, value: Any, message: str) -> CandidateError:
+    return CandidateError(message, what="election", field=name, value=value)
 
 
 #: The options of an election that declares none (a frozen value, shared by every call).

@@ -17,6 +17,11 @@ import narwhals.stable.v2 as nw
 import numpy as np
 import numpy.typing as npt
 
+from community_governance._base.deprecation import (
+    DEPRECATED_SINCE,
+    REMOVED_IN,
+    warn_deprecated_keywords,
+)
 from community_governance.elections import (
     Candidate,
     ElectionBallot,
@@ -122,8 +127,8 @@ class ElectionOptions:
 
     def __attrs_post_init__(self) -> None:
         warnings.warn(
-            "frames.ElectionOptions is deprecated since 0.2 and will be removed in 0.3: pass "
-            "options=ElectOptions(...) and previous= to elect_frame",
+            f"frames.ElectionOptions is deprecated since {DEPRECATED_SINCE} and will be removed "
+            f"in {REMOVED_IN}: pass options=ElectOptions(...) and previous= to elect_frame",
             DeprecationWarning,
             stacklevel=3,
         )
@@ -224,23 +229,17 @@ def _layout(
         )
     if not deprecated:
         return columns if columns is not None else _DEFAULT_COLUMNS
-    unknown = sorted(set(deprecated) - {"unit", "approvals", "spoiled"})
-    if unknown:
-        raise FrameError(
-            f"{function}() got unknown keyword argument(s) {', '.join(unknown)}",
-            field=unknown[0],
-            value=deprecated[unknown[0]],
-        )
-    warnings.warn(
-        f"{function}({', '.join(f'{k}=' for k in deprecated)}) is deprecated since 0.2 and "
-        "will be removed in 0.3: pass columns=ElectionColumns(...)",
-        DeprecationWarning,
-        stacklevel=3,
-    )
+    warn_deprecated_keywords(function, deprecated, _COLUMN_KEYWORDS, _COLUMNS_INSTEAD, _unknown)
     return attrs.evolve(columns if columns is not None else _DEFAULT_COLUMNS, **deprecated)
 
 
 _DEFAULT_COLUMNS = ElectionColumns()
+_COLUMN_KEYWORDS = ("unit", "approvals", "spoiled")
+_COLUMNS_INSTEAD = "columns=ElectionColumns(...)"
+
+
+def _unknown(name: str, value: Any, message: str) -> FrameError:
+    return FrameError(message, field=name, value=value)
 
 
 def election_ballots_from_frame(
