@@ -190,6 +190,7 @@ def test_scoped_decide_equals_deciding_on_the_restricted_register(
     assert counted.heads == alone.counted_persons and counted.area == alone.total_area
     assert counted.overlaps == alone.overlaps
     assert counted.developer_entities == alone.developer_entities
+    assert counted.buildings == tuple(sorted({unit.building for unit in alone.units}))
     labels = counted.estate.persons
     assert {labels[p].label: n for p, n in counted.person_index.multi_unit.items()} == {
         alone.persons[p].label: n for p, n in alone.person_index.multi_unit.items()
@@ -292,3 +293,16 @@ def test_a_scope_of_the_whole_estate_decides_as_the_whole_estate(
     assert scoped.passed is plain.passed
     assert scoped.notices[1:] == plain.notices
     assert scoped.scope == DecisionScope(len(rows), tuple(sorted({r["unit"][0] for r in rows})))
+
+
+def test_a_scope_s_buildings_are_its_units_declared_buildings() -> None:
+    rows = [
+        {"unit": "x1", "area": "50", "owners": ["a"], "building": "North"},
+        {"unit": "x2", "area": "60", "owners": ["b"], "building": "South"},
+        {"unit": "x3", "area": "70", "owners": ["a"], "building": "North"},
+        {"unit": "x4", "area": "80", "owners": ["c"]},  # no building: the id's prefix
+    ]
+    estate = cg.Estate.from_records(rows)
+    assert count_scope(estate, ["x3", "x1"]).buildings == ("North",)
+    assert count_scope(estate, ["x4", "x2"]).buildings == ("South", "x4")
+    assert count_scope(estate).buildings == ("North", "South", "x4")
