@@ -7,8 +7,9 @@ per-party consents and signatures as self-loops and the same guards) in four way
 * floor: a minimal hand-written dict transition table on a frozen value (a NamedTuple);
 * attrs floor: the frozen, slotted attrs values ours builds for each event (the trail entry,
   the case, the phase record the event touches, with the same fields), and nothing else: no
-  guard, no validator, no effect logic. No design on frozen attrs values can cost less, so
-  the ratio ours / attrs floor is what the engine itself adds;
+  guard, no validator, no effect logic. No engine that stores these values (a trail of
+  entries, the case, its phase records) can cost less, so the ratio ours / attrs floor is
+  what the engine itself adds;
 * ours: ``community_governance.mediation.apply`` on ``MediationCase``;
 * ``transitions`` 0.9.x;
 * ``python-statemachine`` 3.x.
@@ -184,8 +185,8 @@ def run_floor(n: int) -> int:
 
 # ----------------------------------------------------------------------------- attrs floor
 # The frozen, slotted attrs values ours builds for each event, with the same fields, and
-# nothing else: no guard, no validator, no effect logic. It is the least any design on
-# frozen attrs values can cost, so it shows how much of ours is the values themselves.
+# nothing else: no guard, no validator, no effect logic. It is the least any engine storing
+# these values can cost, so it shows how much of ours is the values themselves.
 _frozen = attrs.frozen(slots=True)
 
 
