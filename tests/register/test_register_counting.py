@@ -90,6 +90,13 @@ def test_developer_unsold_and_sold_undelivered_count_as_one_person() -> None:
     assert estate.owner("Dev").kind is cg.OwnerKind.DEVELOPER
     assert estate.owner("Buyer").kind is cg.OwnerKind.PERSON
     assert estate.developer_entities == ("Dev",)
+    assert estate.developer_person == developer.index == 1
+
+
+def test_an_estate_without_developer_stock_has_no_developer_person() -> None:
+    estate = build([{"unit": "1-101", "area": "50", "owners": ["developer"]}])
+    assert estate.developer_person is None  # an owner id "developer" is not the stock
+    assert estate.persons[0].label == "developer" and estate.persons[0].reason is R.SINGLE_UNIT
 
 
 def test_developer_delivered_units_count_with_the_developer() -> None:

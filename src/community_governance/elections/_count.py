@@ -24,7 +24,7 @@ from community_governance.exceptions import (
     UnknownCandidateError,
     UnknownUnitError,
 )
-from community_governance.register.counting import SPC_ART_9, CountingReason
+from community_governance.register.counting import SPC_ART_9
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, Handling
 
@@ -307,9 +307,9 @@ def fold_notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notic
         shown = voted[:_SHOWN]
         labels = [estate.person_label(p) for p in shown]
         more = f" (+{len(voted) - _SHOWN})" if len(voted) > _SHOWN else ""
+        developer = estate.developer_person
         zh_labels = [
-            "建设单位" if estate.person(p).reason is CountingReason.DEVELOPER else label
-            for p, label in zip(shown, labels, strict=True)
+            "建设单位" if p == developer else label for p, label in zip(shown, labels, strict=True)
         ]
         notices.append(
             Notice(

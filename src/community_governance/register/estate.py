@@ -602,6 +602,15 @@ class Estate:
         )
 
     @property
+    def developer_person(self) -> int | None:
+        """Index of the counted person of the developer's stock (SPC interpretation Art. 9).
+
+        ``None`` when no unit is unsold or sold but undelivered and no developer owns a unit.
+        """
+        developer = self._grouping.developer
+        return None if developer < 0 else developer
+
+    @property
     def developer_entities(self) -> tuple[str, ...]:
         """Owner ids of developer kind that hold units (counted together as one person)."""
         return self._grouping.developer_entities
