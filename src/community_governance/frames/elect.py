@@ -407,21 +407,25 @@ def _fold(
 ) -> Folded:
     """Per candidate heads and scaled area over each voting person's ballot (``first`` row).
 
-    Areas are summed in integers (``int64`` below `INT64_AREA_BOUND`, else Python integers),
-    one masked sum per candidate.
+    Each row weighs its person's area if it is the person's first row, else nothing; a
+    candidate's area is then one integer dot product of the weights with its column (``int64``
+    below `INT64_AREA_BOUND`, else Python integers), and its heads the approving first rows.
     """
     voters = np.flatnonzero(first >= 0)
     rows = first[voters]
     area = view.person_area[voters]
+    weight = np.zeros(len(void), dtype=area.dtype)
+    weight[rows] = area
+    counted = np.zeros(len(void), dtype=bool)
+    counted[rows] = True
     folded = Folded()
     for cid in ids:
         values = columns.get(cid)
         if values is None:
             folded.heads[cid], folded.area[cid] = 0, 0
             continue
-        approving = values[rows]
-        folded.heads[cid] = int(np.count_nonzero(approving))
-        folded.area[cid] = int(area[approving].sum())
+        folded.heads[cid] = int(np.count_nonzero(values & counted))
+        folded.area[cid] = int(np.dot(weight, values))
     folded.participating_heads = len(voters)
     folded.participating_area = int(area.sum())
     spoiled = void[rows]
