@@ -912,6 +912,36 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         "rules",
     ),
     (
+        "a string for an election's earlier round",
+        lambda: cg.elect(
+            estate(), [], candidates=["Li"], seats=1, rules=cg.rules_for("CN", on=ON), previous="x"
+        ),  # type: ignore[arg-type]
+        cg.exceptions.ElectionInputError,
+        TypeError,
+        "previous must be the ElectionResult of the earlier round, not 'x'",
+    ),
+    (
+        "None for an election's rules",
+        lambda: cg.elect(estate(), [], candidates=["Li"], seats=1, rules=None),  # type: ignore[arg-type]
+        cg.exceptions.ElectionInputError,
+        TypeError,
+        "rules must be a RuleSet",
+    ),
+    (
+        "None for an election's estate",
+        lambda: cg.elect(None, [], candidates=["Li"], seats=1, rules=cg.rules_for("CN", on=ON)),  # type: ignore[arg-type]
+        cg.exceptions.ElectionInputError,
+        TypeError,
+        "estate must be an Estate, not None",
+    ),
+    (
+        "an approval column named twice",
+        lambda: fr.ElectionColumns(approvals=["Li", "Li"]),
+        cg.exceptions.FrameError,
+        ValueError,
+        "names column 'Li' twice",
+    ),
+    (
         "a code string for the rules",
         lambda: cg.decide(estate(), [], matter="elect-committee", rules="CN"),  # type: ignore[arg-type]
         VotingInputError,

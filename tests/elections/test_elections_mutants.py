@@ -15,7 +15,7 @@ import pytest
 
 import community_governance as cg
 from community_governance.elections import ElectionBallot, ElectionResult, ElectOptions, elect
-from community_governance.exceptions import CandidateError
+from community_governance.exceptions import CandidateError, UnknownUnitError
 from community_governance.rules import SpoiledPolicy, TieBreak, TieMethod
 from community_governance.rules.params import ElectionParams, Param
 
@@ -159,8 +159,8 @@ def test_unknown_keywords_are_all_named() -> None:
         elect(flat("10"), [], candidates=["A"], seats=1, rules=CN, colour=1, alternatives=2)
     assert caught.value.field == "alternatives"
     assert (
-        "argument(s) alternatives, colour (read until 0.3, deprecated: alternates, ranking,"
-        in str(caught.value)
+        "argument(s) alternatives, colour; the deprecated keywords it still reads until 0.3 "
+        "are alternates=, ranking=," in str(caught.value)
     )
 
 
@@ -194,6 +194,23 @@ def test_irregular_ballots_are_listed_in_unit_order() -> None:
     assert texts["non-candidate-spoiled"].startswith(
         "ballots approving a non-candidate were spoiled: 1-2, 1-4"
     )
+    chinese = {n.code: n.zh for n in result.notices}
+    assert chinese["over-approval-spoiled"] == "所选人数超过应选名额的选票作废票处理：1-1、1-3"
+    assert chinese["non-candidate-spoiled"] == "选择非候选人的选票作废票处理：1-2、1-4"
+
+
+def test_a_ballot_outside_a_scoped_election_is_said_to_be_outside_its_scope() -> None:
+    estate = flat("10", "10", "10")
+    options = ElectOptions(scope=["1-0", "1-1"])
+    with pytest.raises(UnknownUnitError) as caught:
+        elect(estate, [ElectionBallot("1-2", ["A"])], candidates=["A"], seats=1, rules=CN,
+              options=options)  # fmt: skip
+    assert caught.value.message == (
+        "election ballot for unit '1-2': outside the election's scope (2 units)"
+    )
+    assert caught.value.unit == "1-2"
+    with pytest.raises(UnknownUnitError, match="'9-9': not in the register"):
+        elect(estate, [ElectionBallot("9-9", ["A"])], candidates=["A"], seats=1, rules=CN)
 
 
 def _multi_unit_election(persons: int) -> ElectionResult:
@@ -207,13 +224,18 @@ def _multi_unit_election(persons: int) -> ElectionResult:
     return elect(estate, ballots, candidates=["A"], seats=1, rules=CN)
 
 
-@pytest.mark.parametrize(("persons", "more"), [(10, ""), (11, " (+1)"), (12, " (+2)")])
-def test_multi_unit_notice_names_ten_persons_then_counts_the_rest(persons: int, more: str) -> None:
+@pytest.mark.parametrize(
+    ("persons", "more", "more_zh"),
+    [(10, "", ""), (11, " (+1)", "（另1人）"), (12, " (+2)", "（另2人）")],
+)
+def test_multi_unit_notice_names_ten_persons_then_counts_the_rest(
+    persons: int, more: str, more_zh: str
+) -> None:
     result = _multi_unit_election(persons)
     (notice,) = [n for n in result.notices if n.code == "multi-unit-persons"]
     named = ", ".join(f"P{p:02d}" for p in range(10))
     assert notice.en == f"persons holding several units were counted once each: {named}{more}"
-    assert notice.zh.endswith(f"：{'、'.join(f'P{p:02d}' for p in range(10))}{more}")
+    assert notice.zh.endswith(f"：{'、'.join(f'P{p:02d}' for p in range(10))}{more_zh}")
 
 
 # ------------------------------------------------------------------ whole numbers start at zero

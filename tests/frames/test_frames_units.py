@@ -7,6 +7,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import polars as pl
 import pyarrow as pa
@@ -24,6 +25,7 @@ from community_governance.exceptions import (
     CandidateError,
     ConflictingBallotsError,
     DuplicateBallotError,
+    ElectionInputError,
     FrameError,
     GovernanceError,
     InvalidBallotError,
@@ -356,18 +358,37 @@ def test_a_unit_column_that_is_not_text_is_refused_as_decide_refuses_it() -> Non
 def test_election_columns_are_validated_values() -> None:
     assert ElectionColumns(approvals=["Li"]).approvals == ("Li",)
     assert ElectionColumns().unit == "unit"
-    bad: list[tuple[dict[str, Any], str]] = [
-        ({"unit": ""}, "ElectionColumns.unit"),
-        ({"unit": 3}, "ElectionColumns.unit"),
-        ({"spoiled": ""}, "ElectionColumns.spoiled"),
-        ({"approvals": "Li"}, "list of column names, not 'Li'"),
-        ({"approvals": 3}, "list of column names"),
-        ({"approvals": ["Li", None]}, "None is not a column name"),
+    assert ElectionColumns(unit=np.str_("room")).unit == "room"  # a numpy string is a string
+    assert type(ElectionColumns(unit=np.str_("room")).unit) is str
+    bad: list[tuple[dict[str, Any], str, str]] = [
+        ({"unit": ""}, "ElectionColumns.unit must be a column name", "unit"),
+        ({"unit": 3}, "ElectionColumns.unit must be a column name", "unit"),
+        ({"spoiled": ""}, "ElectionColumns.spoiled must be a column name", "spoiled"),
+        ({"approvals": "Li"}, "list of column names, not 'Li'", "approvals"),
+        ({"approvals": 3}, "list of column names", "approvals"),
+        ({"approvals": ["Li", None]}, "approvals must be a column name (a non-empty", "approvals"),
+        ({"approvals": []}, "approvals names no column", "approvals"),
+        ({"approvals": ["A", "B", "A"]}, "names column 'A' twice", "approvals"),
+        ({"approvals": ["unit"]}, "column 'unit' is given as unit and as approvals", "approvals"),
+        ({"spoiled": "unit"}, "column 'unit' is given as unit and as spoiled", "spoiled"),
+        ({"spoiled": "A", "approvals": ["A"]}, "given as spoiled and as approvals", "approvals"),
     ]
-    for given, words in bad:
+    for given, words, field in bad:
         with pytest.raises(FrameError, match=re.escape(words)) as caught:
             ElectionColumns(**given)
-        assert caught.value.field in given
+        assert caught.value.field == field
+
+
+def test_frame_columns_not_named_by_strings_are_refused() -> None:
+    register = estate()
+    ids = [u.id for u in register.units]
+    frame = pd.DataFrame({"unit": ids, 0: [True] * len(ids)})
+    kwargs: dict[str, Any] = {"candidates": ["0"], "seats": 1, "rules": SH}
+    with pytest.raises(FrameError, match="column 0 is not named by a string") as caught:
+        elect_frame(register, frame, **kwargs)
+    assert caught.value.field == "columns" and caught.value.value == 0
+    named = frame.rename(columns={0: "0"})
+    assert elect_frame(register, named, **kwargs).candidate("0").approvals.heads > 0
 
 
 def test_deprecated_frame_election_keywords_still_work_with_a_warning() -> None:
@@ -388,6 +409,11 @@ def test_deprecated_frame_election_keywords_still_work_with_a_warning() -> None:
     assert caught.value.field == "choice"
     with pytest.raises(FrameError, match="columns must be an ElectionColumns"):
         elect_frame(register, frame, columns={"unit": "unit"}, **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(FrameError, match="got columns= and the deprecated spoiled=") as caught:
+        elect_frame(register, frame, columns=columns, spoiled="void", **kwargs)
+    assert caught.value.field == "spoiled"
+    with pytest.raises(FrameError, match="options of elect go in options=ElectOptions"):
+        elect_frame(register, frame, alternates=1, **kwargs)
     first = elect(register, election_ballots_from_frame(frame), **kwargs)
     with pytest.warns(DeprecationWarning, match="frames.ElectionOptions is deprecated") as seen:
         legacy = ElectionOptions(alternates=1, previous=first)
@@ -396,6 +422,8 @@ def test_deprecated_frame_election_keywords_still_work_with_a_warning() -> None:
     assert elect_frame(register, frame, options=legacy, **kwargs) == elect_frame(
         register, frame, options=ElectOptions(alternates=1), previous=first, **kwargs
     )
+    with pytest.raises(ElectionInputError, match=r"previous= and ElectionOptions\.previous"):
+        elect_frame(register, frame, options=legacy, previous=first, **kwargs)
     deprecated = pytest.warns(DeprecationWarning, match="ElectionOptions is deprecated")
     with deprecated, pytest.raises(GovernanceError, match="alternates"):
         ElectionOptions(alternates=-1)  # validated at construction, as ElectOptions validates

@@ -8,7 +8,8 @@ import attrs
 import pytest
 
 import community_governance as cg
-from community_governance.register import PersonIndex
+from community_governance.register import PersonIndex, count_scope
+from community_governance.register._grouping import _typecode
 
 
 def estate() -> cg.Estate:
@@ -84,3 +85,11 @@ def test_area_scale_follows_each_spelling(area: Decimal, scale: int, total: Deci
     )
     assert e.person_index.scale == scale
     assert e.total_area == total
+
+
+def test_building_numbers_take_the_smallest_array_type_on_both_sides_of_each_bound() -> None:
+    assert [_typecode(n) for n in (1, 256, 257, 65_536, 65_537)] == ["B", "B", "H", "H", "I"]
+    rows = [{"unit": f"{b}-1", "area": "10", "owners": [f"o{b}"]} for b in range(257)]
+    estate = cg.Estate.from_records(rows)
+    assert estate._grouping.building_of.typecode == "H"  # type: ignore[attr-defined]
+    assert count_scope(estate, ["256-1", "0-1"]).buildings == ("0", "256")

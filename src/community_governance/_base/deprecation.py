@@ -41,9 +41,10 @@ def warn_deprecated_keywords(
     strange = sorted(set(keywords) - set(known))
     if strange:
         name = strange[0]
+        still = ", ".join(f"{name}=" for name in known)
         message = (
-            f"{function}() got unknown keyword argument(s) {', '.join(strange)} "
-            f"(read until {REMOVED_IN}, deprecated: {', '.join(known)}; pass {replacement})"
+            f"{function}() got unknown keyword argument(s) {', '.join(strange)}; the deprecated "
+            f"keywords it still reads until {REMOVED_IN} are {still} (pass {replacement})"
         )
         raise unknown(name, keywords[name], message)
     given = ", ".join(f"{name}=" for name in keywords)

@@ -299,14 +299,16 @@ def fold_notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notic
         ),
     ):
         if units:
-            listed = ", ".join(sorted(units))
-            notices.append(Notice(code, f"{en}: {listed}", f"{zh}：{listed}", _IRREGULAR))
+            ordered = sorted(units)
+            en_text, zh_text = f"{en}: {', '.join(ordered)}", f"{zh}：{'、'.join(ordered)}"
+            notices.append(Notice(code, en_text, zh_text, _IRREGULAR))
     multi = estate.person_index.multi_unit
     voted = sorted(multi.keys() & folded.persons.keys())  # one set intersection, in C
     if voted:
         shown = voted[:_SHOWN]
         labels = [estate.person_label(p) for p in shown]
-        more = f" (+{len(voted) - _SHOWN})" if len(voted) > _SHOWN else ""
+        rest = len(voted) - _SHOWN
+        more, more_zh = (f" (+{rest})", f"（另{rest}人）") if rest > 0 else ("", "")
         developer = estate.developer_person
         zh_labels = [
             "建设单位" if p == developer else label for p, label in zip(shown, labels, strict=True)
@@ -315,7 +317,7 @@ def fold_notices(estate: Estate, folded: Folded, quorum_met: bool) -> list[Notic
             Notice(
                 "multi-unit-persons",
                 f"persons holding several units were counted once each: {', '.join(labels)}{more}",
-                f"拥有多个专有部分的业主各按一人计算：{'、'.join(zh_labels)}{more}",
+                f"拥有多个专有部分的业主各按一人计算：{'、'.join(zh_labels)}{more_zh}",
                 SPC_ART_9,
             )
         )

@@ -123,11 +123,11 @@ def decide_pairs(
 ) -> Counted:
     """`decide` on figures already in whole numbers: ``(heads, 1)`` and ``(area × d, d)``.
 
-        Candidates share their thresholds and base figures, looked up once per distinct threshold
-        tuple, and equal figures become exact numbers once, through a memo kept for this call
-        only; candidates with equal figures under the same threshold (all of them before any ballot,
-    or those tied) share one check value. `elect` passes its scaled integer figures as they are
-    (one scale throughout).
+    Candidates share their thresholds and base figures, looked up once per distinct threshold
+    tuple, and equal figures become exact numbers once, through a memo kept for this call
+    only; candidates with equal figures under the same threshold (all of them before any
+    ballot, or those tied) share one check value. `elect` passes its scaled integer figures as
+    they are (one scale throughout).
     """
     memo: dict[tuple[int, int], Exact] = {}
     # candidates with equal figures under one threshold share one (immutable) check

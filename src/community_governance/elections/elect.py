@@ -24,6 +24,7 @@ from community_governance.exceptions import (
     CandidateError,
     DuplicateIdError,
     ElectionInputError,
+    UnknownUnitError,
 )
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, TieBreak
@@ -121,7 +122,8 @@ def elect(
         BodyError: more alternates than seats where the rule set forbids it, or fewer seats
             than the minimum of the estate's committee size band (``committee_size_bands``,
             counted on the whole register).
-        UnknownUnitError: a ballot's unit (or a scope unit) is outside the register.
+        UnknownUnitError: a ballot's unit (or a scope unit) is outside the register, or a
+            ballot's unit outside the election's scope (message says which).
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person differ.
         OverApprovalError: over-approval under the ``error`` policy.
@@ -129,7 +131,16 @@ def elect(
     """
     chosen = legacy_options(options, deprecated)
     setup = prepare(estate, rules, candidates, seats, chosen, previous)
-    folded = fold(setup.estate, ballots, frozenset(setup.ids), setup.seats, setup.policy)
+    try:
+        folded = fold(setup.estate, ballots, frozenset(setup.ids), setup.seats, setup.policy)
+    except UnknownUnitError as error:
+        if setup.options.scope is None:
+            raise
+        raise UnknownUnitError(  # the register's unit, but not one of the election's
+            f"election ballot for unit {error.unit!r}: outside the election's scope "
+            f"({len(setup.estate.units)} units)",
+            unit=error.unit,
+        ) from None
     return count(setup, folded, rules, previous)
 
 
@@ -191,6 +202,7 @@ def prepare(
     previous: ElectionResult | None,
 ) -> Setup:
     """Check the inputs and settle every policy, each with the source that supplied it."""
+    _typed_inputs(estate, rules, previous)
     if candidates is None:
         candidates = previous.second_round if previous is not None else ()
     if seats is None:
@@ -215,6 +227,22 @@ def prepare(
         estate, ids, seats, options, tie_break, tie_source, policy, policy_source, rule,
         rule_layer, spoiled, tuple(notices),
     )  # fmt: skip
+
+
+def _typed_inputs(estate: object, rules: object, previous: object) -> None:
+    """Refuse an estate, a rule set or an earlier round of the wrong type, naming it."""
+    for field, value, kind, hint in (
+        ("estate", estate, Estate, "an Estate"),
+        ("rules", rules, RuleSet, "a RuleSet from rules_for(...)"),
+        ("previous", previous, ElectionResult, "the ElectionResult of the earlier round"),
+    ):
+        if not isinstance(value, kind) and not (field == "previous" and value is None):
+            raise ElectionInputError(
+                f"elect: {field} must be {hint}, not {value!r:.80}",
+                what="election",
+                field=field,
+                value=value,
+            )
 
 
 def _declared(given: T | None, param: Param[T] | None, default: T) -> tuple[T, str]:

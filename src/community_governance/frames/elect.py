@@ -31,7 +31,7 @@ from community_governance.elections import (
 )
 from community_governance.elections._count import Folded
 from community_governance.elections.elect import Setup, count, legacy_options, prepare
-from community_governance.exceptions import CandidateError, FrameError
+from community_governance.exceptions import CandidateError, ElectionInputError, FrameError
 from community_governance.frames import _intake
 from community_governance.frames.columnar import ColumnarEstate, columnar
 from community_governance.register.estate import Estate
@@ -42,17 +42,24 @@ from community_governance.rules.thresholds import Measure, ResolutionRule
 __all__ = ["ElectionColumns", "ElectionOptions", "elect_frame", "election_ballots_from_frame"]
 
 
-def _column_name(name: str, field: str) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not str or not value:
-            raise FrameError(
-                f"ElectionColumns.{field} must be a column name (a non-empty string), "
-                f"not {value!r:.80}",
-                field=field,
-                value=value,
-            )
+def _name(value: object, field: str) -> str:
+    """``value`` as a column name (a non-empty string, ``numpy.str_`` included)."""
+    if not isinstance(value, str) or not value:
+        raise FrameError(
+            f"ElectionColumns.{field} must be a column name (a non-empty string), "
+            f"not {value!r:.80}",
+            field=field,
+            value=value,
+        )
+    return str(value)
 
-    return check
+
+def _unit_name(value: object) -> str:
+    return _name(value, "unit")
+
+
+def _spoiled_name(value: object) -> str | None:
+    return None if value is None else _name(value, "spoiled")
 
 
 def _approval_names(value: object) -> tuple[str, ...] | None:
@@ -64,20 +71,22 @@ def _approval_names(value: object) -> tuple[str, ...] | None:
             field="approvals",
             value=value,
         )
-    names = tuple(value)
-    for name in names:
-        if type(name) is not str or not name:
-            raise FrameError(
-                f"ElectionColumns.approvals: {name!r:.80} is not a column name",
-                field="approvals",
-                value=name,
-            )
+    names = tuple(_name(name, "approvals") for name in value)
+    if not names:
+        raise FrameError(
+            "ElectionColumns.approvals names no column: a ballot frame needs at least one "
+            "approval column",
+            field="approvals",
+            value=[],
+        )
+    if len(set(names)) != len(names):
+        twice = next(name for name in names if names.count(name) > 1)
+        raise FrameError(
+            f"ElectionColumns.approvals names column {twice!r} twice",
+            field="approvals",
+            value=twice,
+        )
     return names
-
-
-def _spoiled_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _column_name("spoiled", "spoiled")(instance, attribute, value)
 
 
 @attrs.frozen(slots=True)
@@ -87,16 +96,32 @@ class ElectionColumns:
     Attributes:
         unit: Name of the unit column.
         approvals: Names of the approval columns (default ``None``: every column but ``unit``
-            and ``spoiled``); a list of names, never one string.
+            and ``spoiled``); a list of distinct names, at least one, never one string.
         spoiled: Name of the boolean spoiled column, if any.
 
     Raises:
-        FrameError: a name is not a non-empty string, or ``approvals`` is a string.
+        FrameError: a name is not a non-empty string, ``approvals`` is a string, empty or
+            names a column twice, or one column is given two roles.
     """
 
-    unit: str = attrs.field(default="unit", validator=_column_name("unit", "unit"))
+    unit: str = attrs.field(default="unit", converter=_unit_name)
     approvals: tuple[str, ...] | None = attrs.field(default=None, converter=_approval_names)
-    spoiled: str | None = attrs.field(default=None, validator=_spoiled_name)
+    spoiled: str | None = attrs.field(default=None, converter=_spoiled_name)
+
+    def __attrs_post_init__(self) -> None:
+        roles = [("unit", self.unit)]
+        if self.spoiled is not None:
+            roles.append(("spoiled", self.spoiled))
+        roles += [("approvals", name) for name in self.approvals or ()]
+        seen: dict[str, str] = {}
+        for role, name in roles:
+            if name in seen:
+                raise FrameError(
+                    f"ElectionColumns: column {name!r} is given as {seen[name]} and as {role}",
+                    field=role,
+                    value=name,
+                )
+            seen[name] = role
 
 
 @attrs.frozen(slots=True)
@@ -173,19 +198,22 @@ def elect_frame(
         candidates: As for `elect`.
         seats: As for `elect`.
         options: As for `elect` (an `ElectOptions`; the deprecated `ElectionOptions` is still
-            read, with its ``previous``).
+            read, with its ``previous``, which may not be given twice).
         previous: As for `elect`: the earlier round this one continues.
         columns: The frame's column names (default `ElectionColumns()`: ``unit``, every
             other column an approval, no spoiled column).
         **deprecated: ``unit=``, ``approvals=``, ``spoiled=``, deprecated since 0.2
-            (DeprecationWarning): pass ``columns=ElectionColumns(...)``.
+            (DeprecationWarning): pass ``columns=ElectionColumns(...)``; they may not be
+            mixed with ``columns=``.
 
     Returns:
         The [ElectionResult][community_governance.elections.ElectionResult].
 
     Raises:
         FrameError: ``ballots`` is not a frame, a named column is missing, or a column name
-            is not a string; an unknown keyword.
+            is not a string; an unknown keyword, or ``columns=`` with a deprecated one.
+        ElectionInputError: ``options`` is not an ``ElectOptions``, or the earlier round is
+            given twice; as for `elect`.
         CandidateError: as for `elect`, and for an approval cell that is not a boolean.
         UnknownUnitError: a ballot's unit is outside the register (``error`` policy).
         DuplicateBallotError: a unit has two ballots.
@@ -195,6 +223,14 @@ def elect_frame(
     """
     layout = _layout(columns, deprecated, "elect_frame")
     if isinstance(options, ElectionOptions):
+        if options.previous is not None and previous is not None:
+            raise ElectionInputError(
+                "elect_frame() got previous= and ElectionOptions.previous: give the earlier "
+                "round once, as previous=",
+                what="election",
+                field="previous",
+                value=previous,
+            )
         previous = options.previous if previous is None else previous
         options = options.elect_options()
     chosen = legacy_options(options, {})
@@ -229,13 +265,23 @@ def _layout(
         )
     if not deprecated:
         return columns if columns is not None else _DEFAULT_COLUMNS
+    if columns is not None:
+        name = next(iter(deprecated))
+        raise FrameError(
+            f"{function}() got columns= and the deprecated {name}=: give the column names "
+            "once, in columns=ElectionColumns(...)",
+            field=name,
+            value=deprecated[name],
+        )
     warn_deprecated_keywords(function, deprecated, _COLUMN_KEYWORDS, _COLUMNS_INSTEAD, _unknown)
-    return attrs.evolve(columns if columns is not None else _DEFAULT_COLUMNS, **deprecated)
+    return attrs.evolve(_DEFAULT_COLUMNS, **deprecated)
 
 
 _DEFAULT_COLUMNS = ElectionColumns()
 _COLUMN_KEYWORDS = ("unit", "approvals", "spoiled")
-_COLUMNS_INSTEAD = "columns=ElectionColumns(...)"
+_COLUMNS_INSTEAD = (
+    "columns=ElectionColumns(...); the options of elect go in options=ElectOptions(...)"
+)
 
 
 def _unknown(name: str, value: Any, message: str) -> FrameError:
@@ -299,7 +345,17 @@ def _names(data: nw.DataFrame[Any], layout: ElectionColumns) -> tuple[str, ...]:
     if spoiled is not None:
         _intake.column(data, spoiled, "ballots")
     if layout.approvals is None:
-        return tuple(name for name in data.columns if name not in (unit, spoiled))
+        names = tuple(name for name in data.columns if name not in (unit, spoiled))
+        for name in names:
+            if not isinstance(name, str):
+                raise FrameError(
+                    f"ballots: column {name!r:.80} is not named by a string, so it cannot be a "
+                    "candidate's approval column; name the approval columns with "
+                    "ElectionColumns(approvals=[...]) or rename the column",
+                    field="columns",
+                    value=name,
+                )
+        return names
     for name in layout.approvals:
         _intake.column(data, name, "ballots")
     return layout.approvals

@@ -50,7 +50,8 @@ class Grouping:
         first: Per person, the position of its first unit.
         rest: Person index → positions of all its units, for persons holding more than one.
         building_of: Per unit, the number of its building in ``buildings`` (so that a scope's
-            buildings are found on integers, without visiting its units).
+            buildings are found on integers, without visiting its units), in 1, 2 or 4 bytes
+            a unit as the number of buildings needs.
         buildings: The buildings of the units, in order of first appearance.
     """
 
@@ -170,7 +171,7 @@ def group(
         unit_area=compact(unit_area),
         first=first,
         rest=rest,
-        building_of=array("i", map(number.__getitem__, names)),
+        building_of=array(_typecode(len(number)), map(number.__getitem__, names)),
         buildings=tuple(number),
     )
 
@@ -190,6 +191,11 @@ def _keys(
         else _key(unit, developers, root, merge)
         for unit in units
     ]
+
+
+def _typecode(distinct: int) -> str:
+    """The smallest unsigned array type numbering ``distinct`` values (1, 2 or 4 bytes)."""
+    return "B" if distinct <= 1 << 8 else "H" if distinct <= 1 << 16 else "I"
 
 
 def _key(unit: Unit, developers: set[str], root: dict[str, tuple[str, ...]], merge: bool) -> Key:

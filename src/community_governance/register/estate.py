@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from fractions import Fraction
 from itertools import chain, compress, repeat
-from operator import attrgetter, is_
+from operator import attrgetter, eq, is_
 from types import MappingProxyType
 from typing import Any, cast, overload
 
@@ -557,8 +557,15 @@ class Estate:
         if None in looked_up:
             self.unit_position(ids[looked_up.index(None)])  # raises UnknownUnitError
         wanted = set(cast("list[int]", looked_up))
+        codes = {name: code for code, name in enumerate(self._grouping.buildings)}
+        building_of = self._grouping.building_of
         for building in buildings:
-            found = {i for i, unit in enumerate(self.units) if unit.building == building}
+            code = codes.get(building)
+            found = (
+                set(compress(range(len(building_of)), map(eq, building_of, repeat(code))))
+                if code is not None
+                else set()
+            )
             if not found:
                 raise ScopeError(
                     f"building {building!r} has no unit in the register",

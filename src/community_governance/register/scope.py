@@ -86,7 +86,7 @@ class ScopeCount:
 
     @property
     def buildings(self) -> tuple[str, ...]:
-        """The buildings of the scope's units, sorted (``""`` for a unit without one)."""
+        """The buildings of the scope's units, sorted (by default a unit's id prefix)."""
         if self._buildings is not None:
             return self._buildings
         return _buildings_of(self.estate, tuple(self.positions))
