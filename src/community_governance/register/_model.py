@@ -136,7 +136,7 @@ def _require_text(what: str) -> Any:
     return check
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Owner:
     """An owner (业主) on the register.
 
@@ -183,7 +183,7 @@ def _owners(value: object) -> tuple[str, ...]:
     return tuple(value)  # type: ignore[arg-type]  # a list or tuple by now
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Unit:
     """An exclusive part (专有部分): a flat, shop or registered parking space.
 
