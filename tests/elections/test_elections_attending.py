@@ -65,3 +65,46 @@ def test_participating_base_leaves_excluded_spoiled_ballots_out() -> None:
 def test_an_attending_based_result_is_recomputed_on_load() -> None:
     result = _elect(3, 1)
     assert ElectionResult.from_dict(result.to_dict()) == result
+
+
+def _rules_on(base: cg.Base, measure: cg.Measure, policy: cg.rules.SpoiledPolicy) -> cg.RuleSet:
+    approval = cg.Threshold(measure, base, cg.Comparator.AT_LEAST, Fraction(1, 2), SURE)
+    layer = cg.rules.Layer(
+        "T",
+        "T: bases",
+        None,
+        None,
+        resolutions={cg.Matter.ELECT_COMMITTEE: cg.ResolutionRule((), (approval,), SURE)},
+        voting=cg.rules.VotingParams(spoiled_ballots=cg.rules.Param(policy, SURE)),
+    )
+    return cg.RuleSet("T", date(2025, 3, 1), (layer,))
+
+
+AREAS = [Fraction(41, 4) + n for n in range(8)]  # 10.25, 11.25, ... m²: a decimal scale
+
+
+@pytest.mark.parametrize("policy", list(cg.rules.SpoiledPolicy))
+@pytest.mark.parametrize("base", [cg.Base.ATTENDING, cg.Base.CAST])
+@pytest.mark.parametrize("measure", [cg.Measure.HEADS, cg.Measure.AREA])
+def test_attending_and_cast_bases_in_heads_and_area_under_each_spoiled_policy(
+    policy: cg.rules.SpoiledPolicy, base: cg.Base, measure: cg.Measure
+) -> None:
+    estate = cg.Estate.from_records(
+        [{"unit": f"u{n}", "area": f"{10 + n}.25", "owners": [f"o{n}"]} for n in range(8)]
+    )
+    ballots = [ElectionBallot(f"u{n}", ["A"]) for n in range(3)]
+    ballots += [ElectionBallot(f"u{n}", [], spoiled=True) for n in (3, 4)]
+    result = elect(
+        estate, ballots, candidates=["A"], seats=1, rules=_rules_on(base, measure, policy)
+    )
+    valid, every = AREAS[:3], AREAS[:5]  # three valid ballots, two spoiled
+    attending = (5, sum(every))  # every returned ballot, under either policy
+    cast = (3, sum(valid))  # the valid votes, under either policy
+    heads, area = attending if base is cg.Base.ATTENDING else cast
+    check = result.candidate("A").checks[0]
+    assert check.denominator == (heads if measure is cg.Measure.HEADS else area)
+    assert check.numerator == (3 if measure is cg.Measure.HEADS else sum(valid))
+    taking_part = (3, sum(valid)) if policy is cg.rules.SpoiledPolicy.EXCLUDED else attending
+    assert (result.participating.heads, result.participating.area) == taking_part
+    assert result.spoiled.heads == 2 and result.spoiled.area == AREAS[3] + AREAS[4]
+    assert ElectionResult.from_dict(result.to_dict()) == result  # recomputed on load
