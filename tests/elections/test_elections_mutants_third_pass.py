@@ -1,0 +1,53 @@
+"""Scenarios the third mutation pass of the election engine called for.
+
+The base figures under each spoiled-ballot policy (heads and area), and a candidate's own
+line and table.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import community_governance as cg
+from community_governance.elections import ElectionBallot, elect
+from community_governance.elections._decide import bases
+from community_governance.rules import SpoiledPolicy
+from community_governance.voting.checks import Figures
+
+CN = cg.rules_for("CN", on=date(2024, 5, 1))
+
+
+def figures(heads: int, area: str) -> Figures:
+    return Figures(heads, Decimal(area))
+
+
+def test_the_bases_under_each_spoiled_ballot_policy() -> None:
+    total, taking_part, spoiled = figures(10, "1000"), figures(3, "300"), figures(1, "50")
+    excluded = bases(total, taking_part, spoiled, SpoiledPolicy.EXCLUDED)
+    assert excluded[cg.Base.ATTENDING] == figures(4, "350")  # every returned ballot
+    assert excluded[cg.Base.CAST] == taking_part
+    counted = bases(total, taking_part, spoiled, SpoiledPolicy.PARTICIPATING)
+    assert counted[cg.Base.ATTENDING] == taking_part
+    assert counted[cg.Base.CAST] == figures(2, "250")
+    assert counted[cg.Base.ALL] == total and counted[cg.Base.PARTICIPATING] == taking_part
+
+
+def test_a_candidate_s_line_and_table() -> None:
+    estate = cg.Estate.from_records(
+        [{"unit": f"1-{i}", "area": "10", "owners": [f"o{i}"]} for i in range(4)]
+    )
+    ballots = [ElectionBallot(f"1-{i}", ["A"] if i < 3 else ["B"]) for i in range(4)]
+    result = elect(estate, ballots, candidates=["A", "B"], seats=1, rules=CN)
+    first, second = result.candidates
+    assert str(first) == "elected #1: A — 3 persons, 30.00 m²"
+    assert str(second) == "failed: B — 1 person, 10.00 m²"  # no rank without a place
+    html = first._repr_html_()
+    assert html.startswith(
+        '<div class="community-governance"><table><caption>elected #1: A — 3 persons, '
+        "30.00 m²</caption><thead><tr><th>check</th></tr></thead><tbody><tr><td>"
+    )
+    assert html.count("<tr>") == 1 + len(first.checks)
+    assert first.checks[0].line() in html.replace("&#x27;", "'")
+    assert first.explain() == first.explain("en") and "\n" in first.explain()
+    assert first.explain().splitlines()[0] == "A: #1 elected — approved by 3 persons, 30.00 m²"
