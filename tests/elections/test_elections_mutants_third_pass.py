@@ -1,7 +1,8 @@
 """Scenarios the third mutation pass of the election engine called for.
 
-The base figures under each spoiled-ballot policy (heads and area), and a candidate's own
-line and table.
+The base figures under each spoiled-ballot policy (heads and area), a candidate's own line and
+table, and the Hong Kong size bands: the top band's words, flats counted with shops, the
+refusal without a count.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 import community_governance as cg
-from community_governance.elections import ElectionBallot, elect
+from community_governance.elections import ElectionBallot, check_committee_size, elect
 from community_governance.elections._decide import bases
+from community_governance.jurisdictions import hk
 from community_governance.rules import SpoiledPolicy
 from community_governance.voting.checks import Figures
 
@@ -51,3 +55,41 @@ def test_a_candidate_s_line_and_table() -> None:
     assert first.checks[0].line() in html.replace("&#x27;", "'")
     assert first.explain() == first.explain("en") and "\n" in first.explain()
     assert first.explain().splitlines()[0] == "A: #1 elected — approved by 3 persons, 30.00 m²"
+
+
+HK = cg.rules_for("HK", on=date(2025, 8, 1))
+
+
+def test_the_top_size_band_reads_more_than_its_lower_bound_less_one() -> None:
+    checked = check_committee_size(9, HK, alternates=2, flats=101)
+    assert (checked.size, checked.alternates, checked.allowed) == (9, 2, True)
+    ok, notice = checked.reasons[0]
+    assert ok
+    assert notice.en == "at least 9 members for more than 100 flats (101 flats)"
+    assert notice.citation == hk.HK_COMMITTEE_SIZES.bands[-1].citation
+
+
+def test_flats_counted_from_the_register_include_shops() -> None:
+    # Sch. 2 counts flats, every unit but parking: 50 homes and 60 shops are 110 flats
+    rows = [{"unit": f"A-{n}", "area": "50", "owners": [f"o{n}"]} for n in range(50)]
+    rows += [
+        {"unit": f"S-{n}", "area": "30", "owners": [f"s{n}"], "use": "commercial"}
+        for n in range(60)
+    ]
+    checked = check_committee_size(3, HK, estate=cg.Estate.from_records(rows))
+    assert not checked.allowed and "(110 flats)" in checked.reasons[0][1].en
+
+
+def test_a_size_band_without_a_count_says_what_to_give() -> None:
+    with pytest.raises(cg.exceptions.BodyError) as info:
+        check_committee_size(3, HK)
+    assert info.value.message == (
+        "the committee size depends on the estate's flats (size bands): give flats= or estate="
+    )
+
+
+def test_the_unconfirmed_band_is_said_not_applied_with_its_article() -> None:
+    checked = check_committee_size(3, HK, flats=60)
+    ok, notice = checked.reasons[0]
+    assert ok and notice.code == "size-band-unconfirmed"
+    assert notice.citation == hk.HK_COMMITTEE_SIZES.bands[1].citation
