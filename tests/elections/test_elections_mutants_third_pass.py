@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -17,6 +18,7 @@ from community_governance.elections import ElectionBallot, check_committee_size,
 from community_governance.elections._decide import bases
 from community_governance.jurisdictions import hk
 from community_governance.rules import SpoiledPolicy
+from community_governance.rules.params import Param, VotingParams
 from community_governance.voting.checks import Figures
 
 CN = cg.rules_for("CN", on=date(2024, 5, 1))
@@ -93,3 +95,57 @@ def test_the_unconfirmed_band_is_said_not_applied_with_its_article() -> None:
     ok, notice = checked.reasons[0]
     assert ok and notice.code == "size-band-unconfirmed"
     assert notice.citation == hk.HK_COMMITTEE_SIZES.bands[1].citation
+
+
+CIVIL = cg.Citation("civil_code", "278(2)")
+
+
+def _spoiled_rules(policy: SpoiledPolicy) -> cg.RuleSet:
+    layer = cg.rules.Layer(
+        "T",
+        "spoiled ballots",
+        None,
+        None,
+        voting=VotingParams(spoiled_ballots=Param(policy, CIVIL)),
+    )
+    return cg.RuleSet("T", date(2024, 5, 1), (layer,))
+
+
+@pytest.mark.parametrize(
+    "policy", [SpoiledPolicy.PARTICIPATING, SpoiledPolicy.EXCLUDED], ids=["in", "out"]
+)
+def test_the_bases_of_an_election_with_a_spoiled_ballot(policy: SpoiledPolicy) -> None:
+    # 10, 20 m² approve A; the 30 m² ballot is spoiled: cast 2 persons and 30 m², attending 3
+    # persons and 60 m², under either policy
+    estate = cg.Estate.from_records(
+        [
+            {"unit": f"1-{i}", "area": a, "owners": [f"o{i}"]}
+            for i, a in enumerate(["10", "20", "30", "40"])
+        ]
+    )
+    tests = tuple(
+        cg.Threshold(measure, base, cg.Comparator.MORE_THAN, Fraction(1, 2), CIVIL)
+        for base in (cg.Base.CAST, cg.Base.ATTENDING)
+        for measure in cg.Measure
+    )
+    rule = cg.ResolutionRule((), tests, CIVIL)
+    ballots = [ElectionBallot("1-0", ["A"]), ElectionBallot("1-1", ["A"])]
+    ballots.append(ElectionBallot("1-2", [], spoiled=True))
+    result = elect(
+        estate,
+        ballots,
+        candidates=["A"],
+        seats=1,
+        rules=_spoiled_rules(policy),
+        options=cg.elections.ElectOptions(rule=rule),
+    )
+    (candidate,) = result.candidates
+    bases_by_test = {
+        (c.threshold.base, c.threshold.measure): c.denominator for c in candidate.checks
+    }
+    assert bases_by_test == {
+        (cg.Base.CAST, cg.Measure.HEADS): 2,
+        (cg.Base.CAST, cg.Measure.AREA): 30,
+        (cg.Base.ATTENDING, cg.Measure.HEADS): 3,
+        (cg.Base.ATTENDING, cg.Measure.AREA): 60,
+    }
