@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 
 DEFAULT_MODULES=(
   voting.checks voting.ballots voting._tally voting.decision voting.decide
-  voting._freeze voting._estate_notices
+  voting._freeze voting._estate_notices voting._members voting.procedure
   audit.attribution audit.decision audit.election audit.findings audit.percentages
   audit.report audit._report rules.thresholds
   elections._count elections._decide elections._seats elections.ballots elections.candidates
