@@ -17,6 +17,7 @@ from community_governance.jurisdictions import de, fr, hk, jp, tw
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.procedures import Condition, ConditionRole, Weight
 from community_governance.voting.procedure import Outcome, ProcedureDecision, decide_procedure
+from procedures import tw_decision
 
 ON = date(2026, 6, 1)
 E = cg.exceptions
@@ -259,23 +260,6 @@ def test_declared_matters_and_layers() -> None:
 
 def ballots_of(*units: str) -> list[cg.Ballot]:
     return [cg.Ballot(unit, "agree") for unit in units]
-
-
-def tw_decision(objections: Sequence[str] | None) -> ProcedureDecision:
-    rows = [(f"d{n}", ("dev",)) for n in range(5)] + [(f"u{n}", (f"o{n}",)) for n in range(5)]
-    units = [cg.Unit(uid, "100", owners) for uid, owners in rows]
-    owners = [cg.Owner("dev"), *(cg.Owner(f"o{n}") for n in range(5))]
-    estate = cg.Estate(units=units, owners=owners)
-    first = [cg.Ballot(f"d{n}", "agree") for n in range(5)] + ballots_of("u0", "u1")
-    later = [[cg.Ballot("u0", "agree"), cg.Ballot("u1", "agree"), cg.Ballot("u2", "agree")]]
-    return decide_procedure(
-        estate,
-        first,
-        rules=cg.rules_for("TW", on=ON),
-        matter="general-resolution",
-        later=later,
-        objections=objections,
-    )
 
 
 def test_explain_in_chinese_uses_the_statute_wording() -> None:

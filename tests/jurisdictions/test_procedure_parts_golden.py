@@ -20,6 +20,7 @@ from community_governance.jurisdictions import cn_extension
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.voting.procedure import ProcedureDecision, StageResult, decide_procedure
 from golden import check_golden, render
+from procedures import tw_decision
 
 GOLDEN = Path(__file__).parent / "golden"
 ON = date(2026, 6, 1)
@@ -63,22 +64,7 @@ def cn_extended(first: list[cg.Ballot], later: list[cg.Ballot] | None) -> Proced
 
 
 def tw_kept() -> ProcedureDecision:
-    rows = [(f"d{n}", ("dev",)) for n in range(5)] + [(f"u{n}", (f"o{n}",)) for n in range(5)]
-    estate = cg.Estate(
-        units=[cg.Unit(uid, "100", owners) for uid, owners in rows],
-        owners=[cg.Owner("dev"), *(cg.Owner(f"o{n}") for n in range(5))],
-    )
-    first = [cg.Ballot(f"d{n}", "agree") for n in range(5)]
-    first += [cg.Ballot("u0", "agree"), cg.Ballot("u1", "agree")]
-    later = [[cg.Ballot(u, "agree") for u in ("u0", "u1", "u2")]]
-    return decide_procedure(
-        estate,
-        first,
-        rules=cg.rules_for("TW", on=ON),
-        matter="general-resolution",
-        later=later,
-        objections=["d0", "u3", "u4"],
-    )
+    return tw_decision()
 
 
 CASES: dict[str, Callable[[], ProcedureDecision]] = {

@@ -32,6 +32,7 @@ from community_governance.rules.procedures import (
     Weight,
 )
 from community_governance.voting.procedure import Outcome, ProcedureDecision, decide_procedure
+from procedures import tw_decision
 
 ON = date(2026, 6, 1)
 CITE = cg.Citation("library_design", "test")
@@ -142,25 +143,6 @@ def test_bad_objections_are_named() -> None:
 
 
 # --- a stored decision that disagrees names where ------------------------------------------
-
-
-def tw_decision(objections: Sequence[str] | None = ("d0", "u3", "u4")) -> ProcedureDecision:
-    rows = [(f"d{n}", ("dev",)) for n in range(5)] + [(f"u{n}", (f"o{n}",)) for n in range(5)]
-    estate = cg.Estate(
-        units=[cg.Unit(uid, "100", owners) for uid, owners in rows],
-        owners=[cg.Owner("dev"), *(cg.Owner(f"o{n}") for n in range(5))],
-    )
-    first = [cg.Ballot(f"d{n}", "agree") for n in range(5)]
-    first += [cg.Ballot("u0", "agree"), cg.Ballot("u1", "agree")]
-    later = [[cg.Ballot(u, "agree") for u in ("u0", "u1", "u2")]]
-    return decide_procedure(
-        estate,
-        first,
-        rules=cg.rules_for("TW", on=ON),
-        matter="general-resolution",
-        later=later,
-        objections=objections,
-    )
 
 
 def fr_passerelle() -> ProcedureDecision:
