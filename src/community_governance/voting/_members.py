@@ -63,7 +63,6 @@ class Votes:
     in_person: frozenset[Member]
     holder: Mapping[Member, str]
     unauthorised: tuple[str, ...]
-    over_limit: tuple[str, ...] = ()
     breaches: tuple[ProxyBreach, ...] = ()
 
 
@@ -152,10 +151,7 @@ def limit_proxies(
     dropped = {member for breach in breaches if not breach.counted for member in breach.members}
     choice = {m: c for m, c in votes.choice.items() if m not in dropped}
     holders = {m: h for m, h in votes.holder.items() if m not in dropped}
-    labels = tuple(", ".join(member) for member in votes.choice if member in dropped)
-    return attrs.evolve(
-        votes, choice=choice, holder=holders, over_limit=labels, breaches=tuple(breaches)
-    )
+    return attrs.evolve(votes, choice=choice, holder=holders, breaches=tuple(breaches))
 
 
 def _capacity_breaches(
