@@ -424,6 +424,11 @@ def test_deprecated_frame_election_keywords_still_work_with_a_warning() -> None:
     )
     with pytest.raises(ElectionInputError, match=r"previous= and ElectionOptions\.previous"):
         elect_frame(register, frame, options=legacy, previous=first, **kwargs)
+    with pytest.warns(DeprecationWarning, match="ElectionOptions is deprecated"):
+        no_round = ElectionOptions(alternates=1)
+    assert elect_frame(register, frame, options=no_round, previous=first, **kwargs) == (
+        elect_frame(register, frame, options=legacy, **kwargs)
+    )
     deprecated = pytest.warns(DeprecationWarning, match="ElectionOptions is deprecated")
     with deprecated, pytest.raises(GovernanceError, match="alternates"):
         ElectionOptions(alternates=-1)  # validated at construction, as ElectOptions validates

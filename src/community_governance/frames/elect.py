@@ -222,18 +222,7 @@ def elect_frame(
         UnknownCandidateError: a non-candidate approved under the ``error`` policy.
     """
     layout = _layout(columns, deprecated, "elect_frame")
-    if isinstance(options, ElectionOptions):
-        if options.previous is not None and previous is not None:
-            raise ElectionInputError(
-                "elect_frame() got previous= and ElectionOptions.previous: give the earlier "
-                "round once, as previous=",
-                what="election",
-                field="previous",
-                value=previous,
-            )
-        previous = options.previous if previous is None else previous
-        options = options.elect_options()
-    chosen = legacy_options(options, {})
+    chosen, previous = _options(options, previous)
     setup = prepare(estate, rules, candidates, seats, chosen, previous)
     data = _intake.frame(ballots, "ballots")
     names = _names(data, layout)
@@ -251,6 +240,27 @@ def elect_frame(
             previous=previous,
         )
     return count(setup, folded, rules, previous)
+
+
+def _options(
+    options: ElectOptions | ElectionOptions | None, previous: ElectionResult | None
+) -> tuple[ElectOptions, ElectionResult | None]:
+    """The options and the earlier round, read from the deprecated `ElectionOptions` too.
+
+    Raises:
+        ElectionInputError: ``options`` is neither, or the earlier round is given twice.
+    """
+    if not isinstance(options, ElectionOptions):
+        return legacy_options(options, {}), previous  # checks that it is an ElectOptions
+    if options.previous is not None and previous is not None:
+        raise ElectionInputError(
+            "elect_frame() got previous= and ElectionOptions.previous: give the earlier "
+            "round once, as previous=",
+            what="election",
+            field="previous",
+            value=previous,
+        )
+    return options.elect_options(), previous if previous is not None else options.previous
 
 
 def _layout(

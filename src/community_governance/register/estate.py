@@ -560,19 +560,14 @@ class Estate:
         codes = {name: code for code, name in enumerate(self._grouping.buildings)}
         building_of = self._grouping.building_of
         for building in buildings:
-            code = codes.get(building)
-            found = (
-                set(compress(range(len(building_of)), map(eq, building_of, repeat(code))))
-                if code is not None
-                else set()
-            )
-            if not found:
+            code = codes.get(building)  # every known building has a unit
+            if code is None:
                 raise ScopeError(
                     f"building {building!r} has no unit in the register",
                     field="buildings",
                     value=building,
                 )
-            wanted |= found
+            wanted.update(compress(range(len(building_of)), map(eq, building_of, repeat(code))))
         return sorted(wanted)
 
     # ------------------------------------------------------------------ counting
