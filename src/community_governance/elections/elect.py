@@ -231,12 +231,18 @@ def prepare(
 
 def _typed_inputs(estate: object, rules: object, previous: object) -> None:
     """Refuse an estate, a rule set or an earlier round of the wrong type, naming it."""
-    for field, value, kind, hint in (
+    expected: tuple[tuple[str, object, type | tuple[type, ...], str], ...] = (
         ("estate", estate, Estate, "an Estate"),
         ("rules", rules, RuleSet, "a RuleSet from rules_for(...)"),
-        ("previous", previous, ElectionResult, "the ElectionResult of the earlier round"),
-    ):
-        if not isinstance(value, kind) and not (field == "previous" and value is None):
+        (
+            "previous",
+            previous,
+            (ElectionResult, type(None)),
+            "the ElectionResult of the earlier round",
+        ),
+    )
+    for field, value, kind, hint in expected:
+        if not isinstance(value, kind):
             raise ElectionInputError(
                 f"elect: {field} must be {hint}, not {value!r:.80}",
                 what="election",
