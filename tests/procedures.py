@@ -1,6 +1,8 @@
-"""A staged decision shared by the procedure tests: Taiwan's general resolution with a revote.
+"""Registers, ballots and a staged decision shared by the procedure tests.
 
-Five units of one developer and five of single owners; the developer and two owners agree
+`lots` builds a register of single-owner lots with voting shares, `by` the ballots a proxy
+holder casts for some of them, and `tw_decision` Taiwan's general resolution with a revote:
+five units of one developer and five of single owners; the developer and two owners agree
 in the first meeting, three owners in the revote, and three persons object in the window
 (Condominium Management Act (Taiwan) Arts. 31–32).
 """
@@ -14,6 +16,18 @@ import community_governance as cg
 from community_governance.voting.procedure import ProcedureDecision, decide_procedure
 
 ON = date(2026, 6, 1)
+
+
+def lots(shares: Sequence[str], *, area: str = "10", prefix: str = "u") -> cg.Estate:
+    """One lot per share value (``u0``, ``u1``...), each of one owner (``o0``, ``o1``...)."""
+    units = [cg.Unit(f"{prefix}{n}", area, (f"o{n}",), shares=v) for n, v in enumerate(shares)]
+    return cg.Estate(units=units, owners=[cg.Owner(f"o{n}") for n in range(len(shares))])
+
+
+def by(holder: str, units: Sequence[int], choice: str = "agree") -> list[cg.Ballot]:
+    """The ballots ``holder`` casts by written proxy for the lots numbered ``units``."""
+    proxy = cg.Proxy(holder, written_authorisation=True)
+    return [cg.Ballot(f"u{n}", choice, proxy=proxy) for n in units]
 
 
 def tw_decision(objections: Sequence[str] | None = ("d0", "u3", "u4")) -> ProcedureDecision:

@@ -14,21 +14,20 @@ import pytest
 import community_governance as cg
 from community_governance.voting.procedure import ProcedureDecision, decide_procedure
 from golden import check_golden, render
+from procedures import lots
 
 GOLDEN = Path(__file__).parent / "golden"
 ON = date(2026, 6, 1)
-
-
-def lots(values: list[str]) -> cg.Estate:
-    units = [cg.Unit(f"L{n}", "50", (f"o{n}",), shares=v) for n, v in enumerate(values)]
-    return cg.Estate(units=units, owners=[cg.Owner(f"o{n}") for n in range(len(values))])
 
 
 def fr_passerelle() -> ProcedureDecision:
     ballots = [cg.Ballot("L0", "agree"), cg.Ballot("L1", "abstain"), cg.Ballot("L2", "oppose")]
     rules = cg.rules_for("FR", on=ON)
     return decide_procedure(
-        lots(["600", "100", "100", "100", "100"]), ballots, rules=rules, matter="art-25"
+        lots(["600", "100", "100", "100", "100"], area="50", prefix="L"),
+        ballots,
+        rules=rules,
+        matter="art-25",
     )
 
 
@@ -38,7 +37,7 @@ def fr_proxies() -> ProcedureDecision:
     ballots = [cg.Ballot(f"L{n}", "agree", proxy=agent) for n in range(5)]
     ballots += [cg.Ballot("L5", "agree", proxy=syndic), cg.Ballot("L6", "oppose")]
     return decide_procedure(
-        lots(["100"] * 10),
+        lots(["100"] * 10, area="50", prefix="L"),
         ballots,
         rules=cg.rules_for("FR", on=ON),
         matter="art-24",
@@ -69,7 +68,7 @@ def hk_in_person() -> ProcedureDecision:
     ballots = [cg.Ballot(f"L{n}", "agree") for n in range(4)]
     ballots += [cg.Ballot(f"L{n}", "agree", proxy=agent) for n in range(4, 12)]
     return decide_procedure(
-        lots(["10"] * 100),
+        lots(["10"] * 100, area="50", prefix="L"),
         ballots,
         rules=cg.rules_for("HK", on=date(2025, 7, 13)),
         matter="large-scale-maintenance",

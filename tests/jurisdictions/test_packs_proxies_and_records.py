@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import warnings
-from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -17,20 +16,10 @@ from community_governance.jurisdictions import de, fr, hk, jp, tw
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.rules.procedures import Condition, ConditionRole, Weight
 from community_governance.voting.procedure import Outcome, ProcedureDecision, decide_procedure
-from procedures import tw_decision
+from procedures import by, lots, tw_decision
 
 ON = date(2026, 6, 1)
 E = cg.exceptions
-
-
-def lots(values: Sequence[str], *, area: str = "10") -> cg.Estate:
-    units = [cg.Unit(f"u{n}", area, (f"o{n}",), shares=v) for n, v in enumerate(values)]
-    return cg.Estate(units=units, owners=[cg.Owner(f"o{n}") for n in range(len(values))])
-
-
-def by(holder: str, units: Sequence[int], choice: str = "agree") -> list[cg.Ballot]:
-    proxy = cg.Proxy(holder, written_authorisation=True)
-    return [cg.Ballot(f"u{n}", choice, proxy=proxy) for n in units]
 
 
 def fr_decide(

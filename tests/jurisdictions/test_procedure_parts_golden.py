@@ -20,7 +20,7 @@ from community_governance.jurisdictions import cn_extension
 from community_governance.rules.matters import DeclaredMatter
 from community_governance.voting.procedure import ProcedureDecision, StageResult, decide_procedure
 from golden import check_golden, render
-from procedures import tw_decision
+from procedures import lots, tw_decision
 
 GOLDEN = Path(__file__).parent / "golden"
 ON = date(2026, 6, 1)
@@ -29,17 +29,15 @@ MATTER = DeclaredMatter(
 )
 
 
-def lots(values: list[str]) -> cg.Estate:
-    units = [cg.Unit(f"L{n}", "50", (f"o{n}",), shares=v) for n, v in enumerate(values)]
-    return cg.Estate(units=units, owners=[cg.Owner(f"o{n}") for n in range(len(values))])
-
-
 def fr_not_reached() -> ProcedureDecision:
     # 100 of the capped 800 votes agree: under the 1/3 the Art. 25-1 passerelle needs
     ballots = [cg.Ballot("L1", "agree"), cg.Ballot("L2", "oppose")]
     rules = cg.rules_for("FR", on=ON)
     return decide_procedure(
-        lots(["600", "100", "100", "100", "100"]), ballots, rules=rules, matter="art-25"
+        lots(["600", "100", "100", "100", "100"], area="50", prefix="L"),
+        ballots,
+        rules=rules,
+        matter="art-25",
     )
 
 

@@ -25,21 +25,12 @@ from community_governance.rules.procedures import (
     Weight,
 )
 from community_governance.voting.procedure import ProcedureDecision, decide_procedure
+from procedures import by, lots
 
 ON = date(2026, 6, 1)
 CITE = cg.Citation("library_design", "test")
 E = cg.exceptions
 DECLARED = next(iter(fr.LAYERS[0].procedures))
-
-
-def lots(shares: Sequence[str], *, area: str = "10") -> cg.Estate:
-    units = [cg.Unit(f"u{n}", area, (f"o{n}",), shares=v) for n, v in enumerate(shares)]
-    return cg.Estate(units=units, owners=[cg.Owner(f"o{n}") for n in range(len(shares))])
-
-
-def by(holder: str, units: Sequence[int], choice: str = "agree") -> list[cg.Ballot]:
-    proxy = cg.Proxy(holder, written_authorisation=True)
-    return [cg.Ballot(f"u{n}", choice, proxy=proxy) for n in units]
 
 
 def art_24(

@@ -9,7 +9,7 @@ on a single stage, objections under a cap, a procedure whose own article is unco
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -32,7 +32,7 @@ from community_governance.rules.procedures import (
     Weight,
 )
 from community_governance.voting.procedure import Outcome, ProcedureDecision, decide_procedure
-from procedures import tw_decision
+from procedures import by, lots, tw_decision
 
 ON = date(2026, 6, 1)
 CITE = cg.Citation("library_design", "test")
@@ -40,16 +40,6 @@ E = cg.exceptions
 DECLARED = next(iter(fr.LAYERS[0].procedures))
 AGREE, ATTENDING, OBJECTING = ConditionRole.AGREE, ConditionRole.ATTENDING, ConditionRole.OBJECTING
 GT, GE = cg.Comparator.MORE_THAN, cg.Comparator.AT_LEAST
-
-
-def lots(shares: Sequence[str]) -> cg.Estate:
-    units = [cg.Unit(f"u{n}", "10", (f"o{n}",), shares=v) for n, v in enumerate(shares)]
-    return cg.Estate(units=units, owners=[cg.Owner(f"o{n}") for n in range(len(shares))])
-
-
-def by(holder: str, units: Sequence[int], choice: str = "agree") -> list[cg.Ballot]:
-    proxy = cg.Proxy(holder, written_authorisation=True)
-    return [cg.Ballot(f"u{n}", choice, proxy=proxy) for n in units]
 
 
 def votes(choice: str, *units: int) -> list[cg.Ballot]:
