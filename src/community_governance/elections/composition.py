@@ -113,8 +113,9 @@ def composition(
     Args:
         members: The members (candidates elected, representatives, group members...).
         targets: Declared targets.
-        rules: A rule set whose ``"party_share_target"`` parameter (e.g. Tianjin's policy,
-            unconfirmed: ask with ``include_unconfirmed=True``) is added to the targets.
+        rules: A rule set whose ``rules.elections.party_share_target`` (e.g. Tianjin's
+            policy, unconfirmed: ask with ``include_unconfirmed=True``) is added to the
+            targets.
 
     Returns:
         The [Composition][community_governance.elections.Composition].

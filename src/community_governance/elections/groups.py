@@ -1,10 +1,11 @@
 """Preparatory groups (筹备组) and re-election groups (换届小组), checked per rule set.
 
-A rule set supplies a [GroupRule][community_governance.elections.GroupRule] as its
-``"preparatory_group"`` and (where the text has one) ``"re_election_group"`` parameters: an
-odd size, owners' representatives at least half, the members that must be present and who
-leads. [check_group][community_governance.elections.check_group] reports every check and what
-is missing.
+A rule set supplies a [GroupRule][community_governance.elections.GroupRule] as
+``rules.elections.preparatory_group`` and (where the text has one)
+``rules.elections.re_election_group``: an odd size, owners' representatives at least half,
+the members that must be present and who leads.
+[check_group][community_governance.elections.check_group] reports every check and what is
+missing.
 """
 
 from __future__ import annotations

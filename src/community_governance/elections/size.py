@@ -1,13 +1,13 @@
 """Committee size rules per rule set: minimum, maximum, odd, small-estate exceptions, alternates.
 
-A rule set supplies a [SizeRule][community_governance.elections.SizeRule] as its
-``"committee_size"`` parameter (national 5–11 odd; Shanghai ≥ 5 odd with 3 at 10,000 m² or
-less; Beijing ≥ 5 odd with 3 at 100 households or fewer, alternates no more than members),
-or minimum sizes by bands of a count of the estate as its ``"committee_size_bands"``
-parameter (a [SizeBands][community_governance.rules.SizeBands] value, e.g. the Building
-Management Ordinance (Hong Kong) Cap. 344 Sch. 2 para. 1 bands by flats). A band whose
-minimum is unconfirmed is not applied unless the rule set admits unconfirmed values: the
-check says so in a ``size-band-unconfirmed`` reason instead.
+A rule set supplies a [SizeRule][community_governance.elections.SizeRule] as
+``rules.elections.committee_size`` (national 5–11 odd; Shanghai ≥ 5 odd with 3 at 10,000 m²
+or less; Beijing ≥ 5 odd with 3 at 100 households or fewer, alternates no more than members),
+or minimum sizes by bands of a count of the estate as ``rules.elections.committee_size_bands``
+(a [SizeBands][community_governance.rules.SizeBands] value, e.g. the Building Management
+Ordinance (Hong Kong) Cap. 344 Sch. 2 para. 1 bands by flats). A band whose minimum is
+unconfirmed is not applied unless the rule set admits unconfirmed values: the check says so
+in a ``size-band-unconfirmed`` reason instead.
 """
 
 from __future__ import annotations
@@ -109,9 +109,9 @@ def check_committee_size(
     households: int | None = None,
     flats: int | None = None,
 ) -> SizeCheck:
-    """Check a committee size against the rule set's ``"committee_size"`` rule.
+    """Check a committee size against the rule set's ``rules.elections.committee_size``.
 
-    Where the rule set sets no ``"committee_size"`` but ``"committee_size_bands"`` (minimum
+    Where the rule set sets no ``committee_size`` but ``committee_size_bands`` (minimum
     sizes by bands of flats or households), the size is checked against the band of the
     estate's count instead, with the band's citation.
 
@@ -297,8 +297,8 @@ def _span(bands: SizeBands, band: SizeBand) -> tuple[str, str]:
 def band_notices(seats: int, rules: RuleSet, estate: Estate) -> tuple[Notice, ...]:
     """For `elect`: refuse seats below the estate's size band, or say it is unchecked.
 
-    Nothing when the rule set sets no ``"committee_size_bands"`` (or sets a
-    ``"committee_size"``, which `check_committee_size` applies instead).
+    Nothing when the rule set sets no ``rules.elections.committee_size_bands`` (or sets a
+    ``rules.elections.committee_size``, which `check_committee_size` applies instead).
 
     Raises:
         BodyError: ``seats`` is below the minimum of the estate's band (names the provision).

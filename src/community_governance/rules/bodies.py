@@ -105,7 +105,7 @@ class SizeBands:
 
     For example Building Management Ordinance (Hong Kong) Cap. 344 Sch. 2: at least 3
     members for 50 flats or fewer, 9 above 100 (7 for 51-100 is unconfirmed). A rule set
-    supplies them as its ``"committee_size_bands"`` election parameter, which
+    supplies them as its election parameter ``rules.elections.committee_size_bands``, which
     [check_committee_size][community_governance.elections.check_committee_size] and
     `elections.elect` apply.
 
