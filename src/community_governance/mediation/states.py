@@ -1,8 +1,9 @@
 """Enumerations of the mediation lifecycle: case states, judicial-confirmation status, reasons.
 
-Identifiers follow the glossary (§10, §10.1). ``NEW`` is the library's one initial state: a
-case value that exists but on which no event has happened yet; it lets one table hold the three
-ways a case starts (a report, an application, a referral) with a single initial state.
+Identifiers are those of the explanation page on the mediation lifecycle. ``NEW`` is the
+library's one initial state: a case value that exists but on which no event has happened yet;
+it lets one table hold the three ways a case starts (a report, an application, a referral)
+with a single initial state.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ class TerminationReason(Enum):
 
 
 class CaseSource(Enum):
-    """How the committee came to know of the dispute (closing-report sources, §3.1)."""
+    """How the committee came to know of the dispute (the sources a case-closing report lists)."""
 
     PARTY_APPLICATION = "party_application"
     SCREENING = "screening"
@@ -115,7 +116,7 @@ class CaseSource(Enum):
 
 
 class DisputeType(Enum):
-    """National top-level dispute categories used in statistics (§3.3)."""
+    """Top-level dispute categories as county mediation statistics report them."""
 
     NEIGHBOUR = "neighbour"
     PROPERTY = "property"

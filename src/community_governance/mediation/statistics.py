@@ -298,7 +298,7 @@ class _Counted:
     end: date
 
     def rates(self, excluded: tuple[str, ...]) -> tuple[Rate, ...]:
-        """The rates of §4.5, with ``excluded`` reasons left out of the recommended one."""
+        """The six rates of `mediation_statistics` (``excluded`` reasons: not in the second)."""
         c = self.counts
         ended = sum(v for k, v in self.by_reason.items() if k not in excluded)
         due = [(case, a) for case, a in self.agreements if _last_due(a, self.end)]
