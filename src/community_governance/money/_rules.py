@@ -12,13 +12,14 @@ from community_governance.rules.ruleset import RuleSet
 T = TypeVar("T")
 
 
-def money_param(rules: RuleSet, name: str) -> Param[T]:
-    """``rules.money.<name>``, or an error naming it (and hinting at unconfirmed values).
+def money_param(rules: RuleSet, param: Param[T] | None, name: str) -> Param[T]:
+    """``param``, read by its attribute path (``rules.money.<name>``), or an error naming it.
+
+    The error hints at unconfirmed values when ``rules`` leaves them out.
 
     Raises:
         MissingParameterError: no layer in force supplies it (none is invented).
     """
-    param: Param[T] | None = getattr(rules.money, name)
     if param is None:
         hint = "" if rules.include_unconfirmed else " (pass include_unconfirmed=True to admit "
         hint += "" if rules.include_unconfirmed else "medium-confidence values)"

@@ -161,7 +161,7 @@ def fee_adjustment(rules: RuleSet) -> MatterReading:
     """
     if not isinstance(rules, RuleSet):
         raise not_rules("rules", rules, "")
-    reading: MatterReading = money_param(rules, "fee_adjustment").value
+    reading: MatterReading = money_param(rules, rules.money.fee_adjustment, "fee_adjustment").value
     return reading
 
 

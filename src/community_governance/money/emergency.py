@@ -270,7 +270,7 @@ def _facts(
 
 def _procedure(rules: object) -> EmergencyProcedure:
     if isinstance(rules, RuleSet):
-        found: EmergencyProcedure = money_param(rules, "emergency").value
+        found: EmergencyProcedure = money_param(rules, rules.money.emergency, "emergency").value
         return found
     if isinstance(rules, EmergencyProcedure):
         deprecated("an EmergencyProcedure to check_emergency", "rules_for(code, on=day)")

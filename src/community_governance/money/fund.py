@@ -295,7 +295,7 @@ class Fund:
 
 def _replenish_share(rules: object) -> Fraction:
     if isinstance(rules, RuleSet):
-        share: Fraction = money_param(rules, "replenish_below").value
+        share: Fraction = money_param(rules, rules.money.replenish_below, "replenish_below").value
         return share
     if (
         isinstance(rules, tuple)
