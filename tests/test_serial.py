@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 
 import community_governance as cg
-from community_governance._base.serial import dump, load
+from community_governance._base.serial import _at, converter, dump, load
 
 
 def test_dump_stamps_schema_and_uses_strings() -> None:
@@ -34,7 +34,51 @@ def test_load_refuses_other_schema_and_bad_data() -> None:
     assert info.value.field == "schema"
     with pytest.raises(cg.exceptions.InvalidDataError, match=r"\$\.area") as bad:
         load(cg.Unit, {"schema": "x/1", "id": "1", "area": "abc", "owners": ["Li"]}, "x/1")
+    assert (bad.value.field, bad.value.value) == ("area", "abc")  # the item that does not fit
+    with pytest.raises(cg.exceptions.InvalidDataError, match=r"extra fields found") as extra:
+        load(cg.Unit, {"schema": "x/1", "id": "1", "area": "1", "owners": ["Li"], "x": 1}, "x/1")
+    assert extra.value.field == "*"  # the record itself
+
+
+@pytest.mark.parametrize("owners", ["Li", b"Li", {"Li": 1}, 7])
+def test_load_refuses_a_string_or_mapping_for_a_list(owners: object) -> None:
+    """A string is iterable: without the check "Li" would load as the owners L and i."""
+    data = cg.Estate.from_records([{"unit": "1", "area": "1", "owners": ["Li"]}]).to_dict()
+    data["units"][0]["owners"] = owners
+    with pytest.raises(cg.exceptions.InvalidDataError, match="is not a list") as bad:
+        cg.Estate.from_dict(data)
+    assert (bad.value.field, bad.value.value) == ("units[0].owners", owners)
+
+
+@pytest.mark.parametrize("owners", [["Li"], ("Li",)])
+def test_load_reads_a_list_or_tuple_for_a_list(owners: object) -> None:
+    data = cg.Unit("1", "1", ["Li"]).to_dict()
+    data["owners"] = owners
+    assert cg.Unit.from_dict(data).owners == ("Li",)
+
+
+@pytest.mark.parametrize("kind", [frozenset[str], set[str], tuple[str, ...], list[str]])
+def test_every_collection_refuses_a_string(kind: object) -> None:
+    with pytest.raises(cg.exceptions.InvalidDataError, match="is not a list"):
+        converter.structure("ab", kind)
+    assert sorted(converter.structure(["a", "b"], kind)) == ["a", "b"]
+
+
+def test_load_names_the_record_for_an_error_outside_the_converter() -> None:
+    data = dump(cg.Citation("civil_code", "278"), "c/1")
+    data["uncertain"] = ["no such detail"]
+    with pytest.raises(cg.exceptions.InvalidDataError, match="no such detail") as bad:
+        load(cg.Citation, data, "c/1")
     assert bad.value.field == "*"
+
+
+def test_load_names_the_public_class_and_an_unreachable_path() -> None:
+    with pytest.raises(cg.exceptions.InvalidDataError, match=r"^Case\.from_dict: schema"):
+        load(cg.Unit, {"schema": "y/1"}, "x/1", what="Case")
+    with pytest.raises(cg.exceptions.InvalidDataError, match=r"^Case\.from_dict: data must"):
+        load(cg.Unit, [], "x/1", what="Case")  # type: ignore[arg-type]
+    assert _at({"a": [1]}, "a[3].b") == [1]  # a path into what did not fit: its last item
+    assert _at({"a": 1}, "a.b") == 1
 
 
 def test_load_reports_domain_errors_raised_while_building() -> None:

@@ -8,12 +8,15 @@ is refused instead of misread.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_origin
 
 import cattrs
+from cattrs.cols import is_any_set, is_frozenset, is_sequence, list_structure_factory
 from cattrs.v import format_exception
 
 from community_governance._base.citations import Citation, Uncertain
@@ -80,6 +83,38 @@ converter.register_structure_hook(str, _strict_str)
 converter.register_structure_hook(bool, _strict_bool)
 
 
+def _is_collection(type_: Any) -> bool:
+    """Tuples, lists, sequences and sets of items (the containers plain data writes as lists)."""
+    return is_sequence(type_) or is_any_set(type_)
+
+
+def _strict_collection(type_: Any, conv: cattrs.Converter) -> Callable[[object, Any], Any]:
+    """The converter's own hook for ``type_``, behind a check that the value is a list.
+
+    A string is iterable, so without the check ``"Li"`` would load as the owners ``L`` and
+    ``i``; a mapping would load as its keys.
+    """
+    inner: Callable[[Any, Any], Any]
+    if get_origin(type_) is tuple or type_ is tuple:
+        inner = conv._structure_tuple
+    elif is_frozenset(type_):
+        inner = conv._structure_frozenset
+    elif is_any_set(type_):
+        inner = conv._structure_set
+    else:
+        inner = list_structure_factory(type_, conv)
+
+    def structure(value: object, cl: Any) -> Any:
+        if not isinstance(value, list | tuple | set | frozenset):
+            raise InvalidDataError(f"{value!r:.40} is not a list", field="list", value=value)
+        return inner(value, cl)
+
+    return structure
+
+
+converter.register_structure_hook_factory(_is_collection, _strict_collection)
+
+
 def _exact_or_int(value: object) -> Exact | int:
     """An ``int`` stays an int (``bool`` excluded); anything else must be exact text."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -124,41 +159,63 @@ def dump(obj: object, schema: str) -> dict[str, Any]:
     return data
 
 
-def load(cls: type[T], data: dict[str, Any], schema: str) -> T:
+def load(cls: type[T], data: dict[str, Any], schema: str, *, what: str | None = None) -> T:
     """Structure ``data`` (as written by `dump`) back into ``cls``.
+
+    Args:
+        cls: The class to build.
+        data: The plain data, with its ``"schema"`` key.
+        schema: The schema ``data`` must name.
+        what: The class named in errors when ``cls`` is a private carrier of the public one.
 
     Raises:
         InvalidDataError: the schema key is missing or names another schema or version, or
-            the data do not fit ``cls``.
+            the data do not fit ``cls``; the error's ``field`` is the path of the first item
+            that does not fit (``"units[0].area"``; ``"*"`` for the record itself) and its
+            ``value`` that item.
     """
+    name = cls.__name__ if what is None else what
     if not isinstance(data, dict):
         raise InvalidDataError(
-            f"{cls.__name__}.from_dict: data must be a dict, not {type(data).__name__} "
-            f"{data!r:.80}",
+            f"{name}.from_dict: data must be a dict, not {type(data).__name__} {data!r:.80}",
             field="data",
             value=data,
         )
     found = data.get("schema")
     if found != schema:
         raise InvalidDataError(
-            f"{cls.__name__}.from_dict: schema {found!r} is not {schema!r}",
-            field="schema",
-            value=found,
+            f"{name}.from_dict: schema {found!r} is not {schema!r}", field="schema", value=found
         )
     body = {key: value for key, value in data.items() if key != "schema"}
     try:
         return converter.structure(body, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
-        where = (
-            "; ".join(cattrs.transform_error(error, format_exception=_describe))
-            if isinstance(error, cattrs.BaseValidationError)
-            else str(error)
-        )
+        if isinstance(error, cattrs.BaseValidationError):
+            found_at = cattrs.transform_error(error, format_exception=_describe)
+            path = found_at[0].rpartition(" @ $")[2].lstrip(".") or "*"
+            where = "; ".join(found_at)
+        else:
+            path, where = "*", str(error)
         raise InvalidDataError(
-            f"{cls.__name__}.from_dict: data do not fit: {where}",
-            field="*",
-            value=body,
+            f"{name}.from_dict: data do not fit: {where}", field=path, value=_at(body, path)
         ) from error
+
+
+#: One step of a path written by cattrs: ``.name`` or ``[index]``.
+_STEP = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+
+
+def _at(body: dict[str, Any], path: str) -> object:
+    """The item of ``body`` at ``path`` (``"units[0].area"``); ``body`` for ``"*"``."""
+    item: Any = body
+    if path == "*":
+        return item
+    for key, index in _STEP.findall(path):
+        try:
+            item = item[int(index)] if index else item[key]
+        except (LookupError, TypeError):  # a path into what did not fit: keep the last item
+            break
+    return item
 
 
 def check_derived(what: str, field: str, stored: object, recomputed: object) -> None:

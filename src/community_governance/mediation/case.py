@@ -533,7 +533,7 @@ class MediationCase:
             data, texts = _from_schema_2(data)
         if isinstance(data, dict):
             _check_plain(_Plain, data, "")
-        loaded = load(_Plain, data, SCHEMA)
+        loaded = load(_Plain, data, SCHEMA, what="MediationCase")
         rebuilt = _rebuild(loaded, calendar, texts)
         for name in _FLAT:
             if not (name == "trail" and texts is not None):  # /2: every step checked above
