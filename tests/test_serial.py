@@ -121,3 +121,12 @@ def test_decision_dict_has_derived_figures() -> None:
     assert cg.Decision.from_dict(empty.to_dict()) == empty
     assert Fraction(data["tally"]["total"]["area"]) == 1
     assert data["tally"]["agree"]["area"] == "1/3"
+
+
+@pytest.mark.parametrize(
+    "value", ["2025-13-01", "20250902", "2025-W36-2", 20250902.0, 20250902, None, "9" * 10_000]
+)
+def test_a_day_is_only_the_text_to_dict_writes(value: object) -> None:
+    with pytest.raises(cg.exceptions.InvalidDataError, match=r"is not a day \(YYYY-MM-DD\)"):
+        converter.structure(value, date)
+    assert converter.structure("2025-09-02", date) == date(2025, 9, 2)

@@ -41,6 +41,25 @@ def test_from_dict_refuses_wrong_schema_and_bad_data() -> None:
     assert (error.value.field, error.value.value) == ("state", "limbo")
 
 
+@pytest.mark.parametrize(
+    ("fact", "value", "reason"),
+    [
+        ("on", 20250902.0, "on: 20250902.0 is not a day"),
+        ("on", "2025-13-01", "on: '2025-13-01' is not a day"),
+        ("form", "scroll", "form: 'scroll' is not a valid AgreementForm"),
+    ],
+)
+def test_from_dict_names_the_event_and_the_fact_that_does_not_fit(
+    fact: str, value: object, reason: str
+) -> None:
+    data = reach(S.APPLIED).to_dict()
+    step = next(s for s in data["trail"] if s["event"]["kind"] == "submit_application")
+    step["event"][fact] = value
+    with pytest.raises(InvalidDataError, match=f"event submit_application: {reason}") as error:
+        m.MediationCase.from_dict(data)
+    assert error.value.message.startswith("MediationCase.from_dict: ")
+
+
 def test_replay_with_calendar_and_mismatches() -> None:
     calendar = WeekendCalendar()
     case = new_case()

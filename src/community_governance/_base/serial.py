@@ -36,7 +36,6 @@ converter.register_unstructure_hook(Fraction, format_exact)
 converter.register_unstructure_hook(date, date.isoformat)
 converter.register_structure_hook(Decimal, lambda value, _: Decimal(value))
 converter.register_structure_hook(Fraction, lambda value, _: Fraction(value))
-converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
 converter.register_structure_hook(Exact, lambda value, _: parse_exact(value))
 converter.register_structure_hook(Exact | int, lambda value, _: _exact_or_int(value))
 converter.register_structure_hook(
@@ -78,6 +77,21 @@ def _strict_bool(value: object, _: type) -> bool:
     return value
 
 
+#: The one spelling of a day in plain data (``date.fromisoformat`` also reads week dates).
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _strict_date(value: object, _: type) -> date:
+    """A day is the text ``to_dict`` writes, ``YYYY-MM-DD`` (not a number or a timestamp)."""
+    if type(value) is str and _DAY.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidDataError(f"{value!r:.40} is not a day (YYYY-MM-DD)", field="date", value=value)
+
+
+converter.register_structure_hook(date, _strict_date)
 converter.register_structure_hook(int, _strict_int)
 converter.register_structure_hook(str, _strict_str)
 converter.register_structure_hook(bool, _strict_bool)

@@ -21,10 +21,12 @@ from enum import Enum
 from typing import Any
 
 import attrs
+import cattrs
 
 from community_governance._base.serial import converter
 from community_governance.exceptions import (
     CaseFieldTypeError,
+    GovernanceError,
     InvalidCaseDataError,
     InvalidDataError,
 )
@@ -801,17 +803,24 @@ def _structure(data: object, _: object) -> AnyEvent:
     what = f"event {kind.value}"
     facts: dict[str, Any] = {}
     for name, value in data.items():
-        if name in ("kind", "on"):
-            continue
-        if name in hints:
-            facts[name] = converter.structure(value, hints[name])
-        elif name not in FACTS or not _absent(value, FACTS[name]):
+        if name in hints and name != "kind":
+            facts[name] = _fact(what, name, value, hints[name])
+        elif name != "kind" and (name not in FACTS or not _absent(value, FACTS[name])):
             raise InvalidDataError(
                 f"{what}: {carrier.__name__} carries no fact {name!r} (got {value!r:.80})",
                 field=name,
                 value=value,
             )
-    return carrier(kind=kind, on=converter.structure(data["on"], date), **facts)
+    return carrier(kind=kind, **facts)
+
+
+def _fact(what: str, name: str, value: object, hint: Any) -> Any:
+    """One fact of an event from plain data; an error names the event and the fact."""
+    try:
+        return converter.structure(value, hint)
+    except (GovernanceError, cattrs.BaseValidationError, ValueError, TypeError) as error:
+        reason = error.message if isinstance(error, GovernanceError) else str(error)
+        raise InvalidDataError(f"{what}: {name}: {reason}", field=name, value=value) from None
 
 
 for _carrier, _ in _CARRIERS:
