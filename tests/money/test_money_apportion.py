@@ -121,6 +121,21 @@ def test_bad_amounts(amount: object, error: type[Exception]) -> None:
         fen(amount)
 
 
+@pytest.mark.parametrize(
+    "amount",
+    [
+        "1.000000000000000000000000000000001",  # beyond the 28 digits of Decimal's context
+        "123456789012.000000000000000000001",
+        "9999999999999.99999999999999999999999",  # rounded up to 10**13 yuan, over the bound
+        Decimal("1." + "0" * 60 + "1"),
+    ],
+)
+def test_amounts_finer_than_a_fen_beyond_the_decimal_context(amount: object) -> None:
+    # the digits after the fen are read exactly, not rounded by Decimal's 28-digit context
+    with pytest.raises(MoneyError, match="finer than a fen"):
+        fen(amount)
+
+
 def test_amount_forms() -> None:
     assert fen("1234.56") == 123456
     assert fen(" 12 ") == 1200
@@ -130,6 +145,8 @@ def test_amount_forms() -> None:
     assert fen("0E-9999") == 0
     assert fen("1.500") == 150
     assert fen("9999999999999.99") == 999999999999999
+    assert fen("1." + "0" * 30) == 100
+    assert fen(Decimal("12." + "0" * 5000)) == 1200
     assert yuan(123456) == Decimal("1234.56")
     assert apportion("0", estate_of([1, 2])).parts == (0, 0)
 

@@ -68,14 +68,17 @@ def fen(amount: object, *, field: str = "amount") -> int:
             field=field,
             value=amount,
         )
-    if value and value.adjusted() < -2:
-        raise MoneyError(f"{field}: {amount!r} is finer than a fen", field=field, value=amount)
-    if value and value.adjusted() >= 13:
+    if not value:
+        return 0
+    if value.adjusted() >= 13:
         raise MoneyError(f"{field}: {amount!r} is too large", field=field, value=amount)
-    scaled = value * 100
-    if scaled != scaled.to_integral_value():
+    # read the digits exactly: Decimal arithmetic would round to its context's 28 digits
+    _, digits, exponent = value.as_tuple()
+    beyond = -int(exponent) - 2  # digits after the fen
+    if value.adjusted() < -2 or (beyond > 0 and any(digits[-beyond:])):
         raise MoneyError(f"{field}: {amount!r} is finer than a fen", field=field, value=amount)
-    return int(scaled)
+    whole = int("".join(map(str, digits[: len(digits) - max(beyond, 0)])))
+    return int(whole * 10 ** max(-beyond, 0))
 
 
 def yuan(cents: int) -> Decimal:
