@@ -59,7 +59,51 @@ def test_per_unit_and_per_household() -> None:
     # Li (one person, two units) gets 51 fen split 10:30; Wang 50
     assert household.parts == (13, 38, 50)
     assert sum(household.parts) == 101
+    # 50 fen each, the 101st to Li; Li's 51 split 10:30 is 12.75 and 38.25: the one fen left
+    # goes to 1-000. Li's own extra fen is Li's, named on no unit.
     assert household.rounded_up == ("1-000",)
+
+
+def test_per_household_names_only_units_that_received_a_fen() -> None:
+    # Li's extra fen (the only one) is split 1:100 and goes to 2-001; the first unit 1-000
+    # receives nothing and must not be named
+    estate = estate_of([1, 100, 50], ["Li", "Li", "Wang"])
+    split = apportion("0.01", estate, "household")
+    assert split.parts == (0, 1, 0)
+    assert split.rounded_up == ("2-001",)
+    assert "1 fen placed" in repr(split)
+    assert "(+1 fen)" not in split.describe().splitlines()[1]
+
+
+@given(
+    st.lists(
+        st.lists(st.integers(min_value=1, max_value=50), min_size=1, max_size=4),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(min_value=0, max_value=500),
+)
+def test_per_household_names_exactly_the_units_given_a_fen(
+    persons: list[list[int]], total: int
+) -> None:
+    rows = [
+        {"unit": f"{p}-{u}", "area": str(area), "owners": [f"o{p}"]}
+        for p, units in enumerate(persons)
+        for u, area in enumerate(units)
+    ]
+    split = apportion(Decimal(total).scaleb(-2), Estate.from_records(rows), "household")
+    named, start, placed, per_person = set(split.rounded_up), 0, 0, []
+    for units in persons:
+        parts = split.parts[start : start + len(units)]
+        share = sum(parts)
+        per_person.append(share)
+        floors = [share * w // sum(units) for w in units]
+        placed += share - sum(floors)
+        for unit, part, floor in zip(split.units[start:], parts, floors, strict=False):
+            assert part - floor == (unit in named)
+        start += len(units)
+    assert len(split.rounded_up) == placed
+    assert max(per_person) - min(per_person) <= 1 and sum(per_person) == total
 
 
 def test_by_declared_shares() -> None:

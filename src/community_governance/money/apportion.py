@@ -119,7 +119,9 @@ class Apportionment:
         basis: How it was split.
         units: The unit ids, in the order given.
         parts: Each unit's part in fen (same order); they sum to ``amount``.
-        rounded_up: Units that received one extra fen under the rounding rule.
+        rounded_up: Units that received one extra fen under the rounding rule (per
+            household: one extra fen in the split of their person's part; the fen the split
+            among persons gives a person are named on no unit).
         rounding: The rounding rule.
         citation: Where the rounding rule comes from.
     """
@@ -311,11 +313,15 @@ def _share_weights(estate: Estate, shares: object) -> list[int]:
 
 
 def _households(total: int, estate: Estate) -> tuple[list[int], list[int]]:
-    """Equal per counted person, then each person's part over its units by area."""
+    """Equal per counted person, then each person's part over its units by area.
+
+    The units named are those given a fen in the split of their person's part: a fen the
+    split among persons gives a person is that person's, and is named on no unit.
+    """
     persons = estate.persons
-    per_person, up_persons = largest_remainder(total, [1] * len(persons))
+    per_person, _ = largest_remainder(total, [1] * len(persons))
     parts = [0] * len(estate.units)
-    extra = {estate.unit_position(persons[i].units[0]) for i in up_persons}
+    extra: set[int] = set()
     unit_area = estate.person_index.unit_area
     for person, share in zip(persons, per_person, strict=True):
         positions = [estate.unit_position(u) for u in person.units]
