@@ -270,3 +270,58 @@ def test_areas_too_fine_for_eight_byte_integers() -> None:
     split = apportion("1000", estate)
     assert sum(split.parts) == 100000 and split.parts == (25000, 25000, 25000, 25000)
     assert estate.restrict(["1-9973"]).total_area == Fraction(999_999 * 9973 + 1, 9973)
+
+
+def _built(**changes: object) -> Apportionment:
+    fields = {
+        "amount": 100,
+        "basis": Basis.AREA,
+        "units": ("1-101", "1-102"),
+        "parts": (51, 49),
+        "rounded_up": ("1-101",),
+    }
+    return Apportionment(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+def test_an_apportionment_built_directly_is_checked() -> None:
+    assert _built().as_dict() == {"1-101": 51, "1-102": 49}
+    assert _built(units=["1-101", "1-102"], parts=[51, 49], rounded_up=[]).units == (
+        "1-101",
+        "1-102",
+    )
+    assert _built(amount=0, parts=(0, 0), rounded_up=()).amount == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "match"),
+    [
+        ({"amount": 1.5}, MoneyTypeError, "amount"),
+        ({"amount": True}, MoneyTypeError, "amount"),
+        ({"amount": "100"}, MoneyTypeError, "amount"),
+        ({"amount": -100, "parts": (-51, -49)}, MoneyError, "amount"),
+        ({"amount": 10**15, "parts": (10**15, 0)}, MoneyError, "amount"),
+        ({"basis": "area"}, MoneyTypeError, "basis"),
+        ({"rounding": "largest-remainder"}, MoneyTypeError, "rounding"),
+        ({"citation": "design"}, MoneyTypeError, "citation"),
+        ({"units": "ab", "parts": (51, 49)}, MoneyTypeError, "units"),
+        ({"units": ("1-101", 7)}, MoneyTypeError, "units"),
+        ({"units": ("1-101", "")}, MoneyError, "units"),
+        ({"units": ("1-101", "1-101")}, MoneyError, "twice"),
+        ({"units": (), "parts": (), "rounded_up": (), "amount": 0}, MoneyError, "units"),
+        ({"parts": (50,)}, MoneyError, "parts"),
+        ({"parts": (50, 49)}, MoneyError, "sum"),
+        ({"parts": (51.0, 49)}, MoneyTypeError, "parts"),
+        ({"parts": (True, 99)}, MoneyTypeError, "parts"),
+        ({"parts": (101, -1)}, MoneyError, "parts"),
+        ({"parts": 100}, MoneyTypeError, "parts"),
+        ({"rounded_up": ("9-9",)}, MoneyError, "rounded_up"),
+        ({"rounded_up": "1-101"}, MoneyTypeError, "rounded_up"),
+        ({"rounded_up": ("1-101", "1-101")}, MoneyError, "rounded_up"),
+        ({"parts": (100, 0), "rounded_up": ("1-102",)}, MoneyError, "rounded_up"),
+    ],
+)
+def test_an_apportionment_that_lies_is_refused(
+    changes: dict[str, object], error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        _built(**changes)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from itertools import compress
 from math import lcm
+from operator import not_
 from typing import Any
 
 import attrs
@@ -110,6 +112,55 @@ def largest_remainder(total: int, weights: Sequence[int]) -> tuple[list[int], li
     return parts, extra
 
 
+#: Amounts in fen are below this (10**13 yuan, the bound of `fen`).
+_MAX_FEN = 10**15
+
+
+def _ids(value: object, name: str) -> tuple[str, ...]:
+    """A tuple or list of unit ids as a tuple; anything else (a str included) refused."""
+    if not isinstance(value, tuple | list):
+        raise MoneyTypeError(
+            f"{name} must be a tuple of unit ids, not {value!r:.80}", field=name, value=value
+        )
+    ids = tuple(value)
+    if ids and set(map(type, ids)) != {str}:
+        bad = next(i for i in ids if type(i) is not str)
+        raise MoneyTypeError(f"{name}: {bad!r:.80} is not a unit id", field=name, value=bad)
+    return ids
+
+
+def _unit_ids(value: object) -> tuple[str, ...]:
+    return _ids(value, "units")
+
+
+def _rounded_ids(value: object) -> tuple[str, ...]:
+    return _ids(value, "rounded_up")
+
+
+def _fen_parts(value: object) -> tuple[int, ...]:
+    if not isinstance(value, tuple | list):
+        raise MoneyTypeError(
+            f"parts must be a tuple of whole fen, not {value!r:.80}", field="parts", value=value
+        )
+    parts = tuple(value)
+    if parts and set(map(type, parts)) != {int}:
+        bad = next(p for p in parts if type(p) is not int)
+        raise MoneyTypeError(f"parts: {bad!r} is not whole fen (int)", field="parts", value=bad)
+    return parts
+
+
+def _instance(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise MoneyTypeError(
+                f"{attribute.name} must be a {kind.__name__}, not {value!r:.80}",
+                field=attribute.name,
+                value=value,
+            )
+
+    return check
+
+
 @attrs.frozen(slots=True, repr=False)
 class Apportionment:
     """An amount split over units, to the fen.
@@ -127,12 +178,65 @@ class Apportionment:
     """
 
     amount: int
-    basis: Basis
-    units: tuple[str, ...]
-    parts: tuple[int, ...]
-    rounded_up: tuple[str, ...]
-    rounding: Rounding = Rounding.LARGEST_REMAINDER
-    citation: Citation = DESIGN_LARGEST_REMAINDER
+    basis: Basis = attrs.field(validator=_instance(Basis))
+    units: tuple[str, ...] = attrs.field(converter=_unit_ids)
+    parts: tuple[int, ...] = attrs.field(converter=_fen_parts)
+    rounded_up: tuple[str, ...] = attrs.field(converter=_rounded_ids)
+    rounding: Rounding = attrs.field(
+        default=Rounding.LARGEST_REMAINDER, validator=_instance(Rounding)
+    )
+    citation: Citation = attrs.field(
+        default=DESIGN_LARGEST_REMAINDER, validator=_instance(Citation)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse an apportionment whose parts do not add up or that names the wrong units."""
+        amount, units, parts = self.amount, self.units, self.parts
+        if type(amount) is not int:
+            raise MoneyTypeError(
+                f"amount must be whole fen (int), not {amount!r:.80}", field="amount", value=amount
+            )
+        if not 0 <= amount < _MAX_FEN:
+            raise MoneyError(
+                f"amount {amount} fen must be from 0 to under 10**13 yuan",
+                field="amount",
+                value=amount,
+            )
+        known = set(units)
+        if not units or "" in known:
+            raise MoneyError("units must be one or more non-empty ids", field="units", value=units)
+        if len(known) != len(units):
+            twice = next(u for u in units if units.count(u) > 1)
+            raise MoneyError(f"units: {twice!r} is named twice", field="units", value=twice)
+        if len(parts) != len(units) or (parts and min(parts) < 0):
+            raise MoneyError(
+                f"parts must be {len(units)} whole fen, none negative", field="parts", value=parts
+            )
+        if sum(parts) != amount:
+            raise MoneyError(
+                f"parts sum to {sum(parts)} fen, not the amount {amount}",
+                field="parts",
+                value=sum(parts),
+            )
+        self._check_rounded(known)
+
+    def _check_rounded(self, known: set[str]) -> None:
+        named = self.rounded_up
+        if len(set(named)) != len(named) or not known.issuperset(named):
+            raise MoneyError(
+                "rounded_up must name units of the apportionment, each once",
+                field="rounded_up",
+                value=named,
+            )
+        if named and not all(self.parts):
+            empty = set(compress(self.units, map(not_, self.parts))).intersection(named)
+            if empty:
+                first = min(empty)
+                raise MoneyError(
+                    f"rounded_up names {first!r}, whose part is 0 fen",
+                    field="rounded_up",
+                    value=first,
+                )
 
     def part(self, unit_id: str) -> int:
         """The part of ``unit_id`` in fen.
