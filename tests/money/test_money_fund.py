@@ -408,3 +408,8 @@ def test_measures_consent_matches_the_property_rights_law_tier() -> None:
         (t.measure, t.base, t.comparator, t.ratio) for t in MEASURES_2007_SCOPED_CONSENT.approval
     }
     assert figures == ours
+
+
+def test_balance_of_a_unit_named_twice_counts_it_once(fund: Fund) -> None:
+    assert fund.balance(["1-101", "1-101"]) == fund.balance(("1-101",)) == 100000
+    assert fund.balance(("1-101", "1-102", "1-101")) == 150000

@@ -98,7 +98,7 @@ class Fund:
         return result
 
     def balance(self, units: tuple[str, ...] | None = None) -> int:
-        """The balance in fen of some units (all when ``None``)."""
+        """The balance in fen of some units (all when ``None``; a unit named twice counts once)."""
         balances = self.balances()
         if units is None:
             return sum(balances.values())
@@ -111,7 +111,7 @@ class Fund:
             raise MoneyError(
                 f"units without a sub-account: {unknown[:5]}", field="units", value=unknown
             )
-        return sum(balances[u] for u in units)
+        return sum(balances[u] for u in dict.fromkeys(units))
 
     def deposit(self, split: Apportionment, *, on: date, purpose: str = "") -> Fund:
         """A new fund with a deposit booked (e.g. a first deposit or a replenishment).
