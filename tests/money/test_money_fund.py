@@ -413,3 +413,8 @@ def test_measures_consent_matches_the_property_rights_law_tier() -> None:
 def test_balance_of_a_unit_named_twice_counts_it_once(fund: Fund) -> None:
     assert fund.balance(["1-101", "1-101"]) == fund.balance(("1-101",)) == 100000
     assert fund.balance(("1-101", "1-102", "1-101")) == 150000
+
+
+def test_to_replenish_refuses_first_deposits_that_are_not_a_mapping(fund: Fund) -> None:
+    with pytest.raises(MoneyTypeError, match="first"):
+        fund.to_replenish([("1-101", 100)], CN_ALL)  # type: ignore[arg-type]

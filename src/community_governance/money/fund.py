@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
 from fractions import Fraction
@@ -172,7 +173,7 @@ class Fund:
         return attrs.evolve(self, entries=(*self.entries, entry))
 
     def to_replenish(
-        self, first: dict[str, int], rules: RuleSet | tuple[Fraction, Citation]
+        self, first: Mapping[str, int], rules: RuleSet | tuple[Fraction, Citation]
     ) -> tuple[str, ...]:
         """Units whose balance is under the rule set's share of their first deposit (in fen).
 
@@ -185,10 +186,17 @@ class Fund:
 
         Raises:
             MoneyError: a unit without a sub-account, or a deposit that is not whole fen.
-            MoneyTypeError: ``rules`` is neither a RuleSet nor a (Fraction, Citation) pair.
+            MoneyTypeError: ``first`` is not a mapping, or ``rules`` is neither a RuleSet nor
+                a (Fraction, Citation) pair.
             MissingParameterError: no layer of ``rules`` supplies the share.
         """
         ratio = _replenish_share(rules)
+        if not isinstance(first, Mapping):
+            raise MoneyTypeError(
+                f"first must be a mapping of unit id to fen, not {first!r:.80}",
+                field="first",
+                value=first,
+            )
         balances = self.balances()
         for unit, amount in first.items():
             if unit not in balances or type(amount) is not int or amount < 0:
