@@ -26,6 +26,7 @@ from community_governance.jurisdictions.cn_sh import SHANGHAI_MONEY_RULES
 from community_governance.money import (
     Charge,
     EmergencyApplication,
+    Entry,
     EntryKind,
     Fund,
     Pledges,
@@ -418,3 +419,37 @@ def test_balance_of_a_unit_named_twice_counts_it_once(fund: Fund) -> None:
 def test_to_replenish_refuses_first_deposits_that_are_not_a_mapping(fund: Fund) -> None:
     with pytest.raises(MoneyTypeError, match="first"):
         fund.to_replenish([("1-101", 100)], CN_ALL)  # type: ignore[arg-type]
+
+
+def test_an_entry_built_directly_is_checked(estate: Estate) -> None:
+    split = apportion("1", estate)
+    assert Entry(D1, EntryKind.DEPOSIT, split, "x").purpose == "x"
+    for args, match in (
+        (("2024-01-01", EntryKind.DEPOSIT, split), "on"),
+        ((datetime(2024, 1, 1), EntryKind.DEPOSIT, split), "on"),
+        ((D1, "deposit", split), "kind"),
+        ((D1, EntryKind.DEPOSIT, {"1-101": 100}), "split"),
+        ((D1, EntryKind.DEPOSIT, split, 7), "purpose"),
+        ((D1, EntryKind.DEPOSIT, split, "", ["fund-short"]), "notices"),
+    ):
+        with pytest.raises(MoneyTypeError, match=match):
+            Entry(*args)  # type: ignore[arg-type]
+
+
+def test_a_fund_built_directly_is_checked(estate: Estate, fund: Fund) -> None:
+    units = fund.units
+    assert Fund(list(units), list(fund.entries)) == fund
+    deposit = fund.entries[0]
+    later = Entry(D2, EntryKind.DRAW, apportion("1", estate, scope=["1-101"]))
+    for args, error, match in (
+        (("1-101",), MoneyTypeError, "units"),
+        (((1, 2),), MoneyTypeError, "units"),
+        ((("1-101", "1-101"),), MoneyError, "twice"),
+        ((("1-101", ""),), MoneyError, "units"),
+        ((units, "entries"), MoneyTypeError, "entries"),
+        ((units, ("entry",)), MoneyTypeError, "entries"),
+        ((("1-101",), (deposit,)), MoneyError, "sub-account"),
+        ((units, (later, deposit)), MoneyError, "before"),
+    ):
+        with pytest.raises(error, match=match):
+            Fund(*args)  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from fractions import Fraction
@@ -41,6 +41,48 @@ class EntryKind(Enum):
     DRAW = "draw"
 
 
+def _type(kind: type, what: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) or (kind is date and isinstance(value, datetime)):
+            raise MoneyTypeError(
+                f"{attribute.name} must be {what}, not {value!r:.80}",
+                field=attribute.name,
+                value=value,
+            )
+
+    return check
+
+
+def _notices(value: object) -> tuple[Notice, ...]:
+    if not isinstance(value, tuple | list) or not all(isinstance(n, Notice) for n in value):
+        raise MoneyTypeError(
+            f"notices must be a tuple of Notice, not {value!r:.80}", field="notices", value=value
+        )
+    return tuple(value)
+
+
+def _accounts(value: object) -> tuple[str, ...]:
+    if not isinstance(value, tuple | list) or not all(type(u) is str for u in value):
+        raise MoneyTypeError(
+            f"units must be a tuple of unit ids, not {value!r:.80}", field="units", value=value
+        )
+    units = tuple(value)
+    if "" in units:
+        raise MoneyError("units: a unit id must not be empty", field="units", value="")
+    if len(set(units)) != len(units):
+        twice = next(u for u in units if units.count(u) > 1)
+        raise MoneyError(f"units: {twice!r} is named twice", field="units", value=twice)
+    return units
+
+
+def _entries(value: object) -> tuple[Entry, ...]:
+    if not isinstance(value, tuple | list) or not all(isinstance(e, Entry) for e in value):
+        raise MoneyTypeError(
+            f"entries must be a tuple of Entry, not {value!r:.80}", field="entries", value=value
+        )
+    return tuple(value)
+
+
 @attrs.frozen(slots=True)
 class Entry:
     """One ledger entry: a dated deposit or draw split over units.
@@ -53,11 +95,11 @@ class Entry:
         notices: Flags raised when it was booked (e.g. a short balance allowed).
     """
 
-    on: date
-    kind: EntryKind
-    split: Apportionment
-    purpose: str = ""
-    notices: tuple[Notice, ...] = ()
+    on: date = attrs.field(validator=_type(date, "a date"))
+    kind: EntryKind = attrs.field(validator=_type(EntryKind, "an EntryKind"))
+    split: Apportionment = attrs.field(validator=_type(Apportionment, "an Apportionment"))
+    purpose: str = attrs.field(default="", validator=_type(str, "a string"))
+    notices: tuple[Notice, ...] = attrs.field(default=(), converter=_notices)
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -69,8 +111,24 @@ class Fund:
         entries: The history, in date order.
     """
 
-    units: tuple[str, ...]
-    entries: tuple[Entry, ...] = ()
+    units: tuple[str, ...] = attrs.field(converter=_accounts)
+    entries: tuple[Entry, ...] = attrs.field(default=(), converter=_entries)
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse entries out of date order or charged to units without a sub-account."""
+        accounts = set(self.units)
+        for before, entry in zip((None, *self.entries), self.entries, strict=False):
+            if before is not None and entry.on < before.on:
+                raise MoneyError(
+                    f"entry on {entry.on} is before the last entry", field="on", value=entry.on
+                )
+            if not accounts.issuperset(entry.split.units):
+                unknown = sorted(set(entry.split.units) - accounts)
+                raise MoneyError(
+                    f"units without a sub-account: {unknown[:5]}",
+                    field="entries",
+                    value=unknown,
+                )
 
     @classmethod
     def open(cls, estate: Estate) -> Fund:
