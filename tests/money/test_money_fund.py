@@ -453,3 +453,32 @@ def test_a_fund_built_directly_is_checked(estate: Estate, fund: Fund) -> None:
     ):
         with pytest.raises(error, match=match):
             Fund(*args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("target", "pledged", "error", "match"),
+    [
+        (1.5, (("a", 1),), MoneyTypeError, "target"),
+        (True, (), MoneyTypeError, "target"),
+        (-5, (), MoneyError, "target"),
+        (10**15, (), MoneyError, "target"),
+        (100, (("a", 0.5),), MoneyTypeError, "pledged"),
+        (100, (("a", -3),), MoneyError, "pledged"),
+        (100, (("a", True),), MoneyTypeError, "pledged"),
+        (100, (("", 3),), MoneyError, "pledged"),
+        (100, ((7, 3),), MoneyTypeError, "pledged"),
+        (100, (("a",),), MoneyTypeError, "pledged"),
+        (100, "a", MoneyTypeError, "pledged"),
+        (100, {"a": 3}, MoneyTypeError, "pledged"),
+    ],
+)
+def test_pledges_built_directly_are_checked(
+    target: object, pledged: object, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        Pledges(target, pledged)  # type: ignore[arg-type]
+
+
+def test_pledges_built_directly() -> None:
+    assert Pledges(100, [("a", 30), ["b", 70]]).pledged == (("a", 30), ("b", 70))  # type: ignore[list-item]
+    assert Pledges(0, ()).short == 0

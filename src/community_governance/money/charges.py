@@ -165,6 +165,45 @@ def fee_adjustment(rules: RuleSet) -> MatterReading:
     return reading
 
 
+def _whole_fen(value: object, field: str) -> int:
+    """``value`` if it is whole fen (an int, not a bool) from 0 to under 10**13 yuan."""
+    if type(value) is not int:
+        raise MoneyTypeError(
+            f"{field}: {value!r:.80} is not whole fen (int)", field=field, value=value
+        )
+    if not 0 <= value < _MAX_FEN:
+        raise MoneyError(
+            f"{field}: {value} fen must be from 0 to under 10**13 yuan", field=field, value=value
+        )
+    return value
+
+
+def _pledged(value: object) -> tuple[tuple[str, int], ...]:
+    """The (payer, fen) pairs as a tuple of tuples, each checked."""
+    if not isinstance(value, tuple | list):
+        raise MoneyTypeError(
+            f"pledged must be a tuple of (payer, fen) pairs, not {value!r:.80}",
+            field="pledged",
+            value=value,
+        )
+    pairs = []
+    for pair in value:
+        if not isinstance(pair, tuple | list) or len(pair) != 2 or type(pair[0]) is not str:
+            raise MoneyTypeError(
+                f"pledged: {pair!r:.80} is not a (payer id, fen) pair",
+                field="pledged",
+                value=pair,
+            )
+        if not pair[0]:
+            raise MoneyError("pledged: a payer id must not be empty", field="pledged", value="")
+        pairs.append((pair[0], _whole_fen(pair[1], "pledged")))
+    return tuple(pairs)
+
+
+#: Amounts in fen are below this (10**13 yuan, the bound of `fen`).
+_MAX_FEN = 10**15
+
+
 @attrs.frozen(slots=True, repr=False)
 class Pledges:
     """Crowdfunding: who pledged how much toward a target, in fen.
@@ -174,8 +213,8 @@ class Pledges:
         pledged: Payer → fen.
     """
 
-    target: int
-    pledged: tuple[tuple[str, int], ...]
+    target: int = attrs.field(validator=lambda _i, _a, v: _whole_fen(v, "target"))
+    pledged: tuple[tuple[str, int], ...] = attrs.field(converter=_pledged)
 
     @classmethod
     def of(cls, target: object, pledged: Mapping[str, object]) -> Pledges:
