@@ -242,10 +242,14 @@ def test_which_charges_need_a_decision(charge: Charge, needed: bool, matter: Mat
 def test_charge_bad_inputs() -> None:
     with pytest.raises(MoneyTypeError):
         decision_needed("levy")  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(MoneyTypeError, match="kind") as kind:
         Charge("levy")  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    assert kind.value.field == "kind" and kind.value.value == "levy"
+    with pytest.raises(MoneyTypeError, match="replenishes_fund") as flag:
         Charge(ChargeKind.LEVY, replenishes_fund="yes")  # type: ignore[arg-type]
+    assert flag.value.field == "replenishes_fund"
+    with pytest.raises(MoneyTypeError, match="on_common_parts"):
+        Charge(ChargeKind.OPT_IN, on_common_parts=1)  # type: ignore[arg-type]
 
 
 def test_pledges() -> None:

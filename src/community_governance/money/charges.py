@@ -93,11 +93,21 @@ class Charge:
         on_common_parts: The thing paid for is built on or uses common parts.
     """
 
-    kind: ChargeKind = attrs.field(validator=attrs.validators.instance_of(ChargeKind))
+    kind: ChargeKind = attrs.field(validator=lambda _i, a, v: _of(ChargeKind, a.name, v))
     replenishes_fund: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool)
+        default=False, validator=lambda _i, a, v: _of(bool, a.name, v)
     )
-    on_common_parts: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    on_common_parts: bool = attrs.field(
+        default=False, validator=lambda _i, a, v: _of(bool, a.name, v)
+    )
+
+
+def _of(kind: type, field: str, value: object) -> None:
+    """Refuse ``value`` unless it is a ``kind`` (a str is not a ChargeKind or a bool)."""
+    if not isinstance(value, kind):
+        raise MoneyTypeError(
+            f"{field} must be a {kind.__name__}, not {value!r:.80}", field=field, value=value
+        )
 
 
 def decision_needed(charge: Charge) -> DecisionNeed:
