@@ -486,3 +486,19 @@ def test_pledges_built_directly_are_checked(
 def test_pledges_built_directly() -> None:
     assert Pledges(100, [("a", 30), ["b", 70]]).pledged == (("a", 30), ("b", 70))  # type: ignore[list-item]
     assert Pledges(0, ()).short == 0
+
+
+def test_emergency_split_over_units_without_a_sub_account_is_refused(fund: Fund) -> None:
+    # as Fund.draw refuses it: the check must not pass or fail on a balance that leaves out
+    # the units the fund does not hold
+    wider = Estate.from_records(
+        [
+            {"unit": "1-101", "area": "100", "owners": ["Li"]},
+            {"unit": "3-101", "area": "100", "owners": ["Sun"]},
+        ]
+    )
+    split = apportion("10", wider)
+    application = EmergencyApplication(Applicant.COMMITTEE, True, split, True, True)
+    with pytest.raises(MoneyError, match="sub-account") as caught:
+        check_emergency(application, CN, fund)
+    assert caught.value.value == ["3-101"]
