@@ -325,3 +325,11 @@ def test_an_apportionment_that_lies_is_refused(
 ) -> None:
     with pytest.raises(error, match=match):
         _built(**changes)
+
+
+def test_one_unit_and_one_fen_read_in_the_singular() -> None:
+    one = apportion("0.01", estate_of([1, 1]))
+    assert repr(one) == (
+        "<Apportionment exact: 0.01 yuan over 2 units by area, 1 fen placed by largest-remainder>"
+    )
+    assert "over 1 unit by area" in repr(apportion("1", estate_of([1])))

@@ -502,3 +502,9 @@ def test_emergency_split_over_units_without_a_sub_account_is_refused(fund: Fund)
     with pytest.raises(MoneyError, match="sub-account") as caught:
         check_emergency(application, CN, fund)
     assert caught.value.value == ["3-101"]
+
+
+def test_one_payer_reads_in_the_singular() -> None:
+    one = Pledges.of("100", {"1-101": "100"})
+    assert repr(one) == "<Pledges COVERED: 100.00 of 100.00 yuan from 1 payer>"
+    assert one.describe().splitlines()[0] == "covered: 100.00 of 100.00 yuan from 1 payer"

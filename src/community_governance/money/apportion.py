@@ -270,7 +270,8 @@ class Apportionment:
     def __repr__(self) -> str:
         """One line, the verdict first."""
         return (
-            f"<Apportionment exact: {yuan(self.amount)} yuan over {len(self.units)} units by "
+            f"<Apportionment exact: {yuan(self.amount)} yuan over "
+            f"{counted(len(self.units), 'unit')} by "
             f"{self.basis.value}, {len(self.rounded_up)} fen placed by {self.rounding.value}>"
         )
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
+from community_governance._base.format import counted
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance.exceptions import MoneyError, MoneyTypeError
@@ -260,7 +261,8 @@ class Pledges:
         """One line, the verdict first."""
         verdict = "COVERED" if not self.short else f"SHORT {yuan(self.short)} yuan"
         raised, target = yuan(self.raised), yuan(self.target)
-        return f"<Pledges {verdict}: {raised} of {target} yuan from {len(self.pledged)} payers>"
+        payers = counted(len(self.pledged), "payer")
+        return f"<Pledges {verdict}: {raised} of {target} yuan from {payers}>"
 
     __str__ = __repr__
 
@@ -277,7 +279,7 @@ class Pledges:
             lines += [f"  {payer}：{yuan(amount)}元" for payer, amount in self.pledged]
         else:
             verdict = "covered" if not self.short else f"short {yuan(self.short)} yuan"
-            lines = [f"{verdict}: {raised} of {target} yuan from {count} payers"]
+            lines = [f"{verdict}: {raised} of {target} yuan from {counted(count, 'payer')}"]
             lines += [f"  {payer}: {yuan(amount)} yuan" for payer, amount in self.pledged]
         return "\n".join(lines)
 
