@@ -333,3 +333,31 @@ def test_one_unit_and_one_fen_read_in_the_singular() -> None:
         "<Apportionment exact: 0.01 yuan over 2 units by area, 1 fen placed by largest-remainder>"
     )
     assert "over 1 unit by area" in repr(apportion("1", estate_of([1])))
+
+
+@pytest.mark.parametrize(
+    ("total", "weights", "error", "match"),
+    [
+        (10, [], MoneyError, "weights"),  # no parts cannot sum to 10
+        (10, [0, 0], MoneyError, "weights"),
+        (10, [-1, 3], MoneyError, "weights"),
+        (10, [1.5, 2], MoneyTypeError, "weights"),
+        (10, [True, 1], MoneyTypeError, "weights"),
+        (10, [Fraction(1, 2), 1], MoneyTypeError, "weights"),
+        (10, "ab", MoneyTypeError, "weights"),
+        (10, 3, MoneyTypeError, "weights"),
+        (1.5, [1, 2], MoneyTypeError, "total"),
+        (True, [1], MoneyTypeError, "total"),
+        (-5, [1, 1], MoneyError, "total"),
+    ],
+)
+def test_largest_remainder_refuses_what_it_cannot_split_exactly(
+    total: object, weights: object, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        largest_remainder(total, weights)  # type: ignore[arg-type]
+
+
+def test_largest_remainder_takes_a_tuple_and_zero() -> None:
+    assert largest_remainder(0, (2, 1)) == ([0, 0], [])
+    assert largest_remainder(7, (1,)) == ([7], [])

@@ -96,7 +96,36 @@ def largest_remainder(total: int, weights: Sequence[int]) -> tuple[list[int], li
 
     Returns:
         The parts, and the positions that received an extra fen (in order of position).
+
+    Raises:
+        MoneyTypeError: ``total`` or a weight is not an ``int`` (a float, a bool, a
+            `Fraction`), or ``weights`` is not a list or tuple.
+        MoneyError: ``total`` is negative, or ``weights`` is empty or holds a weight that is
+            not positive.
     """
+    if type(total) is not int:
+        raise MoneyTypeError(
+            f"total must be whole fen (int), not {total!r:.80}", field="total", value=total
+        )
+    if total < 0:
+        raise MoneyError(f"total {total} fen must not be negative", field="total", value=total)
+    if not isinstance(weights, list | tuple) or not all(type(w) is int for w in weights):
+        raise MoneyTypeError(
+            f"weights must be a list of positive int, not {weights!r:.80}",
+            field="weights",
+            value=weights,
+        )
+    if not weights or min(weights) <= 0:
+        raise MoneyError(
+            f"weights must be one or more positive int, not {weights!r:.80}",
+            field="weights",
+            value=weights,
+        )
+    return _split(total, weights)
+
+
+def _split(total: int, weights: Sequence[int]) -> tuple[list[int], list[int]]:
+    """`largest_remainder` on weights known to be positive integers (the engine's path)."""
     whole = sum(weights)
     parts: list[int] = []
     remainders: list[int] = []
@@ -369,7 +398,7 @@ def apportion(
     if basis is Basis.HOUSEHOLD:
         parts, extra = _households(total, estate)
     else:
-        parts, extra = largest_remainder(total, _weights(estate, basis, shares))
+        parts, extra = _split(total, _weights(estate, basis, shares))
     return Apportionment(total, basis, ids, tuple(parts), tuple(ids[i] for i in extra), *rounding)
 
 
@@ -424,14 +453,14 @@ def _households(total: int, estate: Estate) -> tuple[list[int], list[int]]:
     split among persons gives a person is that person's, and is named on no unit.
     """
     persons = estate.persons
-    per_person, _ = largest_remainder(total, [1] * len(persons))
+    per_person, _ = _split(total, [1] * len(persons))
     parts = [0] * len(estate.units)
     extra: set[int] = set()
     unit_area = estate.person_index.unit_area
     for person, share in zip(persons, per_person, strict=True):
         positions = [estate.unit_position(u) for u in person.units]
         weights = [unit_area[p] for p in positions]
-        split, up = largest_remainder(share, weights)
+        split, up = _split(share, weights)
         for position, value in zip(positions, split, strict=True):
             parts[position] = value
         extra.update(positions[i] for i in up)
