@@ -361,3 +361,14 @@ def test_largest_remainder_refuses_what_it_cannot_split_exactly(
 def test_largest_remainder_takes_a_tuple_and_zero() -> None:
     assert largest_remainder(0, (2, 1)) == ([0, 0], [])
     assert largest_remainder(7, (1,)) == ([7], [])
+
+
+@pytest.mark.parametrize("cents", [1.5, True, "12", None, Decimal("12")])
+def test_yuan_takes_whole_fen_only(cents: object) -> None:
+    # 1.5 fen read as "0.015" yuan, True as 0.01, "12" as 0.12
+    with pytest.raises(MoneyTypeError, match="whole fen"):
+        yuan(cents)  # type: ignore[arg-type]
+
+
+def test_yuan_of_a_negative_balance() -> None:
+    assert yuan(-475714) == Decimal("-4757.14")

@@ -84,7 +84,17 @@ def fen(amount: object, *, field: str = "amount") -> int:
 
 
 def yuan(cents: int) -> Decimal:
-    """Whole fen shown as yuan: ``123456`` → ``Decimal("1234.56")``."""
+    """Whole fen shown as yuan: ``123456`` → ``Decimal("1234.56")``.
+
+    An overdrawn balance is negative: ``-5`` → ``Decimal("-0.05")``.
+
+    Raises:
+        MoneyTypeError: ``cents`` is not an ``int`` (a float, a bool, a str).
+    """
+    if type(cents) is not int:
+        raise MoneyTypeError(
+            f"cents must be whole fen (int), not {cents!r:.80}", field="cents", value=cents
+        )
     return Decimal(cents).scaleb(-2)
 
 
