@@ -508,3 +508,11 @@ def test_one_payer_reads_in_the_singular() -> None:
     one = Pledges.of("100", {"1-101": "100"})
     assert repr(one) == "<Pledges COVERED: 100.00 of 100.00 yuan from 1 payer>"
     assert one.describe().splitlines()[0] == "covered: 100.00 of 100.00 yuan from 1 payer"
+
+
+def test_a_fund_of_one_unit_and_one_entry_reads_in_the_singular() -> None:
+    one = Estate.from_records([{"unit": "1-101", "area": "1", "owners": ["Li"]}])
+    fund = Fund.open(one).deposit(apportion("1", one), on=D1)
+    assert repr(fund) == "<Fund balance 1.00 yuan: 1 unit, 1 entry>"
+    assert fund.describe().splitlines()[0] == "Fund balance 1.00 yuan: 1 unit, 1 entry"
+    assert "<p>1 unit</p>" in apportion("1", one)._repr_html_()

@@ -359,7 +359,7 @@ class Apportionment:
             f"{yuan(self.amount)} yuan by {self.basis.value}: parts sum exactly",
             ["unit", "yuan", "rounding"],
             rows,
-            footer=[self.citation.format(), f"{len(self.units)} units"],
+            footer=[self.citation.format(), counted(len(self.units), "unit")],
         )
 
 

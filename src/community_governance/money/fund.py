@@ -311,7 +311,11 @@ class Fund:
     def __repr__(self) -> str:
         """One line: the total balance first."""
         total = yuan(self.balance())
-        return f"<Fund balance {total} yuan: {len(self.units)} units, {len(self.entries)} entries>"
+        units, entries = (
+            counted(len(self.units), "unit"),
+            counted(len(self.entries), "entry", "entries"),
+        )
+        return f"<Fund balance {total} yuan: {units}, {entries}>"
 
     __str__ = __repr__
 
@@ -330,7 +334,8 @@ class Fund:
             ]
         else:
             lines = [
-                f"Fund balance {total} yuan: {len(self.units)} units, {len(self.entries)} entries"
+                f"Fund balance {total} yuan: {counted(len(self.units), 'unit')}, "
+                f"{counted(len(self.entries), 'entry', 'entries')}"
             ]
         for e in self.entries:
             amount, units = yuan(e.split.amount), len(e.split.units)
