@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from community_governance.exceptions import (
+    EmptyEstateError,
     InvalidChoiceError,
     MoneyError,
     MoneyTypeError,
@@ -372,3 +373,8 @@ def test_yuan_takes_whole_fen_only(cents: object) -> None:
 
 def test_yuan_of_a_negative_balance() -> None:
     assert yuan(-475714) == Decimal("-4757.14")
+
+
+def test_an_empty_scope_is_refused_as_documented() -> None:
+    with pytest.raises(EmptyEstateError):
+        apportion("6", estate_of([10, 20]), scope=[])

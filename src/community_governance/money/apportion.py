@@ -395,6 +395,7 @@ def apportion(
         MoneyError: a bad amount, or shares missing, extra or given for another basis.
         InvalidChoiceError: an unknown basis.
         ScopeError, UnknownUnitError: a bad scope.
+        EmptyEstateError: ``scope`` selects no unit.
     """
     if not isinstance(units, Estate):
         raise MoneyTypeError(f"units must be an Estate, not {units!r}", field="units", value=units)

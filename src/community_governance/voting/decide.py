@@ -146,6 +146,7 @@ def decide(
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person disagree.
         ScopeError: ``scope`` is a string or holds a non-string.
+        EmptyEstateError: ``scope`` selects no unit (an empty scope has no owners concerned).
         RuleSetError: the rule set has no usable rule for the matter.
         FrozenMatterError: the matter is frozen on a day of the vote (see ``freeze``).
     """
