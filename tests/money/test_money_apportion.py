@@ -378,3 +378,10 @@ def test_yuan_of_a_negative_balance() -> None:
 def test_an_empty_scope_is_refused_as_documented() -> None:
     with pytest.raises(EmptyEstateError):
         apportion("6", estate_of([10, 20]), scope=[])
+
+
+def test_shares_keyed_by_a_non_string_are_refused_naming_them() -> None:
+    # sorting the differing keys, an int beside the ids, raised a bare TypeError
+    with pytest.raises(MoneyError, match="differing") as caught:
+        apportion("1", estate_of([1, 1]), Basis.SHARE, shares={1: "1", "2-001": "1"})
+    assert caught.value.value == ["1-000", 1]

@@ -443,7 +443,7 @@ def _share_weights(estate: Estate, shares: object) -> list[int]:
         )
     ids = [unit.id for unit in estate.units]
     if set(shares) != set(ids):
-        odd = sorted(set(shares) ^ set(ids))
+        odd = sorted(set(shares) ^ set(ids), key=repr)  # keys of any type
         raise MoneyError(
             f"shares must name exactly the units in scope; differing: {odd[:5]}",
             field="shares",
