@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from community_governance.exceptions import (
+    EmptyEstateError,
     InvalidChoiceError,
     MoneyError,
     MoneyTypeError,
@@ -59,7 +60,51 @@ def test_per_unit_and_per_household() -> None:
     # Li (one person, two units) gets 51 fen split 10:30; Wang 50
     assert household.parts == (13, 38, 50)
     assert sum(household.parts) == 101
+    # 50 fen each, the 101st to Li; Li's 51 split 10:30 is 12.75 and 38.25: the one fen left
+    # goes to 1-000. Li's own extra fen is Li's, named on no unit.
     assert household.rounded_up == ("1-000",)
+
+
+def test_per_household_names_only_units_that_received_a_fen() -> None:
+    # Li's extra fen (the only one) is split 1:100 and goes to 2-001; the first unit 1-000
+    # receives nothing and must not be named
+    estate = estate_of([1, 100, 50], ["Li", "Li", "Wang"])
+    split = apportion("0.01", estate, "household")
+    assert split.parts == (0, 1, 0)
+    assert split.rounded_up == ("2-001",)
+    assert "1 fen placed" in repr(split)
+    assert "(+1 fen)" not in split.describe().splitlines()[1]
+
+
+@given(
+    st.lists(
+        st.lists(st.integers(min_value=1, max_value=50), min_size=1, max_size=4),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(min_value=0, max_value=500),
+)
+def test_per_household_names_exactly_the_units_given_a_fen(
+    persons: list[list[int]], total: int
+) -> None:
+    rows = [
+        {"unit": f"{p}-{u}", "area": str(area), "owners": [f"o{p}"]}
+        for p, units in enumerate(persons)
+        for u, area in enumerate(units)
+    ]
+    split = apportion(Decimal(total).scaleb(-2), Estate.from_records(rows), "household")
+    named, start, placed, per_person = set(split.rounded_up), 0, 0, []
+    for units in persons:
+        parts = split.parts[start : start + len(units)]
+        share = sum(parts)
+        per_person.append(share)
+        floors = [share * w // sum(units) for w in units]
+        placed += share - sum(floors)
+        for unit, part, floor in zip(split.units[start:], parts, floors, strict=False):
+            assert part - floor == (unit in named)
+        start += len(units)
+    assert len(split.rounded_up) == placed
+    assert max(per_person) - min(per_person) <= 1 and sum(per_person) == total
 
 
 def test_by_declared_shares() -> None:
@@ -121,6 +166,21 @@ def test_bad_amounts(amount: object, error: type[Exception]) -> None:
         fen(amount)
 
 
+@pytest.mark.parametrize(
+    "amount",
+    [
+        "1.000000000000000000000000000000001",  # beyond the 28 digits of Decimal's context
+        "123456789012.000000000000000000001",
+        "9999999999999.99999999999999999999999",  # rounded up to 10**13 yuan, over the bound
+        Decimal("1." + "0" * 60 + "1"),
+    ],
+)
+def test_amounts_finer_than_a_fen_beyond_the_decimal_context(amount: object) -> None:
+    # the digits after the fen are read exactly, not rounded by Decimal's 28-digit context
+    with pytest.raises(MoneyError, match="finer than a fen"):
+        fen(amount)
+
+
 def test_amount_forms() -> None:
     assert fen("1234.56") == 123456
     assert fen(" 12 ") == 1200
@@ -130,6 +190,8 @@ def test_amount_forms() -> None:
     assert fen("0E-9999") == 0
     assert fen("1.500") == 150
     assert fen("9999999999999.99") == 999999999999999
+    assert fen("1." + "0" * 30) == 100
+    assert fen(Decimal("12." + "0" * 5000)) == 1200
     assert yuan(123456) == Decimal("1234.56")
     assert apportion("0", estate_of([1, 2])).parts == (0, 0)
 
@@ -209,3 +271,117 @@ def test_areas_too_fine_for_eight_byte_integers() -> None:
     split = apportion("1000", estate)
     assert sum(split.parts) == 100000 and split.parts == (25000, 25000, 25000, 25000)
     assert estate.restrict(["1-9973"]).total_area == Fraction(999_999 * 9973 + 1, 9973)
+
+
+def _built(**changes: object) -> Apportionment:
+    fields = {
+        "amount": 100,
+        "basis": Basis.AREA,
+        "units": ("1-101", "1-102"),
+        "parts": (51, 49),
+        "rounded_up": ("1-101",),
+    }
+    return Apportionment(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+def test_an_apportionment_built_directly_is_checked() -> None:
+    assert _built().as_dict() == {"1-101": 51, "1-102": 49}
+    assert _built(units=["1-101", "1-102"], parts=[51, 49], rounded_up=[]).units == (
+        "1-101",
+        "1-102",
+    )
+    assert _built(amount=0, parts=(0, 0), rounded_up=()).amount == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "match"),
+    [
+        ({"amount": 1.5}, MoneyTypeError, "amount"),
+        ({"amount": True}, MoneyTypeError, "amount"),
+        ({"amount": "100"}, MoneyTypeError, "amount"),
+        ({"amount": -100, "parts": (-51, -49)}, MoneyError, "amount"),
+        ({"amount": 10**15, "parts": (10**15, 0)}, MoneyError, "amount"),
+        ({"basis": "area"}, MoneyTypeError, "basis"),
+        ({"rounding": "largest-remainder"}, MoneyTypeError, "rounding"),
+        ({"citation": "design"}, MoneyTypeError, "citation"),
+        ({"units": "ab", "parts": (51, 49)}, MoneyTypeError, "units"),
+        ({"units": ("1-101", 7)}, MoneyTypeError, "units"),
+        ({"units": ("1-101", "")}, MoneyError, "units"),
+        ({"units": ("1-101", "1-101")}, MoneyError, "twice"),
+        ({"units": (), "parts": (), "rounded_up": (), "amount": 0}, MoneyError, "units"),
+        ({"parts": (50,)}, MoneyError, "parts"),
+        ({"parts": (50, 49)}, MoneyError, "sum"),
+        ({"parts": (51.0, 49)}, MoneyTypeError, "parts"),
+        ({"parts": (True, 99)}, MoneyTypeError, "parts"),
+        ({"parts": (101, -1)}, MoneyError, "parts"),
+        ({"parts": 100}, MoneyTypeError, "parts"),
+        ({"rounded_up": ("9-9",)}, MoneyError, "rounded_up"),
+        ({"rounded_up": "1-101"}, MoneyTypeError, "rounded_up"),
+        ({"rounded_up": ("1-101", "1-101")}, MoneyError, "rounded_up"),
+        ({"parts": (100, 0), "rounded_up": ("1-102",)}, MoneyError, "rounded_up"),
+    ],
+)
+def test_an_apportionment_that_lies_is_refused(
+    changes: dict[str, object], error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        _built(**changes)
+
+
+def test_one_unit_and_one_fen_read_in_the_singular() -> None:
+    one = apportion("0.01", estate_of([1, 1]))
+    assert repr(one) == (
+        "<Apportionment exact: 0.01 yuan over 2 units by area, 1 fen placed by largest-remainder>"
+    )
+    assert "over 1 unit by area" in repr(apportion("1", estate_of([1])))
+
+
+@pytest.mark.parametrize(
+    ("total", "weights", "error", "match"),
+    [
+        (10, [], MoneyError, "weights"),  # no parts cannot sum to 10
+        (10, [0, 0], MoneyError, "weights"),
+        (10, [-1, 3], MoneyError, "weights"),
+        (10, [1.5, 2], MoneyTypeError, "weights"),
+        (10, [True, 1], MoneyTypeError, "weights"),
+        (10, [Fraction(1, 2), 1], MoneyTypeError, "weights"),
+        (10, "ab", MoneyTypeError, "weights"),
+        (10, 3, MoneyTypeError, "weights"),
+        (1.5, [1, 2], MoneyTypeError, "total"),
+        (True, [1], MoneyTypeError, "total"),
+        (-5, [1, 1], MoneyError, "total"),
+    ],
+)
+def test_largest_remainder_refuses_what_it_cannot_split_exactly(
+    total: object, weights: object, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        largest_remainder(total, weights)  # type: ignore[arg-type]
+
+
+def test_largest_remainder_takes_a_tuple_and_zero() -> None:
+    assert largest_remainder(0, (2, 1)) == ([0, 0], [])
+    assert largest_remainder(7, (1,)) == ([7], [])
+
+
+@pytest.mark.parametrize("cents", [1.5, True, "12", None, Decimal("12")])
+def test_yuan_takes_whole_fen_only(cents: object) -> None:
+    # 1.5 fen read as "0.015" yuan, True as 0.01, "12" as 0.12
+    with pytest.raises(MoneyTypeError, match="whole fen"):
+        yuan(cents)  # type: ignore[arg-type]
+
+
+def test_yuan_of_a_negative_balance() -> None:
+    assert yuan(-475714) == Decimal("-4757.14")
+
+
+def test_an_empty_scope_is_refused_as_documented() -> None:
+    with pytest.raises(EmptyEstateError):
+        apportion("6", estate_of([10, 20]), scope=[])
+
+
+def test_shares_keyed_by_a_non_string_are_refused_naming_them() -> None:
+    # sorting the differing keys, an int beside the ids, raised a bare TypeError
+    with pytest.raises(MoneyError, match="differing") as caught:
+        apportion("1", estate_of([1, 1]), Basis.SHARE, shares={1: "1", "2-001": "1"})
+    assert caught.value.value == ["1-000", 1]

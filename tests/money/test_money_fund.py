@@ -26,6 +26,7 @@ from community_governance.jurisdictions.cn_sh import SHANGHAI_MONEY_RULES
 from community_governance.money import (
     Charge,
     EmergencyApplication,
+    Entry,
     EntryKind,
     Fund,
     Pledges,
@@ -241,10 +242,14 @@ def test_which_charges_need_a_decision(charge: Charge, needed: bool, matter: Mat
 def test_charge_bad_inputs() -> None:
     with pytest.raises(MoneyTypeError):
         decision_needed("levy")  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(MoneyTypeError, match="kind") as kind:
         Charge("levy")  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    assert kind.value.field == "kind" and kind.value.value == "levy"
+    with pytest.raises(MoneyTypeError, match="replenishes_fund") as flag:
         Charge(ChargeKind.LEVY, replenishes_fund="yes")  # type: ignore[arg-type]
+    assert flag.value.field == "replenishes_fund"
+    with pytest.raises(MoneyTypeError, match="on_common_parts"):
+        Charge(ChargeKind.OPT_IN, on_common_parts=1)  # type: ignore[arg-type]
 
 
 def test_pledges() -> None:
@@ -408,3 +413,106 @@ def test_measures_consent_matches_the_property_rights_law_tier() -> None:
         (t.measure, t.base, t.comparator, t.ratio) for t in MEASURES_2007_SCOPED_CONSENT.approval
     }
     assert figures == ours
+
+
+def test_balance_of_a_unit_named_twice_counts_it_once(fund: Fund) -> None:
+    assert fund.balance(["1-101", "1-101"]) == fund.balance(("1-101",)) == 100000
+    assert fund.balance(("1-101", "1-102", "1-101")) == 150000
+
+
+def test_to_replenish_refuses_first_deposits_that_are_not_a_mapping(fund: Fund) -> None:
+    with pytest.raises(MoneyTypeError, match="first"):
+        fund.to_replenish([("1-101", 100)], CN_ALL)  # type: ignore[arg-type]
+
+
+def test_an_entry_built_directly_is_checked(estate: Estate) -> None:
+    split = apportion("1", estate)
+    assert Entry(D1, EntryKind.DEPOSIT, split, "x").purpose == "x"
+    for args, match in (
+        (("2024-01-01", EntryKind.DEPOSIT, split), "on"),
+        ((datetime(2024, 1, 1), EntryKind.DEPOSIT, split), "on"),
+        ((D1, "deposit", split), "kind"),
+        ((D1, EntryKind.DEPOSIT, {"1-101": 100}), "split"),
+        ((D1, EntryKind.DEPOSIT, split, 7), "purpose"),
+        ((D1, EntryKind.DEPOSIT, split, "", ["fund-short"]), "notices"),
+    ):
+        with pytest.raises(MoneyTypeError, match=match):
+            Entry(*args)  # type: ignore[arg-type]
+
+
+def test_a_fund_built_directly_is_checked(estate: Estate, fund: Fund) -> None:
+    units = fund.units
+    assert Fund(list(units), list(fund.entries)) == fund
+    deposit = fund.entries[0]
+    later = Entry(D2, EntryKind.DRAW, apportion("1", estate, scope=["1-101"]))
+    for args, error, match in (
+        (("1-101",), MoneyTypeError, "units"),
+        (((1, 2),), MoneyTypeError, "units"),
+        ((("1-101", "1-101"),), MoneyError, "twice"),
+        ((("1-101", ""),), MoneyError, "units"),
+        ((units, "entries"), MoneyTypeError, "entries"),
+        ((units, ("entry",)), MoneyTypeError, "entries"),
+        ((("1-101",), (deposit,)), MoneyError, "sub-account"),
+        ((units, (later, deposit)), MoneyError, "before"),
+    ):
+        with pytest.raises(error, match=match):
+            Fund(*args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("target", "pledged", "error", "match"),
+    [
+        (1.5, (("a", 1),), MoneyTypeError, "target"),
+        (True, (), MoneyTypeError, "target"),
+        (-5, (), MoneyError, "target"),
+        (10**15, (), MoneyError, "target"),
+        (100, (("a", 0.5),), MoneyTypeError, "pledged"),
+        (100, (("a", -3),), MoneyError, "pledged"),
+        (100, (("a", True),), MoneyTypeError, "pledged"),
+        (100, (("", 3),), MoneyError, "pledged"),
+        (100, ((7, 3),), MoneyTypeError, "pledged"),
+        (100, (("a",),), MoneyTypeError, "pledged"),
+        (100, "a", MoneyTypeError, "pledged"),
+        (100, {"a": 3}, MoneyTypeError, "pledged"),
+    ],
+)
+def test_pledges_built_directly_are_checked(
+    target: object, pledged: object, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        Pledges(target, pledged)  # type: ignore[arg-type]
+
+
+def test_pledges_built_directly() -> None:
+    assert Pledges(100, [("a", 30), ["b", 70]]).pledged == (("a", 30), ("b", 70))  # type: ignore[list-item]
+    assert Pledges(0, ()).short == 0
+
+
+def test_emergency_split_over_units_without_a_sub_account_is_refused(fund: Fund) -> None:
+    # as Fund.draw refuses it: the check must not pass or fail on a balance that leaves out
+    # the units the fund does not hold
+    wider = Estate.from_records(
+        [
+            {"unit": "1-101", "area": "100", "owners": ["Li"]},
+            {"unit": "3-101", "area": "100", "owners": ["Sun"]},
+        ]
+    )
+    split = apportion("10", wider)
+    application = EmergencyApplication(Applicant.COMMITTEE, True, split, True, True)
+    with pytest.raises(MoneyError, match="sub-account") as caught:
+        check_emergency(application, CN, fund)
+    assert caught.value.value == ["3-101"]
+
+
+def test_one_payer_reads_in_the_singular() -> None:
+    one = Pledges.of("100", {"1-101": "100"})
+    assert repr(one) == "<Pledges COVERED: 100.00 of 100.00 yuan from 1 payer>"
+    assert one.describe().splitlines()[0] == "covered: 100.00 of 100.00 yuan from 1 payer"
+
+
+def test_a_fund_of_one_unit_and_one_entry_reads_in_the_singular() -> None:
+    one = Estate.from_records([{"unit": "1-101", "area": "1", "owners": ["Li"]}])
+    fund = Fund.open(one).deposit(apportion("1", one), on=D1)
+    assert repr(fund) == "<Fund balance 1.00 yuan: 1 unit, 1 entry>"
+    assert fund.describe().splitlines()[0] == "Fund balance 1.00 yuan: 1 unit, 1 entry"
+    assert "<p>1 unit</p>" in apportion("1", one)._repr_html_()

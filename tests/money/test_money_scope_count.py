@@ -292,7 +292,9 @@ def test_a_scope_of_the_whole_estate_decides_as_the_whole_estate(
     assert scoped.tally == plain.tally and scoped.checks == plain.checks
     assert scoped.passed is plain.passed
     assert scoped.notices[1:] == plain.notices
-    assert scoped.scope == DecisionScope(len(rows), tuple(sorted({r["unit"][0] for r in rows})))
+    buildings = tuple(sorted({r["unit"][0] for r in rows}))
+    assert scoped.scope == DecisionScope(len(rows), buildings, whole=True)
+    assert scoped.notices[0].en.endswith("(every unit of the estate)")
 
 
 def test_a_scope_s_buildings_are_its_units_declared_buildings() -> None:

@@ -81,3 +81,46 @@ def test_a_stored_scoped_notice_that_disagrees_with_the_scope_is_refused() -> No
     with pytest.raises(DerivedFactMismatchError) as caught:
         cg.Decision.from_dict(data)
     assert (caught.value.what, caught.value.field) == ("Decision", "notices[scoped-decision]")
+
+
+def _two_buildings() -> cg.Estate:
+    return cg.Estate.from_records(
+        [
+            {"unit": "1-101", "area": "10", "owners": ["Li"]},
+            {"unit": "2-101", "area": "10", "owners": ["Wang"]},
+        ]
+    )
+
+
+def test_a_scope_of_every_unit_does_not_say_it_is_not_the_whole_estate() -> None:
+    estate = _two_buildings()
+    decision = cg.decide(
+        estate, [], matter="use-maintenance-fund", rules=CN, scope=["2-101", "1-101"]
+    )
+    assert decision.scope == DecisionScope(2, ("1", "2"), whole=True)
+    notice = decision.notices[0]
+    assert notice.code == "scoped-decision"
+    assert "not the whole estate" not in notice.en and "不是整个" not in notice.zh
+    assert notice.en.endswith("2 persons, 20.00 m² (every unit of the estate)")
+    assert notice.zh.endswith("2人、20.00平方米（整个物业管理区域的全部专有部分）")
+    data = decision.to_dict()
+    assert data["scope"]["whole"] is True
+    assert cg.Decision.from_dict(data) == decision
+
+
+def test_a_scope_of_some_units_keeps_its_data_and_words() -> None:
+    estate = _two_buildings()
+    decision = cg.decide(estate, [], matter="use-maintenance-fund", rules=CN, scope=["2-101"])
+    assert decision.scope == DecisionScope(1, ("2",))
+    assert decision.scope is not None and decision.scope.whole is False
+    assert decision.notices[0].en.endswith("1 person, 10.00 m² (not the whole estate)")
+    data = decision.to_dict()
+    assert data["scope"] == {"units": 1, "buildings": ["2"]}  # no "whole" key: the old shape
+    assert cg.Decision.from_dict(data) == decision
+
+
+@pytest.mark.parametrize("whole", ["yes", 1, None])
+def test_whole_must_be_a_bool(whole: object) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        DecisionScope(2, ("1",), whole=whole)  # type: ignore[arg-type]
+    assert caught.value.field == "whole"

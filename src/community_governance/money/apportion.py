@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from itertools import compress
 from math import lcm
+from operator import not_
 from typing import Any
 
 import attrs
@@ -68,18 +70,31 @@ def fen(amount: object, *, field: str = "amount") -> int:
             field=field,
             value=amount,
         )
-    if value and value.adjusted() < -2:
-        raise MoneyError(f"{field}: {amount!r} is finer than a fen", field=field, value=amount)
-    if value and value.adjusted() >= 13:
+    if not value:
+        return 0
+    if value.adjusted() >= 13:
         raise MoneyError(f"{field}: {amount!r} is too large", field=field, value=amount)
-    scaled = value * 100
-    if scaled != scaled.to_integral_value():
+    # read the digits exactly: Decimal arithmetic would round to its context's 28 digits
+    _, digits, exponent = value.as_tuple()
+    beyond = -int(exponent) - 2  # digits after the fen
+    if value.adjusted() < -2 or (beyond > 0 and any(digits[-beyond:])):
         raise MoneyError(f"{field}: {amount!r} is finer than a fen", field=field, value=amount)
-    return int(scaled)
+    whole = int("".join(map(str, digits[: len(digits) - max(beyond, 0)])))
+    return int(whole * 10 ** max(-beyond, 0))
 
 
 def yuan(cents: int) -> Decimal:
-    """Whole fen shown as yuan: ``123456`` → ``Decimal("1234.56")``."""
+    """Whole fen shown as yuan: ``123456`` → ``Decimal("1234.56")``.
+
+    An overdrawn balance is negative: ``-5`` → ``Decimal("-0.05")``.
+
+    Raises:
+        MoneyTypeError: ``cents`` is not an ``int`` (a float, a bool, a str).
+    """
+    if type(cents) is not int:
+        raise MoneyTypeError(
+            f"cents must be whole fen (int), not {cents!r:.80}", field="cents", value=cents
+        )
     return Decimal(cents).scaleb(-2)
 
 
@@ -91,7 +106,36 @@ def largest_remainder(total: int, weights: Sequence[int]) -> tuple[list[int], li
 
     Returns:
         The parts, and the positions that received an extra fen (in order of position).
+
+    Raises:
+        MoneyTypeError: ``total`` or a weight is not an ``int`` (a float, a bool, a
+            `Fraction`), or ``weights`` is not a list or tuple.
+        MoneyError: ``total`` is negative, or ``weights`` is empty or holds a weight that is
+            not positive.
     """
+    if type(total) is not int:
+        raise MoneyTypeError(
+            f"total must be whole fen (int), not {total!r:.80}", field="total", value=total
+        )
+    if total < 0:
+        raise MoneyError(f"total {total} fen must not be negative", field="total", value=total)
+    if not isinstance(weights, list | tuple) or not all(type(w) is int for w in weights):
+        raise MoneyTypeError(
+            f"weights must be a list of positive int, not {weights!r:.80}",
+            field="weights",
+            value=weights,
+        )
+    if not weights or min(weights) <= 0:
+        raise MoneyError(
+            f"weights must be one or more positive int, not {weights!r:.80}",
+            field="weights",
+            value=weights,
+        )
+    return _split(total, weights)
+
+
+def _split(total: int, weights: Sequence[int]) -> tuple[list[int], list[int]]:
+    """`largest_remainder` on weights known to be positive integers (the engine's path)."""
     whole = sum(weights)
     parts: list[int] = []
     remainders: list[int] = []
@@ -107,6 +151,55 @@ def largest_remainder(total: int, weights: Sequence[int]) -> tuple[list[int], li
     return parts, extra
 
 
+#: Amounts in fen are below this (10**13 yuan, the bound of `fen`).
+_MAX_FEN = 10**15
+
+
+def _ids(value: object, name: str) -> tuple[str, ...]:
+    """A tuple or list of unit ids as a tuple; anything else (a str included) refused."""
+    if not isinstance(value, tuple | list):
+        raise MoneyTypeError(
+            f"{name} must be a tuple of unit ids, not {value!r:.80}", field=name, value=value
+        )
+    ids = tuple(value)
+    if ids and set(map(type, ids)) != {str}:
+        bad = next(i for i in ids if type(i) is not str)
+        raise MoneyTypeError(f"{name}: {bad!r:.80} is not a unit id", field=name, value=bad)
+    return ids
+
+
+def _unit_ids(value: object) -> tuple[str, ...]:
+    return _ids(value, "units")
+
+
+def _rounded_ids(value: object) -> tuple[str, ...]:
+    return _ids(value, "rounded_up")
+
+
+def _fen_parts(value: object) -> tuple[int, ...]:
+    if not isinstance(value, tuple | list):
+        raise MoneyTypeError(
+            f"parts must be a tuple of whole fen, not {value!r:.80}", field="parts", value=value
+        )
+    parts = tuple(value)
+    if parts and set(map(type, parts)) != {int}:
+        bad = next(p for p in parts if type(p) is not int)
+        raise MoneyTypeError(f"parts: {bad!r} is not whole fen (int)", field="parts", value=bad)
+    return parts
+
+
+def _instance(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise MoneyTypeError(
+                f"{attribute.name} must be a {kind.__name__}, not {value!r:.80}",
+                field=attribute.name,
+                value=value,
+            )
+
+    return check
+
+
 @attrs.frozen(slots=True, repr=False)
 class Apportionment:
     """An amount split over units, to the fen.
@@ -116,18 +209,73 @@ class Apportionment:
         basis: How it was split.
         units: The unit ids, in the order given.
         parts: Each unit's part in fen (same order); they sum to ``amount``.
-        rounded_up: Units that received one extra fen under the rounding rule.
+        rounded_up: Units that received one extra fen under the rounding rule (per
+            household: one extra fen in the split of their person's part; the fen the split
+            among persons gives a person are named on no unit).
         rounding: The rounding rule.
         citation: Where the rounding rule comes from.
     """
 
     amount: int
-    basis: Basis
-    units: tuple[str, ...]
-    parts: tuple[int, ...]
-    rounded_up: tuple[str, ...]
-    rounding: Rounding = Rounding.LARGEST_REMAINDER
-    citation: Citation = DESIGN_LARGEST_REMAINDER
+    basis: Basis = attrs.field(validator=_instance(Basis))
+    units: tuple[str, ...] = attrs.field(converter=_unit_ids)
+    parts: tuple[int, ...] = attrs.field(converter=_fen_parts)
+    rounded_up: tuple[str, ...] = attrs.field(converter=_rounded_ids)
+    rounding: Rounding = attrs.field(
+        default=Rounding.LARGEST_REMAINDER, validator=_instance(Rounding)
+    )
+    citation: Citation = attrs.field(
+        default=DESIGN_LARGEST_REMAINDER, validator=_instance(Citation)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse an apportionment whose parts do not add up or that names the wrong units."""
+        amount, units, parts = self.amount, self.units, self.parts
+        if type(amount) is not int:
+            raise MoneyTypeError(
+                f"amount must be whole fen (int), not {amount!r:.80}", field="amount", value=amount
+            )
+        if not 0 <= amount < _MAX_FEN:
+            raise MoneyError(
+                f"amount {amount} fen must be from 0 to under 10**13 yuan",
+                field="amount",
+                value=amount,
+            )
+        known = set(units)
+        if not units or "" in known:
+            raise MoneyError("units must be one or more non-empty ids", field="units", value=units)
+        if len(known) != len(units):
+            twice = next(u for u in units if units.count(u) > 1)
+            raise MoneyError(f"units: {twice!r} is named twice", field="units", value=twice)
+        if len(parts) != len(units) or (parts and min(parts) < 0):
+            raise MoneyError(
+                f"parts must be {len(units)} whole fen, none negative", field="parts", value=parts
+            )
+        if sum(parts) != amount:
+            raise MoneyError(
+                f"parts sum to {sum(parts)} fen, not the amount {amount}",
+                field="parts",
+                value=sum(parts),
+            )
+        self._check_rounded(known)
+
+    def _check_rounded(self, known: set[str]) -> None:
+        named = self.rounded_up
+        if len(set(named)) != len(named) or not known.issuperset(named):
+            raise MoneyError(
+                "rounded_up must name units of the apportionment, each once",
+                field="rounded_up",
+                value=named,
+            )
+        if named and not all(self.parts):
+            empty = set(compress(self.units, map(not_, self.parts))).intersection(named)
+            if empty:
+                first = min(empty)
+                raise MoneyError(
+                    f"rounded_up names {first!r}, whose part is 0 fen",
+                    field="rounded_up",
+                    value=first,
+                )
 
     def part(self, unit_id: str) -> int:
         """The part of ``unit_id`` in fen.
@@ -161,7 +309,8 @@ class Apportionment:
     def __repr__(self) -> str:
         """One line, the verdict first."""
         return (
-            f"<Apportionment exact: {yuan(self.amount)} yuan over {len(self.units)} units by "
+            f"<Apportionment exact: {yuan(self.amount)} yuan over "
+            f"{counted(len(self.units), 'unit')} by "
             f"{self.basis.value}, {len(self.rounded_up)} fen placed by {self.rounding.value}>"
         )
 
@@ -210,7 +359,7 @@ class Apportionment:
             f"{yuan(self.amount)} yuan by {self.basis.value}: parts sum exactly",
             ["unit", "yuan", "rounding"],
             rows,
-            footer=[self.citation.format(), f"{len(self.units)} units"],
+            footer=[self.citation.format(), counted(len(self.units), "unit")],
         )
 
 
@@ -246,6 +395,7 @@ def apportion(
         MoneyError: a bad amount, or shares missing, extra or given for another basis.
         InvalidChoiceError: an unknown basis.
         ScopeError, UnknownUnitError: a bad scope.
+        EmptyEstateError: ``scope`` selects no unit.
     """
     if not isinstance(units, Estate):
         raise MoneyTypeError(f"units must be an Estate, not {units!r}", field="units", value=units)
@@ -259,7 +409,7 @@ def apportion(
     if basis is Basis.HOUSEHOLD:
         parts, extra = _households(total, estate)
     else:
-        parts, extra = largest_remainder(total, _weights(estate, basis, shares))
+        parts, extra = _split(total, _weights(estate, basis, shares))
     return Apportionment(total, basis, ids, tuple(parts), tuple(ids[i] for i in extra), *rounding)
 
 
@@ -293,7 +443,7 @@ def _share_weights(estate: Estate, shares: object) -> list[int]:
         )
     ids = [unit.id for unit in estate.units]
     if set(shares) != set(ids):
-        odd = sorted(set(shares) ^ set(ids))
+        odd = sorted(set(shares) ^ set(ids), key=repr)  # keys of any type
         raise MoneyError(
             f"shares must name exactly the units in scope; differing: {odd[:5]}",
             field="shares",
@@ -308,16 +458,20 @@ def _share_weights(estate: Estate, shares: object) -> list[int]:
 
 
 def _households(total: int, estate: Estate) -> tuple[list[int], list[int]]:
-    """Equal per counted person, then each person's part over its units by area."""
+    """Equal per counted person, then each person's part over its units by area.
+
+    The units named are those given a fen in the split of their person's part: a fen the
+    split among persons gives a person is that person's, and is named on no unit.
+    """
     persons = estate.persons
-    per_person, up_persons = largest_remainder(total, [1] * len(persons))
+    per_person, _ = _split(total, [1] * len(persons))
     parts = [0] * len(estate.units)
-    extra = {estate.unit_position(persons[i].units[0]) for i in up_persons}
+    extra: set[int] = set()
     unit_area = estate.person_index.unit_area
     for person, share in zip(persons, per_person, strict=True):
         positions = [estate.unit_position(u) for u in person.units]
         weights = [unit_area[p] for p in positions]
-        split, up = largest_remainder(share, weights)
+        split, up = _split(share, weights)
         for position, value in zip(positions, split, strict=True):
             parts[position] = value
         extra.update(positions[i] for i in up)

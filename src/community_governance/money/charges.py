@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import attrs
 
 from community_governance._base.citations import Citation, Confidence
+from community_governance._base.format import counted
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance.exceptions import MoneyError, MoneyTypeError
@@ -93,11 +94,21 @@ class Charge:
         on_common_parts: The thing paid for is built on or uses common parts.
     """
 
-    kind: ChargeKind = attrs.field(validator=attrs.validators.instance_of(ChargeKind))
+    kind: ChargeKind = attrs.field(validator=lambda _i, a, v: _of(ChargeKind, a.name, v))
     replenishes_fund: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool)
+        default=False, validator=lambda _i, a, v: _of(bool, a.name, v)
     )
-    on_common_parts: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    on_common_parts: bool = attrs.field(
+        default=False, validator=lambda _i, a, v: _of(bool, a.name, v)
+    )
+
+
+def _of(kind: type, field: str, value: object) -> None:
+    """Refuse ``value`` unless it is a ``kind`` (a str is not a ChargeKind or a bool)."""
+    if not isinstance(value, kind):
+        raise MoneyTypeError(
+            f"{field} must be a {kind.__name__}, not {value!r:.80}", field=field, value=value
+        )
 
 
 def decision_needed(charge: Charge) -> DecisionNeed:
@@ -165,6 +176,45 @@ def fee_adjustment(rules: RuleSet) -> MatterReading:
     return reading
 
 
+def _whole_fen(value: object, field: str) -> int:
+    """``value`` if it is whole fen (an int, not a bool) from 0 to under 10**13 yuan."""
+    if type(value) is not int:
+        raise MoneyTypeError(
+            f"{field}: {value!r:.80} is not whole fen (int)", field=field, value=value
+        )
+    if not 0 <= value < _MAX_FEN:
+        raise MoneyError(
+            f"{field}: {value} fen must be from 0 to under 10**13 yuan", field=field, value=value
+        )
+    return value
+
+
+def _pledged(value: object) -> tuple[tuple[str, int], ...]:
+    """The (payer, fen) pairs as a tuple of tuples, each checked."""
+    if not isinstance(value, tuple | list):
+        raise MoneyTypeError(
+            f"pledged must be a tuple of (payer, fen) pairs, not {value!r:.80}",
+            field="pledged",
+            value=value,
+        )
+    pairs = []
+    for pair in value:
+        if not isinstance(pair, tuple | list) or len(pair) != 2 or type(pair[0]) is not str:
+            raise MoneyTypeError(
+                f"pledged: {pair!r:.80} is not a (payer id, fen) pair",
+                field="pledged",
+                value=pair,
+            )
+        if not pair[0]:
+            raise MoneyError("pledged: a payer id must not be empty", field="pledged", value="")
+        pairs.append((pair[0], _whole_fen(pair[1], "pledged")))
+    return tuple(pairs)
+
+
+#: Amounts in fen are below this (10**13 yuan, the bound of `fen`).
+_MAX_FEN = 10**15
+
+
 @attrs.frozen(slots=True, repr=False)
 class Pledges:
     """Crowdfunding: who pledged how much toward a target, in fen.
@@ -174,8 +224,8 @@ class Pledges:
         pledged: Payer → fen.
     """
 
-    target: int
-    pledged: tuple[tuple[str, int], ...]
+    target: int = attrs.field(validator=lambda _i, _a, v: _whole_fen(v, "target"))
+    pledged: tuple[tuple[str, int], ...] = attrs.field(converter=_pledged)
 
     @classmethod
     def of(cls, target: object, pledged: Mapping[str, object]) -> Pledges:
@@ -211,7 +261,8 @@ class Pledges:
         """One line, the verdict first."""
         verdict = "COVERED" if not self.short else f"SHORT {yuan(self.short)} yuan"
         raised, target = yuan(self.raised), yuan(self.target)
-        return f"<Pledges {verdict}: {raised} of {target} yuan from {len(self.pledged)} payers>"
+        payers = counted(len(self.pledged), "payer")
+        return f"<Pledges {verdict}: {raised} of {target} yuan from {payers}>"
 
     __str__ = __repr__
 
@@ -228,7 +279,7 @@ class Pledges:
             lines += [f"  {payer}：{yuan(amount)}元" for payer, amount in self.pledged]
         else:
             verdict = "covered" if not self.short else f"short {yuan(self.short)} yuan"
-            lines = [f"{verdict}: {raised} of {target} yuan from {count} payers"]
+            lines = [f"{verdict}: {raised} of {target} yuan from {counted(count, 'payer')}"]
             lines += [f"  {payer}: {yuan(amount)} yuan" for payer, amount in self.pledged]
         return "\n".join(lines)
 

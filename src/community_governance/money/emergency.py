@@ -191,6 +191,8 @@ def check_emergency(
 
     Raises:
         MoneyTypeError: an argument of the wrong type.
+        MoneyError: the split charges a unit without a sub-account in ``fund`` (as
+            `Fund.draw` refuses it).
         MissingParameterError: no layer of ``rules`` supplies the emergency procedure (e.g.
             a date before the Civil Code); no procedure is invented.
     """
@@ -204,8 +206,7 @@ def check_emergency(
                 f"{name} must be a {kind.__name__}, not {value!r}", field=name, value=value
             )
     split = application.split
-    accounts = set(fund.units)
-    scoped = fund.balance(tuple(u for u in split.units if u in accounts))
+    scoped = fund.balance(split.units)  # a unit without a sub-account is refused
     facts = _facts(application, procedure, scoped)
     steps = tuple(
         StepCheck(step, facts[step][0], facts[step][1], citation, facts[step][2])

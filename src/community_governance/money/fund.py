@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from fractions import Fraction
@@ -40,6 +41,48 @@ class EntryKind(Enum):
     DRAW = "draw"
 
 
+def _type(kind: type, what: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) or (kind is date and isinstance(value, datetime)):
+            raise MoneyTypeError(
+                f"{attribute.name} must be {what}, not {value!r:.80}",
+                field=attribute.name,
+                value=value,
+            )
+
+    return check
+
+
+def _notices(value: object) -> tuple[Notice, ...]:
+    if not isinstance(value, tuple | list) or not all(isinstance(n, Notice) for n in value):
+        raise MoneyTypeError(
+            f"notices must be a tuple of Notice, not {value!r:.80}", field="notices", value=value
+        )
+    return tuple(value)
+
+
+def _accounts(value: object) -> tuple[str, ...]:
+    if not isinstance(value, tuple | list) or not all(type(u) is str for u in value):
+        raise MoneyTypeError(
+            f"units must be a tuple of unit ids, not {value!r:.80}", field="units", value=value
+        )
+    units = tuple(value)
+    if "" in units:
+        raise MoneyError("units: a unit id must not be empty", field="units", value="")
+    if len(set(units)) != len(units):
+        twice = next(u for u in units if units.count(u) > 1)
+        raise MoneyError(f"units: {twice!r} is named twice", field="units", value=twice)
+    return units
+
+
+def _entries(value: object) -> tuple[Entry, ...]:
+    if not isinstance(value, tuple | list) or not all(isinstance(e, Entry) for e in value):
+        raise MoneyTypeError(
+            f"entries must be a tuple of Entry, not {value!r:.80}", field="entries", value=value
+        )
+    return tuple(value)
+
+
 @attrs.frozen(slots=True)
 class Entry:
     """One ledger entry: a dated deposit or draw split over units.
@@ -52,11 +95,11 @@ class Entry:
         notices: Flags raised when it was booked (e.g. a short balance allowed).
     """
 
-    on: date
-    kind: EntryKind
-    split: Apportionment
-    purpose: str = ""
-    notices: tuple[Notice, ...] = ()
+    on: date = attrs.field(validator=_type(date, "a date"))
+    kind: EntryKind = attrs.field(validator=_type(EntryKind, "an EntryKind"))
+    split: Apportionment = attrs.field(validator=_type(Apportionment, "an Apportionment"))
+    purpose: str = attrs.field(default="", validator=_type(str, "a string"))
+    notices: tuple[Notice, ...] = attrs.field(default=(), converter=_notices)
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -68,8 +111,24 @@ class Fund:
         entries: The history, in date order.
     """
 
-    units: tuple[str, ...]
-    entries: tuple[Entry, ...] = ()
+    units: tuple[str, ...] = attrs.field(converter=_accounts)
+    entries: tuple[Entry, ...] = attrs.field(default=(), converter=_entries)
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse entries out of date order or charged to units without a sub-account."""
+        accounts = set(self.units)
+        for before, entry in zip((None, *self.entries), self.entries, strict=False):
+            if before is not None and entry.on < before.on:
+                raise MoneyError(
+                    f"entry on {entry.on} is before the last entry", field="on", value=entry.on
+                )
+            if not accounts.issuperset(entry.split.units):
+                unknown = sorted(set(entry.split.units) - accounts)
+                raise MoneyError(
+                    f"units without a sub-account: {unknown[:5]}",
+                    field="entries",
+                    value=unknown,
+                )
 
     @classmethod
     def open(cls, estate: Estate) -> Fund:
@@ -98,7 +157,7 @@ class Fund:
         return result
 
     def balance(self, units: tuple[str, ...] | None = None) -> int:
-        """The balance in fen of some units (all when ``None``)."""
+        """The balance in fen of some units (all when ``None``; a unit named twice counts once)."""
         balances = self.balances()
         if units is None:
             return sum(balances.values())
@@ -111,7 +170,7 @@ class Fund:
             raise MoneyError(
                 f"units without a sub-account: {unknown[:5]}", field="units", value=unknown
             )
-        return sum(balances[u] for u in units)
+        return sum(balances[u] for u in dict.fromkeys(units))
 
     def deposit(self, split: Apportionment, *, on: date, purpose: str = "") -> Fund:
         """A new fund with a deposit booked (e.g. a first deposit or a replenishment).
@@ -172,7 +231,7 @@ class Fund:
         return attrs.evolve(self, entries=(*self.entries, entry))
 
     def to_replenish(
-        self, first: dict[str, int], rules: RuleSet | tuple[Fraction, Citation]
+        self, first: Mapping[str, int], rules: RuleSet | tuple[Fraction, Citation]
     ) -> tuple[str, ...]:
         """Units whose balance is under the rule set's share of their first deposit (in fen).
 
@@ -185,10 +244,17 @@ class Fund:
 
         Raises:
             MoneyError: a unit without a sub-account, or a deposit that is not whole fen.
-            MoneyTypeError: ``rules`` is neither a RuleSet nor a (Fraction, Citation) pair.
+            MoneyTypeError: ``first`` is not a mapping, or ``rules`` is neither a RuleSet nor
+                a (Fraction, Citation) pair.
             MissingParameterError: no layer of ``rules`` supplies the share.
         """
         ratio = _replenish_share(rules)
+        if not isinstance(first, Mapping):
+            raise MoneyTypeError(
+                f"first must be a mapping of unit id to fen, not {first!r:.80}",
+                field="first",
+                value=first,
+            )
         balances = self.balances()
         for unit, amount in first.items():
             if unit not in balances or type(amount) is not int or amount < 0:
@@ -245,7 +311,11 @@ class Fund:
     def __repr__(self) -> str:
         """One line: the total balance first."""
         total = yuan(self.balance())
-        return f"<Fund balance {total} yuan: {len(self.units)} units, {len(self.entries)} entries>"
+        units, entries = (
+            counted(len(self.units), "unit"),
+            counted(len(self.entries), "entry", "entries"),
+        )
+        return f"<Fund balance {total} yuan: {units}, {entries}>"
 
     __str__ = __repr__
 
@@ -264,7 +334,8 @@ class Fund:
             ]
         else:
             lines = [
-                f"Fund balance {total} yuan: {len(self.units)} units, {len(self.entries)} entries"
+                f"Fund balance {total} yuan: {counted(len(self.units), 'unit')}, "
+                f"{counted(len(self.entries), 'entry', 'entries')}"
             ]
         for e in self.entries:
             amount, units = yuan(e.split.amount), len(e.split.units)

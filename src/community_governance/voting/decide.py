@@ -146,6 +146,7 @@ def decide(
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person disagree.
         ScopeError: ``scope`` is a string or holds a non-string.
+        EmptyEstateError: ``scope`` selects no unit (an empty scope has no owners concerned).
         RuleSetError: the rule set has no usable rule for the matter.
         FrozenMatterError: the matter is frozen on a day of the vote (see ``freeze``).
     """
@@ -162,7 +163,11 @@ def decide(
     notices = frozen + _about(matter, _notices(counted, rules, rule, choices, spoiled, counts))
     if opened is not None:
         notices += _spanning(rules, opened)
-    where = None if scope is None else DecisionScope(counted.units, counted.buildings)
+    if scope is None:
+        where = None
+    else:
+        whole = counted.units == len(estate.units)
+        where = DecisionScope(counted.units, counted.buildings, whole)
     if where is not None:
         notices = (where.notice(_tally(counts).total), *notices)
     frame = _Frame(matter, rules, provided.layer, rule, notices, where)

@@ -68,6 +68,15 @@ def _names(value: object) -> tuple[str, ...]:
     return items
 
 
+def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if type(value) is not bool:
+        raise InvalidDataError(
+            f"DecisionScope.{attribute.name} must be True or False, not {value!r:.80}",
+            field=attribute.name,
+            value=value,
+        )
+
+
 @attrs.frozen(slots=True)
 class DecisionScope:
     """The scope of a decision of the owners concerned (``decide(..., scope=...)``).
@@ -77,10 +86,13 @@ class DecisionScope:
     Attributes:
         units: Number of units in the scope.
         buildings: The buildings of those units, sorted (``""`` for a unit without one).
+        whole: Whether the scope holds every unit of the register (the owners concerned
+            are then all the owners; the counting is the estate's own).
     """
 
     units: int = attrs.field(validator=_positive)
     buildings: tuple[str, ...] = attrs.field(converter=_names)
+    whole: bool = attrs.field(default=False, validator=_flag)
 
     def describe(self, lang: str = "en") -> str:
         """The scope in words, e.g. ``"12 units in building(s) 3"``."""
@@ -96,12 +108,14 @@ class DecisionScope:
 
     def notice(self, total: Figures) -> Notice:
         """The ``scoped-decision`` notice: the scope and what was counted within it."""
+        extent = "every unit of the estate" if self.whole else "not the whole estate"
+        extent_zh = "整个物业管理区域的全部专有部分" if self.whole else "不是整个物业管理区域"
         return Notice(
             "scoped-decision",
             f"a decision of the owners concerned only: {self.describe()}; persons and area "
-            f"were counted again within the scope: {total} (not the whole estate)",
+            f"were counted again within the scope: {total} ({extent})",
             f"本决定仅为相关业主的表决：{self.describe('zh')}；业主人数和面积在该范围内重新"
-            f"计算：{total.heads}人、{area_text(total.area)}平方米（不是整个物业管理区域）",
+            f"计算：{total.heads}人、{area_text(total.area)}平方米（{extent_zh}）",
             SCOPE_CITATION,
         )
 
@@ -252,6 +266,11 @@ def _verify(decision: Decision, data: dict[str, Any], what: str) -> None:
 
 converter.register_unstructure_hook(Check, _unstructure_check)
 converter.register_structure_hook(Check, _structure)
+# a scope of some units keeps its data's shape: no ``whole`` key
+converter.register_unstructure_hook(
+    DecisionScope,
+    make_dict_unstructure_fn(DecisionScope, converter, whole=override(omit_if_default=True)),
+)
 # an unscoped decision's data keep their shape: no ``scope`` key
 converter.register_unstructure_hook(
     Decision,
