@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import inspect
 import pickle
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+import community_governance as cg
 import community_governance.exceptions as errors
 from community_governance.exceptions import (
     DerivedFactMismatchError,
@@ -58,6 +60,24 @@ def test_a_huge_value_gives_a_bounded_message() -> None:
     assert str(huge).endswith("value=<a number of 33220 bits>]")
     odd = InvalidRuleError("odd", field="ratio", value=Unprintable())
     assert str(odd).endswith("value=<?>]")
+
+
+def test_a_sentence_quoting_a_huge_input_is_cut_and_says_so() -> None:
+    at_limit = EmptyEstateError("x" * 1000)
+    assert at_limit.message == "x" * 1000  # kept whole up to the limit
+    over = EmptyEstateError("x" * 1001)
+    assert over.message == "x" * 1000 + "… (cut; 1001 characters)"
+    unit = "9" * 100_000
+    estate = cg.Estate.from_records([{"unit": "1", "area": "1", "owners": ["Li"]}])
+    with pytest.raises(cg.exceptions.UnknownUnitError) as error:
+        cg.decide(
+            estate, [cg.Ballot(unit, "agree")], matter=cg.Matter.RAISE_MAINTENANCE_FUND, rules=CN
+        )
+    assert len(str(error.value)) < 1200 and error.value.unit == unit  # the field keeps it all
+
+
+CN = cg.rules_for("CN", on=date(2025, 3, 1))
+FUND = cg.Matter.RAISE_MAINTENANCE_FUND
 
 
 class Unprintable:

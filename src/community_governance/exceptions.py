@@ -87,7 +87,8 @@ class GovernanceError(Exception):
     Each subclass declares its structured fields as annotations; the constructor takes a
     sentence saying what is wrong and why, and exactly those fields as keywords, stores each as
     an attribute, and builds the message from both: the sentence, then every field with its
-    (length-bounded) value, so a message always names the offending item.
+    (length-bounded) value, so a message always names the offending item. A sentence longer
+    than 1,000 characters (one quoting a huge input) is cut, saying so.
 
     Attributes:
         message: Why the input was refused, in one sentence.
@@ -104,6 +105,8 @@ class GovernanceError(Exception):
             raise TypeError(
                 f"{type(self).__name__} takes the fields {list(declared)}, got {sorted(details)}"
             )
+        if len(message) > _MESSAGE_LIMIT:  # a message quoting a huge input stays readable
+            message = f"{message[:_MESSAGE_LIMIT]}… (cut; {len(message)} characters)"
         super().__init__(message)
         self.message = message
         self.details = details
@@ -122,6 +125,8 @@ class GovernanceError(Exception):
 
 _NOT_FIELDS = frozenset({"message", "details"})
 _REPR_LIMIT = 80
+#: Longest message kept whole (the sentence; each field's value is cut to `_REPR_LIMIT`).
+_MESSAGE_LIMIT = 1000
 
 
 def _declared_fields(cls: type) -> tuple[str, ...]:
