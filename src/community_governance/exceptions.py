@@ -78,6 +78,7 @@ __all__ = [
     "UnknownUnitError",
     "VotingArgumentError",
     "VotingInputError",
+    "WholeAssemblyMatterError",
 ]
 
 
@@ -910,3 +911,22 @@ class LanguageError(GovernanceError, ValueError):
 
     field: str
     value: object
+
+
+# --- scoped decisions ---
+
+
+class WholeAssemblyMatterError(GovernanceError, ValueError):
+    """A matter only the whole owners' assembly decides, asked of some owners only.
+
+    ``decide(..., scope=...)`` decides for the owners concerned by a building's or a unit's
+    partly shared parts; the assembly's rules of procedure, the management covenant, the
+    committee and the property manager concern every owner (Civil Code Art. 278(1) items 1-4).
+
+    Attributes:
+        matter: The matter's value.
+        units: Number of units in the refused scope.
+    """
+
+    matter: str
+    units: int

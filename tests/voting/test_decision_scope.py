@@ -70,7 +70,7 @@ def test_a_stored_scoped_notice_that_disagrees_with_the_scope_is_refused() -> No
     decision = cg.decide(
         estate,
         [cg.Ballot("1-1", "agree")],
-        matter="elect-committee",
+        matter="use-maintenance-fund",
         rules=CN,
         scope=["1-1", "1-2"],
     )
@@ -124,3 +124,42 @@ def test_whole_must_be_a_bool(whole: object) -> None:
     with pytest.raises(InvalidDataError) as caught:
         DecisionScope(2, ("1",), whole=whole)  # type: ignore[arg-type]
     assert caught.value.field == "whole"
+
+
+# ----------------------------------------------------------------- matters of the whole assembly
+TWO_BUILDINGS = cg.Estate.from_records(
+    [
+        {"unit": "A-1", "area": "10", "owners": ["a"]},
+        {"unit": "B-1", "area": "10", "owners": ["b"]},
+    ]
+)
+WHOLE = [m for m in cg.Matter if m.item <= 4]
+PARTLY_SHARED = [m for m in cg.Matter if m.item >= 5]
+
+
+def test_the_line_falls_between_items_4_and_5_of_article_278() -> None:
+    assert [m.whole_assembly for m in cg.Matter] == [True] * 4 + [False] * 5
+    assert cg.Matter.HIRE_OR_DISMISS_MANAGER in WHOLE  # item 4: the last of the whole assembly
+    assert cg.Matter.USE_MAINTENANCE_FUND in PARTLY_SHARED  # item 5: the first of a scope
+
+
+@pytest.mark.parametrize("matter", WHOLE)
+def test_a_matter_of_the_whole_assembly_is_refused_within_a_scope(matter: cg.Matter) -> None:
+    with pytest.raises(cg.exceptions.WholeAssemblyMatterError) as caught:
+        cg.decide(
+            TWO_BUILDINGS, [cg.Ballot("A-1", "agree")], matter=matter, rules=CN, scope=["A-1"]
+        )
+    assert (caught.value.matter, caught.value.units) == (matter.value, 1)
+    message = caught.value.message
+    assert f"Civil Code Art. 278(1) item {matter.item}" in message and "1 unit;" in message
+    assert "decide.scope.matters [medium confidence" in message
+    whole = cg.decide(TWO_BUILDINGS, [cg.Ballot("A-1", "agree")], matter=matter, rules=CN)
+    assert whole.scope is None  # the same matter without a scope is decided
+
+
+@pytest.mark.parametrize("matter", PARTLY_SHARED)
+def test_a_matter_of_partly_shared_parts_is_decided_within_a_scope(matter: cg.Matter) -> None:
+    decision = cg.decide(
+        TWO_BUILDINGS, [cg.Ballot("A-1", "agree")], matter=matter, rules=CN, scope=["A-1"]
+    )
+    assert decision.scope is not None and decision.tally.total.heads == 1

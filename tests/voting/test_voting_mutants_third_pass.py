@@ -91,6 +91,6 @@ def _developers() -> cg.Estate:
 def test_a_scope_with_two_developer_entities_is_flagged(scope: list[str], flagged: bool) -> None:
     estate = _developers()
     assert estate.developer_entities == ("Agent", "Dev")
-    decision = cg.decide(estate, [], matter="elect-committee", rules=CN, scope=scope)
+    decision = cg.decide(estate, [], matter="use-maintenance-fund", rules=CN, scope=scope)
     codes = [n.code for n in decision.notices]
     assert ("several-developer-entities" in codes) is flagged

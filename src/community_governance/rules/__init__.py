@@ -24,7 +24,7 @@ from community_governance.rules.eligibility import (
     EligibilityRule,
     Requirement,
 )
-from community_governance.rules.matters import DeclaredMatter, Matter
+from community_governance.rules.matters import SCOPED_MATTERS, DeclaredMatter, Matter
 from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
 from community_governance.rules.packs import Pack, PackRegistry, PackVersion
 from community_governance.rules.params import (
@@ -65,6 +65,7 @@ from community_governance.rules.voting import ZHEJIANG_2009_FLOOR, DeemedVoteCla
 __all__ = [
     "BOOLEAN_FACTS",
     "INSTRUMENTS",
+    "SCOPED_MATTERS",
     "ZHEJIANG_2009_FLOOR",
     "BallotPolicy",
     "Base",

@@ -14,11 +14,11 @@ from enum import Enum
 
 import attrs
 
-from community_governance._base.citations import Citation
+from community_governance._base.citations import Citation, Confidence
 from community_governance._base.lang import language
 from community_governance.exceptions import InvalidRuleError
 
-__all__ = ["DeclaredMatter", "Matter"]
+__all__ = ["SCOPED_MATTERS", "DeclaredMatter", "Matter"]
 
 _CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
@@ -63,6 +63,20 @@ class Matter(Enum):
         """The item number in Civil Code Art. 278(1)."""
         return list(Matter).index(self) + 1
 
+    @property
+    def whole_assembly(self) -> bool:
+        """Whether only the whole assembly decides it, never the owners of a scope.
+
+        Items 1-4 of Civil Code Art. 278(1) (rules of procedure, management covenant, the
+        committee, the property manager) concern every owner; items 5-9 (the fund, rebuilding,
+        common parts, other major matters) may concern the partly shared parts of some owners,
+        which those owners decide (Shanghai Residential Property Management Provisions Arts. 35
+        and 69; the 2007 Measures Art. 22: the owners within the charge's scope). The line
+        between them is [SCOPED_MATTERS][community_governance.rules.SCOPED_MATTERS]'s,
+        a library design decision.
+        """
+        return self.item <= _LAST_WHOLE_ASSEMBLY_ITEM
+
     def label(self, lang: str = "en") -> str:
         """Human label in ``"en"`` or ``"zh"``."""
         lang = language(lang)
@@ -70,6 +84,19 @@ class Matter(Enum):
             return _ZH[self]
         return self.value.replace("-", " ")
 
+
+#: Items 1-4 of Art. 278(1) are decided by the whole assembly only (see `Matter.whole_assembly`).
+_LAST_WHOLE_ASSEMBLY_ITEM = 4
+
+#: Why items 1-4 of Civil Code Art. 278(1) are never decided within a scope.
+SCOPED_MATTERS = Citation(
+    "library_design",
+    "decide.scope.matters",
+    confidence=Confidence.MEDIUM,
+    note="the owners concerned decide their partly shared parts (Shanghai Provisions Arts. 35 "
+    "and 69; 2007 Measures Art. 22); the assembly's rules, covenant, committee and property "
+    "manager (Civil Code Art. 278(1) items 1-4) concern every owner",
+)
 
 _ZH = {
     Matter.RULES_OF_PROCEDURE: "制定和修改业主大会议事规则",

@@ -12,18 +12,20 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.exact import Exact, ratio
 from community_governance._base.format import area_text
+from community_governance._base.format import counted as counted_text
 from community_governance._base.notices import Notice, unconfirmed_rule_notices
 from community_governance.exceptions import (
     MissingResolutionError,
     RuleSetNotInForceError,
     VotingArgumentError,
     VotingInputError,
+    WholeAssemblyMatterError,
 )
 from community_governance.register.counting import SPC_ART_9, PersonIndex
 from community_governance.register.estate import Estate
 from community_governance.register.scope import ScopeCount, count_scope
 from community_governance.rules.committee import FreezeWindow
-from community_governance.rules.matters import DeclaredMatter, Matter
+from community_governance.rules.matters import SCOPED_MATTERS, DeclaredMatter, Matter
 from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Measure, ResolutionRule
 from community_governance.rules.voting import DeemedVoteClause, SpoiledPolicy
@@ -147,12 +149,16 @@ def decide(
         ConflictingBallotsError: ballots of one counted person disagree.
         ScopeError: ``scope`` is a string or holds a non-string.
         EmptyEstateError: ``scope`` selects no unit (an empty scope has no owners concerned).
+        WholeAssemblyMatterError: ``scope`` is given for a matter only the whole assembly
+            decides (items 1-4 of Civil Code Art. 278(1); see `Matter.whole_assembly`).
         RuleSetError: the rule set has no usable rule for the matter.
         FrozenMatterError: the matter is frozen on a day of the vote (see ``freeze``).
     """
     ballots = _inputs(estate, ballots, rules, opened)
     counted = count_scope(estate, scope)
     matter = _matter(rules, matter)
+    if scope is not None and matter.whole_assembly:
+        raise _whole_assembly(matter, counted)
     frozen = freeze_notices(rules, matter, freeze, opened)
     provided = rules.resolution(matter)
     rule: ResolutionRule = provided.value
@@ -179,6 +185,18 @@ def decide(
     if deemed is None:
         return frame.build(counts, extra, None)
     return frame.build(deemed, extra, frame.build(counts, (), None))
+
+
+def _whole_assembly(matter: Matter, counted: ScopeCount) -> WholeAssemblyMatterError:
+    """The error for a scope given with a matter only the whole assembly decides."""
+    return WholeAssemblyMatterError(
+        f"decide: {matter.label()} ({matter.label('zh')}) is decided by the whole owners' "
+        f"assembly (Civil Code Art. 278(1) item {matter.item}), not by the owners of "
+        f"{counted_text(counted.units, 'unit')}; decide it without scope= "
+        f"({SCOPED_MATTERS.format()})",
+        matter=matter.value,
+        units=counted.units,
+    )
 
 
 def _matter(rules: RuleSet, matter: object) -> Matter:
