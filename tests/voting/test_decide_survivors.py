@@ -14,6 +14,7 @@ from community_governance.voting.checks import CheckRole, check
 
 ON = date(2024, 5, 1)
 CN = cg.rules_for("CN", on=ON)
+SCOPED = "use-maintenance-fund"  # a matter the owners concerned may decide within a scope
 
 
 def _estate(persons: int) -> cg.Estate:
@@ -87,25 +88,21 @@ def _building(estate: cg.Estate, building: str) -> list[str]:
 
 def test_a_scoped_decision_carries_the_register_notices_of_its_scope_only() -> None:
     estate = _two_buildings()
-    whole = cg.decide(estate, [], matter="use-maintenance-fund", rules=CN)
+    whole = cg.decide(estate, [], matter=SCOPED, rules=CN)
     assert [n.code for n in whole.notices] == ["overlapping-owner-sets"]
-    one = cg.decide(estate, [], matter="use-maintenance-fund", rules=CN, scope=_building(estate, "1"))
+    one = cg.decide(estate, [], matter=SCOPED, rules=CN, scope=_building(estate, "1"))
     assert "overlapping-owner-sets" not in {n.code for n in one.notices}
-    two = cg.decide(estate, [], matter="use-maintenance-fund", rules=CN, scope=_building(estate, "2"))
+    two = cg.decide(estate, [], matter=SCOPED, rules=CN, scope=_building(estate, "2"))
     assert "overlapping-owner-sets" in {n.code for n in two.notices}
 
 
 def test_a_scoped_decision_refuses_a_ballot_for_a_unit_outside_the_scope() -> None:
     estate = _two_buildings()
     scope = _building(estate, "1")
-    inside = cg.decide(
-        estate, [cg.Ballot("1-1", "agree")], matter="use-maintenance-fund", rules=CN, scope=scope
-    )
+    inside = cg.decide(estate, [cg.Ballot("1-1", "agree")], matter=SCOPED, rules=CN, scope=scope)
     assert inside.tally.agree.heads == 1 and inside.tally.total.heads == 2
     with pytest.raises(UnknownUnitError) as caught:
-        cg.decide(
-            estate, [cg.Ballot("2-1", "agree")], matter="use-maintenance-fund", rules=CN, scope=scope
-        )
+        cg.decide(estate, [cg.Ballot("2-1", "agree")], matter=SCOPED, rules=CN, scope=scope)
     assert caught.value.unit == "2-1"
     assert "not in the scope" in str(caught.value)
 
