@@ -57,6 +57,18 @@ def require(value: T, cls: type[T] | tuple[type, ...], field: str) -> T:
     return value
 
 
+def _day(value: object, field: str) -> None:
+    if value is not None:
+        check_day(value, field)
+
+
+def _history(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(e, HistoryEntry) for e in value):
+        raise CommitteeInputError(
+            f"history must be a tuple of HistoryEntry, not {value!r}", field="history", value=value
+        )
+
+
 def _id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip() or len(value) > 200:
         raise CommitteeInputError(
@@ -93,9 +105,7 @@ class Member:
 
     owner: str = attrs.field(validator=_id)
     role: Role = attrs.field(default=Role.MEMBER, validator=attrs.validators.instance_of(Role))
-    since: date | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
-    )
+    since: date | None = attrs.field(default=None, validator=lambda _i, a, v: _day(v, a.name))
 
 
 @attrs.frozen(slots=True)
@@ -180,9 +190,11 @@ class Committee:
     full_size: int = attrs.field(validator=_int)
     members: tuple[Member, ...] = attrs.field(converter=_members)
     alternates: tuple[str, ...] = attrs.field(default=(), converter=_alternates)
-    name: str = _DEFAULT_NAME
-    history: tuple[HistoryEntry, ...] = ()
-    chair_elected_on: date | None = None
+    name: str = attrs.field(default=_DEFAULT_NAME, validator=_id)
+    history: tuple[HistoryEntry, ...] = attrs.field(default=(), validator=_history)
+    chair_elected_on: date | None = attrs.field(
+        default=None, validator=lambda _i, a, v: _day(v, a.name)
+    )
 
     def __attrs_post_init__(self) -> None:
         owners = [m.owner for m in self.members]

@@ -1,0 +1,36 @@
+"""Review of the committee lifecycle as a new user: values refused, texts in Chinese."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from committee_builders import ELECTED, SEVEN, rules
+
+from community_governance import committee as cm
+from community_governance.exceptions import CommitteeInputError
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", 5),
+        ("name", ""),
+        ("history", "abc"),
+        ("history", ("not an entry",)),
+        ("chair_elected_on", "2020-07-01"),
+        ("chair_elected_on", datetime(2020, 7, 1)),
+    ],
+)
+def test_committee_fields_are_validated(field: str, value: object) -> None:
+    with pytest.raises(CommitteeInputError) as info:
+        cm.Committee(ELECTED, 5, 7, SEVEN, **{field: value})  # type: ignore[arg-type]
+    assert info.value.field == field and info.value.value == value
+
+
+def test_member_since_must_be_a_plain_date() -> None:
+    with pytest.raises(CommitteeInputError) as info:
+        cm.Member("A", since=datetime(2020, 7, 1))  # type: ignore[arg-type]
+    assert info.value.field == "since"
+    assert cm.Member("A", since=date(2020, 7, 1)).since == date(2020, 7, 1)
+
