@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from committee_builders import ELECTED, SEVEN, rules
+from committee_builders import ELECTED, SEVEN
 
 from community_governance import committee as cm
 from community_governance.exceptions import CommitteeInputError
