@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from committee_builders import ELECTED, SEVEN
+from committee_builders import ELECTED, SEVEN, rules
 
 from community_governance import committee as cm
 from community_governance.exceptions import CommitteeInputError
@@ -34,3 +34,11 @@ def test_member_since_must_be_a_plain_date() -> None:
     assert info.value.field == "since"
     assert cm.Member("A", since=date(2020, 7, 1)).since == date(2020, 7, 1)
 
+
+def test_plan_in_chinese_names_the_default_committee_in_chinese() -> None:
+    sh = rules("CN-SH")
+    committee = cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=5, rules=sh)
+    text = cm.reelection_plan(committee, rules=sh).explain("zh")
+    assert text.startswith("业主委员会换届计划") and "owners' committee" not in text
+    named = cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=5, rules=sh, name="五月花")
+    assert cm.reelection_plan(named, rules=sh).explain("zh").startswith("五月花换届计划")

@@ -25,7 +25,7 @@ from community_governance._base.notices import Notice
 from community_governance.calendar.before import ART_LEAD, latest_before
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.workdays import HolidayCalendar, check_calendar
-from community_governance.committee.model import Committee, check_day, require
+from community_governance.committee.model import _DEFAULT_NAME, Committee, check_day, require
 from community_governance.exceptions import CommitteeError
 from community_governance.rules.committee import Direction, Step, StepRule
 from community_governance.rules.params import Param
@@ -158,8 +158,9 @@ class ReelectionPlan:
     def explain(self, lang: str = "en") -> str:
         """One line per step, then the notices, in ``"en"`` or ``"zh"``."""
         lang = language(lang)
+        name = "业主委员会" if self.committee == _DEFAULT_NAME else self.committee
         head = (
-            f"{self.committee}换届计划（任期届满{self.expires_on}，{self.rules_code}）："
+            f"{name}换届计划（任期届满{self.expires_on}，{self.rules_code}）："
             f"{len(self.steps)}个步骤，{len(self.notices)}项提示"
             if lang == "zh"
             else str(self)
