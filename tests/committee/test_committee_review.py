@@ -42,3 +42,13 @@ def test_plan_in_chinese_names_the_default_committee_in_chinese() -> None:
     assert text.startswith("业主委员会换届计划") and "owners' committee" not in text
     named = cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=5, rules=sh, name="五月花")
     assert cm.reelection_plan(named, rules=sh).explain("zh").startswith("五月花换届计划")
+
+
+def test_hangzhou_exactly_half_is_not_called_below_half() -> None:
+    hz = rules("CN-ZJ-HZ", include_unconfirmed=True)
+    advice = cm.vacancy_action(cm.Committee(ELECTED, 5, 6, SEVEN[:3]), rules=hz)
+    assert advice.action is cm.VacancyAction.EARLY_REELECTION
+    assert "not more than 1/2" in advice.en and "below" not in advice.en
+    assert "未超过总数的二分之一" in advice.zh and "不足" not in advice.zh
+    below = cm.vacancy_action(cm.Committee(ELECTED, 5, 7, SEVEN[:3]), rules=hz)
+    assert "below 1/2" in below.en and "不足总数的二分之一" in below.zh

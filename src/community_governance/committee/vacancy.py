@@ -149,13 +149,16 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
         )
     share = Fraction(seated, full)
     if share < rule.reelection_below or (rule.at_share_too and share == rule.reelection_below):
+        at = share == rule.reelection_below
         return VacancyAdvice(
             VacancyAction.EARLY_REELECTION,
             seated,
             full,
             spare,
-            f"{_counts(seated, full)}: below {rule.reelection_below} of the full number",
-            f"委员人数不足总数的{chinese_fraction(rule.reelection_below)}，应当提前换届",
+            f"{_counts(seated, full)}: {'not more than' if at else 'below'} "
+            f"{rule.reelection_below} of the full number",
+            f"委员人数{'未超过' if at else '不足'}总数的{chinese_fraction(rule.reelection_below)}"
+            "，应当提前换届",
             rule.citation,
         )
     if rule.by_election_above is not None and not share > rule.by_election_above:
