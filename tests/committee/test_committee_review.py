@@ -8,7 +8,7 @@ import pytest
 from committee_builders import ELECTED, SEVEN, rules
 
 from community_governance import committee as cm
-from community_governance.exceptions import CommitteeInputError
+from community_governance.exceptions import CommitteeError, CommitteeInputError, InvalidDataError
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,46 @@ def test_hangzhou_exactly_half_is_not_called_below_half() -> None:
     assert "未超过总数的二分之一" in advice.zh and "不足" not in advice.zh
     below = cm.vacancy_action(cm.Committee(ELECTED, 5, 7, SEVEN[:3]), rules=hz)
     assert "below 1/2" in below.en and "不足总数的二分之一" in below.zh
+
+
+def _tampered(field: str, value: object) -> dict[str, object]:
+    sh = rules("CN-SH")
+    data = cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=5, rules=sh).to_dict()
+    if field == "chair_elected_on":
+        data[field] = value
+    elif field == "members":
+        data["members"][0]["since"] = value
+    else:
+        data["history"][0]["on"] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("field", "day"),
+    [
+        ("chair_elected_on", "2020-06-29"),
+        ("chair_elected_on", "2025-07-01"),
+        ("members", "2020-06-29"),
+        ("members", "2025-07-01"),
+        ("history", "2020-06-29"),
+        ("history", "2025-07-01"),
+    ],
+)
+def test_days_outside_the_term_are_refused_on_load(field: str, day: str) -> None:
+    with pytest.raises(InvalidDataError, match=f"{field} has {day}, outside 2020-06-30 to"):
+        cm.Committee.from_dict(_tampered(field, day))
+    for edge in ("2020-06-30", "2025-06-30"):
+        assert cm.Committee.from_dict(_tampered(field, edge))
+    with pytest.raises(CommitteeError) as info:
+        cm.Committee(ELECTED, 5, 7, SEVEN, chair_elected_on=date(2025, 7, 1))
+    assert info.value.field == "chair_elected_on" and info.value.value == date(2025, 7, 1)
+
+
+def test_history_out_of_order_is_refused() -> None:
+    c = cm.Committee(ELECTED, 5, 7, SEVEN)
+    entry = cm.HistoryEntry("resignation", date(2021, 1, 5), "x", "x")
+    early = cm.HistoryEntry("resignation", date(2021, 1, 4), "y", "y")
+    assert cm.Committee(ELECTED, 5, 7, SEVEN, history=(entry, entry)).history
+    with pytest.raises(CommitteeError, match="in order") as info:
+        cm.Committee(ELECTED, 5, 7, SEVEN, history=(entry, early))
+    assert info.value.field == "history" and c.history == ()

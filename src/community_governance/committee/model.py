@@ -182,7 +182,8 @@ class Committee:
     Raises:
         CommitteeInputError: a field has the wrong type.
         CommitteeError: more members than seats, a member or alternate twice, an alternate who
-            is seated, or more than one chair.
+            is seated, more than one chair, a day (the chair's election, a member's ``since``,
+            a history entry) outside the term, or history entries out of order.
     """
 
     elected_on: date = attrs.field(validator=lambda _i, _a, v: check_day(v, "elected_on"))
@@ -213,6 +214,26 @@ class Committee:
             raise CommitteeError(
                 f"committee {self.name!r}: {problem}", field="members", value=tuple(owners)
             )
+        self._check_days()
+
+    def _check_days(self) -> None:
+        """Refuse a day outside the term or a history out of order."""
+        days = [("chair_elected_on", self.chair_elected_on)]
+        days += [("members", m.since) for m in self.members]
+        days += [("history", entry.on) for entry in self.history]
+        last = self.elected_on
+        for field, day in days:
+            if day is None:
+                continue
+            floor = last if field == "history" else self.elected_on
+            if not floor <= day <= self.expires_on:
+                raise CommitteeError(
+                    f"committee {self.name!r}: {field} has {day.isoformat()}, outside "
+                    f"{floor.isoformat()} to {self.expires_on.isoformat()} (the term, in order)",
+                    field=field,
+                    value=day,
+                )
+            last = day if field == "history" else last
 
     @property
     def expires_on(self) -> date:
