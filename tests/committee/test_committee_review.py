@@ -95,3 +95,13 @@ def test_history_out_of_order_is_refused() -> None:
     with pytest.raises(CommitteeError, match="in order") as info:
         cm.Committee(ELECTED, 5, 7, SEVEN, history=(entry, early))
     assert info.value.field == "history" and c.history == ()
+
+
+def test_first_meeting_in_chinese_names_the_vice_chairs() -> None:
+    sh = rules("CN-SH")
+    c = cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=5, rules=sh)
+    both = cm.apply_event(c, cm.FirstMeeting(date(2020, 7, 3), "A", ("B", "C")), rules=sh)
+    assert both.history[-1].zh == "推选主任A，副主任B、C"
+    assert both.history[-1].en == "chair A, vice-chairs B, C"
+    alone = cm.apply_event(c, cm.FirstMeeting(date(2020, 7, 3), "A"), rules=sh)
+    assert alone.history[-1].zh == "推选主任A，未设副主任"

@@ -216,7 +216,8 @@ def _first_meeting(
         event.kind,
         event.on,
         f"chair {event.chair}, vice-chairs {', '.join(event.vice_chairs) or 'none'}",
-        f"推选主任{event.chair}",
+        f"推选主任{event.chair}，"
+        + (f"副主任{'、'.join(event.vice_chairs)}" if event.vice_chairs else "未设副主任"),
         None if rule is None else rule.citation,
         notices,
     )
