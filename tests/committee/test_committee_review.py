@@ -105,3 +105,20 @@ def test_first_meeting_in_chinese_names_the_vice_chairs() -> None:
     assert both.history[-1].en == "chair A, vice-chairs B, C"
     alone = cm.apply_event(c, cm.FirstMeeting(date(2020, 7, 3), "A"), rules=sh)
     assert alone.history[-1].zh == "推选主任A，未设副主任"
+
+
+def test_plan_says_when_the_planned_vote_is_after_its_last_lawful_day() -> None:
+    sh = rules("CN-SH")
+    c = cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=5, rules=sh)
+    late = cm.reelection_plan(c, rules=sh, vote_on=date(2025, 7, 1))
+    assert [n.code for n in late.notices] == ["vote-planned-late"]
+    notice = late.notices[0]
+    assert "2025-07-01" in notice.en and "2025-06-30" in notice.en
+    assert "2025-07-01" in notice.zh and "晚于" in notice.zh
+    assert notice.citation == late.step("vote").citation
+    assert "1 notices" in str(late)
+    assert cm.reelection_plan(c, rules=sh, vote_on=date(2025, 6, 30)).notices == ()
+    national = rules("CN")
+    assert "vote-planned-late" not in [
+        n.code for n in cm.reelection_plan(c, rules=national, vote_on=date(2030, 1, 1)).notices
+    ]

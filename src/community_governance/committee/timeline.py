@@ -206,6 +206,20 @@ def _missing(step: Step, code: str) -> Notice:
     )
 
 
+def _after(step: PlanStep, day: date | None) -> bool:
+    return day is not None and step.latest is not None and day > step.latest
+
+
+def _late_vote(step: PlanStep) -> Notice:
+    return Notice(
+        "vote-planned-late",
+        f"the vote planned on {step.planned} is after its last lawful day {step.latest}; the "
+        "later steps are planned from it",
+        f"计划选举日{step.planned}晚于最后期限{step.latest}，其后各步骤按该日安排",
+        step.citation,
+    )
+
+
 def planned_days(
     ruled: Mapping[Step, StepRule],
     expires_on: date,
@@ -259,7 +273,8 @@ def reelection_plan(
         vote_on: The planned election day (default: the last lawful day, which the plan says).
 
     Returns:
-        The plan; steps without a rule are named in its notices.
+        The plan; steps without a rule are named in its notices, and so is a ``vote_on`` after
+        the vote's last lawful day (``vote-planned-late``).
 
     Raises:
         CommitteeInputError: an argument has the wrong type.
@@ -283,6 +298,7 @@ def reelection_plan(
             )
         )
     notices = [_missing(step, rules.code) for step in PLAN_STEPS if step not in ruled]
+    notices += [_late_vote(s) for s in steps if s.step is Step.VOTE and _after(s, vote_on)]
     if vote_on is None:
         notices.append(
             Notice(
