@@ -122,3 +122,24 @@ def test_plan_says_when_the_planned_vote_is_after_its_last_lawful_day() -> None:
     assert "vote-planned-late" not in [
         n.code for n in cm.reelection_plan(c, rules=national, vote_on=date(2030, 1, 1)).notices
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "build"),
+    [
+        ("elected", "Zhou", lambda d: cm.ByElection(date(2021, 1, 1), "Zhou", d)),
+        ("elected", ("Zhou", 5), lambda d: cm.ByElection(date(2021, 1, 1), ("Zhou", 5), d)),
+        ("vice_chairs", "Wang", lambda d: cm.FirstMeeting(date(2021, 1, 1), "A", "Wang")),
+        ("chair", 5, lambda d: cm.FirstMeeting(date(2021, 1, 1), 5)),
+        ("member", 5, lambda d: cm.Resignation(date(2021, 1, 1), 5)),
+        ("member", "", lambda d: cm.CeasedToBeOwner(date(2021, 1, 1), "")),
+        ("on", datetime(2021, 1, 1), lambda d: cm.Resignation(datetime(2021, 1, 1), "A")),
+        ("on", "2021-01-01", lambda d: cm.AlternateTakesSeat("2021-01-01")),
+    ],
+)
+def test_event_fields_are_validated(field: str, value: object, build: object) -> None:
+    from committee_builders import decision
+
+    with pytest.raises(CommitteeInputError) as info:
+        build(decision())  # type: ignore[operator]
+    assert info.value.field == field and info.value.value == value
