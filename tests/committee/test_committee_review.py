@@ -143,3 +143,31 @@ def test_event_fields_are_validated(field: str, value: object, build: object) ->
     with pytest.raises(CommitteeInputError) as info:
         build(decision())  # type: ignore[operator]
     assert info.value.field == field and info.value.value == value
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "build"),
+    [
+        ("person", 5, lambda: cm.TemporaryMember(5, cm.Seat.OWNER)),
+        ("person", "", lambda: cm.TemporaryMember("", cm.Seat.OWNER)),
+        ("seat", "owner", lambda: cm.TemporaryMember("A", "owner")),
+        ("role", "chair", lambda: cm.TemporaryMember("A", cm.Seat.OWNER, "chair")),
+        ("members", "AB", lambda: cm.TemporaryCommittee(date(2025, 1, 6), "AB")),
+    ],
+)
+def test_temporary_committee_fields_are_validated(field: str, value: object, build: object) -> None:
+    with pytest.raises(CommitteeInputError) as info:
+        build()  # type: ignore[operator]
+    assert info.value.field == field and info.value.value == value
+
+
+def test_temporary_committee_with_two_chairs_is_refused() -> None:
+    two = [cm.TemporaryMember(p, cm.Seat.OWNER, cm.Role.CHAIR) for p in ("A", "B")]
+    with pytest.raises(CommitteeError, match="more than one chair"):
+        cm.TemporaryCommittee(date(2025, 1, 6), two)
+
+
+def test_temporary_committee_members_must_be_members() -> None:
+    with pytest.raises(CommitteeInputError) as info:
+        cm.TemporaryCommittee(date(2025, 1, 6), ["A"])
+    assert info.value.field == "members"
