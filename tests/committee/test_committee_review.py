@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from committee_builders import ELECTED, SEVEN, rules
 
+import community_governance as cg
 from community_governance import committee as cm
 from community_governance.exceptions import CommitteeError, CommitteeInputError, InvalidDataError
 
@@ -171,3 +172,55 @@ def test_temporary_committee_members_must_be_members() -> None:
     with pytest.raises(CommitteeInputError) as info:
         cm.TemporaryCommittee(date(2025, 1, 6), ["A"])
     assert info.value.field == "members"
+
+
+PRACTICE = cg.Citation("reported_practice", "estate practice")
+
+
+def test_a_monthly_rhythm_from_the_31st_meets_every_month_at_its_end() -> None:
+    monthly = cm.Cadence("meeting", PRACTICE, "monthly")
+    days = monthly.occurrences(date(2021, 1, 31), date(2021, 6, 30))
+    assert days == (
+        date(2021, 1, 31), date(2021, 2, 28), date(2021, 3, 31), date(2021, 4, 30),
+        date(2021, 5, 31), date(2021, 6, 30),
+    )  # fmt: skip
+    on_30th = cm.Cadence.monthly("meeting", citation=PRACTICE, monthday=30)
+    assert on_30th.occurrences(date(2024, 1, 1), date(2024, 3, 31)) == (
+        date(2024, 1, 30), date(2024, 2, 29), date(2024, 3, 30),
+    )  # fmt: skip
+    held = [date(2021, 1, 31), date(2021, 3, 31)]
+    check = cm.check_cadence(monthly, held, start=date(2021, 1, 31), end=date(2021, 4, 30))
+    assert check.missed == (date(2021, 2, 28), date(2021, 4, 30)) and not check.passed
+    assert cm.Cadence("m", PRACTICE, "monthly").occurrences(
+        date(2021, 1, 15), date(2021, 3, 31)
+    ) == (date(2021, 1, 15), date(2021, 2, 15), date(2021, 3, 15))
+
+
+def test_a_yearly_rhythm_from_a_leap_day_meets_every_year() -> None:
+    yearly = cm.Cadence("assembly", PRACTICE, "yearly")
+    assert yearly.occurrences(date(2024, 2, 29), date(2028, 12, 31)) == (
+        date(2024, 2, 29), date(2025, 2, 28), date(2026, 2, 28), date(2027, 2, 28),
+        date(2028, 2, 29),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "build"),
+    [
+        ("nth", 0, lambda: cm.Cadence.monthly("m", citation=PRACTICE, weekday=0, nth=0)),
+        ("nth", 5, lambda: cm.Cadence.monthly("m", citation=PRACTICE, weekday=0, nth=5)),
+        ("nth", -5, lambda: cm.Cadence.monthly("m", citation=PRACTICE, weekday=0, nth=-5)),
+        ("nth", "1", lambda: cm.Cadence.monthly("m", citation=PRACTICE, weekday=0, nth="1")),
+        ("monthday", 0, lambda: cm.Cadence.monthly("m", citation=PRACTICE, monthday=0)),
+        ("monthday", 32, lambda: cm.Cadence.monthly("m", citation=PRACTICE, monthday=32)),
+        ("monthday", True, lambda: cm.Cadence.monthly("m", citation=PRACTICE, monthday=True)),
+        ("monthday", 5, lambda: cm.Cadence("m", PRACTICE, "yearly", monthday=5)),
+        ("weekday", 0, lambda: cm.Cadence("m", PRACTICE, "yearly", weekday=0)),
+        ("body", 5, lambda: cm.Cadence(5, PRACTICE, "weekly", weekday=0)),
+        ("citation", "Art. 26", lambda: cm.Cadence("m", "Art. 26", "weekly", weekday=0)),
+    ],
+)
+def test_cadence_fields_are_validated(field: str, value: object, build: object) -> None:
+    with pytest.raises(CommitteeInputError) as info:
+        build()  # type: ignore[operator]
+    assert info.value.field == field and info.value.value == value
