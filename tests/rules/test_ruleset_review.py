@@ -1,0 +1,33 @@
+"""RuleSet and Layer as a new user meets them: strings read like elsewhere, bad names refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import community_governance as cg
+from community_governance.exceptions import InvalidChoiceError, InvalidRuleError
+from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import Layer, Topic
+
+RULES = cg.rules_for("CN-SH", on=date(2025, 1, 6))
+
+
+def test_resolution_reads_a_matter_given_by_its_value() -> None:
+    by_value = RULES.resolution("rebuild-or-renovate")  # type: ignore[arg-type]
+    assert by_value == RULES.resolution(Matter.REBUILD_OR_RENOVATE)
+    with pytest.raises(InvalidChoiceError, match="'rebuild'"):
+        RULES.resolution("rebuild")  # type: ignore[arg-type]
+    with pytest.raises(InvalidChoiceError):
+        RULES.resolution(5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("field", "code", "name"),
+    [("code", 5, "x"), ("code", " ", "x"), ("name", "estate", 5), ("name", "estate", "")],
+)
+def test_layer_code_and_name_must_be_text(field: str, code: object, name: object) -> None:
+    with pytest.raises(InvalidRuleError) as info:
+        Layer(code, name, date(2025, 1, 1), None, topic=Topic.ESTATE)  # type: ignore[arg-type]
+    assert info.value.field == field
