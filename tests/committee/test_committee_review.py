@@ -224,3 +224,13 @@ def test_cadence_fields_are_validated(field: str, value: object, build: object) 
     with pytest.raises(CommitteeInputError) as info:
         build()  # type: ignore[operator]
     assert info.value.field == field and info.value.value == value
+
+
+def test_shanghai_by_election_is_allowed_not_ordered() -> None:
+    # Shanghai Art. 32: more than half of the seats filled: a by-election may (可以) be held
+    c = cm.Committee(ELECTED, 5, 7, SEVEN[:5])
+    advice = cm.vacancy_action(c, rules=rules("CN-SH"))
+    assert advice.action is cm.VacancyAction.BY_ELECTION
+    assert advice.zh == "委员出缺，可以补选" and "may be filled by a by-election" in advice.en
+    national = cm.vacancy_action(c, rules=rules("CN"))
+    assert national.zh == "委员出缺，应当补选"

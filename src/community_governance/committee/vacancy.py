@@ -173,12 +173,18 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
             f"{chinese_fraction(rule.by_election_above)}，规则未规定处理方式",
             rule.citation,
         )
+    may = rule.by_election_above is not None  # Shanghai Art. 32: 可以补选
     return VacancyAdvice(
         VacancyAction.BY_ELECTION,
         seated,
         full,
         spare,
-        f"{_counts(seated, full)}: fill the empty seats by a by-election",
-        "委员出缺，应当补选",
+        f"{_counts(seated, full)}: "
+        + (
+            "the empty seats may be filled by a by-election"
+            if may
+            else "fill the empty seats by a by-election"
+        ),
+        "委员出缺，可以补选" if may else "委员出缺，应当补选",
         rule.citation,
     )
