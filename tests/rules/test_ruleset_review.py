@@ -25,9 +25,13 @@ def test_resolution_reads_a_matter_given_by_its_value() -> None:
 
 @pytest.mark.parametrize(
     ("field", "code", "name"),
-    [("code", 5, "x"), ("code", " ", "x"), ("name", "estate", 5), ("name", "estate", "")],
+    [("code", 5, "x"), ("code", " ", "x"), ("name", "estate", 5), ("name", "estate", None)],
 )
 def test_layer_code_and_name_must_be_text(field: str, code: object, name: object) -> None:
     with pytest.raises(InvalidRuleError) as info:
         Layer(code, name, date(2025, 1, 1), None, topic=Topic.ESTATE)  # type: ignore[arg-type]
     assert info.value.field == field
+
+
+def test_an_unnamed_layer_is_allowed() -> None:
+    assert Layer("estate", "", date(2025, 1, 1), None, topic=Topic.ESTATE).name == ""

@@ -95,10 +95,12 @@ def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 def _label(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+    # an unnamed layer ("") is allowed: results then name the rule set as the source
+    empty = attribute.name == "code" and isinstance(value, str) and not value.strip()
+    if not isinstance(value, str) or empty or len(value) > 200:
         raise InvalidRuleError(
-            f"layer {attribute.name} must be a non-empty string of at most 200 characters, "
-            f"not {value!r:.80}",
+            f"layer {attribute.name} must be a string of at most 200 characters (a code not "
+            f"empty), not {value!r:.80}",
             field=attribute.name,
             value=value,
         )
@@ -129,8 +131,8 @@ class Layer:
         money: Money parameters (the maintenance fund, fees) set by this layer.
 
     Raises:
-        InvalidRuleError: the code or name is not a non-empty string, a date field is not a
-            plain date, or ``valid_to`` is before ``valid_from``.
+        InvalidRuleError: the code is not a non-empty string, the name is not a string, a
+            date field is not a plain date, or ``valid_to`` is before ``valid_from``.
     """
 
     code: str = attrs.field(validator=_label)
