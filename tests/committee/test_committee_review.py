@@ -234,3 +234,14 @@ def test_shanghai_by_election_is_allowed_not_ordered() -> None:
     assert advice.zh == "委员出缺，可以补选" and "may be filled by a by-election" in advice.en
     national = cm.vacancy_action(c, rules=rules("CN"))
     assert national.zh == "委员出缺，应当补选"
+
+
+def test_english_description_cites_each_event_with_its_confidence() -> None:
+    sh = rules("CN-SH")
+    c = cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=5, rules=sh)
+    line = c.describe().splitlines()[-1]
+    assert line == (
+        "  2020-06-30 election: 7 members elected for 5 years (Shanghai Residential Property "
+        "Management Provisions Art. 20(1) (2010 text) [high confidence])"
+    )
+    assert "（依据：《上海市住宅物业管理规定》第20条第1款" in c.describe("zh")

@@ -309,7 +309,8 @@ class Committee:
             ]
             lines += [f"  alternate: {owner}" for owner in self.alternates]
             for entry in self.history:
-                lines.append(f"  {entry}")
+                cite = f" ({entry.citation.format()})" if entry.citation else ""
+                lines.append(f"  {entry}{cite}")
                 lines += [f"    Note: {notice.text()}" for notice in entry.notices]
             return "\n".join(lines)
         name = "业主委员会" if self.name == _DEFAULT_NAME else self.name
