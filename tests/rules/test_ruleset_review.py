@@ -35,3 +35,23 @@ def test_layer_code_and_name_must_be_text(field: str, code: object, name: object
 
 def test_an_unnamed_layer_is_allowed() -> None:
     assert Layer("estate", "", date(2025, 1, 1), None, topic=Topic.ESTATE).name == ""
+
+
+@pytest.mark.parametrize(
+    ("field", "kw"),
+    [
+        ("code", {"code": 5}),
+        ("code", {"code": ""}),
+        ("name", {"name": 5}),
+        ("checked_on", {"checked_on": "2026-01-01"}),
+        ("checked_on", {"checked_on": None}),
+    ],
+)
+def test_jurisdiction_fields_are_validated(field: str, kw: dict[str, object]) -> None:
+    values: dict[str, object] = {
+        "code": "CN-XX", "name": "Example", "checked_on": date(2026, 12, 1), "layers": (),
+        "parent": "CN",
+    }  # fmt: skip
+    with pytest.raises(InvalidRuleError) as info:
+        cg.rules.Jurisdiction(**{**values, **kw})  # type: ignore[arg-type]
+    assert info.value.field == field
