@@ -111,3 +111,12 @@ def test_freeze_window_covers_checks_its_days() -> None:
     with pytest.raises(InvalidParameterError, match="last") as reversed_days:
         window.covers(date(2025, 7, 5), date(2025, 2, 1))
     assert reversed_days.value.param == "last"
+
+
+def test_an_absence_window_in_working_days_is_refused() -> None:
+    # absence_counts counts the window back in calendar time; a window of working days
+    # counted no meeting at all and never triggered
+    with pytest.raises(InvalidParameterError, match="working days") as info:
+        AbsenceRule(C, Fraction(1, 2), Period(working_days=20))
+    assert info.value.param == "window"
+    assert AbsenceRule(C, Fraction(1, 2), Period(days=30)).window == Period(days=30)

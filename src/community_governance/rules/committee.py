@@ -347,6 +347,10 @@ class AbsenceRule:
             self.window is None
         ):
             raise _refuse("share", self.share, "give either share and window, or consecutive")
+        if self.window is not None and self.window.working_days:
+            raise _refuse(
+                "window", self.window, "counts back in days, months or years, not working days"
+            )
 
 
 @attrs.frozen(slots=True)
