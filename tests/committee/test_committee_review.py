@@ -245,3 +245,20 @@ def test_english_description_cites_each_event_with_its_confidence() -> None:
         "Management Provisions Art. 20(1) (2010 text) [high confidence])"
     )
     assert "（依据：《上海市住宅物业管理规定》第20条第1款" in c.describe("zh")
+
+
+def test_a_step_left_out_as_unconfirmed_says_so() -> None:
+    national = rules("CN")
+    c = cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=5, rules=national)
+    notices = {
+        n.en.split("'")[1]: n
+        for n in cm.reelection_plan(c, rules=national).notices
+        if n.code == "step-without-rule"
+    }
+    report = notices["report"]
+    assert "unconfirmed" in report.en and "include_unconfirmed=True" in report.en
+    assert "Art. 47" in report.text() and "未经核实" in report.zh
+    assert "第47条〔中等可信度" in report.text("zh")
+    assert report.citation is not None and not report.citation.confirmed
+    posted = notices["result-posted"]
+    assert posted.en == ("rule set CN has no rule for the step 'result-posted': no window is given")

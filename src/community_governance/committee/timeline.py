@@ -198,11 +198,24 @@ def _rules(rules: RuleSet) -> dict[Step, Param[StepRule]]:
     return {step: param for step, param in found.items() if param is not None}
 
 
-def _missing(step: Step, code: str) -> Notice:
+def _missing(step: Step, rules: RuleSet) -> Notice:
+    code, field = rules.code, step.value.replace("-", "_")
+    left_out = [
+        found for layer in reversed(rules.layers) if (found := getattr(layer.committee, field))
+    ]
+    if not left_out:
+        return Notice(
+            "step-without-rule",
+            f"rule set {code} has no rule for the step '{step.value}': no window is given",
+            f"{code}规则未规定“{step.label('zh')}”的期限",
+        )
     return Notice(
         "step-without-rule",
-        f"rule set {code} has no rule for the step '{step.value}': no window is given",
-        f"{code}规则未规定“{step.label('zh')}”的期限",
+        f"rule set {code} has no confirmed rule for the step '{step.value}': no window is "
+        "given; an unconfirmed one is left out (pass include_unconfirmed=True to plan with it)",
+        f"{code}规则未收录“{step.label('zh')}”经核实的期限；未经核实的规定未予采用"
+        "（可传入 include_unconfirmed=True 采用）",
+        left_out[0].citation,
     )
 
 
@@ -297,7 +310,7 @@ def reelection_plan(
                 step, ruled[step], anchor_on, low, high, raw, planned, params[step].citation, notes
             )
         )
-    notices = [_missing(step, rules.code) for step in PLAN_STEPS if step not in ruled]
+    notices = [_missing(step, rules) for step in PLAN_STEPS if step not in ruled]
     notices += [_late_vote(s) for s in steps if s.step is Step.VOTE and _after(s, vote_on)]
     if vote_on is None:
         notices.append(
