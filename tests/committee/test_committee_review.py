@@ -262,3 +262,22 @@ def test_a_step_left_out_as_unconfirmed_says_so() -> None:
     assert report.citation is not None and not report.citation.confirmed
     posted = notices["result-posted"]
     assert posted.en == ("rule set CN has no rule for the step 'result-posted': no window is given")
+
+
+@pytest.mark.parametrize(
+    ("field", "kw"),
+    [
+        ("kind", {"kind": 5}),
+        ("on", {"on": "2021-01-05"}),
+        ("en", {"en": None}),
+        ("zh", {"zh": 5}),
+        ("citation", {"citation": "Art. 31"}),
+        ("notices", {"notices": "late"}),
+    ],
+)
+def test_history_entry_fields_are_validated(field: str, kw: dict[str, object]) -> None:
+    values: dict[str, object] = {"kind": "resignation", "on": date(2021, 1, 5), "en": "x",
+                                 "zh": "x"}  # fmt: skip
+    with pytest.raises(CommitteeInputError) as info:
+        cm.HistoryEntry(**{**values, **kw})  # type: ignore[arg-type]
+    assert info.value.field == field

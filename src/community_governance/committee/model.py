@@ -108,6 +108,13 @@ class Member:
     since: date | None = attrs.field(default=None, validator=lambda _i, a, v: _day(v, a.name))
 
 
+def _notices(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(n, Notice) for n in value):
+        raise CommitteeInputError(
+            f"notices must be a tuple of Notice, not {value!r}", field="notices", value=value
+        )
+
+
 @attrs.frozen(slots=True)
 class HistoryEntry:
     """One applied event, explained.
@@ -121,12 +128,14 @@ class HistoryEntry:
         notices: Remarks (a late first meeting, a handover deadline, a vacancy action).
     """
 
-    kind: str
-    on: date
-    en: str
-    zh: str
-    citation: Citation | None = None
-    notices: tuple[Notice, ...] = ()
+    kind: str = attrs.field(validator=_id)
+    on: date = attrs.field(validator=lambda _i, a, v: check_day(v, a.name))
+    en: str = attrs.field(validator=lambda _i, a, v: require(v, str, a.name))
+    zh: str = attrs.field(validator=lambda _i, a, v: require(v, str, a.name))
+    citation: Citation | None = attrs.field(
+        default=None, validator=lambda _i, a, v: v is None or require(v, Citation, a.name)
+    )
+    notices: tuple[Notice, ...] = attrs.field(default=(), validator=_notices)
 
     def __str__(self) -> str:
         return f"{self.on.isoformat()} {self.kind}: {self.en}"
