@@ -243,7 +243,7 @@ def test_committee_in_chinese() -> None:
         "  候补委员：Zhou",
         f"  2020-06-30 选举产生委员5名，任期5年（依据：{SH_ART.format('20条第1款')}）",
         "  2021-01-06 Li委员资格终止",
-        f"    注意：委员出缺，应当补选（{SH_ART.format('32条')}）",
+        f"    注意：委员出缺，可以补选（{SH_ART.format('32条')}）",
         f"    注意：Li应于2021-01-16前移交（{SH_ART.format('30条')}）",
     ]
     english = left.describe().splitlines()
@@ -274,7 +274,7 @@ def test_vacancy_advice_in_chinese() -> None:
     assert cm.vacancy_action(full, rules=SH).text() == "NONE: no seat is empty"
     one_left = cm.apply_event(full, cm.Resignation(date(2021, 1, 6), "Li"), rules=SH)
     assert cm.vacancy_action(one_left, rules=SH).text("zh") == (
-        "补选：在任委员4名（定额5名，候补委员0名）；委员出缺，应当补选"
+        "补选：在任委员4名（定额5名，候补委员0名）；委员出缺，可以补选"
         f"（依据：{SH_ART.format('32条')}）"
     )
     alone = _committee(full_size=11)

@@ -61,6 +61,7 @@ __all__ = [
     "MoneyTypeError",
     "OverApprovalError",
     "PackNotInForceError",
+    "ParameterTypeError",
     "ProcedureInputError",
     "ReplayMismatchError",
     "RuleSetError",
@@ -930,3 +931,23 @@ class WholeAssemblyMatterError(GovernanceError, ValueError):
 
     matter: str
     units: int
+
+
+# --- committee review ---
+
+
+class ParameterTypeError(InvalidParameterError, TypeError):
+    """A rule value's field has the wrong type (a string for an enum, a bool or a period).
+
+    Raised by the committee vocabulary (`community_governance.rules.committee`):
+    ``PostingRule(kind="lead")`` or ``VacancyRule(at_share_too="yes")`` is refused rather than
+    stored. It is an [InvalidParameterError][community_governance.exceptions.InvalidParameterError]
+    and a ``TypeError``.
+
+    Attributes:
+        param: The field.
+        value: The refused value.
+    """
+
+    param: str
+    value: object

@@ -171,3 +171,32 @@ MOMENT = datetime(2025, 9, 18, 9, 30)
 def test_datetimes_refused_everywhere(call: object) -> None:
     with pytest.raises(InvalidPeriodError, match="is a datetime"):
         call()  # type: ignore[operator]
+
+
+def test_tampered_rolled_end_refused_when_the_calendar_is_given() -> None:
+    from community_governance.exceptions import DerivedFactMismatchError
+
+    china = cal.ChinaHolidayCalendar()
+    rolled = cal.Deadline.compute(
+        "window", date(2025, 9, 1), cal.Period(days=30), basis=cal.ART_201, calendar=china
+    )
+    data = rolled.to_dict()
+    assert cal.Deadline.from_dict(data, calendar=china) == rolled
+    tampered = {**data, "end": "2027-01-01"}
+    with pytest.raises(DerivedFactMismatchError) as info:
+        cal.Deadline.from_dict(tampered, calendar=china)
+    assert (info.value.field, info.value.stored, info.value.recomputed) == (
+        "end", "2027-01-01", "2025-10-09",
+    )  # fmt: skip
+    working = cal.Deadline.compute(
+        "posting", date(2025, 9, 18), cal.Period(working_days=10), basis=cal.ART_201,
+        calendar=china,
+    )  # fmt: skip
+    moved = {**working.to_dict(), "end": "2030-01-01", "unrolled_end": "2030-01-01"}
+    with pytest.raises(DerivedFactMismatchError, match="2025-10-09"):
+        cal.Deadline.from_dict(moved, calendar=china)
+    with pytest.raises(DerivedFactMismatchError) as other:
+        cal.Deadline.from_dict(data, calendar=cal.WeekendCalendar())
+    assert other.value.field == "calendar"
+    with pytest.raises(InvalidPeriodError):
+        cal.Deadline.from_dict(data, calendar="china")  # type: ignore[arg-type]

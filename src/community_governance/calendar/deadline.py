@@ -18,7 +18,7 @@ from community_governance._base.citations import Citation
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance._base.notices import Notice
-from community_governance._base.serial import dump, load
+from community_governance._base.serial import check_derived, dump, load
 from community_governance.calendar.periods import (
     ART_201,
     ART_202,
@@ -276,13 +276,37 @@ class Deadline:
         return dump(self, _SCHEMA)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Deadline:
+    def from_dict(
+        cls, data: dict[str, Any], *, calendar: HolidayCalendar | None = None
+    ) -> Deadline:
         """Inverse of [to_dict][community_governance.calendar.Deadline.to_dict].
+
+        Without the calendar, an end moved by Art. 203 or counted in working days cannot be
+        recomputed (only that it is not before the unrolled end); pass the calendar the
+        deadline was computed with to recompute the end and refuse a stored one that differs.
+
+        Args:
+            data: The plain data.
+            calendar: The holiday calendar to recompute the end with (``None``: not recomputed).
 
         Raises:
             InvalidDataError: wrong schema or data that do not fit.
+            InvalidPeriodError: ``calendar`` is not a
+                [HolidayCalendar][community_governance.calendar.HolidayCalendar].
+            DerivedFactMismatchError: ``calendar`` is another calendar than the stored one, or
+                the end recomputed with it differs from the stored end.
+            HolidayDataUnavailableError: ``calendar`` has no trusted data for the end's year.
         """
-        return load(cls, data, _SCHEMA)
+        deadline = load(cls, data, _SCHEMA)
+        checked = check_calendar(calendar)
+        if checked is not None:
+            again = cls.compute(
+                deadline.label, deadline.start, deadline.period, basis=deadline.basis,
+                calendar=checked, label_zh=deadline.label_zh,
+            )  # fmt: skip
+            check_derived("Deadline", "calendar", deadline.calendar, again.calendar)
+            check_derived("Deadline", "end", deadline.end.isoformat(), again.end.isoformat())
+        return deadline
 
 
 def _described(calendar: HolidayCalendar) -> tuple[str, str]:

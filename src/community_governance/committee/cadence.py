@@ -79,6 +79,22 @@ def _weekday(instance: object, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
+def _ranged(field: str, value: object, allowed: range | tuple[int, ...], why: str) -> None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or value not in allowed
+    ):
+        raise CommitteeInputError(f"{field} must be {why}, not {value!r}", field=field, value=value)
+
+
+def _body(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise CommitteeInputError(
+            f"body must be a non-empty string of at most 200 characters, not {value!r}",
+            field="body",
+            value=value,
+        )
+
+
 @attrs.frozen(slots=True)
 class Cadence:
     """How often a body meets: a fixed rhythm (``freq``) or a longest gap (``every``).
@@ -91,14 +107,17 @@ class Cadence:
         freq: ``"weekly"``, ``"monthly"`` or ``"yearly"`` for a fixed rhythm.
         interval: Every ``interval`` weeks/months/years.
         weekday: For a weekly rhythm, or the n-th weekday of a monthly one (0 = Monday).
-        nth: With ``weekday`` in a monthly rhythm: which one (1 = first, -1 = last).
-        monthday: For a monthly rhythm on a day of the month.
+        nth: With ``weekday`` in a monthly rhythm: which one (1 to 4, or -1 = last to -4).
+        monthday: For a monthly rhythm on a day of the month (1 to 31). A monthly or yearly
+            rhythm on a day some months lack (the 29th to 31st, or the start day when no
+            ``monthday`` is given) meets on those months' last day, as the corresponding day
+            of Civil Code Art. 202 does (library design decision).
         every: For a longest gap: the period within which the next meeting is due.
         policy: What happens to a fixed occurrence on a rest day.
     """
 
-    body: str
-    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    body: str = attrs.field(validator=_body)
+    citation: Citation = attrs.field(validator=lambda _i, a, v: require(v, Citation, a.name))
     freq: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.in_(tuple(_FREQ)))
     )
@@ -128,6 +147,12 @@ class Cadence:
                 field="interval",
                 value=self.interval,
             )
+        _ranged("nth", self.nth, (1, 2, 3, 4, -1, -2, -3, -4), "1 to 4 or -1 to -4 (a 5th "
+                "weekday is missing in most months)")  # fmt: skip
+        _ranged("monthday", self.monthday, range(1, 32), "1 to 31")
+        if self.freq == "yearly":
+            for field in ("weekday", "monthday"):
+                _ranged(field, getattr(self, field), (), "None for a yearly rhythm")
 
     @classmethod
     def weekly(
@@ -200,13 +225,23 @@ class Cadence:
 
     def _rule_days(self, freq: str, first: date, last: date) -> list[date]:
         weekday = None if self.weekday is None else rrule.weekday(self.weekday, self.nth)
+        day = self.monthday or (first.day if weekday is None and freq != "weekly" else None)
+        # a day missing in a month (29th-31st) falls on that month's last day, as the
+        # corresponding day of Civil Code Art. 202 does; rrule alone skips such months
+        clip: dict[str, Any] = (
+            {"bymonthday": tuple(range(28, day + 1)), "bysetpos": -1}
+            if day is not None and day > 28
+            else {"bymonthday": self.monthday}
+        )
+        if clip.get("bysetpos") and freq == "yearly":
+            clip["bymonth"] = first.month
         days = rrule.rrule(
             _FREQ[freq],
             dtstart=datetime(first.year, first.month, first.day),
             until=datetime(last.year, last.month, last.day),
             interval=self.interval,
             byweekday=weekday,
-            bymonthday=self.monthday,
+            **clip,
         )
         if freq != "weekly":
             return [day.date() for day in days]

@@ -19,6 +19,7 @@ After every seat change the history entry carries the vacancy action the rules r
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -35,7 +36,7 @@ from community_governance.committee.model import (
     require,
 )
 from community_governance.committee.vacancy import VacancyAction, vacancy_action
-from community_governance.exceptions import EventRefusedError
+from community_governance.exceptions import CommitteeInputError, EventRefusedError
 from community_governance.rules.committee import RemovalGround
 from community_governance.rules.matters import Matter
 from community_governance.rules.ruleset import RuleSet
@@ -52,16 +53,47 @@ __all__ = [
     "apply_event",
 ]
 
-_DAY = attrs.validators.instance_of(date)
+
+def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_day(value, attribute.name)
+
+
+def _owner(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise CommitteeInputError(
+            f"{attribute.name} must be an owner id (a non-empty string of at most 200 "
+            f"characters), not {value!r}",
+            field=attribute.name,
+            value=value,
+        )
+
+
+def _owners(value: object, field: str) -> tuple[str, ...]:
+    items = tuple(value) if isinstance(value, (tuple, list)) else None
+    if items is None or not all(isinstance(v, str) and v.strip() and len(v) <= 200 for v in items):
+        raise CommitteeInputError(
+            f"{field} must be a tuple of owner ids (not one string), not {value!r}",
+            field=field,
+            value=value,
+        )
+    return items
+
+
+def _vice_chairs(value: object) -> tuple[str, ...]:
+    return _owners(value, "vice_chairs")
+
+
+def _elected(value: object) -> tuple[str, ...]:
+    return _owners(value, "elected")
 
 
 @attrs.frozen(slots=True)
 class FirstMeeting:
     """The first meeting electing the chair and vice-chair(s) (首次会议)."""
 
-    on: date = attrs.field(validator=_DAY)
-    chair: str
-    vice_chairs: tuple[str, ...] = ()
+    on: date = attrs.field(validator=_day)
+    chair: str = attrs.field(validator=_owner)
+    vice_chairs: tuple[str, ...] = attrs.field(default=(), converter=_vice_chairs)
     kind = "first-meeting"
 
 
@@ -69,8 +101,8 @@ class FirstMeeting:
 class Resignation:
     """A member's written resignation (书面辞职): the seat ends."""
 
-    on: date = attrs.field(validator=_DAY)
-    member: str
+    on: date = attrs.field(validator=_day)
+    member: str = attrs.field(validator=_owner)
     kind = "resignation"
 
 
@@ -78,8 +110,8 @@ class Resignation:
 class CeasedToBeOwner:
     """A member ceased to be an owner (不再是业主): the seat ends."""
 
-    on: date = attrs.field(validator=_DAY)
-    member: str
+    on: date = attrs.field(validator=_day)
+    member: str = attrs.field(validator=_owner)
     kind = "ceased-to-be-owner"
 
 
@@ -95,8 +127,8 @@ class Removal:
         attendance: Meeting records (required for the absence ground).
     """
 
-    on: date = attrs.field(validator=_DAY)
-    member: str
+    on: date = attrs.field(validator=_day)
+    member: str = attrs.field(validator=_owner)
     ground: RemovalGround = attrs.field(validator=attrs.validators.instance_of(RemovalGround))
     decision: Decision = attrs.field(validator=attrs.validators.instance_of(Decision))
     attendance: tuple[MeetingRecord, ...] = ()
@@ -107,7 +139,7 @@ class Removal:
 class AlternateTakesSeat:
     """The next alternate (候补委员) takes a vacant seat for the remaining term."""
 
-    on: date = attrs.field(validator=_DAY)
+    on: date = attrs.field(validator=_day)
     kind = "alternate-takes-seat"
 
 
@@ -121,8 +153,8 @@ class ByElection:
         decision: The assembly's decision on ``Matter.ELECT_COMMITTEE``.
     """
 
-    on: date = attrs.field(validator=_DAY)
-    elected: tuple[str, ...]
+    on: date = attrs.field(validator=_day)
+    elected: tuple[str, ...] = attrs.field(converter=_elected)
     decision: Decision = attrs.field(validator=attrs.validators.instance_of(Decision))
     kind = "by-election"
 
@@ -216,7 +248,8 @@ def _first_meeting(
         event.kind,
         event.on,
         f"chair {event.chair}, vice-chairs {', '.join(event.vice_chairs) or 'none'}",
-        f"推选主任{event.chair}",
+        f"推选主任{event.chair}，"
+        + (f"副主任{'、'.join(event.vice_chairs)}" if event.vice_chairs else "未设副主任"),
         None if rule is None else rule.citation,
         notices,
     )

@@ -57,6 +57,18 @@ def require(value: T, cls: type[T] | tuple[type, ...], field: str) -> T:
     return value
 
 
+def _day(value: object, field: str) -> None:
+    if value is not None:
+        check_day(value, field)
+
+
+def _history(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(e, HistoryEntry) for e in value):
+        raise CommitteeInputError(
+            f"history must be a tuple of HistoryEntry, not {value!r}", field="history", value=value
+        )
+
+
 def _id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip() or len(value) > 200:
         raise CommitteeInputError(
@@ -93,9 +105,14 @@ class Member:
 
     owner: str = attrs.field(validator=_id)
     role: Role = attrs.field(default=Role.MEMBER, validator=attrs.validators.instance_of(Role))
-    since: date | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(date))
-    )
+    since: date | None = attrs.field(default=None, validator=lambda _i, a, v: _day(v, a.name))
+
+
+def _notices(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(n, Notice) for n in value):
+        raise CommitteeInputError(
+            f"notices must be a tuple of Notice, not {value!r}", field="notices", value=value
+        )
 
 
 @attrs.frozen(slots=True)
@@ -111,12 +128,14 @@ class HistoryEntry:
         notices: Remarks (a late first meeting, a handover deadline, a vacancy action).
     """
 
-    kind: str
-    on: date
-    en: str
-    zh: str
-    citation: Citation | None = None
-    notices: tuple[Notice, ...] = ()
+    kind: str = attrs.field(validator=_id)
+    on: date = attrs.field(validator=lambda _i, a, v: check_day(v, a.name))
+    en: str = attrs.field(validator=lambda _i, a, v: require(v, str, a.name))
+    zh: str = attrs.field(validator=lambda _i, a, v: require(v, str, a.name))
+    citation: Citation | None = attrs.field(
+        default=None, validator=lambda _i, a, v: v is None or require(v, Citation, a.name)
+    )
+    notices: tuple[Notice, ...] = attrs.field(default=(), validator=_notices)
 
     def __str__(self) -> str:
         return f"{self.on.isoformat()} {self.kind}: {self.en}"
@@ -172,7 +191,8 @@ class Committee:
     Raises:
         CommitteeInputError: a field has the wrong type.
         CommitteeError: more members than seats, a member or alternate twice, an alternate who
-            is seated, or more than one chair.
+            is seated, more than one chair, a day (the chair's election, a member's ``since``,
+            a history entry) outside the term, or history entries out of order.
     """
 
     elected_on: date = attrs.field(validator=lambda _i, _a, v: check_day(v, "elected_on"))
@@ -180,9 +200,11 @@ class Committee:
     full_size: int = attrs.field(validator=_int)
     members: tuple[Member, ...] = attrs.field(converter=_members)
     alternates: tuple[str, ...] = attrs.field(default=(), converter=_alternates)
-    name: str = _DEFAULT_NAME
-    history: tuple[HistoryEntry, ...] = ()
-    chair_elected_on: date | None = None
+    name: str = attrs.field(default=_DEFAULT_NAME, validator=_id)
+    history: tuple[HistoryEntry, ...] = attrs.field(default=(), validator=_history)
+    chair_elected_on: date | None = attrs.field(
+        default=None, validator=lambda _i, a, v: _day(v, a.name)
+    )
 
     def __attrs_post_init__(self) -> None:
         owners = [m.owner for m in self.members]
@@ -201,6 +223,26 @@ class Committee:
             raise CommitteeError(
                 f"committee {self.name!r}: {problem}", field="members", value=tuple(owners)
             )
+        self._check_days()
+
+    def _check_days(self) -> None:
+        """Refuse a day outside the term or a history out of order."""
+        days = [("chair_elected_on", self.chair_elected_on)]
+        days += [("members", m.since) for m in self.members]
+        days += [("history", entry.on) for entry in self.history]
+        last = self.elected_on
+        for field, day in days:
+            if day is None:
+                continue
+            floor = last if field == "history" else self.elected_on
+            if not floor <= day <= self.expires_on:
+                raise CommitteeError(
+                    f"committee {self.name!r}: {field} has {day.isoformat()}, outside "
+                    f"{floor.isoformat()} to {self.expires_on.isoformat()} (the term, in order)",
+                    field=field,
+                    value=day,
+                )
+            last = day if field == "history" else last
 
     @property
     def expires_on(self) -> date:
@@ -276,7 +318,8 @@ class Committee:
             ]
             lines += [f"  alternate: {owner}" for owner in self.alternates]
             for entry in self.history:
-                lines.append(f"  {entry}")
+                cite = f" ({entry.citation.format()})" if entry.citation else ""
+                lines.append(f"  {entry}{cite}")
                 lines += [f"    Note: {notice.text()}" for notice in entry.notices]
             return "\n".join(lines)
         name = "业主委员会" if self.name == _DEFAULT_NAME else self.name

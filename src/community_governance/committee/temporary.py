@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -39,6 +40,27 @@ __all__ = [
 ]
 
 
+def _person(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise CommitteeInputError(
+            f"person must be a non-empty string of at most 200 characters, not {value!r}",
+            field="person",
+            value=value,
+        )
+
+
+def _temporary_members(value: object) -> tuple[TemporaryMember, ...]:
+    if not isinstance(value, (tuple, list)) or not all(
+        isinstance(m, TemporaryMember) for m in value
+    ):
+        raise CommitteeInputError(
+            f"members must be a tuple of TemporaryMember, not {value!r}",
+            field="members",
+            value=value,
+        )
+    return tuple(value)
+
+
 @attrs.frozen(slots=True)
 class TemporaryMember:
     """A member of the temporary committee.
@@ -49,9 +71,11 @@ class TemporaryMember:
         role: Chair, vice-chair or member.
     """
 
-    person: str
-    seat: Seat = attrs.field(validator=attrs.validators.instance_of(Seat))
-    role: Role = attrs.field(default=Role.MEMBER, validator=attrs.validators.instance_of(Role))
+    person: str = attrs.field(validator=_person)
+    seat: Seat = attrs.field(validator=lambda _i, a, v: require(v, Seat, a.name))
+    role: Role = attrs.field(
+        default=Role.MEMBER, validator=lambda _i, a, v: require(v, Role, a.name)
+    )
 
 
 @attrs.frozen(slots=True)
@@ -64,17 +88,19 @@ class TemporaryCommittee:
     """
 
     formed_on: date = attrs.field(validator=lambda _i, _a, v: check_day(v, "formed_on"))
-    members: tuple[TemporaryMember, ...] = attrs.field(converter=tuple)
+    members: tuple[TemporaryMember, ...] = attrs.field(converter=_temporary_members)
 
     def __attrs_post_init__(self) -> None:
         people = [m.person for m in self.members]
-        if len(set(people)) != len(people) or not all(
-            isinstance(m, TemporaryMember) for m in self.members
-        ):
+        if len(set(people)) != len(people):
             raise CommitteeError(
-                "temporary committee: a person twice, or a non-member",
+                "temporary committee: a person twice",
                 field="members",
                 value=tuple(people),
+            )
+        if sum(m.role is Role.CHAIR for m in self.members) > 1:
+            raise CommitteeError(
+                "temporary committee: more than one chair", field="members", value=tuple(people)
             )
 
     @property

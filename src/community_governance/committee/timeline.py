@@ -25,7 +25,7 @@ from community_governance._base.notices import Notice
 from community_governance.calendar.before import ART_LEAD, latest_before
 from community_governance.calendar.deadline import Deadline
 from community_governance.calendar.workdays import HolidayCalendar, check_calendar
-from community_governance.committee.model import Committee, check_day, require
+from community_governance.committee.model import _DEFAULT_NAME, Committee, check_day, require
 from community_governance.exceptions import CommitteeError
 from community_governance.rules.committee import Direction, Step, StepRule
 from community_governance.rules.params import Param
@@ -158,8 +158,9 @@ class ReelectionPlan:
     def explain(self, lang: str = "en") -> str:
         """One line per step, then the notices, in ``"en"`` or ``"zh"``."""
         lang = language(lang)
+        name = "业主委员会" if self.committee == _DEFAULT_NAME else self.committee
         head = (
-            f"{self.committee}换届计划（任期届满{self.expires_on}，{self.rules_code}）："
+            f"{name}换届计划（任期届满{self.expires_on}，{self.rules_code}）："
             f"{len(self.steps)}个步骤，{len(self.notices)}项提示"
             if lang == "zh"
             else str(self)
@@ -197,11 +198,38 @@ def _rules(rules: RuleSet) -> dict[Step, Param[StepRule]]:
     return {step: param for step, param in found.items() if param is not None}
 
 
-def _missing(step: Step, code: str) -> Notice:
+def _missing(step: Step, rules: RuleSet) -> Notice:
+    code, field = rules.code, step.value.replace("-", "_")
+    left_out = [
+        found for layer in reversed(rules.layers) if (found := getattr(layer.committee, field))
+    ]
+    if not left_out:
+        return Notice(
+            "step-without-rule",
+            f"rule set {code} has no rule for the step '{step.value}': no window is given",
+            f"{code}规则未规定“{step.label('zh')}”的期限",
+        )
     return Notice(
         "step-without-rule",
-        f"rule set {code} has no rule for the step '{step.value}': no window is given",
-        f"{code}规则未规定“{step.label('zh')}”的期限",
+        f"rule set {code} has no confirmed rule for the step '{step.value}': no window is "
+        "given; an unconfirmed one is left out (pass include_unconfirmed=True to plan with it)",
+        f"{code}规则未收录“{step.label('zh')}”经核实的期限；未经核实的规定未予采用"
+        "（可传入 include_unconfirmed=True 采用）",
+        left_out[0].citation,
+    )
+
+
+def _after(step: PlanStep, day: date | None) -> bool:
+    return day is not None and step.latest is not None and day > step.latest
+
+
+def _late_vote(step: PlanStep) -> Notice:
+    return Notice(
+        "vote-planned-late",
+        f"the vote planned on {step.planned} is after its last lawful day {step.latest}; the "
+        "later steps are planned from it",
+        f"计划选举日{step.planned}晚于最后期限{step.latest}，其后各步骤按该日安排",
+        step.citation,
     )
 
 
@@ -258,7 +286,8 @@ def reelection_plan(
         vote_on: The planned election day (default: the last lawful day, which the plan says).
 
     Returns:
-        The plan; steps without a rule are named in its notices.
+        The plan; steps without a rule are named in its notices, and so is a ``vote_on`` after
+        the vote's last lawful day (``vote-planned-late``).
 
     Raises:
         CommitteeInputError: an argument has the wrong type.
@@ -281,7 +310,8 @@ def reelection_plan(
                 step, ruled[step], anchor_on, low, high, raw, planned, params[step].citation, notes
             )
         )
-    notices = [_missing(step, rules.code) for step in PLAN_STEPS if step not in ruled]
+    notices = [_missing(step, rules) for step in PLAN_STEPS if step not in ruled]
+    notices += [_late_vote(s) for s in steps if s.step is Step.VOTE and _after(s, vote_on)]
     if vote_on is None:
         notices.append(
             Notice(

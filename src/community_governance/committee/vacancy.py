@@ -149,13 +149,16 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
         )
     share = Fraction(seated, full)
     if share < rule.reelection_below or (rule.at_share_too and share == rule.reelection_below):
+        at = share == rule.reelection_below
         return VacancyAdvice(
             VacancyAction.EARLY_REELECTION,
             seated,
             full,
             spare,
-            f"{_counts(seated, full)}: below {rule.reelection_below} of the full number",
-            f"委员人数不足总数的{chinese_fraction(rule.reelection_below)}，应当提前换届",
+            f"{_counts(seated, full)}: {'not more than' if at else 'below'} "
+            f"{rule.reelection_below} of the full number",
+            f"委员人数{'未超过' if at else '不足'}总数的{chinese_fraction(rule.reelection_below)}"
+            "，应当提前换届",
             rule.citation,
         )
     if rule.by_election_above is not None and not share > rule.by_election_above:
@@ -170,12 +173,18 @@ def vacancy_action(committee: Committee, *, rules: RuleSet) -> VacancyAdvice:
             f"{chinese_fraction(rule.by_election_above)}，规则未规定处理方式",
             rule.citation,
         )
+    may = rule.by_election_above is not None  # Shanghai Art. 32: 可以补选
     return VacancyAdvice(
         VacancyAction.BY_ELECTION,
         seated,
         full,
         spare,
-        f"{_counts(seated, full)}: fill the empty seats by a by-election",
-        "委员出缺，应当补选",
+        f"{_counts(seated, full)}: "
+        + (
+            "the empty seats may be filled by a by-election"
+            if may
+            else "fill the empty seats by a by-election"
+        ),
+        "委员出缺，可以补选" if may else "委员出缺，应当补选",
         rule.citation,
     )

@@ -18,7 +18,7 @@ import attrs
 
 from community_governance._base.citations import Citation
 from community_governance._base.lang import language
-from community_governance.exceptions import InvalidParameterError
+from community_governance.exceptions import InvalidParameterError, ParameterTypeError
 from community_governance.rules.matters import Matter
 from community_governance.rules.periods import Period
 
@@ -58,6 +58,42 @@ def _share(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         return
     if not isinstance(value, Fraction) or not 0 < value <= 1:
         raise _refuse(attribute.name, value, "must be a Fraction in (0, 1]")
+
+
+def _of(cls: type, *, optional: bool = False) -> Any:
+    """A validator refusing a value that is not a ``cls`` with `ParameterTypeError`."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if optional and value is None:
+            return
+        if not isinstance(value, cls) or (cls is int and isinstance(value, bool)):
+            raise ParameterTypeError(
+                f"{attribute.name}={value!r}: must be a {cls.__name__}",
+                param=attribute.name,
+                value=value,
+            )
+
+    return check
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _of(str)(instance, attribute, value)
+    if not str(value).strip():
+        raise _refuse(attribute.name, value, "must not be empty")
+
+
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _int(instance, attribute, value)
+    if value == 0:
+        raise _refuse(attribute.name, value, "must be at least 1")
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    if not isinstance(value, (tuple, list)) or not all(isinstance(v, str) for v in value):
+        raise ParameterTypeError(
+            f"grounds={value!r}: must be a tuple of str", param="grounds", value=value
+        )
+    return tuple(value)
 
 
 def _citation(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -185,12 +221,10 @@ class StepRule:
             is its own anchor, or a field has the wrong type.
     """
 
-    step: Step = attrs.field(validator=attrs.validators.instance_of(Step))
-    anchor: Step = attrs.field(validator=attrs.validators.instance_of(Step))
-    direction: Direction = attrs.field(validator=attrs.validators.instance_of(Direction))
-    period: Period | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(Period))
-    )
+    step: Step = attrs.field(validator=_of(Step))
+    anchor: Step = attrs.field(validator=_of(Step))
+    direction: Direction = attrs.field(validator=_of(Direction))
+    period: Period | None = attrs.field(validator=_of(Period, optional=True))
     citation: Citation = attrs.field(validator=_citation)
     after: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
     recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipients)
@@ -247,7 +281,7 @@ class VacancyRule:
     reelection_below: Fraction = attrs.field(validator=_share)
     citation: Citation = attrs.field(validator=_citation)
     by_election_above: Fraction | None = attrs.field(default=None, validator=_share)
-    at_share_too: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    at_share_too: bool = attrs.field(default=False, validator=_of(bool))
 
 
 @attrs.frozen(slots=True)
@@ -262,7 +296,7 @@ class InactivityRule:
         citation: The article.
     """
 
-    period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    period: Period = attrs.field(validator=_of(Period))
     citation: Citation = attrs.field(validator=_citation)
 
 
@@ -304,17 +338,19 @@ class AbsenceRule:
 
     citation: Citation = attrs.field(validator=_citation)
     share: Fraction | None = attrs.field(default=None, validator=_share)
-    window: Period | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Period))
-    )
-    consecutive: int | None = attrs.field(default=None, validator=_int)
-    count_excused: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    window: Period | None = attrs.field(default=None, validator=_of(Period, optional=True))
+    consecutive: int | None = attrs.field(default=None, validator=_positive)
+    count_excused: bool = attrs.field(default=True, validator=_of(bool))
 
     def __attrs_post_init__(self) -> None:
         if (self.share is None) == (self.consecutive is None) or (self.share is None) != (
             self.window is None
         ):
             raise _refuse("share", self.share, "give either share and window, or consecutive")
+        if self.window is not None and self.window.working_days:
+            raise _refuse(
+                "window", self.window, "counts back in days, months or years, not working days"
+            )
 
 
 @attrs.frozen(slots=True)
@@ -328,9 +364,9 @@ class CadenceRule:
         body: Which body, e.g. ``"owners' committee"``.
     """
 
-    every: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    every: Period = attrs.field(validator=_of(Period))
     citation: Citation = attrs.field(validator=_citation)
-    body: str = "owners' committee"
+    body: str = attrs.field(default="owners' committee", validator=_text)
 
 
 class PostingKind(Enum):
@@ -358,9 +394,9 @@ class PostingRule:
         citation: The article.
     """
 
-    what: str
-    kind: PostingKind = attrs.field(validator=attrs.validators.instance_of(PostingKind))
-    period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    what: str = attrs.field(validator=_text)
+    kind: PostingKind = attrs.field(validator=_of(PostingKind))
+    period: Period = attrs.field(validator=_of(Period))
     citation: Citation = attrs.field(validator=_citation)
 
 
@@ -384,8 +420,8 @@ class FreezeRule:
 
     matters: tuple[Matter, ...] = attrs.field(converter=_matters)
     citation: Citation = attrs.field(validator=_citation)
-    starts: Step = Step.GROUP_FORMED
-    ends: Step = Step.VOTE
+    starts: Step = attrs.field(default=Step.GROUP_FORMED, validator=_of(Step))
+    ends: Step = attrs.field(default=Step.VOTE, validator=_of(Step))
 
 
 def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -427,7 +463,19 @@ class FreezeWindow:
         return self.start is not None
 
     def covers(self, first: date, last: date) -> bool:
-        """Whether any day from ``first`` to ``last`` (both included) lies in the window."""
+        """Whether any day from ``first`` to ``last`` (both included) lies in the window.
+
+        Raises:
+            ParameterTypeError: a day is not a plain date.
+            InvalidParameterError: ``last`` is before ``first``.
+        """
+        for name, day in (("first", first), ("last", last)):
+            if type(day) is not date:
+                raise ParameterTypeError(
+                    f"{name}={day!r}: must be a datetime.date", param=name, value=day
+                )
+        if last < first:
+            raise _refuse("last", last, f"is before first={first}")
         if self.start is None or last < self.start:
             return False
         return self.end is None or first <= self.end
@@ -494,13 +542,13 @@ class TemporaryCommitteeRule:
         grounds: The conditions under which it may be formed (for explanations).
     """
 
-    min_size: int = attrs.field(validator=_int)
-    odd: bool
+    min_size: int = attrs.field(validator=_positive)
+    odd: bool = attrs.field(validator=_of(bool))
     owners_at_least: Fraction = attrs.field(validator=_share)
-    max_term_years: int = attrs.field(validator=_int)
-    decision_posting: Period = attrs.field(validator=attrs.validators.instance_of(Period))
-    dissolve_within: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    max_term_years: int = attrs.field(validator=_positive)
+    decision_posting: Period = attrs.field(validator=_of(Period))
+    dissolve_within: Period = attrs.field(validator=_of(Period))
     citation: Citation = attrs.field(validator=_citation)
-    chair_seat: Seat | None = None
-    vice_chair_seat: Seat | None = None
-    grounds: tuple[str, ...] = ()
+    chair_seat: Seat | None = attrs.field(default=None, validator=_of(Seat, optional=True))
+    vice_chair_seat: Seat | None = attrs.field(default=None, validator=_of(Seat, optional=True))
+    grounds: tuple[str, ...] = attrs.field(default=(), converter=_texts)

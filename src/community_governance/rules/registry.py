@@ -66,6 +66,26 @@ def _parent_code(item: Jurisdiction, attribute: attrs.Attribute[str | None], val
         )
 
 
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
+        raise InvalidRuleError(
+            f"jurisdiction {attribute.name} must be a non-empty string of at most 200 "
+            f"characters, not {value!r:.80}",
+            field=attribute.name,
+            value=value,
+        )
+
+
+def _checked(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not date:
+        raise InvalidRuleError(
+            f"jurisdiction checked_on must be a date (not a datetime or a string), not "
+            f"{value!r:.80}",
+            field="checked_on",
+            value=value,
+        )
+
+
 @attrs.frozen(slots=True)
 class Jurisdiction:
     """One jurisdiction's rule data.
@@ -81,11 +101,16 @@ class Jurisdiction:
             ``None`` for a national code. By default the code before the last ``-``; a city
             whose province is not encoded declares the national code (``"CN-ZJ-HZ"`` →
             ``"CN"``), and gains the province's layers when one is registered and declared.
+
+    Raises:
+        InvalidRuleError: the code or name is not a non-empty string, ``checked_on`` is not a
+            plain date, a layer has another code, two layers of a topic overlap, or the parent
+            is not a code this one extends.
     """
 
-    code: str
-    name: str
-    checked_on: date
+    code: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_text)
+    checked_on: date = attrs.field(validator=_checked)
     layers: tuple[Layer, ...] = attrs.field(converter=_layers)
     references: tuple[str, ...] = ()
     note: str = ""

@@ -94,6 +94,18 @@ def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: obj
         )
 
 
+def _label(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # an unnamed layer ("") is allowed: results then name the rule set as the source
+    empty = attribute.name == "code" and isinstance(value, str) and not value.strip()
+    if not isinstance(value, str) or empty or len(value) > 200:
+        raise InvalidRuleError(
+            f"layer {attribute.name} must be a string of at most 200 characters (a code not "
+            f"empty), not {value!r:.80}",
+            field=attribute.name,
+            value=value,
+        )
+
+
 @attrs.frozen(slots=True)
 class Layer:
     """One dated text of rules for one jurisdiction and topic.
@@ -117,10 +129,14 @@ class Layer:
             whose matters are not the Chinese categories of `Matter`, e.g. loi 65-557 (France)
             Arts 24-26); read with [RuleSet.procedure][community_governance.RuleSet.procedure].
         money: Money parameters (the maintenance fund, fees) set by this layer.
+
+    Raises:
+        InvalidRuleError: the code is not a non-empty string, the name is not a string, a
+            date field is not a plain date, or ``valid_to`` is before ``valid_from``.
     """
 
-    code: str
-    name: str
+    code: str = attrs.field(validator=_label)
+    name: str = attrs.field(validator=_label)
     valid_from: date | None = attrs.field(validator=_optional_date)
     valid_to: date | None = attrs.field(validator=_optional_date)
     checked_on: date | None = attrs.field(default=None, validator=_optional_date)
@@ -315,13 +331,18 @@ class RuleSet:
         """Whether this rule set uses a rule with ``citation`` (see `include_unconfirmed`)."""
         return admitted(citation, self.include_unconfirmed)
 
-    def resolution(self, matter: Matter) -> Param[ResolutionRule]:
+    def resolution(self, matter: Matter | str) -> Param[ResolutionRule]:
         """The resolution rule for ``matter`` from the highest layer supplying a usable one.
 
+        Args:
+            matter: A `Matter`, or its value (``"rebuild-or-renovate"``) as ``decide`` reads it.
+
         Raises:
+            InvalidChoiceError: ``matter`` is not a `Matter` or one's value.
             RuleSetError: no layer supplies a rule for ``matter``; the message says whether an
                 unconfirmed rule exists (pass ``include_unconfirmed=True`` to use it).
         """
+        matter = parse_enum(Matter, matter, what="matter")
         unconfirmed = None
         for layer in reversed(self.layers):
             rule = layer.resolutions.get(matter)
