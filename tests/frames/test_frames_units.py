@@ -432,3 +432,55 @@ def test_deprecated_frame_election_keywords_still_work_with_a_warning() -> None:
     deprecated = pytest.warns(DeprecationWarning, match="ElectionOptions is deprecated")
     with deprecated, pytest.raises(GovernanceError, match="alternates"):
         ElectionOptions(alternates=-1)  # validated at construction, as ElectOptions validates
+
+
+# --- a new user's review: pandas nulls, odd dtypes and names ---
+
+
+@pytest.mark.parametrize("missing", [None, np.nan, pd.NA])
+def test_pandas_null_cells_are_no_ballot_on_every_path(missing: object) -> None:
+    """pandas reads a missing cell back as NaN or pd.NA, never None: still no ballot."""
+    register = estate()
+    frame = pd.DataFrame(
+        {"unit": ["1-101", "1-102", "3-102"], "choice": ["agree", missing, "同意"]}
+    )
+    ballots = ballots_from_frame(frame)
+    assert [(b.unit, b.choice.value) for b in ballots] == [("1-101", "agree"), ("3-102", "agree")]
+    assert decide_frame(register, frame, matter=MATTER, rules=SH) == cg.decide(
+        register, ballots, matter=MATTER, rules=SH
+    )
+    # an irregular sheet is counted by the object path: its error, not a null's
+    stray = pd.concat([frame, pd.DataFrame({"unit": ["9-9"], "choice": ["agree"]})])
+    with pytest.raises(UnknownUnitError, match="9-9"):
+        decide_frame(register, stray, matter=MATTER, rules=SH)
+    twice = pd.concat([frame, frame.head(1)])
+    with pytest.raises(DuplicateBallotError, match="1-101"):
+        decide_frame(register, twice, matter=MATTER, rules=SH)
+
+
+def test_pandas_nullable_booleans_are_no_ballot_on_every_path() -> None:
+    register = estate()
+    frame = pd.DataFrame(
+        {
+            "unit": ["1-101", "1-102", "3-102"],
+            "Li": pd.array([True, None, False], dtype="boolean"),
+            "Sun": pd.array([False, None, True], dtype="boolean"),
+        }
+    )
+    kwargs: dict[str, Any] = {"candidates": ["Li", "Sun"], "seats": 1, "rules": SH}
+    ballots = election_ballots_from_frame(frame)
+    assert [b.unit for b in ballots] == ["1-101", "3-102"]
+    assert elect_frame(register, frame, **kwargs) == elect(register, ballots, **kwargs)
+    stray = pd.concat([frame, pd.DataFrame({"unit": ["9-9"], "Li": [True], "Sun": [False]})])
+    with pytest.raises(UnknownUnitError, match="9-9"):
+        elect_frame(register, stray, **kwargs)
+
+
+@pytest.mark.parametrize("missing", [None, np.nan])
+def test_a_missing_register_cell_is_reported_as_missing(missing: object) -> None:
+    frame = pd.DataFrame({"unit": ["a", "b"], "area": ["1", missing], "owners": ["x", "y"]})
+    with pytest.raises(cg.exceptions.AreaTypeError, match="unit b: NoneType None"):
+        estate_from_frame(frame)
+    frame = pd.DataFrame({"unit": ["a", missing], "area": ["1", "2"], "owners": ["x", "y"]})
+    with pytest.raises(cg.exceptions.InvalidRecordError, match=r"row 1.*not None"):
+        estate_from_frame(frame)

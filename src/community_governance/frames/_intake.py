@@ -11,7 +11,7 @@ import numpy.typing as npt
 
 from community_governance.exceptions import FrameError
 
-__all__ = ["FrameError", "column", "frame", "positions"]
+__all__ = ["FrameError", "cells", "column", "frame", "positions"]
 from community_governance.frames.columnar import ColumnarEstate
 
 
@@ -37,6 +37,19 @@ def column(data: nw.DataFrame[Any], name: str, field: str) -> nw.Series[Any]:
             value=tuple(data.columns),
         )
     return data[name]
+
+
+def cells(series: nw.Series[Any]) -> list[Any]:
+    """The cells of ``series`` as Python values, a null cell as ``None``.
+
+    pandas reads a missing cell back as ``NaN`` or ``pd.NA`` (never ``None``), which is not
+    the absence the engines look for; every backend's nulls are made ``None`` here.
+    """
+    values = series.to_list()
+    if not series.null_count():
+        return values
+    nulls = series.is_null().to_list()
+    return [None if null else value for value, null in zip(values, nulls, strict=True)]
 
 
 def positions(view: ColumnarEstate, units: nw.Series[Any]) -> tuple[npt.NDArray[np.int64], bool]:

@@ -131,8 +131,8 @@ def ballots_from_frame(ballots: Any, *, unit: str = "unit", choice: str = "choic
         InvalidRecordError: a unit is not a non-empty string.
     """
     data = _intake.frame(ballots, "ballots")
-    units = _intake.column(data, unit, "ballots").to_list()
-    choices = _intake.column(data, choice, "ballots").to_list()
+    units = _intake.cells(_intake.column(data, unit, "ballots"))
+    choices = _intake.cells(_intake.column(data, choice, "ballots"))
     return [Ballot(u, c) for u, c in zip(units, choices, strict=True) if c is not None]
 
 

@@ -322,10 +322,10 @@ def election_ballots_from_frame(
 def _ballots(
     data: nw.DataFrame[Any], layout: ElectionColumns, names: tuple[str, ...]
 ) -> list[ElectionBallot]:
-    units = _intake.column(data, layout.unit, "ballots").to_list()
-    columns = [data[name].to_list() for name in names]
+    units = _intake.cells(_intake.column(data, layout.unit, "ballots"))
+    columns = [_intake.cells(data[name]) for name in names]
     spoiled = layout.spoiled
-    marks = data[spoiled].to_list() if spoiled is not None else [None] * len(units)
+    marks = _intake.cells(data[spoiled]) if spoiled is not None else [None] * len(units)
     result: list[ElectionBallot] = []
     for row, unit_id in enumerate(units):
         cells = [column[row] for column in columns]

@@ -58,18 +58,16 @@ def estate_from_frame(
         for field in _FIELDS
         if field in _REQUIRED or renamed.get(field, field) in data.columns
     }
-    values: dict[str, list[Any]] = {}
-    nulls: dict[str, list[bool]] = {}
-    for field, heading in present.items():
-        series = _intake.column(data, heading, "frame")
-        values[field] = series.to_list()
-        nulls[field] = series.is_null().to_list()
+    values = {
+        field: _intake.cells(_intake.column(data, heading, "frame"))
+        for field, heading in present.items()
+    }
     values["owners"] = [_listed(cell) for cell in values["owners"]]
     rows = [
         {
             field: values[field][row]
             for field in present
-            if field in _REQUIRED or not nulls[field][row]
+            if field in _REQUIRED or values[field][row] is not None
         }
         for row in range(len(data))
     ]
