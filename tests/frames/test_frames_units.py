@@ -484,3 +484,28 @@ def test_a_missing_register_cell_is_reported_as_missing(missing: object) -> None
     frame = pd.DataFrame({"unit": ["a", missing], "area": ["1", "2"], "owners": ["x", "y"]})
     with pytest.raises(cg.exceptions.InvalidRecordError, match=r"row 1.*not None"):
         estate_from_frame(frame)
+
+
+def test_column_names_that_are_not_strings_are_refused_naming_them() -> None:
+    register = estate()
+    numbered = pd.DataFrame({0: ["1-101"], 1: ["agree"]})
+    with pytest.raises(FrameError, match="column name 1 must be a string") as error:
+        decide_frame(register, numbered, matter=MATTER, rules=SH, unit=0, choice=1)  # type: ignore[arg-type]
+    assert error.value.value == 1
+    paired = pd.DataFrame({("a", "unit"): ["1-101"], ("a", "choice"): ["agree"]})
+    with pytest.raises(FrameError, match=r"column name \('a', 'unit'\) must be a string"):
+        ballots_from_frame(paired, unit=("a", "unit"))  # type: ignore[arg-type]
+    rows = pd.DataFrame({0: ["a"], "area": ["1"], "owners": ["x"]})
+    with pytest.raises(FrameError, match="column name 0 must be a string"):
+        estate_from_frame(rows, columns={"unit": 0})  # type: ignore[dict-item]
+    with pytest.raises(FrameError, match="columns must be a mapping"):
+        estate_from_frame(REGISTER, columns=["unit"])  # type: ignore[arg-type]
+    with pytest.raises(FrameError, match="column name 0 must be a string"):
+        decide_estates(numbered, matter=MATTER, rules=SH, estate=0)  # type: ignore[arg-type]
+
+
+def test_a_pandas_frame_with_a_repeated_column_name_is_refused_naming_it() -> None:
+    twice = pd.concat([sheet(["1-101"], ["agree"]).to_pandas()] * 2, axis=1)
+    with pytest.raises(FrameError, match="'unit' 2 times") as error:
+        decide_frame(estate(), twice, matter=MATTER, rules=SH)
+    assert error.value.field == "ballots"

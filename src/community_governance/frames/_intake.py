@@ -26,10 +26,26 @@ def frame(value: object, field: str) -> nw.DataFrame[Any]:
             field=field,
             value=value,
         ) from None
+    except nw.exceptions.DuplicateError as error:  # pandas allows a name twice
+        raise FrameError(
+            f"{field}: every column needs its own name; {error}",
+            field=field,
+            value=tuple(value.columns),  # type: ignore[attr-defined]
+        ) from None
 
 
 def column(data: nw.DataFrame[Any], name: str, field: str) -> nw.Series[Any]:
-    """Column ``name`` of ``data``; a missing column is refused, naming those present."""
+    """Column ``name`` of ``data``; a missing column is refused, naming those present.
+
+    A name that is not a string is refused too: narwhals reads an integer as a row number.
+    """
+    if not isinstance(name, str):
+        raise FrameError(
+            f"{field}: a column name {name!r:.80} must be a string; rename the frame's "
+            "columns to strings",
+            field=field,
+            value=name,
+        )
     if name not in data.columns:
         raise FrameError(
             f"{field}: no column {name!r}; columns are {data.columns}",

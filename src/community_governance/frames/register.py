@@ -40,11 +40,17 @@ def estate_from_frame(
         counting: Counting policy.
 
     Raises:
-        FrameError: ``frame`` is not a frame, a required column is missing, or ``columns``
-            names an unknown field.
+        FrameError: ``frame`` is not a frame, a required column is missing, a column name is
+            not a string, or ``columns`` is not a mapping or names an unknown field.
         InvalidRecordError: as for `Estate.from_records` (and the other register errors).
     """
     data = _intake.frame(frame, "frame")
+    if columns is not None and not isinstance(columns, Mapping):
+        raise _intake.FrameError(
+            f"columns must be a mapping from fields to column names, not {columns!r:.80}",
+            field="columns",
+            value=columns,
+        )
     renamed = dict(columns or {})
     unknown = sorted(set(renamed) - set(_FIELDS))
     if unknown:
