@@ -509,3 +509,13 @@ def test_a_pandas_frame_with_a_repeated_column_name_is_refused_naming_it() -> No
     with pytest.raises(FrameError, match="'unit' 2 times") as error:
         decide_frame(estate(), twice, matter=MATTER, rules=SH)
     assert error.value.field == "ballots"
+
+
+def test_a_renamed_optional_column_must_be_present() -> None:
+    """A misspelt status column would count the developer's unsold units as delivered."""
+    renamed = REGISTER.rename({"status": "状态"})
+    assert estate_from_frame(renamed, columns={"status": "状态"}) == estate()
+    with pytest.raises(FrameError, match="no column '狀態'") as error:
+        estate_from_frame(renamed, columns={"status": "狀態"})
+    assert error.value.field == "狀態"
+    assert estate_from_frame(REGISTER.drop("status")).units[3].status.value == "delivered"

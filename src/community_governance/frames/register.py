@@ -29,7 +29,8 @@ def estate_from_frame(
     One row per unit with ``unit``, ``area`` (exact: a string or decimal column; a float column
     is refused) and ``owners`` (a list column, or one owner id per row), and optionally
     ``building``, ``area_source``, ``status`` and ``use``; a null optional cell takes the
-    default. Errors name the row, as `Estate.from_records` does.
+    default. An optional column named in ``columns`` must be present. Errors name the row, as
+    `Estate.from_records` does.
 
     Args:
         frame: The register (pandas, polars, pyarrow... anything narwhals reads).
@@ -40,8 +41,9 @@ def estate_from_frame(
         counting: Counting policy.
 
     Raises:
-        FrameError: ``frame`` is not a frame, a required column is missing, a column name is
-            not a string, or ``columns`` is not a mapping or names an unknown field.
+        FrameError: ``frame`` is not a frame, a required column or one named in ``columns``
+            is missing, a column name is not a string, or ``columns`` is not a mapping or
+            names an unknown field.
         InvalidRecordError: as for `Estate.from_records` (and the other register errors).
     """
     data = _intake.frame(frame, "frame")
@@ -62,7 +64,7 @@ def estate_from_frame(
     present = {
         field: renamed.get(field, field)
         for field in _FIELDS
-        if field in _REQUIRED or renamed.get(field, field) in data.columns
+        if field in _REQUIRED or field in renamed or field in data.columns
     }
     values = {
         field: _intake.cells(_intake.column(data, heading, "frame"))
