@@ -519,3 +519,52 @@ def test_a_renamed_optional_column_must_be_present() -> None:
         estate_from_frame(renamed, columns={"status": "狀態"})
     assert error.value.field == "狀態"
     assert estate_from_frame(REGISTER.drop("status")).units[3].status.value == "delivered"
+
+
+@pytest.mark.parametrize(
+    ("cells", "dtype", "shown"),
+    [
+        ([True, None], pl.Boolean, "True"),
+        ([1, None], pl.Int64, "1"),
+        ([1.0, None], pl.Float64, "1.0"),
+        ([b"agree", None], pl.Binary, "b'agree'"),
+    ],
+)
+def test_a_choice_column_that_is_not_text_is_refused_as_ballot_refuses_it(
+    cells: list[object], dtype: Any, shown: str
+) -> None:
+    frame = pl.DataFrame({"unit": ["1-101", "1-102"], "choice": pl.Series(cells, dtype=dtype)})
+    with pytest.raises(InvalidChoiceError, match=f"ballot choice {re.escape(shown)} is not"):
+        decide_frame(estate(), frame, matter=MATTER, rules=SH)
+    with pytest.raises(InvalidChoiceError, match=f"ballot choice {re.escape(shown)} is not"):
+        ballots_from_frame(frame)
+
+
+def test_text_columns_a_backend_cannot_compare_are_read_cell_by_cell() -> None:
+    """polars' Object columns, Arrow's string_view (polars' newest Arrow export)."""
+    register = estate()
+    rows = sheet(
+        ["1-101", "1-102", "2-301", "3-101", "3-102"], ["agree", "oppose", None, None, "废票"]
+    )
+    expected = cg.decide(register, ballots_from_frame(rows), matter=MATTER, rules=SH)
+    objects = rows.with_columns(pl.Series("choice", rows["choice"].to_list(), dtype=pl.Object))
+    assert decide_frame(register, objects, matter=MATTER, rules=SH) == expected
+    newest = rows.to_arrow(compat_level=pl.CompatLevel.newest())
+    assert newest.schema.field("unit").type == pa.string_view()
+    assert decide_frame(register, newest, matter=MATTER, rules=SH) == expected
+    assert (
+        decide_frame(
+            register,
+            rows.reverse().to_arrow(compat_level=pl.CompatLevel.newest()),
+            matter=MATTER,
+            rules=SH,
+        )
+        == expected
+    )
+    with pytest.raises(InvalidChoiceError, match="'maybe'"):
+        decide_frame(
+            register,
+            pl.DataFrame({"unit": ["1-101"], "choice": pl.Series(["maybe"], dtype=pl.Object)}),
+            matter=MATTER,
+            rules=SH,
+        )

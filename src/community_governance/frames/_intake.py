@@ -73,22 +73,30 @@ def positions(view: ColumnarEstate, units: nw.Series[Any]) -> tuple[npt.NDArray[
 
     A sheet with one row per unit in register order (the usual tally sheet) is recognised by
     one comparison in the frame's own backend; a text column in any other order is resolved
-    by one left join with the register's ids (kept per backend), other columns through the
-    register's id index, once per call.
+    by one left join with the register's ids (kept per backend), other columns (and text
+    the backend cannot compare) through the register's id index, once per call.
     """
-    count = len(view.unit_ids)
-    namespace = nw.get_native_namespace(units)
-    text = units.dtype == nw.String
-    if text and len(units) == count and units.null_count() == 0:
-        same = units == view.ids_in(namespace)
-        if same.all():
-            return np.arange(count, dtype=np.int64), True
-    if text:  # a hash join in the frame's backend, rows kept in order
-        rows = units.cast(nw.String()).rename("unit").to_frame().with_row_index("row")
-        joined = rows.join(view.positions_in(namespace), on="unit", how="left").sort("row")
-        return joined["position"].fill_null(-1).to_numpy().astype(np.int64), False
+    if units.dtype == nw.String:
+        try:
+            return _joined(view, units)
+        except NotImplementedError:  # e.g. Arrow's string_view has no comparison kernel
+            pass
     index = view.estate.person_index.positions
     found = np.fromiter(
         map(index.get, units.to_list(), repeat(-1)), dtype=np.int64, count=len(units)
     )
     return found, False
+
+
+def _joined(view: ColumnarEstate, units: nw.Series[Any]) -> tuple[npt.NDArray[np.int64], bool]:
+    """`positions` of a text column, in the frame's own backend."""
+    count = len(view.unit_ids)
+    namespace = nw.get_native_namespace(units)
+    if len(units) == count and units.null_count() == 0:
+        same = units == view.ids_in(namespace)
+        if same.all():
+            return np.arange(count, dtype=np.int64), True
+    # a hash join in the frame's backend, rows kept in order
+    rows = units.cast(nw.String()).rename("unit").to_frame().with_row_index("row")
+    joined = rows.join(view.positions_in(namespace), on="unit", how="left").sort("row")
+    return joined["position"].fill_null(-1).to_numpy().astype(np.int64), False

@@ -140,12 +140,31 @@ def ballots_from_frame(ballots: Any, *, unit: str = "unit", choice: str = "choic
 _USUAL = tuple((c.slot, c.value) for c in Choice) + tuple((c.slot, c.label("zh")) for c in Choice)
 
 
+_TEXT = (nw.String, nw.Categorical, nw.Enum)
+
+
 def _choices(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
     """Choice slots (``-1`` for a null).
 
-    The usual spellings are matched in the frame's backend, the most frequent first, until
-    every cell is matched; any other distinct cell is parsed once (an unknown spelling raises
-    `InvalidChoiceError`).
+    A text column is matched in the frame's backend (`_matched`); any other column (numbers,
+    booleans, bytes, Python objects), or text the backend cannot compare, is parsed cell by
+    cell as `Ballot` parses it, so that a cell that is not a known spelling raises the same
+    `InvalidChoiceError`.
+    """
+    if any(values.dtype == kind for kind in _TEXT):
+        try:
+            return _matched(values)
+        except NotImplementedError:  # e.g. Arrow's string_view has no comparison kernel
+            pass
+    cells = _intake.cells(values)
+    return np.array([-1 if c is None else Choice.parse(c).slot for c in cells], dtype=np.int8)
+
+
+def _matched(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
+    """Choice slots of a text column (``-1`` for a null), matched in the frame's backend.
+
+    The usual spellings are matched the most frequent first, until every cell is matched;
+    any other distinct cell is parsed once (an unknown spelling raises `InvalidChoiceError`).
     """
     codes = np.zeros(len(values), dtype=np.int8)  # slot + 1 while matching; 0: not yet
     nulls = values.null_count()
