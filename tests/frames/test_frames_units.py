@@ -568,3 +568,57 @@ def test_text_columns_a_backend_cannot_compare_are_read_cell_by_cell() -> None:
             matter=MATTER,
             rules=SH,
         )
+
+
+def city_rows(keys: list[object]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "estate": keys,
+            "unit": ["1", "2", "1"],
+            "area": ["10", "20", "5"],
+            "owners": ["x", "y", "z"],
+            "choice": ["agree", None, "agree"],
+        }
+    )
+
+
+@pytest.mark.parametrize("missing", [None, np.nan])
+def test_decide_estates_refuses_a_row_without_an_estate_key(missing: object) -> None:
+    with pytest.raises(FrameError, match="'estate' has no key in row 1") as error:
+        decide_estates(city_rows(["A", missing, "B"]), matter=MATTER, rules=SH)
+    assert error.value.field == "estate"
+    with pytest.raises(FrameError, match="'estate' has no key in row 1"):
+        decide_estates(pl.from_pandas(city_rows(["A", None, "B"])), matter=MATTER, rules=SH)
+
+
+def test_decide_estates_refuses_keys_that_cannot_be_ordered() -> None:
+    with pytest.raises(FrameError, match="keys of column 'estate' cannot be ordered") as error:
+        decide_estates(city_rows(["A", 1, "B"]), matter=MATTER, rules=SH)
+    assert error.value.field == "estate"
+    table = decide_estates(city_rows([2, 2, 1]), matter=MATTER, rules=SH)
+    assert table["estate"].tolist() == [1, 2] and table["error"].isna().all()
+
+
+@pytest.mark.parametrize("kind", ["enum", "ordered categorical"])
+def test_decide_estates_cuts_estates_in_the_backends_key_order(kind: str) -> None:
+    """An Enum sorts by its categories: each estate keeps exactly its own rows."""
+    rows = pl.DataFrame(
+        {
+            "estate": ["B", "B", "A", "A", "A"],
+            "unit": ["B-1", "B-2", "A-1", "A-2", "A-3"],
+            "area": ["10", "20", "5", "5", "5"],
+            "owners": ["x", "y", "p", "q", "r"],
+            "choice": ["agree", "oppose", "agree", "agree", "agree"],
+        }
+    )
+    expected = decide_estates(rows, matter=MATTER, rules=SH).sort("estate", descending=True)
+    if kind == "enum":
+        native: Any = rows.with_columns(pl.col("estate").cast(pl.Enum(["B", "A"])))
+        got = decide_estates(native, matter=MATTER, rules=SH)
+        assert got.with_columns(pl.col("estate").cast(pl.String)).equals(expected)
+    else:
+        native = rows.to_pandas()
+        native["estate"] = pd.Categorical(native["estate"], ["B", "A"], ordered=True)
+        got = decide_estates(native, matter=MATTER, rules=SH)
+        assert list(got["estate"]) == ["B", "A"] and list(got["units"]) == [2, 3]
+        assert list(got["agree_heads"]) == [1, 3]

@@ -16,7 +16,7 @@ import narwhals.stable.v2 as nw
 import numpy as np
 
 from community_governance._base.exact import format_exact
-from community_governance.exceptions import GovernanceError
+from community_governance.exceptions import FrameError, GovernanceError
 from community_governance.frames import _intake
 from community_governance.frames.decide import decide_frame
 from community_governance.frames.register import estate_from_frame
@@ -71,19 +71,22 @@ def decide_estates(
 
     Returns:
         A native frame with the columns `ESTATE_RESULT_COLUMNS`, one row per estate in
-        the order of the keys.
+        the order of the keys (the backend's sort order: an Enum's by its categories).
 
     Raises:
-        FrameError: ``sheets`` is not a frame, or the estate column is missing.
+        FrameError: ``sheets`` is not a frame, the estate column is missing, a row has no
+            estate key, or the keys cannot be ordered (several types in one column).
     """
     data = _intake.frame(sheets, "sheets")
     keys = _intake.column(data, estate, "sheets")
-    data = data.sort(estate)
-    values = data[estate].to_numpy()
-    bounds: list[tuple[Any, int, int]] = []
-    if len(values):
-        names, starts = np.unique(values, return_index=True)
-        bounds = list(zip(names, starts, [*starts[1:], len(values)], strict=True))
+    if keys.null_count():
+        row = int(np.flatnonzero(keys.is_null().to_numpy())[0])
+        raise FrameError(
+            f"sheets: column {estate!r} has no key in row {row}; every row belongs to an estate",
+            field=estate,
+            value=row,
+        )
+    data, bounds = _bounds(data, estate)
     rows: list[dict[str, Any]] = []
     for key, start, end in bounds:
         part = data[int(start) : int(end)]
@@ -91,6 +94,31 @@ def decide_estates(
     table = {name: [row[name] for row in rows] for name in ESTATE_RESULT_COLUMNS}
     namespace = nw.get_native_namespace(keys)
     return nw.from_dict(table, backend=namespace).to_native()
+
+
+def _bounds(
+    data: nw.DataFrame[Any], estate: str
+) -> tuple[nw.DataFrame[Any], list[tuple[Any, int, int]]]:
+    """``data`` sorted by key; each estate's key and its first and last-plus-one row.
+
+    The estates are cut where the sorted key changes, in the backend's own order (an Enum or
+    ordered categorical sorts by its categories, not by its text).
+    """
+    try:
+        data = data.sort(estate)
+    except TypeError:  # keys of several types (a pandas object column), or no order kernel
+        raise FrameError(
+            f"sheets: the keys of column {estate!r} cannot be ordered; give every estate a "
+            "key of one type (all strings, or all integers)",
+            field=estate,
+            value=tuple(data[estate].unique().to_list()[:5]),
+        ) from None
+    values = data[estate].to_numpy()
+    if not len(values):
+        return data, []
+    starts = np.concatenate(([0], np.flatnonzero(values[1:] != values[:-1]) + 1))
+    ends = [*starts[1:], len(values)]
+    return data, list(zip(values[starts], starts, ends, strict=True))
 
 
 def _row(
