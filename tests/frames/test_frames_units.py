@@ -622,3 +622,11 @@ def test_decide_estates_cuts_estates_in_the_backends_key_order(kind: str) -> Non
         got = decide_estates(native, matter=MATTER, rules=SH)
         assert list(got["estate"]) == ["B", "A"] and list(got["units"]) == [2, 3]
         assert list(got["agree_heads"]) == [1, 3]
+
+
+@pytest.mark.parametrize("backend", ["spark", 5, np, "dask", "modin"])
+def test_to_frame_refuses_a_backend_it_cannot_build_naming_it(backend: Any) -> None:
+    decision = decide_frame(estate(), sheet(["1-101"], ["agree"]), matter=MATTER, rules=SH)
+    with pytest.raises(FrameError, match="to_frame: cannot build a frame with backend") as error:
+        to_frame(decision, backend=backend)
+    assert error.value.field == "backend"

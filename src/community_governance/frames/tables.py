@@ -34,7 +34,8 @@ def to_frame(result: Result, *, backend: str | ModuleType = "pandas") -> Any:
       recounted, explained, causes).
 
     Raises:
-        FrameError: ``result`` is none of these.
+        FrameError: ``result`` is none of these, or ``backend`` is not an installed eager
+            backend.
     """
     if isinstance(result, Decision):
         data = _checks(result.checks)
@@ -49,7 +50,15 @@ def to_frame(result: Result, *, backend: str | ModuleType = "pandas") -> Any:
             value=result,
         )
     chosen: Any = backend
-    return nw.from_dict(data, backend=chosen).to_native()
+    try:
+        return nw.from_dict(data, backend=chosen).to_native()
+    except (ValueError, ImportError) as error:  # the figures are ours: the backend is at fault
+        raise FrameError(
+            f"to_frame: cannot build a frame with backend {backend!r:.80} (an eager one such "
+            f"as 'pandas', 'polars' or 'pyarrow', installed): {str(error).splitlines()[0]}",
+            field="backend",
+            value=backend,
+        ) from None
 
 
 def _exact(value: Exact | int) -> str:
