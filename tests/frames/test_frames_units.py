@@ -630,3 +630,21 @@ def test_to_frame_refuses_a_backend_it_cannot_build_naming_it(backend: Any) -> N
     with pytest.raises(FrameError, match="to_frame: cannot build a frame with backend") as error:
         to_frame(decision, backend=backend)
     assert error.value.field == "backend"
+
+
+def test_approval_columns_of_python_booleans_or_only_nulls_are_read_as_the_objects_are() -> None:
+    """pandas keeps ``[True, None]`` as an object column; an all-null column has no type."""
+    register = estate()
+    kwargs: dict[str, Any] = {"candidates": ["Li", "Sun"], "seats": 1, "rules": SH}
+    frames: list[Any] = [
+        pd.DataFrame({"unit": ["1-101", "1-102"], "Li": [True, None], "Sun": [False, None]}),
+        pd.DataFrame({"unit": ["1-101", "1-102"], "Li": [True, False], "Sun": [None, None]}),
+        pl.DataFrame({"unit": ["1-101", "1-102"], "Li": [True, False], "Sun": [None, None]}),
+        pd.DataFrame({"unit": [], "Li": [], "Sun": []}),
+    ]
+    for frame in frames:
+        ballots = election_ballots_from_frame(frame)
+        assert elect_frame(register, frame, **kwargs) == elect(register, ballots, **kwargs)
+    mixed = pd.DataFrame({"unit": ["1-101", "1-102"], "Li": [True, "yes"], "Sun": [False, None]})
+    with pytest.raises(CandidateError, match="must be a boolean, not 'yes'"):
+        elect_frame(register, mixed, **kwargs)
