@@ -648,3 +648,30 @@ def test_approval_columns_of_python_booleans_or_only_nulls_are_read_as_the_objec
     mixed = pd.DataFrame({"unit": ["1-101", "1-102"], "Li": [True, "yes"], "Sun": [False, None]})
     with pytest.raises(CandidateError, match="must be a boolean, not 'yes'"):
         elect_frame(register, mixed, **kwargs)
+
+
+@pytest.mark.parametrize("backend", ["polars", "pyarrow"])
+def test_result_frames_keep_their_column_types_when_empty_or_null(backend: str) -> None:
+    """A clean audit (no discrepancy) and a dirty one concatenate: the types are declared."""
+    register = estate()
+    ballots = ballots_from_frame(sheet(["1-101", "1-102"], ["agree", "oppose"]))
+    clean = audit_decision(register, ballots, AnnouncedDecision(), matter=MATTER, rules=SH)
+    dirty = audit_decision(
+        register, ballots, AnnouncedDecision(participating_heads=9), matter=MATTER, rules=SH
+    )
+    assert not clean.discrepancies and dirty.discrepancies
+    both = [to_frame(clean, backend=backend), to_frame(dirty, backend=backend)]
+    if backend == "polars":
+        assert both[0].schema == both[1].schema
+        assert pl.concat(both).height == len(dirty.discrepancies)
+    else:
+        assert both[0].schema == both[1].schema
+        assert pa.concat_tables(both).num_rows == len(dirty.discrepancies)
+    nobody = elect(register, [], candidates=["Li", "Sun"], seats=1, rules=SH)
+    ranked = to_frame(nobody, backend="polars")
+    assert ranked.schema["rank"] == pl.Int64 and ranked["rank"].to_list() == [None, None]
+    empty = decide_estates(city_rows(["A", "A", "B"]).head(0), matter=MATTER, rules=SH)
+    assert empty.dtypes["units"] == "int64" and empty.dtypes["passed"] == "bool"
+    rows = pl.from_pandas(city_rows(["A", "A", "B"]))
+    full = decide_estates(rows, matter=MATTER, rules=SH)
+    assert decide_estates(rows.head(0), matter=MATTER, rules=SH).schema == full.schema

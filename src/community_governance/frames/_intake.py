@@ -1,4 +1,4 @@
-"""Reading ballot and register frames through narwhals (private)."""
+"""Reading ballot and register frames, and writing result frames, through narwhals (private)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import numpy.typing as npt
 
 from community_governance.exceptions import FrameError
 
-__all__ = ["FrameError", "cells", "column", "frame", "positions"]
+__all__ = ["FrameError", "cells", "column", "frame", "native_frame", "positions"]
 from community_governance.frames.columnar import ColumnarEstate
 
 
@@ -66,6 +66,23 @@ def cells(series: nw.Series[Any]) -> list[Any]:
         return values
     nulls = series.is_null().to_list()
     return [None if null else value for value, null in zip(values, nulls, strict=True)]
+
+
+def native_frame(data: dict[str, list[Any]], schema: dict[str, Any], backend: Any) -> Any:
+    """``data`` as a native frame of ``backend`` with the column types of ``schema``.
+
+    Declared, not inferred, so that an empty table, or a column of nulls only, keeps its type
+    and tables concatenate. pandas has no null in its own integer and boolean columns: there a
+    column holding a null keeps the type pandas gives it (``float64``, ``object``).
+    """
+    frame = nw.from_dict(data, backend=backend)
+    pandas = nw.Implementation.from_backend(backend).is_pandas_like()
+    casts = [
+        nw.col(name).cast(kind)
+        for name, kind in schema.items()
+        if not (pandas and None in data[name])
+    ]
+    return frame.with_columns(casts).to_native()
 
 
 def positions(view: ColumnarEstate, units: nw.Series[Any]) -> tuple[npt.NDArray[np.int64], bool]:

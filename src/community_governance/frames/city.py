@@ -43,6 +43,22 @@ ESTATE_RESULT_COLUMNS = (
 )
 
 
+_TEXT, _INT, _BOOL = nw.String(), nw.Int64(), nw.Boolean()
+_SCHEMA: dict[str, Any] = {
+    "units": _INT,
+    "persons": _INT,
+    "passed": _BOOL,
+    "quorum_met": _BOOL,
+    "approved": _BOOL,
+    "participating_heads": _INT,
+    "participating_area": _TEXT,
+    "agree_heads": _INT,
+    "agree_area": _TEXT,
+    "notices": _INT,
+    "error": _TEXT,
+}
+
+
 def decide_estates(
     sheets: Any,
     *,
@@ -59,7 +75,9 @@ def decide_estates(
     and decided exactly as `estate_from_frame` and `decide_frame` would; figures are exact
     strings. An estate whose register or ballots are refused gets a row with ``error`` set
     to the error's class and message (and null figures), so that one bad register does not
-    stop a city's run; every other row has ``error`` null.
+    stop a city's run; every other row has ``error`` null. Column types are declared (an
+    empty partition has them too); in pandas a figure column holding an error row's null is
+    ``float64`` (whole numbers, exact) or ``object``.
 
     Args:
         sheets: The partition (pandas, polars, pyarrow...); the result has the same backend.
@@ -92,8 +110,10 @@ def decide_estates(
         part = data[int(start) : int(end)]
         rows.append(_row(key, part, matter, rules, choice, columns))
     table = {name: [row[name] for row in rows] for name in ESTATE_RESULT_COLUMNS}
-    namespace = nw.get_native_namespace(keys)
-    return nw.from_dict(table, backend=namespace).to_native()
+    key = nw.String() if keys.dtype in (nw.Categorical, nw.Enum) else keys.dtype
+    declared = key.is_numeric() or key == nw.String  # other key types are inferred
+    schema = _SCHEMA | ({"estate": key} if declared else {})
+    return _intake.native_frame(table, schema, nw.get_native_namespace(keys))
 
 
 def _bounds(
