@@ -66,6 +66,7 @@ def decide_frame(
     Raises:
         FrameError: ``ballots`` is not a frame, or a column is missing.
         InvalidChoiceError: a choice is not a known spelling.
+        InvalidBallotError: a ballot's unit is not a non-empty string.
         UnknownUnitError: a ballot names a unit not in the register.
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person disagree.
@@ -128,7 +129,7 @@ def ballots_from_frame(ballots: Any, *, unit: str = "unit", choice: str = "choic
     Raises:
         FrameError: ``ballots`` is not a frame, or a column is missing.
         InvalidChoiceError: a choice is not a known spelling.
-        InvalidRecordError: a unit is not a non-empty string.
+        InvalidBallotError: a unit is not a non-empty string.
     """
     data = _intake.frame(ballots, "ballots")
     units = _intake.cells(_intake.column(data, unit, "ballots"))
