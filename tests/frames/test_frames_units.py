@@ -675,3 +675,15 @@ def test_result_frames_keep_their_column_types_when_empty_or_null(backend: str) 
     rows = pl.from_pandas(city_rows(["A", "A", "B"]))
     full = decide_estates(rows, matter=MATTER, rules=SH)
     assert decide_estates(rows.head(0), matter=MATTER, rules=SH).schema == full.schema
+
+
+def test_many_distinct_unusual_spellings_are_each_parsed_once() -> None:
+    """Spellings padded with whitespace (a spreadsheet's), each distinct: one pass, same result."""
+    rows = [{"unit": f"u{i}", "area": "1", "owners": [f"o{i}"]} for i in range(600)]
+    register = cg.Estate.from_records(rows)
+    spellings = ["agree", "同意", " oppose", "弃权 "]
+    choices = [spellings[i % 4] + " " * (i % 50) + "\t" * (i // 50) for i in range(600)]
+    frame = pl.DataFrame({"unit": [f"u{i}" for i in range(600)], "choice": choices})
+    expected = cg.decide(register, ballots_from_frame(frame), matter=MATTER, rules=SH)
+    assert decide_frame(register, frame, matter=MATTER, rules=SH) == expected
+    assert expected.tally.agree.heads == 300 and expected.tally.abstain.heads == 150

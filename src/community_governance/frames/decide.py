@@ -185,9 +185,12 @@ def _matched(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
     if left:
         rest = (codes == 0) & (values.is_null().to_numpy() == 0)
         others = values.filter(nw.new_series("rest", rest, nw.Boolean(), backend=_backend(values)))
-        filled = values.fill_null("")
-        for spelling in others.unique().to_list():
-            codes[(filled == spelling).to_numpy()] = Choice.parse(spelling).slot + 1
+        # each distinct spelling parsed once, then looked up: one pass over these cells, not
+        # one comparison of the whole column per spelling (quadratic in distinct spellings)
+        slots = {
+            spelling: Choice.parse(spelling).slot + 1 for spelling in others.unique().to_list()
+        }
+        codes[rest] = [slots[cell] for cell in others.to_list()]
     codes -= 1
     return codes
 
