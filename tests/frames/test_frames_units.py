@@ -687,3 +687,9 @@ def test_many_distinct_unusual_spellings_are_each_parsed_once() -> None:
     expected = cg.decide(register, ballots_from_frame(frame), matter=MATTER, rules=SH)
     assert decide_frame(register, frame, matter=MATTER, rules=SH) == expected
     assert expected.tally.agree.heads == 300 and expected.tally.abstain.heads == 150
+
+
+@pytest.mark.parametrize("value", ["estate", None, REGISTER])
+def test_columnar_refuses_what_is_not_an_estate(value: object) -> None:
+    with pytest.raises(cg.exceptions.VotingInputError, match="columnar: estate must be an Estate"):
+        columnar(value)  # type: ignore[arg-type]
