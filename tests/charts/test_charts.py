@@ -102,3 +102,30 @@ def test_bad_inputs() -> None:
         chart(decision, lang="fr")  # type: ignore[arg-type]
     with pytest.raises(VotingInputError, match="expected a Decision"):
         chart(ESTATE)  # type: ignore[arg-type]
+
+
+def test_labels_are_wholly_in_the_chosen_language() -> None:
+    """A Chinese chart names each check's base in Chinese, and its title uses "："."""
+    decision = results()[0]
+    zh = chart(decision, lang="zh")  # type: ignore[arg-type]
+    checks = [row["check"] for row in zh.spec["data"]["values"]]
+    assert checks == ["参与表决（全体业主）"] * 2 + ["表决同意（参与表决的业主）"] * 2
+    assert zh.title == "筹集建筑物及其附属设施的维修资金：未通过"
+    en = chart(decision)  # type: ignore[arg-type]
+    assert [row["check"] for row in en.spec["data"]["values"]][::2] == [
+        "taking part (all owners)",
+        "approval (those taking part)",
+    ]
+
+
+def test_the_tooltip_says_whether_the_line_itself_passes() -> None:
+    """过半数 (more than) fails on the line itself; 以上 (at least) passes on it."""
+    decision, election, body = results()
+    rows = chart(election, lang="zh").spec["data"]["values"]  # type: ignore[arg-type]
+    assert {row["comparator"] for row in rows} == {"超过"}
+    rows = chart(decision).spec["data"]["values"]  # type: ignore[arg-type]
+    assert {row["comparator"] for row in rows} == {"at least"}
+    assert {row["comparator"] for row in chart(body).spec["data"]["values"]} == {"at least"}  # type: ignore[arg-type]
+    assert chart(body, lang="zh").title.startswith("组成：")  # type: ignore[arg-type]
+    tooltip = chart(decision).spec["spec"]["layer"][0]["encoding"]["tooltip"]  # type: ignore[arg-type]
+    assert {"field": "comparator", "type": "nominal", "title": "comparison"} in tooltip

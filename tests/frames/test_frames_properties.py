@@ -67,16 +67,19 @@ def motion_sheets(draw: st.DrawFn) -> tuple[cg.Estate, list[tuple[str, str | Non
     st.sampled_from((RULES, SH, EXCLUDED)),
     st.sampled_from(list(cg.Matter)),
     st.sampled_from((None, date(2020, 12, 20))),
+    st.booleans(),
 )
 @SETTINGS
 def test_decide_frame_equals_decide(
-    sheet: Any, rules: cg.RuleSet, matter: cg.Matter, opened: date | None
+    sheet: Any, rules: cg.RuleSet, matter: cg.Matter, opened: date | None, pandas: bool
 ) -> None:
     estate, rows = sheet
-    frame = pl.DataFrame(
+    frame: Any = pl.DataFrame(
         {"unit": [u for u, _ in rows], "choice": [c for _, c in rows]},
         schema={"unit": pl.String, "choice": pl.String},
     )
+    if pandas:  # pandas reads a null choice back as NaN
+        frame = frame.to_pandas()
     ballots = [cg.Ballot(u, c) for u, c in rows if c is not None]
     expected = outcome(
         lambda: cg.decide(estate, ballots, matter=matter, rules=rules, opened=opened)

@@ -432,3 +432,264 @@ def test_deprecated_frame_election_keywords_still_work_with_a_warning() -> None:
     deprecated = pytest.warns(DeprecationWarning, match="ElectionOptions is deprecated")
     with deprecated, pytest.raises(GovernanceError, match="alternates"):
         ElectionOptions(alternates=-1)  # validated at construction, as ElectOptions validates
+
+
+# --- a new user's review: pandas nulls, odd dtypes and names ---
+
+
+@pytest.mark.parametrize("missing", [None, np.nan, pd.NA])
+def test_pandas_null_cells_are_no_ballot_on_every_path(missing: object) -> None:
+    """pandas reads a missing cell back as NaN or pd.NA, never None: still no ballot."""
+    register = estate()
+    frame = pd.DataFrame(
+        {"unit": ["1-101", "1-102", "3-102"], "choice": ["agree", missing, "同意"]}
+    )
+    ballots = ballots_from_frame(frame)
+    assert [(b.unit, b.choice.value) for b in ballots] == [("1-101", "agree"), ("3-102", "agree")]
+    assert decide_frame(register, frame, matter=MATTER, rules=SH) == cg.decide(
+        register, ballots, matter=MATTER, rules=SH
+    )
+    # an irregular sheet is counted by the object path: its error, not a null's
+    stray = pd.concat([frame, pd.DataFrame({"unit": ["9-9"], "choice": ["agree"]})])
+    with pytest.raises(UnknownUnitError, match="9-9"):
+        decide_frame(register, stray, matter=MATTER, rules=SH)
+    twice = pd.concat([frame, frame.head(1)])
+    with pytest.raises(DuplicateBallotError, match="1-101"):
+        decide_frame(register, twice, matter=MATTER, rules=SH)
+
+
+def test_pandas_nullable_booleans_are_no_ballot_on_every_path() -> None:
+    register = estate()
+    frame = pd.DataFrame(
+        {
+            "unit": ["1-101", "1-102", "3-102"],
+            "Li": pd.array([True, None, False], dtype="boolean"),
+            "Sun": pd.array([False, None, True], dtype="boolean"),
+        }
+    )
+    kwargs: dict[str, Any] = {"candidates": ["Li", "Sun"], "seats": 1, "rules": SH}
+    ballots = election_ballots_from_frame(frame)
+    assert [b.unit for b in ballots] == ["1-101", "3-102"]
+    assert elect_frame(register, frame, **kwargs) == elect(register, ballots, **kwargs)
+    stray = pd.concat([frame, pd.DataFrame({"unit": ["9-9"], "Li": [True], "Sun": [False]})])
+    with pytest.raises(UnknownUnitError, match="9-9"):
+        elect_frame(register, stray, **kwargs)
+
+
+@pytest.mark.parametrize("missing", [None, np.nan])
+def test_a_missing_register_cell_is_reported_as_missing(missing: object) -> None:
+    frame = pd.DataFrame({"unit": ["a", "b"], "area": ["1", missing], "owners": ["x", "y"]})
+    with pytest.raises(cg.exceptions.AreaTypeError, match="unit b: NoneType None"):
+        estate_from_frame(frame)
+    frame = pd.DataFrame({"unit": ["a", missing], "area": ["1", "2"], "owners": ["x", "y"]})
+    with pytest.raises(cg.exceptions.InvalidRecordError, match=r"row 1.*not None"):
+        estate_from_frame(frame)
+
+
+def test_column_names_that_are_not_strings_are_refused_naming_them() -> None:
+    register = estate()
+    numbered = pd.DataFrame({0: ["1-101"], 1: ["agree"]})
+    with pytest.raises(FrameError, match="column name 1 must be a string") as error:
+        decide_frame(register, numbered, matter=MATTER, rules=SH, unit=0, choice=1)  # type: ignore[arg-type]
+    assert error.value.value == 1
+    paired = pd.DataFrame({("a", "unit"): ["1-101"], ("a", "choice"): ["agree"]})
+    with pytest.raises(FrameError, match=r"column name \('a', 'unit'\) must be a string"):
+        ballots_from_frame(paired, unit=("a", "unit"))  # type: ignore[arg-type]
+    rows = pd.DataFrame({0: ["a"], "area": ["1"], "owners": ["x"]})
+    with pytest.raises(FrameError, match="column name 0 must be a string"):
+        estate_from_frame(rows, columns={"unit": 0})  # type: ignore[dict-item]
+    with pytest.raises(FrameError, match="columns must be a mapping"):
+        estate_from_frame(REGISTER, columns=["unit"])  # type: ignore[arg-type]
+    with pytest.raises(FrameError, match="column name 0 must be a string"):
+        decide_estates(numbered, matter=MATTER, rules=SH, estate=0)  # type: ignore[arg-type]
+
+
+def test_a_pandas_frame_with_a_repeated_column_name_is_refused_naming_it() -> None:
+    twice = pd.concat([sheet(["1-101"], ["agree"]).to_pandas()] * 2, axis=1)
+    with pytest.raises(FrameError, match="'unit' 2 times") as error:
+        decide_frame(estate(), twice, matter=MATTER, rules=SH)
+    assert error.value.field == "ballots"
+
+
+def test_a_renamed_optional_column_must_be_present() -> None:
+    """A misspelt status column would count the developer's unsold units as delivered."""
+    renamed = REGISTER.rename({"status": "状态"})
+    assert estate_from_frame(renamed, columns={"status": "状态"}) == estate()
+    with pytest.raises(FrameError, match="no column '狀態'") as error:
+        estate_from_frame(renamed, columns={"status": "狀態"})
+    assert error.value.field == "狀態"
+    assert estate_from_frame(REGISTER.drop("status")).units[3].status.value == "delivered"
+
+
+@pytest.mark.parametrize(
+    ("cells", "dtype", "shown"),
+    [
+        ([True, None], pl.Boolean, "True"),
+        ([1, None], pl.Int64, "1"),
+        ([1.0, None], pl.Float64, "1.0"),
+        ([b"agree", None], pl.Binary, "b'agree'"),
+    ],
+)
+def test_a_choice_column_that_is_not_text_is_refused_as_ballot_refuses_it(
+    cells: list[object], dtype: Any, shown: str
+) -> None:
+    frame = pl.DataFrame({"unit": ["1-101", "1-102"], "choice": pl.Series(cells, dtype=dtype)})
+    with pytest.raises(InvalidChoiceError, match=f"ballot choice {re.escape(shown)} is not"):
+        decide_frame(estate(), frame, matter=MATTER, rules=SH)
+    with pytest.raises(InvalidChoiceError, match=f"ballot choice {re.escape(shown)} is not"):
+        ballots_from_frame(frame)
+
+
+def test_text_columns_a_backend_cannot_compare_are_read_cell_by_cell() -> None:
+    """polars' Object columns, Arrow's string_view (polars' newest Arrow export)."""
+    register = estate()
+    rows = sheet(
+        ["1-101", "1-102", "2-301", "3-101", "3-102"], ["agree", "oppose", None, None, "废票"]
+    )
+    expected = cg.decide(register, ballots_from_frame(rows), matter=MATTER, rules=SH)
+    objects = rows.with_columns(pl.Series("choice", rows["choice"].to_list(), dtype=pl.Object))
+    assert decide_frame(register, objects, matter=MATTER, rules=SH) == expected
+    newest = rows.to_arrow(compat_level=pl.CompatLevel.newest())
+    assert newest.schema.field("unit").type == pa.string_view()
+    assert decide_frame(register, newest, matter=MATTER, rules=SH) == expected
+    assert (
+        decide_frame(
+            register,
+            rows.reverse().to_arrow(compat_level=pl.CompatLevel.newest()),
+            matter=MATTER,
+            rules=SH,
+        )
+        == expected
+    )
+    with pytest.raises(InvalidChoiceError, match="'maybe'"):
+        decide_frame(
+            register,
+            pl.DataFrame({"unit": ["1-101"], "choice": pl.Series(["maybe"], dtype=pl.Object)}),
+            matter=MATTER,
+            rules=SH,
+        )
+
+
+def city_rows(keys: list[object]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "estate": keys,
+            "unit": ["1", "2", "1"],
+            "area": ["10", "20", "5"],
+            "owners": ["x", "y", "z"],
+            "choice": ["agree", None, "agree"],
+        }
+    )
+
+
+@pytest.mark.parametrize("missing", [None, np.nan])
+def test_decide_estates_refuses_a_row_without_an_estate_key(missing: object) -> None:
+    with pytest.raises(FrameError, match="'estate' has no key in row 1") as error:
+        decide_estates(city_rows(["A", missing, "B"]), matter=MATTER, rules=SH)
+    assert error.value.field == "estate"
+    with pytest.raises(FrameError, match="'estate' has no key in row 1"):
+        decide_estates(pl.from_pandas(city_rows(["A", None, "B"])), matter=MATTER, rules=SH)
+
+
+def test_decide_estates_refuses_keys_that_cannot_be_ordered() -> None:
+    with pytest.raises(FrameError, match="keys of column 'estate' cannot be ordered") as error:
+        decide_estates(city_rows(["A", 1, "B"]), matter=MATTER, rules=SH)
+    assert error.value.field == "estate"
+    table = decide_estates(city_rows([2, 2, 1]), matter=MATTER, rules=SH)
+    assert table["estate"].tolist() == [1, 2] and table["error"].isna().all()
+
+
+@pytest.mark.parametrize("kind", ["enum", "ordered categorical"])
+def test_decide_estates_cuts_estates_in_the_backends_key_order(kind: str) -> None:
+    """An Enum sorts by its categories: each estate keeps exactly its own rows."""
+    rows = pl.DataFrame(
+        {
+            "estate": ["B", "B", "A", "A", "A"],
+            "unit": ["B-1", "B-2", "A-1", "A-2", "A-3"],
+            "area": ["10", "20", "5", "5", "5"],
+            "owners": ["x", "y", "p", "q", "r"],
+            "choice": ["agree", "oppose", "agree", "agree", "agree"],
+        }
+    )
+    expected = decide_estates(rows, matter=MATTER, rules=SH).sort("estate", descending=True)
+    if kind == "enum":
+        native: Any = rows.with_columns(pl.col("estate").cast(pl.Enum(["B", "A"])))
+        got = decide_estates(native, matter=MATTER, rules=SH)
+        assert got.with_columns(pl.col("estate").cast(pl.String)).equals(expected)
+    else:
+        native = rows.to_pandas()
+        native["estate"] = pd.Categorical(native["estate"], ["B", "A"], ordered=True)
+        got = decide_estates(native, matter=MATTER, rules=SH)
+        assert list(got["estate"]) == ["B", "A"] and list(got["units"]) == [2, 3]
+        assert list(got["agree_heads"]) == [1, 3]
+
+
+@pytest.mark.parametrize("backend", ["spark", 5, np, "dask", "modin"])
+def test_to_frame_refuses_a_backend_it_cannot_build_naming_it(backend: Any) -> None:
+    decision = decide_frame(estate(), sheet(["1-101"], ["agree"]), matter=MATTER, rules=SH)
+    with pytest.raises(FrameError, match="to_frame: cannot build a frame with backend") as error:
+        to_frame(decision, backend=backend)
+    assert error.value.field == "backend"
+
+
+def test_approval_columns_of_python_booleans_or_only_nulls_are_read_as_the_objects_are() -> None:
+    """pandas keeps ``[True, None]`` as an object column; an all-null column has no type."""
+    register = estate()
+    kwargs: dict[str, Any] = {"candidates": ["Li", "Sun"], "seats": 1, "rules": SH}
+    frames: list[Any] = [
+        pd.DataFrame({"unit": ["1-101", "1-102"], "Li": [True, None], "Sun": [False, None]}),
+        pd.DataFrame({"unit": ["1-101", "1-102"], "Li": [True, False], "Sun": [None, None]}),
+        pl.DataFrame({"unit": ["1-101", "1-102"], "Li": [True, False], "Sun": [None, None]}),
+        pd.DataFrame({"unit": [], "Li": [], "Sun": []}),
+    ]
+    for frame in frames:
+        ballots = election_ballots_from_frame(frame)
+        assert elect_frame(register, frame, **kwargs) == elect(register, ballots, **kwargs)
+    mixed = pd.DataFrame({"unit": ["1-101", "1-102"], "Li": [True, "yes"], "Sun": [False, None]})
+    with pytest.raises(CandidateError, match="must be a boolean, not 'yes'"):
+        elect_frame(register, mixed, **kwargs)
+
+
+@pytest.mark.parametrize("backend", ["polars", "pyarrow"])
+def test_result_frames_keep_their_column_types_when_empty_or_null(backend: str) -> None:
+    """A clean audit (no discrepancy) and a dirty one concatenate: the types are declared."""
+    register = estate()
+    ballots = ballots_from_frame(sheet(["1-101", "1-102"], ["agree", "oppose"]))
+    clean = audit_decision(register, ballots, AnnouncedDecision(), matter=MATTER, rules=SH)
+    dirty = audit_decision(
+        register, ballots, AnnouncedDecision(participating_heads=9), matter=MATTER, rules=SH
+    )
+    assert not clean.discrepancies and dirty.discrepancies
+    both = [to_frame(clean, backend=backend), to_frame(dirty, backend=backend)]
+    if backend == "polars":
+        assert both[0].schema == both[1].schema
+        assert pl.concat(both).height == len(dirty.discrepancies)
+    else:
+        assert both[0].schema == both[1].schema
+        assert pa.concat_tables(both).num_rows == len(dirty.discrepancies)
+    nobody = elect(register, [], candidates=["Li", "Sun"], seats=1, rules=SH)
+    ranked = to_frame(nobody, backend="polars")
+    assert ranked.schema["rank"] == pl.Int64 and ranked["rank"].to_list() == [None, None]
+    empty = decide_estates(city_rows(["A", "A", "B"]).head(0), matter=MATTER, rules=SH)
+    assert empty.dtypes["units"] == "int64" and empty.dtypes["passed"] == "bool"
+    rows = pl.from_pandas(city_rows(["A", "A", "B"]))
+    full = decide_estates(rows, matter=MATTER, rules=SH)
+    assert decide_estates(rows.head(0), matter=MATTER, rules=SH).schema == full.schema
+
+
+def test_many_distinct_unusual_spellings_are_each_parsed_once() -> None:
+    """Spellings padded with whitespace (a spreadsheet's), each distinct: one pass, same result."""
+    rows = [{"unit": f"u{i}", "area": "1", "owners": [f"o{i}"]} for i in range(600)]
+    register = cg.Estate.from_records(rows)
+    spellings = ["agree", "同意", " oppose", "弃权 "]
+    choices = [spellings[i % 4] + " " * (i % 50) + "\t" * (i // 50) for i in range(600)]
+    frame = pl.DataFrame({"unit": [f"u{i}" for i in range(600)], "choice": choices})
+    expected = cg.decide(register, ballots_from_frame(frame), matter=MATTER, rules=SH)
+    assert decide_frame(register, frame, matter=MATTER, rules=SH) == expected
+    assert expected.tally.agree.heads == 300 and expected.tally.abstain.heads == 150
+
+
+@pytest.mark.parametrize("value", ["estate", None, REGISTER])
+def test_columnar_refuses_what_is_not_an_estate(value: object) -> None:
+    with pytest.raises(cg.exceptions.VotingInputError, match="columnar: estate must be an Estate"):
+        columnar(value)  # type: ignore[arg-type]

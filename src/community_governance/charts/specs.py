@@ -16,6 +16,7 @@ import vl_convert as vlc
 from community_governance._base.lang import language
 from community_governance.elections import Composition, ElectionResult
 from community_governance.exceptions import VotingInputError
+from community_governance.rules.thresholds import Comparator
 from community_governance.voting import Check, Decision
 
 __all__ = ["SCHEMA", "Chart", "chart"]
@@ -39,6 +40,7 @@ _WORDS = {
         "area": "area",
         "target": "target",
         "party": "party members",
+        "comparator": "comparison",
     },
     "zh": {
         "share": "比例（%）",
@@ -55,6 +57,7 @@ _WORDS = {
         "area": "面积",
         "target": "目标",
         "party": "党员",
+        "comparator": "比较",
     },
 }
 
@@ -156,6 +159,7 @@ def _spec(
                     {"field": y, "type": "nominal", "title": words[y]},
                     {"field": "share", "type": "quantitative", "title": words["share"]},
                     {"field": "required", "type": "quantitative", "title": words["required"]},
+                    {"field": "comparator", "type": "nominal", "title": words["comparator"]},
                     {"field": "verdict", "type": "nominal", "title": words["verdict"]},
                 ],
             },
@@ -174,11 +178,14 @@ def _spec(
     }
 
 
-def _check_row(check: Check, label: str, verdict: str, words: dict[str, str]) -> dict[str, Any]:
+def _check_row(
+    check: Check, label: str, verdict: str, words: dict[str, str], lang: str
+) -> dict[str, Any]:
     return {
         "measure": words[check.threshold.measure.value],
         "share": _percent(check.actual),
         "required": _percent(check.threshold.ratio),
+        "comparator": check.threshold.comparator.label(lang),
         "verdict": verdict,
         "label": label,
     }
@@ -188,15 +195,20 @@ def _decision(decision: Decision, lang: str, words: dict[str, str]) -> Chart:
     rows = []
     for check in decision.checks:
         verdict = words["met" if check.passed else "not met"]
-        row = _check_row(check, "", verdict, words)
-        row["check"] = f"{check.role.label(lang)} ({check.threshold.base.value})"
+        row = _check_row(check, "", verdict, words, lang)
+        base = check.threshold.base.label(lang)
+        row["check"] = (
+            f"{check.role.label(lang)}（{base}）"
+            if lang == "zh"
+            else (f"{check.role.label(lang)} ({base})")
+        )
         rows.append(row)
     verdict = (
         ("通过" if decision.passed else "未通过")
         if lang == "zh"
         else ("passed" if decision.passed else "not passed")
     )
-    title = f"{decision.matter.label(lang)}: {verdict}"
+    title = f"{decision.matter.label(lang)}{'：' if lang == 'zh' else ': '}{verdict}"
     spec = _spec(title, rows, "check", words, [words["met"], words["not met"]])
     return Chart(spec, title)
 
@@ -207,7 +219,7 @@ def _election(result: ElectionResult, lang: str, words: dict[str, str]) -> Chart
         seated = candidate.candidate in result.elected
         verdict = words["elected" if seated else "not elected"]
         for check in candidate.checks:
-            row = _check_row(check, "", verdict, words)
+            row = _check_row(check, "", verdict, words, lang)
             row["candidate"] = candidate.candidate + (" ★" if seated else "")
             rows.append(row)
     names = "、".join(result.elected) if lang == "zh" else ", ".join(result.elected)
@@ -228,10 +240,11 @@ def _composition(body: Composition, lang: str, words: dict[str, str]) -> Chart:
             "target": target.name,
             "share": _percent(body.party.ratio),
             "required": _percent(target.at_least),
+            "comparator": Comparator.AT_LEAST.label(lang),  # a target is reached at its bound
             "verdict": labels[met],
         }
         for target, met in body.targets
     ]
-    title = f"{'组成' if lang == 'zh' else 'Composition'}: {body.party.text(lang)}"
+    title = f"{'组成：' if lang == 'zh' else 'Composition: '}{body.party.text(lang)}"
     spec = _spec(title, rows, "target", words, [words["met"], words["not met"], undetermined])
     return Chart(spec, title)

@@ -16,7 +16,7 @@ import narwhals.stable.v2 as nw
 import numpy as np
 
 from community_governance._base.exact import format_exact
-from community_governance.exceptions import GovernanceError
+from community_governance.exceptions import FrameError, GovernanceError
 from community_governance.frames import _intake
 from community_governance.frames.decide import decide_frame
 from community_governance.frames.register import estate_from_frame
@@ -43,6 +43,22 @@ ESTATE_RESULT_COLUMNS = (
 )
 
 
+_TEXT, _INT, _BOOL = nw.String(), nw.Int64(), nw.Boolean()
+_SCHEMA: dict[str, Any] = {
+    "units": _INT,
+    "persons": _INT,
+    "passed": _BOOL,
+    "quorum_met": _BOOL,
+    "approved": _BOOL,
+    "participating_heads": _INT,
+    "participating_area": _TEXT,
+    "agree_heads": _INT,
+    "agree_area": _TEXT,
+    "notices": _INT,
+    "error": _TEXT,
+}
+
+
 def decide_estates(
     sheets: Any,
     *,
@@ -59,7 +75,9 @@ def decide_estates(
     and decided exactly as `estate_from_frame` and `decide_frame` would; figures are exact
     strings. An estate whose register or ballots are refused gets a row with ``error`` set
     to the error's class and message (and null figures), so that one bad register does not
-    stop a city's run; every other row has ``error`` null.
+    stop a city's run; every other row has ``error`` null. Column types are declared (an
+    empty partition has them too); in pandas a figure column holding an error row's null is
+    ``float64`` (whole numbers, exact) or ``object``.
 
     Args:
         sheets: The partition (pandas, polars, pyarrow...); the result has the same backend.
@@ -71,26 +89,56 @@ def decide_estates(
 
     Returns:
         A native frame with the columns `ESTATE_RESULT_COLUMNS`, one row per estate in
-        the order of the keys.
+        the order of the keys (the backend's sort order: an Enum's by its categories).
 
     Raises:
-        FrameError: ``sheets`` is not a frame, or the estate column is missing.
+        FrameError: ``sheets`` is not a frame, the estate column is missing, a row has no
+            estate key, or the keys cannot be ordered (several types in one column).
     """
     data = _intake.frame(sheets, "sheets")
     keys = _intake.column(data, estate, "sheets")
-    data = data.sort(estate)
-    values = data[estate].to_numpy()
-    bounds: list[tuple[Any, int, int]] = []
-    if len(values):
-        names, starts = np.unique(values, return_index=True)
-        bounds = list(zip(names, starts, [*starts[1:], len(values)], strict=True))
+    if keys.null_count():
+        row = int(np.flatnonzero(keys.is_null().to_numpy())[0])
+        raise FrameError(
+            f"sheets: column {estate!r} has no key in row {row}; every row belongs to an estate",
+            field=estate,
+            value=row,
+        )
+    data, bounds = _bounds(data, estate)
     rows: list[dict[str, Any]] = []
     for key, start, end in bounds:
         part = data[int(start) : int(end)]
         rows.append(_row(key, part, matter, rules, choice, columns))
     table = {name: [row[name] for row in rows] for name in ESTATE_RESULT_COLUMNS}
-    namespace = nw.get_native_namespace(keys)
-    return nw.from_dict(table, backend=namespace).to_native()
+    key = nw.String() if keys.dtype in (nw.Categorical, nw.Enum) else keys.dtype
+    declared = key.is_numeric() or key == nw.String  # other key types are inferred
+    schema = _SCHEMA | ({"estate": key} if declared else {})
+    return _intake.native_frame(table, schema, nw.get_native_namespace(keys))
+
+
+def _bounds(
+    data: nw.DataFrame[Any], estate: str
+) -> tuple[nw.DataFrame[Any], list[tuple[Any, int, int]]]:
+    """``data`` sorted by key; each estate's key and its first and last-plus-one row.
+
+    The estates are cut where the sorted key changes, in the backend's own order (an Enum or
+    ordered categorical sorts by its categories, not by its text).
+    """
+    try:
+        data = data.sort(estate)
+    except TypeError:  # keys of several types (a pandas object column), or no order kernel
+        raise FrameError(
+            f"sheets: the keys of column {estate!r} cannot be ordered; give every estate a "
+            "key of one type (all strings, or all integers)",
+            field=estate,
+            value=tuple(data[estate].unique().to_list()[:5]),
+        ) from None
+    values = data[estate].to_numpy()
+    if not len(values):
+        return data, []
+    starts = np.concatenate(([0], np.flatnonzero(values[1:] != values[:-1]) + 1))
+    ends = [*starts[1:], len(values)]
+    return data, list(zip(values[starts], starts, ends, strict=True))
 
 
 def _row(

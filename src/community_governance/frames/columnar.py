@@ -18,6 +18,7 @@ import narwhals.stable.v2 as nw
 import numpy as np
 import numpy.typing as npt
 
+from community_governance.exceptions import VotingInputError
 from community_governance.register.estate import Estate
 
 __all__ = ["FLOAT_EXACT_BOUND", "INT64_AREA_BOUND", "ColumnarEstate", "columnar"]
@@ -147,11 +148,19 @@ _VIEWS: dict[int, tuple[weakref.ref[Estate], ColumnarEstate]] = {}
 
 
 def columnar(estate: Estate) -> ColumnarEstate:
-    """The columnar view of ``estate``, built on first use and kept while the estate lives."""
+    """The columnar view of ``estate``, built on first use and kept while the estate lives.
+
+    Raises:
+        VotingInputError: ``estate`` is not an `Estate`.
+    """
     key = id(estate)
     entry = _VIEWS.get(key)
     if entry is not None and entry[0]() is estate:
         return entry[1]
+    if not isinstance(estate, Estate):
+        raise VotingInputError(
+            f"columnar: estate must be an Estate, not {estate!r:.80}", field="estate", value=estate
+        )
     view = _build(estate)
     views = _VIEWS  # held by the callback, which may run while the interpreter shuts down
     _VIEWS[key] = (weakref.ref(estate, lambda _ref: views.pop(key, None)), view)

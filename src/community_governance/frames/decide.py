@@ -66,6 +66,7 @@ def decide_frame(
     Raises:
         FrameError: ``ballots`` is not a frame, or a column is missing.
         InvalidChoiceError: a choice is not a known spelling.
+        InvalidBallotError: a ballot's unit is not a non-empty string.
         UnknownUnitError: a ballot names a unit not in the register.
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person disagree.
@@ -128,11 +129,11 @@ def ballots_from_frame(ballots: Any, *, unit: str = "unit", choice: str = "choic
     Raises:
         FrameError: ``ballots`` is not a frame, or a column is missing.
         InvalidChoiceError: a choice is not a known spelling.
-        InvalidRecordError: a unit is not a non-empty string.
+        InvalidBallotError: a unit is not a non-empty string.
     """
     data = _intake.frame(ballots, "ballots")
-    units = _intake.column(data, unit, "ballots").to_list()
-    choices = _intake.column(data, choice, "ballots").to_list()
+    units = _intake.cells(_intake.column(data, unit, "ballots"))
+    choices = _intake.cells(_intake.column(data, choice, "ballots"))
     return [Ballot(u, c) for u, c in zip(units, choices, strict=True) if c is not None]
 
 
@@ -140,12 +141,31 @@ def ballots_from_frame(ballots: Any, *, unit: str = "unit", choice: str = "choic
 _USUAL = tuple((c.slot, c.value) for c in Choice) + tuple((c.slot, c.label("zh")) for c in Choice)
 
 
+_TEXT = (nw.String, nw.Categorical, nw.Enum)
+
+
 def _choices(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
     """Choice slots (``-1`` for a null).
 
-    The usual spellings are matched in the frame's backend, the most frequent first, until
-    every cell is matched; any other distinct cell is parsed once (an unknown spelling raises
-    `InvalidChoiceError`).
+    A text column is matched in the frame's backend (`_matched`); any other column (numbers,
+    booleans, bytes, Python objects), or text the backend cannot compare, is parsed cell by
+    cell as `Ballot` parses it, so that a cell that is not a known spelling raises the same
+    `InvalidChoiceError`.
+    """
+    if any(values.dtype == kind for kind in _TEXT):
+        try:
+            return _matched(values)
+        except NotImplementedError:  # e.g. Arrow's string_view has no comparison kernel
+            pass
+    cells = _intake.cells(values)
+    return np.array([-1 if c is None else Choice.parse(c).slot for c in cells], dtype=np.int8)
+
+
+def _matched(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
+    """Choice slots of a text column (``-1`` for a null), matched in the frame's backend.
+
+    The usual spellings are matched the most frequent first, until every cell is matched;
+    any other distinct cell is parsed once (an unknown spelling raises `InvalidChoiceError`).
     """
     codes = np.zeros(len(values), dtype=np.int8)  # slot + 1 while matching; 0: not yet
     nulls = values.null_count()
@@ -165,9 +185,12 @@ def _choices(values: nw.Series[Any]) -> npt.NDArray[np.int8]:
     if left:
         rest = (codes == 0) & (values.is_null().to_numpy() == 0)
         others = values.filter(nw.new_series("rest", rest, nw.Boolean(), backend=_backend(values)))
-        filled = values.fill_null("")
-        for spelling in others.unique().to_list():
-            codes[(filled == spelling).to_numpy()] = Choice.parse(spelling).slot + 1
+        # each distinct spelling parsed once, then looked up: one pass over these cells, not
+        # one comparison of the whole column per spelling (quadratic in distinct spellings)
+        slots = {
+            spelling: Choice.parse(spelling).slot + 1 for spelling in others.unique().to_list()
+        }
+        codes[rest] = [slots[cell] for cell in others.to_list()]
     codes -= 1
     return codes
 

@@ -322,10 +322,10 @@ def election_ballots_from_frame(
 def _ballots(
     data: nw.DataFrame[Any], layout: ElectionColumns, names: tuple[str, ...]
 ) -> list[ElectionBallot]:
-    units = _intake.column(data, layout.unit, "ballots").to_list()
-    columns = [data[name].to_list() for name in names]
+    units = _intake.cells(_intake.column(data, layout.unit, "ballots"))
+    columns = [_intake.cells(data[name]) for name in names]
     spoiled = layout.spoiled
-    marks = data[spoiled].to_list() if spoiled is not None else [None] * len(units)
+    marks = _intake.cells(data[spoiled]) if spoiled is not None else [None] * len(units)
     result: list[ElectionBallot] = []
     for row, unit_id in enumerate(units):
         cells = [column[row] for column in columns]
@@ -374,7 +374,18 @@ def _names(data: nw.DataFrame[Any], layout: ElectionColumns) -> tuple[str, ...]:
 def _booleans(
     series: nw.Series[Any],
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_] | None]:
-    """(value, present) of a boolean column (``None``: no null); any other dtype is refused."""
+    """(value, present) of a boolean column (``None``: no null); any other dtype is refused.
+
+    A column of Python objects (pandas keeps ``[True, None]`` so) or of nulls only (no type
+    of its own) is read cell by cell, each cell checked as `ElectionBallot` checks it.
+    """
+    if series.dtype == nw.Object or series.null_count() == len(series):
+        cells = _intake.cells(series)
+        for cell in cells:
+            _boolean(cell)
+        present = np.array([cell is not None for cell in cells], dtype=bool)
+        values = np.array([bool(cell) for cell in cells], dtype=bool)
+        return values, None if present.all() else present
     if series.dtype != nw.Boolean:
         raise CandidateError(
             f"column {series.name!r} must be boolean, not {series.dtype}",

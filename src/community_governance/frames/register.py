@@ -29,7 +29,8 @@ def estate_from_frame(
     One row per unit with ``unit``, ``area`` (exact: a string or decimal column; a float column
     is refused) and ``owners`` (a list column, or one owner id per row), and optionally
     ``building``, ``area_source``, ``status`` and ``use``; a null optional cell takes the
-    default. Errors name the row, as `Estate.from_records` does.
+    default. An optional column named in ``columns`` must be present. Errors name the row, as
+    `Estate.from_records` does.
 
     Args:
         frame: The register (pandas, polars, pyarrow... anything narwhals reads).
@@ -40,11 +41,18 @@ def estate_from_frame(
         counting: Counting policy.
 
     Raises:
-        FrameError: ``frame`` is not a frame, a required column is missing, or ``columns``
+        FrameError: ``frame`` is not a frame, a required column or one named in ``columns``
+            is missing, a column name is not a string, or ``columns`` is not a mapping or
             names an unknown field.
         InvalidRecordError: as for `Estate.from_records` (and the other register errors).
     """
     data = _intake.frame(frame, "frame")
+    if columns is not None and not isinstance(columns, Mapping):
+        raise _intake.FrameError(
+            f"columns must be a mapping from fields to column names, not {columns!r:.80}",
+            field="columns",
+            value=columns,
+        )
     renamed = dict(columns or {})
     unknown = sorted(set(renamed) - set(_FIELDS))
     if unknown:
@@ -56,20 +64,18 @@ def estate_from_frame(
     present = {
         field: renamed.get(field, field)
         for field in _FIELDS
-        if field in _REQUIRED or renamed.get(field, field) in data.columns
+        if field in _REQUIRED or field in renamed or field in data.columns
     }
-    values: dict[str, list[Any]] = {}
-    nulls: dict[str, list[bool]] = {}
-    for field, heading in present.items():
-        series = _intake.column(data, heading, "frame")
-        values[field] = series.to_list()
-        nulls[field] = series.is_null().to_list()
+    values = {
+        field: _intake.cells(_intake.column(data, heading, "frame"))
+        for field, heading in present.items()
+    }
     values["owners"] = [_listed(cell) for cell in values["owners"]]
     rows = [
         {
             field: values[field][row]
             for field in present
-            if field in _REQUIRED or not nulls[field][row]
+            if field in _REQUIRED or values[field][row] is not None
         }
         for row in range(len(data))
     ]

@@ -16,6 +16,7 @@ from community_governance._base.format import percent_figure
 from community_governance.audit import DecisionAudit, ElectionAudit
 from community_governance.elections import ElectionResult
 from community_governance.exceptions import FrameError
+from community_governance.frames import _intake
 from community_governance.voting import Check, Decision
 
 __all__ = ["to_frame"]
@@ -33,8 +34,14 @@ def to_frame(result: Result, *, backend: str | ModuleType = "pandas") -> Any:
     * `DecisionAudit` / `ElectionAudit`: one row per discrepancy (code, subject, announced,
       recounted, explained, causes).
 
+    Column types are declared, so that an empty table (an audit without discrepancy) or a
+    column of nulls only keeps them and tables of several results concatenate. pandas has no
+    null in its own integer columns: there a ``rank`` column holding a failed candidate's null
+    is ``float64`` (whole numbers, exact).
+
     Raises:
-        FrameError: ``result`` is none of these.
+        FrameError: ``result`` is none of these, or ``backend`` is not an installed eager
+            backend.
     """
     if isinstance(result, Decision):
         data = _checks(result.checks)
@@ -48,8 +55,38 @@ def to_frame(result: Result, *, backend: str | ModuleType = "pandas") -> Any:
             field="result",
             value=result,
         )
-    chosen: Any = backend
-    return nw.from_dict(data, backend=chosen).to_native()
+    try:
+        return _intake.native_frame(data, _SCHEMAS[type(result)], backend)
+    except (ValueError, ImportError) as error:  # the figures are ours: the backend is at fault
+        raise FrameError(
+            f"to_frame: cannot build a frame with backend {backend!r:.80} (an eager one such "
+            f"as 'pandas', 'polars' or 'pyarrow', installed): {str(error).splitlines()[0]}",
+            field="backend",
+            value=backend,
+        ) from None
+
+
+_TEXT, _INT, _BOOL = nw.String(), nw.Int64(), nw.Boolean()
+_CHECKS = dict.fromkeys(
+    ("role", "measure", "base", "comparator", "ratio", "numerator", "denominator", "actual"),
+    _TEXT,
+) | {"margin": _TEXT, "passed": _BOOL, "citation": _TEXT}
+_CANDIDATES = {"candidate": _TEXT, "heads": _INT, "area": _TEXT, "heads_share": _TEXT} | {
+    "area_share": _TEXT,
+    "passed": _BOOL,
+    "status": _TEXT,
+    "rank": _INT,
+    "seated": _BOOL,
+}
+_DISCREPANCIES = dict.fromkeys(
+    ("code", "subject", "announced", "recounted", "figure", "figure_zh", "causes"), _TEXT
+) | {"explained": _BOOL}
+_SCHEMAS: dict[type, dict[str, Any]] = {
+    Decision: _CHECKS,
+    ElectionResult: _CANDIDATES,
+    DecisionAudit: _DISCREPANCIES,
+    ElectionAudit: _DISCREPANCIES,
+}
 
 
 def _exact(value: Exact | int) -> str:
