@@ -17,7 +17,7 @@ from community_governance.elections._seats import fill_seats
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
 from community_governance.elections.options import LEGACY, ElectOptions, unit_ids, whole
-from community_governance.elections.result import ElectionResult, candidate_results
+from community_governance.elections.result import ElectionResult, candidate_results, continues
 from community_governance.elections.size import band_notices
 from community_governance.exceptions import (
     BodyError,
@@ -116,7 +116,8 @@ def elect(
 
     Raises:
         CandidateError: no candidates, a bad candidate id, seats or alternates not whole, an
-            empty ranking, an unknown keyword.
+            empty ranking, an unknown keyword; in a further round, a candidate already
+            elected in an earlier round, or more seats than the earlier round left unfilled.
         ElectionInputError: ``candidates`` or ``scope`` given as one string.
         DuplicateIdError: a candidate is listed twice.
         BodyError: more alternates than seats where the rule set forbids it, or fewer seats
@@ -209,6 +210,8 @@ def prepare(
         seats = previous.unfilled if previous is not None else 0
     ids = _ids(candidates)
     whole(seats, "seats", 1)
+    if previous is not None:
+        continues(previous, ids, seats)
     _alternates_allowed(rules, options.alternates, seats)
     tie_break, tie_source = _declared(options.tie_break, rules.elections.tie_break, _NO_TIE_BREAK)
     policy, policy_source = _declared(options.policy, rules.elections.ballot_policy, _NO_POLICY)

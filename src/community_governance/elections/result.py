@@ -266,6 +266,31 @@ def recount(result: ElectionResult) -> tuple[Counted, Seating]:
     return counted, seating
 
 
+def continues(previous: ElectionResult, ids: tuple[str, ...], seats: int) -> None:
+    """Refuse a further round that re-elects a member or fills more seats than were left open.
+
+    Raises:
+        CandidateError: a candidate already elected in an earlier round, or more seats than
+            the earlier round left unfilled (naming the field and the value).
+    """
+    seated = [cid for cid in ids if cid in previous.all_elected]
+    if seated:
+        raise CandidateError(
+            f"candidate {seated[0]!r} was already elected in an earlier round",
+            what="further round",
+            field="candidates",
+            value=seated[0],
+        )
+    if seats > previous.unfilled:
+        raise CandidateError(
+            f"a further round fills at most the {previous.unfilled} seat(s) round "
+            f"{previous.round} left unfilled, not {seats}",
+            what="further round",
+            field="seats",
+            value=seats,
+        )
+
+
 def verify(result: ElectionResult, data: dict[str, Any], what: str) -> None:
     """Refuse a loaded result whose derived facts differ from those recomputed on load."""
     counted, seating = recount(result)
@@ -283,6 +308,7 @@ def verify(result: ElectionResult, data: dict[str, Any], what: str) -> None:
     check_derived(what, "round", result.round, expected_round)
     if result.previous is not None:
         verify(result.previous, data["previous"], f"{what}.previous")
+        continues(result.previous, tuple(c.candidate for c in result.candidates), result.seats)
 
 
 def _checks(
