@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
+import attrs
 import pytest
 
 import community_governance as cg
-from community_governance.elections import ElectionBallot, elect
-from community_governance.exceptions import CandidateError
+from community_governance.elections import ElectionBallot, SeatStatus, elect
+from community_governance.elections.result import candidate_results, recount
+from community_governance.exceptions import CandidateError, InvalidDataError
+from community_governance.rules.thresholds import Comparator
+from community_governance.voting.checks import Figures
 
 CN = cg.rules_for("CN", on=date(2025, 3, 1))
 
@@ -55,3 +60,78 @@ def test_a_loaded_further_round_that_re_elects_a_member_is_refused() -> None:
     data["elected"] = ["X"]
     with pytest.raises(CandidateError, match="'X' was already elected"):
         cg.elections.ElectionResult.from_dict(data)
+
+
+def _refit(result: cg.elections.ElectionResult) -> dict[str, object]:
+    """``result`` with every derived fact recomputed from its (tampered) inputs, as data."""
+    counted, seating = recount(result)
+    ids = tuple(c.candidate for c in result.candidates)
+    approvals = {c.candidate: c.approvals for c in result.candidates}
+    return attrs.evolve(
+        result,
+        quorum=counted.quorum,
+        candidates=candidate_results(ids, approvals, counted, seating),
+        elected=seating.elected,
+        alternates=seating.alternates,
+        ties=seating.ties,
+        unfilled=seating.unfilled,
+        second_round=seating.second_round,
+    ).to_dict()
+
+
+def _four_of_six(y_approving: int = 3) -> cg.elections.ElectionResult:
+    """4 of 6 equal flats take part; all approve X, ``y_approving`` of them Y."""
+    ballots = [ElectionBallot(f"u{i}", ["X", "Y"] if i < y_approving else ["X"]) for i in range(4)]
+    return elect(_flats(6), ballots, candidates=["X", "Y", "Z"], seats=2, rules=CN)
+
+
+@pytest.mark.parametrize(
+    ("field", "tamper", "match"),
+    [
+        (
+            "approvals of Y",
+            lambda r: {
+                "candidates": (
+                    r.candidates[0],
+                    attrs.evolve(r.candidates[1], approvals=Figures(9, Decimal(900))),
+                    r.candidates[2],
+                )
+            },
+            r"approvals of Y \(9 persons, 900.00 m²\) exceed the valid ballots cast \(4 persons",
+        ),
+        (
+            "attending",
+            lambda r: {"participating": Figures(9, Decimal(900))},
+            r"attending \(9 persons, 900.00 m²\) exceed all owners \(6 persons, 600.00 m²\)",
+        ),
+        (
+            "spoiled",
+            lambda r: {"spoiled": Figures(2, Decimal(500))},
+            r"spoiled \(2 persons, 500.00 m²\) exceed those attending \(4 persons, 400.00 m²\)",
+        ),
+    ],
+)
+def test_a_loaded_result_with_impossible_figures_is_refused(field, tamper, match) -> None:
+    honest = _four_of_six()
+    assert cg.elections.ElectionResult.from_dict(_refit(honest)) == honest
+    with pytest.raises(InvalidDataError, match=match) as raised:
+        cg.elections.ElectionResult.from_dict(_refit(attrs.evolve(honest, **tamper(honest))))
+    assert raised.value.field == field
+
+
+def test_a_loaded_result_judging_one_candidate_by_another_rule_is_refused() -> None:
+    honest = _four_of_six(y_approving=2)
+    y = honest.candidates[1]
+    assert y.status is SeatStatus.FAILED  # 2 of the 4 taking part: not 过半数
+    looser = tuple(
+        attrs.evolve(k, threshold=attrs.evolve(k.threshold, comparator=Comparator.AT_LEAST))
+        for k in y.checks
+    )
+    for checks in (looser, ()):  # Y's rule loosened to 以上, or Y's checks left out
+        tampered = attrs.evolve(
+            honest,
+            candidates=(honest.candidates[0], attrs.evolve(y, checks=checks), honest.candidates[2]),
+        )
+        with pytest.raises(InvalidDataError, match="apply different thresholds") as raised:
+            cg.elections.ElectionResult.from_dict(_refit(tampered))
+        assert raised.value.field == "candidates.checks"

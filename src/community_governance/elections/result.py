@@ -18,9 +18,13 @@ from community_governance._base.serial import check_derived, converter, dump, lo
 from community_governance.elections._decide import Counted, bases, decide
 from community_governance.elections._seats import Seating, SeatStatus, TieReport, fill_seats
 from community_governance.elections.options import whole
-from community_governance.exceptions import CandidateError, DerivedFactMismatchError
+from community_governance.exceptions import (
+    CandidateError,
+    DerivedFactMismatchError,
+    InvalidDataError,
+)
 from community_governance.rules.elections import BallotPolicy, TieBreak
-from community_governance.rules.thresholds import Measure
+from community_governance.rules.thresholds import Base, Measure
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Check, Figures
 
@@ -249,6 +253,7 @@ def recount(result: ElectionResult) -> tuple[Counted, Seating]:
         )
     approvals = {c.candidate: c.approvals for c in result.candidates}
     base = bases(result.total, result.participating, result.spoiled, result.spoiled_policy)
+    _consistent(result, base)
     counted = decide(
         tuple(c.threshold for c in result.quorum),
         {c.candidate: tuple(k.threshold for k in c.checks) for c in result.candidates},
@@ -288,6 +293,44 @@ def continues(previous: ElectionResult, ids: tuple[str, ...], seats: int) -> Non
             what="further round",
             field="seats",
             value=seats,
+        )
+
+
+def _consistent(result: ElectionResult, base: dict[Base, Figures]) -> None:
+    """Refuse stored figures no count can give, or candidates judged by different rules.
+
+    Those attending are at most all owners, the spoiled at most those attending, and each
+    candidate's approvals at most the valid ballots cast, in heads and in area; and every
+    candidate is judged by the same approval thresholds (one election rule).
+
+    Raises:
+        InvalidDataError: naming the figure (or the checks) and the stored value.
+    """
+    where = f"round {result.round}"
+    limits = [
+        ("attending", base[Base.ATTENDING], "all owners", result.total),
+        ("spoiled", result.spoiled, "those attending", base[Base.ATTENDING]),
+    ]
+    limits += [
+        (f"approvals of {c.candidate}", c.approvals, "the valid ballots cast", base[Base.CAST])
+        for c in result.candidates
+    ]
+    for name, figures, bound_name, bound in limits:
+        if figures.heads > bound.heads or Fraction(figures.area) > Fraction(bound.area):
+            raise InvalidDataError(
+                f"{where}: {name} ({figures.heads} persons, {area_text(figures.area)} m²) exceed "
+                f"{bound_name} ({bound.heads} persons, {area_text(bound.area)} m²); no count "
+                "gives these figures",
+                field=name,
+                value=figures,
+            )
+    rules = {tuple(k.threshold for k in c.checks) for c in result.candidates}
+    if len(rules) > 1:
+        raise InvalidDataError(
+            f"{where}: the candidates' approval checks apply different thresholds; one "
+            "election rule judges every candidate",
+            field="candidates.checks",
+            value=tuple(rules),
         )
 
 
