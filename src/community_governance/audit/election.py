@@ -242,7 +242,7 @@ def election_differences(
             f"area approving {item.candidate}",
             f"同意{item.candidate}的面积",
         )
-    if announced.elected is not None and set(announced.elected) != set(recount.all_elected):
+    if announced.elected is not None and sorted(announced.elected) != sorted(recount.all_elected):
         found += compare(
             "elected",
             "elected",
