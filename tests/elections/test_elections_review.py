@@ -11,7 +11,7 @@ import pytest
 import community_governance as cg
 from community_governance.elections import ElectionBallot, SeatStatus, elect
 from community_governance.elections.result import candidate_results, recount
-from community_governance.exceptions import CandidateError, InvalidDataError
+from community_governance.exceptions import CandidateError, ElectionInputError, InvalidDataError
 from community_governance.rules.thresholds import Comparator
 from community_governance.voting.checks import Figures
 
@@ -135,3 +135,31 @@ def test_a_loaded_result_judging_one_candidate_by_another_rule_is_refused() -> N
         with pytest.raises(InvalidDataError, match="apply different thresholds") as raised:
             cg.elections.ElectionResult.from_dict(_refit(tampered))
         assert raised.value.field == "candidates.checks"
+
+
+@pytest.mark.parametrize(
+    ("make", "shown"),
+    [
+        (lambda: "u1", "'u1'"),
+        (lambda: None, "None"),
+        (lambda: {"u1": ["X"]}, "{'u1'"),
+        (lambda: ElectionBallot("u1", ["X"]), "ElectionBallot"),
+        (lambda: [cg.Ballot("u1", "agree")], "Ballot(unit='u1'"),
+        (lambda: [{"unit": "u1", "approvals": ["X"]}], "{'unit': 'u1'"),
+        (lambda: iter([ElectionBallot("u0", ["X"]), "u1"]), "'u1'"),
+    ],
+)
+@pytest.mark.parametrize("audited", [False, True])
+def test_ballots_that_are_not_election_ballots_are_refused_by_name(make, shown, audited) -> None:
+    estate, announced = _flats(6), cg.audit.AnnouncedElection()
+
+    def run() -> object:
+        if audited:
+            return cg.audit.audit_election(
+                estate, make(), announced, candidates=["X"], seats=1, rules=CN
+            )
+        return elect(estate, make(), candidates=["X"], seats=1, rules=CN)
+
+    with pytest.raises(ElectionInputError, match=r"must be .*ElectionBallot, not ") as raised:
+        run()
+    assert raised.value.field == "ballots" and shown in str(raised.value)

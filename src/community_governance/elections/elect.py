@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -37,7 +37,15 @@ from community_governance.voting.checks import Figures
 
 T = TypeVar("T")
 
-__all__ = ["count", "elect", "legacy_options", "prepare", "restrict"]
+__all__ = [
+    "ballot_list",
+    "count",
+    "elect",
+    "legacy_options",
+    "not_a_ballot",
+    "prepare",
+    "restrict",
+]
 
 REPRESENTATIVES = Citation(
     "guidance_rules_2009",
@@ -118,7 +126,8 @@ def elect(
         CandidateError: no candidates, a bad candidate id, seats or alternates not whole, an
             empty ranking, an unknown keyword; in a further round, a candidate already
             elected in an earlier round, or more seats than the earlier round left unfilled.
-        ElectionInputError: ``candidates`` or ``scope`` given as one string.
+        ElectionInputError: ``candidates`` or ``scope`` given as one string; ``ballots`` not
+            a collection of `ElectionBallot` (one string, a motion ballot, a dict...).
         DuplicateIdError: a candidate is listed twice.
         BodyError: more alternates than seats where the rule set forbids it, or fewer seats
             than the minimum of the estate's committee size band (``committee_size_bands``,
@@ -132,8 +141,11 @@ def elect(
     """
     chosen = legacy_options(options, deprecated)
     setup = prepare(estate, rules, candidates, seats, chosen, previous)
+    items = ballot_list(ballots)
     try:
-        folded = fold(setup.estate, ballots, frozenset(setup.ids), setup.seats, setup.policy)
+        folded = fold(setup.estate, items, frozenset(setup.ids), setup.seats, setup.policy)
+    except AttributeError:  # an item that is not an election ballot; checked only on failure
+        raise not_a_ballot(items) from None
     except UnknownUnitError as error:
         if setup.options.scope is None:
             raise
@@ -143,6 +155,35 @@ def elect(
             unit=error.unit,
         ) from None
     return count(setup, folded, rules, previous)
+
+
+def ballot_list(ballots: object) -> list[ElectionBallot] | tuple[ElectionBallot, ...]:
+    """``ballots`` as a list or tuple; one string, one ballot, a mapping or ``None`` refused.
+
+    Raises:
+        ElectionInputError: ``ballots`` is not a collection of ballots (naming it).
+    """
+    if not isinstance(ballots, Iterable) or isinstance(
+        ballots, str | bytes | Mapping | ElectionBallot
+    ):
+        raise ElectionInputError(
+            f"ballots must be a collection of ElectionBallot, not {ballots!r:.80}",
+            what="election",
+            field="ballots",
+            value=ballots,
+        )
+    return ballots if isinstance(ballots, list | tuple) else list(ballots)
+
+
+def not_a_ballot(items: Iterable[object]) -> ElectionInputError:
+    """The error naming the first item that is not an `ElectionBallot` (a motion ballot...)."""
+    bad = next(item for item in items if not isinstance(item, ElectionBallot))
+    return ElectionInputError(
+        f"each ballot must be an ElectionBallot, not {bad!r:.80}",
+        what="election",
+        field="ballots",
+        value=bad,
+    )
 
 
 def legacy_options(options: ElectOptions | None, keywords: dict[str, Any]) -> ElectOptions:
