@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -11,7 +12,13 @@ import pytest
 import community_governance as cg
 from community_governance.elections import ElectionBallot, SeatStatus, elect
 from community_governance.elections.result import candidate_results, recount
-from community_governance.exceptions import CandidateError, ElectionInputError, InvalidDataError
+from community_governance.exceptions import (
+    CandidateError,
+    ElectionInputError,
+    InvalidDataError,
+    InvalidRuleError,
+)
+from community_governance.rules.elections import BallotPolicy, Target, TieBreak
 from community_governance.rules.thresholds import Comparator
 from community_governance.voting.checks import Figures
 
@@ -163,3 +170,33 @@ def test_ballots_that_are_not_election_ballots_are_refused_by_name(make, shown, 
     with pytest.raises(ElectionInputError, match=r"must be .*ElectionBallot, not ") as raised:
         run()
     assert raised.value.field == "ballots" and shown in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (lambda: TieBreak("lot", 5), "seed"),
+        (lambda: TieBreak("lot", b"draw"), "seed"),
+        (lambda: TieBreak("run-off", None, "rules of procedure 12"), "citation"),
+        (lambda: BallotPolicy(citation="rules of procedure 9"), "citation"),
+        (lambda: Target("1/2", "Tianjin measures"), "citation"),
+        (lambda: Target(0.1, cg.Citation("civil_code", "278")), "at_least"),
+        (lambda: Target(True, cg.Citation("civil_code", "278")), "at_least"),
+    ],
+)
+def test_election_policies_refuse_wrong_types_by_name(make, field) -> None:
+    # a seed of 5 used to make a result that to_dict wrote and from_dict refused; a citation
+    # given as a string crashed explain() with AttributeError; Target(0.1) became
+    # Fraction(3602879701896397, 36028797018963968)
+    with pytest.raises(ElectionInputError, match=field) as raised:
+        make()
+    assert raised.value.field == field
+
+
+@pytest.mark.parametrize("share", ["1/2", Fraction(1, 2), Decimal("0.5")])
+def test_a_target_share_is_exact_and_at_most_one(share) -> None:
+    assert Target(share, cg.Citation("civil_code", "278")).at_least == Fraction(1, 2)
+    assert Target(1, cg.Citation("civil_code", "278")).at_least == 1
+    for outside in ("3/2", 0, Fraction(-1, 2)):
+        with pytest.raises(InvalidRuleError, match=r"must be in \(0, 1\]"):
+            Target(outside, cg.Citation("civil_code", "278"))
