@@ -19,6 +19,7 @@ __all__ = [
     "AreaBoundsError",
     "AreaTypeError",
     "AuditError",
+    "AuditInputError",
     "BallotError",
     "BodyError",
     "CalendarError",
@@ -905,3 +906,18 @@ class LanguageError(GovernanceError, ValueError):
 
     field: str
     value: object
+
+
+# --- audit (review) ---
+
+
+class AuditInputError(AuditError, TypeError):
+    """An announced figure or an audit argument has the wrong type (a float, a bool, a str).
+
+    Counts are whole numbers: ``participating_heads=7.0`` or ``True`` is refused, as is a
+    float reported percentage (``96.8`` loses the decimals shown; pass ``"96.8"``).
+
+    Attributes:
+        field: The offending argument.
+        value: The refused value.
+    """

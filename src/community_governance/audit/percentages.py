@@ -19,7 +19,7 @@ import attrs
 from community_governance._base.format import percent_text
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
-from community_governance.exceptions import AuditError
+from community_governance.exceptions import AuditError, AuditInputError
 
 __all__ = ["PercentageCheck", "Reading", "reported_percentage"]
 
@@ -150,7 +150,7 @@ class PercentageCheck:
 
 def _reported(value: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | Decimal | int):
-        raise AuditError(
+        raise AuditInputError(
             f"reported percentage {value!r} must be a str such as '96.8' (or a Decimal or int) "
             "so that its shown decimals are known; floats lose them",
             field="reported",
@@ -189,11 +189,17 @@ def reported_percentage(
         The [PercentageCheck][community_governance.audit.PercentageCheck].
 
     Raises:
-        AuditError: ``total`` is not a positive whole number, ``reported`` is a float, not a
-            number or outside 0–100, ``readings`` is empty, or more than 10,000 counts fit
+        AuditInputError: ``total`` is not an int (a float, a bool), ``reported`` is a float
+            or a bool.
+        AuditError: ``total`` is not positive, ``reported`` is not a number or outside
+            0–100, ``readings`` is empty, or more than 10,000 counts fit
             (``"50"`` of a million; message names the argument).
     """
-    if isinstance(total, bool) or not isinstance(total, int) or total <= 0:
+    if isinstance(total, bool) or not isinstance(total, int):
+        raise AuditInputError(
+            f"total {total!r} must be a positive whole number (an int)", field="total", value=total
+        )
+    if total <= 0:
         raise AuditError(
             f"total {total!r} must be a positive whole number", field="total", value=total
         )
