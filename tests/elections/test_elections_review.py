@@ -14,6 +14,7 @@ from community_governance.elections import ElectionBallot, SeatStatus, elect
 from community_governance.elections.result import candidate_results, recount
 from community_governance.exceptions import (
     CandidateError,
+    DerivedFactMismatchError,
     ElectionInputError,
     InvalidDataError,
     InvalidRuleError,
@@ -200,3 +201,16 @@ def test_a_target_share_is_exact_and_at_most_one(share) -> None:
     for outside in ("3/2", 0, Fraction(-1, 2)):
         with pytest.raises(InvalidRuleError, match=r"must be in \(0, 1\]"):
             Target(outside, cg.Citation("civil_code", "278"))
+
+
+def test_a_loaded_result_must_warn_exactly_when_the_quorum_failed() -> None:
+    met = _four_of_six()
+    failed = elect(_flats(6), [ElectionBallot("u0", ["X"])], candidates=["X"], seats=1, rules=CN)
+    assert not failed.quorum_met
+    for result, flip in ((met, True), (failed, False)):
+        data = result.to_dict()
+        assert cg.elections.ElectionResult.from_dict(data) == result
+        kept = [n for n in data["notices"] if n["code"] != "quorum-not-met"]
+        data["notices"] = kept + ([failed.to_dict()["notices"][-1]] if flip else [])
+        with pytest.raises(DerivedFactMismatchError, match="quorum-not-met"):
+            cg.elections.ElectionResult.from_dict(data)

@@ -347,6 +347,8 @@ def verify(result: ElectionResult, data: dict[str, Any], what: str) -> None:
         check_derived(where, "rank", cand.rank, seating.rank.get(cand.candidate))
     for field in ("elected", "alternates", "ties", "unfilled", "second_round"):
         check_derived(what, field, getattr(result, field), getattr(seating, field))
+    warned = any(notice.code == "quorum-not-met" for notice in result.notices)
+    check_derived(what, "notices: quorum-not-met", warned, not counted.quorum_met)
     expected_round = 1 if result.previous is None else result.previous.round + 1
     check_derived(what, "round", result.round, expected_round)
     if result.previous is not None:
