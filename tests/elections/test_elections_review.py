@@ -214,3 +214,35 @@ def test_a_loaded_result_must_warn_exactly_when_the_quorum_failed() -> None:
         data["notices"] = kept + ([failed.to_dict()["notices"][-1]] if flip else [])
         with pytest.raises(DerivedFactMismatchError, match="quorum-not-met"):
             cg.elections.ElectionResult.from_dict(data)
+
+
+SH = cg.rules_for("CN-SH", on=date(2024, 6, 1))
+ZHANG = cg.elections.Candidate("Zhang", "owner-12")
+
+
+@pytest.mark.parametrize(
+    ("make", "field", "shown"),
+    [
+        (lambda: cg.elections.PositiveList("p", "Zhang", clause="c"), "members", "'Zhang'"),
+        (lambda: cg.elections.PositiveList("p", [5], clause="c"), "members", "5"),
+        (
+            lambda: cg.elections.NegativeList("n", "illegal_construction", clause="c"),
+            "bars",
+            "'illegal_construction'",
+        ),
+        (lambda: cg.elections.check_group("abc", SH), "members", "'abc'"),
+        (lambda: cg.elections.check_group(["abc"], SH), "members", "'abc'"),
+        (lambda: cg.elections.composition("ab"), "members", "'ab'"),
+        (lambda: cg.elections.vet(ZHANG, SH, lists="x"), "lists", "'x'"),
+        (lambda: cg.elections.vet(ZHANG, None), "rules", "None"),
+        (lambda: cg.elections.vet("Zhang", SH), "candidate", "'Zhang'"),
+        (lambda: cg.elections.build_slate("ab"), "candidates", "'ab'"),
+        (lambda: cg.elections.build_slate([ZHANG], vettings=[None]), "vettings", "None"),
+    ],
+)
+def test_election_helpers_refuse_a_string_or_a_wrong_item_by_name(make, field, shown) -> None:
+    # each used to raise AttributeError from inside, or (PositiveList) read "Zhang" as the
+    # five ids Z, h, a, n, g
+    with pytest.raises(ElectionInputError) as raised:
+        make()
+    assert raised.value.field == field and shown in str(raised.value)
