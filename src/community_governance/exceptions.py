@@ -19,6 +19,7 @@ __all__ = [
     "AreaBoundsError",
     "AreaTypeError",
     "AuditError",
+    "AuditInputError",
     "BallotError",
     "BodyError",
     "CalendarError",
@@ -951,3 +952,18 @@ class ParameterTypeError(InvalidParameterError, TypeError):
 
     param: str
     value: object
+
+
+# --- audit (review) ---
+
+
+class AuditInputError(AuditError, TypeError):
+    """An announced figure or an audit argument has the wrong type (a float, a bool, a str).
+
+    Counts are whole numbers: ``participating_heads=7.0`` or ``True`` is refused, as is a
+    float reported percentage (``96.8`` loses the decimals shown; pass ``"96.8"``).
+
+    Attributes:
+        field: The offending argument.
+        value: The refused value.
+    """

@@ -11,7 +11,7 @@ import attrs
 from community_governance._base.exact import Exact, exact
 from community_governance.audit.attribution import non_voters, repeated
 from community_governance.audit.findings import Cause
-from community_governance.exceptions import AuditError, InvalidAreaError
+from community_governance.exceptions import AuditError, AuditInputError, InvalidAreaError
 from community_governance.register.estate import Estate
 
 B = TypeVar("B")
@@ -37,7 +37,13 @@ def optional_count(value: object) -> int | None:
     """Converter: ``None`` or a whole count ≥ 0."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise AuditInputError(
+            f"announced count {value!r} must be a whole number ≥ 0 (an int)",
+            field="count",
+            value=value,
+        )
+    if value < 0:
         raise AuditError(
             f"announced count {value!r} must be a whole number ≥ 0", field="count", value=value
         )

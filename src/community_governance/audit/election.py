@@ -22,7 +22,7 @@ from community_governance.audit.findings import Cause, Discrepancy, compare
 from community_governance.audit.report import AuditReport
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
-from community_governance.elections.elect import elect
+from community_governance.elections.elect import ballot_list, elect, not_a_ballot
 from community_governance.elections.options import ElectOptions
 from community_governance.elections.result import ElectionResult
 from community_governance.exceptions import AuditError
@@ -180,10 +180,17 @@ def audit_election(
 
     Returns:
         The [ElectionAudit][community_governance.audit.ElectionAudit].
+
+    Raises:
+        ElectionInputError: ``ballots`` is not a collection of `ElectionBallot` (one string,
+            a motion ballot, a dict...), naming it.
     """
+    items = ballot_list(ballots)
+    if not all(isinstance(item, ElectionBallot) for item in items):
+        raise not_a_ballot(items)
     scan = prescan(
         estate,
-        ballots,
+        items,
         lambda b: b.unit,
         lambda a, b: a.approvals == b.approvals and a.spoiled == b.spoiled,
         lambda b: ElectionBallot(b.unit, (), spoiled=True),
@@ -242,7 +249,7 @@ def election_differences(
             f"area approving {item.candidate}",
             f"同意{item.candidate}的面积",
         )
-    if announced.elected is not None and set(announced.elected) != set(recount.all_elected):
+    if announced.elected is not None and sorted(announced.elected) != sorted(recount.all_elected):
         found += compare(
             "elected",
             "elected",

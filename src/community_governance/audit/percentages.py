@@ -19,7 +19,7 @@ import attrs
 from community_governance._base.format import percent_text
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
-from community_governance.exceptions import AuditError
+from community_governance.exceptions import AuditError, AuditInputError
 
 __all__ = ["PercentageCheck", "Reading", "reported_percentage"]
 
@@ -84,7 +84,15 @@ class PercentageCheck:
         """One line, verdict first: ``"impossible: no whole count of 103 gives 96.8%"``."""
         lang = language(lang)
         shown = f"{self.reported}%"
-        counts = "、".join(map(str, self.fits)) if lang == "zh" else ", ".join(map(str, self.fits))
+        fits = self.fits
+        if len(fits) > _LISTED and fits[-1] - fits[0] + 1 == len(fits):  # one run: its ends
+            counts = (
+                f"{fits[0]}–{fits[-1]}（共{len(fits)}个）"
+                if lang == "zh"
+                else (f"{fits[0]}–{fits[-1]} ({len(fits)} counts)")
+            )
+        else:
+            counts = "、".join(map(str, fits)) if lang == "zh" else ", ".join(map(str, fits))
         if lang == "zh":
             if self.fits:
                 return f"可能：{self.total}中的{counts}可得出{shown}"
@@ -142,7 +150,7 @@ class PercentageCheck:
 
 def _reported(value: object) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | Decimal | int):
-        raise AuditError(
+        raise AuditInputError(
             f"reported percentage {value!r} must be a str such as '96.8' (or a Decimal or int) "
             "so that its shown decimals are known; floats lose them",
             field="reported",
@@ -181,10 +189,17 @@ def reported_percentage(
         The [PercentageCheck][community_governance.audit.PercentageCheck].
 
     Raises:
-        AuditError: ``total`` is not a positive whole number, ``reported`` is a float, not a
-            number or outside 0–100, or ``readings`` is empty (message names the argument).
+        AuditInputError: ``total`` is not an int (a float, a bool), ``reported`` is a float
+            or a bool.
+        AuditError: ``total`` is not positive, ``reported`` is not a number or outside
+            0–100, ``readings`` is empty, or more than 10,000 counts fit
+            (``"50"`` of a million; message names the argument).
     """
-    if isinstance(total, bool) or not isinstance(total, int) or total <= 0:
+    if isinstance(total, bool) or not isinstance(total, int):
+        raise AuditInputError(
+            f"total {total!r} must be a positive whole number (an int)", field="total", value=total
+        )
+    if total <= 0:
         raise AuditError(
             f"total {total!r} must be a positive whole number", field="total", value=total
         )
@@ -195,16 +210,40 @@ def reported_percentage(
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     value = Fraction(number)
     unit = Fraction(1, 10**decimals)
-    low = max(0, math.floor((value - unit) * total / 100))
-    high = min(total, math.ceil((value + unit) * total / 100))
-    rounding: list[int] = []
-    truncation: list[int] = []
-    for k in range(low, high + 1):
-        exact = Fraction(100 * k, total)
-        if Reading.ROUNDING in readings and abs(exact - value) <= unit / 2:
-            rounding.append(k)
-        if Reading.TRUNCATION in readings and value <= exact < value + unit:
-            truncation.append(k)
-    return PercentageCheck(
-        total, number, decimals, tuple(rounding), tuple(truncation), tuple(readings)
+    # the fitting counts form a run under each reading, found in whole-number arithmetic:
+    # rounding, |100k/total - value| <= unit/2; truncation, value <= 100k/total < value + unit
+    share = Fraction(total, 100)
+    rounding = _run(
+        math.ceil((value - unit / 2) * share), math.floor((value + unit / 2) * share), total
     )
+    truncation = _run(math.ceil(value * share), math.ceil((value + unit) * share) - 1, total)
+    runs = {Reading.ROUNDING: rounding, Reading.TRUNCATION: truncation}
+    for reading, run in runs.items():
+        count = run.stop - run.start  # len() overflows past sys.maxsize
+        if reading in readings and count > MAX_FITS:
+            raise AuditError(
+                f"{number}% of {total}: {count} whole counts fit under "
+                f"{reading.value}, more than the {MAX_FITS} listed; a percentage with so few "
+                "decimals says little about so large a total",
+                field="reported",
+                value=reported,
+            )
+    return PercentageCheck(
+        total,
+        number,
+        decimals,
+        tuple(rounding) if Reading.ROUNDING in readings else (),
+        tuple(truncation) if Reading.TRUNCATION in readings else (),
+        tuple(readings),
+    )
+
+
+#: Fitting counts a one-line verdict lists one by one; a longer run is shown by its ends.
+_LISTED = 5
+#: The most whole counts a reported percentage may fit under one reading (bounded work).
+MAX_FITS = 10_000
+
+
+def _run(low: int, high: int, total: int) -> range:
+    """The counts from ``low`` to ``high`` that lie in 0..``total``."""
+    return range(max(low, 0), min(high, total) + 1)

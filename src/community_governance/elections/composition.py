@@ -19,6 +19,7 @@ import attrs
 from community_governance._base.format import decimal_text, share_text
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
+from community_governance.elections.options import collection
 from community_governance.exceptions import BodyError
 from community_governance.rules.elections import Share, Target
 from community_governance.rules.ruleset import RuleSet
@@ -123,7 +124,7 @@ def composition(
     Raises:
         BodyError: there are no members.
     """
-    body = tuple(members)
+    body = collection(members, "members", object, "members")
     if not body:
         raise BodyError(
             "a composition report needs at least one member", field="members", value=body

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -17,7 +17,7 @@ from community_governance.elections._seats import fill_seats
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
 from community_governance.elections.options import LEGACY, ElectOptions, unit_ids, whole
-from community_governance.elections.result import ElectionResult, candidate_results
+from community_governance.elections.result import ElectionResult, candidate_results, continues
 from community_governance.elections.size import band_notices
 from community_governance.exceptions import (
     BodyError,
@@ -37,7 +37,15 @@ from community_governance.voting.checks import Figures
 
 T = TypeVar("T")
 
-__all__ = ["count", "elect", "legacy_options", "prepare", "restrict"]
+__all__ = [
+    "ballot_list",
+    "count",
+    "elect",
+    "legacy_options",
+    "not_a_ballot",
+    "prepare",
+    "restrict",
+]
 
 REPRESENTATIVES = Citation(
     "guidance_rules_2009",
@@ -116,8 +124,10 @@ def elect(
 
     Raises:
         CandidateError: no candidates, a bad candidate id, seats or alternates not whole, an
-            empty ranking, an unknown keyword.
-        ElectionInputError: ``candidates`` or ``scope`` given as one string.
+            empty ranking, an unknown keyword; in a further round, a candidate already
+            elected in an earlier round, or more seats than the earlier round left unfilled.
+        ElectionInputError: ``candidates`` or ``scope`` given as one string; ``ballots`` not
+            a collection of `ElectionBallot` (one string, a motion ballot, a dict...).
         DuplicateIdError: a candidate is listed twice.
         BodyError: more alternates than seats where the rule set forbids it, or fewer seats
             than the minimum of the estate's committee size band (``committee_size_bands``,
@@ -131,8 +141,11 @@ def elect(
     """
     chosen = legacy_options(options, deprecated)
     setup = prepare(estate, rules, candidates, seats, chosen, previous)
+    items = ballot_list(ballots)
     try:
-        folded = fold(setup.estate, ballots, frozenset(setup.ids), setup.seats, setup.policy)
+        folded = fold(setup.estate, items, frozenset(setup.ids), setup.seats, setup.policy)
+    except AttributeError:  # an item that is not an election ballot; checked only on failure
+        raise not_a_ballot(items) from None
     except UnknownUnitError as error:
         if setup.options.scope is None:
             raise
@@ -142,6 +155,35 @@ def elect(
             unit=error.unit,
         ) from None
     return count(setup, folded, rules, previous)
+
+
+def ballot_list(ballots: object) -> list[ElectionBallot] | tuple[ElectionBallot, ...]:
+    """``ballots`` as a list or tuple; one string, one ballot, a mapping or ``None`` refused.
+
+    Raises:
+        ElectionInputError: ``ballots`` is not a collection of ballots (naming it).
+    """
+    if not isinstance(ballots, Iterable) or isinstance(
+        ballots, str | bytes | Mapping | ElectionBallot
+    ):
+        raise ElectionInputError(
+            f"ballots must be a collection of ElectionBallot, not {ballots!r:.80}",
+            what="election",
+            field="ballots",
+            value=ballots,
+        )
+    return ballots if isinstance(ballots, list | tuple) else list(ballots)
+
+
+def not_a_ballot(items: Iterable[object]) -> ElectionInputError:
+    """The error naming the first item that is not an `ElectionBallot` (a motion ballot...)."""
+    bad = next(item for item in items if not isinstance(item, ElectionBallot))
+    return ElectionInputError(
+        f"each ballot must be an ElectionBallot, not {bad!r:.80}",
+        what="election",
+        field="ballots",
+        value=bad,
+    )
 
 
 def legacy_options(options: ElectOptions | None, keywords: dict[str, Any]) -> ElectOptions:
@@ -209,6 +251,8 @@ def prepare(
         seats = previous.unfilled if previous is not None else 0
     ids = _ids(candidates)
     whole(seats, "seats", 1)
+    if previous is not None:
+        continues(previous, ids, seats)
     _alternates_allowed(rules, options.alternates, seats)
     tie_break, tie_source = _declared(options.tie_break, rules.elections.tie_break, _NO_TIE_BREAK)
     policy, policy_source = _declared(options.policy, rules.elections.ballot_policy, _NO_POLICY)

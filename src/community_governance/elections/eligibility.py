@@ -19,8 +19,9 @@ from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance._base.serial import dump, load
 from community_governance.elections.candidates import Candidate
+from community_governance.elections.options import collection
 from community_governance.elections.rules import candidate_rules
-from community_governance.exceptions import EligibilityError
+from community_governance.exceptions import ElectionInputError, EligibilityError
 from community_governance.register import CivilCapacity, Estate, OwnerKind
 from community_governance.rules.eligibility import Disqualification, Eligibility, EligibilityRule
 from community_governance.rules.ruleset import RuleSet
@@ -37,7 +38,7 @@ REGISTER = Citation(
 
 def _bars(value: Iterable[object]) -> tuple[Disqualification, ...]:
     items: list[Disqualification] = []
-    for item in value:
+    for item in collection(value, "bars", object, "Disqualification values"):
         if not isinstance(item, Disqualification):
             raise EligibilityError(
                 f"negative-list item {item!r} is not a Disqualification",
@@ -69,6 +70,10 @@ class NegativeList:
         return tuple(EligibilityRule.bar(item, citation) for item in self.bars)
 
 
+def _members(value: object) -> frozenset[str]:
+    return frozenset(collection(value, "members", str, "candidate ids"))
+
+
 @attrs.frozen(slots=True)
 class PositiveList:
     """The estate's positive list (正面清单): people the owners see working for the estate.
@@ -82,7 +87,7 @@ class PositiveList:
     """
 
     name: str
-    members: frozenset[str] = attrs.field(converter=frozenset)
+    members: frozenset[str] = attrs.field(converter=_members)
     clause: str
 
 
@@ -180,6 +185,21 @@ class Vetting:
 SCHEMA = "community_governance.vetting/1"
 
 
+def _typed(candidate: object, rules: object) -> None:
+    """Refuse a candidate or a rule set of the wrong type, naming it."""
+    for field, value, kind, noun in (
+        ("candidate", candidate, Candidate, "a Candidate"),
+        ("rules", rules, RuleSet, "a RuleSet from rules_for(...)"),
+    ):
+        if not isinstance(value, kind):
+            raise ElectionInputError(
+                f"vet: {field} must be {noun}, not {value!r:.80}",
+                what="vetting",
+                field=field,
+                value=value,
+            )
+
+
 def vet(
     candidate: Candidate,
     rules: RuleSet,
@@ -199,12 +219,14 @@ def vet(
     Returns:
         The [Vetting][community_governance.elections.Vetting].
     """
+    _typed(candidate, rules)
+    chosen = collection(lists, "lists", NegativeList, "NegativeList values")
     notices: list[Notice] = []
     if estate is not None:
         candidate, notice = _from_register(candidate, estate)
         notices.extend(notice)
     all_rules = [*candidate_rules(rules)]
-    for negative in lists:
+    for negative in chosen:
         all_rules.extend(negative.rules)
     if not all_rules:
         notices.append(

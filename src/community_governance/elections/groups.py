@@ -21,6 +21,7 @@ from community_governance._base.format import chinese_fraction, indefinite
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance._base.notices import Notice
+from community_governance.elections.options import collection
 from community_governance.exceptions import BodyError, ElectionInputError
 from community_governance.rules.bodies import GroupKind, GroupRole, GroupRule
 from community_governance.rules.ruleset import RuleSet
@@ -219,7 +220,7 @@ def check_group(
         RuleSetError: the rule set has no rule for this kind of group.
     """
     kind = parse_enum(GroupKind, kind, what="group kind")
-    group = tuple(members)
+    group = collection(members, "members", GroupMember, "GroupMember values")
     if not group:
         raise BodyError(f"{kind.value}: a group needs members", field="members", value=group)
     exempt = {parse_enum(GroupRole, role, what="group role") for role in not_applicable}

@@ -6,7 +6,7 @@ that `elect` stays short and a set of options can be declared once and reused fo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -16,7 +16,7 @@ from community_governance.exceptions import CandidateError, ElectionInputError
 from community_governance.rules.elections import BallotPolicy, TieBreak
 from community_governance.rules.thresholds import Measure, ResolutionRule
 
-__all__ = ["ElectOptions", "unit_ids", "whole"]
+__all__ = ["ElectOptions", "collection", "unit_ids", "whole"]
 
 
 def whole(value: object, field: str, minimum: int) -> int:
@@ -49,6 +49,33 @@ def unit_ids(value: object, field: str) -> tuple[str, ...]:
             value=value,
         )
     return tuple(value)
+
+
+def collection(
+    value: object, field: str, kind: type | tuple[type, ...], noun: str
+) -> tuple[Any, ...]:
+    """``value`` as a tuple of ``kind`` items; one string, a mapping or ``None`` is refused.
+
+    A string is not read letter by letter (``PositiveList("p", "Zhang")`` is not five ids).
+
+    Raises:
+        ElectionInputError: ``value`` is not a collection, or an item is not a ``kind``
+            (naming ``field`` and the value).
+    """
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise ElectionInputError(
+            f"{field} must be a collection of {noun} (a list, tuple or set), not {value!r:.80}",
+            what="election",
+            field=field,
+            value=value,
+        )
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise ElectionInputError(
+                f"{field}: {item!r:.80} is not {noun}", what="election", field=field, value=item
+            )
+    return items
 
 
 def _alternates(value: object) -> int:

@@ -18,9 +18,13 @@ from community_governance._base.serial import check_derived, converter, dump, lo
 from community_governance.elections._decide import Counted, bases, decide
 from community_governance.elections._seats import Seating, SeatStatus, TieReport, fill_seats
 from community_governance.elections.options import whole
-from community_governance.exceptions import CandidateError, DerivedFactMismatchError
+from community_governance.exceptions import (
+    CandidateError,
+    DerivedFactMismatchError,
+    InvalidDataError,
+)
 from community_governance.rules.elections import BallotPolicy, TieBreak
-from community_governance.rules.thresholds import Measure
+from community_governance.rules.thresholds import Base, Measure
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Check, Figures
 
@@ -249,6 +253,7 @@ def recount(result: ElectionResult) -> tuple[Counted, Seating]:
         )
     approvals = {c.candidate: c.approvals for c in result.candidates}
     base = bases(result.total, result.participating, result.spoiled, result.spoiled_policy)
+    _consistent(result, base)
     counted = decide(
         tuple(c.threshold for c in result.quorum),
         {c.candidate: tuple(k.threshold for k in c.checks) for c in result.candidates},
@@ -266,6 +271,69 @@ def recount(result: ElectionResult) -> tuple[Counted, Seating]:
     return counted, seating
 
 
+def continues(previous: ElectionResult, ids: tuple[str, ...], seats: int) -> None:
+    """Refuse a further round that re-elects a member or fills more seats than were left open.
+
+    Raises:
+        CandidateError: a candidate already elected in an earlier round, or more seats than
+            the earlier round left unfilled (naming the field and the value).
+    """
+    seated = [cid for cid in ids if cid in previous.all_elected]
+    if seated:
+        raise CandidateError(
+            f"candidate {seated[0]!r} was already elected in an earlier round",
+            what="further round",
+            field="candidates",
+            value=seated[0],
+        )
+    if seats > previous.unfilled:
+        raise CandidateError(
+            f"a further round fills at most the {previous.unfilled} seat(s) round "
+            f"{previous.round} left unfilled, not {seats}",
+            what="further round",
+            field="seats",
+            value=seats,
+        )
+
+
+def _consistent(result: ElectionResult, base: dict[Base, Figures]) -> None:
+    """Refuse stored figures no count can give, or candidates judged by different rules.
+
+    Those attending are at most all owners, the spoiled at most those attending, and each
+    candidate's approvals at most the valid ballots cast, in heads and in area; and every
+    candidate is judged by the same approval thresholds (one election rule).
+
+    Raises:
+        InvalidDataError: naming the figure (or the checks) and the stored value.
+    """
+    where = f"round {result.round}"
+    limits = [
+        ("attending", base[Base.ATTENDING], "all owners", result.total),
+        ("spoiled", result.spoiled, "those attending", base[Base.ATTENDING]),
+    ]
+    limits += [
+        (f"approvals of {c.candidate}", c.approvals, "the valid ballots cast", base[Base.CAST])
+        for c in result.candidates
+    ]
+    for name, figures, bound_name, bound in limits:
+        if figures.heads > bound.heads or Fraction(figures.area) > Fraction(bound.area):
+            raise InvalidDataError(
+                f"{where}: {name} ({figures.heads} persons, {area_text(figures.area)} m²) exceed "
+                f"{bound_name} ({bound.heads} persons, {area_text(bound.area)} m²); no count "
+                "gives these figures",
+                field=name,
+                value=figures,
+            )
+    rules = {tuple(k.threshold for k in c.checks) for c in result.candidates}
+    if len(rules) > 1:
+        raise InvalidDataError(
+            f"{where}: the candidates' approval checks apply different thresholds; one "
+            "election rule judges every candidate",
+            field="candidates.checks",
+            value=tuple(rules),
+        )
+
+
 def verify(result: ElectionResult, data: dict[str, Any], what: str) -> None:
     """Refuse a loaded result whose derived facts differ from those recomputed on load."""
     counted, seating = recount(result)
@@ -279,10 +347,13 @@ def verify(result: ElectionResult, data: dict[str, Any], what: str) -> None:
         check_derived(where, "rank", cand.rank, seating.rank.get(cand.candidate))
     for field in ("elected", "alternates", "ties", "unfilled", "second_round"):
         check_derived(what, field, getattr(result, field), getattr(seating, field))
+    warned = any(notice.code == "quorum-not-met" for notice in result.notices)
+    check_derived(what, "notices: quorum-not-met", warned, not counted.quorum_met)
     expected_round = 1 if result.previous is None else result.previous.round + 1
     check_derived(what, "round", result.round, expected_round)
     if result.previous is not None:
         verify(result.previous, data["previous"], f"{what}.previous")
+        continues(result.previous, tuple(c.candidate for c in result.candidates), result.seats)
 
 
 def _checks(

@@ -22,6 +22,7 @@ from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance.elections.candidates import Candidate
 from community_governance.elections.eligibility import PositiveList, Vetting, fact_zh
+from community_governance.elections.options import collection
 from community_governance.exceptions import CandidateError, ElectionInputError
 from community_governance.rules.eligibility import Eligibility
 
@@ -208,10 +209,10 @@ def build_slate(
     Raises:
         CandidateError: a vetting names no given candidate.
     """
-    pool = tuple(candidates)
+    pool = collection(candidates, "candidates", Candidate, "Candidate values")
     ids = {c.id for c in pool}
     status: dict[str, Vetting] = {}
-    for vetting in vettings:
+    for vetting in collection(vettings, "vettings", Vetting, "Vetting values"):
         if vetting.candidate.id not in ids:
             raise CandidateError(
                 f"vetting of {vetting.candidate.id!r} names no candidate of the slate",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -12,7 +14,8 @@ from community_governance._base.citations import Citation, Confidence
 from community_governance._base.enums import parse_enum
 from community_governance._base.format import share_text
 from community_governance._base.lang import language
-from community_governance.exceptions import CandidateError
+from community_governance.exceptions import CandidateError, ElectionInputError
+from community_governance.rules.thresholds import _ratio
 
 __all__ = ["BallotPolicy", "Handling", "Share", "Target", "TieBreak", "TieMethod"]
 
@@ -39,6 +42,26 @@ _RUN_OFF = Citation(
 )
 
 
+def _kind(kind: type, name: str) -> Any:
+    """A validator: the value is a ``kind`` (``None`` allowed for a seed only)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and attribute.name == "seed":
+            return
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ElectionInputError(
+                f"{type(instance).__name__}.{attribute.name} must be {name}, not {value!r:.80}",
+                what=type(instance).__name__,
+                field=attribute.name,
+                value=value,
+            )
+
+    return check
+
+
+_CITATION = _kind(Citation, "a Citation")
+
+
 def _tie_method(value: object) -> TieMethod:
     """A tie method from itself or its value; anything else is refused listing the values."""
     return parse_enum(TieMethod, value, what="tie break method")
@@ -56,8 +79,8 @@ class TieBreak:
     """
 
     method: TieMethod = attrs.field(default=TieMethod.RUN_OFF, converter=_tie_method)
-    seed: str | None = None
-    citation: Citation = _RUN_OFF
+    seed: str | None = attrs.field(default=None, validator=_kind(str, "a string or None"))
+    citation: Citation = attrs.field(default=_RUN_OFF, validator=_CITATION)
 
     def __attrs_post_init__(self) -> None:
         if (self.method is TieMethod.LOT) is not (self.seed is not None and self.seed != ""):
@@ -143,7 +166,7 @@ class BallotPolicy:
     over_approval: Handling = attrs.field(default=Handling.SPOIL, converter=_spoil_or_error)
     non_candidate: Handling = attrs.field(default=Handling.SPOIL, converter=_spoil_or_error)
     unknown_unit: Handling = attrs.field(default=Handling.ERROR, converter=_error_or_set_aside)
-    citation: Citation = IRREGULAR
+    citation: Citation = attrs.field(default=IRREGULAR, validator=_CITATION)
 
 
 @attrs.frozen(slots=True)
@@ -176,6 +199,24 @@ class Share:
         return base + (f" ({self.unknown} unknown)" if self.unknown else "")
 
 
+def _share(value: object) -> Fraction:
+    """A target share in (0, 1] from an int, a Fraction, a Decimal or a str such as ``"1/2"``.
+
+    Raises:
+        ElectionInputError: a float (inexact) or a bool.
+        InvalidRuleError: a share outside (0, 1] or text that is not a number.
+    """
+    if isinstance(value, float | bool):
+        raise ElectionInputError(
+            f"Target.at_least must be exact (a Fraction, an int or a str such as '1/2'), not "
+            f"{value!r}",
+            what="Target",
+            field="at_least",
+            value=value,
+        )
+    return _ratio(Fraction(value) if isinstance(value, Decimal) else value)
+
+
 @attrs.frozen(slots=True)
 class Target:
     """A declared composition target on the party share, e.g. at least 1/2.
@@ -186,8 +227,8 @@ class Target:
         name: Display name.
     """
 
-    at_least: Fraction = attrs.field(converter=Fraction)
-    citation: Citation
+    at_least: Fraction = attrs.field(converter=_share)
+    citation: Citation = attrs.field(validator=_CITATION)
     name: str = "party members"
 
     def check(self, share: Share) -> bool | None:

@@ -47,6 +47,7 @@ from community_governance.strategies.elections import (
     Election,
     candidates,
     election_ballots,
+    election_ballots_near,
     election_estates,
     elections,
 )
@@ -115,6 +116,7 @@ __all__ = [
     "decisions",
     "describe_rule",
     "election_ballots",
+    "election_ballots_near",
     "election_estates",
     "elections",
     "estates",
