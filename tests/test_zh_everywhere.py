@@ -252,5 +252,10 @@ def test_library_words_found_by_the_harvest_are_chinese() -> None:
     unnumbered = cg.Citation("tianjin_community_pm_measures", "(party share)").format("zh")
     assert unnumbered == "《天津市社区物业管理办法》（条文序号不详）〔高可信度〕"
     design = cg.Citation("library_design", "mediation", text_version="0.1").format("zh")
-    assert design.startswith("《本库设计决定》mediation（0.1版本）")
+    assert design.startswith(
+        "本库设计决定（非法律规定；条目mediation）（0.1版本）"
+    )  # no 《》: not a statute
+    practice = cg.Citation("reported_practice", "1-2-3-4").format("zh")
+    assert practice == "基层实践做法（非法律规定；条目1-2-3-4）〔高可信度〕"
+    assert "《" not in design + practice
     assert "loi" not in cg.Citation("fr_loi_65_557", "25").format("zh")

@@ -80,7 +80,9 @@ def test_an_unnamed_estate_and_its_overlaps_in_chinese() -> None:
         text[0]
         == "本物业管理区域：专有部分2个，业主2名，专有部分面积合计110.00平方米，业主人数计为1人"
     )
-    assert text[1].startswith("  业主集合重叠的专有部分合并后按一人计算：1人（《本库设计决定》")
+    assert text[1].startswith(
+        "  业主集合重叠的专有部分合并后按一人计算：1人（本库设计决定（非法律规定；"
+    )
     assert text[-1] == "  业主集合重叠（Li,Wang）已按合并规则计为一人。"
     separate = cg.Estate.from_records(records)
     assert separate.describe("zh").splitlines()[-1] == (
@@ -359,7 +361,7 @@ def test_cadence_check_in_chinese() -> None:
 )
 def test_cadence_rhythms_in_chinese(cadence: cm.Cadence, rhythm: str) -> None:
     assert cadence.describe("zh") == (
-        f"office day：{rhythm}举行一次（惯例；《基层实践做法（非法律规定）》x〔高可信度〕）"
+        f"office day：{rhythm}举行一次（惯例；基层实践做法（非法律规定；条目x）〔高可信度〕）"
     )
     assert cadence.describe() == str(cadence)
 
@@ -447,7 +449,7 @@ def test_temporary_decision_in_chinese_both_sides_of_the_quorum() -> None:
 
 # --- money -------------------------------------------------------------------------------------
 
-DESIGN = "《本库设计决定》apportion.largest-remainder〔中等可信度，待核实〕"
+DESIGN = "本库设计决定（非法律规定；条目apportion.largest-remainder）〔中等可信度，待核实〕"
 
 
 def test_apportionment_in_chinese() -> None:
@@ -614,7 +616,7 @@ def test_every_failed_emergency_step_in_chinese() -> None:
         ),
         (
             money.Charge(ChargeKind.OPT_IN),
-            "无需表决：仅向自愿出资者收取。依据：《本库设计决定》charges.voluntary〔中等可信度，待核实〕",
+            "无需表决：仅向自愿出资者收取。依据：本库设计决定（非法律规定；条目charges.voluntary）〔中等可信度，待核实〕",
         ),
     ],
 )
@@ -629,7 +631,7 @@ def test_decision_need_in_chinese(charge: money.Charge, text: str) -> None:
 def test_a_hand_built_decision_need_in_chinese() -> None:
     need = money.DecisionNeed(True, cg.Matter.ELECT_COMMITTEE, "why", PRACTICE)
     assert need.explain("zh").startswith("需要表决：应由业主共同决定（“选举业主委员会")
-    assert need.explain("zh").endswith("”）。依据：《基层实践做法（非法律规定）》x〔高可信度〕")
+    assert need.explain("zh").endswith("”）。依据：基层实践做法（非法律规定；条目x）〔高可信度〕")
 
 
 def test_pledges_in_chinese_both_sides_of_the_target() -> None:

@@ -15,7 +15,7 @@ from community_governance._base.format import area_text, least_hundredth, signed
 from community_governance.voting.checks import CheckRole, check
 
 CITE = Citation("civil_code", "278(2)", "2020")
-_FIGURES = re.compile(r"by area: (\S+) of (\S+) m².*?\((\S+) m²\); margin (\S+) m²")
+_FIGURES = re.compile(r"by area: (\S+) of (\S+) m².*?\((?:more than )?(\S+) m²\); margin (\S+) m²")
 
 
 def area_check(comparator: str, ratio: Fraction, numerator: int, denominator: int) -> cg.Check:
@@ -40,7 +40,19 @@ def test_the_demo_shortfall_adds_up() -> None:
 
 def test_a_requirement_in_whole_hundredths_is_shown_as_it_is() -> None:
     line = area_check("more-than", Fraction(1, 2), 79214, 115124).line()
-    assert "(575.62 m²); margin +216.52 m²" in line
+    assert "(more than 575.62 m²); margin +216.52 m²" in line  # a more-than bound says so
+
+
+def test_an_area_equal_to_a_more_than_bound_is_shown_as_not_more() -> None:
+    line = area_check("more-than", Fraction(1, 2), 500, 1000).line()
+    assert "(more than 5.00 m²); margin +0.00 m² (equal to the bound, not more)" in line
+    assert line.startswith("✗ not met")
+    zh = area_check("more-than", Fraction(1, 2), 500, 1000).line("zh")
+    assert "（超过5.00平方米）" in zh and "余量+0.00平方米（恰好等于界限，未超过）。" in zh
+    above = area_check("more-than", Fraction(1, 2), 501, 1000).line()
+    assert "margin +0.01 m². " in above and "equal to the bound" not in above
+    at_least = area_check("at-least", Fraction(1, 2), 500, 1000).line()
+    assert "(5.00 m²); margin +0.00 m². " in at_least  # at least: equal passes
 
 
 def test_a_shortfall_smaller_than_a_hundredth_is_not_shown_as_zero() -> None:

@@ -191,8 +191,12 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "fr_loi_65_557": ("法国1965年7月10日第65-557号法律（建筑物区分所有权）", "loi 65-557 (France)"),
     "estate_rules": ("本小区议事规则或管理规约", "the estate's rules of procedure or covenant"),
     "library_design": ("本库设计决定", "community_governance design decision"),
-    "reported_practice": ("基层实践做法（非法律规定）", "reported local practice (not law)"),
+    "reported_practice": ("基层实践做法", "reported local practice (not law)"),
 }
+
+#: Sources that are not legal instruments, named in Chinese without the title marks 《》 that
+#: name a statute, and said to be no law.
+_NOT_LAW = {"library_design": "非法律规定", "reported_practice": "非法律规定"}
 
 _ARTICLE = re.compile(r"^(\d+)(?:\((\d+[a-z]?)\))?(?:\((\d+)\))?(?: no\. (\d+))?(.*)$")
 _SCHEDULE = re.compile(r"^Sch\. (\d+)(?: para\. ([\d()]+))?(?: \((\d{4}) amendment\))?$")
@@ -244,7 +248,11 @@ class Citation:
         lang = language(lang)
         zh_name, en_name = INSTRUMENTS.get(self.instrument, (self.instrument, self.instrument))
         if lang == "zh":
-            text = f"《{zh_name}》{_zh_article(self.article)}"
+            text = (
+                f"{zh_name}（{_NOT_LAW[self.instrument]}；条目{self.article}）"
+                if self.instrument in _NOT_LAW
+                else f"《{zh_name}》{_zh_article(self.article)}"
+            )
             if self.text_version:
                 text += _zh_version(self.text_version)
             flags = [item.label("zh") for item in sorted(self.uncertain, key=_order)]

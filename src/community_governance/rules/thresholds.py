@@ -202,7 +202,7 @@ class Threshold:
     def describe(self, lang: str = "en") -> str:
         """E.g. ``"area at least 2/3 of all owners"``; in Chinese in the statute's wording.
 
-        Chinese follows Civil Code Art. 1278: ``"专有部分面积占比三分之二以上"`` (base all
+        Chinese follows Civil Code Art. 278(2): ``"专有部分面积占比三分之二以上"`` (base all
         owners), ``"参与表决人数过半数"`` (more than 1/2 of those taking part),
         ``"参与表决专有部分面积四分之三以上"``; other more-than ratios read ``"超过五分之一"``.
         """

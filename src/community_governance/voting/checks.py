@@ -337,25 +337,35 @@ def _check_line(check: Check, lang: str) -> str:
     numerator = figure(check.numerator, threshold.measure)
     denominator = figure(check.denominator, threshold.measure)
     required, margin = _shown_bound(check)
+    # an area bound in whole hundredths is shown as it is: "more than" it; a bound between two
+    # hundredths is shown as the least hundredth that passes ("≈"), whatever the comparator
+    strict = (
+        threshold.comparator is Comparator.MORE_THAN
+        and minimum is None
+        and not required.startswith("≈")
+    )
+    at_bound = strict and check.margin == 0  # equal to the bound: not more than it
     if lang == "zh":
         need = threshold.describe("zh")
-        need += f"（至少{minimum}人）" if minimum is not None else f"（{required}{unit}）"
+        bound = f"超过{required}{unit}" if strict else f"{required}{unit}"
+        need += f"（至少{minimum}人）" if minimum is not None else f"（{bound}）"
         verdict = "✓ 达到" if check.passed else "✗ 未达到"
         return (
             f"{verdict} {check.role.label('zh')}{threshold.measure.label('zh')}："
             f"{numerator}{unit}，占{denominator}{unit}的"
-            f"{percent_figure(check.actual)}，要求{need}，余量{margin}{unit}。"
+            f"{percent_figure(check.actual)}，要求{need}，余量{margin}{unit}"
+            f"{'（恰好等于界限，未超过）' if at_bound else ''}。"
             f"依据：{check.citation.format('zh')}"
         )
     need = f"{threshold.comparator.label()} {ratio} of {threshold.base.label()}"
-    need += (
-        f" (at least {counted(minimum, 'person')})" if minimum is not None else f" ({required} m²)"
-    )
+    bound = f"more than {required} m²" if strict else f"{required} m²"
+    need += f" (at least {counted(minimum, 'person')})" if minimum is not None else f" ({bound})"
     verdict = "✓ met" if check.passed else "✗ not met"
     return (
         f"{verdict} — {check.role.label()} by {threshold.measure.label()}: "
         f"{numerator} of {denominator} {_unit(check, lang, check.denominator)} "
         f"({percent_figure(check.actual)}); required {need}; "
-        f"margin {margin} {_unit(check, lang, check.margin)}. "
+        f"margin {margin} {_unit(check, lang, check.margin)}"
+        f"{' (equal to the bound, not more)' if at_bound else ''}. "
         f"Source: {check.citation.format()}"
     )
