@@ -43,10 +43,20 @@ from community_governance.rules.committee import (
 from community_governance.rules.eligibility import EligibilityRule, Requirement
 from community_governance.rules.matters import Matter
 from community_governance.rules.mediation import MediationPolicy, WrittenFormTrigger
+from community_governance.rules.money import (
+    Applicant,
+    EmergencyProcedure,
+    EmergencyStep,
+    FirstDeposit,
+    MatterReading,
+    MoneyRules,
+    measures_2007,
+)
 from community_governance.rules.params import (
     CommitteeParams,
     ElectionParams,
     MediationParams,
+    MoneyParams,
     Param,
     VotingParams,
 )
@@ -410,17 +420,6 @@ JURISDICTION = Jurisdiction(
 # Code's emergency use. The Measures' texts were read in published copies only (the official
 # text is not compared), so their values are medium confidence with the article numbers flagged.
 
-from community_governance.rules.money import (  # noqa: E402  (one block per helper)
-    Applicant,
-    EmergencyProcedure,
-    EmergencyStep,
-    FirstDeposit,
-    MatterReading,
-    MoneyRules,
-    measures_2007,
-)
-from community_governance.rules.params import MoneyParams  # noqa: E402
-from community_governance.rules.thresholds import ResolutionRule, Threshold  # noqa: E402
 
 #: 2007 Measures Art. 22(2): before the fund passes to the assembly, a use proposal needs the
 #: owners within the charge's scope (列支范围内) holding 三分之二以上 of the area and

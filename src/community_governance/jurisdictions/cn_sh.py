@@ -22,12 +22,15 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
+
 from community_governance._base.citations import Citation, Uncertain
 from community_governance.jurisdictions.cn import (
     ALL,
     AT_LEAST,
     CHECKED_ON,
     LEAD,
+    MONEY_RULES,
     MORE_THAN,
     PART,
     WITHIN,
@@ -51,7 +54,7 @@ from community_governance.rules.committee import (
 )
 from community_governance.rules.eligibility import Disqualification, EligibilityRule
 from community_governance.rules.matters import Matter
-from community_governance.rules.params import CommitteeParams, ElectionParams, Param
+from community_governance.rules.params import CommitteeParams, ElectionParams, MoneyParams, Param
 from community_governance.rules.periods import Period
 from community_governance.rules.registry import Jurisdiction
 from community_governance.rules.ruleset import Layer, Topic
@@ -322,10 +325,6 @@ JURISDICTION = Jurisdiction(
 # thresholds (3/4 for raising the fund or rebuilding). The rule set's thresholds are counted
 # within the scope (``decide(..., scope=...)``); the national money rules apply otherwise.
 
-import attrs  # noqa: E402  (one block per helper)
-
-from community_governance.jurisdictions.cn import MONEY_RULES  # noqa: E402
-from community_governance.rules.params import MoneyParams  # noqa: E402
 
 _ARTS_35_69 = Citation(
     "shanghai_residential_pm_provisions",
