@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from community_governance.audit import Reading, reported_percentage
+from community_governance.audit.percentages import MAX_FITS
 from community_governance.exceptions import AuditError
 
 
@@ -56,3 +57,26 @@ def test_a_long_run_of_counts_is_shown_by_its_ends_on_one_line() -> None:
     assert str(check) == "possible: 49500–50999 (1500 counts) of 100000 give(s) 50%"
     assert check.verdict("zh") == "可能：100000中的49500–50999（共1500个）可得出50%"
     assert str(reported_percentage(7, "71.4")) == "possible: 5 of 7 give(s) 71.4%"
+
+
+# ------------------------------------------------- boundaries pinned (mutation run, 2026-12-03)
+def test_exactly_the_most_fitting_counts_are_accepted_and_one_more_is_refused() -> None:
+    """Truncation of "50" over 1,000,000 fits 10,000 counts exactly; over 1,000,100, 10,001."""
+    at_most = reported_percentage(1_000_000, "50", readings=(Reading.TRUNCATION,))
+    assert len(at_most.fits) == MAX_FITS == 10_000
+    with pytest.raises(AuditError) as raised:
+        reported_percentage(1_000_100, "50", readings=(Reading.TRUNCATION,))
+    assert raised.value.message == (
+        "50% of 1000100: 10001 whole counts fit under truncation, more than the 10000 listed; "
+        "a percentage with so few decimals says little about so large a total"
+    )
+    assert (raised.value.field, raised.value.value) == ("reported", "50")
+
+
+def test_five_fitting_counts_are_listed_one_by_one_and_six_as_a_run() -> None:
+    five = reported_percentage(500, "1", readings=(Reading.TRUNCATION,))
+    assert five.fits == (5, 6, 7, 8, 9)
+    assert five.verdict() == "possible: 5, 6, 7, 8, 9 of 500 give(s) 1%"
+    six = reported_percentage(600, "1", readings=(Reading.TRUNCATION,))
+    assert six.fits == (6, 7, 8, 9, 10, 11)
+    assert six.verdict() == "possible: 6–11 (6 counts) of 600 give(s) 1%"

@@ -246,3 +246,63 @@ def test_election_helpers_refuse_a_string_or_a_wrong_item_by_name(make, field, s
     with pytest.raises(ElectionInputError) as raised:
         make()
     assert raised.value.field == field and shown in str(raised.value)
+
+
+# ------------------------------------------- the refusals pinned whole (mutation run, 2026-12-03)
+def test_a_further_round_refusal_names_the_round_field_and_value_exactly() -> None:
+    estate, first = _first_round()
+    ballots = [ElectionBallot(f"u{i}", ["X"]) for i in range(6)]
+    with pytest.raises(CandidateError) as again:
+        elect(estate, ballots, candidates=["X", "Y"], seats=1, rules=CN, previous=first)
+    assert again.value.details == {"what": "further round", "field": "candidates", "value": "X"}
+    with pytest.raises(CandidateError) as more:
+        elect(estate, ballots, candidates=["Y", "Z"], seats=2, rules=CN, previous=first)
+    assert more.value.details == {"what": "further round", "field": "seats", "value": 2}
+    assert more.value.message == (
+        "a further round fills at most the 1 seat(s) round 1 left unfilled, not 2"
+    )
+
+
+def test_an_impossible_figure_is_refused_with_the_round_the_figure_and_its_value() -> None:
+    honest = _four_of_six()
+    tampered = attrs.evolve(honest, participating=Figures(9, Decimal(900)))
+    with pytest.raises(InvalidDataError) as raised:
+        cg.elections.ElectionResult.from_dict(_refit(tampered))
+    assert raised.value.message == (
+        "round 1: attending (9 persons, 900.00 m²) exceed all owners (6 persons, 600.00 m²); "
+        "no count gives these figures"
+    )
+    assert raised.value.value == Figures(9, Decimal(900))
+
+
+def test_checks_by_two_rules_are_refused_with_both_rules() -> None:
+    honest = _four_of_six(y_approving=2)
+    y = honest.candidates[1]
+    looser = tuple(
+        attrs.evolve(k, threshold=attrs.evolve(k.threshold, comparator=Comparator.AT_LEAST))
+        for k in y.checks
+    )
+    tampered = attrs.evolve(
+        honest,
+        candidates=(honest.candidates[0], attrs.evolve(y, checks=looser), honest.candidates[2]),
+    )
+    with pytest.raises(InvalidDataError) as raised:
+        cg.elections.ElectionResult.from_dict(_refit(tampered))
+    assert raised.value.message == (
+        "round 1: the candidates' approval checks apply different thresholds; one election "
+        "rule judges every candidate"
+    )
+    assert raised.value.field == "candidates.checks"
+    rules = raised.value.value
+    assert isinstance(rules, tuple) and len(rules) == 2
+    assert tuple(k.threshold for k in looser) in rules
+
+
+def test_a_quorum_notice_mismatch_names_the_result_and_the_notice() -> None:
+    met = _four_of_six()
+    failed = elect(_flats(6), [ElectionBallot("u0", ["X"])], candidates=["X"], seats=1, rules=CN)
+    data = met.to_dict()
+    data["notices"] = [*data["notices"], failed.to_dict()["notices"][-1]]
+    with pytest.raises(DerivedFactMismatchError) as raised:
+        cg.elections.ElectionResult.from_dict(data)
+    assert (raised.value.what, raised.value.field) == ("ElectionResult", "notices: quorum-not-met")

@@ -123,7 +123,8 @@ def test_a_scope_of_some_units_keeps_its_data_and_words() -> None:
 def test_whole_must_be_a_bool(whole: object) -> None:
     with pytest.raises(InvalidDataError) as caught:
         DecisionScope(2, ("1",), whole=whole)  # type: ignore[arg-type]
-    assert caught.value.field == "whole"
+    assert (caught.value.field, caught.value.value) == ("whole", whole)
+    assert caught.value.message.startswith("DecisionScope.whole must be True or False, not ")
 
 
 # ----------------------------------------------------------------- matters of the whole assembly
