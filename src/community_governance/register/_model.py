@@ -246,7 +246,15 @@ class Unit:
                 field="owners",
                 value=owners,
             )
-        if not self.building:
+        building = self.building
+        if type(building) is not str and not isinstance(building, str):
+            raise InvalidRecordError(
+                f"unit {self.id}: building must be a string label, not {building!r:.80}",
+                row=None,
+                field="building",
+                value=building,
+            )
+        if not building:
             object.__setattr__(self, "building", self.id.partition("-")[0])
 
     def to_dict(self) -> dict[str, Any]:
