@@ -35,3 +35,12 @@ def test_a_building_label_is_a_string_or_defaults_to_the_id_prefix(
 ) -> None:
     unit = cg.Unit("1-101", "1", ["a"], building=building)
     assert unit.building == kept
+
+
+@pytest.mark.parametrize("name", [5, None, b"Garden", ["Garden"]])
+def test_an_estate_name_that_is_not_a_string_is_refused(name: object) -> None:
+    with pytest.raises(InvalidRecordError) as error:
+        cg.Estate.from_records([{"unit": "1", "area": "1", "owners": ["a"]}], name=name)  # type: ignore[arg-type]
+    assert (error.value.field, error.value.value) == ("name", name)
+    named = cg.Estate.from_records([{"unit": "1", "area": "1", "owners": ["a"]}], name="花园")
+    assert named.name == "花园"

@@ -354,6 +354,16 @@ def _counting(instance: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
+def _name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidRecordError(
+            f"the estate's name must be a string, not {value!r:.80}",
+            row=None,
+            field="name",
+            value=value,
+        )
+
+
 @attrs.frozen(slots=True, repr=False)
 class Estate:
     """A property management area: its exclusive parts and their owners.
@@ -371,7 +381,7 @@ class Estate:
 
     units: tuple[Unit, ...] = attrs.field(converter=_units)
     owners: tuple[Owner, ...] = attrs.field(converter=_owners)
-    name: str = ""
+    name: str = attrs.field(default="", validator=_name)
     counting: CountingPolicy = attrs.field(factory=CountingPolicy, validator=_counting)
     _index: Mapping[str, int] = attrs.field(init=False, repr=False, eq=False)
     _grouping: Grouping = attrs.field(init=False, repr=False, eq=False)
