@@ -271,3 +271,53 @@ def refuse_floats(what: str, data: object) -> None:
             stack.extend((f"{path}.{key}", item) for key, item in value.items())
         elif isinstance(value, list | tuple):
             stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
+
+
+def plain_body(
+    data: object, what: str, schemas: tuple[str, ...], keys: frozenset[str]
+) -> dict[str, Any]:
+    """``data`` without its schema key: a mapping of one of ``schemas``, ``keys``, no float.
+
+    For values whose plain data are not their fields (written by hand, read field by field).
+
+    Raises:
+        InvalidDataError: naming what is wrong (the schema, a missing or unknown key, a float).
+    """
+    if not isinstance(data, dict):
+        raise InvalidDataError(
+            f"{what}.from_dict: data must be a dict, not {type(data).__name__} {data!r:.80}",
+            field="data",
+            value=data,
+        )
+    if data.get("schema") not in schemas:
+        raise InvalidDataError(
+            f"{what}.from_dict: schema {data.get('schema')!r} is not {schemas[0]!r}",
+            field="schema",
+            value=data.get("schema"),
+        )
+    body = {key: value for key, value in data.items() if key != "schema"}
+    refuse_floats(what, body)
+    if body.keys() != keys:
+        odd = sorted(body.keys() ^ keys)
+        raise InvalidDataError(
+            f"{what}.from_dict: {'unknown' if odd[0] in body else 'missing'} field {odd[0]!r}",
+            field=odd[0],
+            value=body.get(odd[0]),
+        )
+    return body
+
+
+def plain_field(body: dict[str, Any], name: str, kind: Any, what: str) -> Any:
+    """``body[name]`` structured as ``kind`` by the strict converter, or a named error.
+
+    Raises:
+        InvalidDataError: naming ``what``, the field and the value (a string is no list, a
+            bool no int, a number no day).
+    """
+    try:
+        return converter.structure(body[name], kind)
+    except (GovernanceError, ValueError, TypeError) as error:
+        reason = error.message if isinstance(error, GovernanceError) else str(error)
+        raise InvalidDataError(
+            f"{what}.from_dict: {name}: {reason}", field=name, value=body[name]
+        ) from None

@@ -19,7 +19,13 @@ from community_governance._base.exact import exact
 from community_governance._base.format import counted
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
-from community_governance.exceptions import GovernanceError, MoneyError, MoneyTypeError
+from community_governance._base.serial import converter, plain_body, plain_field
+from community_governance.exceptions import (
+    GovernanceError,
+    InvalidDataError,
+    MoneyError,
+    MoneyTypeError,
+)
 from community_governance.register.estate import Estate
 from community_governance.rules.money import DESIGN_LARGEST_REMAINDER, Basis, Rounding
 from community_governance.rules.ruleset import RuleSet
@@ -295,16 +301,52 @@ class Apportionment:
         return dict(zip(self.units, self.parts, strict=True))
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (schema ``community_governance.apportionment/1``); amounts in fen."""
+        """Plain data (schema ``community_governance.apportionment/2``); amounts in fen.
+
+        ``parts_fen`` maps each unit to its part in the apportionment's order; the citation
+        is written as data (schema ``/1`` wrote only its text).
+        """
         return {
-            "schema": "community_governance.apportionment/1",
+            "schema": APPORTIONMENT_SCHEMA,
             "amount_fen": self.amount,
             "basis": self.basis.value,
             "rounding": self.rounding.value,
             "parts_fen": self.as_dict(),
             "rounded_up": list(self.rounded_up),
-            "citation": self.citation.format(),
+            "citation": converter.unstructure(self.citation),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Apportionment:
+        """Rebuild an apportionment from its `to_dict` data.
+
+        The parts are checked as when built (they sum to the amount, whole fen, each unit
+        once, ``rounded_up`` only units that got a fen). Data of schema ``/1`` load when their
+        citation text is the default rounding rule's (the only one a ``/1`` split could carry
+        unchanged); other ``/1`` data are refused, their citation being text only.
+
+        Raises:
+            InvalidDataError: not a mapping of this schema, a float, a missing or unknown
+                field, a field of the wrong type, or a ``/1`` citation that is not the default.
+            MoneyError: parts that do not add up, or units named twice.
+        """
+        body = plain_body(data, "Apportionment", (APPORTIONMENT_SCHEMA, _SCHEMA_1), _KEYS)
+        parts = body["parts_fen"]
+        if not isinstance(parts, dict):
+            raise InvalidDataError(
+                f"Apportionment.from_dict: parts_fen must map units to fen, not {parts!r:.80}",
+                field="parts_fen",
+                value=parts,
+            )
+        return cls(
+            _field(body, "amount_fen", int),
+            _field(body, "basis", Basis),
+            _field({"parts_fen": tuple(parts)}, "parts_fen", tuple[str, ...]),
+            _field({"parts_fen": tuple(parts.values())}, "parts_fen", tuple[int, ...]),
+            _field(body, "rounded_up", tuple[str, ...]),
+            _field(body, "rounding", Rounding),
+            _citation(body),
+        )
 
     def __repr__(self) -> str:
         """One line, the verdict first."""
@@ -476,3 +518,29 @@ def _households(total: int, estate: Estate) -> tuple[list[int], list[int]]:
             parts[position] = value
         extra.update(positions[i] for i in up)
     return parts, sorted(extra)
+
+
+#: The schema `Apportionment.to_dict` writes.
+APPORTIONMENT_SCHEMA = "community_governance.apportionment/2"
+_SCHEMA_1 = "community_governance.apportionment/1"
+_KEYS = frozenset({"amount_fen", "basis", "rounding", "parts_fen", "rounded_up", "citation"})
+
+
+def _field(body: dict[str, Any], name: str, kind: Any) -> Any:
+    return plain_field(body, name, kind, "Apportionment")
+
+
+def _citation(body: dict[str, Any]) -> Citation:
+    """The stored citation: data (schema /2), or the default rule's text (schema /1)."""
+    cited = body["citation"]
+    if isinstance(cited, str):
+        if cited != DESIGN_LARGEST_REMAINDER.format():
+            raise InvalidDataError(
+                "Apportionment.from_dict: schema /1 stored the citation as text only "
+                f"({cited!r:.80}); write the apportionment again with this version",
+                field="citation",
+                value=cited,
+            )
+        return DESIGN_LARGEST_REMAINDER
+    result: Citation = _field(body, "citation", Citation)
+    return result

@@ -15,7 +15,13 @@ from community_governance._base.format import counted
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance._base.notices import Notice
-from community_governance.exceptions import InsufficientFundError, MoneyError, MoneyTypeError
+from community_governance._base.serial import check_derived, plain_body, plain_field
+from community_governance.exceptions import (
+    InsufficientFundError,
+    InvalidDataError,
+    MoneyError,
+    MoneyTypeError,
+)
 from community_governance.money._rules import deprecated, money_param, not_rules
 from community_governance.money.apportion import Apportionment, yuan
 from community_governance.register.estate import Estate
@@ -292,21 +298,79 @@ class Fund:
             )
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (schema ``community_governance.fund/1``): entries and balances in fen."""
+        """Plain data (schema ``community_governance.fund/2``): entries and balances in fen.
+
+        ``balances_fen`` lists every sub-account in order; each entry holds its split
+        (`Apportionment.to_dict`) and its notices' codes.
+        """
         return {
-            "schema": "community_governance.fund/1",
+            "schema": FUND_SCHEMA,
             "entries": [
                 {
                     "on": e.on.isoformat(),
                     "kind": e.kind.value,
                     "purpose": e.purpose,
-                    **e.split.to_dict(),
+                    "split": e.split.to_dict(),
                     "notices": [n.code for n in e.notices],
                 }
                 for e in self.entries
             ],
             "balances_fen": self.balances(),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fund:
+        """Rebuild a fund from its `to_dict` data by booking every entry again.
+
+        The sub-accounts are the keys of ``balances_fen``. Each deposit and draw is booked
+        again (a draw with a stored ``fund-short`` notice as allowed short); the notices and
+        the balances recomputed must equal the stored ones. Data of schema ``/1`` (the split's
+        fields in the entry itself) load the same way.
+
+        Raises:
+            InvalidDataError: not a mapping of this schema, a float, a missing or unknown
+                field, a field of the wrong type.
+            DerivedFactMismatchError: a stored notice or balance differs from the one
+                recomputed.
+            InsufficientFundError: a stored draw without ``fund-short`` exceeds the scoped
+                balance.
+            MoneyError: a split that does not add up, entries out of date order.
+        """
+        body = plain_body(data, "Fund", (FUND_SCHEMA, _FUND_1), _FUND_KEYS)
+        stored = _plain_map(body["balances_fen"], "balances_fen")
+        entries = body["entries"]
+        if not isinstance(entries, list):
+            raise InvalidDataError(
+                f"Fund.from_dict: entries must be a list, not {entries!r:.80}",
+                field="entries",
+                value=entries,
+            )
+        fund = cls(tuple(stored))
+        for number, entry in enumerate(entries):
+            fund = fund._again(entry, f"entries[{number}]", data.get("schema") == _FUND_1)
+        check_derived("Fund", "balances_fen", stored, fund.balances())
+        return fund
+
+    def _again(self, entry: object, where: str, inline: bool) -> Fund:
+        """The fund with one stored entry booked again, its notices checked."""
+        given = _plain_map(entry, where)
+        if inline:  # schema /1: the split's fields, and its schema, in the entry itself
+            split_data = {k: given[k] for k in (*_SPLIT_KEYS, "schema") if k in given}
+            given = {k: v for k, v in given.items() if k not in split_data}
+        body = plain_body(
+            {**given, "schema": _ENTRY}, where, (_ENTRY,), _INLINE_KEYS if inline else _ENTRY_KEYS
+        )
+        split = Apportionment.from_dict(split_data if inline else body["split"])
+        on = plain_field(body, "on", date, where)
+        kind = plain_field(body, "kind", EntryKind, where)
+        purpose = plain_field(body, "purpose", str, where)
+        codes = plain_field(body, "notices", tuple[str, ...], where)
+        if kind is EntryKind.DEPOSIT:
+            booked = self.deposit(split, on=on, purpose=purpose)
+        else:
+            booked = self.draw(split, on=on, purpose=purpose, allow_short="fund-short" in codes)
+        check_derived(where, "notices", codes, tuple(n.code for n in booked.entries[-1].notices))
+        return booked
 
     def __repr__(self) -> str:
         """One line: the total balance first."""
@@ -377,3 +441,27 @@ def _replenish_share(rules: object) -> Fraction:
         deprecated("a (share, citation) pair to Fund.to_replenish", "rules_for(code, on=day)")
         return rules[0]
     raise not_rules("rules", rules, " or a (Fraction, Citation) pair (deprecated)")
+
+
+#: The schema `Fund.to_dict` writes.
+FUND_SCHEMA = "community_governance.fund/2"
+_FUND_1 = "community_governance.fund/1"
+_FUND_KEYS = frozenset({"entries", "balances_fen"})
+_ENTRY = "entry"
+_ENTRY_KEYS = frozenset({"on", "kind", "purpose", "split", "notices"})
+#: The fields of a split a schema /1 entry holds in itself.
+_SPLIT_KEYS = ("amount_fen", "basis", "rounding", "parts_fen", "rounded_up", "citation")
+
+#: A schema /1 entry's own fields (its split's fields are read apart).
+_INLINE_KEYS = _ENTRY_KEYS - {"split"}
+
+
+def _plain_map(value: object, where: str) -> dict[str, Any]:
+    """``value`` when it is a mapping (an entry, the balances), else a named error."""
+    if not isinstance(value, dict):
+        raise InvalidDataError(
+            f"Fund.from_dict: {where} must be a mapping, not {value!r:.80}",
+            field=where,
+            value=value,
+        )
+    return value
