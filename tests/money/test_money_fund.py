@@ -516,3 +516,12 @@ def test_a_fund_of_one_unit_and_one_entry_reads_in_the_singular() -> None:
     assert repr(fund) == "<Fund balance 1.00 yuan: 1 unit, 1 entry>"
     assert fund.describe().splitlines()[0] == "Fund balance 1.00 yuan: 1 unit, 1 entry"
     assert "<p>1 unit</p>" in apportion("1", one)._repr_html_()
+
+
+def test_a_fund_draw_that_replenishes_the_fund_is_refused() -> None:
+    with pytest.raises(MoneyError, match="cannot replenish it") as raised:
+        Charge(ChargeKind.FUND_DRAW, replenishes_fund=True)
+    assert (raised.value.field, raised.value.value) == ("replenishes_fund", True)
+    assert decision_needed(Charge(ChargeKind.FUND_DRAW)).matter is Matter.USE_MAINTENANCE_FUND
+    levy = decision_needed(Charge(ChargeKind.LEVY, replenishes_fund=True))
+    assert levy.matter is Matter.RAISE_MAINTENANCE_FUND

@@ -102,6 +102,16 @@ class Charge:
         default=False, validator=lambda _i, a, v: _of(bool, a.name, v)
     )
 
+    def __attrs_post_init__(self) -> None:
+        """Refuse a draw on the fund said to replenish it (the two contradict each other)."""
+        if self.kind is ChargeKind.FUND_DRAW and self.replenishes_fund:
+            raise MoneyError(
+                "a fund draw takes from the maintenance fund and cannot replenish it; a levy "
+                "replenishes it (Charge(ChargeKind.LEVY, replenishes_fund=True))",
+                field="replenishes_fund",
+                value=True,
+            )
+
 
 def _of(kind: type, field: str, value: object) -> None:
     """Refuse ``value`` unless it is a ``kind`` (a str is not a ChargeKind or a bool)."""
