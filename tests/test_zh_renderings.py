@@ -246,7 +246,7 @@ def test_committee_in_chinese() -> None:
         f"  2020-06-30 选举产生委员5名，任期5年（依据：{SH_ART.format('20条第1款')}）",
         "  2021-01-06 Li委员资格终止",
         f"    注意：委员出缺，可以补选（{SH_ART.format('32条')}）",
-        f"    注意：Li应于2021-01-16前移交（{SH_ART.format('30条')}）",
+        f"    注意：Li最迟应于2021-01-16移交（{SH_ART.format('30条')}）",
     ]
     english = left.describe().splitlines()
     assert english[0] == str(left)
@@ -376,8 +376,8 @@ def test_posting_check_in_chinese_both_sides_of_the_deadline() -> None:
         for day in (date(2025, 2, 3), date(2025, 2, 4))
     ]
     assert [check.text("zh") for check in checks] == [
-        f"符合：公示「decision」——应于2025-02-03前公告（依据：{art}）",
-        f"不符合：公示「decision」——应于2025-02-03前公告（依据：{art}）",
+        f"符合：公示「decision」——最迟应于2025-02-03公告（依据：{art}）",
+        f"不符合：公示「decision」——最迟应于2025-02-03公告（依据：{art}）",
     ]
     assert checks[1].text() == str(checks[1])
     display = cm.PostingRule("decision", cm.PostingKind.DISPLAY, Period(days=7), PRACTICE)

@@ -282,7 +282,7 @@ def _seat_ends(
             Notice(
                 "member-handover",
                 f"{event.member} hands over records by {due.end}",
-                f"{event.member}应于{due.end}前移交",
+                f"{event.member}最迟应于{due.end}移交",
                 handover.citation,
             )
         )

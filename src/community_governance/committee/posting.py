@@ -230,7 +230,7 @@ def check_posting(
             status,
             latest,
             f"posted {posting.posted_on}; due by {latest} for {event}",
-            f"应于{latest}前公告",
+            f"最迟应于{latest}公告",
         )
     due = Deadline.compute(rule.what, event, rule.period, basis=rule.citation, calendar=calendar)
     ok = event <= posting.posted_on <= due.end
@@ -241,7 +241,7 @@ def check_posting(
         status,
         due.end,
         f"posted {posting.posted_on}; due {event} to {due.end}",
-        f"应于{due.end}前公告",
+        f"最迟应于{due.end}公告",
     )
 
 
