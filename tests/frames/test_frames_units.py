@@ -31,6 +31,7 @@ from community_governance.exceptions import (
     InvalidBallotError,
     InvalidChoiceError,
     UnknownUnitError,
+    VotingInputError,
 )
 from community_governance.frames import (
     ESTATE_RESULT_COLUMNS,
@@ -282,6 +283,36 @@ def test_decide_estates_rows_and_error_rows() -> None:
     assert table["error"].to_list()[0] is None
     assert table["error"].to_list()[1].startswith("InvalidAreaError")
     assert decide_estates(sheets.head(0), matter=MATTER, rules=SH).height == 0
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        ({"matter": "raise-the-roof"}, InvalidChoiceError, "raise-the-roof"),
+        ({"rules": None}, VotingInputError, "rules must be a RuleSet"),
+        ({"choice": "vote"}, FrameError, "'vote'"),
+        ({"columns": {"status": "狀態"}}, FrameError, "狀態"),
+        ({"columns": {"colour": "c"}}, FrameError, "unknown field"),
+        ({"columns": ["unit"]}, FrameError, "must be a mapping"),
+    ],
+)
+def test_a_mistake_in_the_call_raises_once_rather_than_per_estate(
+    call: dict[str, object], error: type[Exception], match: str
+) -> None:
+    """A city run with a typo raises at once instead of returning one error row per estate."""
+    sheets = pl.DataFrame(
+        {
+            "estate": ["A", "B"],
+            "unit": ["1", "1"],
+            "area": ["10", "10"],
+            "owners": ["x", "y"],
+            "choice": ["agree", "oppose"],
+        }
+    )
+    arguments: dict[str, object] = {"matter": MATTER, "rules": SH} | call
+    with pytest.raises(error, match=match):
+        decide_estates(sheets, **arguments)  # type: ignore[arg-type]
+    assert decide_estates(sheets, matter=MATTER, rules=SH)["error"].to_list() == [None, None]
 
 
 def test_many_candidate_columns() -> None:

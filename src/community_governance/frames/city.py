@@ -19,10 +19,11 @@ from community_governance._base.exact import format_exact
 from community_governance.exceptions import FrameError, GovernanceError
 from community_governance.frames import _intake
 from community_governance.frames.decide import decide_frame
-from community_governance.frames.register import estate_from_frame
+from community_governance.frames.register import estate_from_frame, register_columns
+from community_governance.register.estate import Estate
 from community_governance.rules.matters import Matter
 from community_governance.rules.ruleset import RuleSet
-from community_governance.voting import Decision
+from community_governance.voting import Decision, decide
 
 __all__ = ["ESTATE_RESULT_COLUMNS", "decide_estates"]
 
@@ -75,7 +76,8 @@ def decide_estates(
     and decided exactly as `estate_from_frame` and `decide_frame` would; figures are exact
     strings. An estate whose register or ballots are refused gets a row with ``error`` set
     to the error's class and message (and null figures), so that one bad register does not
-    stop a city's run; every other row has ``error`` null. Column types are declared (an
+    stop a city's run; every other row has ``error`` null. What is wrong with the call itself
+    (the matter, the rule set, a missing column) raises once instead. Column types are declared (an
     empty partition has them too); in pandas a figure column holding an error row's null is
     ``float64`` (whole numbers, exact) or ``object``.
 
@@ -92,8 +94,11 @@ def decide_estates(
         the order of the keys (the backend's sort order: an Enum's by its categories).
 
     Raises:
-        FrameError: ``sheets`` is not a frame, the estate column is missing, a row has no
-            estate key, or the keys cannot be ordered (several types in one column).
+        FrameError: ``sheets`` is not a frame, the estate, choice or a register column is
+            missing, ``columns`` is not a mapping of known fields, a row has no estate key,
+            or the keys cannot be ordered (several types in one column).
+        VotingInputError, InvalidChoiceError, MissingResolutionError: the rule set or the
+            matter is refused, as `decide` refuses them (once for the call, not per estate).
     """
     data = _intake.frame(sheets, "sheets")
     keys = _intake.column(data, estate, "sheets")
@@ -104,6 +109,7 @@ def decide_estates(
             field=estate,
             value=row,
         )
+    _call(data, matter, rules, choice, columns)
     data, bounds = _bounds(data, estate)
     rows: list[dict[str, Any]] = []
     for key, start, end in bounds:
@@ -114,6 +120,27 @@ def decide_estates(
     declared = key.is_numeric() or key == nw.String  # other key types are inferred
     schema = _SCHEMA | ({"estate": key} if declared else {})
     return _intake.native_frame(table, schema, nw.get_native_namespace(keys))
+
+
+def _call(
+    data: nw.DataFrame[Any],
+    matter: Matter | str,
+    rules: RuleSet,
+    choice: str,
+    columns: Mapping[str, str] | None,
+) -> None:
+    """Refuse, once, what is wrong with the call itself rather than with one estate.
+
+    The matter and the rule set are checked by deciding no ballot on a one-unit register (so
+    that the errors are `decide`'s own), the columns on the partition's headings.
+    """
+    decide(_PROBE, (), matter=matter, rules=rules)
+    register_columns(data, columns, "sheets")
+    _intake.column(data, choice, "sheets")
+
+
+#: A one-unit register on which `_call` checks the matter and the rule set.
+_PROBE = Estate.from_records([{"unit": "probe", "area": "1", "owners": ["probe"]}])
 
 
 def _bounds(

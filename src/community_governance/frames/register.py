@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import narwhals.stable.v2 as nw
 import numpy as np
 
 from community_governance.frames import _intake
@@ -47,6 +48,32 @@ def estate_from_frame(
         InvalidRecordError: as for `Estate.from_records` (and the other register errors).
     """
     data = _intake.frame(frame, "frame")
+    present = register_columns(data, columns, "frame")
+    values = {
+        field: _intake.cells(_intake.column(data, heading, "frame"))
+        for field, heading in present.items()
+    }
+    values["owners"] = [_listed(cell) for cell in values["owners"]]
+    rows = [
+        {
+            field: values[field][row]
+            for field in present
+            if field in _REQUIRED or values[field][row] is not None
+        }
+        for row in range(len(data))
+    ]
+    return Estate.from_records(rows, owners=owners, name=name, counting=counting)
+
+
+def register_columns(
+    data: nw.DataFrame[Any], columns: Mapping[str, str] | None, what: str
+) -> dict[str, str]:
+    """Register field → column of ``data``: the required ones, and the optional ones present.
+
+    Raises:
+        FrameError: ``columns`` is not a mapping or names an unknown field, or a required
+            column or one named in ``columns`` is missing (``what`` names the frame).
+    """
     if columns is not None and not isinstance(columns, Mapping):
         raise _intake.FrameError(
             f"columns must be a mapping from fields to column names, not {columns!r:.80}",
@@ -66,20 +93,9 @@ def estate_from_frame(
         for field in _FIELDS
         if field in _REQUIRED or field in renamed or field in data.columns
     }
-    values = {
-        field: _intake.cells(_intake.column(data, heading, "frame"))
-        for field, heading in present.items()
-    }
-    values["owners"] = [_listed(cell) for cell in values["owners"]]
-    rows = [
-        {
-            field: values[field][row]
-            for field in present
-            if field in _REQUIRED or values[field][row] is not None
-        }
-        for row in range(len(data))
-    ]
-    return Estate.from_records(rows, owners=owners, name=name, counting=counting)
+    for heading in present.values():
+        _intake.column(data, heading, what)  # a missing or misnamed column raises here
+    return present
 
 
 def _listed(cell: object) -> object:
