@@ -724,3 +724,12 @@ def test_many_distinct_unusual_spellings_are_each_parsed_once() -> None:
 def test_columnar_refuses_what_is_not_an_estate(value: object) -> None:
     with pytest.raises(cg.exceptions.VotingInputError, match="columnar: estate must be an Estate"):
         columnar(value)  # type: ignore[arg-type]
+
+
+def test_a_lazy_frame_is_refused_with_how_to_materialise_it() -> None:
+    lazy = pl.DataFrame({"unit": ["1-101"], "choice": ["agree"]}).lazy()
+    with pytest.raises(FrameError, match=r"not LazyFrame; a lazy frame is read once materialised"):
+        decide_frame(estate(), lazy, matter=MATTER, rules=SH)
+    with pytest.raises(FrameError) as plain:
+        decide_frame(estate(), [1], matter=MATTER, rules=SH)  # type: ignore[arg-type]
+    assert plain.value.message.endswith("not list")

@@ -20,9 +20,16 @@ def frame(value: object, field: str) -> nw.DataFrame[Any]:
     try:
         return nw.from_native(value, eager_only=True)
     except TypeError:
+        lazy = hasattr(value, "collect") or hasattr(value, "compute")  # polars, Dask
+        hint = (
+            "; a lazy frame is read once materialised (polars: .collect(); Dask: .compute(), "
+            "or map_partitions for a city)"
+            if lazy
+            else ""
+        )
         raise FrameError(
             f"{field} must be a data frame (pandas, polars, pyarrow...), not "
-            f"{type(value).__name__}",
+            f"{type(value).__name__}{hint}",
             field=field,
             value=value,
         ) from None
