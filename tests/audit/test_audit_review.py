@@ -53,3 +53,45 @@ def test_a_negative_count_stays_a_value_error() -> None:
     with pytest.raises(AuditError) as raised:
         AnnouncedElection(participating_heads=-1)
     assert not isinstance(raised.value, TypeError)
+
+
+# --------------------------------------------- figures announced for a name that is not a candidate
+def _announced_for_a_stranger(**figures: object) -> cg.audit.ElectionAudit:
+    estate = cg.Estate.from_records(
+        [{"unit": f"u{i}", "area": "100", "owners": [f"o{i}"]} for i in range(4)]
+    )
+    ballots = [cg.elections.ElectionBallot(f"u{i}", ["X"]) for i in range(4)]
+    announced = cg.audit.AnnouncedElection(
+        candidates=[
+            cg.audit.AnnouncedCandidate("W", **figures),
+            cg.audit.AnnouncedCandidate("X", 4),
+        ]
+    )
+    rules = cg.rules_for("CN", on=date(2025, 3, 1))
+    return cg.audit.audit_election(
+        estate, ballots, announced, candidates=["X"], seats=1, rules=rules
+    )
+
+
+@pytest.mark.parametrize(
+    ("figures", "en", "zh"),
+    [
+        ({"heads": 5}, "announced 5 persons", "公布为5人"),
+        ({"heads": 1, "area": "100"}, "announced 1 person, 100.00 m²", "公布为1人、100.00平方米"),
+        ({}, "announced listed", "公布为列入名单"),
+    ],
+)
+def test_figures_announced_for_a_non_candidate_are_a_finding(
+    figures: dict[str, object], en: str, zh: str
+) -> None:
+    """A published result naming someone who did not stand is a discrepancy, not a crash."""
+    audit = _announced_for_a_stranger(**figures)
+    (found,) = audit.discrepancies
+    assert (found.code, found.subject, found.recounted) == (
+        "not-a-candidate",
+        "W",
+        "not a candidate",
+    )
+    assert found.figures() == f"approvals announced for W: {en}, recounted not a candidate"
+    assert found.figures("zh") == f"公布的W的得票：{zh}，复核为非候选人"
+    assert not audit.consistent

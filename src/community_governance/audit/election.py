@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import attrs
 
 from community_governance._base.exact import Exact
-from community_governance._base.format import area_text
+from community_governance._base.format import area_text, counted
 from community_governance.audit._report import (
     Scan,
     candidate_id,
@@ -18,7 +18,13 @@ from community_governance.audit._report import (
     prescan,
 )
 from community_governance.audit.attribution import attribute, non_voters
-from community_governance.audit.findings import Cause, Discrepancy, compare
+from community_governance.audit.findings import (
+    NOT_STANDING,
+    Cause,
+    Discrepancy,
+    compare,
+    figure_text,
+)
 from community_governance.audit.report import AuditReport
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
@@ -231,7 +237,11 @@ def election_differences(
         "area taking part",
         "参与表决面积",
     )
+    standing = {result.candidate for result in recount.candidates}
     for item in announced.candidates:
+        if item.candidate not in standing:  # figures published for someone not on the list
+            found.append(_not_standing(item))
+            continue
         mine = recount.candidate(item.candidate).approvals
         found += compare(
             "candidate-heads",
@@ -259,6 +269,26 @@ def election_differences(
             "当选人",
         )
     return found
+
+
+def _not_standing(item: AnnouncedCandidate) -> Discrepancy:
+    """The discrepancy of figures announced for a name that is not a candidate."""
+    shown = ", ".join(
+        text
+        for text in (
+            None if item.heads is None else counted(item.heads, "person"),
+            None if item.area is None else f"{figure_text(item.area, area=True)} m²",
+        )
+        if text is not None
+    )
+    return Discrepancy(
+        "not-a-candidate",
+        item.candidate,
+        shown or "listed",
+        NOT_STANDING,
+        f"approvals announced for {item.candidate}",
+        f"公布的{item.candidate}的得票",
+    )
 
 
 def _attributed(

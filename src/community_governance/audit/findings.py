@@ -9,6 +9,7 @@ a unit's extra ballots, a person's differing ballots) is found whether or not a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -23,6 +24,11 @@ __all__ = ["Cause", "Discrepancy", "Part"]
 _ZH_WORDS: dict[str, str] = {"passed": "通过", "not passed": "未通过"}
 
 
+#: The recounted figure of a name announced without being a candidate.
+NOT_STANDING = "not a candidate"
+
+_NOT_STANDING_ZH = {NOT_STANDING: "非候选人", "listed": "列入名单"}
+
 #: The unit a Chinese figure carries, by the end of its code.
 _ZH_UNITS: dict[str, str] = {"-heads": "人", "-area": "平方米"}
 
@@ -33,6 +39,10 @@ def _zh_figure(code: str, figure: str) -> str:
         return _ZH_WORDS.get(figure, figure)
     if code == "elected":
         return figure.replace(", ", "、")
+    if code == "not-a-candidate":  # "5 persons, 500.00 m²" / "not a candidate"
+        if figure in _NOT_STANDING_ZH:
+            return _NOT_STANDING_ZH[figure]
+        return re.sub(r" persons?\b", "人", figure).replace(" m²", "平方米").replace(", ", "、")
     unit = next((unit for end, unit in _ZH_UNITS.items() if code.endswith(end)), "")
     return figure + unit
 
@@ -121,7 +131,9 @@ class Discrepancy:
     """An announced figure that differs from the recount.
 
     Attributes:
-        code: Stable code, e.g. ``"participation-heads"``, ``"candidate-heads"``, ``"passed"``.
+        code: Stable code, e.g. ``"participation-heads"``, ``"candidate-heads"``,
+            ``"not-a-candidate"`` (figures announced for a name that did not stand),
+            ``"passed"``.
         subject: What it concerns (a candidate, ``"participation"``, ``"agree"``...).
         announced: The announced figure as text.
         recounted: The recounted figure as text.
