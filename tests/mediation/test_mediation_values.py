@@ -11,6 +11,7 @@ import pytest
 from mediation_builders import NATIONAL, NINGBO, START, new_case, reach, terms
 
 from community_governance import mediation as m
+from community_governance._base.serial import converter
 from community_governance.calendar import NO_CALENDAR, WeekendCalendar
 from community_governance.exceptions import (
     DerivedFactMismatchError,
@@ -349,3 +350,18 @@ def test_from_dict_rebuilds_calendar_steps_with_the_given_calendar() -> None:
     assert error.value.field.endswith(".calendar")
     with pytest.raises(DerivedFactMismatchError, match="calendar"):
         m.MediationCase.from_dict(case.to_dict(), calendar=WeekendCalendar(name="other"))
+
+
+def test_an_event_fact_that_does_not_fit_is_named_with_its_value() -> None:
+    """The event hook's own errors, read directly from the converter the case uses."""
+    day = {"kind": "submit_application", "on": 20250902.0, "party": "Li", "form": "written"}
+    with pytest.raises(InvalidDataError) as bad_day:
+        converter.structure(day, m.AnyEvent)
+    assert (bad_day.value.field, bad_day.value.value) == ("on", 20250902.0)
+    assert bad_day.value.message == (
+        "event submit_application: on: 20250902.0 is not a day (YYYY-MM-DD)"
+    )
+    foreign = {"kind": "accept", "on": "2025-09-02", "terms": {"obligations": []}}
+    with pytest.raises(InvalidDataError) as extra:
+        converter.structure(foreign, m.AnyEvent)
+    assert (extra.value.field, extra.value.value) == ("terms", {"obligations": []})

@@ -55,3 +55,12 @@ def test_jurisdiction_fields_are_validated(field: str, kw: dict[str, object]) ->
     with pytest.raises(InvalidRuleError) as info:
         cg.rules.Jurisdiction(**{**values, **kw})  # type: ignore[arg-type]
     assert info.value.field == field
+
+
+@pytest.mark.parametrize("citation", [None, "Civil Code Art. 278", 278])
+def test_a_threshold_without_a_citation_is_refused(citation: object) -> None:
+    """Every rule carries the article that sets it; a group's share check had passed None."""
+    with pytest.raises(cg.exceptions.InvalidRuleError) as raised:
+        cg.Threshold(cg.Measure.HEADS, cg.Base.ALL, "at-least", "1/2", citation)  # type: ignore[arg-type]
+    assert (raised.value.field, raised.value.value) == ("citation", citation)
+    assert raised.value.message.startswith("threshold citation must be a Citation")

@@ -124,7 +124,7 @@ def composition(
     Raises:
         BodyError: there are no members.
     """
-    body = collection(members, "members", object, "members")
+    body = collection(members, "members", object, "members (candidates or group members)")
     if not body:
         raise BodyError(
             "a composition report needs at least one member", field="members", value=body

@@ -73,7 +73,10 @@ def collection(
     for item in items:
         if not isinstance(item, kind):
             raise ElectionInputError(
-                f"{field}: {item!r:.80} is not {noun}", what="election", field=field, value=item
+                f"{field} holds {noun} only; {item!r:.80} is not one",
+                what="election",
+                field=field,
+                value=item,
             )
     return items
 

@@ -163,6 +163,16 @@ def _ratio(value: object) -> Fraction:
     return ratio
 
 
+def _cited(value: object) -> None:
+    """Every threshold carries the article that sets it (a `Citation`, not text or None)."""
+    if not isinstance(value, Citation):
+        raise InvalidRuleError(
+            f"threshold citation must be a Citation (the article that sets it), not {value!r:.80}",
+            field="citation",
+            value=value,
+        )
+
+
 def _measure(value: object) -> Measure:
     return parse_enum(Measure, value, what="threshold measure")
 
@@ -197,7 +207,7 @@ class Threshold:
     base: Base = attrs.field(converter=_base)
     comparator: Comparator = attrs.field(converter=_comparator)
     ratio: Fraction = attrs.field(converter=_ratio)
-    citation: Citation
+    citation: Citation = attrs.field(validator=lambda _i, _a, v: _cited(v))
 
     def describe(self, lang: str = "en") -> str:
         """E.g. ``"area at least 2/3 of all owners"``; in Chinese in the statute's wording.
