@@ -525,3 +525,13 @@ def test_a_fund_draw_that_replenishes_the_fund_is_refused() -> None:
     assert decision_needed(Charge(ChargeKind.FUND_DRAW)).matter is Matter.USE_MAINTENANCE_FUND
     levy = decision_needed(Charge(ChargeKind.LEVY, replenishes_fund=True))
     assert levy.matter is Matter.RAISE_MAINTENANCE_FUND
+
+
+def test_an_emergency_application_of_nothing_is_refused(estate: Estate) -> None:
+    with pytest.raises(MoneyError, match="draws nothing") as raised:
+        EmergencyApplication(
+            Applicant.COMMITTEE, True, apportion("0", estate, scope=["1-101"]), True, True
+        )
+    assert (raised.value.field, raised.value.value) == ("split", 0)
+    one_fen = apportion("0.01", estate, scope=["1-101"])
+    assert EmergencyApplication(Applicant.COMMITTEE, True, one_fen, True, True).split.amount == 1

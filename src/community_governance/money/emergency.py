@@ -11,7 +11,7 @@ from community_governance._base.enums import parse_enum
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance._base.notices import Notice
-from community_governance.exceptions import MoneyTypeError
+from community_governance.exceptions import MoneyError, MoneyTypeError
 from community_governance.money._rules import deprecated, money_param, not_rules
 from community_governance.money.apportion import Apportionment, yuan
 from community_governance.money.fund import Fund
@@ -38,6 +38,13 @@ def _split(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
     if not isinstance(value, Apportionment):
         raise MoneyTypeError(
             f"split must be an Apportionment, not {value!r:.80}", field="split", value=value
+        )
+    if value.amount == 0:
+        raise MoneyError(
+            "an emergency application draws the audited cost of a repair: a split of 0 yuan "
+            "draws nothing",
+            field="split",
+            value=0,
         )
 
 
