@@ -95,3 +95,21 @@ def test_figures_announced_for_a_non_candidate_are_a_finding(
     assert found.figures() == f"approvals announced for W: {en}, recounted not a candidate"
     assert found.figures("zh") == f"公布的W的得票：{zh}，复核为非候选人"
     assert not audit.consistent
+
+
+def test_a_non_candidate_does_not_hide_the_candidates_announced_after_it() -> None:
+    estate = cg.Estate.from_records(
+        [{"unit": f"u{i}", "area": "100", "owners": [f"o{i}"]} for i in range(4)]
+    )
+    ballots = [cg.elections.ElectionBallot(f"u{i}", ["X"]) for i in range(4)]
+    announced = cg.audit.AnnouncedElection(
+        candidates=[cg.audit.AnnouncedCandidate("W", 5), cg.audit.AnnouncedCandidate("X", 3)]
+    )
+    rules = cg.rules_for("CN", on=date(2025, 3, 1))
+    audit = cg.audit.audit_election(
+        estate, ballots, announced, candidates=["X"], seats=1, rules=rules
+    )
+    assert [(d.code, d.subject) for d in audit.discrepancies] == [
+        ("not-a-candidate", "W"),
+        ("candidate-heads", "X"),
+    ]
