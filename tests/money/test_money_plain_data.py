@@ -70,7 +70,7 @@ def test_schema_1_data_load_when_their_citation_is_the_default_rule() -> None:
     elsewhere["entries"][0]["citation"] = "Shanghai Provisions Art. 35 [high confidence]"
     with pytest.raises(InvalidDataError, match="citation as text only") as raised:
         Fund.from_dict(elsewhere)
-    assert raised.value.field == "citation"
+    assert raised.value.field == "entries[0].split"  # the entry whose split is refused
 
 
 @pytest.mark.parametrize(
@@ -131,3 +131,32 @@ def test_fund_data_that_are_not_a_mapping_are_refused(data: object) -> None:
     with pytest.raises(InvalidDataError, match="data must be a dict") as raised:
         Fund.from_dict(data)  # type: ignore[arg-type]
     assert raised.value.field == "data"
+
+
+@pytest.mark.parametrize(
+    ("tamper", "message", "field"),
+    [
+        (
+            lambda d: d["entries"][0].update(on="x"),
+            "Fund.from_dict: entries[0]: on: 'x' is not a day (YYYY-MM-DD)",
+            "on",
+        ),
+        (
+            lambda d: d["entries"][1].update(extra=1),
+            "Fund.from_dict: entries[1]: unknown field 'extra'",
+            "extra",
+        ),
+        (
+            lambda d: d["entries"][1]["split"].update(basis="foo"),
+            "Fund.from_dict: entries[1]: split: Apportionment.from_dict: basis: 'foo' is not a "
+            "valid Basis",
+            "entries[1].split",
+        ),
+    ],
+)
+def test_a_fund_error_names_the_entry(tamper: Any, message: str, field: str) -> None:
+    data = _plain(_fund())
+    tamper(data)
+    with pytest.raises(InvalidDataError) as raised:
+        Fund.from_dict(data)
+    assert (raised.value.message, raised.value.field) == (message, field)

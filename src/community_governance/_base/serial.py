@@ -297,27 +297,34 @@ def plain_body(
         )
     body = {key: value for key, value in data.items() if key != "schema"}
     refuse_floats(what, body)
-    if body.keys() != keys:
-        odd = sorted(body.keys() ^ keys)
-        raise InvalidDataError(
-            f"{what}.from_dict: {'unknown' if odd[0] in body else 'missing'} field {odd[0]!r}",
-            field=odd[0],
-            value=body.get(odd[0]),
-        )
+    exact_keys(body, keys, f"{what}.from_dict")
     return body
 
 
-def plain_field(body: dict[str, Any], name: str, kind: Any, what: str) -> Any:
+def exact_keys(body: dict[str, Any], keys: frozenset[str], where: str) -> None:
+    """Refuse a mapping whose keys are not exactly ``keys`` (``where`` opens the message).
+
+    Raises:
+        InvalidDataError: naming the first unknown or missing key.
+    """
+    if body.keys() != keys:
+        odd = sorted(body.keys() ^ keys)
+        raise InvalidDataError(
+            f"{where}: {'unknown' if odd[0] in body else 'missing'} field {odd[0]!r}",
+            field=odd[0],
+            value=body.get(odd[0]),
+        )
+
+
+def plain_field(body: dict[str, Any], name: str, kind: Any, where: str) -> Any:
     """``body[name]`` structured as ``kind`` by the strict converter, or a named error.
 
     Raises:
-        InvalidDataError: naming ``what``, the field and the value (a string is no list, a
-            bool no int, a number no day).
+        InvalidDataError: opened by ``where`` (``"Fund.from_dict: entries[3]"``), naming the
+            field and the value (a string is no list, a bool no int, a number no day).
     """
     try:
         return converter.structure(body[name], kind)
     except (GovernanceError, ValueError, TypeError) as error:
         reason = error.message if isinstance(error, GovernanceError) else str(error)
-        raise InvalidDataError(
-            f"{what}.from_dict: {name}: {reason}", field=name, value=body[name]
-        ) from None
+        raise InvalidDataError(f"{where}: {name}: {reason}", field=name, value=body[name]) from None

@@ -527,7 +527,7 @@ _KEYS = frozenset({"amount_fen", "basis", "rounding", "parts_fen", "rounded_up",
 
 
 def _field(body: dict[str, Any], name: str, kind: Any) -> Any:
-    return plain_field(body, name, kind, "Apportionment")
+    return plain_field(body, name, kind, "Apportionment.from_dict")
 
 
 def _citation(body: dict[str, Any]) -> Citation:

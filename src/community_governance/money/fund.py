@@ -15,7 +15,7 @@ from community_governance._base.format import counted
 from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance._base.notices import Notice
-from community_governance._base.serial import check_derived, plain_body, plain_field
+from community_governance._base.serial import check_derived, exact_keys, plain_body, plain_field
 from community_governance.exceptions import (
     InsufficientFundError,
     InvalidDataError,
@@ -357,14 +357,18 @@ class Fund:
         if inline:  # schema /1: the split's fields, and its schema, in the entry itself
             split_data = {k: given[k] for k in (*_SPLIT_KEYS, "schema") if k in given}
             given = {k: v for k, v in given.items() if k not in split_data}
-        body = plain_body(
-            {**given, "schema": _ENTRY}, where, (_ENTRY,), _INLINE_KEYS if inline else _ENTRY_KEYS
-        )
-        split = Apportionment.from_dict(split_data if inline else body["split"])
-        on = plain_field(body, "on", date, where)
-        kind = plain_field(body, "kind", EntryKind, where)
-        purpose = plain_field(body, "purpose", str, where)
-        codes = plain_field(body, "notices", tuple[str, ...], where)
+        what = f"Fund.from_dict: {where}"  # opens each message: "…: entries[3]: on: …"
+        exact_keys(given, _INLINE_KEYS if inline else _ENTRY_KEYS, what)
+        try:
+            split = Apportionment.from_dict(split_data if inline else given["split"])
+        except InvalidDataError as error:  # named within the fund: which entry's split
+            raise InvalidDataError(
+                f"{what}: split: {error.message}", field=f"{where}.split", value=error.value
+            ) from None
+        on = plain_field(given, "on", date, what)
+        kind = plain_field(given, "kind", EntryKind, what)
+        purpose = plain_field(given, "purpose", str, what)
+        codes = plain_field(given, "notices", tuple[str, ...], what)
         if kind is EntryKind.DEPOSIT:
             booked = self.deposit(split, on=on, purpose=purpose)
         else:
@@ -447,7 +451,6 @@ def _replenish_share(rules: object) -> Fraction:
 FUND_SCHEMA = "community_governance.fund/2"
 _FUND_1 = "community_governance.fund/1"
 _FUND_KEYS = frozenset({"entries", "balances_fen"})
-_ENTRY = "entry"
 _ENTRY_KEYS = frozenset({"on", "kind", "purpose", "split", "notices"})
 #: The fields of a split a schema /1 entry holds in itself.
 _SPLIT_KEYS = ("amount_fen", "basis", "rounding", "parts_fen", "rounded_up", "citation")

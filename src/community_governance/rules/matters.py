@@ -72,8 +72,7 @@ class Matter(Enum):
         common parts, other major matters) may concern the partly shared parts of some owners,
         which those owners decide (Shanghai Residential Property Management Provisions Arts. 35
         and 69; the 2007 Measures Art. 22: the owners within the charge's scope). The line
-        between them is that of `rules.SCOPED_MATTERS`,
-        a library design decision.
+        between them is a library design decision, cited as `rules.SCOPED_MATTERS`.
         """
         return self.item <= _LAST_WHOLE_ASSEMBLY_ITEM
 
