@@ -342,7 +342,7 @@ def _check_line(check: Check, lang: str) -> str:
     strict = (
         threshold.comparator is Comparator.MORE_THAN
         and minimum is None
-        and not required.startswith("≈")
+        and least_hundredth(check.required) == check.required
     )
     at_bound = strict and check.margin == 0  # equal to the bound: not more than it
     if lang == "zh":
