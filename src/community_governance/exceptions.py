@@ -934,7 +934,7 @@ class WholeAssemblyMatterError(GovernanceError, ValueError):
     units: int
 
 
-# --- committee review ---
+# --- rule values ---
 
 
 class ParameterTypeError(InvalidParameterError, TypeError):
@@ -954,7 +954,7 @@ class ParameterTypeError(InvalidParameterError, TypeError):
     value: object
 
 
-# --- audit (review) ---
+# --- audit inputs ---
 
 
 class AuditInputError(AuditError, TypeError):

@@ -194,9 +194,9 @@ INSTRUMENTS: dict[str, tuple[str, str]] = {
     "reported_practice": ("基层实践做法", "reported local practice (not law)"),
 }
 
-#: Sources that are not legal instruments, named in Chinese without the title marks 《》 that
-#: name a statute, and said to be no law.
-_NOT_LAW = {"library_design": "非法律规定", "reported_practice": "非法律规定"}
+#: Sources that are not legal instruments: named in Chinese without the title marks 《》 of a
+#: statute, and said to be no law (非法律规定).
+_NOT_LAW = frozenset({"library_design", "reported_practice"})
 
 _ARTICLE = re.compile(r"^(\d+)(?:\((\d+[a-z]?)\))?(?:\((\d+)\))?(?: no\. (\d+))?(.*)$")
 _SCHEDULE = re.compile(r"^Sch\. (\d+)(?: para\. ([\d()]+))?(?: \((\d{4}) amendment\))?$")
@@ -249,7 +249,7 @@ class Citation:
         zh_name, en_name = INSTRUMENTS.get(self.instrument, (self.instrument, self.instrument))
         if lang == "zh":
             text = (
-                f"{zh_name}（{_NOT_LAW[self.instrument]}；条目{self.article}）"
+                f"{zh_name}（非法律规定；条目{self.article}）"
                 if self.instrument in _NOT_LAW
                 else f"《{zh_name}》{_zh_article(self.article)}"
             )
