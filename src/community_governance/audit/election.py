@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import attrs
 
 from community_governance._base.exact import Exact
-from community_governance._base.format import area_text, counted
+from community_governance._base.format import area_text
 from community_governance.audit._report import (
     Scan,
     candidate_id,
@@ -19,6 +19,7 @@ from community_governance.audit._report import (
 )
 from community_governance.audit.attribution import attribute, non_voters
 from community_governance.audit.findings import (
+    LISTED,
     NOT_STANDING,
     Cause,
     Discrepancy,
@@ -240,7 +241,7 @@ def election_differences(
     standing = {result.candidate for result in recount.candidates}
     for item in announced.candidates:
         if item.candidate not in standing:  # figures published for someone not on the list
-            found.append(_not_standing(item))
+            found += _not_standing(item)
             continue
         mine = recount.candidate(item.candidate).approvals
         found += compare(
@@ -271,24 +272,30 @@ def election_differences(
     return found
 
 
-def _not_standing(item: AnnouncedCandidate) -> Discrepancy:
-    """The discrepancy of figures announced for a name that is not a candidate."""
-    shown = ", ".join(
-        text
-        for text in (
-            None if item.heads is None else counted(item.heads, "person"),
-            None if item.area is None else f"{figure_text(item.area, area=True)} m²",
+def _not_standing(item: AnnouncedCandidate) -> list[Discrepancy]:
+    """The discrepancies of figures announced for a name that is not a candidate."""
+    name = item.candidate
+    found = [
+        Discrepancy(code, name, figure_text(value, area=area), NOT_STANDING, en, zh)
+        for code, value, area, en, zh in (
+            (
+                "not-a-candidate-heads",
+                item.heads,
+                False,
+                f"persons approving {name}",
+                f"同意{name}的人数",
+            ),
+            (
+                "not-a-candidate-area",
+                item.area,
+                True,
+                f"area approving {name}",
+                f"同意{name}的面积",
+            ),
         )
-        if text is not None
-    )
-    return Discrepancy(
-        "not-a-candidate",
-        item.candidate,
-        shown or "listed",
-        NOT_STANDING,
-        f"approvals announced for {item.candidate}",
-        f"公布的{item.candidate}的得票",
-    )
+        if value is not None
+    ]
+    return found or [Discrepancy("not-a-candidate", name, LISTED, NOT_STANDING, name, name)]
 
 
 def _attributed(

@@ -9,7 +9,6 @@ a unit's extra ballots, a person's differing ballots) is found whether or not a 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import attrs
@@ -27,7 +26,9 @@ _ZH_WORDS: dict[str, str] = {"passed": "通过", "not passed": "未通过"}
 #: The recounted figure of a name announced without being a candidate.
 NOT_STANDING = "not a candidate"
 
-_NOT_STANDING_ZH = {NOT_STANDING: "非候选人", "listed": "列入名单"}
+#: What a name announced without figures shows (it is on the published list).
+LISTED = "on the list"
+_NOT_STANDING_ZH = {NOT_STANDING: "非候选人", LISTED: "列入名单"}
 
 #: The unit a Chinese figure carries, by the end of its code.
 _ZH_UNITS: dict[str, str] = {"-heads": "人", "-area": "平方米"}
@@ -39,10 +40,8 @@ def _zh_figure(code: str, figure: str) -> str:
         return _ZH_WORDS.get(figure, figure)
     if code == "elected":
         return figure.replace(", ", "、")
-    if code == "not-a-candidate":  # "5 persons, 500.00 m²" / "not a candidate"
-        if figure in _NOT_STANDING_ZH:
-            return _NOT_STANDING_ZH[figure]
-        return re.sub(r" persons?\b", "人", figure).replace(" m²", "平方米").replace(", ", "、")
+    if figure in _NOT_STANDING_ZH:  # the figures of a name that is not a candidate
+        return _NOT_STANDING_ZH[figure]
     unit = next((unit for end, unit in _ZH_UNITS.items() if code.endswith(end)), "")
     return figure + unit
 
@@ -132,7 +131,8 @@ class Discrepancy:
 
     Attributes:
         code: Stable code, e.g. ``"participation-heads"``, ``"candidate-heads"``,
-            ``"not-a-candidate"`` (figures announced for a name that did not stand),
+            ``"not-a-candidate-heads"`` / ``-area`` (figures announced for a name that did not
+            stand; ``"not-a-candidate"`` when it is only listed),
             ``"passed"``.
         subject: What it concerns (a candidate, ``"participation"``, ``"agree"``...).
         announced: The announced figure as text.
