@@ -132,3 +132,21 @@ def test_a_non_candidate_does_not_hide_the_candidates_announced_after_it() -> No
         ("not-a-candidate-heads", "W"),
         ("candidate-heads", "X"),
     ]
+
+
+def test_a_non_candidate_keeps_the_participation_findings_before_it() -> None:
+    estate = cg.Estate.from_records(
+        [{"unit": f"u{i}", "area": "100", "owners": [f"o{i}"]} for i in range(4)]
+    )
+    ballots = [cg.elections.ElectionBallot(f"u{i}", ["X"]) for i in range(4)]
+    announced = cg.audit.AnnouncedElection(
+        participating_heads=3, candidates=[cg.audit.AnnouncedCandidate("W", 5)]
+    )
+    rules = cg.rules_for("CN", on=date(2025, 3, 1))
+    audit = cg.audit.audit_election(
+        estate, ballots, announced, candidates=["X"], seats=1, rules=rules
+    )
+    assert [d.code for d in audit.discrepancies] == [
+        "participation-heads",
+        "not-a-candidate-heads",
+    ]
