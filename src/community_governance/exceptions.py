@@ -78,6 +78,7 @@ __all__ = [
     "UnknownMatterError",
     "UnknownReferenceError",
     "UnknownUnitError",
+    "UnverifiableFactError",
     "VotingArgumentError",
     "VotingInputError",
     "WholeAssemblyMatterError",
@@ -633,6 +634,36 @@ class DerivedFactMismatchError(GovernanceError, ValueError):
             field=field,
             stored=stored,
             recomputed=recomputed,
+        )
+
+
+class UnverifiableFactError(GovernanceError, ValueError):
+    """Loaded data state a derived fact that cannot be recomputed from what was given.
+
+    A stored fact is never trusted: where ``from_dict`` needs something the data cannot
+    carry (the holiday calendar a deadline was counted with, say) to recompute it, the data
+    are refused until the caller passes it.
+
+    Attributes:
+        what: The item being loaded (e.g. ``"Deadline"``).
+        field: The derived field (``"end"``...).
+        stored: The value found in the data.
+        needs: What must be passed to recompute it (e.g. ``"calendar="``).
+    """
+
+    what: str
+    field: str
+    stored: object
+    needs: str
+
+    def __init__(self, *, what: str, field: str, stored: object, needs: str) -> None:
+        super().__init__(
+            f"{what}: stored {field} {stored!r} cannot be recomputed without {needs}; pass "
+            "it to load the data (derived facts are never trusted from input)",
+            what=what,
+            field=field,
+            stored=stored,
+            needs=needs,
         )
 
 

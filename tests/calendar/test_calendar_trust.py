@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from community_governance import calendar as cal
 from community_governance.exceptions import (
+    DerivedFactMismatchError,
     HolidayDataUnavailableError,
     InvalidDataError,
     InvalidPeriodError,
+    UnverifiableFactError,
 )
 
 
@@ -86,7 +88,7 @@ def test_data_version_is_recorded() -> None:
     deadline = window(china)
     assert deadline.calendar_version == china.data_version
     assert deadline.to_dict()["calendar_version"] == china.data_version
-    assert cal.Deadline.from_dict(deadline.to_dict()) == deadline
+    assert cal.Deadline.from_dict(deadline.to_dict(), calendar=china) == deadline
     assert china.data_version in deadline.explain() and china.data_version in deadline.explain("zh")
     assert window(cal.WeekendCalendar()).calendar_version == ""
 
@@ -116,6 +118,35 @@ def test_tampered_deadline_data_refused() -> None:
     china = window(cal.ChinaHolidayCalendar()).to_dict()
     with pytest.raises(InvalidDataError, match="end is 2025-09-27"):
         cal.Deadline.from_dict({**china, "end": "2025-09-27"})
+
+
+def test_a_calendar_end_is_not_trusted_without_its_calendar() -> None:
+    china = cal.ChinaHolidayCalendar()
+    data = window(china, date(2025, 9, 21)).to_dict()  # ten days end on 1 October
+    assert data["end"] != data["unrolled_end"]  # moved by Art. 203: holidays decide it
+    with pytest.raises(UnverifiableFactError, match="calendar=") as error:
+        cal.Deadline.from_dict(data)
+    assert error.value.what == "Deadline" and error.value.field == "end"
+    assert error.value.stored == data["end"] and china.name in error.value.needs
+    # an end the calendar did not move needs it just as much: the calendar says it stays
+    still = cal.Deadline.compute(
+        "w", date(2025, 9, 1), cal.Period(days=10), basis=cal.ART_201, calendar=china
+    )
+    assert not still.rolled
+    with pytest.raises(UnverifiableFactError):
+        cal.Deadline.from_dict(still.to_dict())
+    assert cal.Deadline.from_dict(still.to_dict(), calendar=china) == still
+
+
+def test_a_weekends_only_deadline_is_recomputed_alone() -> None:
+    weekends = window(cal.WeekendCalendar())
+    data = weekends.to_dict()
+    assert cal.Deadline.from_dict(data) == weekends  # no calendar passed: recomputed
+    moved = (date.fromisoformat(data["end"]) + timedelta(days=1)).isoformat()
+    with pytest.raises(DerivedFactMismatchError, match="end"):
+        cal.Deadline.from_dict({**data, "end": moved})
+    with pytest.raises(DerivedFactMismatchError, match="notices"):
+        cal.Deadline.from_dict({**data, "notices": []})
 
 
 class Odd:

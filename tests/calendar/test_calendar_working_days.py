@@ -7,7 +7,11 @@ from datetime import date
 import pytest
 
 from community_governance import calendar as cal
-from community_governance.exceptions import InvalidDataError, InvalidPeriodError
+from community_governance.exceptions import (
+    InvalidDataError,
+    InvalidPeriodError,
+    UnverifiableFactError,
+)
 
 CHINA = cal.ChinaHolidayCalendar()
 WEEKENDS = cal.WeekendCalendar()
@@ -56,7 +60,9 @@ def test_last_working_day_is_in_time_and_the_next_is_not() -> None:
     assert deadline.is_within(date(2025, 10, 9)) and not deadline.is_within(date(2025, 10, 10))
     assert deadline.citations() == (cal.ART_201,)
     assert "10 working days" in deadline.explain() and "10个工作日" in deadline.explain("zh")
-    assert cal.Deadline.from_dict(deadline.to_dict()) == deadline
+    assert cal.Deadline.from_dict(deadline.to_dict(), calendar=CHINA) == deadline
+    with pytest.raises(UnverifiableFactError, match="calendar="):
+        cal.Deadline.from_dict(deadline.to_dict())  # working days depend on the holidays
     with pytest.raises(InvalidDataError, match="unrolled_end"):
         cal.Deadline.from_dict({**deadline.to_dict(), "unrolled_end": "2025-10-08"})
     with pytest.raises(InvalidDataError, match="unrolled_end"):

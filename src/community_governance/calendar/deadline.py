@@ -32,7 +32,7 @@ from community_governance.calendar.workdays import (
     check_calendar,
     check_date,
 )
-from community_governance.exceptions import InvalidPeriodError
+from community_governance.exceptions import InvalidPeriodError, UnverifiableFactError
 from community_governance.rules.periods import Period
 
 __all__ = ["NO_CALENDAR", "NO_CALENDAR_ZH", "Deadline"]
@@ -281,24 +281,39 @@ class Deadline:
     ) -> Deadline:
         """Inverse of [to_dict][community_governance.calendar.Deadline.to_dict].
 
-        Without the calendar, an end moved by Art. 203 or counted in working days cannot be
-        recomputed (only that it is not before the unrolled end); pass the calendar the
-        deadline was computed with to recompute the end and refuse a stored one that differs.
+        The stored end is never trusted: it is recomputed and a stored one that differs is
+        refused. A deadline counted without a calendar, or with the weekends-only
+        [WeekendCalendar][community_governance.calendar.WeekendCalendar], is recomputed from
+        the data alone. One counted with any other calendar (an end moved by Civil Code
+        Art. 203, or counted in working days, depends on its holidays) needs that calendar
+        passed as ``calendar=``; without it the data are refused.
 
         Args:
             data: The plain data.
-            calendar: The holiday calendar to recompute the end with (``None``: not recomputed).
+            calendar: The holiday calendar the deadline was computed with (``None``: only a
+                deadline without a calendar or on weekends only can be loaded).
 
         Raises:
             InvalidDataError: wrong schema or data that do not fit.
             InvalidPeriodError: ``calendar`` is not a
                 [HolidayCalendar][community_governance.calendar.HolidayCalendar].
+            UnverifiableFactError: the deadline was computed with a holiday calendar and
+                ``calendar`` is not given.
             DerivedFactMismatchError: ``calendar`` is another calendar than the stored one, or
-                the end recomputed with it differs from the stored end.
+                the end or the warnings recomputed with it differ from the stored ones.
             HolidayDataUnavailableError: ``calendar`` has no trusted data for the end's year.
         """
         deadline = load(cls, data, _SCHEMA)
         checked = check_calendar(calendar)
+        if checked is None and deadline.calendar != NO_CALENDAR:
+            if deadline.calendar != _WEEKENDS_ONLY.name:
+                raise UnverifiableFactError(
+                    what="Deadline",
+                    field="end",
+                    stored=deadline.end.isoformat(),
+                    needs=f"the calendar it was computed with, {deadline.calendar!r} (calendar=)",
+                )
+            checked = _WEEKENDS_ONLY
         if checked is not None:
             again = cls.compute(
                 deadline.label, deadline.start, deadline.period, basis=deadline.basis,
@@ -306,7 +321,17 @@ class Deadline:
             )  # fmt: skip
             check_derived("Deadline", "calendar", deadline.calendar, again.calendar)
             check_derived("Deadline", "end", deadline.end.isoformat(), again.end.isoformat())
+            check_derived(
+                "Deadline",
+                "notices",
+                [notice.code for notice in deadline.notices],
+                [notice.code for notice in again.notices],
+            )
         return deadline
+
+
+#: The weekends-only calendar: deterministic, so a deadline counted with it reloads alone.
+_WEEKENDS_ONLY = WeekendCalendar()
 
 
 def _described(calendar: HolidayCalendar) -> tuple[str, str]:
