@@ -11,7 +11,6 @@ import pytest
 
 import community_governance as cg
 from community_governance.elections import ElectionBallot, SeatStatus, elect
-from community_governance.elections.result import candidate_results, recount
 from community_governance.exceptions import (
     CandidateError,
     DerivedFactMismatchError,
@@ -22,6 +21,7 @@ from community_governance.exceptions import (
 from community_governance.rules.elections import BallotPolicy, Target, TieBreak
 from community_governance.rules.thresholds import Comparator
 from community_governance.voting.checks import Figures
+from refit import refit
 
 CN = cg.rules_for("CN", on=date(2025, 3, 1))
 
@@ -70,23 +70,6 @@ def test_a_loaded_further_round_that_re_elects_a_member_is_refused() -> None:
         cg.elections.ElectionResult.from_dict(data)
 
 
-def _refit(result: cg.elections.ElectionResult) -> dict[str, object]:
-    """``result`` with every derived fact recomputed from its (tampered) inputs, as data."""
-    counted, seating = recount(result)
-    ids = tuple(c.candidate for c in result.candidates)
-    approvals = {c.candidate: c.approvals for c in result.candidates}
-    return attrs.evolve(
-        result,
-        quorum=counted.quorum,
-        candidates=candidate_results(ids, approvals, counted, seating),
-        elected=seating.elected,
-        alternates=seating.alternates,
-        ties=seating.ties,
-        unfilled=seating.unfilled,
-        second_round=seating.second_round,
-    ).to_dict()
-
-
 def _four_of_six(y_approving: int = 3) -> cg.elections.ElectionResult:
     """4 of 6 equal flats take part; all approve X, ``y_approving`` of them Y."""
     ballots = [ElectionBallot(f"u{i}", ["X", "Y"] if i < y_approving else ["X"]) for i in range(4)]
@@ -121,9 +104,9 @@ def _four_of_six(y_approving: int = 3) -> cg.elections.ElectionResult:
 )
 def test_a_loaded_result_with_impossible_figures_is_refused(field, tamper, match) -> None:
     honest = _four_of_six()
-    assert cg.elections.ElectionResult.from_dict(_refit(honest)) == honest
+    assert cg.elections.ElectionResult.from_dict(refit(honest)) == honest
     with pytest.raises(InvalidDataError, match=match) as raised:
-        cg.elections.ElectionResult.from_dict(_refit(attrs.evolve(honest, **tamper(honest))))
+        cg.elections.ElectionResult.from_dict(refit(attrs.evolve(honest, **tamper(honest))))
     assert raised.value.field == field
 
 
@@ -141,7 +124,7 @@ def test_a_loaded_result_judging_one_candidate_by_another_rule_is_refused() -> N
             candidates=(honest.candidates[0], attrs.evolve(y, checks=checks), honest.candidates[2]),
         )
         with pytest.raises(InvalidDataError, match="apply different thresholds") as raised:
-            cg.elections.ElectionResult.from_dict(_refit(tampered))
+            cg.elections.ElectionResult.from_dict(refit(tampered))
         assert raised.value.field == "candidates.checks"
 
 
@@ -267,7 +250,7 @@ def test_an_impossible_figure_is_refused_with_the_round_the_figure_and_its_value
     honest = _four_of_six()
     tampered = attrs.evolve(honest, participating=Figures(9, Decimal(900)))
     with pytest.raises(InvalidDataError) as raised:
-        cg.elections.ElectionResult.from_dict(_refit(tampered))
+        cg.elections.ElectionResult.from_dict(refit(tampered))
     assert raised.value.message == (
         "round 1: attending (9 persons, 900.00 m²) exceed all owners (6 persons, 600.00 m²); "
         "no count gives these figures"
@@ -287,7 +270,7 @@ def test_checks_by_two_rules_are_refused_with_both_rules() -> None:
         candidates=(honest.candidates[0], attrs.evolve(y, checks=looser), honest.candidates[2]),
     )
     with pytest.raises(InvalidDataError) as raised:
-        cg.elections.ElectionResult.from_dict(_refit(tampered))
+        cg.elections.ElectionResult.from_dict(refit(tampered))
     assert raised.value.message == (
         "round 1: the candidates' approval checks apply different thresholds; one election "
         "rule judges every candidate"

@@ -21,9 +21,12 @@ from community_governance.elections.options import whole
 from community_governance.exceptions import (
     CandidateError,
     DerivedFactMismatchError,
+    ElectionInputError,
     InvalidDataError,
 )
 from community_governance.rules.elections import BallotPolicy, TieBreak
+from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, Measure
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Check, Figures
@@ -200,7 +203,7 @@ class ElectionResult:
         return dump(self, SCHEMA)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ElectionResult:
+    def from_dict(cls, data: dict[str, Any], *, rules: RuleSet | None = None) -> ElectionResult:
         """Rebuild a result written by [to_dict][community_governance.elections.ElectionResult].
 
         Derived facts are never trusted: every check's verdict and figures, each candidate's
@@ -208,14 +211,37 @@ class ElectionResult:
         ``ties``, ``unfilled`` and ``second_round`` are recomputed from the stored inputs
         (figures, thresholds, seats, ranking, tie policy), in every earlier round too.
 
+        The thresholds and policies are inputs the rule set supplied. Pass the rule set the
+        election was counted under (``rules_for(result.jurisdiction, on=result.on)``) to check
+        them against it too: its code, day and layers, the rule and its layer, the quorum and
+        approval thresholds, the tie-break, ballot and spoiled-ballot policies, in every round.
+        Those a caller gave to `elect` itself (source ``"given"``) are not the rule set's and
+        are left as stored. Without ``rules`` they are loaded as stored.
+
+        Args:
+            data: The plain data.
+            rules: The rule set to check the stored rule against (``None``: not checked).
+
         Raises:
             DerivedFactMismatchError: a stored derived fact disagrees with the recomputed
-                one (naming the field, the stored and the recomputed value).
+                one, or a stored rule with the one ``rules`` supplies (naming the field, the
+                stored and the recomputed value).
             InvalidDataError: the data hold a float, name another schema, or do not fit.
+            ElectionInputError: ``rules`` is not a `RuleSet`.
         """
+        if rules is not None and not isinstance(rules, RuleSet):
+            raise ElectionInputError(
+                f"ElectionResult.from_dict: rules must be a RuleSet from rules_for(...), not "
+                f"{rules!r:.80}",
+                what="election result",
+                field="rules",
+                value=rules,
+            )
         refuse_floats("ElectionResult", data)
         result = load(cls, data, SCHEMA)
         verify(result, data, "ElectionResult")
+        if rules is not None:
+            _against_rules(result, rules, "ElectionResult")
         return result
 
 
@@ -354,6 +380,40 @@ def verify(result: ElectionResult, data: dict[str, Any], what: str) -> None:
     if result.previous is not None:
         verify(result.previous, data["previous"], f"{what}.previous")
         continues(result.previous, tuple(c.candidate for c in result.candidates), result.seats)
+
+
+def _against_rules(result: ElectionResult, rules: RuleSet, what: str) -> None:
+    """Refuse a result whose stored rule and policies are not those ``rules`` supplies."""
+    for field, stored, given in (
+        ("jurisdiction", result.jurisdiction, rules.code),
+        ("on", result.on.isoformat(), rules.on.isoformat()),
+        ("layers", result.layers, rules.layer_names),
+    ):
+        check_derived(what, field, stored, given)
+    if result.rule_layer != "given":
+        provided = rules.resolution(Matter.ELECT_COMMITTEE)
+        rule = provided.value
+        check_derived(what, "rule_layer", result.rule_layer, provided.layer)
+        check_derived(what, "rule_citation", result.rule_citation, rule.citation)
+        check_derived(what, "quorum", tuple(c.threshold for c in result.quorum), rule.quorum)
+        for index, candidate in enumerate(result.candidates):
+            thresholds = tuple(c.threshold for c in candidate.checks)
+            check_derived(f"{what}.candidates[{index}]", "checks", thresholds, rule.approval)
+    declared = rules.voting.spoiled_ballots
+    spoiled = declared.value if declared else SpoiledPolicy.PARTICIPATING
+    check_derived(what, "spoiled_policy", result.spoiled_policy, spoiled)
+    for field, source, value, param, default in (
+        ("tie_break", result.tie_break_source, result.tie_break, rules.elections.tie_break,
+         TieBreak()),
+        ("policy", result.policy_source, result.policy, rules.elections.ballot_policy,
+         BallotPolicy()),
+    ):  # fmt: skip
+        if source == "given":
+            continue
+        expected = (param.value, param.layer or "rule set") if param else (default, "default")
+        check_derived(what, field, (value, source), expected)
+    if result.previous is not None:
+        _against_rules(result.previous, rules, f"{what}.previous")
 
 
 def _checks(
