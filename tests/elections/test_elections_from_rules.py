@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
+from refit import refit
 
 import community_governance as cg
 from community_governance.elections import ElectionBallot, ElectionResult, ElectOptions, elect
@@ -16,7 +17,6 @@ from community_governance.rules import ElectionParams, Layer, Param
 from community_governance.rules.elections import BallotPolicy, Handling, TieBreak
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Check
-from refit import refit
 
 CN = cg.rules_for("CN", on=date(2025, 3, 1))
 ESTATE_RULES = cg.Citation("estate_rules", "12")
@@ -50,8 +50,7 @@ def _loose(result: ElectionResult) -> ElectionResult:
     return attrs.evolve(
         result,
         candidates=tuple(
-            attrs.evolve(c, checks=tuple(_at_least(k) for k in c.checks))
-            for c in result.candidates
+            attrs.evolve(c, checks=tuple(_at_least(k) for k in c.checks)) for c in result.candidates
         ),
         previous=None if result.previous is None else _loose(result.previous),
     )

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import attrs
 import pytest
+from refit import refit
 
 import community_governance as cg
 from community_governance.elections import ElectionBallot, SeatStatus, elect
@@ -21,7 +22,6 @@ from community_governance.exceptions import (
 from community_governance.rules.elections import BallotPolicy, Target, TieBreak
 from community_governance.rules.thresholds import Comparator
 from community_governance.voting.checks import Figures
-from refit import refit
 
 CN = cg.rules_for("CN", on=date(2025, 3, 1))
 
