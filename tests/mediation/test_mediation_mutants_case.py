@@ -193,7 +193,7 @@ def test_a_record_list_of_the_wrong_shape_is_refused_naming_the_item(
 def test_an_unknown_event_kind_in_the_trail_is_refused_as_unknown() -> None:
     data = reach(S.APPLIED).to_dict()
     data["trail"][0]["event"]["kind"] = "bogus"
-    with pytest.raises(InvalidDataError, match="'bogus' is not a EventKind"):
+    with pytest.raises(InvalidDataError, match="kind: 'bogus' is not one of the EventKind values"):
         m.MediationCase.from_dict(data)
 
 

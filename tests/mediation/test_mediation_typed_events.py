@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -145,8 +145,42 @@ def test_the_day_must_be_a_date() -> None:
 
 
 def test_an_unknown_kind_is_refused() -> None:
-    with pytest.raises(InvalidCaseDataError, match="not a EventKind"):
+    with pytest.raises(InvalidCaseDataError, match="kind: 'mediate_harder' is not one of") as error:
         m.make_event("mediate_harder", START)
+    assert (error.value.field, error.value.value) == ("kind", "mediate_harder")
+
+
+@pytest.mark.parametrize(
+    ("make", "field", "value"),
+    [
+        (
+            lambda: m.ApplicationEvent(K.SUBMIT_APPLICATION, START, "Li", form="email"),
+            "form",
+            "email",
+        ),
+        (lambda: m.SigningEvent(K.SIGN, START, "Li", "thumbprint"), "method", "thumbprint"),
+        (lambda: m.Party("Li", "boss"), "role", "boss"),
+        (lambda: m.Party("Li", "applicant", "robot"), "kind", "robot"),
+        (lambda: m.Committee("x", "court"), "kind", "court"),
+        (lambda: m.Dispute("roads", "fees", claims=["x"]), "type", "roads"),
+    ],
+)
+def test_an_unknown_value_names_its_field(make: Any, field: str, value: str) -> None:
+    with pytest.raises(InvalidCaseDataError, match=f"^{field}: '{value}' is not one of") as error:
+        make()
+    assert (error.value.field, error.value.value) == (field, value)
+
+
+@pytest.mark.parametrize("moment", [datetime(2025, 3, 3), datetime(2025, 3, 3, 23, 59)])
+def test_a_datetime_is_not_a_day(moment: datetime) -> None:
+    with pytest.raises(InvalidCaseDataError, match=r"pass \.date\(\)") as error:
+        m.BareEvent(K.ACCEPT, moment)
+    assert (error.value.field, error.value.value) == ("on", moment)
+    agreed = m.AgreementTerms([m.Obligation("pay", "Li", "pay", due=date(2025, 3, 3))], "")
+    assert agreed.obligations[0].due == date(2025, 3, 3)
+    with pytest.raises(InvalidCaseDataError, match=r"due must be a datetime.date") as error:
+        m.Obligation("pay", "Li", "pay", due=moment)
+    assert error.value.field == "due"
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import attrs
@@ -275,7 +275,14 @@ BAD_INPUTS = [
     (
         lambda: m.mediation_statistics([], start="2025", end=date(2025, 1, 1)),
         InvalidCaseDataError,
-        "start '2025'",
+        "start must be a datetime.date, got '2025'",
+    ),
+    (
+        lambda: m.mediation_statistics(
+            [], start=date(2025, 1, 1), end=datetime(2025, 12, 31, 23, 59)
+        ),
+        InvalidCaseDataError,
+        "end must be a datetime.date, got datetime.datetime(2025, 12, 31, 23, 59) (a datetime",
     ),
     (
         lambda: m.revocation_deadline(

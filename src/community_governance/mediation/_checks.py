@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -33,11 +33,22 @@ def text(instance: Any, attribute: Any, value: Any) -> None:
 
 def day(instance: Any, attribute: Any, value: Any) -> None:
     """Require a ``datetime.date`` (``None`` allowed only where the field is optional)."""
-    if value is not None and not isinstance(value, date):
+    if value is not None:
+        refuse_non_day(_what(instance), attribute.name, value)
+
+
+def refuse_non_day(what: str, field: str, value: Any) -> None:
+    """Refuse anything but a plain ``datetime.date``; a ``datetime`` is refused too.
+
+    Legal periods count whole days (Civil Code Art. 201): the caller says which day a moment
+    belongs to, with ``.date()`` in the time zone that matters.
+    """
+    if isinstance(value, datetime) or not isinstance(value, date):
+        hint = " (a datetime is not a day: pass .date())" if isinstance(value, datetime) else ""
         raise InvalidCaseDataError(
-            f"{_what(instance)}: {attribute.name} must be a datetime.date, got {value!r}",
-            what=_what(instance),
-            field=attribute.name,
+            f"{what}: {field} must be a datetime.date, got {value!r}{hint}",
+            what=what,
+            field=field,
             value=value,
         )
 
@@ -53,8 +64,11 @@ def texts(instance: Any, attribute: Any, value: Any) -> None:
         )
 
 
-def to_enum(cls: type[E], value: Any) -> E:
-    """Return ``value`` as a member of ``cls`` (a member or its value, e.g. ``"written"``)."""
+def to_enum(cls: type[E], value: Any, field: str) -> E:
+    """Return ``value`` as a member of ``cls`` (a member or its value, e.g. ``"written"``).
+
+    A converter does not see its instance, so the error names the field and the type.
+    """
     if isinstance(value, cls):
         return value
     try:
@@ -62,9 +76,9 @@ def to_enum(cls: type[E], value: Any) -> E:
     except ValueError:
         allowed = ", ".join(str(member.value) for member in cls)
         raise InvalidCaseDataError(
-            f"{value!r} is not a {cls.__name__} (allowed: {allowed})",
+            f"{field}: {value!r} is not one of the {cls.__name__} values (allowed: {allowed})",
             what=cls.__name__,
-            field=cls.__name__,
+            field=field,
             value=value,
         ) from None
 

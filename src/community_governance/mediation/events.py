@@ -168,7 +168,7 @@ def _what(instance: Any) -> str:
 
 
 def _kind(value: object) -> EventKind:
-    return check.to_enum(EventKind, value)
+    return check.to_enum(EventKind, value, "kind")
 
 
 def _kind_of_type(instance: Any, attribute: Any, value: EventKind) -> None:
@@ -186,11 +186,7 @@ def _kind_of_type(instance: Any, attribute: Any, value: EventKind) -> None:
 
 
 def _day(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, date):
-        what = _what(instance)
-        raise InvalidCaseDataError(
-            f"{what}: on must be a datetime.date, got {value!r}", what=what, field="on", value=value
-        )
+    check.refuse_non_day(_what(instance), "on", value)
 
 
 def _missing(instance: Any, attribute: Any, value: object) -> None:
@@ -230,15 +226,15 @@ class _Required:
 
 
 def _form(value: object) -> AgreementForm:
-    return None if value is None else check.to_enum(AgreementForm, value)  # type: ignore[return-value]
+    return None if value is None else check.to_enum(AgreementForm, value, "form")  # type: ignore[return-value]
 
 
 def _method(value: object) -> SigningMethod:
-    return None if value is None else check.to_enum(SigningMethod, value)  # type: ignore[return-value]
+    return None if value is None else check.to_enum(SigningMethod, value, "method")  # type: ignore[return-value]
 
 
 def _source(value: object) -> CaseSource:
-    return None if value is None else check.to_enum(CaseSource, value)  # type: ignore[return-value]
+    return None if value is None else check.to_enum(CaseSource, value, "source")  # type: ignore[return-value]
 
 
 # ------------------------------------------------------------------------- the family
@@ -361,7 +357,7 @@ class ReportEvent(EventFacts):
 
 
 def _optional_source(value: object) -> CaseSource | None:
-    return None if value is None else check.to_enum(CaseSource, value)
+    return None if value is None else check.to_enum(CaseSource, value, "source")
 
 
 @attrs.frozen(slots=True)

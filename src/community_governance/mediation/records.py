@@ -34,19 +34,19 @@ def _amount(value: object) -> Exact | None:
 
 
 def _role(value: object) -> PartyRole:
-    return check.to_enum(PartyRole, value)
+    return check.to_enum(PartyRole, value, "role")
 
 
 def _kind(value: object) -> PersonKind:
-    return check.to_enum(PersonKind, value)
+    return check.to_enum(PersonKind, value, "kind")
 
 
 def _committee_kind(value: object) -> CommitteeKind:
-    return check.to_enum(CommitteeKind, value)
+    return check.to_enum(CommitteeKind, value, "kind")
 
 
 def _dispute_type(value: object) -> DisputeType:
-    return check.to_enum(DisputeType, value)
+    return check.to_enum(DisputeType, value, "type")
 
 
 @attrs.frozen(slots=True)

@@ -26,6 +26,7 @@ from community_governance._base.html import html_table
 from community_governance._base.lang import language
 from community_governance._base.serial import dump
 from community_governance.exceptions import InvalidCaseDataError
+from community_governance.mediation import _checks as check
 from community_governance.mediation.agreement import Agreement
 from community_governance.mediation.case import MediationCase
 from community_governance.mediation.states import (
@@ -258,13 +259,7 @@ class _Window:
 
     def __attrs_post_init__(self) -> None:
         for field, value in (("start", self.start), ("end", self.end)):
-            if not isinstance(value, date):
-                raise InvalidCaseDataError(
-                    f"reporting window: {field} {value!r} must be a datetime.date",
-                    what="reporting window",
-                    field=field,
-                    value=value,
-                )
+            check.refuse_non_day("reporting window", field, value)
         if self.end < self.start:
             raise InvalidCaseDataError(
                 f"reporting window: end {self.end} is before start {self.start}",
