@@ -48,7 +48,7 @@ def _approval_heads(data: dict[str, Any]) -> int:
     [
         ("passed", lambda d: d.__setitem__("passed", True)),
         ("passed", lambda d: d["checks"][_approval_heads(d)].__setitem__("passed", True)),
-        ("passed", lambda d: d["checks"][_approval_heads(d)].__setitem__("numerator", "2")),
+        ("numerator", lambda d: d["checks"][_approval_heads(d)].__setitem__("numerator", "2")),
         ("margin", lambda d: d["checks"][_approval_heads(d)].__setitem__("margin", "0")),
         ("actual", lambda d: d["checks"][0].__setitem__("actual", "1")),
         ("required", lambda d: d["checks"][0].__setitem__("required", "1")),

@@ -23,8 +23,15 @@ from community_governance._base.serial import (
     load,
     refuse_floats,
 )
-from community_governance.exceptions import InvalidDataError
+from community_governance.exceptions import (
+    DerivedFactMismatchError,
+    InvalidDataError,
+    VotingInputError,
+)
 from community_governance.rules.matters import Matter
+from community_governance.rules.ruleset import RuleSet
+from community_governance.rules.thresholds import Base, Measure
+from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import (
     Check,
     CheckRole,
@@ -201,21 +208,45 @@ class Decision:
         return dump(self, SCHEMA)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Decision:
+    def from_dict(cls, data: dict[str, Any], *, rules: RuleSet | None = None) -> Decision:
         """Rebuild a decision from [to_dict][community_governance.Decision.to_dict] output.
 
-        Derived facts are never trusted: each check's ``passed``, ``actual``, ``required``,
-        ``margin`` and ``minimum_heads`` and the decision's ``passed`` are recomputed from the
-        figures and thresholds, and a stored value that disagrees is refused. Floats are
-        refused anywhere in the data.
+        Derived facts are never trusted. Each check's figures are recomputed from the tally
+        (those taking part or agreeing, against all owners, those taking part, attending or
+        casting a vote, by heads or by area), and its ``passed``, ``actual``, ``required``,
+        ``margin`` and ``minimum_heads`` and the decision's ``passed`` from those figures and
+        its threshold; a stored value that disagrees is refused. A tally whose parts do not
+        add up (more taking part than all owners, say) is refused. Floats are refused anywhere
+        in the data.
+
+        The thresholds are inputs the rule set supplied. Pass the rule set the vote was
+        decided under (``rules_for(decision.jurisdiction, on=decision.on)``) to check them
+        too: its code, day and layers, the matter's rule and its layer, every threshold in
+        order, and whether spoiled ballots take part.
+
+        Args:
+            data: The plain data.
+            rules: The rule set to check the stored rule against (``None``: not checked).
 
         Raises:
-            DerivedFactMismatchError: a stored derived fact disagrees with the recomputed one.
-            InvalidDataError: the data hold a float, name another schema, or do not fit.
+            DerivedFactMismatchError: a stored derived fact disagrees with the recomputed
+                one, or a stored rule with the one ``rules`` supplies.
+            InvalidDataError: the data hold a float, name another schema, do not fit, or
+                hold a tally whose parts do not add up.
+            VotingInputError: ``rules`` is not a `RuleSet`.
         """
+        if rules is not None and not isinstance(rules, RuleSet):
+            raise VotingInputError(
+                f"Decision.from_dict: rules must be a RuleSet from rules_for(...), not "
+                f"{rules!r:.80}",
+                field="rules",
+                value=rules,
+            )
         refuse_floats("Decision", data)
         decision = load(cls, data, SCHEMA)
         _verify(decision, data, "Decision")
+        if rules is not None:
+            _against_rules(decision, rules, "Decision")
         return decision
 
 
@@ -241,8 +272,10 @@ def _structure(data: dict[str, Any], _: type) -> Check:
 
 def _verify(decision: Decision, data: dict[str, Any], what: str) -> None:
     """Compare every stored derived fact in ``data`` with the one recomputed from ``decision``."""
+    _adds_up(decision.tally, what)
     for index, (check, stored) in enumerate(zip(decision.checks, data["checks"], strict=True)):
         where = f"{what}.checks[{index}]"
+        _from_tally(check, decision.tally, where)
         numerator, denominator = Fraction(check.numerator), Fraction(check.denominator)
         scale = math.lcm(numerator.denominator, denominator.denominator)
         threshold = check.threshold
@@ -262,6 +295,109 @@ def _verify(decision: Decision, data: dict[str, Any], what: str) -> None:
     if decision.without_deemed_votes is not None:
         other = data["without_deemed_votes"]
         _verify(decision.without_deemed_votes, other, f"{what}.without_deemed_votes")
+
+
+def _adds_up(tally: Tally, what: str) -> None:
+    """Refuse a tally whose parts contradict each other, naming the first such figure.
+
+    Those agreeing, opposing and abstaining (deemed votes included on their side) are those
+    taking part, with or without the spoiled ballots; attending (every ballot returned) is
+    at most all owners; deemed votes are among those taking part.
+    """
+    for measure in Measure:
+        agree, oppose, abstain, spoiled, taking_part, total, deemed = (
+            Fraction(figures.of(measure))
+            for figures in (
+                tally.agree, tally.oppose, tally.abstain, tally.spoiled, tally.participating,
+                tally.total, tally.deemed,
+            )
+        )  # fmt: skip
+        core = agree + oppose + abstain
+        unit = "persons" if measure is Measure.HEADS else "m²"
+        problems = (
+            (
+                "participating",
+                taking_part not in (core, core + spoiled),
+                f"those taking part ({_shown(taking_part)} {unit}) are neither those "
+                f"agreeing, opposing and abstaining ({_shown(core)}) nor those with "
+                f"the spoiled ballots ({_shown(core + spoiled)})",
+            ),
+            (
+                "total",
+                core + spoiled > total,
+                f"the ballots returned ({_shown(core + spoiled)} {unit}) exceed all "
+                f"owners ({_shown(total)})",
+            ),
+            (
+                "deemed",
+                deemed > taking_part,
+                f"deemed votes ({_shown(deemed)} {unit}) exceed those taking part "
+                f"({_shown(taking_part)})",
+            ),
+        )
+        for field, wrong, sentence in problems:
+            if wrong:
+                raise InvalidDataError(
+                    f"{what}: tally {field} by {measure.value}: {sentence}",
+                    field=f"tally.{field}",
+                    value=_shown(taking_part if field == "participating" else total),
+                )
+
+
+def _shown(value: Fraction) -> str:
+    return format_exact(normalise(value))
+
+
+def _from_tally(check: Check, tally: Tally, where: str) -> None:
+    """Refuse a check whose figures are not the tally's for its role, base and measure."""
+    measure, base = check.threshold.measure, check.threshold.base
+    part = tally.participating if check.role is CheckRole.QUORUM else tally.agree
+    returned = (tally.agree, tally.oppose, tally.abstain, tally.spoiled)
+    whole = {
+        Base.ALL: tally.total.of(measure),
+        Base.PARTICIPATING: tally.participating.of(measure),
+        Base.ATTENDING: sum(Fraction(f.of(measure)) for f in returned),
+        Base.CAST: Fraction(tally.agree.of(measure)) + Fraction(tally.oppose.of(measure)),
+    }[base]
+    for field, stored, expected in (
+        ("numerator", check.numerator, part.of(measure)),
+        ("denominator", check.denominator, whole),
+    ):
+        if Fraction(stored) != Fraction(expected):
+            raise DerivedFactMismatchError(
+                what=where,
+                field=field,
+                stored=format_exact(normalise(Fraction(stored))),
+                recomputed=format_exact(normalise(Fraction(expected))),
+            )
+
+
+def _against_rules(decision: Decision, rules: RuleSet, what: str) -> None:
+    """Refuse a decision whose stored rule is not the one ``rules`` supplies for its matter."""
+    for field, stored, given in (
+        ("jurisdiction", decision.jurisdiction, rules.code),
+        ("on", decision.on.isoformat(), rules.on.isoformat()),
+        ("layers", decision.layers, rules.layer_names),
+    ):
+        check_derived(what, field, stored, given)
+    provided = rules.resolution(decision.matter)
+    rule = provided.value
+    check_derived(what, "rule_layer", decision.rule_layer, provided.layer)
+    check_derived(what, "rule_citation", decision.rule_citation, rule.citation)
+    thresholds = tuple(check.threshold for check in decision.checks)
+    check_derived(what, "checks", thresholds, (*rule.quorum, *rule.approval))
+    declared = rules.voting.spoiled_ballots
+    spoiled = declared.value if declared else SpoiledPolicy.PARTICIPATING
+    tally = decision.tally
+    if tally.spoiled.heads:  # with no spoiled ballot, either policy gives the same tally
+        counted = tally.participating.heads - tally.agree.heads - tally.oppose.heads
+        taking_part = counted - tally.abstain.heads == tally.spoiled.heads
+        check_derived(
+            what, "spoiled ballots taking part", taking_part,
+            spoiled is SpoiledPolicy.PARTICIPATING,
+        )  # fmt: skip
+    if decision.without_deemed_votes is not None:
+        _against_rules(decision.without_deemed_votes, rules, f"{what}.without_deemed_votes")
 
 
 converter.register_unstructure_hook(Check, _unstructure_check)
