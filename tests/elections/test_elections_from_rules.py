@@ -87,7 +87,7 @@ def test_a_quorum_threshold_changed_is_caught_with_the_rules() -> None:
     ElectionResult.from_dict(data)  # loaded as stored without the rules
     with pytest.raises(DerivedFactMismatchError) as raised:
         ElectionResult.from_dict(data, rules=CN)
-    assert raised.value.field == "quorum"
+    assert (raised.value.what, raised.value.field) == ("ElectionResult", "quorum")
 
 
 @pytest.mark.parametrize(
@@ -100,7 +100,7 @@ def test_a_quorum_threshold_changed_is_caught_with_the_rules() -> None:
 def test_another_rule_set_is_refused_naming_the_field(other: cg.RuleSet, field: str) -> None:
     with pytest.raises(DerivedFactMismatchError) as raised:
         ElectionResult.from_dict(_result().to_dict(), rules=other)
-    assert raised.value.field == field
+    assert (raised.value.what, raised.value.field) == ("ElectionResult", field)
 
 
 def test_a_layer_added_since_is_refused() -> None:
@@ -115,12 +115,12 @@ def test_the_rule_and_its_layer_are_checked() -> None:
     data["rule_layer"] = "someone's layer"
     with pytest.raises(DerivedFactMismatchError) as raised:
         ElectionResult.from_dict(data, rules=CN)
-    assert raised.value.field == "rule_layer"
+    assert (raised.value.what, raised.value.field) == ("ElectionResult", "rule_layer")
     data = _result().to_dict()
     data["rule_citation"] = {"instrument": "estate_rules", "article": "9"}
     with pytest.raises(DerivedFactMismatchError) as raised:
         ElectionResult.from_dict(data, rules=CN)
-    assert raised.value.field == "rule_citation"
+    assert (raised.value.what, raised.value.field) == ("ElectionResult", "rule_citation")
 
 
 def test_a_rule_given_to_elect_is_not_the_rule_sets_and_is_left_as_stored() -> None:
@@ -173,7 +173,7 @@ def test_a_layer_policy_is_read_from_the_rule_set() -> None:
     data["tie_break"]["seed"] = "another draw"
     with pytest.raises(DerivedFactMismatchError) as raised:
         ElectionResult.from_dict(data, rules=rules)
-    assert raised.value.field == "tie_break"
+    assert (raised.value.what, raised.value.field) == ("ElectionResult", "tie_break")
 
 
 def test_the_spoiled_ballot_policy_is_checked() -> None:
@@ -183,7 +183,7 @@ def test_the_spoiled_ballot_policy_is_checked() -> None:
     ElectionResult.from_dict(data)  # no spoiled ballot: the figures agree either way
     with pytest.raises(DerivedFactMismatchError) as raised:
         ElectionResult.from_dict(data, rules=CN)
-    assert raised.value.field == "spoiled_policy"
+    assert (raised.value.what, raised.value.field) == ("ElectionResult", "spoiled_policy")
 
 
 def test_an_earlier_round_is_checked_too() -> None:
@@ -210,3 +210,39 @@ def test_rules_that_are_not_a_rule_set_are_refused(bad: object) -> None:
     with pytest.raises(ElectionInputError, match="rules must be a RuleSet") as raised:
         ElectionResult.from_dict(_result().to_dict(), rules=bad)  # type: ignore[arg-type]
     assert raised.value.field == "rules" and raised.value.value == bad
+    assert raised.value.what == "election result"
+
+
+def test_a_spoiled_ballot_policy_of_the_rule_set_or_none_is_read() -> None:
+    excluded = CN.with_layer(
+        cg.jurisdictions.estate_layer(
+            "rules of procedure",
+            params={"spoiled_ballots": SpoiledPolicy.EXCLUDED},
+            clause="Art. 4",
+        )
+    )
+    result = _result(excluded)
+    assert result.spoiled_policy is SpoiledPolicy.EXCLUDED
+    assert ElectionResult.from_dict(result.to_dict(), rules=excluded) == result
+    with pytest.raises(DerivedFactMismatchError) as raised:
+        ElectionResult.from_dict(_result().to_dict(), rules=excluded)
+    assert raised.value.field == "layers"
+    # a rule set that declares no spoiled-ballot policy: those ballots take part
+    rule = CN.resolution(cg.Matter.ELECT_COMMITTEE).value
+    bare = cg.RuleSet(
+        "T", date(2025, 3, 1),
+        (Layer("T", "bare", None, None, resolutions={cg.Matter.ELECT_COMMITTEE: rule}),),
+    )  # fmt: skip
+    assert bare.voting.spoiled_ballots is None
+    counted = _result(bare)
+    assert counted.spoiled_policy is SpoiledPolicy.PARTICIPATING
+    assert ElectionResult.from_dict(counted.to_dict(), rules=bare) == counted
+
+
+def test_a_tie_break_given_does_not_spare_the_ballot_policy() -> None:
+    lot = TieBreak("lot", seed="draw", citation=ESTATE_RULES)
+    data = _result(tie_break=lot).to_dict()
+    data["policy_source"] = "CN"  # the default policy claimed as the national layer's
+    with pytest.raises(DerivedFactMismatchError) as raised:
+        ElectionResult.from_dict(data, rules=CN)
+    assert (raised.value.what, raised.value.field) == ("ElectionResult", "policy")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -16,7 +16,15 @@ from community_governance.elections._decide import decide_pairs
 from community_governance.elections._seats import fill_seats
 from community_governance.elections.ballots import ElectionBallot
 from community_governance.elections.candidates import Candidate
-from community_governance.elections.options import LEGACY, ElectOptions, unit_ids, whole
+from community_governance.elections.options import (
+    LEGACY,
+    NO_POLICY,
+    NO_TIE_BREAK,
+    ElectOptions,
+    declared,
+    unit_ids,
+    whole,
+)
 from community_governance.elections.result import ElectionResult, candidate_results, continues
 from community_governance.elections.size import band_notices
 from community_governance.exceptions import (
@@ -29,13 +37,10 @@ from community_governance.exceptions import (
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, TieBreak
 from community_governance.rules.matters import Matter
-from community_governance.rules.params import Param
 from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, ResolutionRule
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Figures
-
-T = TypeVar("T")
 
 __all__ = [
     "ballot_list",
@@ -213,8 +218,6 @@ def _unknown(name: str, value: Any, message: str) -> CandidateError:
 
 #: The options of an election that declares none (a frozen value, shared by every call).
 _NO_OPTIONS = ElectOptions()
-_NO_TIE_BREAK = TieBreak()
-_NO_POLICY = BallotPolicy()
 
 
 @attrs.frozen(slots=True)
@@ -254,8 +257,8 @@ def prepare(
     if previous is not None:
         continues(previous, ids, seats)
     _alternates_allowed(rules, options.alternates, seats)
-    tie_break, tie_source = _declared(options.tie_break, rules.elections.tie_break, _NO_TIE_BREAK)
-    policy, policy_source = _declared(options.policy, rules.elections.ballot_policy, _NO_POLICY)
+    tie_break, tie_source = declared(options.tie_break, rules.elections.tie_break, NO_TIE_BREAK)
+    policy, policy_source = declared(options.policy, rules.elections.ballot_policy, NO_POLICY)
     notices: list[Notice] = [*rules.notices, *band_notices(seats, rules, estate)]
     if options.scope is not None:
         estate = restrict(estate, options.scope)
@@ -293,15 +296,6 @@ def _typed_inputs(estate: object, rules: object, previous: object) -> None:
                 field=field,
                 value=value,
             )
-
-
-def _declared(given: T | None, param: Param[T] | None, default: T) -> tuple[T, str]:
-    """The policy that applies and its source: ``"given"``, the rule-set layer, ``"default"``."""
-    if given is not None:
-        return given, "given"
-    if param is not None:
-        return param.value, param.layer or "rule set"
-    return default, "default"
 
 
 def _alternates_allowed(rules: RuleSet, alternates: int, seats: int) -> None:

@@ -7,16 +7,46 @@ that `elect` stays short and a set of options can be declared once and reused fo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from community_governance._base.enums import parse_enum
 from community_governance.exceptions import CandidateError, ElectionInputError
 from community_governance.rules.elections import BallotPolicy, TieBreak
+from community_governance.rules.params import Param
 from community_governance.rules.thresholds import Measure, ResolutionRule
 
-__all__ = ["ElectOptions", "collection", "unit_ids", "whole"]
+__all__ = [
+    "NO_POLICY",
+    "NO_TIE_BREAK",
+    "ElectOptions",
+    "collection",
+    "declared",
+    "unit_ids",
+    "whole",
+]
+
+
+T = TypeVar("T")
+
+#: The tie policy when neither the caller nor the rule set gives one (its own citation).
+NO_TIE_BREAK = TieBreak()
+#: The handling of irregular ballots when neither the caller nor the rule set gives one.
+NO_POLICY = BallotPolicy()
+
+
+def declared(given: T | None, param: Param[T] | None, default: T) -> tuple[T, str]:
+    """The policy that applies and its source: ``"given"``, the rule-set layer, ``"default"``.
+
+    `elect` settles its tie-break and ballot policies with it, and
+    `ElectionResult.from_dict(rules=...)` checks a stored policy the same way.
+    """
+    if given is not None:
+        return given, "given"
+    if param is not None:
+        return param.value, param.layer or "rule set"
+    return default, "default"
 
 
 def whole(value: object, field: str, minimum: int) -> int:

@@ -17,7 +17,7 @@ from community_governance._base.notices import Notice
 from community_governance._base.serial import check_derived, converter, dump, load, refuse_floats
 from community_governance.elections._decide import Counted, bases, decide
 from community_governance.elections._seats import Seating, SeatStatus, TieReport, fill_seats
-from community_governance.elections.options import whole
+from community_governance.elections.options import NO_POLICY, NO_TIE_BREAK, declared, whole
 from community_governance.exceptions import (
     CandidateError,
     DerivedFactMismatchError,
@@ -399,19 +399,16 @@ def _against_rules(result: ElectionResult, rules: RuleSet, what: str) -> None:
         for index, candidate in enumerate(result.candidates):
             thresholds = tuple(c.threshold for c in candidate.checks)
             check_derived(f"{what}.candidates[{index}]", "checks", thresholds, rule.approval)
-    declared = rules.voting.spoiled_ballots
-    spoiled = declared.value if declared else SpoiledPolicy.PARTICIPATING
+    spoiled_param = rules.voting.spoiled_ballots
+    spoiled = spoiled_param.value if spoiled_param else SpoiledPolicy.PARTICIPATING
     check_derived(what, "spoiled_policy", result.spoiled_policy, spoiled)
-    for field, source, value, param, default in (
-        ("tie_break", result.tie_break_source, result.tie_break, rules.elections.tie_break,
-         TieBreak()),
-        ("policy", result.policy_source, result.policy, rules.elections.ballot_policy,
-         BallotPolicy()),
-    ):  # fmt: skip
-        if source == "given":
-            continue
-        expected = (param.value, param.layer or "rule set") if param else (default, "default")
-        check_derived(what, field, (value, source), expected)
+    # a policy the caller gave to `elect` (source "given") is not the rule set's
+    if result.tie_break_source != "given":
+        tie_break = declared(None, rules.elections.tie_break, NO_TIE_BREAK)
+        check_derived(what, "tie_break", (result.tie_break, result.tie_break_source), tie_break)
+    if result.policy_source != "given":
+        policy = declared(None, rules.elections.ballot_policy, NO_POLICY)
+        check_derived(what, "policy", (result.policy, result.policy_source), policy)
     if result.previous is not None:
         _against_rules(result.previous, rules, f"{what}.previous")
 
