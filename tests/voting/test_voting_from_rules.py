@@ -122,21 +122,26 @@ def test_a_tally_that_does_not_add_up_is_refused_naming_the_figure() -> None:
     cg.Decision.from_dict(
         _figures_changed_tally(decision, participating=without)
     )  # the spoiled not taking part: adds up
-    with pytest.raises(InvalidDataError, match=r"those taking part \(6 persons\) are neither") as e:
+    with pytest.raises(InvalidDataError) as e:
         cg.Decision.from_dict(_tally(decision, participating=Figures(6, Decimal(800))))
-    assert e.value.field == "tally.participating"
+    assert str(e.value).startswith(
+        "Decision: tally participating by heads: those taking part (6 persons) are neither "
+        "those agreeing, opposing and abstaining (7) nor those with the spoiled ballots (8)"
+    )
+    assert (e.value.field, e.value.value) == ("tally.participating", "6")
     # ballots returned at most all owners: 8 of 8 is the boundary
     cg.Decision.from_dict(_figures_changed_tally(decision, total=Figures(8, Decimal(800))))
     with pytest.raises(InvalidDataError, match=r"ballots returned \(8 persons\) exceed all") as e:
         cg.Decision.from_dict(_tally(decision, total=Figures(7, Decimal(800))))
-    assert e.value.field == "tally.total"
-    with pytest.raises(InvalidDataError, match=r"by area: the ballots returned \(800 m²\)"):
+    assert (e.value.field, e.value.value) == ("tally.total", "7")
+    with pytest.raises(InvalidDataError, match=r"by area: the ballots returned \(800 m²\)") as e:
         cg.Decision.from_dict(_tally(decision, total=Figures(8, Decimal("799.99"))))
+    assert e.value.value == "799.99"
     # deemed votes among those taking part: 8 of 8 is the boundary
     cg.Decision.from_dict(_figures_changed_tally(decision, deemed=Figures(8, Decimal(800))))
     with pytest.raises(InvalidDataError, match=r"deemed votes \(9 persons\) exceed") as e:
         cg.Decision.from_dict(_tally(decision, deemed=Figures(9, Decimal(800))))
-    assert e.value.field == "tally.deemed"
+    assert (e.value.field, e.value.value) == ("tally.deemed", "9")
 
 
 def _figures_changed_tally(decision: cg.Decision, **changes: Figures) -> dict[str, Any]:
@@ -204,7 +209,7 @@ def test_thresholds_loosened_alike_are_caught_only_with_the_rules() -> None:
 def test_another_rule_set_is_refused(other: cg.RuleSet, field: str) -> None:
     with pytest.raises(DerivedFactMismatchError) as raised:
         cg.Decision.from_dict(_decide().to_dict(), rules=other)
-    assert raised.value.field == field
+    assert (raised.value.what, raised.value.field) == ("Decision", field)
 
 
 @pytest.mark.parametrize(
@@ -220,7 +225,7 @@ def test_the_rule_and_its_layer_are_checked(field: str, value: object) -> None:
     cg.Decision.from_dict(data)
     with pytest.raises(DerivedFactMismatchError) as raised:
         cg.Decision.from_dict(data, rules=CN)
-    assert raised.value.field == field
+    assert (raised.value.what, raised.value.field) == ("Decision", field)
 
 
 def test_the_spoiled_ballot_policy_is_checked_when_there_is_a_spoiled_ballot() -> None:
@@ -231,7 +236,7 @@ def test_the_spoiled_ballot_policy_is_checked_when_there_is_a_spoiled_ballot() -
     cg.Decision.from_dict(data)  # the spoiled ballot left out: adds up, loaded as stored
     with pytest.raises(DerivedFactMismatchError) as raised:
         cg.Decision.from_dict(data, rules=CN)
-    assert raised.value.field == "spoiled ballots taking part"
+    assert (raised.value.what, raised.value.field) == ("Decision", "spoiled ballots taking part")
     assert (raised.value.stored, raised.value.recomputed) == (False, True)
     excluded = CN.with_layer(
         cg.jurisdictions.estate_layer(
@@ -243,6 +248,17 @@ def test_the_spoiled_ballot_policy_is_checked_when_there_is_a_spoiled_ballot() -
     left_out = _decide("aaaaoobs", rules=excluded)
     assert left_out.tally.participating.heads == 7
     assert cg.Decision.from_dict(left_out.to_dict(), rules=excluded) == left_out
+
+
+def test_a_rule_set_without_a_spoiled_ballot_policy_lets_them_take_part() -> None:
+    rule = CN.resolution(FUND).value
+    bare = cg.RuleSet(
+        "T", date(2025, 3, 1), (cg.rules.Layer("T", "bare", None, None, resolutions={FUND: rule}),)
+    )
+    assert bare.voting.spoiled_ballots is None
+    decision = _decide("aaaaoobs", rules=bare)
+    assert decision.tally.participating.heads == 8
+    assert cg.Decision.from_dict(decision.to_dict(), rules=bare) == decision
 
 
 def test_the_decision_without_deemed_votes_is_checked_too() -> None:

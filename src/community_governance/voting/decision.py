@@ -317,6 +317,7 @@ def _adds_up(tally: Tally, what: str) -> None:
         problems = (
             (
                 "participating",
+                taking_part,
                 taking_part not in (core, core + spoiled),
                 f"those taking part ({_shown(taking_part)} {unit}) are neither those "
                 f"agreeing, opposing and abstaining ({_shown(core)}) nor those with "
@@ -324,23 +325,25 @@ def _adds_up(tally: Tally, what: str) -> None:
             ),
             (
                 "total",
+                total,
                 core + spoiled > total,
                 f"the ballots returned ({_shown(core + spoiled)} {unit}) exceed all "
                 f"owners ({_shown(total)})",
             ),
             (
                 "deemed",
+                deemed,
                 deemed > taking_part,
                 f"deemed votes ({_shown(deemed)} {unit}) exceed those taking part "
                 f"({_shown(taking_part)})",
             ),
         )
-        for field, wrong, sentence in problems:
+        for field, stated, wrong, sentence in problems:
             if wrong:
                 raise InvalidDataError(
                     f"{what}: tally {field} by {measure.value}: {sentence}",
                     field=f"tally.{field}",
-                    value=_shown(taking_part if field == "participating" else total),
+                    value=_shown(stated),
                 )
 
 
