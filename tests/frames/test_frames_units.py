@@ -810,6 +810,13 @@ def test_irregular_approval_lists_are_decided_as_the_objects_are() -> None:
     same(sheet(None, None))  # no ballot at all
     same(pl.DataFrame({"unit": ["1-101"], "approved": [None]}))  # a column of type Null
     same(pl.DataFrame({"unit": ["1-101", "1-102"], "approved": [[], []]}))  # List(Null)
+    views = pa.array([["Li"], ["Li", "Sun"], None], type=pa.list_(pa.string_view()))
+    same(pa.table({"unit": ["1-101", "1-102", "3-102"], "approved": views}))  # no kernel
+    same(
+        pl.DataFrame({"unit": ["1-101"], "approved": [["Li"]]}).cast(
+            {"approved": pl.Array(pl.String, 1)}
+        )
+    )
     strict = ElectOptions(policy=BallotPolicy(over_approval="error"))
     with pytest.raises(OverApprovalError, match="1-101"):
         elect_frame(register, sheet(["Li", "Sun"]), columns=columns, options=strict, **kwargs)

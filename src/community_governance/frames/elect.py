@@ -510,7 +510,10 @@ def _lists(series: nw.Series[Any], ids: tuple[str, ...]) -> _Read | None:
     """
     dtype = series.dtype
     if isinstance(dtype, nw.List) and dtype.inner == nw.String:
-        return _contained(series, ids)
+        try:
+            return _contained(series, ids)
+        except (NotImplementedError, nw.exceptions.InvalidOperationError):
+            pass  # e.g. Arrow's list<string_view> has no membership kernel
     return _scattered(_intake.cells(series), ids)
 
 
