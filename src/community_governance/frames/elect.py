@@ -240,11 +240,10 @@ def elect_frame(
     Raises:
         FrameError: ``ballots`` is not a frame, a named column is missing, or a column name
             is not a string; an unknown keyword, or ``columns=`` with a deprecated one.
-        ElectionInputError: ``options`` is not an ``ElectOptions``, or the earlier round is
-            given twice; as for `elect`.
+        ElectionInputError: ``options`` is not an ``ElectOptions``, the earlier round is
+            given twice, or an approval-list cell is not a list; as for `elect`.
         CandidateError: as for `elect`; an approval cell that is not a boolean, or an
             approval list naming an id twice or holding what is not an id.
-        ElectionInputError: an approval-list cell that is not a list.
         UnknownUnitError: a ballot's unit is outside the register (``error`` policy).
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person differ.
