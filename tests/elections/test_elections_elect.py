@@ -471,6 +471,8 @@ def test_bad_ballots_and_policies():
         ElectionBallot("1-1", "AB")
     with pytest.raises(CandidateError, match="3"):
         ElectionBallot("1-1", [3])
+    with pytest.raises(CandidateError, match=r"approval \['A'\] is not a candidate id"):
+        ElectionBallot("1-1", ["A", ["A"]])  # an unhashable item, not a TypeError
     with pytest.raises(CandidateError, match="unit"):
         ElectionBallot("", [])
     with pytest.raises(CandidateError, match="set-aside"):

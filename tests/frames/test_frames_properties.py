@@ -107,31 +107,101 @@ def election_sheets(draw: st.DrawFn) -> tuple[cg.Estate, list[tuple[str, frozens
     return estate, draw(st.permutations(rows))
 
 
+#: How the test hands a polars frame to the frame path.
+BACKENDS: dict[str, Any] = {
+    "polars": lambda frame: frame,
+    "pandas": lambda frame: frame.to_pandas(),  # object columns: lists as numpy arrays
+    "pandas-arrow": lambda frame: frame.to_pandas(use_pyarrow_extension_array=True),
+    "pyarrow": lambda frame: frame.to_arrow(),
+}
+
+
+@st.composite
+def approval_lists(
+    draw: st.DrawFn, rows: list[tuple[str, frozenset[str], bool]]
+) -> list[tuple[str, list[str] | None, bool | None]]:
+    """The rows as approval lists: in any order, a name now and then twice, null cells."""
+    listed: list[tuple[str, list[str] | None, bool | None]] = []
+    for unit, approvals, spoiled in rows:
+        names = draw(st.permutations(sorted(approvals)))
+        if names and draw(st.integers(0, 15)) == 0:
+            names = [*names, names[0]]  # a name twice: refused as ElectionBallot refuses it
+        kind = draw(st.integers(0, 9))
+        if kind == 0:
+            listed.append((unit, None, None))  # no ballot
+        elif kind == 1:
+            listed.append((unit, None, spoiled))  # a ballot approving nobody
+        else:
+            listed.append((unit, names, None if kind == 2 else spoiled))
+    return listed
+
+
 @given(
     election_sheets(),
     st.integers(1, 3),
     st.sampled_from(
         (None, BallotPolicy("error", "error", "set-aside"), BallotPolicy("spoil", "error"))
     ),
-    st.booleans(),
+    st.sampled_from(sorted(BACKENDS)),
     st.sampled_from((RULES, EXCLUDED)),
 )
 @SETTINGS
 def test_elect_frame_equals_elect(
-    sheet: Any, seats: int, policy: BallotPolicy | None, pandas: bool, rules: cg.RuleSet
+    sheet: Any, seats: int, policy: BallotPolicy | None, backend: str, rules: cg.RuleSet
 ) -> None:
     estate, rows = sheet
     data = {"unit": [u for u, _, _ in rows]}
     data |= {name: [name in a for _, a, _ in rows] for name in NAMES}
     data["spoiled"] = [s for _, _, s in rows]
     schema = dict.fromkeys(data, pl.Boolean) | {"unit": pl.String}
-    frame = pl.DataFrame(data, schema=schema)
-    native = frame.to_pandas() if pandas else frame
+    native = BACKENDS[backend](pl.DataFrame(data, schema=schema))
     ballots = [ElectionBallot(u, a, spoiled=s) for u, a, s in rows]
     kwargs: dict[str, Any] = {"candidates": ("A", "B", "C"), "seats": seats, "rules": rules}
     options = ElectOptions(policy=policy)
     expected = outcome(lambda: elect(estate, ballots, options=options, **kwargs))
     columns = ElectionColumns(spoiled="spoiled")
+    got = outcome(lambda: elect_frame(estate, native, columns=columns, options=options, **kwargs))
+    assert got == expected
+
+
+@given(
+    election_sheets().flatmap(lambda sheet: st.tuples(st.just(sheet[0]), approval_lists(sheet[1]))),
+    st.integers(1, 3),
+    st.sampled_from(
+        (None, BallotPolicy("error", "error", "set-aside"), BallotPolicy("spoil", "error"))
+    ),
+    st.sampled_from(sorted(BACKENDS)),
+    st.sampled_from((RULES, EXCLUDED)),
+)
+@SETTINGS
+def test_elect_frame_of_approval_lists_equals_elect(
+    sheet: Any, seats: int, policy: BallotPolicy | None, backend: str, rules: cg.RuleSet
+) -> None:
+    """The list form: a null cell is no ballot, an empty list approves nobody, a name twice,
+    a write-in and an over-approval are what `ElectionBallot` and `elect` make of them."""
+    estate, rows = sheet
+    frame = pl.DataFrame(
+        {
+            "unit": [u for u, _, _ in rows],
+            "approved": [a for _, a, _ in rows],
+            "spoiled": [s for _, _, s in rows],
+        },
+        schema={"unit": pl.String, "approved": pl.List(pl.String), "spoiled": pl.Boolean},
+    )
+    native = BACKENDS[backend](frame)
+    kwargs: dict[str, Any] = {"candidates": ("A", "B", "C"), "seats": seats, "rules": rules}
+    options = ElectOptions(policy=policy)
+
+    def by_objects() -> object:
+        ballots = [
+            ElectionBallot(u, a or (), spoiled=bool(s))
+            for u, a, s in rows
+            if a is not None or s is not None
+        ]
+        return elect(estate, ballots, options=options, **kwargs)
+
+    expected = outcome(by_objects)
+    columns = ElectionColumns(approval_list="approved", spoiled="spoiled")
     got = outcome(lambda: elect_frame(estate, native, columns=columns, options=options, **kwargs))
     assert got == expected
 

@@ -20,7 +20,7 @@ from community_governance.audit import (
     audit_decision,
     audit_election,
 )
-from community_governance.elections import ElectOptions, elect
+from community_governance.elections import ElectionBallot, ElectOptions, elect
 from community_governance.exceptions import (
     CandidateError,
     ConflictingBallotsError,
@@ -30,6 +30,7 @@ from community_governance.exceptions import (
     GovernanceError,
     InvalidBallotError,
     InvalidChoiceError,
+    OverApprovalError,
     UnknownUnitError,
     VotingInputError,
 )
@@ -47,6 +48,7 @@ from community_governance.frames import (
     estate_from_frame,
     to_frame,
 )
+from community_governance.rules import BallotPolicy
 
 SH = cg.rules_for("CN-SH", on=date(2025, 3, 1))
 MATTER = cg.Matter.RAISE_MAINTENANCE_FUND
@@ -391,6 +393,8 @@ def test_election_columns_are_validated_values() -> None:
     assert ElectionColumns().unit == "unit"
     assert ElectionColumns(unit=np.str_("room")).unit == "room"  # a numpy string is a string
     assert type(ElectionColumns(unit=np.str_("room")).unit) is str
+    assert ElectionColumns(approval_list="approved").approval_list == "approved"
+    assert ElectionColumns().approval_list is None
     bad: list[tuple[dict[str, Any], str, str]] = [
         ({"unit": ""}, "ElectionColumns.unit must be a column name", "unit"),
         ({"unit": 3}, "ElectionColumns.unit must be a column name", "unit"),
@@ -403,6 +407,19 @@ def test_election_columns_are_validated_values() -> None:
         ({"approvals": ["unit"]}, "column 'unit' is given as unit and as approvals", "approvals"),
         ({"spoiled": "unit"}, "column 'unit' is given as unit and as spoiled", "spoiled"),
         ({"spoiled": "A", "approvals": ["A"]}, "given as spoiled and as approvals", "approvals"),
+        ({"approval_list": ""}, "approval_list must be a column name", "approval_list"),
+        ({"approval_list": ["A"]}, "approval_list must be a column name", "approval_list"),
+        (
+            {"approval_list": "A", "approvals": ["B"]},
+            "boolean columns (approvals=) or as one column of lists (approval_list='A')",
+            "approval_list",
+        ),
+        ({"approval_list": "unit"}, "given as unit and as approval_list", "approval_list"),
+        (
+            {"approval_list": "void", "spoiled": "void"},
+            "given as spoiled and as approval_list",
+            "approval_list",
+        ),
     ]
     for given, words, field in bad:
         with pytest.raises(FrameError, match=re.escape(words)) as caught:
@@ -733,3 +750,88 @@ def test_a_lazy_frame_is_refused_with_how_to_materialise_it() -> None:
     with pytest.raises(FrameError) as plain:
         decide_frame(estate(), [1], matter=MATTER, rules=SH)  # type: ignore[arg-type]
     assert plain.value.message.endswith("not list")
+
+
+LISTED = {  # election_sheet() as approval lists, with a spoiled column
+    "unit": ["1-101", "2-301", "1-102", "3-102", "3-101"],
+    "approved": [["Li", "Sun"], ["Sun", "Li"], [], None, None],
+    "void": [False, None, None, True, None],
+}
+
+
+@pytest.mark.parametrize("backend", ["polars", "pandas", "pandas-arrow", "pyarrow"])
+def test_approval_lists_count_as_elect_counts_them_on_every_backend(backend: str) -> None:
+    """A null cell is no ballot (with a spoiled mark: approves nobody); ``[]`` approves nobody."""
+    register = estate()
+    frame = pl.DataFrame(LISTED, schema_overrides={"approved": pl.List(pl.String)})
+    native = {
+        "polars": lambda: frame,
+        "pandas": frame.to_pandas,  # an object column of numpy arrays
+        "pandas-arrow": lambda: frame.to_pandas(use_pyarrow_extension_array=True),
+        "pyarrow": frame.to_arrow,
+    }[backend]()
+    columns = ElectionColumns(approval_list="approved", spoiled="void")
+    ballots = election_ballots_from_frame(native, columns=columns)
+    assert ballots == [
+        ElectionBallot("1-101", ["Li", "Sun"]),
+        ElectionBallot("2-301", ["Li", "Sun"]),
+        ElectionBallot("1-102", []),
+        ElectionBallot("3-102", [], spoiled=True),
+    ]
+    kwargs: dict[str, Any] = {"candidates": ["Li", "Sun", "Wang"], "seats": 2, "rules": SH}
+    result = elect_frame(register, native, columns=columns, **kwargs)
+    assert result == elect(register, ballots, **kwargs)
+    assert result.candidate("Li").approvals.heads == 1  # 1-101 and 2-301 are one owner
+    unmarked = ElectionColumns(approval_list="approved")  # "void" is then ignored
+    assert elect_frame(register, native, columns=unmarked, **kwargs) == elect(
+        register, ballots[:3], **kwargs
+    )
+
+
+def test_irregular_approval_lists_are_decided_as_the_objects_are() -> None:
+    register = estate()
+    kwargs: dict[str, Any] = {"candidates": ["Li", "Sun"], "seats": 1, "rules": SH}
+    columns = ElectionColumns(approval_list="approved")
+
+    def sheet(*cells: object) -> pd.DataFrame:
+        units = ["1-101", "1-102", "3-102"][: len(cells)]
+        return pd.DataFrame({"unit": units, "approved": pd.Series(cells, dtype=object)})
+
+    def same(frame: Any) -> None:
+        ballots = election_ballots_from_frame(frame, columns=columns)
+        assert elect_frame(register, frame, columns=columns, **kwargs) == elect(
+            register, ballots, **kwargs
+        )
+
+    same(sheet(("Li",), ["Sun"], None))  # tuples, lists and a null cell
+    same(sheet({"Li"}, frozenset({"Sun"})))  # sets, as ElectionBallot takes them
+    same(sheet(["Li"], ["Xu"]))  # a write-in spoils the ballot (the default policy)
+    same(sheet(["Li", "Sun"], ["Sun"]))  # over-approval spoils it too
+    same(sheet(None, None))  # no ballot at all
+    same(pl.DataFrame({"unit": ["1-101"], "approved": [None]}))  # a column of type Null
+    same(pl.DataFrame({"unit": ["1-101", "1-102"], "approved": [[], []]}))  # List(Null)
+    views = pa.array([["Li"], ["Li", "Sun"], None], type=pa.list_(pa.string_view()))
+    same(pa.table({"unit": ["1-101", "1-102", "3-102"], "approved": views}))  # no kernel
+    same(
+        pl.DataFrame({"unit": ["1-101"], "approved": [["Li"]]}).cast(
+            {"approved": pl.Array(pl.String, 1)}
+        )
+    )
+    strict = ElectOptions(policy=BallotPolicy(over_approval="error"))
+    with pytest.raises(OverApprovalError, match="1-101"):
+        elect_frame(register, sheet(["Li", "Sun"]), columns=columns, options=strict, **kwargs)
+    refused: list[tuple[Any, type[Exception], str]] = [
+        (sheet(["Li"], ["Sun", "Sun"]), CandidateError, "approves candidate 'Sun' twice"),
+        (sheet(["Li", ["Sun"]]), CandidateError, "approval ['Sun'] is not a candidate id"),
+        (sheet(["Li", None]), CandidateError, "approval None is not a candidate id"),
+        (sheet(["Li"], "Sun"), ElectionInputError, "collection of candidate ids, not 'Sun'"),
+        (pl.DataFrame({"unit": ["1-101"], "approved": [True]}), ElectionInputError, "not True"),
+        (pl.DataFrame({"unit": ["1-101"], "approved": [["Li", None]]}), CandidateError, "None"),
+    ]
+    for frame, error, words in refused:
+        with pytest.raises(error, match=re.escape(words)):
+            elect_frame(register, frame, columns=columns, **kwargs)
+        with pytest.raises(error, match=re.escape(words)):
+            election_ballots_from_frame(frame, columns=columns)
+    with pytest.raises(FrameError, match="no column 'approved'"):
+        elect_frame(register, election_sheet(), columns=columns, **kwargs)

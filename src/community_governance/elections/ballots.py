@@ -8,7 +8,7 @@ non-candidate, or cast for a unit outside the register; a declared
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
@@ -31,7 +31,10 @@ def _approvals(value: object) -> frozenset[str]:
         result = value
     else:
         items = tuple(value)
-        result = frozenset(items)
+        try:
+            result = frozenset(items)
+        except TypeError:  # an unhashable item (a list, say) is not a candidate id
+            _refuse(next(item for item in items if not isinstance(item, str)))
         if len(result) != len(items):
             twice = next(item for item in items if items.count(item) > 1)
             raise CandidateError(
@@ -42,13 +45,17 @@ def _approvals(value: object) -> frozenset[str]:
             )
     for item in items:
         if not isinstance(item, str) or not item:
-            raise CandidateError(
-                f"ballot approval {item!r} is not a candidate id",
-                what="ballot",
-                field="approvals",
-                value=item,
-            )
+            _refuse(item)
     return result
+
+
+def _refuse(item: object) -> NoReturn:
+    raise CandidateError(
+        f"ballot approval {item!r} is not a candidate id",
+        what="ballot",
+        field="approvals",
+        value=item,
+    )
 
 
 def _unit(instance: object, attribute: attrs.Attribute[str], value: object) -> None:

@@ -9,7 +9,8 @@ one `elect` gives.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain, repeat
 from typing import Any
 
 import attrs
@@ -62,6 +63,10 @@ def _spoiled_name(value: object) -> str | None:
     return None if value is None else _name(value, "spoiled")
 
 
+def _list_name(value: object) -> str | None:
+    return None if value is None else _name(value, "approval_list")
+
+
 def _approval_names(value: object) -> tuple[str, ...] | None:
     if value is None:
         return None
@@ -93,25 +98,43 @@ def _approval_names(value: object) -> tuple[str, ...] | None:
 class ElectionColumns:
     """Where an election ballot frame keeps what: the unit, approval and spoiled columns.
 
+    The approvals are either boolean columns, one per approvable name (``approvals``), or one
+    column whose cells are lists of approved candidate ids (``approval_list``), never both.
+
     Attributes:
         unit: Name of the unit column.
-        approvals: Names of the approval columns (default ``None``: every column but ``unit``
-            and ``spoiled``); a list of distinct names, at least one, never one string.
+        approvals: Names of the boolean approval columns (default ``None``: every column but
+            ``unit`` and ``spoiled``, unless ``approval_list`` is given); a list of distinct
+            names, at least one, never one string.
         spoiled: Name of the boolean spoiled column, if any.
+        approval_list: Name of the column of approval lists (polars ``List(String)``, pyarrow
+            ``list<string>``, a pandas column of lists), if the ballots are kept so; every
+            other column but ``unit`` and ``spoiled`` is then ignored.
 
     Raises:
         FrameError: a name is not a non-empty string, ``approvals`` is a string, empty or
-            names a column twice, or one column is given two roles.
+            names a column twice, ``approvals`` and ``approval_list`` are both given, or one
+            column is given two roles.
     """
 
     unit: str = attrs.field(default="unit", converter=_unit_name)
     approvals: tuple[str, ...] | None = attrs.field(default=None, converter=_approval_names)
     spoiled: str | None = attrs.field(default=None, converter=_spoiled_name)
+    approval_list: str | None = attrs.field(default=None, converter=_list_name)
 
     def __attrs_post_init__(self) -> None:
+        if self.approval_list is not None and self.approvals is not None:
+            raise FrameError(
+                "ElectionColumns: give the approvals as boolean columns (approvals=) or as one "
+                f"column of lists (approval_list={self.approval_list!r}), not both",
+                field="approval_list",
+                value=self.approval_list,
+            )
         roles = [("unit", self.unit)]
         if self.spoiled is not None:
             roles.append(("spoiled", self.spoiled))
+        if self.approval_list is not None:
+            roles.append(("approval_list", self.approval_list))
         roles += [("approvals", name) for name in self.approvals or ()]
         seen: dict[str, str] = {}
         for role, name in roles:
@@ -191,6 +214,11 @@ def elect_frame(
     approval and spoiled cells are all null carries no ballot, so a register joined with the
     ballots can be passed as it is.
 
+    Or, with ``columns=ElectionColumns(approval_list=...)``, one column whose cells are lists
+    of approved ids: a cell is read as `ElectionBallot` reads its approvals (an empty list
+    approves nobody, a name twice is refused, a non-candidate is a write-in), and a null cell
+    (with a null or no spoiled cell) carries no ballot.
+
     Args:
         estate: The register.
         ballots: The ballot frame (pandas, polars, pyarrow... anything narwhals reads).
@@ -212,9 +240,10 @@ def elect_frame(
     Raises:
         FrameError: ``ballots`` is not a frame, a named column is missing, or a column name
             is not a string; an unknown keyword, or ``columns=`` with a deprecated one.
-        ElectionInputError: ``options`` is not an ``ElectOptions``, or the earlier round is
-            given twice; as for `elect`.
-        CandidateError: as for `elect`, and for an approval cell that is not a boolean.
+        ElectionInputError: ``options`` is not an ``ElectOptions``, the earlier round is
+            given twice, or an approval-list cell is not a list; as for `elect`.
+        CandidateError: as for `elect`; an approval cell that is not a boolean, or an
+            approval list naming an id twice or holding what is not an id.
         UnknownUnitError: a ballot's unit is outside the register (``error`` policy).
         DuplicateBallotError: a unit has two ballots.
         ConflictingBallotsError: ballots of one counted person differ.
@@ -226,7 +255,7 @@ def elect_frame(
     setup = prepare(estate, rules, candidates, seats, chosen, previous)
     data = _intake.frame(ballots, "ballots")
     names = _names(data, layout)
-    folded = _count(columnar(setup.estate), data, layout.unit, names, layout.spoiled, setup)
+    folded = _count(columnar(setup.estate), data, layout, names, setup)
     if folded is None:
         # irregular in a way the object path reports (an error, or a ballot set aside)
         objects = _ballots(data, layout, names)
@@ -312,7 +341,9 @@ def election_ballots_from_frame(
     Raises:
         FrameError: ``ballots`` is not a frame, a named column is missing, or a column name
             is not a string.
-        CandidateError: an approval cell is not a boolean, or a unit is not a string.
+        CandidateError: an approval cell is not a boolean, an approval list names an id twice
+            or holds what is not an id, or a unit is not a string.
+        ElectionInputError: an approval-list cell is not a list.
     """
     layout = _layout(columns, deprecated, "election_ballots_from_frame")
     data = _intake.frame(ballots, "ballots")
@@ -323,19 +354,37 @@ def _ballots(
     data: nw.DataFrame[Any], layout: ElectionColumns, names: tuple[str, ...]
 ) -> list[ElectionBallot]:
     units = _intake.cells(_intake.column(data, layout.unit, "ballots"))
-    columns = [_intake.cells(data[name]) for name in names]
     spoiled = layout.spoiled
     marks = _intake.cells(data[spoiled]) if spoiled is not None else [None] * len(units)
+    rows: Iterator[object]
+    if layout.approval_list is None:
+        columns = [_intake.cells(data[name]) for name in names]
+        rows = (_approved(names, [column[row] for column in columns]) for row in range(len(units)))
+    else:
+        rows = map(_plain, _intake.cells(data[layout.approval_list]))
     result: list[ElectionBallot] = []
-    for row, unit_id in enumerate(units):
-        cells = [column[row] for column in columns]
-        if marks[row] is None and all(cell is None for cell in cells):
+    for unit_id, approved, mark in zip(units, rows, marks, strict=True):
+        if approved is None and mark is None:
             continue
-        for cell in (*cells, marks[row]):
-            _boolean(cell)
-        approved = [name for name, cell in zip(names, cells, strict=True) if cell]
-        result.append(ElectionBallot(unit_id, approved, spoiled=bool(marks[row])))
+        _boolean(mark)
+        result.append(
+            ElectionBallot(unit_id, () if approved is None else approved, spoiled=bool(mark))
+        )
     return result
+
+
+def _approved(names: tuple[str, ...], cells: list[object]) -> list[str] | None:
+    """The names approved by one row's boolean cells (``None``: every cell null)."""
+    if all(cell is None for cell in cells):
+        return None
+    for cell in cells:
+        _boolean(cell)
+    return [name for name, cell in zip(names, cells, strict=True) if cell]
+
+
+def _plain(cell: object) -> Any:
+    """An approval-list cell as a Python value (pandas keeps a list as a numpy array)."""
+    return cell.tolist() if isinstance(cell, np.ndarray) else cell
 
 
 def _boolean(cell: object) -> None:
@@ -349,11 +398,17 @@ def _boolean(cell: object) -> None:
 
 
 def _names(data: nw.DataFrame[Any], layout: ElectionColumns) -> tuple[str, ...]:
-    """The approval column names, each checked to exist (with the unit and spoiled columns)."""
+    """The approval column names, each checked to exist (with the unit and spoiled columns).
+
+    With an approval-list column, that column is checked and no name is returned.
+    """
     unit, spoiled = layout.unit, layout.spoiled
     _intake.column(data, unit, "ballots")
     if spoiled is not None:
         _intake.column(data, spoiled, "ballots")
+    if layout.approval_list is not None:
+        _intake.column(data, layout.approval_list, "ballots")
+        return ()
     if layout.approvals is None:
         names = tuple(name for name in data.columns if name not in (unit, spoiled))
         for name in names:
@@ -413,22 +468,25 @@ def _signatures(
     return np.ascontiguousarray(bits).view(np.uint64)
 
 
-def _count(
-    view: ColumnarEstate,
-    data: nw.DataFrame[Any],
-    unit: str,
-    names: tuple[str, ...],
-    spoiled: str | None,
-    setup: Setup,
-) -> Folded | None:
-    """Heads and area per candidate, vectorised; ``None`` when the object path must decide.
+#: One boolean column per approvable name, each row's number of approvals, and which rows
+#: carry a ballot (``None``: every row).
+_Read = tuple[
+    tuple[str, ...],
+    list[npt.NDArray[np.bool_]],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.bool_] | None,
+]
 
-    Column by column, as the frame holds its data: no row-major matrix is built, and each
-    row's number of approvals is summed while the columns are read.
+
+def _columns(data: nw.DataFrame[Any], names: tuple[str, ...]) -> _Read:
+    """The boolean approval columns, read column by column as the frame holds them.
+
+    No row-major matrix is built, and each row's number of approvals is summed while the
+    columns are read.
     """
     width = len(data)
     columns: list[npt.NDArray[np.bool_]] = []
-    approved = np.zeros(width, dtype=np.int32)
+    approved = np.zeros(width, dtype=np.int64)
     present = np.zeros(width, dtype=bool)
     complete = False  # some column without nulls: every row carries a ballot
     for name in names:
@@ -438,14 +496,93 @@ def _count(
         complete = complete or known is None
         if not complete:
             present |= known
-    marked = np.zeros(width, dtype=bool)
-    if spoiled is not None:
-        marked, known = _booleans(data[spoiled])
-        complete = complete or known is None
-        if not complete:
-            present |= known
-    found, aligned = _intake.positions(view, data[unit])
-    if not complete and not present.all():
+    return names, columns, approved, None if complete else present
+
+
+def _lists(series: nw.Series[Any], ids: tuple[str, ...]) -> _Read | None:
+    """One boolean column per candidate from a column of approval lists.
+
+    A typed list of strings is read in the frame's backend, any other column (pandas keeps
+    lists as Python objects) cell by cell. ``None`` when some cell is irregular (not a list,
+    a name twice, a non-candidate, what is not an id): the object path then decides, as
+    `ElectionBallot` and `elect` do.
+    """
+    dtype = series.dtype
+    if isinstance(dtype, nw.List) and dtype.inner == nw.String:
+        try:
+            return _contained(series, ids)
+        except (NotImplementedError, nw.exceptions.InvalidOperationError):
+            pass  # e.g. Arrow's list<string_view> has no membership kernel
+    return _scattered(_intake.cells(series), ids)
+
+
+def _contained(series: nw.Series[Any], ids: tuple[str, ...]) -> _Read | None:
+    """`_lists` of a typed list column, in the frame's own backend: one membership test per id.
+
+    A list is regular when it holds as many names as the candidates it contains.
+    """
+    columns = [
+        np.asarray(series.list.contains(cid).fill_null(value=False).to_numpy(), dtype=bool)
+        for cid in ids
+    ]
+    approved = np.zeros(len(series), dtype=np.int64)
+    for values in columns:
+        approved += values
+    length = np.asarray(series.list.len().fill_null(0).to_numpy(), dtype=np.int64)
+    if (approved != length).any():
+        return None
+    present = ~np.asarray(series.is_null().to_numpy(), dtype=bool) if series.null_count() else None
+    return ids, columns, approved, present
+
+
+def _scattered(cells: list[Any], ids: tuple[str, ...]) -> _Read | None:
+    """`_lists` of Python cells: the lists exploded to (row, candidate) pairs, scattered once."""
+    present = np.array([cell is not None for cell in cells], dtype=bool)
+    lists = [_plain(cell) for cell in cells if cell is not None]
+    if not all(isinstance(cell, list | tuple) for cell in lists):
+        return None
+    length = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    index = {cid: column for column, cid in enumerate(ids)}
+    try:
+        codes = np.fromiter(
+            map(index.get, chain.from_iterable(lists), repeat(-1)),
+            dtype=np.int64,
+            count=int(length.sum()),
+        )
+    except TypeError:  # an item that cannot be hashed cannot be a candidate id
+        return None
+    if (codes < 0).any():
+        return None
+    matrix = np.zeros((len(ids), len(cells)), dtype=bool)
+    rows = np.flatnonzero(present)
+    matrix[codes, np.repeat(rows, length)] = True
+    approved = matrix.sum(axis=0, dtype=np.int64)
+    if (approved[rows] != length).any():  # a name twice
+        return None
+    return ids, list(matrix), approved, None if present.all() else present
+
+
+def _count(
+    view: ColumnarEstate,
+    data: nw.DataFrame[Any],
+    layout: ElectionColumns,
+    names: tuple[str, ...],
+    setup: Setup,
+) -> Folded | None:
+    """Heads and area per candidate, vectorised; ``None`` when the object path must decide."""
+    if layout.approval_list is None:
+        read: _Read | None = _columns(data, names)
+    else:
+        read = _lists(data[layout.approval_list], setup.ids)
+    if read is None:
+        return None
+    names, columns, approved, present = read
+    marked = np.zeros(len(data), dtype=bool)
+    if layout.spoiled is not None:
+        marked, known = _booleans(data[layout.spoiled])
+        present = None if present is None or known is None else present | known
+    found, aligned = _intake.positions(view, data[layout.unit])
+    if present is not None and not present.all():
         found, marked, approved = found[present], marked[present], approved[present]
         columns = [values[present] for values in columns]
     if not aligned and ((found < 0).any() or np.bincount(found, minlength=1).max() > 1):
