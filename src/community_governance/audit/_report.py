@@ -70,7 +70,11 @@ def optional_flag(value: object) -> bool | None:
 
 
 def optional_names(value: object, *, field: str = "elected") -> tuple[str, ...] | None:
-    """Converter: ``None`` or a list of candidate ids (a single string is not a list)."""
+    """Converter: ``None`` or a list of candidate ids (a single string is not a list).
+
+    Errors name ``field`` (``"elected"``, ``"alternates"``), or ``"candidate"`` for an item that
+    is not a candidate id.
+    """
     if value is None:
         return None
     if isinstance(value, str) or not isinstance(value, Iterable):
