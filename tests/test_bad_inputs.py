@@ -810,6 +810,27 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], type[Exception], s
         "7",
     ),
     (
+        "audit str alternates",
+        lambda: audit.AnnouncedElection(alternates="Ma"),
+        cg.exceptions.AuditError,
+        ValueError,
+        "alternates 'Ma'",
+    ),
+    (
+        "audit str unfilled",
+        lambda: audit.AnnouncedElection(unfilled="1"),
+        cg.exceptions.AuditInputError,
+        TypeError,
+        "unfilled seats '1'",
+    ),
+    (
+        "audit float spoiled",
+        lambda: audit.AnnouncedElection(spoiled_heads=2.0),
+        cg.exceptions.AuditInputError,
+        TypeError,
+        "spoiled ballots 2.0",
+    ),
+    (
         "audit candidate id",
         lambda: audit.AnnouncedCandidate(None),
         cg.exceptions.AuditError,

@@ -15,5 +15,7 @@ def test_audit_how_to_runs(capsys):
     for match in blocks:
         code = "\n" * text.count("\n", 0, match.start(1)) + match.group(1)
         exec(compile(code, str(page), "exec"), namespace)
-    assert len(blocks) == 6
-    assert "no whole count fits" in capsys.readouterr().out
+    assert len(blocks) == 7
+    out = capsys.readouterr().out
+    assert "no whole count fits" in out
+    assert "候补委员（按顺序）：公布为Hu，复核为无" in out

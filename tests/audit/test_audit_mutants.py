@@ -206,6 +206,19 @@ ELECTIONS |= {
         alternates=1,
         policy=BallotPolicy(over_approval=Handling.ERROR),
     ),
+    "election-seats-and-spoiled": lambda: audit_election(
+        estate_of_three(),
+        [
+            ElectionBallot(f"1-{i}", ["A", "B"] if i < 4 else ["A", "C"] if i < 7 else ["B", "C"])
+            for i in range(1, 10)
+        ]
+        + [ElectionBallot("2-1", ["A", "B"])],
+        AnnouncedElection(elected=["B", "A"], alternates=["B", "C"], unfilled=1, spoiled_heads=2),
+        candidates=["A", "B", "C"],
+        seats=2,
+        rules=SH,
+        alternates=1,
+    ),
 }
 
 MOTIONS = {

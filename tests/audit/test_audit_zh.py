@@ -64,6 +64,15 @@ def election_audits(register):
     yield audit_election(
         register, base, AnnouncedElection(), candidates=["A", "B", "C"], seats=2, rules=SH
     )
+    yield audit_election(  # names joined with 、, 无 for no alternates, 席 for seats
+        register,
+        base,
+        AnnouncedElection(alternates=["C", "B"], unfilled=1, spoiled_heads=3),
+        candidates=["A", "B", "C"],
+        seats=2,
+        rules=SH,
+        alternates=1,
+    )
 
 
 def decision_audits(register):

@@ -33,21 +33,31 @@ def optional_area(value: object) -> Exact | None:
         raise
 
 
-def optional_count(value: object) -> int | None:
-    """Converter: ``None`` or a whole count ≥ 0."""
+def optional_count(value: object, *, field: str = "count", what: str = "count") -> int | None:
+    """Converter: ``None`` or a whole count ≥ 0 (errors name ``field``, the text ``what``)."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
         raise AuditInputError(
-            f"announced count {value!r} must be a whole number ≥ 0 (an int)",
-            field="count",
+            f"announced {what} {value!r} must be a whole number ≥ 0 (an int)",
+            field=field,
             value=value,
         )
     if value < 0:
         raise AuditError(
-            f"announced count {value!r} must be a whole number ≥ 0", field="count", value=value
+            f"announced {what} {value!r} must be a whole number ≥ 0", field=field, value=value
         )
     return value
+
+
+def optional_unfilled(value: object) -> int | None:
+    """Converter: ``None`` or the announced seats left unfilled (a whole number ≥ 0)."""
+    return optional_count(value, field="unfilled", what="unfilled seats")
+
+
+def optional_spoiled(value: object) -> int | None:
+    """Converter: ``None`` or the announced persons with spoiled ballots (whole, ≥ 0)."""
+    return optional_count(value, field="spoiled_heads", what="spoiled ballots")
 
 
 def optional_flag(value: object) -> bool | None:
@@ -59,20 +69,29 @@ def optional_flag(value: object) -> bool | None:
     )
 
 
-def optional_names(value: object) -> tuple[str, ...] | None:
-    """Converter: ``None`` or a list of candidate ids (a single string is not a list)."""
+def optional_names(value: object, *, field: str = "elected") -> tuple[str, ...] | None:
+    """Converter: ``None`` or a list of candidate ids (a single string is not a list).
+
+    Errors name ``field`` (``"elected"``, ``"alternates"``), or ``"candidate"`` for an item that
+    is not a candidate id.
+    """
     if value is None:
         return None
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise AuditError(
-            f"announced elected {value!r} must be a list of candidate ids",
-            field="elected",
+            f"announced {field} {value!r} must be a list of candidate ids",
+            field=field,
             value=value,
         )
     items = tuple(value)
     for item in items:
         candidate_id(item)
     return items
+
+
+def optional_alternates(value: object) -> tuple[str, ...] | None:
+    """Converter: ``None`` or the announced alternates, in their announced order."""
+    return optional_names(value, field="alternates")
 
 
 def candidate_id(value: object) -> str:

@@ -12,14 +12,18 @@ from community_governance._base.format import area_text
 from community_governance.audit._report import (
     Scan,
     candidate_id,
+    optional_alternates,
     optional_area,
     optional_count,
     optional_names,
+    optional_spoiled,
+    optional_unfilled,
     prescan,
 )
 from community_governance.audit.attribution import attribute, non_voters
 from community_governance.audit.findings import (
     LISTED,
+    NOBODY,
     NOT_STANDING,
     Cause,
     Discrepancy,
@@ -32,7 +36,7 @@ from community_governance.elections.candidates import Candidate
 from community_governance.elections.elect import ballot_list, elect, not_a_ballot
 from community_governance.elections.options import ElectOptions
 from community_governance.elections.result import ElectionResult
-from community_governance.exceptions import AuditError
+from community_governance.exceptions import AuditError, InvalidDataError
 from community_governance.register.estate import Estate
 from community_governance.rules.elections import BallotPolicy, Handling
 from community_governance.rules.ruleset import RuleSet
@@ -96,13 +100,27 @@ class AnnouncedElection:
         participating_area: Area announced as taking part.
         candidates: Per candidate, the announced heads and area; a mapping
             ``{"Li": (412, "38950.2")}`` is accepted.
-        elected: Those announced as elected.
+        elected: Those announced as elected (compared in any order).
+        alternates: The alternates (候补委员) announced, in their announced order (compared
+            in order: the first alternate fills the first vacancy). The recount seeks
+            alternates only when `audit_election` is given ``alternates=``.
+        unfilled: The seats announced as left unfilled.
+        spoiled_heads: The persons announced as having cast spoiled ballots (废票).
     """
 
     participating_heads: int | None = attrs.field(default=None, converter=optional_count)
     participating_area: Exact | None = attrs.field(default=None, converter=optional_area)
     candidates: tuple[AnnouncedCandidate, ...] = attrs.field(default=(), converter=_announced)
     elected: tuple[str, ...] | None = attrs.field(default=None, converter=optional_names)
+    alternates: tuple[str, ...] | None = attrs.field(default=None, converter=optional_alternates)
+    unfilled: int | None = attrs.field(default=None, converter=optional_unfilled)
+    spoiled_heads: int | None = attrs.field(default=None, converter=optional_spoiled)
+
+
+SCHEMA = "community_governance.election_audit/3"
+_SCHEMA_2 = "community_governance.election_audit/2"
+#: The announced figures schema ``/3`` added.
+_NEW_IN_3 = frozenset({"alternates", "unfilled", "spoiled_heads"})
 
 
 @attrs.frozen(slots=True, repr=False)
@@ -123,7 +141,29 @@ class ElectionAudit(AuditReport):
 
     _title: ClassVar[str] = "Election audit"
     _title_zh: ClassVar[str] = "选举复核"
-    _schema: ClassVar[str] = "community_governance.election_audit/2"
+    _schema: ClassVar[str] = SCHEMA
+
+    @classmethod
+    def _upgraded(cls, data: Any) -> Any:
+        """Schema ``/2`` data as ``/3``; other data as given.
+
+        A ``/2`` announcement has no alternates, unfilled seats or spoiled ballots: they load
+        as not announced, and a ``/2`` record holding one of them is refused.
+
+        Raises:
+            InvalidDataError: ``/2`` data with a figure only ``/3`` has, naming it.
+        """
+        if not isinstance(data, dict) or data.get("schema") != _SCHEMA_2:
+            return data
+        announced = data.get("announced")
+        newer = sorted(announced.keys() & _NEW_IN_3) if isinstance(announced, dict) else []
+        if newer:
+            raise InvalidDataError(
+                f"ElectionAudit.from_dict: schema {_SCHEMA_2!r} has no announced {newer[0]!r}",
+                field=f"announced.{newer[0]}",
+                value=data["announced"][newer[0]],
+            )
+        return {**data, "schema": SCHEMA}
 
     def _differences(self) -> list[Discrepancy]:
         return election_differences(self.announced, self.recount)
@@ -238,6 +278,14 @@ def election_differences(
         "area taking part",
         "参与表决面积",
     )
+    found += compare(
+        "spoiled-heads",
+        "spoiled",
+        announced.spoiled_heads,
+        recount.spoiled.heads,
+        "persons with spoiled ballots",
+        "废票人数",
+    )
     standing = {result.candidate for result in recount.candidates}
     for item in announced.candidates:
         if item.candidate not in standing:  # figures published for someone not on the list
@@ -260,6 +308,12 @@ def election_differences(
             f"area approving {item.candidate}",
             f"同意{item.candidate}的面积",
         )
+    return found + _seat_differences(announced, recount)
+
+
+def _seat_differences(announced: AnnouncedElection, recount: ElectionResult) -> list[Discrepancy]:
+    """The announced elected (in any order), alternates (in order) and unfilled seats."""
+    found: list[Discrepancy] = []
     if announced.elected is not None and sorted(announced.elected) != sorted(recount.all_elected):
         found += compare(
             "elected",
@@ -269,6 +323,25 @@ def election_differences(
             "elected",
             "当选人",
         )
+    if announced.alternates is not None and announced.alternates != recount.alternates:
+        found.append(
+            Discrepancy(
+                "alternates",
+                "alternates",
+                ", ".join(announced.alternates) or NOBODY,
+                ", ".join(recount.alternates) or NOBODY,
+                "alternates, in order",
+                "候补委员（按顺序）",
+            )
+        )
+    found += compare(
+        "unfilled-seats",
+        "seats",
+        announced.unfilled,
+        recount.unfilled,
+        "seats unfilled",
+        "空缺席位",
+    )
     return found
 
 

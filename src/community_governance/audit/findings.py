@@ -30,16 +30,22 @@ NOT_STANDING = "not a candidate"
 LISTED = "on the list"
 _NOT_STANDING_ZH = {NOT_STANDING: "非候选人", LISTED: "列入名单"}
 
+#: An empty list of names (no alternates announced or recounted).
+NOBODY = "nobody"
+
+#: The codes whose figures are lists of names.
+_LISTS = frozenset({"elected", "alternates"})
+
 #: The unit a Chinese figure carries, by the end of its code.
-_ZH_UNITS: dict[str, str] = {"-heads": "人", "-area": "平方米"}
+_ZH_UNITS: dict[str, str] = {"-heads": "人", "-area": "平方米", "-seats": "席"}
 
 
 def _zh_figure(code: str, figure: str) -> str:
     """A figure as a Chinese text shows it: with its unit, a list of names joined with 、."""
     if code == "passed":
         return _ZH_WORDS.get(figure, figure)
-    if code == "elected":
-        return figure.replace(", ", "、")
+    if code in _LISTS:
+        return "无" if figure == NOBODY else figure.replace(", ", "、")
     if figure in _NOT_STANDING_ZH:  # the figures of a name that is not a candidate
         return _NOT_STANDING_ZH[figure]
     unit = next((unit for end, unit in _ZH_UNITS.items() if code.endswith(end)), "")
@@ -130,9 +136,10 @@ class Discrepancy:
     """An announced figure that differs from the recount.
 
     Attributes:
-        code: Stable code, e.g. ``"participation-heads"``, ``"candidate-heads"``,
-            ``"not-a-candidate-heads"`` / ``-area`` (figures announced for a name that did not
-            stand; ``"not-a-candidate"`` when it is only listed),
+        code: Stable code, e.g. ``"participation-heads"``, ``"spoiled-heads"``,
+            ``"candidate-heads"``, ``"not-a-candidate-heads"`` / ``-area`` (figures announced
+            for a name that did not stand; ``"not-a-candidate"`` when it is only listed),
+            ``"elected"``, ``"alternates"`` (compared in order), ``"unfilled-seats"``,
             ``"passed"``.
         subject: What it concerns (a candidate, ``"participation"``, ``"agree"``...).
         announced: The announced figure as text.

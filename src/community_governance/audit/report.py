@@ -126,6 +126,11 @@ class AuditReport:
     def _not_voting(self) -> int:
         raise NotImplementedError  # every subclass defines it
 
+    @classmethod
+    def _upgraded(cls, data: Any) -> Any:
+        """Data of an earlier schema as the current one (none before the current: as given)."""
+        return data
+
     def _repr_html_(self) -> str:
         causes = [
             [c.text(), ", ".join(c.persons), ", ".join(c.units), _figures(self._alone(c))]
@@ -157,7 +162,9 @@ class AuditReport:
         The recount is re-checked by its own ``from_dict``; the differing figures are
         recomputed from the announcement and the recount; each cause's text is rebuilt from
         its persons and units; each split must add up to its difference, and no person
-        counted once per unit may explain more than their extra units.
+        counted once per unit may explain more than their extra units. Data of an earlier
+        schema load where the audit keeps a reader for it (an election audit of schema ``/2``,
+        whose announcement had no alternates, unfilled seats or spoiled ballots).
 
         Raises:
             InvalidDataError: the data do not fit the audit, hold a float, or hold a
@@ -166,6 +173,7 @@ class AuditReport:
             DerivedFactMismatchError: a stored difference or split does not match the
                 recomputed one (message names the field and both values).
         """
+        data = cls._upgraded(data)
         _check_plain(cls.__name__, data, "")
         audit = load(cls, data, cls._schema)
         audit._reload_recount()
@@ -193,7 +201,17 @@ def _check_parts(what: str, item: Discrepancy) -> None:
 
 
 _INTEGERS = frozenset(
-    {"amount", "count", "heads", "participating_heads", "agree_heads", "round", "seats"}
+    {
+        "amount",
+        "count",
+        "heads",
+        "participating_heads",
+        "agree_heads",
+        "round",
+        "seats",
+        "unfilled",
+        "spoiled_heads",
+    }
 )
 
 
