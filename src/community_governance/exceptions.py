@@ -28,6 +28,7 @@ __all__ = [
     "CitationTypeError",
     "CommitteeError",
     "CommitteeInputError",
+    "CommitteeSizeError",
     "ConflictingBallotsError",
     "DerivedFactMismatchError",
     "DuplicateBallotError",
@@ -65,6 +66,7 @@ __all__ = [
     "ParameterTypeError",
     "ProcedureInputError",
     "ReplayMismatchError",
+    "RuleSetDayMismatchError",
     "RuleSetError",
     "RuleSetInputError",
     "RuleSetNotInForceError",
@@ -760,6 +762,28 @@ class TermOutOfRangeError(CommitteeError):
     """
 
     article: str
+
+
+class CommitteeSizeError(CommitteeError):
+    """A committee's number of seats (or of alternates) is not one the rule set allows.
+
+    Attributes:
+        article: The citations of the size conditions not met, formatted.
+    """
+
+    article: str
+
+
+class RuleSetDayMismatchError(CommitteeError):
+    """A committee was elected under a rule set for another day whose rules differ.
+
+    Attributes:
+        elected_on: The election day.
+        rules_on: The day the rule set was resolved for.
+    """
+
+    elected_on: object
+    rules_on: object
 
 
 class EventRefusedError(CommitteeError):

@@ -21,7 +21,7 @@ def committee(code: str = "CN-SH", members=SEVEN, alternates=("H", "I"), **kw) -
         list(members),
         elected_on=ELECTED,
         term_years=5,
-        rules=rules(code),
+        rules=rules(code, ELECTED),  # the rule set in force on the election day
         alternates=list(alternates),
         **kw,
     )

@@ -31,10 +31,10 @@ from community_governance.exceptions import (
 )
 def test_term_range_both_sides(code: str, low: int, high: int, article: str) -> None:
     for years in (low, high):
-        assert cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=years, rules=rules(code))
+        assert cm.elect_committee(SEVEN, elected_on=ON, term_years=years, rules=rules(code))
     for years in (low - 1, high + 1):
         with pytest.raises(TermOutOfRangeError, match=re.escape(article)) as info:
-            cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=years, rules=rules(code))
+            cm.elect_committee(SEVEN, elected_on=ON, term_years=years, rules=rules(code))
         assert info.value.field == "term_years"
         assert article in info.value.article
 
@@ -52,7 +52,7 @@ def test_expiry_is_the_corresponding_day_and_leap_days_clip() -> None:
 def test_no_term_rule_and_bad_inputs() -> None:
     before = rules("CN", date(2009, 12, 31))
     with pytest.raises(CommitteeError, match="no committee term rule"):
-        cm.elect_committee(SEVEN, elected_on=ELECTED, term_years=5, rules=before)
+        cm.elect_committee(SEVEN, elected_on=date(2009, 12, 31), term_years=5, rules=before)
     with pytest.raises(CommitteeInputError, match="elected_on"):
         cm.elect_committee(SEVEN, elected_on=datetime(2020, 1, 1), term_years=5, rules=rules("CN"))  # type: ignore[arg-type]
     with pytest.raises(CommitteeInputError, match="term_years"):

@@ -3,7 +3,9 @@
 A committee is elected on a day for a term of whole years chosen by the assembly's rules of
 procedure within the range of the rule set (Guidance Rules 2009 Art. 32: 5 years or less;
 Shanghai Art. 20(1): 3 to 5 years; Beijing Art. 41: 5 years or less). Its term expires on the
-corresponding day (Civil Code Arts. 201–202). Events change it (see
+corresponding day (Civil Code Arts. 201–202). `elect_committee` also checks its number of seats
+against the rule set's committee size rule and that the rule set is the one of the election
+day. Events change it (see
 `community_governance.committee.events`); each returns a new value with one more entry in its
 explained history.
 """
@@ -23,11 +25,18 @@ from community_governance._base.lang import language
 from community_governance._base.notices import Notice
 from community_governance._base.serial import check_derived, dump, load, refuse_floats
 from community_governance.exceptions import (
+    BodyError,
     CommitteeError,
     CommitteeInputError,
+    CommitteeSizeError,
+    LayerNotInForceError,
+    RuleSetDayMismatchError,
+    RuleSetNotInForceError,
     TermOutOfRangeError,
 )
+from community_governance.register.estate import Estate
 from community_governance.rules.ruleset import RuleSet
+from community_governance.voting.size import check_committee_size
 
 _SCHEMA = "community_governance.committee/1"
 _DEFAULT_NAME = "owners' committee"
@@ -181,7 +190,8 @@ class Committee:
     Attributes:
         elected_on: The day of the election.
         term_years: The term in whole years (checked against the rule set by `elect_committee`).
-        full_size: The full number of seats (定额).
+        full_size: The full number of seats (定额; checked against the rule set's committee size
+            rule by `elect_committee`).
         members: The seated members, in seat order.
         alternates: Alternates (候补委员) in the order they step in.
         name: A label, e.g. ``"Mayflower Life Plaza, 1st committee"``.
@@ -356,8 +366,34 @@ def elect_committee(
     alternates: tuple[str, ...] | list[str] = (),
     full_size: int | None = None,
     name: str = "owners' committee",
+    estate: Estate | None = None,
 ) -> Committee:
-    """A newly elected committee, its term checked against the rule set.
+    """A newly elected committee, its term and size checked against the election day's rules.
+
+    **The rule set must be the one in force on the election day.** When ``rules.on`` is
+    another day, the jurisdiction is resolved again for ``elected_on``
+    ([RuleSet.on_day][community_governance.RuleSet.on_day], with the estate's own layers of
+    ``rules`` on top, each of which must be in force that day) and the rules this function
+    applies are compared: the term rule (``rules.committee.term``) and the size rule
+    (``rules.elections.committee_size`` or ``committee_size_bands``), each with the layer that
+    supplies it. The same rules are accepted (a rule set for the day of the count states the
+    same law); different ones, or a hand-built rule set that cannot be resolved for another
+    day, are refused. A change in layers this function does not read (the voting rules of
+    the Civil Code from 2021) does not refuse the election.
+
+    **The size checked is the full number of seats** (``full_size``, by default the number of
+    members), with the alternates, by the check the elections engine applies
+    ([check_committee_size][community_governance.elections.check_committee_size]): 5 to 11,
+    odd (Guidance Rules 2009 Art. 31); 5 or more, odd, or 3 at 10,000 m² or less (Shanghai
+    Residential Property Management Provisions Art. 20(1)); 5 or more, odd, or 3 at 100
+    households or fewer, alternates no more than members (Beijing Property Management
+    Regulation Art. 39(1)(2)); 5 to 11, odd, or 3 at 100 households or fewer (Hangzhou
+    Property Management Regulation Art. 27); the minimum of the estate's band of flats
+    (Building Management Ordinance (Hong Kong) Cap. 344 Sch. 2 para. 1). A size that depends
+    on the estate's area, households or flats is read from ``estate``. Where the rule set
+    sets no size rule (a gap in the law as encoded), no size is checked and the election's
+    history entry carries a ``no-committee-size-rule`` notice; an unconfirmed band that was
+    not applied leaves its ``size-band-unconfirmed`` notice there.
 
     Args:
         members: The elected members' owner ids, in seat order.
@@ -367,16 +403,28 @@ def elect_committee(
         alternates: The alternates, in order.
         full_size: The full number of seats (default: the number of members).
         name: A label.
+        estate: The register, read when the size rule depends on the estate's area,
+            households or flats.
 
     Returns:
         The committee, with its election as the first history entry.
 
     Raises:
+        RuleSetDayMismatchError: ``rules`` is for another day and its term or size rules
+            differ from those in force on ``elected_on`` (both days are named).
         TermOutOfRangeError: the term is outside the rule set's range (the article is named).
+        CommitteeSizeError: the seats or alternates are not allowed (the articles are named),
+            or the size depends on a figure of the estate and ``estate`` is not given.
         CommitteeError: the rule set has no term rule, or the members are invalid.
+
+    Warns:
+        StaleRuleSetWarning: ``rules`` is resolved again for an election day after the date
+            its data were last checked against the law.
     """
     day = check_day(elected_on, "elected_on")
-    param = require(rules, RuleSet, "rules").committee.term
+    _in_force_on(require(rules, RuleSet, "rules"), day)
+    require(estate, (Estate, type(None)), "estate")
+    param = rules.committee.term
     if param is None:
         raise CommitteeError(
             f"rule set {rules.code} on {rules.on} has no committee term rule",
@@ -396,11 +444,94 @@ def elect_committee(
         )
     seated = _members(members)
     seats = len(seated) if full_size is None else full_size
+    elected = Committee(day, term_years, seats, seated, _alternates(alternates), name)
     entry = HistoryEntry(
         "election",
         day,
         f"{len(seated)} members elected for {term_years} years",
         f"选举产生委员{len(seated)}名，任期{term_years}年",
         rule.citation,
+        _size_notices(elected, rules, estate),
     )
-    return Committee(day, term_years, seats, seated, _alternates(alternates), name, (entry,))
+    return attrs.evolve(elected, history=(entry,))
+
+
+def _applied(rules: RuleSet) -> tuple[object, ...]:
+    """The rules `elect_committee` applies, each with the layer that supplies it."""
+    return (
+        rules.committee.term,
+        rules.elections.committee_size,
+        rules.elections.committee_size_bands,
+    )
+
+
+def _in_force_on(rules: RuleSet, day: date) -> None:
+    """Refuse ``rules`` when it is for another day and the rules applied differ on ``day``."""
+    if rules.on == day:
+        return
+    try:
+        then = rules.on_day(day)
+        for layer in rules.layers:
+            if then is not None and layer.code == "estate":
+                then = then.with_layer(layer)
+    except (RuleSetNotInForceError, LayerNotInForceError):
+        then = None
+    if then is not None and _applied(then) == _applied(rules):
+        return
+    why = (
+        "a hand-built rule set cannot be resolved for another day"
+        if rules.resolver is None
+        else f"the term or size rules in force on {day.isoformat()} differ"
+    )
+    raise RuleSetDayMismatchError(
+        f"a committee elected on {day.isoformat()} was given the rule set {rules.code} for "
+        f"{rules.on.isoformat()}: {why}; use the rule set in force on the election day",
+        field="rules",
+        value=rules.code,
+        elected_on=day,
+        rules_on=rules.on,
+    )
+
+
+def _size_notices(
+    committee: Committee, rules: RuleSet, estate: Estate | None
+) -> tuple[Notice, ...]:
+    """Refuse seats the size rule does not allow; notices for a gap or an unapplied band."""
+    seats, alternates = committee.full_size, len(committee.alternates)
+    if rules.elections.committee_size is None and rules.elections.committee_size_bands is None:
+        return (
+            Notice(
+                "no-committee-size-rule",
+                f"rule set {rules.code} on {rules.on} sets no committee size; the {seats} "
+                "seats were not checked",
+                f"{rules.code}在{rules.on}的规则中没有业主委员会人数的规定，{seats}个席位未作检查",
+            ),
+        )
+    try:
+        checked = check_committee_size(seats, rules, alternates=alternates, estate=estate)
+    except BodyError as error:
+        why = f"it depends on the estate's {error.field}: give estate=" if estate is None else ""
+        raise CommitteeSizeError(
+            f"a committee of {seats} seats cannot be checked: {why or error.message}",
+            field="estate",
+            value=estate,
+            article="",
+        ) from error
+    failed = [notice for ok, notice in checked.reasons if not ok]
+    if failed:
+        article = "; ".join(dict.fromkeys(_cited(notice) for notice in failed))
+        only_alternates = {notice.code for notice in failed} == {"alternates-at-most-members"}
+        field, value = ("alternates", alternates) if only_alternates else ("full_size", seats)
+        raise CommitteeSizeError(
+            f"a committee of {seats} seats and {alternates} alternates is not allowed: "
+            f"{'; '.join(notice.en for notice in failed)} ({article})",
+            field=field,
+            value=value,
+            article=article,
+        )
+    return tuple(notice for _, notice in checked.reasons if notice.code == "size-band-unconfirmed")
+
+
+def _cited(notice: Notice) -> str:
+    """The notice's citation, formatted (every size condition is cited)."""
+    return notice.citation.format() if notice.citation is not None else ""

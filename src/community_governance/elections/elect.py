@@ -26,7 +26,6 @@ from community_governance.elections.options import (
     whole,
 )
 from community_governance.elections.result import ElectionResult, candidate_results, continues
-from community_governance.elections.size import band_notices
 from community_governance.exceptions import (
     BodyError,
     CandidateError,
@@ -41,6 +40,7 @@ from community_governance.rules.ruleset import RuleSet
 from community_governance.rules.thresholds import Base, ResolutionRule
 from community_governance.rules.voting import SpoiledPolicy
 from community_governance.voting.checks import Figures
+from community_governance.voting.size import band_notices
 
 __all__ = [
     "ballot_list",
