@@ -71,8 +71,8 @@ class DecisionAudit(AuditReport):
     def _differences(self) -> list[Discrepancy]:
         return decision_differences(self.announced, self.recount)
 
-    def _reload_recount(self) -> None:
-        Decision.from_dict(self.recount.to_dict())
+    def _reload_recount(self, rules: RuleSet | None) -> None:
+        Decision.from_dict(self.recount.to_dict(), rules=rules)
 
     def _not_voting(self) -> int:
         tally = self.recount.tally

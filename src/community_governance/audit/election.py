@@ -168,8 +168,8 @@ class ElectionAudit(AuditReport):
     def _differences(self) -> list[Discrepancy]:
         return election_differences(self.announced, self.recount)
 
-    def _reload_recount(self) -> None:
-        ElectionResult.from_dict(self.recount.to_dict())
+    def _reload_recount(self, rules: RuleSet | None) -> None:
+        ElectionResult.from_dict(self.recount.to_dict(), rules=rules)
 
     def _not_voting(self) -> int:
         return self.recount.total.heads - self.recount.participating.heads

@@ -11,6 +11,7 @@ from community_governance._base.serial import check_derived, dump, load
 from community_governance.audit._report import rebuilt
 from community_governance.audit.findings import Cause, Discrepancy
 from community_governance.exceptions import InvalidDataError
+from community_governance.rules.ruleset import RuleSet
 
 __all__ = ["AuditReport"]
 
@@ -120,7 +121,7 @@ class AuditReport:
     def _differences(self) -> list[Discrepancy]:
         raise NotImplementedError  # every subclass defines it
 
-    def _reload_recount(self) -> None:
+    def _reload_recount(self, rules: RuleSet | None) -> None:
         raise NotImplementedError  # every subclass defines it
 
     def _not_voting(self) -> int:
@@ -156,27 +157,36 @@ class AuditReport:
         return dump(self, self._schema)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Self:
+    def from_dict(cls, data: dict[str, Any], *, rules: RuleSet | None = None) -> Self:
         """Rebuild an audit from `to_dict` output, refusing derived facts that do not fit.
 
-        The recount is re-checked by its own ``from_dict``; the differing figures are
+        The recount is re-checked by its own ``from_dict`` (against ``rules`` when given:
+        the rule set the recount was made under, whose rule and thresholds it must apply);
+        the differing figures are
         recomputed from the announcement and the recount; each cause's text is rebuilt from
         its persons and units; each split must add up to its difference, and no person
         counted once per unit may explain more than their extra units. Data of an earlier
         schema load where the audit keeps a reader for it (an election audit of schema ``/2``,
         whose announcement had no alternates, unfilled seats or spoiled ballots).
 
+        Args:
+            data: The plain data.
+            rules: The rule set to check the recount's rule against (``None``: not checked).
+
         Raises:
             InvalidDataError: the data do not fit the audit, hold a float, or hold a
                 non-boolean where a boolean is meant (``passed``, ``spoiled``...) or a boolean
                 where a whole count is meant (message names the field).
             DerivedFactMismatchError: a stored difference or split does not match the
-                recomputed one (message names the field and both values).
+                recomputed one (message names the field and both values), or the recount's
+                rule is not the one ``rules`` supplies.
+            VotingInputError: ``rules`` is not a `RuleSet` (``ElectionInputError`` for an
+                election audit).
         """
         data = cls._upgraded(data)
         _check_plain(cls.__name__, data, "")
         audit = load(cls, data, cls._schema)
-        audit._reload_recount()
+        audit._reload_recount(rules)
         what = cls.__name__
         check_derived(
             what, "discrepancies", _keys(audit.discrepancies), _keys(audit._differences())
