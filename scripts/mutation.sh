@@ -28,6 +28,11 @@ DEFAULT_MODULES=(
   mediation.events mediation.engine mediation.progress mediation.case
   mediation.phases.intake mediation.phases.session mediation.phases.agreement
   mediation.phases.confirmation mediation.phases.performance
+  voting.size
+  money.apportion money.charges money.emergency money.fund money._rules
+  committee.model committee.events committee.cadence committee.posting committee.progress
+  committee.temporary committee.timeline committee.vacancy committee.attendance
+  committee.inactivity committee.freeze
 )
 PYTHON="${PYTHON:-}"
 if [[ -z "$PYTHON" ]]; then
