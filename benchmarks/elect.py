@@ -25,6 +25,7 @@ Run: ``.venv/bin/python benchmarks/elect.py [sizes...]``.
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 import time
@@ -163,5 +164,14 @@ def main(sizes: tuple[int, ...] = (1_000, 10_000, 100_000, 1_000_000)) -> None:
         sys.stdout.flush()
 
 
+def _sizes() -> tuple[int, ...]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000, 1_000_000],
+        help="numbers of ballots (default: 1000 10000 100000 1000000)",
+    )  # fmt: skip
+    return tuple(parser.parse_args().sizes)
+
+
 if __name__ == "__main__":
-    main(tuple(int(arg) for arg in sys.argv[1:]) or (1_000, 10_000, 100_000, 1_000_000))
+    main(_sizes())

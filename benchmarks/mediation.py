@@ -26,7 +26,7 @@ are checked by reading the output.
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -505,7 +505,12 @@ def best_of(runs: dict[str, tuple[Callable[[int], int], int]]) -> dict[str, floa
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else N_EVENTS
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "events", nargs="?", type=int, default=N_EVENTS,
+        help=f"events applied by each engine (default {N_EVENTS:,})",
+    )  # fmt: skip
+    n = parser.parse_args().events
     small = max(n // 10, 1)
     found = best_of(
         {
