@@ -24,7 +24,7 @@ DEFAULT_MODULES=(
   audit.report audit._report rules.thresholds
   elections._count elections._decide elections._seats elections.ballots elections.candidates
   elections.composition elections.elect elections.eligibility elections.groups elections.options
-  elections.result elections.rules elections.size elections.slate
+  elections.result elections.rules elections.slate
   mediation.events mediation.engine mediation.progress mediation.case
   mediation.phases.intake mediation.phases.session mediation.phases.agreement
   mediation.phases.confirmation mediation.phases.performance
