@@ -46,6 +46,7 @@ D1, D2, D3 = date(2024, 1, 1), date(2024, 6, 1), date(2024, 9, 1)
 CN = rules_for("CN", on=D2)
 CN_ALL = rules_for("CN", on=D2, include_unconfirmed=True)
 OLD = rules_for("CN", on=date(2019, 1, 1))
+OLD_ALL = rules_for("CN", on=date(2019, 1, 1), include_unconfirmed=True)
 CITE = Citation("civil_code", "281(2)")
 EVERY_STEP = EmergencyProcedure(set(Applicant), tuple((s, CITE) for s in EmergencyStep), CITE)
 STRICT = CN.with_layer(
@@ -165,6 +166,10 @@ def _refusals() -> Iterator[tuple[str, Callable[[], object]]]:
     yield "emergency: fund", lambda: check_emergency(good, CN, "fund")  # type: ignore[arg-type]
     yield "emergency: rules", lambda: check_emergency(good, "CN", FUND)  # type: ignore[arg-type]
     yield "emergency: before the Civil Code", lambda: check_emergency(good, OLD, FUND)
+    yield (
+        "emergency: before the Civil Code, unconfirmed values admitted",
+        lambda: check_emergency(good, OLD_ALL, FUND),
+    )
     other = Estate.from_records([{"unit": "9-9", "area": "1", "owners": ["X"]}])
     stranger = EmergencyApplication(Applicant.COMMITTEE, True, apportion("1", other), True, True)
     yield "emergency: a unit without a sub-account", lambda: check_emergency(stranger, CN, FUND)

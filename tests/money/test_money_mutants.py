@@ -68,7 +68,13 @@ def test_fen_refusals_are_pinned() -> None:
         value=True,
     )
     long = "1" * 41
-    refused(MoneyError, lambda: fen(long), f"amount: {long[:20]!r}… is too long", value=long)
+    refused(
+        MoneyError,
+        lambda: fen(long),
+        f"amount: {long[:20]!r}… is too long",
+        field="amount",
+        value=long,
+    )
     assert fen("1" * 10 + "." + "0" * 29) == 111111111100  # 40 characters: not too long
     refused(
         MoneyError,
@@ -501,3 +507,29 @@ def test_a_stored_item_of_the_wrong_type_is_invalid_data(
     data[field] = value
     error = refused(InvalidDataError, lambda: Apportionment.from_dict(data), message, field=field)
     assert error.value == (("1",) if field == "parts_fen" else [1])
+
+
+def test_fifty_units_are_all_listed_and_fifty_one_say_one_more() -> None:
+    fifty = apportion("0.50", estate([1] * 50), "unit")
+    assert fifty.describe().splitlines()[-1] == "  1-049: 0.01 yuan"
+    assert "more units" not in fifty.describe() and "未列出" not in fifty.describe("zh")
+    more = apportion("0.51", estate([1] * 51), "unit")
+    assert more.describe().splitlines()[-1] == "  … 1 more units"
+    assert more.describe("zh").splitlines()[-1] == "  另有1个专有部分未列出"
+
+
+def test_a_bad_basis_is_named() -> None:
+    with pytest.raises(GovernanceError) as caught:
+        apportion("1", estate([1]), "floor")
+    assert caught.value.message.startswith("basis: 'floor' is not one of ")
+
+
+def test_stored_parts_keyed_by_a_non_string_are_invalid_data() -> None:
+    data = apportion("1", estate([1])).to_dict()
+    data["parts_fen"] = {1: 100}
+    refused(
+        InvalidDataError,
+        lambda: Apportionment.from_dict(data),
+        "Apportionment.from_dict: parts_fen: 1 is not a string @ $[0]",
+        field="parts_fen",
+    )

@@ -14,8 +14,19 @@ from tests.money.test_money_mutants import refused
 from community_governance import rules_for
 from community_governance._base.citations import Citation
 from community_governance.exceptions import InsufficientFundError, MoneyError, MoneyTypeError
-from community_governance.money import Entry, EntryKind, Fund, apportion
+from community_governance.money import (
+    Charge,
+    EmergencyApplication,
+    Entry,
+    EntryKind,
+    Fund,
+    apportion,
+    check_emergency,
+    decision_needed,
+)
+from community_governance.money.emergency import StepCheck
 from community_governance.register import Estate
+from community_governance.rules.money import Applicant, ChargeKind, EmergencyStep
 
 D1, D2, D3 = date(2024, 1, 1), date(2024, 6, 1), date(2024, 9, 1)
 CN_ALL = rules_for("CN", on=D2, include_unconfirmed=True)
@@ -370,3 +381,37 @@ def test_fund_texts_are_pinned() -> None:
     )
     html = fund._repr_html_()
     assert "Fund: 500.99 yuan" in html and "first deposit" in html and "1500.01" in html
+
+
+def test_a_deprecated_value_warns_at_the_callers_line() -> None:
+    # the warning names the line calling to_replenish or check_emergency, not the library's
+    with pytest.warns(DeprecationWarning, match="rules_for") as caught:
+        FUND.to_replenish({}, (Fraction(3, 10), Citation("civil_code", "1")))
+    assert caught[0].filename == __file__
+    procedure = CN_ALL.money.emergency.value  # type: ignore[union-attr]
+    application = EmergencyApplication(Applicant.COMMITTEE, True, ALL, True, True)
+    with pytest.warns(DeprecationWarning, match="EmergencyProcedure") as caught:
+        check_emergency(application, procedure, FUND)
+    assert caught[0].filename == __file__
+
+
+def test_texts_default_to_english_and_name_their_readings() -> None:
+    from_rules = CN_ALL.money.emergency.value  # type: ignore[union-attr]
+    application = EmergencyApplication(Applicant.COMMITTEE, True, ALL, True, True)
+    check = check_emergency(application, CN_ALL, FUND)
+    assert check.explain() == check.explain("en")
+    with pytest.warns(DeprecationWarning, match="EmergencyProcedure") as caught:
+        check_emergency(application, from_rules, FUND)
+    assert str(caught[0].message) == (
+        "passing an EmergencyProcedure to check_emergency is deprecated and will be refused in "
+        "the next minor version; pass rules_for(code, on=day)"
+    )
+    step = StepCheck(EmergencyStep.APPLICANT, True, "r", Citation("civil_code", "281(2)"))
+    assert step.line("zh") == "✓ 符合 — 申请人。依据：" + step.citation.format("zh")
+    for charge in (Charge(ChargeKind.LEVY), Charge(ChargeKind.OPT_IN, on_common_parts=True)):
+        need = decision_needed(charge)
+        assert need.explain() == need.explain("en")
+        assert need.citation.note == "reading of Civil Code Art. 278(1); not settled by a text"
+    assert decision_needed(Charge(ChargeKind.PLEDGE)).citation.note == (
+        "reading of Civil Code Art. 278(1); not settled by a text"
+    )
