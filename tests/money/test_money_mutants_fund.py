@@ -14,7 +14,12 @@ from tests.money.test_money_mutants import refused
 
 from community_governance import rules_for
 from community_governance._base.citations import Citation
-from community_governance.exceptions import InsufficientFundError, MoneyError, MoneyTypeError
+from community_governance.exceptions import (
+    InsufficientFundError,
+    InvalidDataError,
+    MoneyError,
+    MoneyTypeError,
+)
 from community_governance.money import (
     Charge,
     EmergencyApplication,
@@ -416,4 +421,38 @@ def test_texts_default_to_english_and_name_their_readings() -> None:
         assert need.citation.note == "reading of Civil Code Art. 278(1); not settled by a text"
     assert decision_needed(Charge(ChargeKind.PLEDGE)).citation.note == (
         "reading of Civil Code Art. 278(1); not settled by a text"
+    )
+
+
+def test_reloading_keeps_a_deposits_purpose_and_names_the_fund() -> None:
+    assert Fund.from_dict(FUND.to_dict()).entries[0].purpose == "first deposit"
+    refused(
+        InvalidDataError,
+        lambda: Fund.from_dict({"schema": "x"}),
+        "Fund.from_dict: schema 'x' is not 'community_governance.fund/2'",
+        field="schema",
+        value="x",
+    )
+    refused(
+        MoneyTypeError,
+        lambda: FUND.deposit(ALL, on=D2, purpose=3),  # type: ignore[arg-type]
+        "purpose must be a string, not 3",
+        field="purpose",
+        value=3,
+    )
+    with pytest.warns(DeprecationWarning, match="rules_for") as caught:
+        FUND.to_replenish({}, (Fraction(3, 10), Citation("civil_code", "1")))
+    assert str(caught[0].message) == (
+        "passing a (share, citation) pair to Fund.to_replenish is deprecated and will be refused "
+        "in the next minor version; pass rules_for(code, on=day)"
+    )
+    wide = Estate.from_records(
+        [{"unit": f"9-{i}", "area": "1", "owners": [f"o{i}"]} for i in range(6)]
+    )
+    refused(
+        MoneyError,
+        lambda: Fund(("1-101",), (Entry(D1, EntryKind.DEPOSIT, apportion("1", wide)),)),
+        "units without a sub-account: ['9-0', '9-1', '9-2', '9-3', '9-4']",
+        field="entries",
+        value=[f"9-{i}" for i in range(6)],
     )
