@@ -325,6 +325,9 @@ def plain_field(body: dict[str, Any], name: str, kind: Any, where: str) -> Any:
     """
     try:
         return converter.structure(body[name], kind)
-    except (GovernanceError, ValueError, TypeError) as error:
-        reason = error.message if isinstance(error, GovernanceError) else str(error)
+    except (GovernanceError, cattrs.BaseValidationError, ValueError, TypeError) as error:
+        if isinstance(error, cattrs.BaseValidationError):  # an item of a tuple: "'1' is not …"
+            reason = "; ".join(cattrs.transform_error(error, format_exception=_describe))
+        else:
+            reason = error.message if isinstance(error, GovernanceError) else str(error)
         raise InvalidDataError(f"{where}: {name}: {reason}", field=name, value=body[name]) from None

@@ -36,7 +36,7 @@ def deprecated(old: str, new: str) -> None:
     warnings.warn(
         f"passing {old} is deprecated and will be refused in the next minor version; pass {new}",
         DeprecationWarning,
-        stacklevel=3,
+        stacklevel=4,  # the caller of Fund.to_replenish or check_emergency
     )
 
 
