@@ -322,3 +322,26 @@ def test_an_alternate_stepping_in_is_shown_with_its_article() -> None:
     c = cm.apply_event(committee("CN-BJ"), cm.Resignation(date(2021, 1, 4), "A"), rules=bj)
     filled = cm.apply_event(c, cm.AlternateTakesSeat(date(2021, 1, 5)), rules=bj)
     check_golden(GOLDEN / "committee-alternate.txt", shown(filled))
+
+
+def test_a_first_meeting_deadline_on_a_saturday_moves_to_monday() -> None:
+    sh, week = rules("CN-SH"), cg.calendar.WeekendCalendar()
+    c = cm.elect_committee(SEVEN, elected_on=date(2025, 3, 1), term_years=5, rules=sh)
+    on_time = cm.apply_event(c, cm.FirstMeeting(date(2025, 3, 10), "A"), rules=sh, calendar=week)
+    entry = on_time.history[-1]
+    assert (entry.en, entry.zh, entry.notices) == (
+        "chair A, vice-chairs none",
+        "推选主任A，未设副主任",
+        (),
+    )
+    late = cm.apply_event(c, cm.FirstMeeting(date(2025, 3, 11), "A"), rules=sh, calendar=week)
+    assert [n.en for n in late.history[-1].notices] == ["held after the last lawful day 2025-03-10"]
+
+
+def test_a_by_election_of_two_lists_both() -> None:
+    c = cm.Committee(ELECTED, 5, 7, SEVEN[:5])
+    passed = decision(on=date(2021, 3, 1))
+    event = cm.ByElection(date(2021, 3, 1), ("Q", "R"), passed)
+    after = cm.apply_event(c, event, rules=rules("CN-SH"))
+    assert str(after.history[-1]) == "2021-03-01 by-election: by-election of Q, R"
+    assert [m.owner for m in after.members] == [*SEVEN[:5], "Q", "R"]
